@@ -1,0 +1,351 @@
+//! The command line. Every command calls the same core functions as the window.
+
+use crate::files::{LoadReport, load_paths};
+use crate::lang::{self, Lang};
+use crate::reference::{municipalities, published};
+use crate::rules::{CheckContext, Severity, SeverityCounts, YearMode, check};
+use crate::stats::{ProvinceYearTable, audit};
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// Plans and checks TWE-OCMW trajectories; shows the published figures.
+#[derive(Parser, Debug)]
+#[command(name = "twe-planner", version, about)]
+pub struct Cli {
+    /// What to do; without a command the window opens on the sample workspace.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The commands.
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Check dossier files or folders against every rule.
+    Check {
+        /// Dossier files, or folders (every .ron file below them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The reference date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Language of the messages.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Count the two-a-year target per calendar year instead of per trajectory year.
+        #[arg(long)]
+        calendar_years: bool,
+    },
+    /// The province × year table: published, or computed from dossiers.
+    Stats {
+        /// Compute the table from these dossiers instead of showing the published one.
+        #[arg(long)]
+        dossiers: Option<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
+        format: StatsFormat,
+        /// Language of headings and number formatting (table format).
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// The data audit of the published figures, one line per defect.
+    Audit {
+        /// Language of the lines.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+    },
+    /// Open the window on a workspace folder or dossier file.
+    Open {
+        /// The folder or file.
+        path: PathBuf,
+    },
+}
+
+/// Formats of `check`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    /// Readable text.
+    Text,
+    /// One JSON object.
+    Json,
+}
+
+/// Formats of `stats`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum StatsFormat {
+    /// An aligned table as the answer prints it.
+    Table,
+    /// CSV with the header province,year,trajectories,bvs,art60,opleiding,wes,ibo.
+    Csv,
+    /// JSON rows.
+    Json,
+}
+
+/// `--lang`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// Dutch.
+    Nl,
+    /// English.
+    En,
+}
+
+impl LangArg {
+    fn or_env(arg: Option<LangArg>) -> Lang {
+        match arg {
+            Some(LangArg::Nl) => Lang::Nl,
+            Some(LangArg::En) => Lang::En,
+            None => Lang::from_env(),
+        }
+    }
+}
+
+fn parse_date(s: &str) -> Result<NaiveDate, String> {
+    crate::model::date_serde::parse(s)
+        .ok_or_else(|| format!("«{s}» is geen datum / is not a date: write YYYY-MM-DD"))
+}
+
+/// Exit code: every file loaded and no finding is an error.
+pub const EXIT_OK: u8 = 0;
+/// Exit code: a finding is an error.
+pub const EXIT_FINDINGS: u8 = 1;
+/// Exit code: a file could not be loaded, or the arguments are wrong.
+pub const EXIT_LOAD: u8 = 2;
+
+/// Parses the process arguments and runs.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        None => run_window(None),
+        Some(Command::Open { path }) => run_window(Some(path)),
+        Some(command) => {
+            let mut out = std::io::stdout().lock();
+            ExitCode::from(run(command, &mut out))
+        }
+    }
+}
+
+fn run_window(path: Option<PathBuf>) -> ExitCode {
+    match crate::app::run(path) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("twe-planner: het venster kan niet openen / the window cannot open: {e}");
+            ExitCode::from(EXIT_LOAD)
+        }
+    }
+}
+
+/// Runs a command that writes to `out`; returns the exit code.
+pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
+    let result = match command {
+        Command::Check {
+            paths,
+            today,
+            format,
+            lang,
+            calendar_years,
+        } => {
+            let mut ctx =
+                CheckContext::new(today.unwrap_or_else(|| chrono::Local::now().date_naive()));
+            if calendar_years {
+                ctx.year_mode = YearMode::Calendar;
+            }
+            run_check(&paths, &ctx, format, LangArg::or_env(lang), out)
+        }
+        Command::Stats {
+            dossiers,
+            format,
+            lang,
+        } => run_stats(dossiers, format, LangArg::or_env(lang), out),
+        Command::Audit { lang } => run_audit(LangArg::or_env(lang), out),
+        Command::Open { .. } => Ok(EXIT_OK),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("twe-planner: {e}");
+            EXIT_LOAD
+        }
+    }
+}
+
+#[derive(Serialize)]
+struct JsonCheck {
+    dossiers: Vec<JsonDossier>,
+    load_errors: Vec<JsonLoadError>,
+}
+
+#[derive(Serialize)]
+struct JsonDossier {
+    path: String,
+    id: String,
+    findings: Vec<JsonFinding>,
+}
+
+#[derive(Serialize)]
+struct JsonFinding {
+    rule: &'static str,
+    severity: &'static str,
+    message: String,
+    instruments: Vec<usize>,
+    from: Option<NaiveDate>,
+    to: Option<NaiveDate>,
+}
+
+#[derive(Serialize)]
+struct JsonLoadError {
+    path: String,
+    line: Option<usize>,
+    column: Option<usize>,
+    field: Option<String>,
+    message: String,
+}
+
+fn run_check(
+    paths: &[PathBuf],
+    ctx: &CheckContext<'_>,
+    format: CheckFormat,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    let LoadReport { dossiers, errors } = load_paths(paths);
+    let checked: Vec<_> = dossiers
+        .iter()
+        .map(|d| (d, check(&d.dossier, ctx)))
+        .collect();
+    let mut total = SeverityCounts::default();
+    for (_, findings) in &checked {
+        total.add(SeverityCounts::of(findings));
+    }
+    match format {
+        CheckFormat::Json => {
+            let report = JsonCheck {
+                dossiers: checked
+                    .iter()
+                    .map(|(d, findings)| JsonDossier {
+                        path: d.path.display().to_string(),
+                        id: d.dossier.id.clone(),
+                        findings: findings
+                            .iter()
+                            .map(|f| JsonFinding {
+                                rule: f.rule.id,
+                                severity: f.severity().id(),
+                                message: f.message(&d.dossier, lang),
+                                instruments: f.instruments.clone(),
+                                from: f.from,
+                                to: f.to,
+                            })
+                            .collect(),
+                    })
+                    .collect(),
+                load_errors: errors
+                    .iter()
+                    .map(|e| JsonLoadError {
+                        path: e.path.display().to_string(),
+                        line: e.line,
+                        column: e.column,
+                        field: e.field.clone(),
+                        message: e.message(lang),
+                    })
+                    .collect(),
+            };
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        }
+        CheckFormat::Text => {
+            for e in &errors {
+                writeln!(out, "{}", e.display(lang))?;
+            }
+            for (d, findings) in &checked {
+                let c = SeverityCounts::of(findings);
+                writeln!(
+                    out,
+                    "{} ({}, {}): {} {}, {} {}",
+                    d.dossier.id,
+                    d.dossier.ocmw,
+                    d.path.display(),
+                    c.errors,
+                    lang.pick("fouten", "errors"),
+                    c.warnings,
+                    lang.pick("waarschuwingen", "warnings"),
+                )?;
+                for f in findings {
+                    writeln!(
+                        out,
+                        "  {:<12} {:<30} {}",
+                        f.severity().label(lang),
+                        f.rule.id,
+                        f.message(&d.dossier, lang)
+                    )?;
+                }
+            }
+            writeln!(
+                out,
+                "{} {}: {} {}, {} {}, {} info; {} {}",
+                lang::number(checked.len() as i64, lang),
+                lang.pick("dossiers", "dossiers"),
+                lang::number(total.errors.into(), lang),
+                lang.pick("fouten", "errors"),
+                lang::number(total.warnings.into(), lang),
+                lang.pick("waarschuwingen", "warnings"),
+                lang::number(total.infos.into(), lang),
+                errors.len(),
+                lang.pick("laadproblemen", "load problems"),
+            )?;
+        }
+    }
+    Ok(if !errors.is_empty() {
+        EXIT_LOAD
+    } else if checked
+        .iter()
+        .any(|(_, f)| f.iter().any(|f| f.severity() == Severity::Error))
+    {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+fn run_stats(
+    dossiers: Option<PathBuf>,
+    format: StatsFormat,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    let mut code = EXIT_OK;
+    let table = match dossiers {
+        None => ProvinceYearTable::from_published(published()),
+        Some(path) => {
+            let report = load_paths(&[path]);
+            for e in &report.errors {
+                eprintln!("{}", e.display(lang));
+                code = EXIT_LOAD;
+            }
+            ProvinceYearTable::from_dossiers(
+                report.dossiers.iter().map(|d| &d.dossier),
+                municipalities(),
+            )
+        }
+    };
+    match format {
+        StatsFormat::Csv => out.write_all(table.to_csv().as_bytes())?,
+        StatsFormat::Table => out.write_all(table.to_text(lang).as_bytes())?,
+        StatsFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, &table.rows())?;
+            writeln!(out)?;
+        }
+    }
+    Ok(code)
+}
+
+fn run_audit(lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<u8> {
+    for defect in audit(published(), municipalities()) {
+        writeln!(out, "{}", defect.message(lang))?;
+    }
+    Ok(EXIT_OK)
+}

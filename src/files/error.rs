@@ -1,0 +1,211 @@
+//! Why a dossier file did not load, with where and how to fix it, in Dutch and English.
+
+use crate::lang::Lang;
+use std::fmt;
+use std::path::PathBuf;
+
+/// A file (or folder) that could not be loaded. It is never written to afterwards.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadError {
+    /// The file or folder.
+    pub path: PathBuf,
+    /// 1-based line of the problem, when it has one.
+    pub line: Option<usize>,
+    /// 1-based column of the problem, when it has one.
+    pub column: Option<usize>,
+    /// The field concerned, as a path ("instruments[1].start"), when known.
+    pub field: Option<String>,
+    /// What went wrong.
+    pub kind: LoadErrorKind,
+}
+
+/// What went wrong while loading.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadErrorKind {
+    /// The file could not be read.
+    Io(String),
+    /// The file is larger than a dossier can sanely be.
+    TooLarge {
+        /// Its size in bytes.
+        size: u64,
+        /// The limit in bytes.
+        limit: u64,
+    },
+    /// The file holds nothing (or only blanks and comments).
+    Empty,
+    /// The file is not UTF-8 text.
+    NotUtf8,
+    /// The file nests deeper than any dossier does.
+    TooDeep,
+    /// A field the contract does not know: refused so that a typo never drops data.
+    UnknownField {
+        /// The field as written.
+        found: String,
+        /// The fields allowed there.
+        expected: Vec<&'static str>,
+    },
+    /// A required field is absent.
+    MissingField(String),
+    /// A variant (kind, status, provider…) the contract does not know.
+    UnknownVariant {
+        /// The variant as written.
+        found: String,
+        /// The variants allowed there.
+        expected: Vec<&'static str>,
+    },
+    /// A date that does not exist or is not written YYYY-MM-DD.
+    InvalidDate(String),
+    /// Any other syntax or type error, in the parser's words.
+    Syntax(String),
+    /// A folder with no dossier files in it.
+    NoDossiers,
+    /// Another file of the workspace has the same dossier id.
+    DuplicateId {
+        /// The id.
+        id: String,
+        /// The file that has it first.
+        first: PathBuf,
+    },
+}
+
+fn closest<'a>(found: &str, expected: &[&'a str]) -> Option<&'a str> {
+    expected
+        .iter()
+        .map(|e| (*e, strsim::levenshtein(found, e)))
+        .filter(|&(e, d)| d <= (e.len() / 3).max(2))
+        .min_by_key(|&(_, d)| d)
+        .map(|(e, _)| e)
+}
+
+impl LoadError {
+    /// A problem without a position in the file.
+    pub fn whole(path: impl Into<PathBuf>, kind: LoadErrorKind) -> Self {
+        Self {
+            path: path.into(),
+            line: None,
+            column: None,
+            field: None,
+            kind,
+        }
+    }
+
+    /// What is wrong and how to fix it, in `lang`, without the path.
+    pub fn message(&self, lang: Lang) -> String {
+        let field = self.field.as_deref().filter(|f| !f.is_empty() && *f != ".");
+        let at = field.map_or_else(String::new, |f| {
+            format!("{} `{f}`: ", lang.pick("veld", "field"))
+        });
+        let text = match &self.kind {
+            LoadErrorKind::Io(e) => format!(
+                "{} ({e})",
+                lang.pick("kan niet gelezen worden", "cannot be read")
+            ),
+            LoadErrorKind::TooLarge { size, limit } => format!(
+                "{} {size} bytes, {} {limit}; {}",
+                lang.pick("het bestand is", "the file is"),
+                lang.pick(
+                    "meer dan de grens voor een dossier van",
+                    "more than the limit for a dossier of"
+                ),
+                lang.pick(
+                    "is dit wel een dossierbestand?",
+                    "is this a dossier file at all?"
+                )
+            ),
+            LoadErrorKind::Empty => lang
+                .pick(
+                    "het bestand is leeg; een dossier begint met Dossier( id: …, … )",
+                    "the file is empty; a dossier starts with Dossier( id: …, … )",
+                )
+                .to_string(),
+            LoadErrorKind::NotUtf8 => lang
+                .pick(
+                    "het bestand is geen UTF-8-tekst; bewaar het als UTF-8",
+                    "the file is not UTF-8 text; save it as UTF-8",
+                )
+                .to_string(),
+            LoadErrorKind::TooDeep => lang
+                .pick(
+                    "het bestand is dieper genest dan een dossier kan zijn",
+                    "the file nests deeper than a dossier can",
+                )
+                .to_string(),
+            LoadErrorKind::UnknownField { found, expected } => {
+                let hint = closest(found, expected).map_or_else(String::new, |c| {
+                    format!(" {} `{c}`?", lang.pick("Bedoelde u", "Did you mean"))
+                });
+                format!(
+                    "{} `{found}`; {}: {}.{hint} {}",
+                    lang.pick("onbekend veld", "unknown field"),
+                    lang.pick("toegelaten zijn", "allowed are"),
+                    expected.join(", "),
+                    lang.pick(
+                        "Verbeter of verwijder het: twe-planner laat geen gegevens stilzwijgend vallen.",
+                        "Correct or remove it: twe-planner never drops data silently.",
+                    )
+                )
+            }
+            LoadErrorKind::MissingField(name) => format!(
+                "{} `{name}` {}",
+                lang.pick("het verplichte veld", "the required field"),
+                lang.pick("ontbreekt; voeg het toe", "is missing; add it")
+            ),
+            LoadErrorKind::UnknownVariant { found, expected } => {
+                let hint = closest(found, expected).map_or_else(String::new, |c| {
+                    format!(" {} `{c}`?", lang.pick("Bedoelde u", "Did you mean"))
+                });
+                format!(
+                    "{} `{found}`; {}: {}.{hint}",
+                    lang.pick("onbekende waarde", "unknown value"),
+                    lang.pick("toegelaten zijn", "allowed are"),
+                    expected.join(", ")
+                )
+            }
+            LoadErrorKind::InvalidDate(value) => format!(
+                "«{value}» {}",
+                lang.pick(
+                    "is geen bestaande datum; schrijf JJJJ-MM-DD, bv. \"2019-03-01\"",
+                    "is not a date that exists; write YYYY-MM-DD, e.g. \"2019-03-01\""
+                )
+            ),
+            LoadErrorKind::Syntax(e) => format!("{}: {e}", lang.pick("syntaxfout", "syntax error")),
+            LoadErrorKind::NoDossiers => lang
+                .pick(
+                    "deze map bevat geen dossierbestanden (.ron)",
+                    "this folder holds no dossier files (.ron)",
+                )
+                .to_string(),
+            LoadErrorKind::DuplicateId { id, first } => format!(
+                "{} «{id}» {} {}; {}",
+                lang.pick("dossier-id", "dossier id"),
+                lang.pick("staat ook in", "is also used by"),
+                first.display(),
+                lang.pick(
+                    "geef elk dossier een eigen id",
+                    "give each dossier its own id"
+                )
+            ),
+        };
+        format!("{at}{text}")
+    }
+
+    /// "path:line:column: message" in `lang`, the form editors jump to.
+    pub fn display(&self, lang: Lang) -> String {
+        let mut out = self.path.display().to_string();
+        if let Some(line) = self.line {
+            out.push_str(&format!(":{line}"));
+            if let Some(col) = self.column {
+                out.push_str(&format!(":{col}"));
+            }
+        }
+        format!("{out}: {}", self.message(lang))
+    }
+}
+
+impl fmt::Display for LoadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.display(Lang::En))
+    }
+}
+
+impl std::error::Error for LoadError {}

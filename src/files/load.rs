@@ -1,0 +1,220 @@
+//! Loading dossier files and folders. A bad file is reported with path, line and column and
+//! never stops the others from loading.
+
+use super::error::{LoadError, LoadErrorKind};
+use crate::model::Dossier;
+use crate::model::date_serde::INVALID_DATE;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A dossier file larger than this is refused: real ones are a few KiB.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// Deeper nesting than this is refused: a dossier nests four levels at most.
+pub const MAX_NESTING: usize = 32;
+
+/// A dossier and the file it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedDossier {
+    /// The file.
+    pub path: PathBuf,
+    /// Its content.
+    pub dossier: Dossier,
+}
+
+/// What loading some paths gave: every dossier that loaded and every problem.
+#[derive(Clone, Debug, Default)]
+pub struct LoadReport {
+    /// The dossiers that loaded, sorted by path.
+    pub dossiers: Vec<LoadedDossier>,
+    /// The problems, sorted by path.
+    pub errors: Vec<LoadError>,
+}
+
+/// Parses a dossier from text; `path` is only used in the error.
+pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::whole(path, LoadErrorKind::Empty));
+    }
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    let mut de = ron::Deserializer::from_str_with_options(text, &options)
+        .map_err(|e| from_ron(path, e, None))?;
+    let dossier = match serde_path_to_error::deserialize::<_, Dossier>(&mut de) {
+        Ok(d) => d,
+        Err(e) => {
+            let field = e.path().to_string();
+            let spanned = de.span_error(e.into_inner());
+            return Err(from_ron(path, spanned, Some(field)));
+        }
+    };
+    de.end()
+        .map_err(|e| from_ron(path, de.span_error(e), None))?;
+    Ok(dossier)
+}
+
+fn from_ron(path: &Path, e: ron::error::SpannedError, field: Option<String>) -> LoadError {
+    use ron::Error as E;
+    let kind = match e.code {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => LoadErrorKind::UnknownField {
+            found,
+            expected: expected.to_vec(),
+        },
+        E::MissingStructField { field, .. } => LoadErrorKind::MissingField(field.to_string()),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => LoadErrorKind::UnknownVariant {
+            found,
+            expected: expected.to_vec(),
+        },
+        E::ExceededRecursionLimit => LoadErrorKind::TooDeep,
+        E::Utf8Error(_) => LoadErrorKind::NotUtf8,
+        E::Eof => {
+            LoadErrorKind::Syntax("unexpected end of file; is a closing bracket missing?".into())
+        }
+        E::Message(m) if m.starts_with(INVALID_DATE) => {
+            LoadErrorKind::InvalidDate(m.trim_start_matches(INVALID_DATE).to_string())
+        }
+        other => LoadErrorKind::Syntax(other.to_string()),
+    };
+    // An unknown field's path ends in the field itself; the error is about its parent.
+    let field = field.map(|f| match &kind {
+        LoadErrorKind::UnknownField { found, .. } => f
+            .strip_suffix(found.as_str())
+            .unwrap_or(&f)
+            .trim_end_matches('.')
+            .to_string(),
+        _ => f,
+    });
+    LoadError {
+        path: path.to_path_buf(),
+        line: Some(e.span.start.line),
+        column: Some(e.span.start.col),
+        field: field.filter(|f| !f.is_empty() && f != "."),
+        kind,
+    }
+}
+
+/// Loads one dossier file.
+pub fn load_file(path: &Path) -> Result<Dossier, LoadError> {
+    let io = |e: std::io::Error| LoadError::whole(path, LoadErrorKind::Io(e.to_string()));
+    let size = std::fs::metadata(path).map_err(io)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(LoadError::whole(
+            path,
+            LoadErrorKind::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(io)?;
+    let text = match std::str::from_utf8(&bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            return Err(LoadError {
+                path: path.to_path_buf(),
+                line: Some(line),
+                column: Some(column),
+                field: None,
+                kind: LoadErrorKind::NotUtf8,
+            });
+        }
+    };
+    parse_dossier(text, path)
+}
+
+/// Whether a directory entry is one the loader skips: hidden files and folders (editor
+/// swap files, our own temporary files during a save) and backups.
+fn skipped(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
+}
+
+/// The dossier files below `dir`, sorted.
+fn ron_files(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(LoadError::whole(dir, LoadErrorKind::Io(e.to_string())));
+            return;
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .filter(|e| !skipped(&e.file_name().to_string_lossy()))
+        .map(|e| e.path())
+        .collect();
+    paths.sort();
+    for p in paths {
+        if p.is_dir() {
+            ron_files(&p, out, errors);
+        } else if p.extension().is_some_and(|x| x == "ron") {
+            out.push(p);
+        }
+    }
+}
+
+/// Loads files and folders (every `.ron` below a folder), in parallel. Every file that loads
+/// is in the report, whatever happened to the others.
+pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            ron_files(path, &mut files, &mut errors);
+            if files.len() == before {
+                errors.push(LoadError::whole(path, LoadErrorKind::NoDossiers));
+            }
+        } else {
+            files.push(path.clone());
+        }
+    }
+    files.sort();
+    files.dedup();
+    let results: Vec<(PathBuf, Result<Dossier, LoadError>)> = files
+        .into_par_iter()
+        .map(|p| {
+            let r = load_file(&p);
+            (p, r)
+        })
+        .collect();
+    let mut dossiers = Vec::with_capacity(results.len());
+    for (path, result) in results {
+        match result {
+            Ok(dossier) => dossiers.push(LoadedDossier { path, dossier }),
+            Err(e) => errors.push(e),
+        }
+    }
+    errors.extend(duplicate_ids(&dossiers));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    LoadReport { dossiers, errors }
+}
+
+/// One error for every file whose dossier id an earlier file already has.
+pub fn duplicate_ids(dossiers: &[LoadedDossier]) -> Vec<LoadError> {
+    let mut first: HashMap<&str, &Path> = HashMap::with_capacity(dossiers.len());
+    let mut out = Vec::new();
+    for d in dossiers {
+        match first.get(d.dossier.id.as_str()) {
+            Some(&earlier) => out.push(LoadError {
+                path: d.path.clone(),
+                line: None,
+                column: None,
+                field: Some("id".into()),
+                kind: LoadErrorKind::DuplicateId {
+                    id: d.dossier.id.clone(),
+                    first: earlier.to_path_buf(),
+                },
+            }),
+            None => {
+                first.insert(&d.dossier.id, &d.path);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,16 @@
+//! Dossier files: loading (one file, or every `.ron` below a folder) and atomic saving.
+//! No GUI here.
+
+mod error;
+mod load;
+mod save;
+
+pub use error::{LoadError, LoadErrorKind};
+pub use load::{
+    LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, duplicate_ids, load_file, load_paths,
+    parse_dossier,
+};
+pub use save::{save_dossier, to_ron, write_atomic};
+
+#[cfg(test)]
+mod tests;

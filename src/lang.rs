@@ -1,0 +1,114 @@
+//! The two languages of the program and the few formatting helpers every face shares.
+//!
+//! Core code never picks a language: it produces data, and the caller renders it in the
+//! language the user chose (`--lang` on the command line, a setting in the window).
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// A user-facing language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// Dutch: the language of the counsellors and of the source.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Picks the Dutch or the English text.
+    pub fn pick<'a>(self, nl: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Lang::Nl => nl,
+            Lang::En => en,
+        }
+    }
+
+    /// The language of the system locale (`LC_ALL`, `LC_MESSAGES`, `LANG`), Dutch unless it
+    /// says English: the users are Flemish.
+    pub fn from_env() -> Lang {
+        for var in ["LC_ALL", "LC_MESSAGES", "LANG"] {
+            if let Ok(value) = std::env::var(var)
+                && !value.is_empty()
+            {
+                return if value.starts_with("en") {
+                    Lang::En
+                } else {
+                    Lang::Nl
+                };
+            }
+        }
+        Lang::Nl
+    }
+}
+
+/// A text in both languages, for messages built at run time.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Text {
+    /// The Dutch text.
+    pub nl: String,
+    /// The English text.
+    pub en: String,
+}
+
+impl Text {
+    /// Builds a text from its two versions.
+    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
+        Self {
+            nl: nl.into(),
+            en: en.into(),
+        }
+    }
+
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.nl, &self.en)
+    }
+}
+
+/// A date as people write it: 15/04/2019 in Dutch, 15 Apr 2019 in English.
+pub fn date(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Nl => d.format("%d/%m/%Y").to_string(),
+        Lang::En => d.format("%-d %b %Y").to_string(),
+    }
+}
+
+/// A whole number with thousands separators: 2.772 in Dutch, 2,772 in English.
+pub fn number(n: i64, lang: Lang) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let sep = lang.pick(".", ",");
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push_str(sep);
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_follow_the_language() {
+        assert_eq!(number(2772, Lang::Nl), "2.772");
+        assert_eq!(number(23186, Lang::En), "23,186");
+        assert_eq!(number(999, Lang::Nl), "999");
+        assert_eq!(number(-1000, Lang::Nl), "-1.000");
+        assert_eq!(number(1_000_000, Lang::Nl), "1.000.000");
+    }
+
+    #[test]
+    fn dates_follow_the_language() {
+        let d = NaiveDate::from_ymd_opt(2019, 4, 5).unwrap();
+        assert_eq!(date(d, Lang::Nl), "05/04/2019");
+        assert_eq!(date(d, Lang::En), "5 Apr 2019");
+    }
+}

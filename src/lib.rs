@@ -1,0 +1,14 @@
+//! twe-planner: plans and checks TWE-OCMW trajectories and shows the published figures.
+//!
+//! The core (model, rules, reference data, statistics, files) is plain Rust with no GUI; the
+//! command line ([`cli`]) and the window ([`app`]) both call the same [`rules::check`].
+
+pub mod app;
+pub mod cli;
+pub mod files;
+pub mod lang;
+pub mod model;
+pub mod reference;
+pub mod rules;
+pub mod sample;
+pub mod stats;

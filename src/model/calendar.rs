@@ -1,0 +1,108 @@
+//! Calendar arithmetic with the conventions of DOMAIN.md: every range is inclusive, "N months
+//! from D" ends on D + N months − 1 day, month ends clamp (31 August + 6 months is 28 or 29
+//! February), N weeks is 7N days and N days counts the first and the last day.
+
+use chrono::{Days, Months, NaiveDate};
+
+/// `d` plus `n` calendar months, clamped to the month's end; saturates at the calendar's edge.
+pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
+    d.checked_add_months(Months::new(n))
+        .unwrap_or(NaiveDate::MAX)
+}
+
+/// `d` plus `n` days; saturates at the calendar's edge.
+pub fn add_days(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_add_days(Days::new(n)).unwrap_or(NaiveDate::MAX)
+}
+
+/// `d` minus `n` days; saturates at the calendar's edge.
+pub fn sub_days(d: NaiveDate, n: u64) -> NaiveDate {
+    d.checked_sub_days(Days::new(n)).unwrap_or(NaiveDate::MIN)
+}
+
+/// The last day of something that may last `n` months from `start`.
+pub fn last_day_within_months(start: NaiveDate, n: u32) -> NaiveDate {
+    sub_days(add_months(start, n), 1)
+}
+
+/// The last day of something that may last `n` days from `start` (both ends counted).
+pub fn last_day_within_days(start: NaiveDate, n: u64) -> NaiveDate {
+    add_days(start, n.saturating_sub(1))
+}
+
+/// An inclusive range of days. `end < start` is representable, because files may hold it;
+/// such a range is empty and [`DateRange::is_valid`] says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct DateRange {
+    /// The first day.
+    pub start: NaiveDate,
+    /// The last day, inclusive.
+    pub end: NaiveDate,
+}
+
+impl DateRange {
+    /// The range from `start` to `end`, both inclusive.
+    pub fn new(start: NaiveDate, end: NaiveDate) -> Self {
+        Self { start, end }
+    }
+
+    /// Whether the range holds at least one day.
+    pub fn is_valid(&self) -> bool {
+        self.end >= self.start
+    }
+
+    /// The number of days, counting both ends; 0 for an invalid range.
+    pub fn days(&self) -> i64 {
+        if self.is_valid() {
+            (self.end - self.start).num_days() + 1
+        } else {
+            0
+        }
+    }
+
+    /// Whether `d` lies in the range.
+    pub fn contains(&self, d: NaiveDate) -> bool {
+        self.start <= d && d <= self.end
+    }
+
+    /// The days both ranges share, if any.
+    pub fn intersect(&self, other: &DateRange) -> Option<DateRange> {
+        let r = DateRange::new(self.start.max(other.start), self.end.min(other.end));
+        r.is_valid().then_some(r)
+    }
+
+    /// Whether the ranges share at least one day.
+    pub fn overlaps(&self, other: &DateRange) -> bool {
+        self.intersect(other).is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn months_clamp_at_month_ends() {
+        assert_eq!(add_months(d(2019, 8, 31), 6), d(2020, 2, 29));
+        assert_eq!(add_months(d(2018, 8, 31), 6), d(2019, 2, 28));
+        assert_eq!(add_months(d(2017, 8, 31), 24), d(2019, 8, 31));
+        assert_eq!(last_day_within_months(d(2019, 3, 1), 24), d(2021, 2, 28));
+        assert_eq!(last_day_within_months(d(2019, 8, 31), 6), d(2020, 2, 28));
+        assert_eq!(last_day_within_months(d(2020, 1, 31), 1), d(2020, 2, 28));
+    }
+
+    #[test]
+    fn ranges_are_inclusive() {
+        let r = DateRange::new(d(2020, 2, 1), d(2020, 3, 1));
+        assert_eq!(r.days(), 30);
+        assert!(r.contains(d(2020, 3, 1)));
+        assert!(r.overlaps(&DateRange::new(d(2020, 3, 1), d(2020, 3, 5))));
+        assert!(!r.overlaps(&DateRange::new(d(2020, 3, 2), d(2020, 3, 5))));
+        assert_eq!(DateRange::new(d(2020, 3, 2), d(2020, 3, 1)).days(), 0);
+        assert_eq!(last_day_within_days(d(2020, 1, 1), 30), d(2020, 1, 30));
+    }
+}

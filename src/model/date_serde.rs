@@ -1,0 +1,62 @@
+//! Reading dates from dossier files with a message that names the bad value.
+//!
+//! chrono's own deserializer says only "input is out of range" for "2019-02-30"; the loader
+//! recognises [`INVALID_DATE`] and turns it into a bilingual message that names the field.
+
+use chrono::NaiveDate;
+use serde::Deserializer;
+use serde::de::{self, Visitor};
+use std::fmt;
+
+/// Start of the error text for a value that is not a calendar date; the loader matches it.
+pub const INVALID_DATE: &str = "invalid date: ";
+
+/// Parses `YYYY-MM-DD`, the only date form the file contract allows.
+pub fn parse(s: &str) -> Option<NaiveDate> {
+    if s.len() != 10 {
+        return None;
+    }
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+}
+
+struct DateVisitor;
+
+impl Visitor<'_> for DateVisitor {
+    type Value = NaiveDate;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a date as a string \"YYYY-MM-DD\"")
+    }
+
+    fn visit_str<E: de::Error>(self, s: &str) -> Result<NaiveDate, E> {
+        parse(s).ok_or_else(|| E::custom(format!("{INVALID_DATE}{s}")))
+    }
+}
+
+/// `deserialize_with` for a required date.
+pub fn de<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+    d.deserialize_str(DateVisitor)
+}
+
+struct OptionalDateVisitor;
+
+impl<'de> Visitor<'de> for OptionalDateVisitor {
+    type Value = Option<NaiveDate>;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("None or Some(\"YYYY-MM-DD\")")
+    }
+
+    fn visit_none<E: de::Error>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+
+    fn visit_some<D: Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        de(d).map(Some)
+    }
+}
+
+/// `deserialize_with` for an optional date (`None` or `Some("2019-03-01")`).
+pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+    d.deserialize_option(OptionalDateVisitor)
+}

@@ -1,0 +1,181 @@
+//! One client's TWE-OCMW trajectory: the dossier file contract of DOMAIN.md.
+
+use super::calendar::{DateRange, last_day_within_months};
+use super::date_serde;
+use super::instrument::Instrument;
+use crate::rules::params::TRAJECTORY_MONTHS;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// One client's trajectory. Field names and order are the file contract: the order is the
+/// order of the saved file, so keep it stable.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dossier {
+    /// The dossier's identifier, unique within a workspace ("GENT-2019-0042").
+    pub id: String,
+    /// The client's name: personal data, hidden in presentation mode and exports.
+    pub client: String,
+    /// The OCMW, by the name of its municipality at the time; gives the province.
+    pub ocmw: String,
+    /// The organisation guidance is outsourced to, if any.
+    #[serde(default)]
+    pub guided_by: Option<String>,
+    /// The personal development plan (or similar) made at the start; `None` when missing.
+    #[serde(default)]
+    pub plan: Option<Plan>,
+    /// The trajectory's first day.
+    #[serde(deserialize_with = "date_serde::de")]
+    pub start: NaiveDate,
+    /// The trajectory's last day once it is closed.
+    #[serde(default, deserialize_with = "date_serde::de_opt")]
+    pub end: Option<NaiveDate>,
+    /// When the client's social-security rights were acquired through art. 60§7.
+    #[serde(default, deserialize_with = "date_serde::de_opt")]
+    pub social_rights_acquired: Option<NaiveDate>,
+    /// The instruments, in any order.
+    #[serde(default)]
+    pub instruments: Vec<Instrument>,
+    /// Documents uploaded to VDAB's partner application (MLP).
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    /// Guidance and job-mediation activities.
+    #[serde(default)]
+    pub activities: Vec<Activity>,
+    /// The outflow measurement after the trajectory ended.
+    #[serde(default)]
+    pub outcome: Option<Outcome>,
+}
+
+impl Dossier {
+    /// The trajectory's regular last day: start + 24 months − 1 day.
+    pub fn regular_last_day(&self) -> NaiveDate {
+        last_day_within_months(self.start, TRAJECTORY_MONTHS.value)
+    }
+
+    /// The trajectory's last day: its `end` when closed, else the regular last day.
+    pub fn last_day(&self) -> NaiveDate {
+        self.end.unwrap_or_else(|| self.regular_last_day())
+    }
+
+    /// The days of the trajectory, from its start to its last day.
+    pub fn range(&self) -> DateRange {
+        DateRange::new(self.start, self.last_day())
+    }
+
+    /// Whether the trajectory is under way on `day`.
+    pub fn is_running_on(&self, day: NaiveDate) -> bool {
+        self.range().contains(day)
+    }
+}
+
+/// The plan made at the start of the guidance.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Plan {
+    /// Persoonlijk ontwikkelingsplan, the measure's own plan.
+    Pop,
+    /// Gepersonaliseerd plan maatschappelijke integratie, the OCMW's usual plan.
+    Gpmi,
+    /// Another similar instrument, named.
+    Other(String),
+}
+
+/// A document uploaded to MLP.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Document {
+    /// What the document is.
+    pub kind: DocumentKind,
+    /// The upload day; stale uploads are a known weak point (kwalimon).
+    #[serde(deserialize_with = "date_serde::de")]
+    pub uploaded: NaiveDate,
+}
+
+/// The kinds of document the file contract knows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum DocumentKind {
+    /// The personal development plan.
+    Pop,
+    /// The integration plan.
+    Gpmi,
+    /// An evaluation of an instrument or of the trajectory.
+    Evaluation,
+    /// A contract (employment, internship).
+    Contract,
+    /// Anything else, named.
+    Other(String),
+}
+
+/// A guidance or job-mediation activity.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Activity {
+    /// What was done.
+    pub kind: ActivityKind,
+    /// The day it was done.
+    #[serde(deserialize_with = "date_serde::de")]
+    pub date: NaiveDate,
+    /// Who did it: job mediation is the OCMW's (or its organisation's) task, not VDAB's.
+    pub by: Actor,
+}
+
+/// The activities the file contract knows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum ActivityKind {
+    /// Writing a CV.
+    Cv,
+    /// Application training.
+    ApplicationTraining,
+    /// Job coaching.
+    JobCoaching,
+    /// Job search.
+    JobSearch,
+    /// Reorientation.
+    Reorientation,
+    /// A service the OCMW may ask of VDAB (short training, screening…), named.
+    VdabService(String),
+}
+
+impl ActivityKind {
+    /// Whether the activity is job mediation, which the OCMW must do itself.
+    pub fn is_mediation(&self) -> bool {
+        !matches!(self, ActivityKind::VdabService(_))
+    }
+
+    /// The name in running text.
+    pub fn label(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            ActivityKind::Cv => lang.pick("cv opmaken", "writing a CV").to_string(),
+            ActivityKind::ApplicationTraining => lang
+                .pick("sollicitatietraining", "application training")
+                .to_string(),
+            ActivityKind::JobCoaching => "jobcoaching".to_string(),
+            ActivityKind::JobSearch => lang.pick("jobsearching", "job search").to_string(),
+            ActivityKind::Reorientation => lang.pick("heroriëntering", "reorientation").to_string(),
+            ActivityKind::VdabService(name) => format!("VDAB: {name}"),
+        }
+    }
+}
+
+/// Who carried out an activity.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Actor {
+    /// The OCMW itself.
+    Ocmw,
+    /// The organisation the OCMW outsourced guidance to.
+    Organisation,
+    /// VDAB.
+    Vdab,
+}
+
+/// The outflow measurement ("resultaatsmeting").
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outcome {
+    /// Whether the client was at work; `None` when unknown.
+    #[serde(default)]
+    pub at_work: Option<bool>,
+    /// The day of the measurement.
+    #[serde(deserialize_with = "date_serde::de")]
+    pub measured: NaiveDate,
+}

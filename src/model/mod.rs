@@ -1,0 +1,9 @@
+//! The data of a dossier and the calendar arithmetic its rules rely on. No GUI here.
+
+pub mod calendar;
+pub mod date_serde;
+mod dossier;
+mod instrument;
+
+pub use dossier::{Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Outcome, Plan};
+pub use instrument::{Focus, Instrument, InstrumentKind, InstrumentType, Provider, Status};

@@ -1,0 +1,153 @@
+//! The published figures of VDAB's answer, as data (assets/published.ron).
+
+use super::Province;
+use crate::lang::Lang;
+use crate::stats::Counts;
+use serde::Deserialize;
+
+/// A text given in both languages inside an asset.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Bilingual {
+    /// Dutch.
+    pub nl: String,
+    /// English.
+    pub en: String,
+}
+
+impl Bilingual {
+    /// The text in `lang`.
+    pub fn get(&self, lang: Lang) -> &str {
+        lang.pick(&self.nl, &self.en)
+    }
+}
+
+/// Everything the answer publishes as figures.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Published {
+    /// The source note every chart and export carries.
+    pub source: Bilingual,
+    /// The year the monitoring covers only in part.
+    pub partial_year: i32,
+    /// Started trajectories and instruments per province and start year.
+    pub started: Vec<Row>,
+    /// The printed yearly totals ("Totaal per jaar").
+    pub year_totals: Vec<YearTotal>,
+    /// The printed grand total ("Totaal").
+    pub grand_total: Counts,
+    /// Clients with one or more trainings per start year, with average duration.
+    pub trainings: Vec<TrainingYear>,
+    /// The most followed training per start year; a tie gives two rows.
+    pub most_followed: Vec<MostFollowed>,
+    /// The outflow figures.
+    pub outflow: Outflow,
+    /// Organisations OCMWs outsource guidance to, with their OCMWs as printed.
+    pub organisations: Vec<Organisation>,
+}
+
+/// One province and year of the started-trajectories table.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Row {
+    /// The province.
+    pub province: Province,
+    /// The trajectories' start year.
+    pub year: i32,
+    /// The six columns.
+    pub counts: Counts,
+}
+
+/// A printed yearly total.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct YearTotal {
+    /// The start year.
+    pub year: i32,
+    /// The six columns as printed.
+    pub counts: Counts,
+}
+
+/// Clients who followed one or more trainings that started in a year.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrainingYear {
+    /// The trainings' start year.
+    pub year: i32,
+    /// Clients with one or more trainings.
+    pub clients: u32,
+    /// Average duration in months, as printed (whole months).
+    pub average_months: u32,
+}
+
+/// The most followed training of a year.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MostFollowed {
+    /// The trainings' start year.
+    pub year: i32,
+    /// The training's name.
+    pub training: String,
+    /// Clients who followed it.
+    pub clients: u32,
+}
+
+/// The outflow measurement figures.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Outflow {
+    /// Share of closed trajectories at work at the outflow measurement.
+    pub at_work_at_measurement_percent: u32,
+    /// Whether that share is approximate ("bijna 40%").
+    pub at_measurement_is_approximate: bool,
+    /// Share at work during or after the 12 months after the trajectory stopped.
+    pub at_work_within_12_months_percent: u32,
+}
+
+/// What kind of organisation guidance is outsourced to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+pub enum OrganisationKind {
+    /// A cluster of OCMWs (intergemeentelijke vereniging).
+    Intermunicipal,
+    /// A private organisation.
+    Private,
+}
+
+/// An organisation and its OCMWs, as printed in the answer.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    /// The organisation's name.
+    pub name: String,
+    /// The name it had before ("Levanto").
+    #[serde(default)]
+    pub former_name: Option<String>,
+    /// Intermunicipal or private, when the answer says.
+    pub kind: Option<OrganisationKind>,
+    /// The OCMWs exactly as printed ("OCMW Beernem", "O9CMW Grobbendonk").
+    pub ocmws: Vec<String>,
+}
+
+/// The municipality an entry of the organisation table names: "OCMW Beernem" → "Beernem";
+/// `None` when the entry is not of that form (a defect of the source).
+pub fn ocmw_name(entry: &str) -> Option<&str> {
+    entry.strip_prefix("OCMW ").map(str::trim)
+}
+
+impl Published {
+    /// The years of the table, ascending.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self.started.iter().map(|r| r.year).collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// The organisation an OCMW (a municipality name) is listed under; the first if several.
+    pub fn organisations_of(&self, municipality: &str) -> Vec<&Organisation> {
+        self.organisations
+            .iter()
+            .filter(|o| o.ocmws.iter().any(|e| ocmw_name(e) == Some(municipality)))
+            .collect()
+    }
+}

@@ -1,0 +1,273 @@
+//! Rules about how filled the trajectory is: two instruments a year, no long idle stretches.
+
+use super::params::{INACTIVE_MAX_DAYS, INSTRUMENTS_PER_YEAR, TRAJECTORY_MONTHS};
+use super::wording;
+use super::{Detail, Exemption, Facts, Finding, Hit, Rule, Severity, YearMode};
+use crate::lang::Lang;
+use crate::model::calendar::{DateRange, add_days, add_months, last_day_within_months, sub_days};
+use crate::model::{Dossier, InstrumentKind};
+use chrono::{Datelike, NaiveDate};
+
+/// One year of the two-a-year target and how it fares.
+struct YearEval {
+    number: i32,
+    calendar: bool,
+    /// The year's days inside the trajectory.
+    days: DateRange,
+    active: Vec<usize>,
+    exemption: Option<Exemption>,
+}
+
+fn years(f: &Facts<'_>) -> Vec<YearEval> {
+    let start = f.dossier.start;
+    // The extension an art. 60§7 employment may give is not a year of its own.
+    let window = DateRange::new(start, f.last_day.min(f.regular_last));
+    if !window.is_valid() {
+        return Vec::new();
+    }
+    let full_years: Vec<(i32, DateRange)> = match f.ctx.year_mode {
+        YearMode::Trajectory => (1..=TRAJECTORY_MONTHS.value / 12)
+            .map(|k| {
+                let from = add_months(start, 12 * (k - 1));
+                (
+                    k as i32,
+                    DateRange::new(from, last_day_within_months(start, 12 * k)),
+                )
+            })
+            .collect(),
+        YearMode::Calendar => (window.start.year()..=window.end.year())
+            .filter_map(|y| {
+                let from = NaiveDate::from_ymd_opt(y, 1, 1)?;
+                let to = NaiveDate::from_ymd_opt(y, 12, 31)?;
+                Some((y, DateRange::new(from, to)))
+            })
+            .collect(),
+    };
+    full_years
+        .into_iter()
+        .filter_map(|(number, full)| {
+            let days = full.intersect(&window)?;
+            let active: Vec<usize> = f
+                .instruments()
+                .filter(|(_, inst)| inst.range().overlaps(&days))
+                .map(|(i, _)| i)
+                .collect();
+            let art60_days: i64 = f
+                .instruments()
+                .filter(|(_, inst)| inst.kind == InstrumentKind::Art60)
+                .filter_map(|(_, inst)| inst.range().intersect(&days))
+                .map(|r| r.days())
+                .sum();
+            let exemption = if art60_days * 2 > days.days() {
+                Some(Exemption::Art60FillsYear)
+            } else if f.dossier.end.is_some_and(|e| e < full.end) {
+                Some(Exemption::EndedInside)
+            } else {
+                None
+            };
+            Some(YearEval {
+                number,
+                calendar: f.ctx.year_mode == YearMode::Calendar,
+                days,
+                active,
+                exemption,
+            })
+        })
+        .collect()
+}
+
+fn year_hits(f: &Facts<'_>, exempt: bool, out: &mut Vec<Hit>) {
+    for y in years(f) {
+        if y.active.len() >= INSTRUMENTS_PER_YEAR.value || y.exemption.is_some() != exempt {
+            continue;
+        }
+        let detail = Detail::Year {
+            number: y.number,
+            days: (y.days.start, y.days.end),
+            active: y.active.len(),
+            exemption: y.exemption,
+            calendar: y.calendar,
+        };
+        out.push(Hit::new(y.active, y.days.start, y.days.end, detail));
+    }
+}
+
+fn year_name(finding: &Finding, lang: Lang) -> String {
+    match finding.detail {
+        Detail::Year {
+            number,
+            days,
+            calendar: false,
+            ..
+        } => format!(
+            "{} {number} ({})",
+            lang.pick("Trajectjaar", "Trajectory year"),
+            wording::span(days.0, days.1, lang)
+        ),
+        Detail::Year {
+            number,
+            days,
+            calendar: true,
+            ..
+        } => format!(
+            "{} {number} ({})",
+            lang.pick("Kalenderjaar", "Calendar year"),
+            wording::span(days.0, days.1, lang)
+        ),
+        _ => String::new(),
+    }
+}
+
+fn active_count(finding: &Finding) -> usize {
+    match finding.detail {
+        Detail::Year { active, .. } => active,
+        _ => 0,
+    }
+}
+
+pub const FEWER_THAN_TWO_PER_YEAR: Rule = Rule {
+    id: "fewer-than-two-per-year",
+    severity: Severity::Warning,
+    title: (
+        "Minder dan twee instrumenten in een jaar",
+        "Fewer than two instruments in a year",
+    ),
+    source: INSTRUMENTS_PER_YEAR.source,
+    find: |f, out| year_hits(f, false, out),
+    describe: |finding, _, lang| {
+        format!(
+            "{}: {} {} {}",
+            year_name(finding, lang),
+            active_count(finding),
+            lang.pick(
+                "instrument(en) actief, het doel is",
+                "instrument(s) active, the target is"
+            ),
+            lang.pick(
+                &format!(
+                    "{} per jaar. Plan er nog een (bv. een WES of IBO).",
+                    INSTRUMENTS_PER_YEAR.value
+                ),
+                &format!(
+                    "{} a year. Plan another one (a WES or an IBO, say).",
+                    INSTRUMENTS_PER_YEAR.value
+                ),
+            )
+        )
+    },
+};
+
+pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
+    id: "two-per-year-exempt",
+    severity: Severity::Info,
+    title: (
+        "Jaar vrijgesteld van het doel van twee",
+        "Year exempt from the target of two",
+    ),
+    source: super::source::Source {
+        document: super::source::Document::Seed,
+        passage: "Daarvan kan afgeweken worden wegens de duur van de art. 60§7-tewerkstelling.",
+    },
+    find: |f, out| year_hits(f, true, out),
+    describe: |finding, _, lang| {
+        let why = match finding.detail {
+            Detail::Year {
+                exemption: Some(Exemption::Art60FillsYear),
+                ..
+            } => lang.pick(
+                "art. 60§7-tewerkstelling vult meer dan de helft van het jaar",
+                "art. 60§7 employment fills more than half of the year",
+            ),
+            _ => lang.pick(
+                "het traject eindigde in dit jaar",
+                "the trajectory ended in this year",
+            ),
+        };
+        format!(
+            "{}: {} {}; {why}.",
+            year_name(finding, lang),
+            active_count(finding),
+            lang.pick(
+                "instrument(en) actief, vrijgesteld",
+                "instrument(s) active, exempt"
+            ),
+        )
+    },
+};
+
+pub const INACTIVE_PERIOD: Rule = Rule {
+    id: "inactive-period",
+    severity: Severity::Warning,
+    title: ("Periode zonder instrument", "Period without any instrument"),
+    source: INACTIVE_MAX_DAYS.source,
+    find: |f, out| {
+        let window = f.window();
+        if !window.is_valid() {
+            return;
+        }
+        let mut cursor = window.start;
+        let mut previous: Option<usize> = None;
+        let gap = |from: NaiveDate, to: NaiveDate, around: Vec<usize>, out: &mut Vec<Hit>| {
+            let days = DateRange::new(from, to).days();
+            if days > INACTIVE_MAX_DAYS.value {
+                out.push(Hit::new(
+                    around,
+                    from,
+                    to,
+                    Detail::Days {
+                        actual: days,
+                        limit: INACTIVE_MAX_DAYS.value,
+                    },
+                ));
+            }
+        };
+        for (i, inst) in f.instruments() {
+            let Some(inside) = inst.range().intersect(&window) else {
+                continue;
+            };
+            if inside.start > cursor {
+                gap(
+                    cursor,
+                    sub_days(inside.start, 1),
+                    previous.into_iter().chain([i]).collect(),
+                    out,
+                );
+            }
+            if inside.end >= cursor {
+                cursor = add_days(inside.end, 1);
+                previous = Some(i);
+            }
+        }
+        if cursor <= window.end {
+            gap(cursor, window.end, previous.into_iter().collect(), out);
+        }
+    },
+    describe: |finding, d: &Dossier, lang| {
+        let days = match finding.detail {
+            Detail::Days { actual, .. } => actual,
+            _ => 0,
+        };
+        format!(
+            "{} {} {days} {} ({} {}). {}",
+            lang.pick("Geen enkel instrument van", "No instrument from"),
+            wording::finding_span(finding, lang),
+            lang.pick("dagen", "days"),
+            lang.pick("meer dan", "more than"),
+            lang.pick(
+                &format!("{} dagen", INACTIVE_MAX_DAYS.value),
+                &format!("{} days", INACTIVE_MAX_DAYS.value)
+            ),
+            if finding.instruments.len() > 1 || d.instruments.is_empty() {
+                lang.pick(
+                    "Schuif het volgende instrument op of plan er een tussen.",
+                    "Move the next instrument up or plan one in between.",
+                )
+            } else {
+                lang.pick(
+                    "Plan een instrument in deze periode.",
+                    "Plan an instrument in this period.",
+                )
+            }
+        )
+    },
+};

@@ -1,0 +1,136 @@
+//! Rules about the art. 60§7 employment: its timely start, its presence, its end.
+
+use super::params::ART60_START_MONTHS;
+use super::source::{Document, Source};
+use super::wording;
+use super::{Detail, Hit, Rule, Severity};
+use crate::lang;
+use crate::model::InstrumentKind;
+use crate::model::calendar::{add_days, add_months};
+
+pub const ART60_LATE_START: Rule = Rule {
+    id: "art60-late-start",
+    severity: Severity::Error,
+    title: (
+        "De art. 60§7-tewerkstelling start meer dan 2 maanden na het traject",
+        "The art. 60§7 employment starts more than 2 months after the trajectory",
+    ),
+    source: ART60_START_MONTHS.source,
+    // Only the first employment: the timely start that funding depends on is the
+    // trajectory's; a later one (after one stopped early) is not "late".
+    find: |f, out| {
+        let deadline = add_months(f.dossier.start, ART60_START_MONTHS.value);
+        let first = f
+            .instruments()
+            .find(|(_, inst)| inst.kind == InstrumentKind::Art60);
+        if let Some((i, inst)) = first
+            && inst.start > deadline
+        {
+            out.push(Hit::new(
+                vec![i],
+                add_days(deadline, 1),
+                inst.start,
+                Detail::Date(deadline),
+            ));
+        }
+    },
+    describe: |finding, d, lang| {
+        let deadline = match finding.detail {
+            Detail::Date(x) => lang::date(x, lang),
+            _ => String::new(),
+        };
+        format!(
+            "{}: {} {deadline} ({} {}). {}",
+            wording::first(finding, d, lang),
+            lang.pick(
+                "start na de uiterste startdatum",
+                "starts after the deadline"
+            ),
+            lang.pick("trajectstart +", "trajectory start +"),
+            lang.pick(
+                &format!("{} maanden", ART60_START_MONTHS.value),
+                &format!("{} months", ART60_START_MONTHS.value)
+            ),
+            lang.pick(
+                "De financiering hangt af van een tijdige start: vervroeg de start.",
+                "Funding depends on a timely start: move the start earlier.",
+            )
+        )
+    },
+};
+
+pub const ART60_MISSING: Rule = Rule {
+    id: "art60-missing",
+    severity: Severity::Warning,
+    title: ("Geen art. 60§7-tewerkstelling", "No art. 60§7 employment"),
+    source: Source {
+        document: Document::Seed,
+        passage: "Bij de OCMW's wordt artikel 60§7 gebruikt vanuit het wettelijk kader van de \
+                  maatschappelijke integratie.",
+    },
+    find: |f, out| {
+        let any = f
+            .dossier
+            .instruments
+            .iter()
+            .any(|i| i.kind == InstrumentKind::Art60);
+        if !any {
+            out.push(Hit::dossier(Detail::None));
+        }
+    },
+    describe: |_, _, lang| {
+        lang.pick(
+            "Het traject heeft geen art. 60§7-tewerkstelling; plan er een binnen 2 maanden na de start.",
+            "The trajectory has no art. 60§7 employment; plan one within 2 months of the start.",
+        )
+        .to_string()
+    },
+};
+
+pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
+    id: "art60-past-social-rights",
+    severity: Severity::Warning,
+    title: (
+        "Art. 60§7 loopt door na het verwerven van de sociale rechten",
+        "Art. 60§7 runs on after social rights were acquired",
+    ),
+    source: Source {
+        document: Document::Seed,
+        passage: "Het traject kan enkel de 24 maanden overschrijden als de art. 60, § 7 \
+                  tewerkstelling nog niet is afgerond en de sociale rechten van de cliënt nog \
+                  niet is opgebouwd.",
+    },
+    find: |f, out| {
+        let Some(rights) = f.dossier.social_rights_acquired else {
+            return;
+        };
+        for (i, inst) in f.instruments() {
+            if inst.kind == InstrumentKind::Art60 && inst.end > rights && inst.start <= rights {
+                out.push(Hit::new(
+                    vec![i],
+                    add_days(rights, 1),
+                    inst.end,
+                    Detail::Date(rights),
+                ));
+            }
+        }
+    },
+    describe: |finding, d, lang| {
+        let rights = match finding.detail {
+            Detail::Date(x) => lang::date(x, lang),
+            _ => String::new(),
+        };
+        format!(
+            "{}: {} {rights}; {}",
+            wording::first(finding, d, lang),
+            lang.pick(
+                "loopt door na de dag waarop de sociale rechten verworven zijn,",
+                "runs on after the day social rights were acquired,",
+            ),
+            lang.pick(
+                "de wet staat dat alleen toe zolang het nodig is. Laat ze dan eindigen.",
+                "the law allows it only as long as needed for them. End it then.",
+            )
+        )
+    },
+};

@@ -1,0 +1,104 @@
+//! What a check needs besides the dossier, and the facts every rule derives from it once.
+
+use crate::model::calendar::DateRange;
+use crate::model::{Dossier, InstrumentKind};
+use crate::reference::Municipalities;
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// What "a year" means for the two-a-year target.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub enum YearMode {
+    /// Trajectory years: from the start, 12 months at a time (the default).
+    #[default]
+    Trajectory,
+    /// Calendar years, cut to the trajectory.
+    Calendar,
+}
+
+/// The context a dossier is checked in.
+#[derive(Clone, Copy, Debug)]
+pub struct CheckContext<'a> {
+    /// The reference date ("today"); only `documents-stale` depends on it.
+    pub today: NaiveDate,
+    /// Trajectory or calendar years for the two-a-year target.
+    pub year_mode: YearMode,
+    /// The municipalities an OCMW may be named after.
+    pub municipalities: &'a Municipalities,
+}
+
+impl CheckContext<'static> {
+    /// A context with the embedded municipalities and trajectory years.
+    pub fn new(today: NaiveDate) -> Self {
+        Self {
+            today,
+            year_mode: YearMode::Trajectory,
+            municipalities: crate::reference::municipalities(),
+        }
+    }
+}
+
+/// Facts about one dossier that several rules need, computed once per check.
+pub struct Facts<'a> {
+    /// The dossier being checked.
+    pub dossier: &'a Dossier,
+    /// The context it is checked in.
+    pub ctx: &'a CheckContext<'a>,
+    /// Start + 24 months − 1 day.
+    pub regular_last: NaiveDate,
+    /// The trajectory's last day: its end, else the regular last day.
+    pub last_day: NaiveDate,
+    /// Indices of the instruments whose range is valid, sorted by start: the other rules
+    /// ignore an instrument that ends before it starts (`invalid-range` reports it).
+    pub valid: Vec<usize>,
+    /// The art. 60§7 employment that may carry the trajectory past 24 months: it runs on
+    /// past the regular last day, social rights were not acquired by then, and the
+    /// trajectory was not closed before it.
+    pub excepted_art60: Option<usize>,
+}
+
+impl<'a> Facts<'a> {
+    /// Derives the facts of `dossier`.
+    pub fn new(dossier: &'a Dossier, ctx: &'a CheckContext<'a>) -> Self {
+        let regular_last = dossier.regular_last_day();
+        let last_day = dossier.last_day();
+        let mut valid: Vec<usize> = (0..dossier.instruments.len())
+            .filter(|&i| dossier.instruments[i].range().is_valid())
+            .collect();
+        valid.sort_by_key(|&i| (dossier.instruments[i].start, dossier.instruments[i].end));
+        let rights_open = dossier
+            .social_rights_acquired
+            .is_none_or(|d| d > regular_last);
+        let runs_past = dossier.end.is_none_or(|e| e > regular_last);
+        let excepted_art60 = (rights_open && runs_past && dossier.start <= regular_last)
+            .then(|| {
+                valid.iter().copied().find(|&i| {
+                    let inst = &dossier.instruments[i];
+                    inst.kind == InstrumentKind::Art60
+                        && inst.start <= regular_last
+                        && inst.end > regular_last
+                })
+            })
+            .flatten();
+        Self {
+            dossier,
+            ctx,
+            regular_last,
+            last_day,
+            valid,
+            excepted_art60,
+        }
+    }
+
+    /// The valid instruments with their index, in start order.
+    pub fn instruments(&self) -> impl Iterator<Item = (usize, &'a crate::model::Instrument)> + '_ {
+        self.valid
+            .iter()
+            .map(|&i| (i, &self.dossier.instruments[i]))
+    }
+
+    /// The trajectory's days, from start to last day.
+    pub fn window(&self) -> DateRange {
+        DateRange::new(self.dossier.start, self.last_day)
+    }
+}

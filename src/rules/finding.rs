@@ -1,0 +1,169 @@
+//! What a rule reports: data a window can highlight and a caller can word.
+
+use super::Rule;
+use crate::lang::Lang;
+use crate::model::Dossier;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// How serious a finding is. Ordered: `Info < Warning < Error`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    /// Allowed, but worth knowing (an exception applies).
+    Info,
+    /// Not forbidden, but against the measure's intent or a good practice.
+    Warning,
+    /// Against the rules: funding or the trajectory is at risk.
+    Error,
+}
+
+impl Severity {
+    /// The word for the severity.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Severity::Error => lang.pick("fout", "error"),
+            Severity::Warning => lang.pick("waarschuwing", "warning"),
+            Severity::Info => "info",
+        }
+    }
+
+    /// The id used in JSON and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// Why a trajectory year with fewer than two instruments is exempt.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exemption {
+    /// Art. 60§7 employment fills more than half of the year's days.
+    Art60FillsYear,
+    /// The trajectory ended inside the year.
+    EndedInside,
+}
+
+/// Why a technical training is not allowed; several may hold at once.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct TechnicalIssue {
+    /// Neither organised nor recognised by VDAB.
+    pub not_recognised: bool,
+    /// It runs past this latest allowed end.
+    pub too_long: Option<NaiveDate>,
+    /// It comes after this earlier technical training (an instrument index).
+    pub after: Option<usize>,
+}
+
+/// The rule-specific facts of a finding that its message needs.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Detail {
+    /// Nothing beyond the instruments and dates.
+    None,
+    /// A deadline or limit date the finding compares against.
+    Date(NaiveDate),
+    /// A length in days against its limit in days.
+    Days {
+        /// The measured length.
+        actual: i64,
+        /// The limit.
+        limit: i64,
+    },
+    /// A year of the two-a-year target.
+    Year {
+        /// 1-based trajectory year, or the calendar year.
+        number: i32,
+        /// The days of the year inside the trajectory.
+        days: (NaiveDate, NaiveDate),
+        /// Instruments active in it.
+        active: usize,
+        /// Why it is exempt, for an exempt year.
+        exemption: Option<Exemption>,
+        /// Whether `number` is a calendar year.
+        calendar: bool,
+    },
+    /// A technical training's problems.
+    Technical(TechnicalIssue),
+    /// An activity of the dossier, by index.
+    Activity(usize),
+    /// A name that is not known, with the nearest known one.
+    UnknownName {
+        /// The nearest known name, if one is close.
+        suggestion: Option<String>,
+    },
+}
+
+/// What a rule's `find` function reports; [`super::check`] adds the rule.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Hit {
+    /// Indices into the dossier's instruments involved, so a window can mark them.
+    pub instruments: Vec<usize>,
+    /// First day of the problem, if it has a place in time.
+    pub from: Option<NaiveDate>,
+    /// Last day of the problem, inclusive.
+    pub to: Option<NaiveDate>,
+    /// The numbers the message needs.
+    pub detail: Detail,
+}
+
+impl Hit {
+    /// A hit on instruments over a range of days.
+    pub fn new(instruments: Vec<usize>, from: NaiveDate, to: NaiveDate, detail: Detail) -> Self {
+        Self {
+            instruments,
+            from: Some(from),
+            to: Some(to),
+            detail,
+        }
+    }
+
+    /// A hit about the dossier as a whole.
+    pub fn dossier(detail: Detail) -> Self {
+        Self {
+            instruments: Vec::new(),
+            from: None,
+            to: None,
+            detail,
+        }
+    }
+}
+
+/// One problem (or noted exception) in one dossier.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// The rule that found it; gives id, severity, title and source.
+    pub rule: &'static Rule,
+    /// Indices into the dossier's instruments involved.
+    pub instruments: Vec<usize>,
+    /// First day of the problem, if it has a place in time.
+    pub from: Option<NaiveDate>,
+    /// Last day of the problem, inclusive.
+    pub to: Option<NaiveDate>,
+    /// The numbers the message needs.
+    pub detail: Detail,
+}
+
+impl Finding {
+    pub(super) fn new(rule: &'static Rule, hit: Hit) -> Self {
+        Self {
+            rule,
+            instruments: hit.instruments,
+            from: hit.from,
+            to: hit.to,
+            detail: hit.detail,
+        }
+    }
+
+    /// The rule's severity.
+    pub fn severity(&self) -> Severity {
+        self.rule.severity
+    }
+
+    /// What is wrong, naming the instruments and dates, in `lang`.
+    pub fn message(&self, dossier: &Dossier, lang: Lang) -> String {
+        (self.rule.describe)(self, dossier, lang)
+    }
+}

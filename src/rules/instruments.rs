@@ -1,0 +1,401 @@
+//! Rules about single instruments and pairs of them: overlap, durations, kinds.
+
+use super::params::{
+    BVS_ABOLISHED_ON, BVS_MAX_DAYS, IBO_MAX_WEEKS, IBO_MIN_WEEKS, TECHNICAL_TRAINING_MAX_MONTHS,
+    TECHNICAL_TRAININGS_PER_TRAJECTORY, WES_MAX_MONTHS, bvs_abolished_on,
+};
+use super::source::{Document, Source};
+use super::wording;
+use super::{Detail, Facts, Hit, Rule, Severity, TechnicalIssue};
+use crate::lang::{self, Lang};
+use crate::model::calendar::{add_days, last_day_within_days, last_day_within_months};
+use crate::model::{Focus, Instrument, InstrumentKind, Provider};
+use chrono::NaiveDate;
+
+/// Whether two instruments may run on the same day: only a part-time training beside an
+/// art. 60§7 employment.
+fn may_share_days(a: &InstrumentKind, b: &InstrumentKind) -> bool {
+    let part_time = |k: &InstrumentKind| {
+        matches!(
+            k,
+            InstrumentKind::Opleiding {
+                full_time: false,
+                ..
+            }
+        )
+    };
+    (*a == InstrumentKind::Art60 && part_time(b)) || (*b == InstrumentKind::Art60 && part_time(a))
+}
+
+pub const OVERLAP: Rule = Rule {
+    id: "overlap",
+    severity: Severity::Error,
+    title: ("Twee instrumenten tegelijk", "Two instruments at once"),
+    source: Source {
+        document: Document::Seed,
+        passage: "Men kan geen twee instrumenten gelijktijdig doen. (Draaiboek: een deeltijdse \
+                  opleiding tijdens art. 60§7 kan wel.)",
+    },
+    find: |f, out| {
+        // `valid` is sorted by start, so once a later instrument starts after `a` ends,
+        // none further on can overlap it.
+        for (n, &i) in f.valid.iter().enumerate() {
+            let a = &f.dossier.instruments[i];
+            for &j in &f.valid[n + 1..] {
+                let b = &f.dossier.instruments[j];
+                if b.start > a.end {
+                    break;
+                }
+                if may_share_days(&a.kind, &b.kind) {
+                    continue;
+                }
+                if let Some(both) = a.range().intersect(&b.range()) {
+                    out.push(Hit::new(vec![i, j], both.start, both.end, Detail::None));
+                }
+            }
+        }
+    },
+    describe: |finding, d, lang| {
+        let a = finding
+            .instruments
+            .first()
+            .map(|&i| wording::instrument(d, i, lang));
+        let b = finding
+            .instruments
+            .get(1)
+            .map(|&i| wording::instrument(d, i, lang));
+        format!(
+            "{} {} {} {} {}. {}",
+            a.unwrap_or_default(),
+            lang.pick("en", "and"),
+            b.unwrap_or_default(),
+            lang.pick("lopen tegelijk van", "run at the same time from"),
+            wording::finding_span(finding, lang),
+            lang.pick(
+                "Schuif een van beide op; alleen een deeltijdse opleiding mag naast art. 60§7.",
+                "Move one of them; only a part-time training may run beside art. 60§7.",
+            )
+        )
+    },
+};
+
+/// The last day `inst` may end on by its kind's maximum, if its kind has one.
+pub fn latest_end(inst: &Instrument) -> Option<NaiveDate> {
+    match inst.kind {
+        InstrumentKind::Bvs => Some(last_day_within_days(inst.start, BVS_MAX_DAYS.value)),
+        InstrumentKind::Wes => Some(last_day_within_months(inst.start, WES_MAX_MONTHS.value)),
+        InstrumentKind::Ibo => Some(last_day_within_days(inst.start, IBO_MAX_WEEKS.value * 7)),
+        InstrumentKind::Art60 | InstrumentKind::Opleiding { .. } => None,
+    }
+}
+
+fn max_text(kind: &InstrumentKind, lang: Lang) -> String {
+    match kind {
+        InstrumentKind::Bvs => format!(
+            "{} {}",
+            BVS_MAX_DAYS.value,
+            lang.pick("kalenderdagen", "calendar days")
+        ),
+        InstrumentKind::Wes => format!(
+            "{} {}",
+            WES_MAX_MONTHS.value,
+            lang.pick("maanden", "months")
+        ),
+        InstrumentKind::Ibo => format!("{} {}", IBO_MAX_WEEKS.value, lang.pick("weken", "weeks")),
+        _ => String::new(),
+    }
+}
+
+pub const MAX_DURATION: Rule = Rule {
+    id: "max-duration",
+    severity: Severity::Error,
+    title: (
+        "Een instrument duurt te lang",
+        "An instrument lasts too long",
+    ),
+    source: Source {
+        document: Document::WesRules,
+        passage: "BVS maximaal 30 kalenderdagen; WES maximaal 6 maanden; IBO maximaal 26 weken \
+                  (regelgeving IBO). Alle instrumenten hebben hun eigen maximale duurtijd die \
+                  niet mag overschreden worden (seed).",
+    },
+    find: |f, out| {
+        for (i, inst) in f.instruments() {
+            if let Some(latest) = latest_end(inst)
+                && inst.end > latest
+            {
+                out.push(Hit::new(
+                    vec![i],
+                    add_days(latest, 1),
+                    inst.end,
+                    Detail::Date(latest),
+                ));
+            }
+        }
+    },
+    describe: |finding, d, lang| {
+        let Some(inst) = finding
+            .instruments
+            .first()
+            .and_then(|&i| d.instruments.get(i))
+        else {
+            return String::new();
+        };
+        let latest = match finding.detail {
+            Detail::Date(x) => lang::date(x, lang),
+            _ => String::new(),
+        };
+        format!(
+            "{}: {} {} ({} {}); {} {latest}.",
+            wording::first(finding, d, lang),
+            lang.pick("duurt", "lasts"),
+            inst.range().days(),
+            lang.pick("dagen, maximum", "days, the maximum is"),
+            max_text(&inst.kind, lang),
+            lang.pick("laat het uiterlijk eindigen op", "end it on"),
+        )
+    },
+};
+
+pub const MIN_DURATION: Rule = Rule {
+    id: "min-duration",
+    severity: Severity::Warning,
+    title: (
+        "Een IBO duurt korter dan 4 weken",
+        "An IBO lasts less than 4 weeks",
+    ),
+    source: IBO_MIN_WEEKS.source,
+    find: |f, out| {
+        let limit = (IBO_MIN_WEEKS.value * 7) as i64;
+        for (i, inst) in f.instruments() {
+            let days = inst.range().days();
+            if inst.kind == InstrumentKind::Ibo && days < limit {
+                out.push(Hit::new(
+                    vec![i],
+                    inst.start,
+                    inst.end,
+                    Detail::Days {
+                        actual: days,
+                        limit,
+                    },
+                ));
+            }
+        }
+    },
+    describe: |finding, d, lang| {
+        let (actual, limit) = match finding.detail {
+            Detail::Days { actual, limit } => (actual, limit),
+            _ => (0, 0),
+        };
+        format!(
+            "{}: {} {actual} {} {limit} {} ({} {}).",
+            wording::first(finding, d, lang),
+            lang.pick("duurt", "lasts"),
+            lang.pick("dagen, minder dan", "days, less than"),
+            lang.pick("dagen", "days"),
+            IBO_MIN_WEEKS.value,
+            lang.pick(
+                "weken; verleng de IBO of kies een ander instrument",
+                "weeks; extend it or choose another instrument"
+            ),
+        )
+    },
+};
+
+pub const BVS_ABOLISHED: Rule = Rule {
+    id: "bvs-abolished",
+    severity: Severity::Error,
+    title: (
+        "BVS bestaat niet meer sinds 2023",
+        "BVS no longer exists since 2023",
+    ),
+    source: BVS_ABOLISHED_ON.source,
+    find: |f, out| {
+        let abolished = bvs_abolished_on();
+        for (i, inst) in f.instruments() {
+            if inst.kind == InstrumentKind::Bvs && inst.start >= abolished {
+                out.push(Hit::new(
+                    vec![i],
+                    inst.start,
+                    inst.end,
+                    Detail::Date(abolished),
+                ));
+            }
+        }
+    },
+    describe: |finding, d, lang| {
+        format!(
+            "{}: {} {}; {}",
+            wording::first(finding, d, lang),
+            lang.pick("start op of na", "starts on or after"),
+            lang::date(bvs_abolished_on(), lang),
+            lang.pick(
+                "de BVS is toen opgegaan in de WES. Plan een WES.",
+                "the BVS was folded into the WES then. Plan a WES instead.",
+            )
+        )
+    },
+};
+
+fn technical_issues(f: &Facts<'_>) -> Vec<(usize, TechnicalIssue)> {
+    let mut seen = Vec::new();
+    let mut found = Vec::new();
+    for (i, inst) in f.instruments() {
+        let InstrumentKind::Opleiding {
+            provider,
+            focus: Focus::Technical,
+            ..
+        } = &inst.kind
+        else {
+            continue;
+        };
+        let latest = last_day_within_months(inst.start, TECHNICAL_TRAINING_MAX_MONTHS.value);
+        let issue = TechnicalIssue {
+            not_recognised: matches!(provider, Provider::Other(_)),
+            too_long: (inst.end > latest).then_some(latest),
+            after: (seen.len() >= TECHNICAL_TRAININGS_PER_TRAJECTORY.value)
+                .then(|| seen.first().copied())
+                .flatten(),
+        };
+        seen.push(i);
+        if issue != TechnicalIssue::default() {
+            found.push((i, issue));
+        }
+    }
+    found
+}
+
+pub const TECHNICAL_TRAINING: Rule = Rule {
+    id: "technical-training",
+    severity: Severity::Error,
+    title: (
+        "Technische opleiding buiten de voorwaarden",
+        "Technical training outside the conditions",
+    ),
+    source: TECHNICAL_TRAINING_MAX_MONTHS.source,
+    find: |f, out| {
+        for (i, issue) in technical_issues(f) {
+            let inst = &f.dossier.instruments[i];
+            let mut instruments = vec![i];
+            instruments.extend(issue.after);
+            out.push(Hit::new(
+                instruments,
+                inst.start,
+                inst.end,
+                Detail::Technical(issue),
+            ));
+        }
+    },
+    describe: |finding, d, lang| {
+        let Detail::Technical(issue) = &finding.detail else {
+            return String::new();
+        };
+        let mut reasons = Vec::new();
+        if issue.not_recognised {
+            reasons.push(
+                lang.pick(
+                    "ze is niet door VDAB georganiseerd of erkend",
+                    "it is neither organised nor recognised by VDAB",
+                )
+                .to_string(),
+            );
+        }
+        if let Some(latest) = issue.too_long {
+            reasons.push(format!(
+                "{} {} {} {}",
+                lang.pick("ze duurt langer dan", "it lasts longer than"),
+                TECHNICAL_TRAINING_MAX_MONTHS.value,
+                lang.pick(
+                    "maanden en moet uiterlijk eindigen op",
+                    "months and must end by"
+                ),
+                lang::date(latest, lang)
+            ));
+        }
+        if let Some(first) = issue.after {
+            reasons.push(format!(
+                "{} {}",
+                lang.pick(
+                    "er was al een technische opleiding:",
+                    "there already was a technical training:"
+                ),
+                wording::instrument(d, first, lang)
+            ));
+        }
+        format!(
+            "{}: {}.",
+            wording::first(finding, d, lang),
+            reasons.join("; ")
+        )
+    },
+};
+
+fn past_end(f: &Facts<'_>, kind: InstrumentKind, out: &mut Vec<Hit>) {
+    for (i, inst) in f.instruments() {
+        if inst.kind == kind && inst.end > f.last_day && inst.start <= f.last_day {
+            out.push(Hit::new(
+                vec![i],
+                add_days(f.last_day, 1),
+                inst.end,
+                Detail::Date(f.last_day),
+            ));
+        }
+    }
+}
+
+pub const WES_PAST_END: Rule = Rule {
+    id: "wes-past-end",
+    severity: Severity::Warning,
+    title: (
+        "WES loopt voorbij het einde van het traject",
+        "WES runs past the end of the trajectory",
+    ),
+    source: Source {
+        document: Document::Seed,
+        passage: "Een WES kan niet worden overgedragen. Het einde van het TWE-OCMW-traject \
+                  betekent ook de vervroegde stopzetting van de WES, indien deze langer was gepland.",
+    },
+    find: |f, out| past_end(f, InstrumentKind::Wes, out),
+    describe: |finding, d, lang| {
+        format!(
+            "{}: {} {}; {}",
+            wording::first(finding, d, lang),
+            lang.pick("loopt voorbij de laatste dag van het traject,", "runs past the trajectory's last day,"),
+            lang::date(d.last_day(), lang),
+            lang.pick(
+                "een WES kan niet worden overgedragen en stopt dan vroegtijdig. Laat ze eindigen op de laatste dag.",
+                "a WES cannot be transferred and stops early then. End it on the last day.",
+            )
+        )
+    },
+};
+
+pub const IBO_PAST_END: Rule = Rule {
+    id: "ibo-past-end",
+    severity: Severity::Info,
+    title: (
+        "IBO loopt voorbij het einde: VDAB neemt over",
+        "IBO runs past the end: VDAB takes over",
+    ),
+    source: Source {
+        document: Document::Seed,
+        passage: "Een IBO die de maximale termijn van een traject overschrijdt zal worden \
+                  overgenomen door VDAB.",
+    },
+    find: |f, out| past_end(f, InstrumentKind::Ibo, out),
+    describe: |finding, d, lang| {
+        format!(
+            "{}: {} {}; {}",
+            wording::first(finding, d, lang),
+            lang.pick(
+                "loopt voorbij de laatste dag van het traject,",
+                "runs past the trajectory's last day,"
+            ),
+            lang::date(d.last_day(), lang),
+            lang.pick(
+                "VDAB neemt de IBO vanaf dan over.",
+                "VDAB takes the IBO over from then on."
+            ),
+        )
+    },
+};

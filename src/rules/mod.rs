@@ -1,0 +1,138 @@
+//! The compliance rules and the one `check` function every face of the program calls.
+//!
+//! A rule is data (id, severity, title, source) plus two pure functions: one finds its
+//! problems in a dossier, one words a finding in either language. Findings carry data, not
+//! text, so checking a whole workspace formats nothing; a window renders only what it shows.
+
+mod activity;
+mod admin;
+mod art60;
+mod context;
+mod finding;
+mod instruments;
+pub mod params;
+pub mod source;
+mod trajectory;
+mod wording;
+
+pub use context::{CheckContext, Facts, YearMode};
+pub use finding::{Detail, Exemption, Finding, Hit, Severity, TechnicalIssue};
+
+use crate::lang::Lang;
+use crate::model::Dossier;
+use source::Source;
+
+/// One compliance rule.
+pub struct Rule {
+    /// Stable id, used in files, tests and on the command line.
+    pub id: &'static str,
+    /// How serious a finding of this rule is.
+    pub severity: Severity,
+    /// One line saying what the rule demands, Dutch and English.
+    pub title: (&'static str, &'static str),
+    /// The passage the rule comes from.
+    pub source: Source,
+    /// Finds the rule's problems in one dossier; pure.
+    pub find: fn(&Facts<'_>, &mut Vec<Hit>),
+    /// Words one finding of this rule; pure.
+    pub describe: fn(&Finding, &Dossier, Lang) -> String,
+}
+
+impl Rule {
+    /// The rule's title in `lang`.
+    pub fn title(&self, lang: Lang) -> &'static str {
+        lang.pick(self.title.0, self.title.1)
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
+}
+
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+/// Every rule, in the order of DOMAIN.md. Adding a rule means adding it here.
+pub static RULES: [Rule; 21] = [
+    trajectory::INVALID_RANGE,
+    trajectory::TRAJECTORY_TOO_LONG,
+    trajectory::ART60_EXTENDS_TRAJECTORY,
+    art60::ART60_LATE_START,
+    art60::ART60_MISSING,
+    art60::ART60_PAST_SOCIAL_RIGHTS,
+    trajectory::INSTRUMENT_OUTSIDE_TRAJECTORY,
+    instruments::OVERLAP,
+    instruments::MAX_DURATION,
+    instruments::MIN_DURATION,
+    instruments::BVS_ABOLISHED,
+    instruments::TECHNICAL_TRAINING,
+    activity::FEWER_THAN_TWO_PER_YEAR,
+    activity::TWO_PER_YEAR_EXEMPT,
+    instruments::WES_PAST_END,
+    instruments::IBO_PAST_END,
+    activity::INACTIVE_PERIOD,
+    admin::PLAN_MISSING,
+    admin::DOCUMENTS_STALE,
+    admin::MEDIATION_BY_VDAB,
+    admin::UNKNOWN_OCMW,
+];
+
+/// The rule with this id.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    RULES.iter().find(|r| r.id == id)
+}
+
+/// Checks one dossier against every rule. Pure: same dossier and context, same findings,
+/// sorted by severity (errors first), then by date.
+pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Vec<Finding> {
+    let facts = Facts::new(dossier, ctx);
+    let mut hits = Vec::new();
+    let mut findings = Vec::new();
+    for rule in &RULES {
+        (rule.find)(&facts, &mut hits);
+        findings.extend(hits.drain(..).map(|hit| Finding::new(rule, hit)));
+    }
+    findings.sort_by(|a, b| b.severity().cmp(&a.severity()).then(a.from.cmp(&b.from)));
+    findings
+}
+
+/// Counts of findings per severity, for lists and exit codes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct SeverityCounts {
+    /// Findings of severity error.
+    pub errors: u32,
+    /// Findings of severity warning.
+    pub warnings: u32,
+    /// Findings of severity info.
+    pub infos: u32,
+}
+
+impl SeverityCounts {
+    /// Counts the findings.
+    pub fn of(findings: &[Finding]) -> Self {
+        let mut c = SeverityCounts::default();
+        for f in findings {
+            match f.severity() {
+                Severity::Error => c.errors += 1,
+                Severity::Warning => c.warnings += 1,
+                Severity::Info => c.infos += 1,
+            }
+        }
+        c
+    }
+
+    /// Adds another tally.
+    pub fn add(&mut self, other: SeverityCounts) {
+        self.errors += other.errors;
+        self.warnings += other.warnings;
+        self.infos += other.infos;
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,13 @@
+//! Statistics: the province × year table from the published figures or from dossiers, and
+//! the audit of the published data. No GUI here.
+
+pub mod audit;
+mod counts;
+mod table;
+
+pub use audit::{Defect, audit};
+pub use counts::{Counts, Measure};
+pub use table::{ProvinceYearTable, TOTAL, TableRow, UNPLACED, contribution};
+
+#[cfg(test)]
+mod tests;

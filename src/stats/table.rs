@@ -1,0 +1,267 @@
+//! The province × year table, from the published figures or computed from dossiers.
+
+use super::{Counts, Measure};
+use crate::lang::{self, Lang};
+use crate::model::Dossier;
+use crate::reference::{Municipalities, Province, Published};
+use chrono::Datelike;
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// Started trajectories and instruments per province and year.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ProvinceYearTable {
+    /// Province and year → counts. Only non-empty cells are stored.
+    pub cells: BTreeMap<(Province, i32), Counts>,
+    /// Year → counts of dossiers whose OCMW is not a known municipality: kept apart rather
+    /// than dropped, so the totals still count every dossier.
+    pub unplaced: BTreeMap<i32, Counts>,
+}
+
+/// One dossier's contribution: the trajectory in its start year, each instrument in its own
+/// start year, all in the OCMW's province.
+pub fn contribution(dossier: &Dossier) -> Vec<(i32, Counts)> {
+    fn slot(by_year: &mut Vec<(i32, Counts)>, year: i32) -> &mut Counts {
+        let i = match by_year.iter().position(|(y, _)| *y == year) {
+            Some(i) => i,
+            None => {
+                by_year.push((year, Counts::default()));
+                by_year.len() - 1
+            }
+        };
+        &mut by_year[i].1
+    }
+    let mut by_year: Vec<(i32, Counts)> = Vec::with_capacity(3);
+    slot(&mut by_year, dossier.start.year()).trajectories += 1;
+    for inst in &dossier.instruments {
+        *slot(&mut by_year, inst.start.year()).instrument_mut(inst.kind.kind_type()) += 1;
+    }
+    by_year
+}
+
+impl ProvinceYearTable {
+    /// The published table (its rows; the totals are recomputed, and the audit compares).
+    pub fn from_published(published: &Published) -> Self {
+        let mut table = Self::default();
+        for row in &published.started {
+            *table.cells.entry((row.province, row.year)).or_default() += row.counts;
+        }
+        table
+    }
+
+    /// The table computed from dossiers.
+    pub fn from_dossiers<'a>(
+        dossiers: impl IntoIterator<Item = &'a Dossier>,
+        m: &Municipalities,
+    ) -> Self {
+        let mut table = Self::default();
+        for d in dossiers {
+            table.add(d, m);
+        }
+        table
+    }
+
+    /// Adds one dossier's contribution.
+    pub fn add(&mut self, dossier: &Dossier, m: &Municipalities) {
+        let province = m.province_of(&dossier.ocmw);
+        for (year, counts) in contribution(dossier) {
+            *self.cell_mut(province, year) += counts;
+        }
+    }
+
+    /// Removes one dossier's contribution (the dossier as it was added).
+    pub fn remove(&mut self, dossier: &Dossier, m: &Municipalities) {
+        let province = m.province_of(&dossier.ocmw);
+        for (year, counts) in contribution(dossier) {
+            let cell = self.cell_mut(province, year);
+            *cell -= counts;
+            if cell.is_zero() {
+                match province {
+                    Some(p) => self.cells.remove(&(p, year)),
+                    None => self.unplaced.remove(&year),
+                };
+            }
+        }
+    }
+
+    fn cell_mut(&mut self, province: Option<Province>, year: i32) -> &mut Counts {
+        match province {
+            Some(p) => self.cells.entry((p, year)).or_default(),
+            None => self.unplaced.entry(year).or_default(),
+        }
+    }
+
+    /// The counts of one province and year (zero when empty).
+    pub fn get(&self, province: Province, year: i32) -> Counts {
+        self.cells
+            .get(&(province, year))
+            .copied()
+            .unwrap_or_default()
+    }
+
+    /// Every year with a count, ascending.
+    pub fn years(&self) -> Vec<i32> {
+        let mut years: Vec<i32> = self
+            .cells
+            .keys()
+            .map(|&(_, y)| y)
+            .chain(self.unplaced.keys().copied())
+            .collect();
+        years.sort_unstable();
+        years.dedup();
+        years
+    }
+
+    /// The total of a year over the provinces (and unplaced dossiers).
+    pub fn year_total(&self, year: i32) -> Counts {
+        Province::ALL
+            .iter()
+            .map(|&p| self.get(p, year))
+            .sum::<Counts>()
+            + self.unplaced.get(&year).copied().unwrap_or_default()
+    }
+
+    /// The total over every year.
+    pub fn grand_total(&self) -> Counts {
+        self.years().into_iter().map(|y| self.year_total(y)).sum()
+    }
+
+    /// The rows of the table in order: each province's years, then the yearly totals, then
+    /// the grand total. Unplaced dossiers appear as their own "province".
+    pub fn rows(&self) -> Vec<TableRow> {
+        let years = self.years();
+        let mut rows = Vec::new();
+        for p in Province::ALL {
+            for &y in &years {
+                rows.push(TableRow {
+                    province: p.name().to_string(),
+                    year: Some(y),
+                    counts: self.get(p, y),
+                });
+            }
+        }
+        for (&y, &counts) in &self.unplaced {
+            rows.push(TableRow {
+                province: UNPLACED.to_string(),
+                year: Some(y),
+                counts,
+            });
+        }
+        for &y in &years {
+            rows.push(TableRow {
+                province: TOTAL.to_string(),
+                year: Some(y),
+                counts: self.year_total(y),
+            });
+        }
+        rows.push(TableRow {
+            province: TOTAL.to_string(),
+            year: None,
+            counts: self.grand_total(),
+        });
+        rows
+    }
+
+    /// The table as CSV: the header `province,year,trajectories,bvs,art60,opleiding,wes,ibo`,
+    /// a row per province and year, then the totals (province `Totaal`; the grand total has
+    /// an empty year).
+    pub fn to_csv(&self) -> String {
+        let mut out = String::from("province,year");
+        for m in Measure::ALL {
+            out.push(',');
+            out.push_str(m.csv_name());
+        }
+        out.push('\n');
+        for row in self.rows() {
+            out.push_str(&row.province);
+            out.push(',');
+            if let Some(y) = row.year {
+                out.push_str(&y.to_string());
+            }
+            for m in Measure::ALL {
+                out.push(',');
+                out.push_str(&row.counts.get(m).to_string());
+            }
+            out.push('\n');
+        }
+        out
+    }
+
+    /// The table as aligned text with the numbers as the answer prints them (2.772).
+    pub fn to_text(&self, lang: Lang) -> String {
+        let mut heads = vec![
+            lang.pick("Provincie", "Province").to_string(),
+            lang.pick("Jaar", "Year").to_string(),
+        ];
+        heads.extend(Measure::ALL.iter().map(|m| m.heading(lang).to_string()));
+        let mut lines: Vec<Vec<String>> = vec![heads];
+        for row in self.rows() {
+            let mut cells = vec![
+                if row.province == TOTAL {
+                    lang.pick(TOTAL, "Total").to_string()
+                } else {
+                    row.province.clone()
+                },
+                row.year.map(|y| y.to_string()).unwrap_or_default(),
+            ];
+            cells.extend(
+                Measure::ALL
+                    .iter()
+                    .map(|&m| lang::number(row.counts.get(m), lang)),
+            );
+            lines.push(cells);
+        }
+        let widths: Vec<usize> = (0..lines[0].len())
+            .map(|c| {
+                lines
+                    .iter()
+                    .map(|l| l[c].chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
+            .collect();
+        let mut out = String::new();
+        for line in &lines {
+            for (c, cell) in line.iter().enumerate() {
+                let pad = widths[c] - cell.chars().count();
+                if c < 2 {
+                    out.push_str(cell);
+                    out.push_str(&" ".repeat(pad + 2));
+                } else {
+                    out.push_str(&" ".repeat(pad));
+                    out.push_str(cell);
+                    out.push_str("  ");
+                }
+            }
+            let trimmed = out.trim_end().len();
+            out.truncate(trimmed);
+            out.push('\n');
+        }
+        out
+    }
+}
+
+impl std::ops::Add for Counts {
+    type Output = Counts;
+    fn add(mut self, o: Counts) -> Counts {
+        self += o;
+        self
+    }
+}
+
+/// The "province" of the total rows, as printed.
+pub const TOTAL: &str = "Totaal";
+/// The "province" of dossiers whose OCMW is not a known municipality.
+pub const UNPLACED: &str = "Onbekend";
+
+/// One row of the table.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct TableRow {
+    /// The province's name, or `Totaal`, or `Onbekend`.
+    pub province: String,
+    /// The year; `None` for the grand total.
+    pub year: Option<i32>,
+    /// The six columns.
+    #[serde(flatten)]
+    pub counts: Counts,
+}
