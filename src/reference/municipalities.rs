@@ -134,7 +134,7 @@ impl Municipalities {
         let (best, distance) = self
             .by_key
             .iter()
-            .map(|(k, &i)| (i, strsim::levenshtein(k, &wanted)))
+            .map(|(k, &i)| (i, strsim::osa_distance(k, &wanted)))
             .min_by_key(|&(i, d)| (d, &self.list[i].name))?;
         let allowed = (wanted.chars().count() / 4).max(1);
         (distance <= allowed).then(|| self.list[best].name.as_str())

@@ -1,1 +1,549 @@
+//! Each rule at its boundaries: one case that fires and one that does not, with inclusive
+//! dates, month ends and leap years.
 
+use super::*;
+use crate::model::{
+    Activity, ActivityKind, Actor, Document, DocumentKind, Focus, Instrument, InstrumentKind, Plan, Provider,
+    Status,
+};
+use chrono::NaiveDate;
+
+fn d(s: &str) -> NaiveDate {
+    crate::model::date_serde::parse(s).unwrap()
+}
+
+fn inst(kind: InstrumentKind, start: &str, end: &str) -> Instrument {
+    Instrument { kind, start: d(start), end: d(end), status: Status::Planned }
+}
+
+fn training(provider: Provider, focus: Focus, full_time: bool) -> InstrumentKind {
+    InstrumentKind::Opleiding { name: "Metaalbad".into(), provider, focus, full_time }
+}
+
+/// A compliant trajectory from 2019-03-01 (regular last day 2021-02-28): art. 60§7, WES, IBO.
+fn base() -> Dossier {
+    Dossier {
+        id: "T-1".into(),
+        client: "Test Client".into(),
+        ocmw: "Gent".into(),
+        guided_by: None,
+        plan: Some(Plan::Pop),
+        start: d("2019-03-01"),
+        end: None,
+        social_rights_acquired: None,
+        instruments: vec![
+            inst(InstrumentKind::Art60, "2019-03-15", "2020-03-14"),
+            inst(InstrumentKind::Wes, "2020-03-15", "2020-09-14"),
+            inst(InstrumentKind::Ibo, "2020-09-15", "2021-02-28"),
+        ],
+        documents: vec![Document { kind: DocumentKind::Pop, uploaded: d("2019-03-05") }],
+        activities: vec![],
+        outcome: None,
+    }
+}
+
+/// A reference date long after every trajectory here, so `documents-stale` stays quiet
+/// unless a test sets one.
+fn ctx() -> CheckContext<'static> {
+    CheckContext::new(d("2030-01-01"))
+}
+
+fn findings(dossier: &Dossier) -> Vec<Finding> {
+    check(dossier, &ctx())
+}
+
+fn fired(dossier: &Dossier, id: &str) -> Vec<Finding> {
+    findings(dossier).into_iter().filter(|f| f.rule.id == id).collect()
+}
+
+fn fires(dossier: &Dossier, id: &str) -> bool {
+    !fired(dossier, id).is_empty()
+}
+
+#[test]
+fn the_base_dossier_is_compliant() {
+    let f = findings(&base());
+    let ids: Vec<&str> = f.iter().map(|f| f.rule.id).collect();
+    assert_eq!(ids, vec!["two-per-year-exempt"], "{f:#?}");
+}
+
+#[test]
+fn every_rule_has_a_unique_id_a_title_and_a_source() {
+    let mut ids: Vec<&str> = RULES.iter().map(|r| r.id).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), RULES.len());
+    for r in &RULES {
+        assert!(!r.title.0.is_empty() && !r.title.1.is_empty(), "{}", r.id);
+        assert!(!r.source.passage.is_empty(), "{}", r.id);
+        assert_eq!(rule(r.id).map(|x| x.id), Some(r.id));
+    }
+}
+
+#[test]
+fn invalid_range() {
+    let mut x = base();
+    x.instruments[1].end = d("2020-03-15");
+    assert!(!fires(&x, "invalid-range"), "a one-day instrument is valid");
+    x.instruments[1].end = d("2020-03-14");
+    let f = fired(&x, "invalid-range");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].instruments, vec![1]);
+    assert!(!fires(&x, "overlap"), "an invalid instrument is left to invalid-range");
+
+    let mut y = base();
+    y.end = Some(d("2019-02-28"));
+    assert!(fires(&y, "invalid-range"));
+    y.end = Some(d("2019-03-01"));
+    assert!(!fires(&y, "invalid-range"));
+}
+
+#[test]
+fn trajectory_too_long_at_the_month_end() {
+    // 31 August + 24 months = 31 August; the regular last day is 30 August.
+    let mut x = base();
+    x.start = d("2017-08-31");
+    x.instruments = vec![inst(InstrumentKind::Art60, "2017-09-01", "2018-08-31")];
+    assert_eq!(x.regular_last_day(), d("2019-08-30"));
+    x.end = Some(d("2019-08-30"));
+    assert!(!fires(&x, "trajectory-too-long"));
+    x.end = Some(d("2019-08-31"));
+    let f = fired(&x, "trajectory-too-long");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].from, f[0].to), (Some(d("2019-08-31")), Some(d("2019-08-31"))));
+}
+
+#[test]
+fn trajectory_from_a_leap_day() {
+    let mut x = base();
+    x.start = d("2020-02-29");
+    // 29 February 2020 + 24 months clamps to 28 February 2022; minus one day.
+    assert_eq!(x.regular_last_day(), d("2022-02-27"));
+    x.end = Some(d("2022-02-28"));
+    x.instruments = vec![inst(InstrumentKind::Art60, "2020-03-01", "2021-02-28")];
+    assert!(fires(&x, "trajectory-too-long"));
+}
+
+#[test]
+fn art60_may_extend_the_trajectory_while_rights_are_open() {
+    let mut x = base();
+    x.instruments = vec![
+        inst(InstrumentKind::Wes, "2019-03-01", "2019-08-31"),
+        inst(InstrumentKind::Art60, "2019-09-01", "2021-06-30"),
+    ];
+    x.end = Some(d("2021-06-30"));
+    assert!(!fires(&x, "trajectory-too-long"));
+    assert!(!fires(&x, "instrument-outside-trajectory"));
+    let f = fired(&x, "art60-extends-trajectory");
+    assert_eq!(f.len(), 1);
+    assert_eq!((f[0].from, f[0].to), (Some(d("2021-03-01")), Some(d("2021-06-30"))));
+    assert_eq!(f[0].severity(), Severity::Info);
+
+    // Past the employment's end, the exception no longer covers the trajectory.
+    x.end = Some(d("2021-07-01"));
+    assert!(fires(&x, "trajectory-too-long"));
+
+    // Rights acquired on the regular last day: no exception at all.
+    x.end = Some(d("2021-06-30"));
+    x.social_rights_acquired = Some(d("2021-02-28"));
+    assert!(fires(&x, "trajectory-too-long"));
+    assert!(!fires(&x, "art60-extends-trajectory"));
+    // Rights acquired later: the trajectory may run to that day, not beyond.
+    x.social_rights_acquired = Some(d("2021-05-31"));
+    assert!(fires(&x, "trajectory-too-long"));
+    x.end = Some(d("2021-05-31"));
+    assert!(!fires(&x, "trajectory-too-long"));
+    assert!(fires(&x, "art60-extends-trajectory"));
+}
+
+#[test]
+fn an_open_trajectory_with_art60_past_24_months() {
+    let mut x = base();
+    x.instruments = vec![
+        inst(InstrumentKind::Wes, "2019-03-01", "2019-08-31"),
+        inst(InstrumentKind::Art60, "2019-09-01", "2021-06-30"),
+    ];
+    assert!(fires(&x, "art60-extends-trajectory"));
+    assert!(!fires(&x, "instrument-outside-trajectory"));
+    x.social_rights_acquired = Some(d("2020-12-31"));
+    assert!(!fires(&x, "art60-extends-trajectory"));
+    assert!(fires(&x, "instrument-outside-trajectory"));
+    assert!(fires(&x, "art60-past-social-rights"));
+}
+
+#[test]
+fn art60_late_start_on_the_deadline_is_in_time() {
+    let mut x = base();
+    x.instruments = vec![inst(InstrumentKind::Art60, "2019-05-01", "2020-04-30")];
+    assert!(!fires(&x, "art60-late-start"), "start + 2 months is still in time");
+    x.instruments[0].start = d("2019-05-02");
+    let f = fired(&x, "art60-late-start");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].detail, Detail::Date(d("2019-05-01")));
+}
+
+#[test]
+fn art60_late_start_at_a_month_end() {
+    let mut x = base();
+    x.start = d("2018-12-31");
+    x.instruments = vec![inst(InstrumentKind::Art60, "2019-02-28", "2020-02-27")];
+    assert!(!fires(&x, "art60-late-start"), "31 December + 2 months is 28 February");
+    x.instruments[0].start = d("2019-03-01");
+    assert!(fires(&x, "art60-late-start"));
+}
+
+#[test]
+fn only_the_first_art60_must_start_in_time() {
+    let mut x = base();
+    x.instruments = vec![
+        inst(InstrumentKind::Art60, "2019-03-15", "2019-06-30"),
+        inst(InstrumentKind::Art60, "2019-09-01", "2020-08-31"),
+    ];
+    assert!(!fires(&x, "art60-late-start"));
+}
+
+#[test]
+fn art60_missing() {
+    let mut x = base();
+    assert!(!fires(&x, "art60-missing"));
+    x.instruments.remove(0);
+    assert!(fires(&x, "art60-missing"));
+}
+
+#[test]
+fn art60_past_social_rights() {
+    let mut x = base();
+    x.social_rights_acquired = Some(d("2020-03-14"));
+    assert!(!fires(&x, "art60-past-social-rights"));
+    x.social_rights_acquired = Some(d("2020-03-13"));
+    let f = fired(&x, "art60-past-social-rights");
+    assert_eq!((f[0].from, f[0].to), (Some(d("2020-03-14")), Some(d("2020-03-14"))));
+}
+
+#[test]
+fn instrument_outside_trajectory() {
+    let mut x = base();
+    x.instruments[0].start = d("2019-03-01");
+    assert!(!fires(&x, "instrument-outside-trajectory"));
+    x.instruments[0].start = d("2019-02-28");
+    assert!(fires(&x, "instrument-outside-trajectory"));
+
+    // A closed trajectory: a training may end on the last day, not after.
+    let mut y = base();
+    y.end = Some(d("2020-12-31"));
+    y.instruments[2] = inst(training(Provider::Vdab, Focus::Generic, true), "2020-10-01", "2020-12-31");
+    assert!(!fires(&y, "instrument-outside-trajectory"));
+    y.instruments[2].end = d("2021-01-01");
+    assert!(fires(&y, "instrument-outside-trajectory"));
+    // A WES or an IBO past the end is not "outside": their own rules speak.
+    y.instruments[2].kind = InstrumentKind::Ibo;
+    assert!(!fires(&y, "instrument-outside-trajectory"));
+    // Starting after the last day is outside for every kind.
+    y.instruments[2].start = d("2021-01-01");
+    assert!(fires(&y, "instrument-outside-trajectory"));
+}
+
+#[test]
+fn overlap_counts_inclusive_days() {
+    let mut x = base();
+    x.instruments[1].start = d("2020-03-14");
+    let f = fired(&x, "overlap");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].instruments, vec![0, 1]);
+    assert_eq!((f[0].from, f[0].to), (Some(d("2020-03-14")), Some(d("2020-03-14"))));
+    x.instruments[1].start = d("2020-03-15");
+    assert!(!fires(&x, "overlap"));
+}
+
+#[test]
+fn part_time_training_may_run_beside_art60_only() {
+    let mut x = base();
+    x.instruments.push(inst(training(Provider::Vdab, Focus::Generic, false), "2019-06-01", "2019-07-31"));
+    assert!(!fires(&x, "overlap"));
+    x.instruments[3].kind = training(Provider::Vdab, Focus::Generic, true);
+    assert!(fires(&x, "overlap"), "full-time training during art. 60§7");
+    x.instruments[3] = inst(training(Provider::Vdab, Focus::Generic, false), "2020-04-01", "2020-04-30");
+    assert!(fires(&x, "overlap"), "part-time training during a WES");
+}
+
+#[test]
+fn bvs_lasts_30_calendar_days() {
+    let mut x = base();
+    x.instruments.push(inst(InstrumentKind::Bvs, "2019-02-01", "2019-03-02"));
+    x.start = d("2019-02-01");
+    assert!(!fires(&x, "max-duration"), "1 February – 2 March 2019 is 30 days");
+    x.instruments[3].end = d("2019-03-03");
+    assert!(fires(&x, "max-duration"), "31 days");
+}
+
+#[test]
+fn wes_lasts_6_months_with_month_ends_clamped() {
+    let mut x = base();
+    // Leap year: 31 August 2019 + 6 months = 29 February 2020, so the last day is the 28th.
+    x.instruments = vec![inst(InstrumentKind::Wes, "2019-08-31", "2020-02-28")];
+    assert!(!fires(&x, "max-duration"));
+    x.instruments[0].end = d("2020-02-29");
+    let f = fired(&x, "max-duration");
+    assert_eq!(f[0].detail, Detail::Date(d("2020-02-28")));
+    // Not a leap year: 31 August 2018 + 6 months = 28 February 2019, last day the 27th.
+    x.start = d("2018-08-01");
+    x.instruments = vec![inst(InstrumentKind::Wes, "2018-08-31", "2019-02-27")];
+    assert!(!fires(&x, "max-duration"));
+    x.instruments[0].end = d("2019-02-28");
+    assert!(fires(&x, "max-duration"));
+}
+
+#[test]
+fn ibo_lasts_4_to_26_weeks() {
+    let mut x = base();
+    // 15 September 2020 + 181 days = 15 March 2021: 182 days.
+    x.end = None;
+    x.instruments[2].end = d("2021-03-15");
+    assert!(!fires(&x, "max-duration"));
+    x.instruments[2].end = d("2021-03-16");
+    assert!(fires(&x, "max-duration"), "183 days");
+
+    x.instruments[2].end = d("2020-10-12");
+    assert!(!fires(&x, "min-duration"), "28 days");
+    x.instruments[2].end = d("2020-10-11");
+    let f = fired(&x, "min-duration");
+    assert_eq!(f[0].detail, Detail::Days { actual: 27, limit: 28 });
+}
+
+#[test]
+fn bvs_abolished_on_1_january_2023() {
+    let mut x = base();
+    x.start = d("2022-11-01");
+    x.instruments = vec![
+        inst(InstrumentKind::Art60, "2022-11-01", "2022-12-30"),
+        inst(InstrumentKind::Bvs, "2022-12-31", "2023-01-20"),
+    ];
+    assert!(!fires(&x, "bvs-abolished"));
+    x.instruments[1].start = d("2023-01-01");
+    assert!(fires(&x, "bvs-abolished"));
+}
+
+#[test]
+fn technical_training_three_months_to_the_day() {
+    let mut x = base();
+    x.instruments[2] = inst(training(Provider::Vdab, Focus::Technical, true), "2020-09-15", "2020-12-14");
+    assert!(!fires(&x, "technical-training"));
+    x.instruments[2].end = d("2020-12-15");
+    let f = fired(&x, "technical-training");
+    assert_eq!(
+        f[0].detail,
+        Detail::Technical(TechnicalIssue { too_long: Some(d("2020-12-14")), ..Default::default() })
+    );
+}
+
+#[test]
+fn technical_training_must_be_vdab_or_recognised_and_once() {
+    let mut x = base();
+    x.instruments[2] = inst(training(Provider::Recognised, Focus::Technical, false), "2020-09-15", "2020-10-14");
+    assert!(!fires(&x, "technical-training"));
+    x.instruments[2].kind = training(Provider::Other("Privéschool".into()), Focus::Technical, false);
+    assert!(fires(&x, "technical-training"));
+    x.instruments[2].kind = training(Provider::Other("Privéschool".into()), Focus::Generic, false);
+    assert!(!fires(&x, "technical-training"), "generic training has no such condition");
+
+    let mut y = base();
+    y.instruments[2] = inst(training(Provider::Vdab, Focus::Technical, true), "2020-09-15", "2020-10-14");
+    y.instruments.push(inst(training(Provider::Vdab, Focus::Technical, true), "2020-11-01", "2020-12-31"));
+    let f = fired(&y, "technical-training");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].instruments, vec![3, 2], "the second one, and the first it repeats");
+}
+
+#[test]
+fn two_per_year_in_trajectory_years() {
+    let mut x = base();
+    // Year 2 (1 March 2020 – 28 February 2021) has the tail of art. 60§7, the WES and the IBO.
+    x.instruments.truncate(2);
+    x.instruments[0].end = d("2020-02-29");
+    x.instruments[1] = inst(InstrumentKind::Wes, "2020-03-01", "2020-08-31");
+    let f = fired(&x, "fewer-than-two-per-year");
+    assert_eq!(f.len(), 1);
+    assert!(matches!(f[0].detail, Detail::Year { number: 2, active: 1, exemption: None, .. }));
+    x.instruments.push(inst(InstrumentKind::Ibo, "2020-09-01", "2021-02-28"));
+    assert!(!fires(&x, "fewer-than-two-per-year"));
+}
+
+#[test]
+fn art60_must_fill_more_than_half_of_a_year_to_exempt_it() {
+    // Year 1 of a 2019-03-01 trajectory has 366 days (it holds 29 February 2020).
+    let mut x = base();
+    x.instruments = vec![
+        inst(InstrumentKind::Art60, "2019-03-01", "2019-08-31"), // 184 days: more than half
+        inst(InstrumentKind::Wes, "2020-03-01", "2020-08-31"),
+        inst(InstrumentKind::Ibo, "2020-09-01", "2021-02-28"),
+    ];
+    let exempt = fired(&x, "two-per-year-exempt");
+    assert!(matches!(exempt[0].detail, Detail::Year { number: 1, exemption: Some(Exemption::Art60FillsYear), .. }));
+    x.instruments[0].end = d("2019-08-30"); // 183 days: exactly half
+    assert!(!fires(&x, "two-per-year-exempt"));
+    assert!(fires(&x, "fewer-than-two-per-year"));
+}
+
+#[test]
+fn a_year_the_trajectory_ended_in_is_exempt() {
+    let mut x = base();
+    x.end = Some(d("2020-06-30"));
+    x.instruments = vec![
+        inst(InstrumentKind::Art60, "2019-03-15", "2020-03-14"),
+        inst(InstrumentKind::Wes, "2020-03-15", "2020-06-30"),
+    ];
+    assert!(!fires(&x, "fewer-than-two-per-year"), "year 2 has two anyway");
+    x.instruments[0].end = d("2020-02-29");
+    x.instruments[1].start = d("2020-03-01");
+    let f = fired(&x, "two-per-year-exempt");
+    assert!(f.iter().any(|f| matches!(f.detail, Detail::Year { number: 2, exemption: Some(Exemption::EndedInside), .. })));
+    assert!(!fires(&x, "fewer-than-two-per-year"));
+}
+
+#[test]
+fn two_per_year_in_calendar_years() {
+    let mut x = base();
+    let mut calendar = ctx();
+    calendar.year_mode = YearMode::Calendar;
+    let ids = |x: &Dossier| -> Vec<(String, i32)> {
+        check(x, &calendar)
+            .into_iter()
+            .filter_map(|f| match f.detail {
+                Detail::Year { number, calendar: true, .. } => Some((f.rule.id.to_string(), number)),
+                _ => None,
+            })
+            .collect()
+    };
+    // 2019: art. 60§7 only (292 of 306 days: exempt); 2020: all three; 2021: IBO only.
+    let found = ids(&x);
+    assert!(found.contains(&("two-per-year-exempt".to_string(), 2019)), "{found:?}");
+    assert!(found.contains(&("fewer-than-two-per-year".to_string(), 2021)), "{found:?}");
+    assert!(!found.iter().any(|(_, y)| *y == 2020));
+    x.end = Some(d("2021-02-28"));
+    assert!(ids(&x).contains(&("two-per-year-exempt".to_string(), 2021)));
+}
+
+#[test]
+fn inactive_period_of_60_and_61_days() {
+    let mut x = base();
+    // Art. 60§7 ends 14 March 2020; a WES from 14 May leaves 15 March – 13 May: 60 days.
+    x.instruments[1].start = d("2020-05-14");
+    assert!(!fires(&x, "inactive-period"));
+    x.instruments[1].start = d("2020-05-15");
+    let f = fired(&x, "inactive-period");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].instruments, vec![0, 1]);
+    assert_eq!((f[0].from, f[0].to), (Some(d("2020-03-15")), Some(d("2020-05-14"))));
+    assert_eq!(f[0].detail, Detail::Days { actual: 61, limit: 60 });
+}
+
+#[test]
+fn inactive_period_at_the_start_and_the_end() {
+    let mut x = base();
+    x.instruments[0].start = d("2019-05-01"); // 1 March – 30 April: 61 days
+    assert!(fires(&x, "inactive-period"));
+    x.instruments[0].start = d("2019-04-30"); // 60 days
+    assert!(!fires(&x, "inactive-period"));
+    x.instruments[2].end = d("2020-12-29"); // 30 December – 28 February: 61 days
+    let f = fired(&x, "inactive-period");
+    assert_eq!(f[0].instruments, vec![2]);
+    assert_eq!(f[0].to, Some(d("2021-02-28")));
+}
+
+#[test]
+fn plan_missing() {
+    let mut x = base();
+    x.plan = Some(Plan::Other("Trajectplan".into()));
+    assert!(!fires(&x, "plan-missing"));
+    x.plan = None;
+    assert!(fires(&x, "plan-missing"));
+}
+
+#[test]
+fn documents_stale_after_90_days() {
+    let x = base();
+    let on = |today: &str| {
+        check(&x, &CheckContext::new(d(today))).into_iter().any(|f| f.rule.id == "documents-stale")
+    };
+    // Last upload 5 March 2019: 90 days later is 3 June.
+    assert!(!on("2019-06-03"));
+    assert!(on("2019-06-04"));
+    // Not running on the reference date: before the start or after the last day.
+    assert!(!on("2021-03-01"));
+    let mut y = base();
+    y.documents.clear();
+    let f = check(&y, &CheckContext::new(d("2019-05-30")));
+    assert!(!f.iter().any(|f| f.rule.id == "documents-stale"), "90 days after the start");
+    let f = check(&y, &CheckContext::new(d("2019-05-31")));
+    assert!(f.iter().any(|f| f.rule.id == "documents-stale"), "91 days after the start");
+}
+
+#[test]
+fn mediation_by_vdab() {
+    let mut x = base();
+    x.activities = vec![
+        Activity { kind: ActivityKind::Cv, date: d("2019-06-01"), by: Actor::Ocmw },
+        Activity { kind: ActivityKind::VdabService("Screening".into()), date: d("2019-06-02"), by: Actor::Vdab },
+    ];
+    assert!(!fires(&x, "mediation-by-vdab"));
+    x.activities.push(Activity { kind: ActivityKind::JobCoaching, date: d("2019-07-01"), by: Actor::Vdab });
+    let f = fired(&x, "mediation-by-vdab");
+    assert_eq!(f[0].detail, Detail::Activity(2));
+}
+
+#[test]
+fn unknown_ocmw_knows_all_three_maps() {
+    let mut x = base();
+    for name in ["Gent", "Nazareth", "Nevele", "Pajottegem", "Kruisem", "Merelbeke-Melle"] {
+        x.ocmw = name.into();
+        assert!(!fires(&x, "unknown-ocmw"), "{name}");
+    }
+    x.ocmw = "Brussel".into();
+    assert!(fires(&x, "unknown-ocmw"), "not Flemish");
+    x.ocmw = "Gnet".into();
+    let f = fired(&x, "unknown-ocmw");
+    assert_eq!(f[0].detail, Detail::UnknownName { suggestion: Some("Gent".into()) });
+    assert!(f[0].message(&x, Lang::En).contains("Did you mean «Gent»?"));
+}
+
+#[test]
+fn messages_name_the_instrument_and_dates_in_both_languages() {
+    let mut x = base();
+    x.instruments[1].start = d("2020-03-14");
+    let f = fired(&x, "overlap");
+    let nl = f[0].message(&x, Lang::Nl);
+    let en = f[0].message(&x, Lang::En);
+    assert!(nl.contains("WES (14/03/2020–14/09/2020)"), "{nl}");
+    assert!(nl.contains("art. 60§7-tewerkstelling"), "{nl}");
+    assert!(en.contains("WES (14 Mar 2020–14 Sep 2020)"), "{en}");
+    assert!(en.contains("run at the same time"), "{en}");
+}
+
+#[test]
+fn every_rule_words_every_finding_in_both_languages() {
+    // A dossier that breaks as much as possible at once.
+    let mut x = base();
+    x.ocmw = "Gnet".into();
+    x.plan = None;
+    x.end = Some(d("2021-06-30"));
+    x.instruments = vec![
+        inst(InstrumentKind::Art60, "2019-06-01", "2019-05-01"),
+        inst(InstrumentKind::Art60, "2019-06-01", "2019-09-30"),
+        inst(InstrumentKind::Bvs, "2019-09-15", "2019-11-30"),
+        inst(training(Provider::Other("X".into()), Focus::Technical, true), "2020-01-01", "2020-06-30"),
+        inst(InstrumentKind::Ibo, "2020-07-01", "2020-07-10"),
+        inst(InstrumentKind::Wes, "2021-01-01", "2021-08-31"),
+    ];
+    x.activities = vec![Activity { kind: ActivityKind::Cv, date: d("2019-06-01"), by: Actor::Vdab }];
+    let f = check(&x, &CheckContext::new(d("2021-01-15")));
+    assert!(f.len() > 8, "{f:#?}");
+    for finding in &f {
+        for lang in [Lang::Nl, Lang::En] {
+            let m = finding.message(&x, lang);
+            assert!(m.len() > 20, "{}: {m}", finding.rule.id);
+        }
+        assert_ne!(finding.message(&x, Lang::Nl), finding.message(&x, Lang::En), "{}", finding.rule.id);
+    }
+    // Errors come first.
+    assert!(f.windows(2).all(|w| w[0].severity() >= w[1].severity()));
+}
