@@ -1,1 +1,414 @@
+//! Loader and saver: round trips, stable bytes, and every kind of bad input.
 
+use super::*;
+use crate::model::*;
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use std::path::{Path, PathBuf};
+
+const EXAMPLE: &str = r#"Dossier(
+    id: "GENT-2019-0042",
+    client: "An Peeters",              // hidden in presentation mode
+    ocmw: "Gent",
+    guided_by: None,
+    plan: Some(Pop),
+    start: "2019-03-01",
+    end: None,
+    social_rights_acquired: None,
+    instruments: [
+        Instrument(kind: Art60, start: "2019-04-15", end: "2020-04-14", status: Completed),
+        Instrument(
+            kind: Opleiding(name: "Metaalbad", provider: Vdab, focus: Technical, full_time: true),
+            start: "2020-05-04", end: "2020-07-03", status: Planned,
+        ),
+        Instrument(kind: Wes, start: "2020-08-01", end: "2021-01-31", status: Planned),
+    ],
+    documents: [Document(kind: Pop, uploaded: "2019-03-05")],
+    activities: [Activity(kind: Cv, date: "2019-06-01", by: Ocmw)],
+    outcome: None,
+)
+"#;
+
+fn parse(text: &str) -> Result<Dossier, LoadError> {
+    parse_dossier(text, Path::new("test.ron"))
+}
+
+#[test]
+fn the_contract_example_loads() {
+    let d = parse(EXAMPLE).unwrap();
+    assert_eq!(d.id, "GENT-2019-0042");
+    assert_eq!(d.instruments.len(), 3);
+    assert!(matches!(
+        &d.instruments[1].kind,
+        InstrumentKind::Opleiding {
+            provider: Provider::Vdab,
+            focus: Focus::Technical,
+            full_time: true,
+            ..
+        }
+    ));
+    assert_eq!(d.activities[0].by, Actor::Ocmw);
+}
+
+#[test]
+fn save_load_save_gives_the_same_bytes() {
+    let d = parse(EXAMPLE).unwrap();
+    let once = to_ron(&d).unwrap();
+    let again = parse(&once).unwrap();
+    assert_eq!(again, d);
+    assert_eq!(to_ron(&again).unwrap(), once);
+    assert!(
+        once.starts_with("Dossier(\n    id: \"GENT-2019-0042\",\n"),
+        "{once}"
+    );
+}
+
+/// The sample files are stored exactly as the program saves them, so that saving an
+/// unchanged sample dossier rewrites the same bytes. `UPDATE_SAMPLE=1 cargo test` rewrites
+/// them in that form after a hand edit.
+#[test]
+fn sample_files_are_in_saved_form() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let saved = to_ron(&parse(&text).unwrap()).unwrap();
+        if std::env::var_os("UPDATE_SAMPLE").is_some() {
+            std::fs::write(&path, &saved).unwrap();
+        } else {
+            assert_eq!(
+                text,
+                saved,
+                "{} is not in saved form; run UPDATE_SAMPLE=1 cargo test",
+                path.display()
+            );
+        }
+        checked += 1;
+    }
+    assert!(checked >= 25);
+}
+
+fn error_of(text: &str) -> LoadError {
+    parse(text).unwrap_err()
+}
+
+#[test]
+fn an_unknown_field_is_an_error_naming_it() {
+    let e = error_of(&EXAMPLE.replace("guided_by:", "guidedby:"));
+    assert!(matches!(&e.kind, LoadErrorKind::UnknownField { found, .. } if found == "guidedby"));
+    assert_eq!((e.line, e.column), (Some(5), Some(5)));
+    let m = e.message(crate::lang::Lang::En);
+    assert!(
+        m.contains("unknown field `guidedby`") && m.contains("Did you mean `guided_by`?"),
+        "{m}"
+    );
+    let nl = e.message(crate::lang::Lang::Nl);
+    assert!(nl.contains("onbekend veld `guidedby`"), "{nl}");
+
+    let e = error_of(&EXAMPLE.replace("status: Completed", "status: Completed, note: \"x\""));
+    assert!(matches!(&e.kind, LoadErrorKind::UnknownField { found, .. } if found == "note"));
+    assert_eq!(e.field.as_deref(), Some("instruments[0]"));
+}
+
+#[test]
+fn an_impossible_date_names_the_field() {
+    let e = error_of(&EXAMPLE.replace("start: \"2020-08-01\"", "start: \"2020-02-30\""));
+    assert_eq!(e.kind, LoadErrorKind::InvalidDate("2020-02-30".into()));
+    assert_eq!(e.field.as_deref(), Some("instruments[2].start"));
+    assert_eq!(e.line, Some(16));
+    let m = e.display(crate::lang::Lang::En);
+    assert!(m.starts_with("test.ron:16:"), "{m}");
+    assert!(
+        m.contains("field `instruments[2].start`: «2020-02-30» is not a date that exists"),
+        "{m}"
+    );
+
+    let e = error_of(&EXAMPLE.replace("start: \"2019-03-01\"", "start: \"1/3/2019\""));
+    assert_eq!(e.kind, LoadErrorKind::InvalidDate("1/3/2019".into()));
+    assert_eq!(e.field.as_deref(), Some("start"));
+}
+
+#[test]
+fn unknown_variants_missing_fields_and_syntax() {
+    let e = error_of(&EXAMPLE.replace("kind: Wes", "kind: Wess"));
+    assert!(matches!(&e.kind, LoadErrorKind::UnknownVariant { found, .. } if found == "Wess"));
+    assert!(
+        e.message(crate::lang::Lang::En)
+            .contains("Did you mean `Wes`?")
+    );
+
+    let e = error_of(&EXAMPLE.replace("    ocmw: \"Gent\",\n", ""));
+    assert_eq!(e.kind, LoadErrorKind::MissingField("ocmw".into()));
+
+    let e = error_of(&EXAMPLE.replace("end: None,\n", "end: None\n"));
+    assert!(matches!(e.kind, LoadErrorKind::Syntax(_)), "{e:?}");
+    assert_eq!(e.line, Some(9));
+
+    let e = error_of(&EXAMPLE[..EXAMPLE.len() / 2]);
+    assert!(matches!(e.kind, LoadErrorKind::Syntax(_)));
+    assert!(e.line.is_some());
+
+    assert_eq!(error_of("").kind, LoadErrorKind::Empty);
+    assert_eq!(error_of("  \n\t\n").kind, LoadErrorKind::Empty);
+    let deep = format!("Dossier(id: {}\"x\"{})", "[".repeat(200), "]".repeat(200));
+    assert!(matches!(
+        error_of(&deep).kind,
+        LoadErrorKind::TooDeep | LoadErrorKind::Syntax(_)
+    ));
+}
+
+#[test]
+fn optional_fields_may_be_left_out() {
+    let d =
+        parse("Dossier(id: \"X\", client: \"Y\", ocmw: \"Gent\", start: \"2020-01-01\")").unwrap();
+    assert!(d.instruments.is_empty() && d.end.is_none() && d.plan.is_none());
+}
+
+#[test]
+fn folders_load_in_parallel_and_report_every_bad_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = parse(EXAMPLE).unwrap();
+    for i in 0..20 {
+        let mut d = good.clone();
+        d.id = format!("D-{i:02}");
+        save_dossier(&dir.path().join(format!("d{i:02}.ron")), &d).unwrap();
+    }
+    let sub = dir.path().join("sub");
+    std::fs::create_dir(&sub).unwrap();
+    std::fs::write(sub.join("broken.ron"), "Dossier(id: \"B\",").unwrap();
+    std::fs::write(
+        sub.join("dup.ron"),
+        to_ron(&good.clone())
+            .unwrap()
+            .replace("GENT-2019-0042", "D-03"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("empty.ron"), "").unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not a dossier").unwrap();
+    std::fs::write(dir.path().join(".hidden.ron"), "garbage").unwrap();
+    std::fs::write(dir.path().join("latin1.ron"), b"Dossier(id: \"\xe9\")").unwrap();
+    let big = vec![b' '; (MAX_FILE_BYTES + 1) as usize];
+    std::fs::write(dir.path().join("big.ron"), big).unwrap();
+
+    let report = load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(report.dossiers.len(), 21, "20 good ones and the duplicate");
+    let kinds: Vec<(String, &LoadErrorKind)> = report
+        .errors
+        .iter()
+        .map(|e| {
+            (
+                e.path.file_name().unwrap().to_string_lossy().into_owned(),
+                &e.kind,
+            )
+        })
+        .collect();
+    assert_eq!(kinds.len(), 5, "{kinds:#?}");
+    assert!(
+        kinds
+            .iter()
+            .any(|(n, k)| n == "big.ron" && matches!(k, LoadErrorKind::TooLarge { .. }))
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(n, k)| n == "empty.ron" && **k == LoadErrorKind::Empty)
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(n, k)| n == "latin1.ron" && **k == LoadErrorKind::NotUtf8)
+    );
+    assert!(
+        kinds
+            .iter()
+            .any(|(n, k)| n == "broken.ron" && matches!(k, LoadErrorKind::Syntax(_)))
+    );
+    assert!(kinds.iter().any(|(n, k)| n == "dup.ron"
+        && matches!(k, LoadErrorKind::DuplicateId { id, .. } if id == "D-03")));
+    // A bad file is never written to.
+    assert_eq!(
+        std::fs::read_to_string(sub.join("broken.ron")).unwrap(),
+        "Dossier(id: \"B\","
+    );
+
+    let empty = tempfile::tempdir().unwrap();
+    let report = load_paths(&[empty.path().to_path_buf()]);
+    assert_eq!(report.errors[0].kind, LoadErrorKind::NoDossiers);
+    let report = load_paths(&[PathBuf::from("/nonexistent/x.ron")]);
+    assert!(matches!(report.errors[0].kind, LoadErrorKind::Io(_)));
+}
+
+#[test]
+fn atomic_save_replaces_and_leaves_no_temporary_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("a.ron");
+    let mut d = parse(EXAMPLE).unwrap();
+    save_dossier(&path, &d).unwrap();
+    d.client = "Someone Else".into();
+    save_dossier(&path, &d).unwrap();
+    assert_eq!(load_file(&path).unwrap(), d);
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 1, "{names:?}");
+}
+
+// --- property tests ---------------------------------------------------------------------
+
+fn date() -> impl Strategy<Value = NaiveDate> {
+    (0i64..20_000)
+        .prop_map(|n| NaiveDate::from_ymd_opt(1990, 1, 1).unwrap() + chrono::Days::new(n as u64))
+}
+
+fn text() -> impl Strategy<Value = String> {
+    // Quotes, backslashes, newlines, non-ASCII and RON syntax inside strings must survive.
+    proptest::string::string_regex("[a-zA-Z0-9 \"\\\\\n()\\[\\],:éëçØ€-]{0,20}").unwrap()
+}
+
+fn kind() -> impl Strategy<Value = InstrumentKind> {
+    prop_oneof![
+        Just(InstrumentKind::Bvs),
+        Just(InstrumentKind::Art60),
+        Just(InstrumentKind::Wes),
+        Just(InstrumentKind::Ibo),
+        (
+            text(),
+            prop_oneof![
+                Just(Provider::Vdab),
+                Just(Provider::Recognised),
+                text().prop_map(Provider::Other)
+            ],
+            prop_oneof![Just(Focus::Generic), Just(Focus::Technical)],
+            any::<bool>()
+        )
+            .prop_map(
+                |(name, provider, focus, full_time)| InstrumentKind::Opleiding {
+                    name,
+                    provider,
+                    focus,
+                    full_time
+                }
+            ),
+    ]
+}
+
+fn status() -> impl Strategy<Value = Status> {
+    prop_oneof![
+        Just(Status::Planned),
+        Just(Status::Running),
+        Just(Status::Completed),
+        Just(Status::StoppedEarly)
+    ]
+}
+
+fn dossier() -> impl Strategy<Value = Dossier> {
+    let instrument =
+        (kind(), date(), date(), status()).prop_map(|(kind, start, end, status)| Instrument {
+            kind,
+            start,
+            end,
+            status,
+        });
+    let document = (
+        prop_oneof![
+            Just(DocumentKind::Pop),
+            Just(DocumentKind::Gpmi),
+            Just(DocumentKind::Evaluation),
+            Just(DocumentKind::Contract),
+            text().prop_map(DocumentKind::Other)
+        ],
+        date(),
+    )
+        .prop_map(|(kind, uploaded)| Document { kind, uploaded });
+    let activity = (
+        prop_oneof![
+            Just(ActivityKind::Cv),
+            Just(ActivityKind::ApplicationTraining),
+            Just(ActivityKind::JobCoaching),
+            Just(ActivityKind::JobSearch),
+            Just(ActivityKind::Reorientation),
+            text().prop_map(ActivityKind::VdabService)
+        ],
+        date(),
+        prop_oneof![
+            Just(Actor::Ocmw),
+            Just(Actor::Organisation),
+            Just(Actor::Vdab)
+        ],
+    )
+        .prop_map(|(kind, date, by)| Activity { kind, date, by });
+    let plan = proptest::option::of(prop_oneof![
+        Just(Plan::Pop),
+        Just(Plan::Gpmi),
+        text().prop_map(Plan::Other)
+    ]);
+    let outcome = proptest::option::of(
+        (proptest::option::of(any::<bool>()), date())
+            .prop_map(|(at_work, measured)| Outcome { at_work, measured }),
+    );
+    (
+        (text(), text(), text(), proptest::option::of(text()), plan),
+        (
+            date(),
+            proptest::option::of(date()),
+            proptest::option::of(date()),
+        ),
+        (
+            proptest::collection::vec(instrument, 0..6),
+            proptest::collection::vec(document, 0..4),
+            proptest::collection::vec(activity, 0..4),
+            outcome,
+        ),
+    )
+        .prop_map(
+            |(
+                (id, client, ocmw, guided_by, plan),
+                (start, end, social_rights_acquired),
+                (instruments, documents, activities, outcome),
+            )| Dossier {
+                id,
+                client,
+                ocmw,
+                guided_by,
+                plan,
+                start,
+                end,
+                social_rights_acquired,
+                instruments,
+                documents,
+                activities,
+                outcome,
+            },
+        )
+}
+
+proptest! {
+    #[test]
+    fn round_trip(d in dossier()) {
+        let text = to_ron(&d).unwrap();
+        let back = parse(&text).unwrap();
+        prop_assert_eq!(&back, &d);
+        prop_assert_eq!(to_ron(&back).unwrap(), text);
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..400)) {
+        if let Ok(text) = std::str::from_utf8(&bytes) {
+            let _ = parse(text);
+        }
+    }
+
+    #[test]
+    fn mutated_dossiers_never_panic_and_errors_have_positions(cut in 0usize..EXAMPLE.len(), insert in "[\\[\\](){}\",:a-z0-9 ]{0,4}") {
+        let mut text = EXAMPLE.to_string();
+        let cut = (0..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        text.insert_str(cut, &insert);
+        if let Err(e) = parse(&text) {
+            if e.kind != LoadErrorKind::Empty {
+                prop_assert!(e.line.is_some() && e.column.is_some(), "{e:?}");
+            }
+        }
+    }
+}

@@ -248,15 +248,13 @@ pub const INACTIVE_PERIOD: Rule = Rule {
             _ => 0,
         };
         format!(
-            "{} {} {days} {} ({} {}). {}",
-            lang.pick("Geen enkel instrument van", "No instrument from"),
-            wording::finding_span(finding, lang),
+            "{} {days} {} ({}), {} {} {}. {}",
+            lang.pick("Geen enkel instrument gedurende", "No instrument for"),
             lang.pick("dagen", "days"),
+            wording::finding_span(finding, lang),
             lang.pick("meer dan", "more than"),
-            lang.pick(
-                &format!("{} dagen", INACTIVE_MAX_DAYS.value),
-                &format!("{} days", INACTIVE_MAX_DAYS.value)
-            ),
+            INACTIVE_MAX_DAYS.value,
+            lang.pick("dagen", "days"),
             if finding.instruments.len() > 1 || d.instruments.is_empty() {
                 lang.pick(
                     "Schuif het volgende instrument op of plan er een tussen.",

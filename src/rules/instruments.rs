@@ -146,11 +146,12 @@ pub const MAX_DURATION: Rule = Rule {
             _ => String::new(),
         };
         format!(
-            "{}: {} {} ({} {}); {} {latest}.",
+            "{}: {} {} {} ({} {}); {} {latest}.",
             wording::first(finding, d, lang),
             lang.pick("duurt", "lasts"),
             inst.range().days(),
-            lang.pick("dagen, maximum", "days, the maximum is"),
+            lang.pick("dagen", "days"),
+            lang.pick("maximum", "the maximum is"),
             max_text(&inst.kind, lang),
             lang.pick("laat het uiterlijk eindigen op", "end it on"),
         )

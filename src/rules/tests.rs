@@ -3,8 +3,8 @@
 
 use super::*;
 use crate::model::{
-    Activity, ActivityKind, Actor, Document, DocumentKind, Focus, Instrument, InstrumentKind, Plan, Provider,
-    Status,
+    Activity, ActivityKind, Actor, Document, DocumentKind, Focus, Instrument, InstrumentKind, Plan,
+    Provider, Status,
 };
 use chrono::NaiveDate;
 
@@ -13,11 +13,21 @@ fn d(s: &str) -> NaiveDate {
 }
 
 fn inst(kind: InstrumentKind, start: &str, end: &str) -> Instrument {
-    Instrument { kind, start: d(start), end: d(end), status: Status::Planned }
+    Instrument {
+        kind,
+        start: d(start),
+        end: d(end),
+        status: Status::Planned,
+    }
 }
 
 fn training(provider: Provider, focus: Focus, full_time: bool) -> InstrumentKind {
-    InstrumentKind::Opleiding { name: "Metaalbad".into(), provider, focus, full_time }
+    InstrumentKind::Opleiding {
+        name: "Metaalbad".into(),
+        provider,
+        focus,
+        full_time,
+    }
 }
 
 /// A compliant trajectory from 2019-03-01 (regular last day 2021-02-28): art. 60§7, WES, IBO.
@@ -36,7 +46,10 @@ fn base() -> Dossier {
             inst(InstrumentKind::Wes, "2020-03-15", "2020-09-14"),
             inst(InstrumentKind::Ibo, "2020-09-15", "2021-02-28"),
         ],
-        documents: vec![Document { kind: DocumentKind::Pop, uploaded: d("2019-03-05") }],
+        documents: vec![Document {
+            kind: DocumentKind::Pop,
+            uploaded: d("2019-03-05"),
+        }],
         activities: vec![],
         outcome: None,
     }
@@ -53,7 +66,10 @@ fn findings(dossier: &Dossier) -> Vec<Finding> {
 }
 
 fn fired(dossier: &Dossier, id: &str) -> Vec<Finding> {
-    findings(dossier).into_iter().filter(|f| f.rule.id == id).collect()
+    findings(dossier)
+        .into_iter()
+        .filter(|f| f.rule.id == id)
+        .collect()
 }
 
 fn fires(dossier: &Dossier, id: &str) -> bool {
@@ -89,7 +105,10 @@ fn invalid_range() {
     let f = fired(&x, "invalid-range");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].instruments, vec![1]);
-    assert!(!fires(&x, "overlap"), "an invalid instrument is left to invalid-range");
+    assert!(
+        !fires(&x, "overlap"),
+        "an invalid instrument is left to invalid-range"
+    );
 
     let mut y = base();
     y.end = Some(d("2019-02-28"));
@@ -110,7 +129,10 @@ fn trajectory_too_long_at_the_month_end() {
     x.end = Some(d("2019-08-31"));
     let f = fired(&x, "trajectory-too-long");
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].from, f[0].to), (Some(d("2019-08-31")), Some(d("2019-08-31"))));
+    assert_eq!(
+        (f[0].from, f[0].to),
+        (Some(d("2019-08-31")), Some(d("2019-08-31")))
+    );
 }
 
 #[test]
@@ -136,7 +158,10 @@ fn art60_may_extend_the_trajectory_while_rights_are_open() {
     assert!(!fires(&x, "instrument-outside-trajectory"));
     let f = fired(&x, "art60-extends-trajectory");
     assert_eq!(f.len(), 1);
-    assert_eq!((f[0].from, f[0].to), (Some(d("2021-03-01")), Some(d("2021-06-30"))));
+    assert_eq!(
+        (f[0].from, f[0].to),
+        (Some(d("2021-03-01")), Some(d("2021-06-30")))
+    );
     assert_eq!(f[0].severity(), Severity::Info);
 
     // Past the employment's end, the exception no longer covers the trajectory.
@@ -175,7 +200,10 @@ fn an_open_trajectory_with_art60_past_24_months() {
 fn art60_late_start_on_the_deadline_is_in_time() {
     let mut x = base();
     x.instruments = vec![inst(InstrumentKind::Art60, "2019-05-01", "2020-04-30")];
-    assert!(!fires(&x, "art60-late-start"), "start + 2 months is still in time");
+    assert!(
+        !fires(&x, "art60-late-start"),
+        "start + 2 months is still in time"
+    );
     x.instruments[0].start = d("2019-05-02");
     let f = fired(&x, "art60-late-start");
     assert_eq!(f.len(), 1);
@@ -187,7 +215,10 @@ fn art60_late_start_at_a_month_end() {
     let mut x = base();
     x.start = d("2018-12-31");
     x.instruments = vec![inst(InstrumentKind::Art60, "2019-02-28", "2020-02-27")];
-    assert!(!fires(&x, "art60-late-start"), "31 December + 2 months is 28 February");
+    assert!(
+        !fires(&x, "art60-late-start"),
+        "31 December + 2 months is 28 February"
+    );
     x.instruments[0].start = d("2019-03-01");
     assert!(fires(&x, "art60-late-start"));
 }
@@ -217,7 +248,10 @@ fn art60_past_social_rights() {
     assert!(!fires(&x, "art60-past-social-rights"));
     x.social_rights_acquired = Some(d("2020-03-13"));
     let f = fired(&x, "art60-past-social-rights");
-    assert_eq!((f[0].from, f[0].to), (Some(d("2020-03-14")), Some(d("2020-03-14"))));
+    assert_eq!(
+        (f[0].from, f[0].to),
+        (Some(d("2020-03-14")), Some(d("2020-03-14")))
+    );
 }
 
 #[test]
@@ -231,7 +265,11 @@ fn instrument_outside_trajectory() {
     // A closed trajectory: a training may end on the last day, not after.
     let mut y = base();
     y.end = Some(d("2020-12-31"));
-    y.instruments[2] = inst(training(Provider::Vdab, Focus::Generic, true), "2020-10-01", "2020-12-31");
+    y.instruments[2] = inst(
+        training(Provider::Vdab, Focus::Generic, true),
+        "2020-10-01",
+        "2020-12-31",
+    );
     assert!(!fires(&y, "instrument-outside-trajectory"));
     y.instruments[2].end = d("2021-01-01");
     assert!(fires(&y, "instrument-outside-trajectory"));
@@ -250,7 +288,10 @@ fn overlap_counts_inclusive_days() {
     let f = fired(&x, "overlap");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].instruments, vec![0, 1]);
-    assert_eq!((f[0].from, f[0].to), (Some(d("2020-03-14")), Some(d("2020-03-14"))));
+    assert_eq!(
+        (f[0].from, f[0].to),
+        (Some(d("2020-03-14")), Some(d("2020-03-14")))
+    );
     x.instruments[1].start = d("2020-03-15");
     assert!(!fires(&x, "overlap"));
 }
@@ -258,20 +299,32 @@ fn overlap_counts_inclusive_days() {
 #[test]
 fn part_time_training_may_run_beside_art60_only() {
     let mut x = base();
-    x.instruments.push(inst(training(Provider::Vdab, Focus::Generic, false), "2019-06-01", "2019-07-31"));
+    x.instruments.push(inst(
+        training(Provider::Vdab, Focus::Generic, false),
+        "2019-06-01",
+        "2019-07-31",
+    ));
     assert!(!fires(&x, "overlap"));
     x.instruments[3].kind = training(Provider::Vdab, Focus::Generic, true);
     assert!(fires(&x, "overlap"), "full-time training during art. 60§7");
-    x.instruments[3] = inst(training(Provider::Vdab, Focus::Generic, false), "2020-04-01", "2020-04-30");
+    x.instruments[3] = inst(
+        training(Provider::Vdab, Focus::Generic, false),
+        "2020-04-01",
+        "2020-04-30",
+    );
     assert!(fires(&x, "overlap"), "part-time training during a WES");
 }
 
 #[test]
 fn bvs_lasts_30_calendar_days() {
     let mut x = base();
-    x.instruments.push(inst(InstrumentKind::Bvs, "2019-02-01", "2019-03-02"));
+    x.instruments
+        .push(inst(InstrumentKind::Bvs, "2019-02-01", "2019-03-02"));
     x.start = d("2019-02-01");
-    assert!(!fires(&x, "max-duration"), "1 February – 2 March 2019 is 30 days");
+    assert!(
+        !fires(&x, "max-duration"),
+        "1 February – 2 March 2019 is 30 days"
+    );
     x.instruments[3].end = d("2019-03-03");
     assert!(fires(&x, "max-duration"), "31 days");
 }
@@ -307,7 +360,13 @@ fn ibo_lasts_4_to_26_weeks() {
     assert!(!fires(&x, "min-duration"), "28 days");
     x.instruments[2].end = d("2020-10-11");
     let f = fired(&x, "min-duration");
-    assert_eq!(f[0].detail, Detail::Days { actual: 27, limit: 28 });
+    assert_eq!(
+        f[0].detail,
+        Detail::Days {
+            actual: 27,
+            limit: 28
+        }
+    );
 }
 
 #[test]
@@ -326,32 +385,62 @@ fn bvs_abolished_on_1_january_2023() {
 #[test]
 fn technical_training_three_months_to_the_day() {
     let mut x = base();
-    x.instruments[2] = inst(training(Provider::Vdab, Focus::Technical, true), "2020-09-15", "2020-12-14");
+    x.instruments[2] = inst(
+        training(Provider::Vdab, Focus::Technical, true),
+        "2020-09-15",
+        "2020-12-14",
+    );
     assert!(!fires(&x, "technical-training"));
     x.instruments[2].end = d("2020-12-15");
     let f = fired(&x, "technical-training");
     assert_eq!(
         f[0].detail,
-        Detail::Technical(TechnicalIssue { too_long: Some(d("2020-12-14")), ..Default::default() })
+        Detail::Technical(TechnicalIssue {
+            too_long: Some(d("2020-12-14")),
+            ..Default::default()
+        })
     );
 }
 
 #[test]
 fn technical_training_must_be_vdab_or_recognised_and_once() {
     let mut x = base();
-    x.instruments[2] = inst(training(Provider::Recognised, Focus::Technical, false), "2020-09-15", "2020-10-14");
+    x.instruments[2] = inst(
+        training(Provider::Recognised, Focus::Technical, false),
+        "2020-09-15",
+        "2020-10-14",
+    );
     assert!(!fires(&x, "technical-training"));
-    x.instruments[2].kind = training(Provider::Other("Privéschool".into()), Focus::Technical, false);
+    x.instruments[2].kind = training(
+        Provider::Other("Privéschool".into()),
+        Focus::Technical,
+        false,
+    );
     assert!(fires(&x, "technical-training"));
     x.instruments[2].kind = training(Provider::Other("Privéschool".into()), Focus::Generic, false);
-    assert!(!fires(&x, "technical-training"), "generic training has no such condition");
+    assert!(
+        !fires(&x, "technical-training"),
+        "generic training has no such condition"
+    );
 
     let mut y = base();
-    y.instruments[2] = inst(training(Provider::Vdab, Focus::Technical, true), "2020-09-15", "2020-10-14");
-    y.instruments.push(inst(training(Provider::Vdab, Focus::Technical, true), "2020-11-01", "2020-12-31"));
+    y.instruments[2] = inst(
+        training(Provider::Vdab, Focus::Technical, true),
+        "2020-09-15",
+        "2020-10-14",
+    );
+    y.instruments.push(inst(
+        training(Provider::Vdab, Focus::Technical, true),
+        "2020-11-01",
+        "2020-12-31",
+    ));
     let f = fired(&y, "technical-training");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].instruments, vec![3, 2], "the second one, and the first it repeats");
+    assert_eq!(
+        f[0].instruments,
+        vec![3, 2],
+        "the second one, and the first it repeats"
+    );
 }
 
 #[test]
@@ -363,8 +452,17 @@ fn two_per_year_in_trajectory_years() {
     x.instruments[1] = inst(InstrumentKind::Wes, "2020-03-01", "2020-08-31");
     let f = fired(&x, "fewer-than-two-per-year");
     assert_eq!(f.len(), 1);
-    assert!(matches!(f[0].detail, Detail::Year { number: 2, active: 1, exemption: None, .. }));
-    x.instruments.push(inst(InstrumentKind::Ibo, "2020-09-01", "2021-02-28"));
+    assert!(matches!(
+        f[0].detail,
+        Detail::Year {
+            number: 2,
+            active: 1,
+            exemption: None,
+            ..
+        }
+    ));
+    x.instruments
+        .push(inst(InstrumentKind::Ibo, "2020-09-01", "2021-02-28"));
     assert!(!fires(&x, "fewer-than-two-per-year"));
 }
 
@@ -378,7 +476,14 @@ fn art60_must_fill_more_than_half_of_a_year_to_exempt_it() {
         inst(InstrumentKind::Ibo, "2020-09-01", "2021-02-28"),
     ];
     let exempt = fired(&x, "two-per-year-exempt");
-    assert!(matches!(exempt[0].detail, Detail::Year { number: 1, exemption: Some(Exemption::Art60FillsYear), .. }));
+    assert!(matches!(
+        exempt[0].detail,
+        Detail::Year {
+            number: 1,
+            exemption: Some(Exemption::Art60FillsYear),
+            ..
+        }
+    ));
     x.instruments[0].end = d("2019-08-30"); // 183 days: exactly half
     assert!(!fires(&x, "two-per-year-exempt"));
     assert!(fires(&x, "fewer-than-two-per-year"));
@@ -392,11 +497,21 @@ fn a_year_the_trajectory_ended_in_is_exempt() {
         inst(InstrumentKind::Art60, "2019-03-15", "2020-03-14"),
         inst(InstrumentKind::Wes, "2020-03-15", "2020-06-30"),
     ];
-    assert!(!fires(&x, "fewer-than-two-per-year"), "year 2 has two anyway");
+    assert!(
+        !fires(&x, "fewer-than-two-per-year"),
+        "year 2 has two anyway"
+    );
     x.instruments[0].end = d("2020-02-29");
     x.instruments[1].start = d("2020-03-01");
     let f = fired(&x, "two-per-year-exempt");
-    assert!(f.iter().any(|f| matches!(f.detail, Detail::Year { number: 2, exemption: Some(Exemption::EndedInside), .. })));
+    assert!(f.iter().any(|f| matches!(
+        f.detail,
+        Detail::Year {
+            number: 2,
+            exemption: Some(Exemption::EndedInside),
+            ..
+        }
+    )));
     assert!(!fires(&x, "fewer-than-two-per-year"));
 }
 
@@ -409,15 +524,25 @@ fn two_per_year_in_calendar_years() {
         check(x, &calendar)
             .into_iter()
             .filter_map(|f| match f.detail {
-                Detail::Year { number, calendar: true, .. } => Some((f.rule.id.to_string(), number)),
+                Detail::Year {
+                    number,
+                    calendar: true,
+                    ..
+                } => Some((f.rule.id.to_string(), number)),
                 _ => None,
             })
             .collect()
     };
     // 2019: art. 60§7 only (292 of 306 days: exempt); 2020: all three; 2021: IBO only.
     let found = ids(&x);
-    assert!(found.contains(&("two-per-year-exempt".to_string(), 2019)), "{found:?}");
-    assert!(found.contains(&("fewer-than-two-per-year".to_string(), 2021)), "{found:?}");
+    assert!(
+        found.contains(&("two-per-year-exempt".to_string(), 2019)),
+        "{found:?}"
+    );
+    assert!(
+        found.contains(&("fewer-than-two-per-year".to_string(), 2021)),
+        "{found:?}"
+    );
     assert!(!found.iter().any(|(_, y)| *y == 2020));
     x.end = Some(d("2021-02-28"));
     assert!(ids(&x).contains(&("two-per-year-exempt".to_string(), 2021)));
@@ -433,8 +558,17 @@ fn inactive_period_of_60_and_61_days() {
     let f = fired(&x, "inactive-period");
     assert_eq!(f.len(), 1);
     assert_eq!(f[0].instruments, vec![0, 1]);
-    assert_eq!((f[0].from, f[0].to), (Some(d("2020-03-15")), Some(d("2020-05-14"))));
-    assert_eq!(f[0].detail, Detail::Days { actual: 61, limit: 60 });
+    assert_eq!(
+        (f[0].from, f[0].to),
+        (Some(d("2020-03-15")), Some(d("2020-05-14")))
+    );
+    assert_eq!(
+        f[0].detail,
+        Detail::Days {
+            actual: 61,
+            limit: 60
+        }
+    );
 }
 
 #[test]
@@ -463,7 +597,9 @@ fn plan_missing() {
 fn documents_stale_after_90_days() {
     let x = base();
     let on = |today: &str| {
-        check(&x, &CheckContext::new(d(today))).into_iter().any(|f| f.rule.id == "documents-stale")
+        check(&x, &CheckContext::new(d(today)))
+            .into_iter()
+            .any(|f| f.rule.id == "documents-stale")
     };
     // Last upload 5 March 2019: 90 days later is 3 June.
     assert!(!on("2019-06-03"));
@@ -473,20 +609,38 @@ fn documents_stale_after_90_days() {
     let mut y = base();
     y.documents.clear();
     let f = check(&y, &CheckContext::new(d("2019-05-30")));
-    assert!(!f.iter().any(|f| f.rule.id == "documents-stale"), "90 days after the start");
+    assert!(
+        !f.iter().any(|f| f.rule.id == "documents-stale"),
+        "90 days after the start"
+    );
     let f = check(&y, &CheckContext::new(d("2019-05-31")));
-    assert!(f.iter().any(|f| f.rule.id == "documents-stale"), "91 days after the start");
+    assert!(
+        f.iter().any(|f| f.rule.id == "documents-stale"),
+        "91 days after the start"
+    );
 }
 
 #[test]
 fn mediation_by_vdab() {
     let mut x = base();
     x.activities = vec![
-        Activity { kind: ActivityKind::Cv, date: d("2019-06-01"), by: Actor::Ocmw },
-        Activity { kind: ActivityKind::VdabService("Screening".into()), date: d("2019-06-02"), by: Actor::Vdab },
+        Activity {
+            kind: ActivityKind::Cv,
+            date: d("2019-06-01"),
+            by: Actor::Ocmw,
+        },
+        Activity {
+            kind: ActivityKind::VdabService("Screening".into()),
+            date: d("2019-06-02"),
+            by: Actor::Vdab,
+        },
     ];
     assert!(!fires(&x, "mediation-by-vdab"));
-    x.activities.push(Activity { kind: ActivityKind::JobCoaching, date: d("2019-07-01"), by: Actor::Vdab });
+    x.activities.push(Activity {
+        kind: ActivityKind::JobCoaching,
+        date: d("2019-07-01"),
+        by: Actor::Vdab,
+    });
     let f = fired(&x, "mediation-by-vdab");
     assert_eq!(f[0].detail, Detail::Activity(2));
 }
@@ -494,7 +648,14 @@ fn mediation_by_vdab() {
 #[test]
 fn unknown_ocmw_knows_all_three_maps() {
     let mut x = base();
-    for name in ["Gent", "Nazareth", "Nevele", "Pajottegem", "Kruisem", "Merelbeke-Melle"] {
+    for name in [
+        "Gent",
+        "Nazareth",
+        "Nevele",
+        "Pajottegem",
+        "Kruisem",
+        "Merelbeke-Melle",
+    ] {
         x.ocmw = name.into();
         assert!(!fires(&x, "unknown-ocmw"), "{name}");
     }
@@ -502,7 +663,12 @@ fn unknown_ocmw_knows_all_three_maps() {
     assert!(fires(&x, "unknown-ocmw"), "not Flemish");
     x.ocmw = "Gnet".into();
     let f = fired(&x, "unknown-ocmw");
-    assert_eq!(f[0].detail, Detail::UnknownName { suggestion: Some("Gent".into()) });
+    assert_eq!(
+        f[0].detail,
+        Detail::UnknownName {
+            suggestion: Some("Gent".into())
+        }
+    );
     assert!(f[0].message(&x, Lang::En).contains("Did you mean «Gent»?"));
 }
 
@@ -530,11 +696,19 @@ fn every_rule_words_every_finding_in_both_languages() {
         inst(InstrumentKind::Art60, "2019-06-01", "2019-05-01"),
         inst(InstrumentKind::Art60, "2019-06-01", "2019-09-30"),
         inst(InstrumentKind::Bvs, "2019-09-15", "2019-11-30"),
-        inst(training(Provider::Other("X".into()), Focus::Technical, true), "2020-01-01", "2020-06-30"),
+        inst(
+            training(Provider::Other("X".into()), Focus::Technical, true),
+            "2020-01-01",
+            "2020-06-30",
+        ),
         inst(InstrumentKind::Ibo, "2020-07-01", "2020-07-10"),
         inst(InstrumentKind::Wes, "2021-01-01", "2021-08-31"),
     ];
-    x.activities = vec![Activity { kind: ActivityKind::Cv, date: d("2019-06-01"), by: Actor::Vdab }];
+    x.activities = vec![Activity {
+        kind: ActivityKind::Cv,
+        date: d("2019-06-01"),
+        by: Actor::Vdab,
+    }];
     let f = check(&x, &CheckContext::new(d("2021-01-15")));
     assert!(f.len() > 8, "{f:#?}");
     for finding in &f {
@@ -542,7 +716,12 @@ fn every_rule_words_every_finding_in_both_languages() {
             let m = finding.message(&x, lang);
             assert!(m.len() > 20, "{}: {m}", finding.rule.id);
         }
-        assert_ne!(finding.message(&x, Lang::Nl), finding.message(&x, Lang::En), "{}", finding.rule.id);
+        assert_ne!(
+            finding.message(&x, Lang::Nl),
+            finding.message(&x, Lang::En),
+            "{}",
+            finding.rule.id
+        );
     }
     // Errors come first.
     assert!(f.windows(2).all(|w| w[0].severity() >= w[1].severity()));

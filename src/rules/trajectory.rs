@@ -95,28 +95,24 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
             _ => d.regular_last_day(),
         };
         let end = d.end.unwrap_or(last);
-        format!(
-            "{} {} {} {} {}",
-            lang.pick("Het traject eindigt op", "The trajectory ends on"),
-            lang::date(end, lang),
-            lang.pick(
-                &format!(
-                    "en duurt dus langer dan {} maanden (laatste gewone dag",
-                    TRAJECTORY_MONTHS.value
-                ),
-                &format!(
-                    "and so lasts longer than {} months (regular last day",
-                    TRAJECTORY_MONTHS.value
-                ),
+        match lang {
+            Lang::Nl => format!(
+                "Het traject eindigt op {} en duurt dus langer dan {} maanden (laatste gewone dag {}). \
+                 Alleen een lopende art. 60§7-tewerkstelling zonder opgebouwde sociale rechten mag \
+                 het traject verlengen; zet de einddatum terug.",
+                lang::date(end, lang),
+                TRAJECTORY_MONTHS.value,
+                lang::date(last, lang)
             ),
-            lang::date(last, lang),
-            lang.pick(
-                "). Alleen een lopende art. 60§7-tewerkstelling zonder opgebouwde sociale rechten \
-                 mag het traject verlengen; zet de einddatum terug.",
-                "). Only a running art. 60§7 employment without acquired social rights may \
-                 extend it; move the end date back.",
-            )
-        )
+            Lang::En => format!(
+                "The trajectory ends on {} and so lasts longer than {} months (regular last day {}). \
+                 Only a running art. 60§7 employment without acquired social rights may extend it; \
+                 move the end date back.",
+                lang::date(end, lang),
+                TRAJECTORY_MONTHS.value,
+                lang::date(last, lang)
+            ),
+        }
     },
 };
 
