@@ -200,8 +200,8 @@ struct JsonFinding {
 #[derive(Serialize)]
 struct JsonLoadError {
     path: String,
-    line: Option<usize>,
-    column: Option<usize>,
+    line: Option<u32>,
+    column: Option<u32>,
     field: Option<String>,
     message: String,
 }

@@ -10,9 +10,9 @@ pub struct LoadError {
     /// The file or folder.
     pub path: PathBuf,
     /// 1-based line of the problem, when it has one.
-    pub line: Option<usize>,
+    pub line: Option<u32>,
     /// 1-based column of the problem, when it has one.
-    pub column: Option<usize>,
+    pub column: Option<u32>,
     /// The field concerned, as a path ("instruments[1].start"), when known.
     pub field: Option<String>,
     /// What went wrong.

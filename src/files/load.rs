@@ -89,11 +89,15 @@ fn from_ron(path: &Path, e: ron::error::SpannedError, field: Option<String>) -> 
     });
     LoadError {
         path: path.to_path_buf(),
-        line: Some(e.span.start.line),
-        column: Some(e.span.start.col),
+        line: Some(to_u32(e.span.start.line)),
+        column: Some(to_u32(e.span.start.col)),
         field: field.filter(|f| !f.is_empty() && f != "."),
         kind,
     }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
 }
 
 /// Loads one dossier file.
@@ -118,8 +122,8 @@ pub fn load_file(path: &Path) -> Result<Dossier, LoadError> {
             let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
             return Err(LoadError {
                 path: path.to_path_buf(),
-                line: Some(line),
-                column: Some(column),
+                line: Some(to_u32(line)),
+                column: Some(to_u32(column)),
                 field: None,
                 kind: LoadErrorKind::NotUtf8,
             });

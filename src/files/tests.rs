@@ -405,10 +405,10 @@ proptest! {
         let mut text = EXAMPLE.to_string();
         let cut = (0..=cut).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
         text.insert_str(cut, &insert);
-        if let Err(e) = parse(&text) {
-            if e.kind != LoadErrorKind::Empty {
-                prop_assert!(e.line.is_some() && e.column.is_some(), "{e:?}");
-            }
+        if let Err(e) = parse(&text)
+            && e.kind != LoadErrorKind::Empty
+        {
+            prop_assert!(e.line.is_some() && e.column.is_some(), "{e:?}");
         }
     }
 }

@@ -1,1 +1,155 @@
+//! The province × year table and the audit.
 
+use super::*;
+use crate::model::{Dossier, Instrument, InstrumentKind, Status};
+use crate::reference::{Province, municipalities, published};
+use chrono::NaiveDate;
+
+#[test]
+fn the_published_table_sums_to_its_printed_totals() {
+    let p = published();
+    let table = ProvinceYearTable::from_published(p);
+    for yt in &p.year_totals {
+        assert_eq!(table.year_total(yt.year), yt.counts, "{}", yt.year);
+    }
+    assert_eq!(table.grand_total(), p.grand_total);
+    assert!(
+        audit(p, municipalities())
+            .iter()
+            .all(|d| !matches!(d, Defect::TotalMismatch { .. }))
+    );
+}
+
+#[test]
+fn a_changed_figure_is_caught_by_the_audit() {
+    let mut p = published().clone();
+    p.started[0].counts.bvs += 1;
+    let defects = audit(&p, municipalities());
+    assert!(defects.contains(&Defect::TotalMismatch {
+        total: audit::Total::Year(2017),
+        column: "bvs",
+        printed: 581,
+        computed: 582
+    }));
+    assert!(defects.iter().any(|d| matches!(
+        d,
+        Defect::TotalMismatch {
+            total: audit::Total::Grand,
+            ..
+        }
+    )));
+}
+
+#[test]
+fn the_audit_shows_the_sources_defects() {
+    let defects = audit(published(), municipalities());
+    let lines: Vec<String> = defects
+        .iter()
+        .map(|d| d.message(crate::lang::Lang::En))
+        .collect();
+    let has = |s: &str| lines.iter().any(|l| l.contains(s));
+    assert!(
+        has(
+            "«O9CMW Grobbendonk» is not an entry of the form «OCMW <municipality>» (meant: Grobbendonk)"
+        ),
+        "{lines:#?}"
+    );
+    assert!(
+        has(
+            "OCMW Nieuwpoort is listed under more than one organisation: DVV Westhoek, Welzijnsband Meetjesland"
+        ),
+        "{lines:#?}"
+    );
+    assert!(has(
+        "«Sint-Martens Latem» is not a municipality of 2021 as written (meant: Sint-Martens-Latem)"
+    ));
+    assert!(has("«Scherpenheuvel-zichem»"));
+    assert!(has("«Beveren-Waas»"));
+    assert!(has(
+        "Welzijnsband Meetjesland: its OCMWs lie in Oost-Vlaanderen, except Nieuwpoort (West-Vlaanderen)"
+    ));
+    assert_eq!(defects.len(), 6, "{lines:#?}");
+}
+
+fn d(s: &str) -> NaiveDate {
+    crate::model::date_serde::parse(s).unwrap()
+}
+
+fn dossier(ocmw: &str, start: &str, kinds: &[(InstrumentKind, &str)]) -> Dossier {
+    Dossier {
+        id: format!("{ocmw}-{start}"),
+        client: "X".into(),
+        ocmw: ocmw.into(),
+        guided_by: None,
+        plan: None,
+        start: d(start),
+        end: None,
+        social_rights_acquired: None,
+        instruments: kinds
+            .iter()
+            .map(|(k, s)| Instrument {
+                kind: k.clone(),
+                start: d(s),
+                end: d(s),
+                status: Status::Planned,
+            })
+            .collect(),
+        documents: vec![],
+        activities: vec![],
+        outcome: None,
+    }
+}
+
+#[test]
+fn dossiers_count_by_start_year_and_province() {
+    let m = municipalities();
+    let a = dossier(
+        "Gent",
+        "2019-11-01",
+        &[
+            (InstrumentKind::Art60, "2019-12-01"),
+            (InstrumentKind::Wes, "2020-12-01"),
+        ],
+    );
+    let b = dossier(
+        "Nazareth",
+        "2020-01-01",
+        &[(InstrumentKind::Ibo, "2020-02-01")],
+    );
+    let c = dossier("Atlantis", "2020-01-01", &[]);
+    let table = ProvinceYearTable::from_dossiers([&a, &b, &c], m);
+    let ov19 = table.get(Province::OostVlaanderen, 2019);
+    assert_eq!((ov19.trajectories, ov19.art60, ov19.wes), (1, 1, 0));
+    let ov20 = table.get(Province::OostVlaanderen, 2020);
+    assert_eq!((ov20.trajectories, ov20.wes, ov20.ibo), (1, 1, 1));
+    assert_eq!(table.unplaced.get(&2020).map(|c| c.trajectories), Some(1));
+    assert_eq!(table.grand_total().trajectories, 3);
+
+    // Removing a dossier undoes exactly its contribution.
+    let mut t = table.clone();
+    t.remove(&a, m);
+    t.add(&a, m);
+    assert_eq!(t, table);
+    t.remove(&c, m);
+    assert!(t.unplaced.is_empty());
+}
+
+#[test]
+fn csv_has_the_contract_header_and_totals_last() {
+    let csv = ProvinceYearTable::from_published(published()).to_csv();
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "province,year,trajectories,bvs,art60,opleiding,wes,ibo"
+    );
+    assert_eq!(lines[1], "Antwerpen,2017,2772,87,2570,473,54,63");
+    assert_eq!(lines.last(), Some(&"Totaal,,23186,3589,21235,2000,344,363"));
+    assert_eq!(lines.len(), 1 + 25 + 5 + 1);
+}
+
+#[test]
+fn the_text_table_uses_dutch_thousands() {
+    let text = ProvinceYearTable::from_published(published()).to_text(crate::lang::Lang::Nl);
+    assert!(text.lines().nth(1).unwrap().contains("2.772"), "{text}");
+    assert!(text.lines().last().unwrap().contains("23.186"));
+}

@@ -1,0 +1,221 @@
+//! The command line on real files: exit codes, the JSON shape, load errors with lines.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_twe-planner"));
+    c.env("LANG", "en_GB.UTF-8")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES");
+    c
+}
+
+fn run(args: &[&str]) -> Output {
+    bin().args(args).output().unwrap()
+}
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample")
+}
+
+fn sample_file(name: &str) -> String {
+    sample().join(name).display().to_string()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+#[test]
+fn a_compliant_dossier_exits_0() {
+    let o = run(&[
+        "check",
+        &sample_file("leuven-2018-0006.ron"),
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    assert!(stdout(&o).contains("LEUV-2018-0006"));
+}
+
+#[test]
+fn an_error_finding_exits_1_and_a_warning_does_not() {
+    let o = run(&[
+        "check",
+        &sample_file("kortrijk-2018-0008.ron"),
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stdout(&o).contains("overlap"));
+    let o = run(&[
+        "check",
+        &sample_file("deinze-2021-0021.ron"),
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "a warning is not an error");
+}
+
+#[test]
+fn json_has_the_documented_shape() {
+    let o = run(&[
+        "check",
+        &sample().display().to_string(),
+        "--today",
+        "2026-06-01",
+        "--format",
+        "json",
+        "--lang",
+        "nl",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let dossiers = v["dossiers"].as_array().unwrap();
+    assert_eq!(dossiers.len(), 28);
+    assert_eq!(v["load_errors"].as_array().unwrap().len(), 0);
+    let kort = dossiers
+        .iter()
+        .find(|d| d["id"] == "KORT-2018-0008")
+        .unwrap();
+    assert!(
+        kort["path"]
+            .as_str()
+            .unwrap()
+            .ends_with("kortrijk-2018-0008.ron")
+    );
+    let f = &kort["findings"][0];
+    assert_eq!(f["rule"], "overlap");
+    assert_eq!(f["severity"], "error");
+    assert_eq!(f["instruments"], serde_json::json!([1, 2]));
+    assert_eq!(f["from"], "2019-12-09");
+    assert_eq!(f["to"], "2019-12-16");
+    assert!(
+        f["message"].as_str().unwrap().contains("lopen tegelijk"),
+        "{f}"
+    );
+}
+
+#[test]
+fn a_broken_file_exits_2_with_its_line_and_the_rest_is_still_checked() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        sample().join("leuven-2018-0006.ron"),
+        dir.path().join("good.ron"),
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(sample().join("leuven-2018-0006.ron")).unwrap();
+    let broken = text.replace("start: \"2018-01-08\"", "start: \"2018-02-30\"");
+    std::fs::write(dir.path().join("bad.ron"), &broken).unwrap();
+    let o = run(&[
+        "check",
+        &dir.path().display().to_string(),
+        "--format",
+        "json",
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        v["dossiers"].as_array().unwrap().len(),
+        1,
+        "the good file is still reported"
+    );
+    let e = &v["load_errors"][0];
+    assert!(e["path"].as_str().unwrap().ends_with("bad.ron"));
+    assert_eq!(e["line"], 7);
+    assert_eq!(e["column"], 13);
+    assert_eq!(e["field"], "start");
+    assert!(e["message"].as_str().unwrap().contains("2018-02-30"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("bad.ron")).unwrap(),
+        broken,
+        "never rewritten"
+    );
+
+    let o = run(&[
+        "check",
+        &dir.path().display().to_string(),
+        "--lang",
+        "nl",
+        "--today",
+        "2026-06-01",
+    ]);
+    let out = stdout(&o);
+    assert!(
+        out.contains("bad.ron:7:13: veld `start`: «2018-02-30» is geen bestaande datum"),
+        "{out}"
+    );
+}
+
+#[test]
+fn wrong_arguments_exit_2() {
+    assert_eq!(run(&["check"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["check", ".", "--today", "2019-02-30"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["check", ".", "--format", "xml"]).status.code(),
+        Some(2)
+    );
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+}
+
+#[test]
+fn an_empty_folder_exits_2_with_a_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = run(&["check", &dir.path().display().to_string()]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).contains("holds no dossier files"),
+        "{}",
+        stdout(&o)
+    );
+}
+
+#[test]
+fn stats_csv_is_the_published_table() {
+    let o = run(&["stats", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(0));
+    let csv = stdout(&o);
+    let lines: Vec<&str> = csv.lines().collect();
+    assert_eq!(
+        lines[0],
+        "province,year,trajectories,bvs,art60,opleiding,wes,ibo"
+    );
+    assert!(lines.contains(&"West-Vlaanderen,2019,975,664,905,89,7,5"));
+    assert!(lines.contains(&"Totaal,2021,2102,402,1710,5,3,1"));
+    assert_eq!(lines.last(), Some(&"Totaal,,23186,3589,21235,2000,344,363"));
+}
+
+#[test]
+fn stats_from_dossiers_counts_the_sample() {
+    let o = run(&[
+        "stats",
+        "--dossiers",
+        &sample().display().to_string(),
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let rows: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let grand = rows.as_array().unwrap().last().unwrap();
+    assert_eq!(grand["province"], "Totaal");
+    assert_eq!(grand["year"], serde_json::Value::Null);
+    assert_eq!(grand["trajectories"], 28);
+    let table = stdout(&run(&["stats", "--lang", "nl"]));
+    assert!(table.contains("2.772"));
+}
+
+#[test]
+fn audit_lists_the_sources_defects() {
+    let o = run(&["audit", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    assert!(out.contains("O9CMW Grobbendonk"));
+    assert!(out.contains("Nieuwpoort is listed under more than one organisation"));
+    assert_eq!(out.lines().count(), 6);
+}
