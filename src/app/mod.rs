@@ -94,6 +94,10 @@ impl OverviewApp {
             .default_size(320.0)
             .show(ui, |ui| {
                 ui.heading(lang.pick("Dossiers", "Dossiers"));
+                ui.weak(lang.pick(
+                    "id, OCMW (fouten / waarschuwingen)",
+                    "id, OCMW (errors / warnings)",
+                ));
                 let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
                 egui::ScrollArea::vertical().show_rows(
                     ui,
