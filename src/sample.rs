@@ -15,7 +15,11 @@ pub fn load() -> LoadReport {
     for (name, text) in SAMPLE_FILES {
         let path = Path::new(SAMPLE_DIR).join(name);
         match parse_dossier(text, &path) {
-            Ok(dossier) => dossiers.push(LoadedDossier { path, dossier }),
+            Ok(dossier) => dossiers.push(LoadedDossier {
+                path,
+                dossier,
+                content_hash: None,
+            }),
             Err(e) => errors.push(e),
         }
     }

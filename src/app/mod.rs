@@ -1,163 +1,173 @@
-//! The eframe window. For now a read-only overview of the workspace and its findings; the
-//! planner (Gantt, editing) is issue 3.
+//! The eframe window: the planner (dossier list, Gantt timeline, editor, findings) and the
+//! caseload. One file per view; [`State`] holds everything and is what tests drive.
 
-use crate::files::{LoadReport, load_paths};
-use crate::lang::{self, Lang};
-use crate::rules::{CheckContext, Finding, SeverityCounts, check};
+mod caseload;
+pub mod dates;
+mod dossier_list;
+mod editor;
+mod findings;
+mod gantt;
+mod help;
+mod menu;
+pub mod palette;
+mod state;
+mod timeline;
+
+pub use dossier_list::{ListFilter, Phase, WithFindings};
+pub use state::{Pending, Question, Request, Selection, State, View};
+
+use crate::lang::Lang;
+use crate::workspace::Workspace;
+use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
 
-/// Opens the window on `path`, or on the built-in sample workspace.
+/// The key of the settings in eframe's storage.
+const SETTINGS_KEY: &str = "twe-planner-settings";
+
+/// What the window remembers between starts.
+#[derive(Default, Serialize, Deserialize)]
+struct Settings {
+    /// The workspace open at the last exit, reopened at the next start.
+    last_workspace: Option<PathBuf>,
+    /// Recently opened workspaces, newest first.
+    recent: Vec<PathBuf>,
+    /// The UI language; `None` means the system locale's.
+    lang: Option<Lang>,
+    /// Light theme instead of dark.
+    light: bool,
+}
+
+/// Opens the window on `path`, or on the last workspace, or on the built-in sample.
 pub fn run(path: Option<PathBuf>) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1280.0, 800.0])
+            .with_inner_size([1366.0, 768.0])
+            .with_min_inner_size([900.0, 560.0])
             .with_title("twe-planner"),
         ..Default::default()
     };
     eframe::run_native(
         "twe-planner",
         options,
-        Box::new(move |_cc| Ok(Box::new(OverviewApp::new(path)))),
+        Box::new(move |cc| Ok(Box::new(PlannerApp::new(cc, path)))),
     )
 }
 
-/// One dossier as the overview shows it, checked once when loaded.
-struct Row {
-    /// The dossier and its file.
-    loaded: crate::files::LoadedDossier,
-    /// Its findings against today.
-    findings: Vec<Finding>,
-    /// Their tally, for the list.
-    counts: SeverityCounts,
+/// The eframe shell around [`State`]: persistence, file dialogs and the close button.
+pub struct PlannerApp {
+    /// Everything the window shows.
+    pub state: State,
 }
 
-/// The overview window's state.
-pub struct OverviewApp {
-    /// Where the workspace came from, for the title bar.
-    source: String,
-    /// Every dossier, checked.
-    rows: Vec<Row>,
-    /// Files that did not load.
-    report_errors: Vec<crate::files::LoadError>,
-    /// The selected row.
-    selected: Option<usize>,
-    /// The UI language.
-    lang: Lang,
-}
-
-impl OverviewApp {
-    /// Loads and checks the workspace at `path`, or the sample workspace.
-    pub fn new(path: Option<PathBuf>) -> Self {
-        let (source, LoadReport { dossiers, errors }) = match path {
-            Some(p) => (p.display().to_string(), load_paths(&[p])),
-            None => ("sample".to_string(), crate::sample::load()),
+impl PlannerApp {
+    /// Restores the settings and opens the workspace.
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let today = chrono::Local::now().date_naive();
+        let reopen = path.or(settings.last_workspace.filter(|p| p.exists()));
+        let ws = match &reopen {
+            Some(p) => Workspace::open(p, today),
+            None => Workspace::sample(today),
         };
-        let ctx = CheckContext::new(chrono::Local::now().date_naive());
-        let rows = dossiers
-            .into_iter()
-            .map(|loaded| {
-                let findings = check(&loaded.dossier, &ctx);
-                let counts = SeverityCounts::of(&findings);
-                Row {
-                    loaded,
-                    findings,
-                    counts,
+        let mut state = State::new(ws, settings.lang.unwrap_or_else(Lang::from_env));
+        state.dark = !settings.light;
+        state.recent = settings.recent;
+        Self { state }
+    }
+
+    /// Opens the file dialog the state asked for (blocking, outside the drawing code).
+    fn handle(&mut self, request: Request) {
+        let lang = self.state.lang;
+        match request {
+            Request::OpenFolder => {
+                if let Some(dir) = rfd::FileDialog::new()
+                    .set_title(lang.pick("Werkmap openen", "Open workspace"))
+                    .pick_folder()
+                {
+                    self.state.open_workspace(dir);
                 }
-            })
-            .collect();
-        Self {
-            source,
-            rows,
-            report_errors: errors,
-            selected: Some(0),
-            lang: Lang::from_env(),
+            }
+            Request::OpenFile => {
+                if let Some(file) = rfd::FileDialog::new()
+                    .add_filter("RON", &["ron"])
+                    .pick_file()
+                {
+                    self.state.open_workspace(file);
+                }
+            }
+            Request::SaveAs(i) => {
+                let name = self
+                    .state
+                    .ws
+                    .entries
+                    .get(i)
+                    .map(|e| e.name.clone())
+                    .unwrap_or_default();
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter("RON", &["ron"])
+                    .set_file_name(name);
+                if let Some(root) = &self.state.ws.root {
+                    dialog = dialog.set_directory(root);
+                }
+                if let Some(path) = dialog.save_file() {
+                    match self.state.ws.save_as(i, path) {
+                        Ok(()) => {
+                            self.state.status = Some(lang.pick("Bewaard", "Saved").to_string())
+                        }
+                        Err(e) => self.state.status = Some(e.message(lang)),
+                    }
+                }
+            }
+            Request::SaveUnfiled => {
+                if let Some(dir) = rfd::FileDialog::new()
+                    .set_title(lang.pick(
+                        "Map voor de nieuwe dossierbestanden",
+                        "Folder for the new dossier files",
+                    ))
+                    .pick_folder()
+                {
+                    let problems = self.state.ws.save_unfiled_into(&dir);
+                    self.state.status = Some(match problems.first() {
+                        None => {
+                            format!("{} {}", lang.pick("Bewaard in", "Saved in"), dir.display())
+                        }
+                        Some((_, e)) => e.message(lang),
+                    });
+                    if !self.state.recent.contains(&dir) {
+                        self.state.recent.insert(0, dir);
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl eframe::App for PlannerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        if ui.ctx().input(|i| i.viewport().close_requested()) && self.state.on_close_requested() {
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        self.state.ui(ui);
+        if self.state.quit_now {
+            self.state.quit_now = false;
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if let Some(request) = self.state.request.take() {
+            self.handle(request);
         }
     }
 
-    /// Draws the whole window.
-    pub fn ui(&mut self, ui: &mut egui::Ui) {
-        let lang = self.lang;
-        egui::Panel::top("top").show(ui, |ui| {
-            ui.horizontal(|ui| {
-                ui.heading("twe-planner");
-                ui.label(format!(
-                    "{}: {}",
-                    lang.pick("Werkmap", "Workspace"),
-                    self.source
-                ));
-                ui.separator();
-                ui.selectable_value(&mut self.lang, Lang::Nl, "NL");
-                ui.selectable_value(&mut self.lang, Lang::En, "EN");
-            });
-        });
-        egui::Panel::left("dossiers")
-            .default_size(320.0)
-            .show(ui, |ui| {
-                ui.heading(lang.pick("Dossiers", "Dossiers"));
-                ui.weak(lang.pick(
-                    "id, OCMW (fouten / waarschuwingen)",
-                    "id, OCMW (errors / warnings)",
-                ));
-                let row_height = ui.text_style_height(&egui::TextStyle::Body) + 4.0;
-                egui::ScrollArea::vertical().show_rows(
-                    ui,
-                    row_height,
-                    self.rows.len(),
-                    |ui, range| {
-                        for i in range {
-                            let row = &self.rows[i];
-                            let text = format!(
-                                "{}  {}  ({} / {})",
-                                row.loaded.dossier.id,
-                                row.loaded.dossier.ocmw,
-                                row.counts.errors,
-                                row.counts.warnings
-                            );
-                            if ui
-                                .selectable_label(self.selected == Some(i), text)
-                                .clicked()
-                            {
-                                self.selected = Some(i);
-                            }
-                        }
-                    },
-                );
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            for e in &self.report_errors {
-                ui.colored_label(ui.visuals().error_fg_color, e.display(lang));
-            }
-            let Some(row) = self.selected.and_then(|i| self.rows.get(i)) else {
-                return;
-            };
-            let d = &row.loaded.dossier;
-            ui.heading(format!("{} — {}", d.id, d.ocmw));
-            ui.label(format!(
-                "{} {}",
-                lang.pick("Traject", "Trajectory"),
-                format_args!(
-                    "{}–{}",
-                    lang::date(d.start, lang),
-                    lang::date(d.last_day(), lang)
-                )
-            ));
-            ui.separator();
-            egui::ScrollArea::vertical().show(ui, |ui| {
-                for f in &row.findings {
-                    ui.label(format!(
-                        "{} · {} · {}",
-                        f.severity().label(lang),
-                        f.rule.id,
-                        f.message(d, lang)
-                    ));
-                }
-            });
-        });
-    }
-}
-
-impl eframe::App for OverviewApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        OverviewApp::ui(self, ui);
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let settings = Settings {
+            last_workspace: self.state.ws.root.clone(),
+            recent: self.state.recent.clone(),
+            lang: Some(self.state.lang),
+            light: !self.state.dark,
+        };
+        eframe::set_value(storage, SETTINGS_KEY, &settings);
     }
 }

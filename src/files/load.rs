@@ -20,6 +20,17 @@ pub struct LoadedDossier {
     pub path: PathBuf,
     /// Its content.
     pub dossier: Dossier,
+    /// Hash of the file's bytes as read, to notice later changes on disk; `None` for
+    /// dossiers that did not come from a file.
+    pub content_hash: Option<u64>,
+}
+
+/// The hash that tells whether a file's bytes changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
 }
 
 /// What loading some paths gave: every dossier that loaded and every problem.
@@ -102,6 +113,14 @@ fn to_u32(n: usize) -> u32 {
 
 /// Loads one dossier file.
 pub fn load_file(path: &Path) -> Result<Dossier, LoadError> {
+    load_file_hashed(path).map(|(d, _)| d)
+}
+
+/// A file's dossier and the hash of its bytes, or why it did not load.
+type Loaded = Result<(Dossier, u64), LoadError>;
+
+/// Loads one dossier file and hashes its bytes.
+fn load_file_hashed(path: &Path) -> Loaded {
     let io = |e: std::io::Error| LoadError::whole(path, LoadErrorKind::Io(e.to_string()));
     let size = std::fs::metadata(path).map_err(io)?.len();
     if size > MAX_FILE_BYTES {
@@ -129,7 +148,7 @@ pub fn load_file(path: &Path) -> Result<Dossier, LoadError> {
             });
         }
     };
-    parse_dossier(text, path)
+    parse_dossier(text, path).map(|d| (d, content_hash(&bytes)))
 }
 
 /// Whether a directory entry is one the loader skips: hidden files and folders (editor
@@ -180,17 +199,21 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     }
     files.sort();
     files.dedup();
-    let results: Vec<(PathBuf, Result<Dossier, LoadError>)> = files
+    let results: Vec<(PathBuf, Loaded)> = files
         .into_par_iter()
         .map(|p| {
-            let r = load_file(&p);
+            let r = load_file_hashed(&p);
             (p, r)
         })
         .collect();
     let mut dossiers = Vec::with_capacity(results.len());
     for (path, result) in results {
         match result {
-            Ok(dossier) => dossiers.push(LoadedDossier { path, dossier }),
+            Ok((dossier, hash)) => dossiers.push(LoadedDossier {
+                path,
+                dossier,
+                content_hash: Some(hash),
+            }),
             Err(e) => errors.push(e),
         }
     }

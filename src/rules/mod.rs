@@ -9,6 +9,7 @@ mod admin;
 mod art60;
 mod context;
 mod finding;
+pub mod fixes;
 mod instruments;
 pub mod params;
 pub mod source;
@@ -124,6 +125,13 @@ impl SeverityCounts {
             }
         }
         c
+    }
+
+    /// Removes another tally (one that was added before).
+    pub fn sub(&mut self, other: SeverityCounts) {
+        self.errors -= other.errors;
+        self.warnings -= other.warnings;
+        self.infos -= other.infos;
     }
 
     /// Adds another tally.

@@ -1,0 +1,149 @@
+//! The caseload view: every dossier of the list as a row on one shared timeline.
+
+use super::palette;
+use super::state::State;
+use super::timeline::{axis_label, month_grid, x_of};
+use crate::lang;
+use crate::rules::Severity;
+use egui::Stroke;
+use egui_plot::{Plot, PlotPoint, PlotPoints, Polygon, Text, VLine};
+
+/// Rows drawn at most; zoomed out further, every k-th row is drawn.
+const MAX_ROWS: usize = 300;
+/// Rows shown when the view opens.
+const INITIAL_ROWS: f64 = 30.0;
+
+fn row_rect(x0: f64, x1: f64, y: f64) -> PlotPoints<'static> {
+    let h = 0.35;
+    PlotPoints::from(vec![[x0, y - h], [x1, y - h], [x1, y + h], [x0, y + h]])
+}
+
+/// Draws the caseload and opens a dossier when its row is clicked.
+pub fn caseload_ui(state: &mut State, ui: &mut egui::Ui) {
+    let lang = state.lang;
+    state.list.refresh(&state.ws, &state.filter);
+    let (from, to) = state.list.span(&state.ws);
+    let rows = &state.list.rows;
+    ui.horizontal(|ui| {
+        ui.heading("Caseload");
+        ui.label(format!(
+            "{} {}",
+            lang::number(rows.len() as i64, lang),
+            lang.pick(
+                "dossiers (de filters van de lijst gelden)",
+                "dossiers (the list's filters apply)"
+            )
+        ));
+    });
+    if rows.is_empty() {
+        ui.label(lang.pick("Geen dossiers.", "No dossiers."));
+        return;
+    }
+    let today = state.ws.today();
+    let entries = &state.ws.entries;
+    let response = Plot::new("caseload")
+        .show_axes([true, false])
+        .show_grid([true, false])
+        .x_grid_spacer(month_grid)
+        .x_axis_formatter(move |mark, _| axis_label(mark, lang))
+        // Room on the left for the row labels.
+        .include_x(x_of(from) - (x_of(to) - x_of(from)) * 0.1 - 30.0)
+        .include_x(x_of(to) + 30.0)
+        .include_y(0.6)
+        .include_y(-INITIAL_ROWS)
+        .allow_boxed_zoom(false)
+        .label_formatter(|_| None)
+        .show(ui, |plot_ui| {
+            let b = plot_ui.plot_bounds();
+            let (x_lo, x_hi) = (b.min()[0], b.max()[0]);
+            let first = (-b.max()[1]).floor().max(0.0) as usize;
+            let last = ((-b.min()[1]).ceil().max(0.0) as usize).min(rows.len().saturating_sub(1));
+            let stride = ((last.saturating_sub(first) + 1) / MAX_ROWS).max(1);
+            plot_ui.vline(
+                VLine::new(lang.pick("Vandaag", "Today"), x_of(today) + 0.5).color(palette::TODAY),
+            );
+            for r in (first..=last).step_by(stride) {
+                let Some(e) = rows.get(r).and_then(|&i| entries.get(i)) else {
+                    continue;
+                };
+                let d = &e.dossier;
+                let y = -(r as f64);
+                // The trajectory as a faint band, the instruments on it.
+                let (t0, t1) = (x_of(d.start), x_of(d.last_day()) + 1.0);
+                if t1 >= x_lo && t0 <= x_hi {
+                    plot_ui.polygon(
+                        Polygon::new(format!("t{r}"), row_rect(t0, t1, y))
+                            .fill_color(palette::window_fill(state.dark))
+                            .stroke(Stroke::NONE),
+                    );
+                }
+                for (k, inst) in d.instruments.iter().enumerate() {
+                    let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
+                    if x1 < x_lo || x0 > x_hi || x1 <= x0 {
+                        continue;
+                    }
+                    let fill = palette::instrument(inst.kind.kind_type());
+                    plot_ui.polygon(
+                        Polygon::new(format!("b{r}-{k}"), row_rect(x0, x1, y))
+                            .fill_color(fill)
+                            .stroke(Stroke::new(1.0, fill)),
+                    );
+                }
+                let worst = if e.counts.errors > 0 {
+                    Some(Severity::Error)
+                } else if e.counts.warnings > 0 {
+                    Some(Severity::Warning)
+                } else {
+                    None
+                };
+                let marker =
+                    worst.map_or(String::new(), |s| format!("{} ", palette::severity_icon(s)));
+                let color = worst.map_or(ui_text_color(state.dark), palette::severity);
+                plot_ui.text(
+                    Text::new(
+                        format!("l{r}"),
+                        PlotPoint::new(x_lo, y),
+                        egui::RichText::new(format!("{marker}{}", d.id)).color(color),
+                    )
+                    .anchor(egui::Align2::LEFT_CENTER),
+                );
+            }
+            plot_ui.pointer_coordinate()
+        });
+    let hovered_row = response
+        .inner
+        .map(|p| (-p.y).round())
+        .filter(|r| *r >= 0.0)
+        .map(|r| r as usize)
+        .filter(|&r| r < rows.len());
+    if let Some(r) = hovered_row
+        && let Some(e) = entries.get(rows[r])
+    {
+        let text = format!(
+            "{} · OCMW {}\n{} – {}\n{} {} · {} {}",
+            e.dossier.id,
+            e.dossier.ocmw,
+            lang::date(e.dossier.start, lang),
+            lang::date(e.dossier.last_day(), lang),
+            e.counts.errors,
+            lang.pick("fouten", "errors"),
+            e.counts.warnings,
+            lang.pick("waarschuwingen", "warnings"),
+        );
+        response.response.clone().on_hover_text_at_pointer(text);
+    }
+    if response.response.clicked()
+        && let Some(r) = hovered_row
+    {
+        let i = rows[r];
+        state.open_entry(i);
+    }
+}
+
+fn ui_text_color(dark: bool) -> egui::Color32 {
+    if dark {
+        egui::Color32::LIGHT_GRAY
+    } else {
+        egui::Color32::DARK_GRAY
+    }
+}

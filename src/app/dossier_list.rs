@@ -1,0 +1,318 @@
+//! The dossier list: search, filters, counts per dossier, virtualized rows.
+
+use super::palette;
+use super::state::State;
+use crate::lang::Lang;
+use crate::reference::{Province, municipalities, published};
+use crate::rules::Severity;
+use crate::workspace::{Entry, Workspace};
+
+/// Which trajectories the list shows, relative to the reference date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Phase {
+    /// All of them.
+    #[default]
+    All,
+    /// Running on the reference date.
+    Running,
+    /// Ended before it.
+    Closed,
+    /// Starting after it.
+    Planned,
+}
+
+/// Which dossiers by their findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WithFindings {
+    /// All of them.
+    #[default]
+    All,
+    /// With at least one error.
+    Errors,
+    /// With at least one warning.
+    Warnings,
+    /// With unsaved changes.
+    Unsaved,
+}
+
+/// The list's search and filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Matched against id, client and OCMW, ignoring case.
+    pub query: String,
+    /// Only dossiers of this province.
+    pub province: Option<Province>,
+    /// Only dossiers guided by this organisation.
+    pub organisation: Option<String>,
+    /// Running, closed or planned.
+    pub phase: Phase,
+    /// By findings.
+    pub findings: WithFindings,
+}
+
+impl ListFilter {
+    fn matches(&self, e: &Entry, ws: &Workspace, query: &str) -> bool {
+        let d = &e.dossier;
+        if !query.is_empty()
+            && ![&d.id, &d.client, &d.ocmw]
+                .iter()
+                .any(|s| s.to_lowercase().contains(query))
+        {
+            return false;
+        }
+        if let Some(p) = self.province
+            && municipalities().province_of(&d.ocmw) != Some(p)
+        {
+            return false;
+        }
+        if let Some(o) = &self.organisation
+            && d.guided_by.as_ref() != Some(o)
+        {
+            return false;
+        }
+        let today = ws.today();
+        let phase_ok = match self.phase {
+            Phase::All => true,
+            Phase::Running => d.is_running_on(today),
+            Phase::Closed => d.last_day() < today,
+            Phase::Planned => d.start > today,
+        };
+        phase_ok
+            && match self.findings {
+                WithFindings::All => true,
+                WithFindings::Errors => e.counts.errors > 0,
+                WithFindings::Warnings => e.counts.warnings > 0,
+                WithFindings::Unsaved => e.is_dirty(),
+            }
+    }
+}
+
+/// The rows the list shows, recomputed only when the filter or the workspace changed.
+#[derive(Default)]
+pub struct ListCache {
+    /// The filter and workspace generation the rows were computed for.
+    key: Option<(ListFilter, u64)>,
+    /// Indices into the workspace, in list order.
+    pub rows: Vec<usize>,
+    /// The first start and the last day of the rows' trajectories, for the caseload.
+    span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
+impl ListCache {
+    /// Brings the rows up to date.
+    pub fn refresh(&mut self, ws: &Workspace, filter: &ListFilter) {
+        let key = (filter.clone(), ws.generation());
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let query = filter.query.trim().to_lowercase();
+        self.rows = (0..ws.entries.len())
+            .filter(|&i| filter.matches(&ws.entries[i], ws, &query))
+            .collect();
+        self.key = Some(key);
+        self.span = None;
+    }
+
+    /// The first start and the last day over the rows (computed once per refresh).
+    pub fn span(&mut self, ws: &Workspace) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        if let Some(s) = self.span {
+            return s;
+        }
+        let today = ws.today();
+        let from = self
+            .rows
+            .iter()
+            .map(|&i| ws.entries[i].dossier.start)
+            .min()
+            .unwrap_or(today);
+        let to = self
+            .rows
+            .iter()
+            .map(|&i| ws.entries[i].dossier.last_day())
+            .max()
+            .unwrap_or(today);
+        self.span = Some((from, to));
+        (from, to)
+    }
+}
+
+fn phase_label(p: Phase, lang: Lang) -> &'static str {
+    match p {
+        Phase::All => lang.pick("Alle trajecten", "All trajectories"),
+        Phase::Running => lang.pick("Lopend", "Running"),
+        Phase::Closed => lang.pick("Afgesloten", "Closed"),
+        Phase::Planned => lang.pick("Nog te starten", "Not started"),
+    }
+}
+
+fn findings_label(f: WithFindings, lang: Lang) -> &'static str {
+    match f {
+        WithFindings::All => lang.pick("Alle dossiers", "All dossiers"),
+        WithFindings::Errors => lang.pick("Met fouten", "With errors"),
+        WithFindings::Warnings => lang.pick("Met waarschuwingen", "With warnings"),
+        WithFindings::Unsaved => lang.pick("Niet bewaard", "Unsaved"),
+    }
+}
+
+fn filters_ui(state: &mut State, ui: &mut egui::Ui) {
+    let lang = state.lang;
+    let f = &mut state.filter;
+    egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
+        let l = ui.label(lang.pick("Provincie", "Province"));
+        egui::ComboBox::from_id_salt("province")
+            .selected_text(f.province.map_or(lang.pick("Alle", "All"), Province::name))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.province, None, lang.pick("Alle", "All"));
+                for p in Province::ALL {
+                    ui.selectable_value(&mut f.province, Some(p), p.name());
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
+        let l = ui.label(lang.pick("Organisatie", "Organisation"));
+        egui::ComboBox::from_id_salt("organisation")
+            .selected_text(
+                f.organisation
+                    .clone()
+                    .unwrap_or_else(|| lang.pick("Alle", "All").into()),
+            )
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.organisation, None, lang.pick("Alle", "All"));
+                for o in &published().organisations {
+                    ui.selectable_value(&mut f.organisation, Some(o.name.clone()), &o.name);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
+        let l = ui.label(lang.pick("Fase", "Phase"));
+        egui::ComboBox::from_id_salt("phase")
+            .selected_text(phase_label(f.phase, lang))
+            .show_ui(ui, |ui| {
+                for p in [Phase::All, Phase::Running, Phase::Closed, Phase::Planned] {
+                    ui.selectable_value(&mut f.phase, p, phase_label(p, lang));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
+        let l = ui.label(lang.pick("Toon", "Show"));
+        egui::ComboBox::from_id_salt("with-findings")
+            .selected_text(findings_label(f.findings, lang))
+            .show_ui(ui, |ui| {
+                for x in [
+                    WithFindings::All,
+                    WithFindings::Errors,
+                    WithFindings::Warnings,
+                    WithFindings::Unsaved,
+                ] {
+                    ui.selectable_value(&mut f.findings, x, findings_label(x, lang));
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
+    });
+}
+
+/// The text of one row: id, OCMW, counts, unsaved mark. Personal data (the client's name)
+/// is searchable but not shown in the row.
+fn row_text(e: &Entry, lang: Lang) -> egui::RichText {
+    let mut text = format!("{}  {}", e.dossier.id, e.dossier.ocmw);
+    if e.counts.errors > 0 {
+        text.push_str(&format!(
+            "  {} {}",
+            palette::severity_icon(Severity::Error),
+            e.counts.errors
+        ));
+    }
+    if e.counts.warnings > 0 {
+        text.push_str(&format!(
+            "  {} {}",
+            palette::severity_icon(Severity::Warning),
+            e.counts.warnings
+        ));
+    }
+    if e.is_dirty() {
+        text.push_str(lang.pick("  • niet bewaard", "  • unsaved"));
+    }
+    let rich = egui::RichText::new(text);
+    if e.counts.errors > 0 {
+        rich.color(palette::severity(Severity::Error))
+    } else {
+        rich
+    }
+}
+
+/// Draws the list panel.
+pub fn list_ui(state: &mut State, ui: &mut egui::Ui) {
+    let lang = state.lang;
+    ui.heading(lang.pick("Dossiers", "Dossiers"));
+    ui.horizontal(|ui| {
+        let label = ui.label(lang.pick("Zoeken", "Search"));
+        ui.add(
+            egui::TextEdit::singleline(&mut state.filter.query)
+                .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    });
+    filters_ui(state, ui);
+    state.list.refresh(&state.ws, &state.filter);
+    ui.weak(format!(
+        "{} {} {}",
+        crate::lang::number(state.list.rows.len() as i64, lang),
+        lang.pick("van", "of"),
+        crate::lang::number(state.ws.entries.len() as i64, lang)
+    ));
+    ui.separator();
+
+    // Arrow keys move the selection when no text field has focus.
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    let position = state
+        .sel
+        .entry
+        .and_then(|e| state.list.rows.iter().position(|&r| r == e));
+    let mut scroll_to = None;
+    if !typing && !state.list.rows.is_empty() {
+        let step = ui.input(|i| {
+            i.key_pressed(egui::Key::ArrowDown) as i64 - i.key_pressed(egui::Key::ArrowUp) as i64
+        });
+        if step != 0 {
+            let next = match position {
+                Some(p) => (p as i64 + step).clamp(0, state.list.rows.len() as i64 - 1) as usize,
+                None => 0,
+            };
+            state.open_entry(state.list.rows[next]);
+            scroll_to = Some(next);
+        }
+    }
+
+    let row_height = ui.spacing().interact_size.y;
+    let mut clicked = None;
+    let mut area = egui::ScrollArea::vertical().auto_shrink(false);
+    if let Some(row) = scroll_to {
+        let visible = ui.available_height();
+        let offset =
+            (row as f32 * (row_height + ui.spacing().item_spacing.y) - visible / 2.0).max(0.0);
+        area = area.vertical_scroll_offset(offset);
+    }
+    area.show_rows(ui, row_height, state.list.rows.len(), |ui, range| {
+        ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+        ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
+            for &i in &state.list.rows[range] {
+                let e = &state.ws.entries[i];
+                let selected = state.sel.entry == Some(i);
+                let button = egui::Button::selectable(selected, row_text(e, lang))
+                    .min_size(egui::vec2(0.0, row_height));
+                if ui.add(button).clicked() {
+                    clicked = Some(i);
+                }
+            }
+        });
+    });
+    if let Some(i) = clicked {
+        state.open_entry(i);
+    }
+}

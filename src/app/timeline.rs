@@ -1,0 +1,83 @@
+//! What the dossier and caseload timelines share: day numbers as plot x, month grid, date
+//! labels in the UI language.
+
+use crate::lang::Lang;
+use chrono::{Datelike, NaiveDate};
+use egui_plot::{GridInput, GridMark};
+
+/// A date as a plot x value (days since the common era).
+pub fn x_of(d: NaiveDate) -> f64 {
+    f64::from(d.num_days_from_ce())
+}
+
+/// The date a plot x value falls on.
+pub fn date_at(x: f64) -> Option<NaiveDate> {
+    let days = x.floor();
+    if !days.is_finite() || days.abs() > 3.0e6 {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(days as i32)
+}
+
+const MONTHS_NL: [&str; 12] = [
+    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
+];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// "apr 2019" / "Apr 2019".
+pub fn month_label(d: NaiveDate, lang: Lang) -> String {
+    let names = match lang {
+        Lang::Nl => MONTHS_NL,
+        Lang::En => MONTHS_EN,
+    };
+    format!("{} {}", names[d.month0() as usize], d.year())
+}
+
+/// The x axis label of a grid mark: the month at a month start, else the date.
+pub fn axis_label(mark: GridMark, lang: Lang) -> String {
+    match date_at(mark.value + 0.5) {
+        Some(d) if d.day() == 1 => month_label(d, lang),
+        Some(d) => crate::lang::date(d, lang),
+        None => String::new(),
+    }
+}
+
+/// Grid marks at month starts, every 1, 3, 6 or 12 months depending on the zoom, with the
+/// months in between as faint lines.
+pub fn month_grid(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    let (Some(from), Some(to)) = (date_at(lo), date_at(hi)) else {
+        return Vec::new();
+    };
+    let span = hi - lo;
+    let step: u32 = match span {
+        s if s < 240.0 => 1,
+        s if s < 900.0 => 3,
+        s if s < 2400.0 => 6,
+        _ => 12,
+    };
+    let mut marks = Vec::new();
+    let Some(mut d) = NaiveDate::from_ymd_opt(from.year(), 1, 1) else {
+        return marks;
+    };
+    // At most a few hundred marks even zoomed far out.
+    let coarse = if span > 365.0 * 40.0 { 120 } else { 1 };
+    while d <= to && marks.len() < 1000 {
+        if d >= from {
+            let major = d.month0() % step == 0;
+            let size = if major { 30.0 * f64::from(step) } else { 30.0 };
+            if major || span < 2400.0 {
+                marks.push(GridMark {
+                    value: x_of(d),
+                    step_size: size,
+                });
+            }
+        }
+        d = d
+            .checked_add_months(chrono::Months::new(coarse))
+            .unwrap_or(NaiveDate::MAX);
+    }
+    marks
+}

@@ -1,0 +1,559 @@
+//! An open workspace: its dossiers with their findings, the edits made to them and what is
+//! unsaved. No GUI here: the window drives it, and tests and benchmarks drive it directly.
+//!
+//! Every edit re-checks only the dossier it touched and updates the workspace's tallies and
+//! statistics by that dossier's difference, so the cost of an edit does not grow with the
+//! workspace.
+
+use crate::files::{LoadError, LoadReport, LoadedDossier, content_hash, save_dossier};
+use crate::model::Dossier;
+use crate::reference::municipalities;
+use crate::rules::{CheckContext, Finding, SeverityCounts, YearMode, check};
+use crate::stats::ProvinceYearTable;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// What a file held on disk when it was loaded or saved, to notice outside changes: the
+/// content's hash, because timestamps can be coarse and an edit can keep the size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    /// Hash of the bytes.
+    pub hash: u64,
+}
+
+impl DiskStamp {
+    /// The stamp of the file at `path` now, if it can be read.
+    pub fn of(path: &Path) -> Option<DiskStamp> {
+        std::fs::read(path).ok().map(|bytes| DiskStamp {
+            hash: content_hash(&bytes),
+        })
+    }
+}
+
+/// One dossier of the workspace.
+#[derive(Clone, Debug)]
+pub struct Entry {
+    /// The file it lives in; `None` until it is first saved (new or sample dossiers).
+    pub path: Option<PathBuf>,
+    /// A short name for lists and dialogs when there is no path.
+    pub name: String,
+    /// The dossier as edited.
+    pub dossier: Dossier,
+    /// The dossier as last loaded or saved, to tell whether it has unsaved changes.
+    saved: Option<Dossier>,
+    /// Its findings, kept current by every edit.
+    pub findings: Vec<Finding>,
+    /// Their tally, for the list.
+    pub counts: SeverityCounts,
+    /// The file on disk when last loaded or saved.
+    disk: Option<DiskStamp>,
+}
+
+impl Entry {
+    /// Whether the dossier differs from its file (or has no file yet).
+    pub fn is_dirty(&self) -> bool {
+        self.saved.as_ref() != Some(&self.dossier)
+    }
+}
+
+/// What an edit is, so that a run of keystrokes in one field becomes one undo step.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditKey {
+    /// An edit that never merges with the one before.
+    Single,
+    /// Typing in a text field, merged while the same field keeps changing.
+    Field(String),
+}
+
+/// One undoable edit: the whole dossier before and after.
+#[derive(Clone, Debug)]
+struct Edit {
+    entry: usize,
+    key: EditKey,
+    before: Dossier,
+    after: Dossier,
+}
+
+/// Why a save did not happen.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The dossier has no file yet: ask where to save it.
+    NeedsPath,
+    /// The file changed on disk since it was loaded: ask before overwriting.
+    ChangedOnDisk(PathBuf),
+    /// Writing failed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl SaveError {
+    /// The message for people, in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            SaveError::NeedsPath => lang
+                .pick(
+                    "Kies eerst waar het dossier bewaard wordt.",
+                    "Choose where to save the dossier first.",
+                )
+                .to_string(),
+            SaveError::ChangedOnDisk(p) => format!(
+                "{}: {}",
+                p.display(),
+                lang.pick(
+                    "het bestand is sinds het laden buiten twe-planner gewijzigd; overschrijven?",
+                    "the file changed outside twe-planner since it was loaded; overwrite it?"
+                )
+            ),
+            SaveError::Io(p, e) => format!(
+                "{}: {} ({e})",
+                p.display(),
+                lang.pick("bewaren mislukt", "saving failed")
+            ),
+        }
+    }
+}
+
+/// An open workspace.
+#[derive(Debug)]
+pub struct Workspace {
+    /// The folder it was opened from; `None` for the built-in sample.
+    pub root: Option<PathBuf>,
+    /// The dossiers, in load order.
+    pub entries: Vec<Entry>,
+    /// Files that did not load; they are never written to.
+    pub load_errors: Vec<LoadError>,
+    /// The reference date of the checks.
+    today: NaiveDate,
+    /// Trajectory or calendar years for the two-a-year target.
+    year_mode: YearMode,
+    /// Edits that can be undone, oldest first.
+    undo: Vec<Edit>,
+    /// Edits that were undone and can be redone.
+    redo: Vec<Edit>,
+    /// Findings of the whole workspace per severity, kept current per edit.
+    totals: SeverityCounts,
+    /// The province × year table of the workspace, kept current per edit.
+    stats: ProvinceYearTable,
+    /// Bumped by every change, so views can cache what they derive from the workspace.
+    generation: u64,
+}
+
+impl Workspace {
+    /// A workspace of loaded dossiers, each checked once.
+    pub fn new(root: Option<PathBuf>, report: LoadReport, today: NaiveDate) -> Self {
+        let mut ws = Workspace {
+            root,
+            entries: Vec::with_capacity(report.dossiers.len()),
+            load_errors: report.errors,
+            today,
+            year_mode: YearMode::Trajectory,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            totals: SeverityCounts::default(),
+            stats: ProvinceYearTable::default(),
+            generation: 0,
+        };
+        let from_files = ws.root.is_some();
+        for LoadedDossier {
+            path,
+            dossier,
+            content_hash,
+        } in report.dossiers
+        {
+            let name = path
+                .file_name()
+                .map_or_else(|| dossier.id.clone(), |n| n.to_string_lossy().into_owned());
+            let disk = content_hash.map(|hash| DiskStamp { hash });
+            // A sample dossier has no file yet, but is not "unsaved" until it is edited.
+            let saved = Some(dossier.clone());
+            let path = from_files.then_some(path);
+            ws.push(Entry {
+                path,
+                name,
+                dossier,
+                saved,
+                findings: Vec::new(),
+                counts: SeverityCounts::default(),
+                disk,
+            });
+        }
+        ws
+    }
+
+    /// The built-in sample workspace: its dossiers have no file until saved.
+    pub fn sample(today: NaiveDate) -> Self {
+        Self::new(None, crate::sample::load(), today)
+    }
+
+    /// Loads a folder or a file.
+    pub fn open(path: &Path, today: NaiveDate) -> Self {
+        let report = crate::files::load_paths(&[path.to_path_buf()]);
+        let root = if path.is_dir() {
+            path.to_path_buf()
+        } else {
+            path.parent().map_or_else(PathBuf::new, Path::to_path_buf)
+        };
+        Self::new(Some(root), report, today)
+    }
+
+    /// The context the dossiers are checked in.
+    pub fn ctx(&self) -> CheckContext<'static> {
+        let mut ctx = CheckContext::new(self.today);
+        ctx.year_mode = self.year_mode;
+        ctx
+    }
+
+    fn push(&mut self, mut entry: Entry) -> usize {
+        let ctx = self.ctx();
+        entry.findings = check(&entry.dossier, &ctx);
+        entry.counts = SeverityCounts::of(&entry.findings);
+        self.totals.add(entry.counts);
+        self.stats.add(&entry.dossier, municipalities());
+        self.entries.push(entry);
+        self.generation += 1;
+        self.entries.len() - 1
+    }
+
+    /// The reference date.
+    pub fn today(&self) -> NaiveDate {
+        self.today
+    }
+
+    /// The year mode of the two-a-year target.
+    pub fn year_mode(&self) -> YearMode {
+        self.year_mode
+    }
+
+    /// Changes the reference date or year mode: every dossier is re-checked, once.
+    pub fn set_context(&mut self, today: NaiveDate, year_mode: YearMode) {
+        if today == self.today && year_mode == self.year_mode {
+            return;
+        }
+        self.today = today;
+        self.year_mode = year_mode;
+        self.generation += 1;
+        let ctx = self.ctx();
+        self.totals = SeverityCounts::default();
+        for e in &mut self.entries {
+            e.findings = check(&e.dossier, &ctx);
+            e.counts = SeverityCounts::of(&e.findings);
+            self.totals.add(e.counts);
+        }
+    }
+
+    /// A number that changes whenever anything in the workspace does.
+    pub fn generation(&self) -> u64 {
+        self.generation
+    }
+
+    /// Findings of the whole workspace per severity.
+    pub fn totals(&self) -> SeverityCounts {
+        self.totals
+    }
+
+    /// The province × year table of the workspace.
+    pub fn stats(&self) -> &ProvinceYearTable {
+        &self.stats
+    }
+
+    /// Puts `dossier` in entry `i` without recording an undo step: re-checks that dossier
+    /// only and moves the tallies by its difference.
+    fn set(&mut self, i: usize, dossier: Dossier) {
+        let ctx = self.ctx();
+        let Some(entry) = self.entries.get_mut(i) else {
+            return;
+        };
+        self.stats.remove(&entry.dossier, municipalities());
+        self.stats.add(&dossier, municipalities());
+        entry.dossier = dossier;
+        entry.findings = check(&entry.dossier, &ctx);
+        let counts = SeverityCounts::of(&entry.findings);
+        self.totals.sub(entry.counts);
+        self.totals.add(counts);
+        entry.counts = counts;
+        self.generation += 1;
+    }
+
+    /// Replaces entry `i`'s dossier with `after` as one undoable edit. Consecutive edits
+    /// with the same [`EditKey::Field`] on the same entry merge into one step.
+    pub fn apply(&mut self, i: usize, after: Dossier, key: EditKey) -> bool {
+        let Some(entry) = self.entries.get(i) else {
+            return false;
+        };
+        if entry.dossier == after {
+            return false;
+        }
+        let before = entry.dossier.clone();
+        let merge = matches!(key, EditKey::Field(_))
+            && self.redo.is_empty()
+            && self
+                .undo
+                .last()
+                .is_some_and(|last| last.entry == i && last.key == key);
+        match self.undo.last_mut() {
+            Some(last) if merge => last.after = after.clone(),
+            _ => self.undo.push(Edit {
+                entry: i,
+                key,
+                before,
+                after: after.clone(),
+            }),
+        }
+        self.redo.clear();
+        self.set(i, after);
+        true
+    }
+
+    /// Edits entry `i` in place as one undoable edit.
+    pub fn edit(&mut self, i: usize, f: impl FnOnce(&mut Dossier)) -> bool {
+        let Some(entry) = self.entries.get(i) else {
+            return false;
+        };
+        let mut after = entry.dossier.clone();
+        f(&mut after);
+        self.apply(i, after, EditKey::Single)
+    }
+
+    /// Undoes the last edit; returns the entry it touched.
+    pub fn undo(&mut self) -> Option<usize> {
+        let edit = self.undo.pop()?;
+        self.set(edit.entry, edit.before.clone());
+        let i = edit.entry;
+        self.redo.push(edit);
+        Some(i)
+    }
+
+    /// Redoes the last undone edit; returns the entry it touched.
+    pub fn redo(&mut self) -> Option<usize> {
+        let edit = self.redo.pop()?;
+        self.set(edit.entry, edit.after.clone());
+        let i = edit.entry;
+        self.undo.push(edit);
+        Some(i)
+    }
+
+    /// Whether there is an edit to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is an edit to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Adds a new dossier (no file yet); returns its index.
+    pub fn add(&mut self, dossier: Dossier) -> usize {
+        let name = format!("{}.ron", dossier.id);
+        self.push(Entry {
+            path: None,
+            name,
+            dossier,
+            saved: None,
+            findings: Vec::new(),
+            counts: SeverityCounts::default(),
+            disk: None,
+        })
+    }
+
+    /// How many dossiers have unsaved changes.
+    pub fn dirty_count(&self) -> usize {
+        self.entries.iter().filter(|e| e.is_dirty()).count()
+    }
+
+    /// Saves entry `i` to its file, unless the file changed on disk since it was loaded
+    /// (then [`SaveError::ChangedOnDisk`]; [`Workspace::save_over`] overwrites anyway).
+    pub fn save(&mut self, i: usize) -> Result<(), SaveError> {
+        let Some(entry) = self.entries.get(i) else {
+            return Ok(());
+        };
+        let Some(path) = entry.path.clone() else {
+            return Err(SaveError::NeedsPath);
+        };
+        if entry.disk.is_some() && DiskStamp::of(&path) != entry.disk {
+            return Err(SaveError::ChangedOnDisk(path));
+        }
+        self.write(i, path)
+    }
+
+    /// Saves entry `i` to its file even if that changed on disk.
+    pub fn save_over(&mut self, i: usize) -> Result<(), SaveError> {
+        let Some(path) = self.entries.get(i).and_then(|e| e.path.clone()) else {
+            return Err(SaveError::NeedsPath);
+        };
+        self.write(i, path)
+    }
+
+    /// Saves entry `i` to `path`, which becomes its file.
+    pub fn save_as(&mut self, i: usize, path: PathBuf) -> Result<(), SaveError> {
+        self.write(i, path)
+    }
+
+    fn write(&mut self, i: usize, path: PathBuf) -> Result<(), SaveError> {
+        let Some(entry) = self.entries.get_mut(i) else {
+            return Ok(());
+        };
+        save_dossier(&path, &entry.dossier).map_err(|e| SaveError::Io(path.clone(), e))?;
+        entry.disk = DiskStamp::of(&path);
+        entry.saved = Some(entry.dossier.clone());
+        if let Some(name) = path.file_name() {
+            entry.name = name.to_string_lossy().into_owned();
+        }
+        entry.path = Some(path);
+        self.generation += 1;
+        Ok(())
+    }
+
+    /// Saves every dirty dossier that has a file; returns the problems of the others.
+    pub fn save_all(&mut self) -> Vec<(usize, SaveError)> {
+        let dirty: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].is_dirty())
+            .collect();
+        dirty
+            .into_iter()
+            .filter_map(|i| self.save(i).err().map(|e| (i, e)))
+            .collect()
+    }
+
+    /// Saves every dossier that has no file into `dir`, named after its id.
+    pub fn save_unfiled_into(&mut self, dir: &Path) -> Vec<(usize, SaveError)> {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return vec![(0, SaveError::Io(dir.to_path_buf(), e))];
+        }
+        let unfiled: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].path.is_none())
+            .collect();
+        let mut problems = Vec::new();
+        for i in unfiled {
+            let name = self.entries[i].name.clone();
+            let path = dir.join(if name.ends_with(".ron") {
+                name
+            } else {
+                format!("{name}.ron")
+            });
+            if let Err(e) = self.save_as(i, path) {
+                problems.push((i, e));
+            }
+        }
+        if self.root.is_none() {
+            self.root = Some(dir.to_path_buf());
+        }
+        problems
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::date_serde::parse;
+
+    fn today() -> NaiveDate {
+        parse("2026-06-01").unwrap()
+    }
+
+    fn index_of(ws: &Workspace, id: &str) -> usize {
+        ws.entries.iter().position(|e| e.dossier.id == id).unwrap()
+    }
+
+    #[test]
+    fn an_edit_rechecks_its_dossier_and_undo_restores_it() {
+        let mut ws = Workspace::sample(today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        let before = ws.totals();
+        assert_eq!(ws.entries[i].counts.errors, 0);
+        // Let the training run into the WES.
+        assert!(ws.edit(i, |d| d.instruments[1].end = parse("2019-03-20").unwrap()));
+        assert!(
+            ws.entries[i]
+                .findings
+                .iter()
+                .any(|f| f.rule.id == "overlap")
+        );
+        assert_eq!(ws.totals().errors, before.errors + 1);
+        assert!(ws.entries[i].is_dirty());
+        assert_eq!(ws.undo(), Some(i));
+        assert!(
+            !ws.entries[i]
+                .findings
+                .iter()
+                .any(|f| f.rule.id == "overlap")
+        );
+        assert_eq!(ws.totals(), before);
+        assert_eq!(ws.redo(), Some(i));
+        assert_eq!(ws.totals().errors, before.errors + 1);
+    }
+
+    #[test]
+    fn keystrokes_in_one_field_are_one_undo_step() {
+        let mut ws = Workspace::sample(today());
+        let original = ws.entries[0].dossier.client.clone();
+        for name in ["A", "An", "Ann"] {
+            let mut d = ws.entries[0].dossier.clone();
+            d.client = name.into();
+            ws.apply(0, d, EditKey::Field("client".into()));
+        }
+        assert_eq!(ws.entries[0].dossier.client, "Ann");
+        ws.undo();
+        assert_eq!(ws.entries[0].dossier.client, original);
+        assert!(!ws.can_undo());
+    }
+
+    #[test]
+    fn statistics_follow_edits_without_recounting() {
+        let mut ws = Workspace::sample(today());
+        let recount = |ws: &Workspace| {
+            ProvinceYearTable::from_dossiers(
+                ws.entries.iter().map(|e| &e.dossier),
+                municipalities(),
+            )
+        };
+        assert_eq!(ws.stats(), &recount(&ws));
+        let i = index_of(&ws, "GENT-2017-0004");
+        ws.edit(i, |d| {
+            d.ocmw = "Hasselt".into();
+            d.instruments.pop();
+        });
+        assert_eq!(ws.stats(), &recount(&ws));
+        ws.undo();
+        assert_eq!(ws.stats(), &recount(&ws));
+    }
+
+    #[test]
+    fn saving_refuses_to_overwrite_a_file_changed_on_disk() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::sample(today());
+        assert_eq!(ws.dirty_count(), 0, "an unedited sample is not unsaved");
+        ws.edit(0, |d| d.client = "Edited".into());
+        assert_eq!(ws.dirty_count(), 1);
+        assert!(matches!(ws.save(0), Err(SaveError::NeedsPath)));
+        assert!(ws.save_unfiled_into(dir.path()).is_empty());
+        assert_eq!(ws.dirty_count(), 0);
+        let reopened = Workspace::open(dir.path(), today());
+        assert_eq!(reopened.entries.len(), ws.entries.len());
+        assert!(reopened.load_errors.is_empty());
+
+        let mut ws = reopened;
+        let path = ws.entries[0].path.clone().unwrap();
+        ws.edit(0, |d| d.client = "Changed Here".into());
+        std::fs::write(
+            &path,
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .replace("Edited", "Changed Outside"),
+        )
+        .unwrap();
+        assert!(matches!(ws.save(0), Err(SaveError::ChangedOnDisk(_))));
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("Changed Outside"),
+            "not overwritten"
+        );
+        ws.save_over(0).unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("Changed Here")
+        );
+        assert!(!ws.entries[0].is_dirty());
+    }
+}

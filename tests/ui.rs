@@ -1,0 +1,293 @@
+//! The window, driven like a user would: click, type, drag, read what the screen shows.
+
+use chrono::NaiveDate;
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use twe_planner::app::{Question, State, View};
+use twe_planner::lang::Lang;
+use twe_planner::workspace::Workspace;
+
+fn today() -> NaiveDate {
+    twe_planner::model::date_serde::parse("2026-06-01").unwrap()
+}
+
+fn harness(state: State) -> Harness<'static, State> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, s: &mut State| s.ui(ui), state);
+    h.run();
+    h
+}
+
+fn sample(lang: Lang) -> Harness<'static, State> {
+    harness(State::new(Workspace::sample(today()), lang))
+}
+
+fn open(h: &mut Harness<'static, State>, id: &str) {
+    h.get_by_label_contains(&format!("{id}  ")).click();
+    h.run();
+    assert_eq!(h.state().shown_dossier().map(|d| d.id.as_str()), Some(id));
+}
+
+fn index_of(h: &Harness<'static, State>, id: &str) -> usize {
+    h.state()
+        .ws
+        .entries
+        .iter()
+        .position(|e| e.dossier.id == id)
+        .unwrap()
+}
+
+/// Replaces the text of the field labelled `label` and presses Enter.
+fn retype(h: &mut Harness<'static, State>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.key_press(Key::Enter);
+    h.run();
+}
+
+#[test]
+fn a_date_change_fires_a_rule_and_undo_takes_it_back() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    assert!(h.query_by_label_contains("run at the same time").is_none());
+    h.state_mut().sel.instrument = Some(2); // the WES
+    h.run();
+    retype(&mut h, "Start", "01/03/2019");
+    let i = index_of(&h, "LEUV-2018-0006");
+    assert_eq!(
+        h.state().ws.entries[i].dossier.instruments[2]
+            .start
+            .to_string(),
+        "2019-03-01"
+    );
+    assert!(
+        h.query_by_label_contains("run at the same time").is_some(),
+        "the overlap shows in the panel"
+    );
+    assert!(h.query_all_by_label_contains("• unsaved").next().is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label_contains("run at the same time").is_none());
+    assert_eq!(
+        h.state().ws.entries[i].dossier.instruments[2]
+            .start
+            .to_string(),
+        "2019-03-18"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert!(
+        h.query_by_label_contains("run at the same time").is_some(),
+        "redo brings it back"
+    );
+}
+
+#[test]
+fn dragging_a_bar_moves_it_by_whole_days() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    let i = index_of(&h, "LEUV-2018-0006");
+    let before = h.state().ws.entries[i].dossier.instruments[2].clone();
+    let rect = h.state().bar_rect(2).expect("the WES bar is drawn");
+    let px_per_day = rect.width() / before.range().days() as f32;
+    let from = rect.center();
+    let to = from + egui::vec2(10.0 * px_per_day, 0.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    for k in 1..=5 {
+        h.hover_at(from + (to - from) * (k as f32 / 5.0));
+        h.run();
+    }
+    // While dragging, only the preview moves; nothing is checked or recorded yet.
+    assert_eq!(h.state().ws.entries[i].dossier.instruments[2], before);
+    h.drop_at(to);
+    h.run();
+    let after = &h.state().ws.entries[i].dossier.instruments[2];
+    assert_eq!((after.start - before.start).num_days(), 10);
+    assert_eq!((after.end - before.end).num_days(), 10);
+    assert!(h.state().ws.can_undo());
+}
+
+#[test]
+fn dragging_an_edge_resizes_the_bar() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    let i = index_of(&h, "LEUV-2018-0006");
+    let before = h.state().ws.entries[i].dossier.instruments[2].clone();
+    let rect = h.state().bar_rect(2).unwrap();
+    let px_per_day = rect.width() / before.range().days() as f32;
+    let from = egui::pos2(rect.right() - 1.0, rect.center().y);
+    let to = from - egui::vec2(30.0 * px_per_day, 0.0);
+    h.hover_at(from);
+    h.run();
+    h.drag_at(from);
+    h.run();
+    h.hover_at(to);
+    h.run();
+    h.drop_at(to);
+    h.run();
+    let after = &h.state().ws.entries[i].dossier.instruments[2];
+    assert_eq!(after.start, before.start);
+    assert_eq!((before.end - after.end).num_days(), 30);
+}
+
+#[test]
+fn a_quick_fix_is_one_undoable_edit() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    assert!(h.query_by_label("art60-late-start").is_some());
+    h.get_by_label_contains("Start art. 60§7 on 1 May 2017")
+        .click();
+    h.run();
+    assert!(h.query_by_label("art60-late-start").is_none());
+    let i = index_of(&h, "GENT-2017-0004");
+    assert_eq!(
+        h.state().ws.entries[i].dossier.instruments[1]
+            .start
+            .to_string(),
+        "2017-05-01"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(h.query_by_label("art60-late-start").is_some());
+}
+
+#[test]
+fn save_and_reload_give_the_same_dossier() {
+    let dir = tempfile::tempdir().unwrap();
+    twe_planner::sample::write_to(dir.path()).unwrap();
+    let mut h = harness(State::new(Workspace::open(dir.path(), today()), Lang::En));
+    open(&mut h, "LEUV-2018-0006");
+    retype(&mut h, "Client", "Jonas Tester");
+    let i = index_of(&h, "LEUV-2018-0006");
+    assert!(h.state().ws.entries[i].is_dirty());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(!h.state().ws.entries[i].is_dirty());
+    let reloaded = Workspace::open(dir.path(), today());
+    let again = reloaded
+        .entries
+        .iter()
+        .find(|e| e.dossier.id == "LEUV-2018-0006")
+        .unwrap();
+    assert_eq!(again.dossier, h.state().ws.entries[i].dossier);
+    assert_eq!(again.dossier.client, "Jonas Tester");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut h = sample(Lang::En);
+    assert!(
+        !h.state_mut().on_close_requested(),
+        "nothing unsaved: close at once"
+    );
+    h.state_mut().ws.edit(0, |d| d.client = "Someone".into());
+    assert!(h.state_mut().on_close_requested());
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(h.state().question.is_none() && !h.state().quit_now);
+
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Quit").click();
+    h.run();
+    assert_eq!(
+        h.state().question,
+        Some(Question::Unsaved(twe_planner::app::Pending::Quit))
+    );
+    h.get_by_label("Discard").click();
+    h.run();
+    assert!(h.state().quit_now);
+}
+
+#[test]
+fn switching_language_shows_dutch_labels() {
+    let mut h = sample(Lang::En);
+    assert!(h.query_by_label("Findings").is_some());
+    h.get_by_label("NL").click();
+    h.run();
+    assert!(h.query_by_label("Bevindingen").is_some());
+    assert!(h.query_by_label("Bestand").is_some());
+    assert!(
+        h.query_by_label_contains("loopt voorbij de laatste dag")
+            .is_some(),
+        "messages follow"
+    );
+}
+
+#[test]
+fn search_filters_the_list_and_f8_walks_the_findings() {
+    let mut h = sample(Lang::En);
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("kortrijk");
+    h.run();
+    assert!(h.query_by_label_contains("LEUV-2018-0006  ").is_none());
+    assert!(h.query_by_label_contains("1 of 28").is_some());
+    open(&mut h, "KORT-2018-0008");
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::F8);
+    h.run();
+    assert_eq!(h.state().sel.finding, Some(0));
+    assert_eq!(
+        h.state().sel.instrument,
+        Some(1),
+        "the overlap's first instrument is selected"
+    );
+}
+
+#[test]
+fn snapshots_of_each_view() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    h.remove_cursor();
+    h.run();
+    h.snapshot("dossier_view");
+    h.state_mut().view = View::Caseload;
+    h.run();
+    assert!(
+        h.query_by_label_contains("the list's filters apply")
+            .is_some()
+    );
+    h.snapshot("caseload_view");
+    h.state_mut().view = View::Dossier;
+    h.state_mut().show_help = true;
+    h.run();
+    h.snapshot("help");
+}
+
+#[test]
+fn plan_the_rest_proposes_ghost_bars_that_fix_the_gap() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "GENK-2018-0009");
+    assert!(h.query_by_label("fewer-than-two-per-year").is_some());
+    assert!(h.query_by_label("inactive-period").is_some());
+    h.get_by_label("Plan the rest").click();
+    h.run();
+    assert!(h.state().proposal.is_some());
+    assert!(h.query_by_label("✔ Accept").is_some());
+    h.get_by_label("✔ Accept").click();
+    h.run();
+    assert!(h.state().proposal.is_none());
+    assert!(h.query_by_label("fewer-than-two-per-year").is_none());
+    assert!(h.query_by_label("inactive-period").is_none());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(
+        h.query_by_label("inactive-period").is_some(),
+        "accepting is one undoable edit"
+    );
+}
