@@ -41,6 +41,8 @@ pub struct Entry {
     pub dossier: Dossier,
     /// The dossier as last loaded or saved, to tell whether it has unsaved changes.
     saved: Option<Dossier>,
+    /// Whether `dossier` differs from `saved`: kept per edit, so lists need not compare.
+    dirty: bool,
     /// Its findings, kept current by every edit.
     pub findings: Vec<Finding>,
     /// Their tally, for the list.
@@ -52,7 +54,7 @@ pub struct Entry {
 impl Entry {
     /// Whether the dossier differs from its file (or has no file yet).
     pub fn is_dirty(&self) -> bool {
-        self.saved.as_ref() != Some(&self.dossier)
+        self.dirty
     }
 }
 
@@ -135,6 +137,8 @@ pub struct Workspace {
     stats: ProvinceYearTable,
     /// Bumped by every change, so views can cache what they derive from the workspace.
     generation: u64,
+    /// How many entries are dirty, kept per edit and save.
+    dirty: usize,
 }
 
 impl Workspace {
@@ -151,6 +155,7 @@ impl Workspace {
             totals: SeverityCounts::default(),
             stats: ProvinceYearTable::default(),
             generation: 0,
+            dirty: 0,
         };
         let from_files = ws.root.is_some();
         for LoadedDossier {
@@ -171,6 +176,7 @@ impl Workspace {
                 name,
                 dossier,
                 saved,
+                dirty: false,
                 findings: Vec::new(),
                 counts: SeverityCounts::default(),
                 disk,
@@ -208,6 +214,7 @@ impl Workspace {
         entry.counts = SeverityCounts::of(&entry.findings);
         self.totals.add(entry.counts);
         self.stats.add(&entry.dossier, municipalities());
+        self.dirty += usize::from(entry.dirty);
         self.entries.push(entry);
         self.generation += 1;
         self.entries.len() - 1
@@ -265,6 +272,15 @@ impl Workspace {
         self.stats.remove(&entry.dossier, municipalities());
         self.stats.add(&dossier, municipalities());
         entry.dossier = dossier;
+        let dirty = entry.saved.as_ref() != Some(&entry.dossier);
+        if dirty != entry.dirty {
+            entry.dirty = dirty;
+            if dirty {
+                self.dirty += 1;
+            } else {
+                self.dirty -= 1;
+            }
+        }
         entry.findings = check(&entry.dossier, &ctx);
         let counts = SeverityCounts::of(&entry.findings);
         self.totals.sub(entry.counts);
@@ -349,6 +365,7 @@ impl Workspace {
             name,
             dossier,
             saved: None,
+            dirty: true,
             findings: Vec::new(),
             counts: SeverityCounts::default(),
             disk: None,
@@ -357,7 +374,7 @@ impl Workspace {
 
     /// How many dossiers have unsaved changes.
     pub fn dirty_count(&self) -> usize {
-        self.entries.iter().filter(|e| e.is_dirty()).count()
+        self.dirty
     }
 
     /// Saves entry `i` to its file, unless the file changed on disk since it was loaded
@@ -395,6 +412,10 @@ impl Workspace {
         save_dossier(&path, &entry.dossier).map_err(|e| SaveError::Io(path.clone(), e))?;
         entry.disk = DiskStamp::of(&path);
         entry.saved = Some(entry.dossier.clone());
+        if entry.dirty {
+            entry.dirty = false;
+            self.dirty -= 1;
+        }
         if let Some(name) = path.file_name() {
             entry.name = name.to_string_lossy().into_owned();
         }

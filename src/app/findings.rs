@@ -28,9 +28,22 @@ pub fn step(state: &mut State, dir: i64) {
 pub fn findings_ui(state: &mut State, ui: &mut egui::Ui) {
     let lang = state.lang;
     let Some(i) = state.sel.entry else { return };
+    let generation = state.ws.generation();
+    if !matches!(&state.fixes, Some((e, g, _)) if *e == i && *g == generation) {
+        let fixes_now = state.ws.entries.get(i).map_or_else(Vec::new, |entry| {
+            entry
+                .findings
+                .iter()
+                .map(|f| fixes(f, &entry.dossier))
+                .collect()
+        });
+        state.fixes = Some((i, generation, fixes_now));
+    }
     let Some(entry) = state.ws.entries.get(i) else {
         return;
     };
+    let no_fixes = Vec::new();
+    let all_fixes = state.fixes.as_ref().map_or(&no_fixes, |(_, _, f)| f);
     let c = entry.counts;
     let mut select = None;
     let mut apply: Option<Fix> = None;
@@ -89,9 +102,9 @@ pub fn findings_ui(state: &mut State, ui: &mut egui::Ui) {
                     {
                         select = Some(k);
                     }
-                    for fix in fixes(f, &entry.dossier) {
+                    for fix in all_fixes.get(k).into_iter().flatten() {
                         if ui.button(format!("🔧 {}", fix.label(lang))).clicked() {
-                            apply = Some(fix);
+                            apply = Some(fix.clone());
                         }
                     }
                 });

@@ -288,7 +288,7 @@ pub fn gantt_ui(state: &mut State, ui: &mut egui::Ui) {
         .allow_zoom([true, false])
         .allow_scroll([true, false])
         // The view opens on the trajectory (and whatever runs past it), not on every line.
-        .default_x_bounds(x_of(d.start) - 20.0, x_of(view_end) + 30.0)
+        .default_x_bounds(x_of(d.start) - 20.0, x_of(view_end) + 60.0)
         .default_y_bounds(-(n as f64) + 0.4, 0.8)
         .label_formatter(|_| None)
         .show_crosshair(false);

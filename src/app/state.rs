@@ -103,6 +103,9 @@ pub struct State {
     pub show_list: bool,
     /// Recently opened workspaces, newest first (persisted by the shell).
     pub recent: Vec<PathBuf>,
+    /// Quick fixes of the open dossier's findings, per finding, computed once per edit:
+    /// the entry and workspace generation they are for.
+    pub(super) fixes: Option<(usize, u64, Vec<Vec<crate::rules::fixes::Fix>>)>,
     /// A "plan the rest" proposal shown as ghost bars: the entry and the instruments.
     pub proposal: Option<(usize, crate::planner::Proposal)>,
     /// The timeline's plot-to-screen mapping of the last frame, to find a bar on screen.
@@ -137,6 +140,7 @@ impl State {
             recent: Vec::new(),
             gantt_transform: None,
             proposal: None,
+            fixes: None,
         }
     }
 
