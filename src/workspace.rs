@@ -58,6 +58,9 @@ impl Entry {
     }
 }
 
+/// How many edits can be undone; older ones are forgotten (each holds two dossiers).
+pub const MAX_UNDO: usize = 1000;
+
 /// What an edit is, so that a run of keystrokes in one field becomes one undo step.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditKey {
@@ -313,6 +316,10 @@ impl Workspace {
                 before,
                 after: after.clone(),
             }),
+        }
+        if self.undo.len() > MAX_UNDO {
+            // Oldest first: dropping the front keeps the most recent steps.
+            self.undo.drain(..self.undo.len() - MAX_UNDO);
         }
         self.redo.clear();
         self.set(i, after);

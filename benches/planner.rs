@@ -1,0 +1,95 @@
+//! The planner's speed on a Flanders-size workspace (25,000 dossiers), headless:
+//! - one frame (context run + tessellation) in the dossier view and the caseload view;
+//! - an edit to one dossier until its findings, tallies and statistics are current;
+//! - checking every dossier (the cost the window avoids per frame and per edit).
+//!
+//! `cargo bench --bench planner`. Targets (issue 3): frame ≤ 2 ms median, edit ≤ 0.2 ms.
+
+use chrono::Duration;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use twe_planner::app::{State, View};
+use twe_planner::files::{LoadReport, LoadedDossier};
+use twe_planner::lang::Lang;
+use twe_planner::rules::{CheckContext, check};
+use twe_planner::workspace::{EditKey, Workspace};
+
+const DOSSIERS: usize = 25_000;
+
+/// The sample dossiers repeated with new ids and shifted dates up to `n` dossiers.
+fn workspace(n: usize) -> Workspace {
+    let sample = twe_planner::sample::load().dossiers;
+    let dossiers = (0..n)
+        .map(|k| {
+            let base = &sample[k % sample.len()];
+            let mut d = base.dossier.clone();
+            let shift = Duration::days(((k / sample.len()) % 400) as i64);
+            d.id = format!("{}-{k:05}", d.id);
+            d.start += shift;
+            d.end = d.end.map(|e| e + shift);
+            for i in &mut d.instruments {
+                i.start += shift;
+                i.end += shift;
+            }
+            LoadedDossier { path: base.path.with_file_name(format!("{k:05}.ron")), dossier: d, content_hash: None }
+        })
+        .collect();
+    let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default();
+    Workspace::new(None, LoadReport { dossiers, errors: Vec::new() }, today)
+}
+
+fn frame(ctx: &egui::Context, state: &mut State) -> usize {
+    let raw = egui::RawInput {
+        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0))),
+        ..Default::default()
+    };
+    let mut out = ctx.run_ui(raw, |ui| state.ui(ui));
+    out.textures_delta.clear();
+    let shapes = std::mem::take(&mut out.shapes);
+    ctx.tessellate(shapes, out.pixels_per_point).len()
+}
+
+fn frames(c: &mut Criterion) {
+    let ctx = egui::Context::default();
+    let mut state = State::new(workspace(DOSSIERS), Lang::Nl);
+    state.open_entry(DOSSIERS / 2);
+    for _ in 0..5 {
+        frame(&ctx, &mut state);
+    }
+    c.bench_function("frame: dossier view, 25,000 dossiers", |b| b.iter(|| black_box(frame(&ctx, &mut state))));
+    state.view = View::Caseload;
+    for _ in 0..5 {
+        frame(&ctx, &mut state);
+    }
+    c.bench_function("frame: caseload view, 25,000 dossiers", |b| b.iter(|| black_box(frame(&ctx, &mut state))));
+}
+
+fn edits(c: &mut Criterion) {
+    let mut ws = workspace(DOSSIERS);
+    let i = DOSSIERS / 3;
+    let original = ws.entries[i].dossier.clone();
+    let mut moved = original.clone();
+    if let Some(inst) = moved.instruments.last_mut() {
+        inst.start += Duration::days(3);
+    }
+    let mut flip = false;
+    c.bench_function("edit one dossier -> findings, tallies, statistics", |b| {
+        b.iter(|| {
+            flip = !flip;
+            let next = if flip { moved.clone() } else { original.clone() };
+            ws.apply(i, next, EditKey::Single);
+            black_box(ws.entries[i].findings.len())
+        })
+    });
+    let ctx = CheckContext::new(ws.today());
+    c.bench_function("check all 25,000 dossiers (one core)", |b| {
+        b.iter(|| ws.entries.iter().map(|e| check(&e.dossier, &ctx).len()).sum::<usize>())
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = frames, edits
+}
+criterion_main!(benches);
