@@ -31,16 +31,30 @@ fn workspace(n: usize) -> Workspace {
                 i.start += shift;
                 i.end += shift;
             }
-            LoadedDossier { path: base.path.with_file_name(format!("{k:05}.ron")), dossier: d, content_hash: None }
+            LoadedDossier {
+                path: base.path.with_file_name(format!("{k:05}.ron")),
+                dossier: d,
+                content_hash: None,
+            }
         })
         .collect();
     let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default();
-    Workspace::new(None, LoadReport { dossiers, errors: Vec::new() }, today)
+    Workspace::new(
+        None,
+        LoadReport {
+            dossiers,
+            errors: Vec::new(),
+        },
+        today,
+    )
 }
 
 fn frame(ctx: &egui::Context, state: &mut State) -> usize {
     let raw = egui::RawInput {
-        screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(1366.0, 768.0))),
+        screen_rect: Some(egui::Rect::from_min_size(
+            egui::Pos2::ZERO,
+            egui::vec2(1366.0, 768.0),
+        )),
         ..Default::default()
     };
     let mut out = ctx.run_ui(raw, |ui| state.ui(ui));
@@ -56,12 +70,16 @@ fn frames(c: &mut Criterion) {
     for _ in 0..5 {
         frame(&ctx, &mut state);
     }
-    c.bench_function("frame: dossier view, 25,000 dossiers", |b| b.iter(|| black_box(frame(&ctx, &mut state))));
+    c.bench_function("frame: dossier view, 25,000 dossiers", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut state)))
+    });
     state.view = View::Caseload;
     for _ in 0..5 {
         frame(&ctx, &mut state);
     }
-    c.bench_function("frame: caseload view, 25,000 dossiers", |b| b.iter(|| black_box(frame(&ctx, &mut state))));
+    c.bench_function("frame: caseload view, 25,000 dossiers", |b| {
+        b.iter(|| black_box(frame(&ctx, &mut state)))
+    });
 }
 
 fn edits(c: &mut Criterion) {
@@ -76,14 +94,23 @@ fn edits(c: &mut Criterion) {
     c.bench_function("edit one dossier -> findings, tallies, statistics", |b| {
         b.iter(|| {
             flip = !flip;
-            let next = if flip { moved.clone() } else { original.clone() };
+            let next = if flip {
+                moved.clone()
+            } else {
+                original.clone()
+            };
             ws.apply(i, next, EditKey::Single);
             black_box(ws.entries[i].findings.len())
         })
     });
     let ctx = CheckContext::new(ws.today());
     c.bench_function("check all 25,000 dossiers (one core)", |b| {
-        b.iter(|| ws.entries.iter().map(|e| check(&e.dossier, &ctx).len()).sum::<usize>())
+        b.iter(|| {
+            ws.entries
+                .iter()
+                .map(|e| check(&e.dossier, &ctx).len())
+                .sum::<usize>()
+        })
     });
 }
 

@@ -64,6 +64,11 @@ pub enum Command {
         /// The folder or file.
         path: PathBuf,
     },
+    /// Start straight in the presentation of the yearly figures (full screen).
+    Present {
+        /// A workspace whose figures the slides may show beside the published ones.
+        path: Option<PathBuf>,
+    },
 }
 
 /// Formats of `check`.
@@ -121,8 +126,9 @@ pub const EXIT_LOAD: u8 = 2;
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        None => run_window(None),
-        Some(Command::Open { path }) => run_window(Some(path)),
+        None => run_window(None, false),
+        Some(Command::Open { path }) => run_window(Some(path), false),
+        Some(Command::Present { path }) => run_window(path, true),
         Some(command) => {
             let mut out = std::io::stdout().lock();
             ExitCode::from(run(command, &mut out))
@@ -130,8 +136,8 @@ pub fn main() -> ExitCode {
     }
 }
 
-fn run_window(path: Option<PathBuf>) -> ExitCode {
-    match crate::app::run(path) {
+fn run_window(path: Option<PathBuf>, present: bool) -> ExitCode {
+    match crate::app::run_with(path, present) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("twe-planner: het venster kan niet openen / the window cannot open: {e}");
@@ -163,7 +169,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             lang,
         } => run_stats(dossiers, format, LangArg::or_env(lang), out),
         Command::Audit { lang } => run_audit(LangArg::or_env(lang), out),
-        Command::Open { .. } => Ok(EXIT_OK),
+        Command::Open { .. } | Command::Present { .. } => Ok(EXIT_OK),
     };
     match result {
         Ok(code) => code,

@@ -9,7 +9,7 @@ use crate::files::{LoadError, LoadReport, LoadedDossier, content_hash, save_doss
 use crate::model::Dossier;
 use crate::reference::municipalities;
 use crate::rules::{CheckContext, Finding, SeverityCounts, YearMode, check};
-use crate::stats::ProvinceYearTable;
+use crate::stats::{DossierStats, ProvinceYearTable};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -142,6 +142,8 @@ pub struct Workspace {
     generation: u64,
     /// How many entries are dirty, kept per edit and save.
     dirty: usize,
+    /// What the dossiers tell beyond the published table, kept current per edit.
+    dossier_stats: DossierStats,
 }
 
 impl Workspace {
@@ -159,6 +161,7 @@ impl Workspace {
             stats: ProvinceYearTable::default(),
             generation: 0,
             dirty: 0,
+            dossier_stats: DossierStats::default(),
         };
         let from_files = ws.root.is_some();
         for LoadedDossier {
@@ -218,6 +221,7 @@ impl Workspace {
         self.totals.add(entry.counts);
         self.stats.add(&entry.dossier, municipalities());
         self.dirty += usize::from(entry.dirty);
+        self.dossier_stats.apply(&entry.dossier, &entry.findings, 1);
         self.entries.push(entry);
         self.generation += 1;
         self.entries.len() - 1
@@ -244,7 +248,9 @@ impl Workspace {
         let ctx = self.ctx();
         self.totals = SeverityCounts::default();
         for e in &mut self.entries {
+            self.dossier_stats.apply(&e.dossier, &e.findings, -1);
             e.findings = check(&e.dossier, &ctx);
+            self.dossier_stats.apply(&e.dossier, &e.findings, 1);
             e.counts = SeverityCounts::of(&e.findings);
             self.totals.add(e.counts);
         }
@@ -260,6 +266,11 @@ impl Workspace {
         self.totals
     }
 
+    /// What the dossiers tell beyond the published table.
+    pub fn dossier_stats(&self) -> &DossierStats {
+        &self.dossier_stats
+    }
+
     /// The province × year table of the workspace.
     pub fn stats(&self) -> &ProvinceYearTable {
         &self.stats
@@ -273,6 +284,8 @@ impl Workspace {
             return;
         };
         self.stats.remove(&entry.dossier, municipalities());
+        self.dossier_stats
+            .apply(&entry.dossier, &entry.findings, -1);
         self.stats.add(&dossier, municipalities());
         entry.dossier = dossier;
         let dirty = entry.saved.as_ref() != Some(&entry.dossier);
@@ -285,6 +298,7 @@ impl Workspace {
             }
         }
         entry.findings = check(&entry.dossier, &ctx);
+        self.dossier_stats.apply(&entry.dossier, &entry.findings, 1);
         let counts = SeverityCounts::of(&entry.findings);
         self.totals.sub(entry.counts);
         self.totals.add(counts);
@@ -543,6 +557,11 @@ mod tests {
         assert_eq!(ws.stats(), &recount(&ws));
         ws.undo();
         assert_eq!(ws.stats(), &recount(&ws));
+        let mut recounted = DossierStats::default();
+        for e in &ws.entries {
+            recounted.apply(&e.dossier, &e.findings, 1);
+        }
+        assert_eq!(ws.dossier_stats(), &recounted);
     }
 
     #[test]

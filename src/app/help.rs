@@ -23,6 +23,22 @@ pub const SHORTCUTS: &[(&str, &str, &str)] = &[
         "Previous / next dossier in the list",
     ),
     ("F1", "Deze hulp", "This help"),
+    ("F11", "Presentatie aan / uit", "Presentation on / off"),
+    (
+        "Links / Rechts (presentatie)",
+        "Vorige / volgende dia",
+        "Previous / next slide",
+    ),
+    (
+        "Omhoog / Omlaag (presentatie)",
+        "Volgend / vorig jaar",
+        "Next / previous year",
+    ),
+    (
+        "Esc (presentatie)",
+        "Presentatie verlaten",
+        "Leave the presentation",
+    ),
 ];
 
 /// Mouse gestures in the timeline.

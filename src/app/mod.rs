@@ -11,6 +11,7 @@ mod help;
 mod menu;
 pub mod palette;
 mod state;
+pub mod stats_view;
 mod timeline;
 
 pub use dossier_list::{ListFilter, Phase, WithFindings};
@@ -39,6 +40,11 @@ struct Settings {
 
 /// Opens the window on `path`, or on the last workspace, or on the built-in sample.
 pub fn run(path: Option<PathBuf>) -> eframe::Result {
+    run_with(path, false)
+}
+
+/// Opens the window, in the presentation when `present` is set.
+pub fn run_with(path: Option<PathBuf>, present: bool) -> eframe::Result {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_inner_size([1366.0, 768.0])
@@ -49,14 +55,24 @@ pub fn run(path: Option<PathBuf>) -> eframe::Result {
     eframe::run_native(
         "twe-planner",
         options,
-        Box::new(move |cc| Ok(Box::new(PlannerApp::new(cc, path)))),
+        Box::new(move |cc| {
+            let app = PlannerApp::new(cc, path);
+            Ok(Box::new(if present { app.presenting() } else { app }))
+        }),
     )
 }
+
+/// A screenshot on its way from the renderer, for the PNG export.
+type PendingShot = std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>;
 
 /// The eframe shell around [`State`]: persistence, file dialogs and the close button.
 pub struct PlannerApp {
     /// Everything the window shows.
     pub state: State,
+    /// The screenshot asked for by a PNG export, once the renderer delivers it.
+    shot: Option<(PendingShot, egui::Rect, f32)>,
+    /// Whether the window is full screen for the presentation.
+    fullscreen: bool,
 }
 
 impl PlannerApp {
@@ -75,13 +91,60 @@ impl PlannerApp {
         let mut state = State::new(ws, settings.lang.unwrap_or_else(Lang::from_env));
         state.dark = !settings.light;
         state.recent = settings.recent;
-        Self { state }
+        Self {
+            state,
+            shot: None,
+            fullscreen: false,
+        }
+    }
+
+    /// Opens the window straight in the presentation.
+    pub fn presenting(mut self) -> Self {
+        self.state.presenting = true;
+        self
+    }
+
+    /// Crops and saves a delivered screenshot.
+    fn save_shot(&mut self, image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) {
+        let lang = self.state.lang;
+        let region = image.region(&rect, Some(pixels_per_point));
+        let [w, h] = region.size;
+        let bytes: Vec<u8> = region.pixels.iter().flat_map(|c| c.to_array()).collect();
+        let Some(buffer) = image::RgbaImage::from_raw(w as u32, h as u32, bytes) else {
+            return;
+        };
+        if let Some(path) = rfd::FileDialog::new()
+            .add_filter("PNG", &["png"])
+            .set_file_name("twe-grafiek.png")
+            .save_file()
+        {
+            self.state.status = Some(match buffer.save(&path) {
+                Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
+                Err(e) => format!("{}: {e}", path.display()),
+            });
+        }
     }
 
     /// Opens the file dialog the state asked for (blocking, outside the drawing code).
     fn handle(&mut self, request: Request) {
         let lang = self.state.lang;
         match request {
+            Request::ExportCsv(csv) => {
+                if let Some(path) = rfd::FileDialog::new()
+                    .add_filter("CSV", &["csv"])
+                    .set_file_name("twe-cijfers.csv")
+                    .save_file()
+                {
+                    self.state.status =
+                        Some(match crate::files::write_atomic(&path, csv.as_bytes()) {
+                            Ok(()) => {
+                                format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display())
+                            }
+                            Err(e) => format!("{}: {e}", path.display()),
+                        });
+                }
+            }
+            Request::ExportPng => {}
             Request::OpenFolder => {
                 if let Some(dir) = rfd::FileDialog::new()
                     .set_title(lang.pick("Werkmap openen", "Open workspace"))
@@ -152,6 +215,38 @@ impl eframe::App for PlannerApp {
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
         }
         self.state.ui(ui);
+        if self.state.presenting != self.fullscreen {
+            self.fullscreen = self.state.presenting;
+            ui.ctx()
+                .set_zoom_factor(if self.fullscreen { 1.4 } else { 1.0 });
+            ui.ctx()
+                .send_viewport_cmd(egui::ViewportCommand::Fullscreen(self.fullscreen));
+        }
+        if self.state.request == Some(Request::ExportPng) {
+            self.state.request = None;
+            if let Some(rect) = self.state.export_rect {
+                let slot: PendingShot = Default::default();
+                let sink = slot.clone();
+                let ctx = ui.ctx().clone();
+                ui.ctx().request_screenshot(move |image| {
+                    if let Ok(mut s) = sink.lock() {
+                        *s = Some(image);
+                    }
+                    ctx.request_repaint();
+                });
+                self.shot = Some((slot, rect, ui.ctx().pixels_per_point()));
+            }
+        }
+        let delivered = self.shot.as_ref().and_then(|(slot, rect, ppp)| {
+            slot.lock()
+                .ok()
+                .and_then(|mut s| s.take())
+                .map(|image| (image, *rect, *ppp))
+        });
+        if let Some((image, rect, ppp)) = delivered {
+            self.shot = None;
+            self.save_shot(&image, rect, ppp);
+        }
         if self.state.quit_now {
             self.state.quit_now = false;
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);

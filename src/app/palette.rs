@@ -16,6 +16,21 @@ pub fn instrument(t: InstrumentType) -> Color32 {
     }
 }
 
+/// The colour of a province in the statistics (Okabe–Ito; legends and tables name them too).
+pub fn province(p: crate::reference::Province) -> Color32 {
+    use crate::reference::Province as P;
+    match p {
+        P::Antwerpen => Color32::from_rgb(0x00, 0x72, 0xB2),
+        P::Limburg => Color32::from_rgb(0xE6, 0x9F, 0x00),
+        P::OostVlaanderen => Color32::from_rgb(0x00, 0x9E, 0x73),
+        P::VlaamsBrabant => Color32::from_rgb(0xCC, 0x79, 0xA7),
+        P::WestVlaanderen => Color32::from_rgb(0xD5, 0x5E, 0x00),
+    }
+}
+
+/// The reference line of a target.
+pub const TARGET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+
 /// The colour of a severity's icon and marks.
 pub fn severity(s: Severity) -> Color32 {
     match s {
@@ -81,6 +96,9 @@ mod tests {
             include_str!("menu.rs"),
             include_str!("palette.rs"),
             include_str!("state.rs"),
+            include_str!("stats_view.rs"),
+            include_str!("../stats/charts.rs"),
+            include_str!("../stats/audit.rs"),
             include_str!("timeline.rs"),
             include_str!("../rules/activity.rs"),
             include_str!("../rules/admin.rs"),

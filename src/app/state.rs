@@ -17,6 +17,8 @@ pub enum View {
     Dossier,
     /// Every dossier of the list on one shared timeline.
     Caseload,
+    /// The published figures and the workspace's, as charts.
+    Statistics,
 }
 
 /// A file dialog the shell should open after this frame (dialogs block, so never from
@@ -31,6 +33,10 @@ pub enum Request {
     SaveAs(usize),
     /// Pick a folder for the dossiers that have no file yet (the sample, new ones).
     SaveUnfiled,
+    /// Pick a file to write this CSV to.
+    ExportCsv(String),
+    /// Take a screenshot of the current chart or slide and pick a PNG file for it.
+    ExportPng,
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -106,6 +112,12 @@ pub struct State {
     /// Quick fixes of the open dossier's findings, per finding, computed once per edit:
     /// the entry and workspace generation they are for.
     pub(super) fixes: Option<(usize, u64, Vec<Vec<crate::rules::fixes::Fix>>)>,
+    /// The statistics view's choices (shared with the presentation).
+    pub stats: super::stats_view::StatsUi,
+    /// Whether the presentation is showing (full screen, slides, no personal data).
+    pub presenting: bool,
+    /// The screen area of the chart or slide last drawn, for the PNG export.
+    pub export_rect: Option<egui::Rect>,
     /// A "plan the rest" proposal shown as ghost bars: the entry and the instruments.
     pub proposal: Option<(usize, crate::planner::Proposal)>,
     /// The timeline's plot-to-screen mapping of the last frame, to find a bar on screen.
@@ -141,6 +153,9 @@ impl State {
             gantt_transform: None,
             proposal: None,
             fixes: None,
+            stats: Default::default(),
+            presenting: false,
+            export_rect: None,
         }
     }
 
@@ -318,15 +333,29 @@ impl State {
 
     /// Draws the whole window.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
-        self.shortcuts(ui);
         ui.ctx().set_theme(if self.dark {
             egui::Theme::Dark
         } else {
             egui::Theme::Light
         });
+        if ui.input(|i| i.key_pressed(egui::Key::F11)) {
+            self.presenting = !self.presenting;
+        }
+        if self.presenting {
+            // Nothing but the slide: no list, no names, no editor.
+            super::stats_view::presentation_ui(self, ui);
+            return;
+        }
+        self.shortcuts(ui);
         egui::Panel::top("menu").show(ui, |ui| super::menu::menu_ui(self, ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
-        if self.show_list {
+        if self.view == View::Statistics {
+            egui::Panel::left("stats-controls")
+                .default_size(300.0)
+                .min_size(220.0)
+                .resizable(true)
+                .show(ui, |ui| super::stats_view::stats_controls_ui(self, ui));
+        } else if self.show_list {
             egui::Panel::left("dossiers")
                 .default_size(300.0)
                 .min_size(200.0)
@@ -353,6 +382,9 @@ impl State {
             }
             View::Caseload => {
                 egui::CentralPanel::default().show(ui, |ui| super::caseload::caseload_ui(self, ui));
+            }
+            View::Statistics => {
+                egui::CentralPanel::default().show(ui, |ui| super::stats_view::stats_ui(self, ui));
             }
         }
         super::help::help_ui(self, ui);

@@ -2,11 +2,14 @@
 //! the audit of the published data. No GUI here.
 
 pub mod audit;
+pub mod charts;
 mod counts;
+mod dossier_stats;
 mod table;
 
 pub use audit::{Defect, audit};
 pub use counts::{Counts, Measure};
+pub use dossier_stats::{DossierStats, StatusCounts};
 pub use table::{ProvinceYearTable, TOTAL, TableRow, UNPLACED, contribution};
 
 #[cfg(test)]

@@ -91,6 +91,18 @@ impl ProvinceYearTable {
         }
     }
 
+    /// `self − other`, cell by cell (the dossiers against the published figures).
+    pub fn difference(&self, other: &ProvinceYearTable) -> ProvinceYearTable {
+        let mut out = self.clone();
+        for (&(p, y), &c) in &other.cells {
+            *out.cells.entry((p, y)).or_default() -= c;
+        }
+        for (&y, &c) in &other.unplaced {
+            *out.unplaced.entry(y).or_default() -= c;
+        }
+        out
+    }
+
     /// The counts of one province and year (zero when empty).
     pub fn get(&self, province: Province, year: i32) -> Counts {
         self.cells

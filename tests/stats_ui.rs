@@ -1,0 +1,186 @@
+//! The statistics view and the presentation, driven like a user would.
+
+use chrono::NaiveDate;
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use twe_planner::app::stats_view::{Page, current_chart};
+use twe_planner::app::{Request, State, View};
+use twe_planner::lang::Lang;
+use twe_planner::stats::charts::{ChartKind, DataSource};
+use twe_planner::workspace::Workspace;
+
+fn today() -> NaiveDate {
+    twe_planner::model::date_serde::parse("2026-06-01").unwrap()
+}
+
+fn stats(lang: Lang) -> Harness<'static, State> {
+    let mut state = State::new(Workspace::sample(today()), lang);
+    state.view = View::Statistics;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(|ui, s: &mut State| s.ui(ui), state);
+    h.run();
+    h
+}
+
+#[test]
+fn switching_the_measure_changes_the_title() {
+    let mut h = stats(Lang::En);
+    assert!(
+        h.query_by_label("Started trajectories per province and start year")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Measure").click();
+    h.run();
+    h.get_by_label("WES").click();
+    h.run();
+    assert!(
+        h.query_by_label("Started WES per province and start year")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_table_shows_dutch_numbers() {
+    let mut h = stats(Lang::Nl);
+    assert!(h.query_by_label("2.772").is_none());
+    h.get_by_label("Tabel met de cijfers").click();
+    h.run();
+    assert!(h.query_by_label("2.772").is_some(), "Antwerpen 2017");
+    assert!(h.query_by_label("1.004").is_some(), "Antwerpen 2021");
+}
+
+#[test]
+fn the_csv_export_is_the_published_table() {
+    let mut h = stats(Lang::En);
+    h.get_by_label("CSV of this chart…").click();
+    h.run();
+    let Some(Request::ExportCsv(csv)) = h.state().request.clone() else {
+        panic!("no export asked")
+    };
+    let published = twe_planner::reference::published();
+    for row in &published.started {
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(row.province.name()))
+            .unwrap();
+        let cells: Vec<&str> = line.split(',').collect();
+        let col = published
+            .years()
+            .iter()
+            .position(|&y| y == row.year)
+            .unwrap()
+            + 1;
+        assert_eq!(
+            cells[col],
+            row.counts.trajectories.to_string(),
+            "{} {}",
+            row.province.name(),
+            row.year
+        );
+    }
+}
+
+#[test]
+fn the_dossier_table_is_a_plain_count() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats.source = DataSource::Dossiers;
+    h.state_mut().stats.up_to = 2025;
+    h.run();
+    let data = current_chart(h.state(), ChartKind::PerProvince, false);
+    let m = twe_planner::reference::municipalities();
+    for (s, series) in data.series.iter().enumerate() {
+        for (c, year) in data.categories.iter().enumerate() {
+            let counted = h
+                .state()
+                .ws
+                .entries
+                .iter()
+                .filter(|e| m.province_of(&e.dossier.ocmw) == series.province)
+                .filter(|e| chrono::Datelike::year(&e.dossier.start).to_string() == *year)
+                .count();
+            assert_eq!(
+                data.series[s].values[c].unwrap_or(0.0) as usize,
+                counted,
+                "{} {year}",
+                series.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_presentation_shows_no_client_name() {
+    let mut h = stats(Lang::Nl);
+    let names: Vec<String> = h
+        .state()
+        .ws
+        .entries
+        .iter()
+        .map(|e| e.dossier.client.clone())
+        .collect();
+    h.state_mut().stats.source = DataSource::Dossiers;
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().presenting);
+    for _ in 0..8 {
+        for name in &names {
+            assert!(
+                h.query_by_label_contains(name).is_none(),
+                "{name} on a slide"
+            );
+        }
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    let before = h.state().stats.up_to;
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().stats.up_to, before - 1);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().presenting);
+}
+
+#[test]
+fn small_counts_from_dossiers_are_hidden_when_presenting() {
+    let mut h = stats(Lang::Nl);
+    h.state_mut().stats.source = DataSource::Dossiers;
+    h.state_mut().stats.show_table = true;
+    h.state_mut().stats.up_to = 2025;
+    h.run();
+    assert!(
+        h.query_all_by_label("<5").next().is_none(),
+        "not in the normal view"
+    );
+    h.state_mut().presenting = true;
+    h.run();
+    assert!(
+        h.query_all_by_label("<5").next().is_some(),
+        "the sample's counts are all below 5"
+    );
+}
+
+#[test]
+fn snapshots_of_charts_and_slides() {
+    let mut h = stats(Lang::Nl);
+    h.snapshot("stats_per_province");
+    for (kind, name) in [
+        (ChartKind::InstrumentMix, "stats_instrument_mix"),
+        (ChartKind::PerTrajectory, "stats_per_trajectory"),
+    ] {
+        h.state_mut().stats.page = Page::Chart(kind);
+        h.run();
+        h.snapshot(name);
+    }
+    h.state_mut().stats.page = Page::Chart(ChartKind::BvsUse);
+    h.state_mut().stats.relative = true;
+    h.state_mut().presenting = true;
+    h.run();
+    h.snapshot("slide_bvs_use");
+    h.state_mut().stats.page = Page::Outflow;
+    h.run();
+    h.snapshot("slide_outflow");
+}
