@@ -175,6 +175,7 @@ pub fn chart_ui(
     let plot = Plot::new(("chart", data.kind))
         .height(height)
         .legend(Legend::default())
+        .x_axis_label(data.x_label.clone())
         .y_axis_label(data.y_label.clone())
         .y_axis_min_width(56.0)
         .allow_drag(false)
@@ -457,6 +458,17 @@ fn controls_ui(state: &mut State, ui: &mut egui::Ui) {
             .clicked()
         {
             let data = current_chart(state, kind, true);
+            let suppressed = state.stats.privacy && state.stats.source != DataSource::Published;
+            state.request = Some(super::state::Request::ExportCsv(data.to_csv(suppressed)));
+        }
+        if ui
+            .button(lang.pick("CSV, alle jaren…", "CSV, all years…"))
+            .clicked()
+        {
+            let shown = state.stats.up_to;
+            state.stats.up_to = i32::MAX;
+            let data = current_chart(state, kind, true);
+            state.stats.up_to = shown;
             let suppressed = state.stats.privacy && state.stats.source != DataSource::Published;
             state.request = Some(super::state::Request::ExportCsv(data.to_csv(suppressed)));
         }

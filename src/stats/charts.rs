@@ -93,6 +93,8 @@ pub struct ChartData {
     pub kind: ChartKind,
     /// The title.
     pub title: String,
+    /// The x axis's label.
+    pub x_label: String,
     /// The y axis's label.
     pub y_label: String,
     /// The x axis's categories (years or provinces).
@@ -132,6 +134,14 @@ impl DataSource {
             ),
         }
     }
+}
+
+fn x_label(kind: ChartKind, lang: Lang) -> String {
+    match kind {
+        ChartKind::InstrumentMix => lang.pick("provincie", "province"),
+        _ => lang.pick("startjaar van het traject", "trajectory start year"),
+    }
+    .to_string()
 }
 
 fn measure_name(m: Measure, lang: Lang) -> String {
@@ -195,6 +205,7 @@ pub fn chart(
             });
             ChartData {
                 kind,
+                x_label: x_label(kind, lang),
                 title: format!(
                     "{measure} {}",
                     lang.pick("per provincie en startjaar", "per province and start year")
@@ -248,6 +259,7 @@ pub fn chart(
             };
             ChartData {
                 kind,
+                x_label: x_label(kind, lang),
                 title: format!(
                     "{} {span}",
                     lang.pick(
@@ -276,6 +288,7 @@ pub fn chart(
             });
             ChartData {
                 kind,
+                x_label: x_label(kind, lang),
                 title: lang
                     .pick(
                         "Gestarte instrumenten per opgestart traject",
@@ -304,6 +317,7 @@ pub fn chart(
             });
             ChartData {
                 kind,
+                x_label: x_label(kind, lang),
                 title: format!(
                     "{measure}: {}",
                     lang.pick("aandeel van elke provincie", "each province's share")
@@ -329,6 +343,7 @@ pub fn chart(
             });
             ChartData {
                 kind,
+                x_label: x_label(kind, lang),
                 title: if relative {
                     lang.pick(
                         "BVS per 100 opgestarte trajecten",
