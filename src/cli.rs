@@ -64,6 +64,24 @@ pub enum Command {
         /// The folder or file.
         path: PathBuf,
     },
+    /// Write realistic dossiers that follow the published distributions.
+    Generate {
+        /// How many dossiers (ignored with --match-published).
+        #[arg(long, default_value_t = 1000)]
+        count: usize,
+        /// The seed: the same seed writes the same dossiers.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// The folder to write into (created if needed).
+        #[arg(long)]
+        out: PathBuf,
+        /// Exactly the published 23,186 trajectories, whose table equals the published one.
+        #[arg(long)]
+        match_published: bool,
+        /// Share of dossiers given one injected error (0 to 1).
+        #[arg(long, default_value_t = 0.1)]
+        violations: f64,
+    },
     /// Start straight in the presentation of the yearly figures (full screen).
     Present {
         /// A workspace whose figures the slides may show beside the published ones.
@@ -169,6 +187,30 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             lang,
         } => run_stats(dossiers, format, LangArg::or_env(lang), out),
         Command::Audit { lang } => run_audit(LangArg::or_env(lang), out),
+        Command::Generate {
+            count,
+            seed,
+            out: dir,
+            match_published,
+            violations,
+        } => {
+            let opts = crate::generate::Options {
+                count,
+                seed,
+                match_published,
+                violations: violations.clamp(0.0, 1.0),
+            };
+            let dossiers = crate::generate::generate(&opts);
+            let injected = dossiers.iter().filter(|(_, i)| i.is_some()).count();
+            crate::generate::write(&dossiers, &dir).and_then(|n| {
+                writeln!(
+                    out,
+                    "{n} dossiers → {} ({injected} met een ingebrachte fout / with an injected error)",
+                    dir.display()
+                )?;
+                Ok(EXIT_OK)
+            })
+        }
         Command::Open { .. } | Command::Present { .. } => Ok(EXIT_OK),
     };
     match result {

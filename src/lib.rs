@@ -6,6 +6,7 @@
 pub mod app;
 pub mod cli;
 pub mod files;
+pub mod generate;
 pub mod lang;
 pub mod model;
 pub mod planner;

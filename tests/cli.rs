@@ -219,3 +219,75 @@ fn audit_lists_the_sources_defects() {
     assert!(out.contains("Nieuwpoort is listed under more than one organisation"));
     assert_eq!(out.lines().count(), 6);
 }
+
+#[test]
+fn generated_dossiers_check_clean_unless_errors_are_injected() {
+    let dir = tempfile::tempdir().unwrap();
+    let clean = dir.path().join("clean");
+    let o = run(&[
+        "generate",
+        "--count",
+        "300",
+        "--seed",
+        "5",
+        "--violations",
+        "0",
+        "--out",
+        &clean.display().to_string(),
+    ]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(std::fs::read_dir(&clean).unwrap().count(), 300);
+    let o = run(&[
+        "check",
+        &clean.display().to_string(),
+        "--today",
+        "2026-06-01",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "no errors without injection");
+
+    let dirty = dir.path().join("dirty");
+    run(&[
+        "generate",
+        "--count",
+        "300",
+        "--seed",
+        "5",
+        "--violations",
+        "0.5",
+        "--out",
+        &dirty.display().to_string(),
+    ]);
+    let o = run(&[
+        "check",
+        &dirty.display().to_string(),
+        "--today",
+        "2026-06-01",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+
+    // Deterministic for a seed.
+    let again = dir.path().join("again");
+    run(&[
+        "generate",
+        "--count",
+        "300",
+        "--seed",
+        "5",
+        "--violations",
+        "0",
+        "--out",
+        &again.display().to_string(),
+    ]);
+    for entry in std::fs::read_dir(&clean).unwrap() {
+        let path = entry.unwrap().path();
+        let twin = again.join(path.file_name().unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&twin).unwrap());
+    }
+}
