@@ -1,7 +1,8 @@
 //! The planner's speed on a Flanders-size workspace (25,000 dossiers), headless:
 //! - one frame (context run + tessellation) in the dossier view and the caseload view;
 //! - an edit to one dossier until its findings, tallies and statistics are current;
-//! - checking every dossier (the cost the window avoids per frame and per edit).
+//! - checking every dossier and aggregating the province table from scratch (the costs the
+//!   window avoids per frame and per edit).
 //!
 //! `cargo bench --bench planner`. Targets (issue 3): frame ≤ 2 ms median, edit ≤ 0.2 ms.
 
@@ -16,26 +17,20 @@ use twe_planner::workspace::{EditKey, Workspace};
 
 const DOSSIERS: usize = 25_000;
 
-/// The sample dossiers repeated with new ids and shifted dates up to `n` dossiers.
+/// `n` generated dossiers (the published distributions, 10% with an injected error).
 fn workspace(n: usize) -> Workspace {
-    let sample = twe_planner::sample::load().dossiers;
-    let dossiers = (0..n)
-        .map(|k| {
-            let base = &sample[k % sample.len()];
-            let mut d = base.dossier.clone();
-            let shift = Duration::days(((k / sample.len()) % 400) as i64);
-            d.id = format!("{}-{k:05}", d.id);
-            d.start += shift;
-            d.end = d.end.map(|e| e + shift);
-            for i in &mut d.instruments {
-                i.start += shift;
-                i.end += shift;
-            }
-            LoadedDossier {
-                path: base.path.with_file_name(format!("{k:05}.ron")),
-                dossier: d,
-                content_hash: None,
-            }
+    let opts = twe_planner::generate::Options {
+        count: n,
+        seed: 1,
+        match_published: false,
+        violations: 0.1,
+    };
+    let dossiers = twe_planner::generate::generate(&opts)
+        .into_iter()
+        .map(|(dossier, _)| LoadedDossier {
+            path: std::path::PathBuf::from(format!("{}.ron", dossier.id)),
+            dossier,
+            content_hash: None,
         })
         .collect();
     let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default();
@@ -101,6 +96,14 @@ fn edits(c: &mut Criterion) {
             };
             ws.apply(i, next, EditKey::Single);
             black_box(ws.entries[i].findings.len())
+        })
+    });
+    c.bench_function("aggregate the province table from 25,000 dossiers", |b| {
+        b.iter(|| {
+            black_box(twe_planner::stats::ProvinceYearTable::from_dossiers(
+                ws.entries.iter().map(|e| &e.dossier),
+                twe_planner::reference::municipalities(),
+            ))
         })
     });
     let ctx = CheckContext::new(ws.today());

@@ -5,18 +5,12 @@ use super::state::State;
 use super::timeline::{axis_label, month_grid, x_of};
 use crate::lang;
 use crate::rules::Severity;
-use egui::Stroke;
-use egui_plot::{Plot, PlotPoint, PlotPoints, Polygon, Text, VLine};
+use egui_plot::{Bar, BarChart, Plot, PlotPoint, Text, VLine};
 
 /// Rows drawn at most; zoomed out further, every k-th row is drawn.
 const MAX_ROWS: usize = 300;
 /// Rows shown when the view opens.
 const INITIAL_ROWS: f64 = 30.0;
-
-fn row_rect(x0: f64, x1: f64, y: f64) -> PlotPoints<'static> {
-    let h = 0.35;
-    PlotPoints::from(vec![[x0, y - h], [x1, y - h], [x1, y + h], [x0, y + h]])
-}
 
 /// Draws the caseload and opens a dossier when its row is clicked.
 pub fn caseload_ui(state: &mut State, ui: &mut egui::Ui) {
@@ -62,31 +56,31 @@ pub fn caseload_ui(state: &mut State, ui: &mut egui::Ui) {
             plot_ui.vline(
                 VLine::new(lang.pick("Vandaag", "Today"), x_of(today) + 0.5).color(palette::TODAY),
             );
+            // One bar chart per instrument kind (and one for the trajectories' bands) rather
+            // than a shape per bar: a handful of plot items whatever the number of rows.
+            let mut bands: Vec<Bar> = Vec::new();
+            let mut bars: [Vec<Bar>; 5] = Default::default();
             for r in (first..=last).step_by(stride) {
                 let Some(e) = rows.get(r).and_then(|&i| entries.get(i)) else {
                     continue;
                 };
                 let d = &e.dossier;
                 let y = -(r as f64);
-                // The trajectory as a faint band, the instruments on it.
                 let (t0, t1) = (x_of(d.start), x_of(d.last_day()) + 1.0);
                 if t1 >= x_lo && t0 <= x_hi {
-                    plot_ui.polygon(
-                        Polygon::new(format!("t{r}"), row_rect(t0, t1, y))
-                            .fill_color(palette::window_fill(state.dark))
-                            .stroke(Stroke::NONE),
-                    );
+                    bands.push(Bar::new(y, t1 - t0).base_offset(t0).width(0.8));
                 }
-                for (k, inst) in d.instruments.iter().enumerate() {
+                for inst in &d.instruments {
                     let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
                     if x1 < x_lo || x0 > x_hi || x1 <= x0 {
                         continue;
                     }
-                    let fill = palette::instrument(inst.kind.kind_type());
-                    plot_ui.polygon(
-                        Polygon::new(format!("b{r}-{k}"), row_rect(x0, x1, y))
-                            .fill_color(fill)
-                            .stroke(Stroke::new(1.0, fill)),
+                    let t = inst.kind.kind_type();
+                    bars[t as usize].push(
+                        Bar::new(y, x1 - x0)
+                            .base_offset(x0)
+                            .width(0.6)
+                            .fill(palette::instrument(t)),
                     );
                 }
                 let worst = if e.counts.errors > 0 {
@@ -101,11 +95,27 @@ pub fn caseload_ui(state: &mut State, ui: &mut egui::Ui) {
                 let color = worst.map_or(ui_text_color(state.dark), palette::severity);
                 plot_ui.text(
                     Text::new(
-                        format!("l{r}"),
+                        "labels",
                         PlotPoint::new(x_lo, y),
                         egui::RichText::new(format!("{marker}{}", d.id)).color(color),
                     )
-                    .anchor(egui::Align2::LEFT_CENTER),
+                    .anchor(egui::Align2::LEFT_CENTER)
+                    .allow_hover(false),
+                );
+            }
+            plot_ui.bar_chart(
+                BarChart::new(lang.pick("traject", "trajectory"), bands)
+                    .horizontal()
+                    .color(palette::window_fill(state.dark))
+                    .allow_hover(false),
+            );
+            for t in crate::model::InstrumentType::ALL {
+                let list = std::mem::take(&mut bars[t as usize]);
+                plot_ui.bar_chart(
+                    BarChart::new(t.label(lang), list)
+                        .horizontal()
+                        .color(palette::instrument(t))
+                        .allow_hover(false),
                 );
             }
             plot_ui.pointer_coordinate()
