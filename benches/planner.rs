@@ -75,6 +75,15 @@ fn frames(c: &mut Criterion) {
     c.bench_function("frame: caseload view, 25,000 dossiers", |b| {
         b.iter(|| black_box(frame(&ctx, &mut state)))
     });
+    state.view = View::Statistics;
+    state.stats.source = twe_planner::stats::charts::DataSource::Dossiers;
+    for _ in 0..5 {
+        frame(&ctx, &mut state);
+    }
+    c.bench_function(
+        "frame: statistics view (from the dossiers), 25,000 dossiers",
+        |b| b.iter(|| black_box(frame(&ctx, &mut state))),
+    );
 }
 
 fn edits(c: &mut Criterion) {

@@ -50,6 +50,11 @@ fn the_table_shows_dutch_numbers() {
     h.run();
     assert!(h.query_by_label("2.772").is_some(), "Antwerpen 2017");
     assert!(h.query_by_label("1.004").is_some(), "Antwerpen 2021");
+    // From the dossiers, the published table stands beside theirs.
+    h.state_mut().stats.source = DataSource::Dossiers;
+    h.run();
+    assert!(h.query_by_label("Gepubliceerd (VDAB)").is_some());
+    assert!(h.query_by_label("2.772").is_some());
 }
 
 #[test]

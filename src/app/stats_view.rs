@@ -511,20 +511,46 @@ pub fn page_ui(state: &mut State, ui: &mut egui::Ui, presenting: bool) -> egui::
                 && presenting
                 && state.stats.privacy
                 && state.stats.source != DataSource::Published;
+            // With the dossiers' figures, the published table stands beside them.
+            let beside = (state.stats.show_table && state.stats.source == DataSource::Dossiers)
+                .then(|| {
+                    let opts = ChartOptions {
+                        measure: state.stats.measure,
+                        up_to: state.stats.up_to,
+                        relative: state.stats.relative,
+                        suppress_small: false,
+                    };
+                    chart(
+                        kind,
+                        &ProvinceYearTable::from_published(published()),
+                        &opts,
+                        lang,
+                    )
+                });
+            let tables = if beside.is_some() { 2.0 } else { 1.0 };
             let table_height = if state.stats.show_table {
-                40.0 + 22.0 * data.series.len() as f32
+                tables * (40.0 + 22.0 * data.series.len() as f32)
             } else {
                 0.0
             };
             let height = (ui.available_height() - 40.0 - table_height).max(200.0);
             chart_ui(ui, &data, state.stats.highlight, lang, height);
             if state.stats.show_table {
+                if beside.is_some() {
+                    ui.strong(DataSource::Dossiers.name(lang));
+                }
                 table_ui(
                     ui,
                     &data,
                     lang,
                     suppressed || (state.stats.privacy && presenting),
                 );
+            }
+            if let Some(published_data) = &beside {
+                ui.strong(DataSource::Published.name(lang));
+                ui.push_id("published-table", |ui| {
+                    table_ui(ui, published_data, lang, false)
+                });
             }
         }
         Page::Trainings => trainings_ui(ui, lang, presenting),

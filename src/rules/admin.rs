@@ -152,20 +152,18 @@ pub const UNKNOWN_OCMW: Rule = Rule {
     },
     find: |f, out| {
         let name = f.dossier.ocmw.as_str();
+        // The suggestion is looked for when the message is worded, not here: checking a
+        // workspace must not compare every unknown name with every municipality.
         if f.ctx.municipalities.get(name).is_none() {
-            let suggestion = f.ctx.municipalities.nearest(name).map(str::to_string);
-            out.push(Hit::dossier(Detail::UnknownName { suggestion }));
+            out.push(Hit::dossier(Detail::UnknownName));
         }
     },
-    describe: |finding, d, lang| {
-        let hint = match &finding.detail {
-            Detail::UnknownName {
-                suggestion: Some(s),
-            } => {
+    describe: |_, d, lang| {
+        let hint = crate::reference::municipalities()
+            .nearest(&d.ocmw)
+            .map_or_else(String::new, |s| {
                 format!(" {} «{s}»?", lang.pick("Bedoelde u", "Did you mean"))
-            }
-            _ => String::new(),
-        };
+            });
         format!(
             "{} «{}» {}{hint}",
             lang.pick("OCMW", "OCMW"),

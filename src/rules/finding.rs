@@ -89,11 +89,8 @@ pub enum Detail {
     Technical(TechnicalIssue),
     /// An activity of the dossier, by index.
     Activity(usize),
-    /// A name that is not known, with the nearest known one.
-    UnknownName {
-        /// The nearest known name, if one is close.
-        suggestion: Option<String>,
-    },
+    /// A name that is not known (the nearest known one is found when the message is worded).
+    UnknownName,
 }
 
 /// What a rule's `find` function reports; [`super::check`] adds the rule.
