@@ -164,11 +164,17 @@ impl Workspace {
             dossier_stats: DossierStats::default(),
         };
         let from_files = ws.root.is_some();
-        for LoadedDossier {
-            path,
-            dossier,
-            content_hash,
-        } in report.dossiers
+        // Every dossier is checked once, on both cores; from then on only edits re-check.
+        let ctx = ws.ctx();
+        let findings = crate::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+        for (
+            LoadedDossier {
+                path,
+                dossier,
+                content_hash,
+            },
+            findings,
+        ) in report.dossiers.into_iter().zip(findings)
         {
             let name = path
                 .file_name()
@@ -177,14 +183,15 @@ impl Workspace {
             // A sample dossier has no file yet, but is not "unsaved" until it is edited.
             let saved = Some(dossier.clone());
             let path = from_files.then_some(path);
-            ws.push(Entry {
+            let counts = SeverityCounts::of(&findings);
+            ws.push_checked(Entry {
                 path,
                 name,
                 dossier,
                 saved,
                 dirty: false,
-                findings: Vec::new(),
-                counts: SeverityCounts::default(),
+                findings,
+                counts,
                 disk,
             });
         }
@@ -218,6 +225,11 @@ impl Workspace {
         let ctx = self.ctx();
         entry.findings = check(&entry.dossier, &ctx);
         entry.counts = SeverityCounts::of(&entry.findings);
+        self.push_checked(entry)
+    }
+
+    /// Adds an entry whose findings are already current.
+    fn push_checked(&mut self, entry: Entry) -> usize {
         self.totals.add(entry.counts);
         self.stats.add(&entry.dossier, municipalities());
         self.dirty += usize::from(entry.dirty);

@@ -102,6 +102,16 @@ pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Vec<Finding> {
     findings
 }
 
+/// Checks many dossiers on every core; the findings come back in the dossiers' order.
+pub fn check_all<'a>(
+    dossiers: impl Iterator<Item = &'a Dossier>,
+    ctx: &CheckContext<'_>,
+) -> Vec<Vec<Finding>> {
+    use rayon::prelude::*;
+    let dossiers: Vec<&Dossier> = dossiers.collect();
+    dossiers.par_iter().map(|d| check(d, ctx)).collect()
+}
+
 /// Counts of findings per severity, for lists and exit codes.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct SeverityCounts {

@@ -1,0 +1,94 @@
+//! A Flanders-size workspace: the 23,186 trajectories of 2017–2021 as files
+//! (`twe-planner generate --match-published`), loaded, checked and aggregated.
+//!
+//! `cargo bench --bench scale`. Targets (issue 5): load + check ≤ 0.3 s, full check ≤ 5 ms,
+//! aggregation ≤ 5 ms. Yardsticks: reading the bytes alone, and serde_json parsing the same
+//! records.
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use rayon::prelude::*;
+use std::hint::black_box;
+use twe_planner::files::{load_paths, parse_dossier, to_ron};
+use twe_planner::model::Dossier;
+use twe_planner::rules::{CheckContext, check_all};
+use twe_planner::stats::ProvinceYearTable;
+
+fn scale(c: &mut Criterion) {
+    let opts = twe_planner::generate::Options {
+        count: 0,
+        seed: 1,
+        match_published: true,
+        violations: 0.0,
+    };
+    let generated = twe_planner::generate::generate(&opts);
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    twe_planner::generate::write(&generated, dir.path()).expect("the files are written");
+    let dossiers: Vec<Dossier> = generated.into_iter().map(|(d, _)| d).collect();
+    let paths = vec![dir.path().to_path_buf()];
+    let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
+        .expect("the folder")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .collect();
+    let bytes: u64 = files
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).ok())
+        .map(|m| m.len())
+        .sum();
+    println!("{} files, {:.1} MB", files.len(), bytes as f64 / 1e6);
+
+    let mut g = c.benchmark_group("23,186 dossiers");
+    g.sample_size(10);
+    g.bench_function("read the files' bytes (both cores)", |b| {
+        b.iter(|| {
+            files
+                .par_iter()
+                .map(|p| std::fs::read(p).map_or(0, |v| v.len()))
+                .sum::<usize>()
+        })
+    });
+    g.bench_function("load the folder (read + parse, both cores)", |b| {
+        b.iter(|| black_box(load_paths(&paths).dossiers.len()))
+    });
+    let ctx =
+        CheckContext::new(twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default());
+    g.bench_function("load + check (both cores)", |b| {
+        b.iter(|| {
+            let report = load_paths(&paths);
+            black_box(check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx).len())
+        })
+    });
+    g.bench_function("check all (both cores)", |b| {
+        b.iter(|| black_box(check_all(dossiers.iter(), &ctx).len()))
+    });
+    let m = twe_planner::reference::municipalities();
+    g.bench_function("aggregate the province table", |b| {
+        b.iter(|| black_box(ProvinceYearTable::from_dossiers(dossiers.iter(), m)))
+    });
+    let ron_texts: Vec<String> = dossiers.iter().filter_map(|d| to_ron(d).ok()).collect();
+    let json_texts: Vec<String> = dossiers
+        .iter()
+        .filter_map(|d| serde_json::to_string(d).ok())
+        .collect();
+    let name = std::path::Path::new("bench.ron");
+    g.bench_function("yardstick: ron parse, one core, in memory", |b| {
+        b.iter(|| {
+            ron_texts
+                .iter()
+                .filter(|t| parse_dossier(t, name).is_ok())
+                .count()
+        })
+    });
+    g.bench_function("yardstick: serde_json parse, one core, in memory", |b| {
+        b.iter(|| {
+            json_texts
+                .iter()
+                .filter(|t| serde_json::from_str::<Dossier>(t).is_ok())
+                .count()
+        })
+    });
+    g.finish();
+}
+
+criterion_group!(benches, scale);
+criterion_main!(benches);
