@@ -82,6 +82,12 @@ pub enum Command {
         #[arg(long, default_value_t = 0.1)]
         violations: f64,
     },
+    /// For the crash test: saves two versions of a dossier to FILE in turn until killed.
+    #[command(hide = true, name = "save-loop")]
+    SaveLoop {
+        /// The file to save over and over.
+        file: PathBuf,
+    },
     /// Start straight in the presentation of the yearly figures (full screen).
     Present {
         /// A workspace whose figures the slides may show beside the published ones.
@@ -211,6 +217,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
                 Ok(EXIT_OK)
             })
         }
+        Command::SaveLoop { file } => save_loop(&file),
         Command::Open { .. } | Command::Present { .. } => Ok(EXIT_OK),
     };
     match result {
@@ -389,6 +396,27 @@ fn run_stats(
         }
     }
     Ok(code)
+}
+
+/// The two versions `save-loop` alternates between: the first sample dossier with a short and
+/// with a long client name, so the files differ in length too.
+pub fn save_loop_versions() -> Option<(crate::model::Dossier, crate::model::Dossier)> {
+    let base = crate::sample::load().dossiers.into_iter().next()?.dossier;
+    let mut a = base.clone();
+    a.client = "Versie A".into();
+    let mut b = base;
+    b.client = "Versie B, met een veel langere naam zodat het bestand groeit".repeat(20);
+    Some((a, b))
+}
+
+fn save_loop(file: &std::path::Path) -> std::io::Result<u8> {
+    let Some((a, b)) = save_loop_versions() else {
+        return Ok(EXIT_LOAD);
+    };
+    loop {
+        crate::files::save_dossier(file, &a)?;
+        crate::files::save_dossier(file, &b)?;
+    }
 }
 
 fn run_audit(lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<u8> {

@@ -58,6 +58,29 @@ impl Entry {
     }
 }
 
+/// The recovery journal's file name in a workspace folder (hidden: the loader skips it).
+pub const JOURNAL_NAME: &str = ".twe-planner-recovery.ron";
+
+/// One unsaved dossier in the recovery journal.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct JournalEntry {
+    /// Its file, if it has one.
+    pub path: Option<PathBuf>,
+    /// Its name in lists.
+    pub name: String,
+    /// The dossier as edited.
+    pub dossier: Dossier,
+}
+
+/// The folder of the sample workspace's journal (it has no folder of its own).
+fn sample_journal_dir() -> PathBuf {
+    std::env::var_os("XDG_DATA_HOME")
+        .map(PathBuf::from)
+        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
+        .unwrap_or_else(std::env::temp_dir)
+        .join("twe-planner")
+}
+
 /// How many edits can be undone; older ones are forgotten (each holds two dossiers).
 pub const MAX_UNDO: usize = 1000;
 
@@ -405,6 +428,80 @@ impl Workspace {
         })
     }
 
+    /// Where unsaved edits are journalled: in the workspace folder, or for the sample in the
+    /// user's data folder.
+    pub fn journal_path(&self) -> PathBuf {
+        match &self.root {
+            Some(root) => root.join(JOURNAL_NAME),
+            None => sample_journal_dir().join("sample-recovery.ron"),
+        }
+    }
+
+    /// Writes every unsaved dossier to the journal (atomically), or removes the journal when
+    /// nothing is unsaved.
+    pub fn write_journal(&self) -> std::io::Result<()> {
+        let path = self.journal_path();
+        let entries: Vec<JournalEntry> = self
+            .entries
+            .iter()
+            .filter(|e| e.is_dirty())
+            .map(|e| JournalEntry {
+                path: e.path.clone(),
+                name: e.name.clone(),
+                dossier: e.dossier.clone(),
+            })
+            .collect();
+        if entries.is_empty() {
+            return self.remove_journal();
+        }
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir)?;
+        }
+        let text = ron::to_string(&entries).map_err(std::io::Error::other)?;
+        crate::files::write_atomic(&path, text.as_bytes())
+    }
+
+    /// Removes the journal (after a save of everything, or when the user discards it).
+    pub fn remove_journal(&self) -> std::io::Result<()> {
+        match std::fs::remove_file(self.journal_path()) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// The journal a previous session left, if any: unsaved work to offer back.
+    pub fn read_journal(&self) -> Option<Vec<JournalEntry>> {
+        let text = std::fs::read_to_string(self.journal_path()).ok()?;
+        let entries: Vec<JournalEntry> = ron::from_str(&text).ok()?;
+        (!entries.is_empty()).then_some(entries)
+    }
+
+    /// Puts journalled dossiers back as unsaved edits; returns how many.
+    pub fn restore(&mut self, entries: Vec<JournalEntry>) -> usize {
+        let mut n = 0;
+        for j in entries {
+            let found = self.entries.iter().position(|e| match (&e.path, &j.path) {
+                (Some(a), Some(b)) => a == b,
+                (None, None) => e.name == j.name,
+                _ => false,
+            });
+            match found {
+                Some(i) => {
+                    self.apply(i, j.dossier, EditKey::Single);
+                }
+                None => {
+                    let i = self.add(j.dossier);
+                    if let Some(e) = self.entries.get_mut(i) {
+                        e.path = j.path;
+                        e.name = j.name;
+                    }
+                }
+            }
+            n += 1;
+        }
+        n
+    }
+
     /// How many dossiers have unsaved changes.
     pub fn dirty_count(&self) -> usize {
         self.dirty
@@ -574,6 +671,33 @@ mod tests {
             recounted.apply(&e.dossier, &e.findings, 1);
         }
         assert_eq!(ws.dossier_stats(), &recounted);
+    }
+
+    #[test]
+    fn unsaved_edits_survive_in_the_journal() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        ws.write_journal().unwrap();
+        assert!(!ws.journal_path().exists(), "nothing unsaved, no journal");
+        let i = index_of(&ws, "LEUV-2018-0006");
+        ws.edit(i, |d| d.client = "Niet bewaard".into());
+        ws.write_journal().unwrap();
+        // The session dies here; the next one finds the journal.
+        let mut next = Workspace::open(dir.path(), today());
+        assert_eq!(
+            next.entries.len(),
+            ws.entries.len(),
+            "the journal is not a dossier"
+        );
+        let journal = next.read_journal().unwrap();
+        assert_eq!(next.restore(journal), 1);
+        let j = index_of(&next, "LEUV-2018-0006");
+        assert_eq!(next.entries[j].dossier.client, "Niet bewaard");
+        assert!(next.entries[j].is_dirty());
+        next.save_all();
+        next.write_journal().unwrap();
+        assert!(!next.journal_path().exists());
     }
 
     #[test]

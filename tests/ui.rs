@@ -291,3 +291,28 @@ fn plan_the_rest_proposes_ghost_bars_that_fix_the_gap() {
         "accepting is one undoable edit"
     );
 }
+
+#[test]
+fn unsaved_work_is_offered_back_after_a_crash() {
+    let dir = tempfile::tempdir().unwrap();
+    twe_planner::sample::write_to(dir.path()).unwrap();
+    let mut ws = Workspace::open(dir.path(), today());
+    let i = ws
+        .entries
+        .iter()
+        .position(|e| e.dossier.id == "LEUV-2018-0006")
+        .unwrap();
+    ws.edit(i, |d| d.client = "Nog niet bewaard".into());
+    ws.write_journal().unwrap();
+    drop(ws); // the session dies without saving
+
+    let mut state = State::new(Workspace::open(dir.path(), today()), Lang::En);
+    state.enable_recovery();
+    let mut h = harness(state);
+    assert!(h.query_by_label("Unsaved work found").is_some());
+    h.get_by_label("Restore").click();
+    h.run();
+    let i = index_of(&h, "LEUV-2018-0006");
+    assert_eq!(h.state().ws.entries[i].dossier.client, "Nog niet bewaard");
+    assert!(h.state().ws.entries[i].is_dirty());
+}

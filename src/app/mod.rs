@@ -91,6 +91,7 @@ impl PlannerApp {
         let mut state = State::new(ws, settings.lang.unwrap_or_else(Lang::from_env));
         state.dark = !settings.light;
         state.recent = settings.recent;
+        state.enable_recovery();
         Self {
             state,
             shot: None,

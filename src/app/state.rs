@@ -57,7 +57,12 @@ pub enum Question {
     Unsaved(Pending),
     /// Entry `usize`'s file changed on disk since it was loaded: overwrite?
     ChangedOnDisk(usize),
+    /// A previous session left this many unsaved dossiers in the recovery journal.
+    Recover(usize),
 }
+
+/// How often unsaved edits are written to the recovery journal, in seconds.
+const JOURNAL_SECONDS: f64 = 5.0;
 
 /// The current selection.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -118,6 +123,12 @@ pub struct State {
     pub presenting: bool,
     /// The screen area of the chart or slide last drawn, for the PNG export.
     pub export_rect: Option<egui::Rect>,
+    /// Unsaved work a previous session left, waiting for the user's answer.
+    journal: Option<Vec<crate::workspace::JournalEntry>>,
+    /// The workspace generation and the time (egui seconds) of the last journal write.
+    journal_written: (u64, f64),
+    /// Whether unsaved edits are journalled (the window: yes; tests: where they test it).
+    journal_enabled: bool,
     /// A "plan the rest" proposal shown as ghost bars: the entry and the instruments.
     pub proposal: Option<(usize, crate::planner::Proposal)>,
     /// The timeline's plot-to-screen mapping of the last frame, to find a bar on screen.
@@ -126,7 +137,32 @@ pub struct State {
 
 impl State {
     /// A window on `ws`.
+    /// The recovery journal is off until [`State::enable_recovery`]: the window turns it on,
+    /// tests only where they test it, so no test writes outside its temporary folders.
     pub fn new(ws: Workspace, lang: Lang) -> Self {
+        Self::without_recovery(ws, lang)
+    }
+
+    /// Journals unsaved edits every few seconds, and asks now about unsaved work a previous
+    /// session left.
+    pub fn enable_recovery(&mut self) {
+        self.journal_enabled = true;
+        self.offer_recovery();
+    }
+
+    /// Asks about unsaved work a previous session left in the journal, if any.
+    fn offer_recovery(&mut self) {
+        if !self.journal_enabled {
+            return;
+        }
+        if let Some(entries) = self.ws.read_journal() {
+            self.question = Some(Question::Recover(entries.len()));
+            self.journal = Some(entries);
+        }
+        self.journal_written = (self.ws.generation(), 0.0);
+    }
+
+    fn without_recovery(ws: Workspace, lang: Lang) -> Self {
         let first = (!ws.entries.is_empty()).then_some(0);
         Self {
             ws,
@@ -156,6 +192,9 @@ impl State {
             stats: Default::default(),
             presenting: false,
             export_rect: None,
+            journal: None,
+            journal_written: (0, 0.0),
+            journal_enabled: false,
         }
     }
 
@@ -295,6 +334,10 @@ impl State {
     fn run_pending(&mut self, pending: Pending) {
         match pending {
             Pending::Quit => {
+                // Clean: the journal goes. Discarded: the caller removed it already.
+                if self.ws.dirty_count() == 0 {
+                    let _ = self.ws.remove_journal();
+                }
                 self.quit_confirmed = true;
                 self.quit_now = true;
             }
@@ -315,6 +358,7 @@ impl State {
         };
         self.list = ListCache::default();
         self.drag = None;
+        self.offer_recovery();
         self.recent.retain(|p| p != &path);
         self.recent.insert(0, path.clone());
         self.recent.truncate(8);
@@ -347,6 +391,7 @@ impl State {
             return;
         }
         self.shortcuts(ui);
+        self.journal_ui(ui);
         egui::Panel::top("menu").show(ui, |ui| super::menu::menu_ui(self, ui));
         egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
         if self.view == View::Statistics {
@@ -467,6 +512,27 @@ impl State {
         });
     }
 
+    /// Writes unsaved edits to the recovery journal every few seconds (not while the user is
+    /// still being asked about an older journal).
+    fn journal_ui(&mut self, ui: &mut egui::Ui) {
+        let (generation, at) = self.journal_written;
+        if !self.journal_enabled || self.journal.is_some() || generation == self.ws.generation() {
+            return;
+        }
+        let now = ui.input(|i| i.time);
+        if now - at >= JOURNAL_SECONDS {
+            if let Err(e) = self.ws.write_journal() {
+                self.status = Some(format!("{}: {e}", self.ws.journal_path().display()));
+            }
+            self.journal_written = (self.ws.generation(), now);
+        } else {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_secs_f64(
+                    JOURNAL_SECONDS - (now - at),
+                ));
+        }
+    }
+
     fn question_ui(&mut self, ui: &mut egui::Ui) {
         let Some(q) = self.question.clone() else {
             return;
@@ -496,10 +562,35 @@ impl State {
                         }
                         if ui.button(lang.pick("Niet bewaren", "Discard")).clicked() {
                             self.question = None;
+                            let _ = self.ws.remove_journal();
                             self.run_pending(pending.clone());
                         }
                         if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
                             self.question = None;
+                        }
+                    });
+                }
+                Question::Recover(n) => {
+                    ui.heading(lang.pick("Niet-bewaard werk gevonden", "Unsaved work found"));
+                    ui.label(format!(
+                        "{n} {}",
+                        lang.pick(
+                            "dossier(s) hadden wijzigingen die niet bewaard waren toen twe-planner stopte.",
+                            "dossier(s) had changes that were not saved when twe-planner stopped."
+                        )
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.pick("Herstellen", "Restore")).clicked() {
+                            self.question = None;
+                            if let Some(entries) = self.journal.take() {
+                                let n = self.ws.restore(entries);
+                                self.status = Some(format!("{n} {}", lang.pick("dossier(s) hersteld", "dossier(s) restored")));
+                            }
+                        }
+                        if ui.button(lang.pick("Weggooien", "Discard")).clicked() {
+                            self.question = None;
+                            self.journal = None;
+                            let _ = self.ws.remove_journal();
                         }
                     });
                 }

@@ -10,7 +10,7 @@ pub use load::{
     LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids, load_file,
     load_paths, parse_dossier,
 };
-pub use save::{save_dossier, to_ron, write_atomic};
+pub use save::{backup_path, save_dossier, to_ron, write_atomic};
 
 #[cfg(test)]
 mod tests;

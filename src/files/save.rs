@@ -46,8 +46,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     result
 }
 
-/// Saves a dossier atomically.
+/// The backup of `path`: the previous version, kept hidden beside it (the loader skips it).
+pub fn backup_path(path: &Path) -> std::path::PathBuf {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    path.with_file_name(format!(".{name}.bak"))
+}
+
+/// Saves a dossier atomically, keeping the version it replaces as one backup.
 pub fn save_dossier(path: &Path, dossier: &Dossier) -> std::io::Result<()> {
     let text = to_ron(dossier).map_err(std::io::Error::other)?;
+    if let Ok(old) = std::fs::read(path) {
+        // The backup is written atomically too, so a crash never leaves a torn backup.
+        write_atomic(&backup_path(path), &old)?;
+    }
     write_atomic(path, text.as_bytes())
 }

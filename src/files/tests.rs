@@ -240,19 +240,28 @@ fn folders_load_in_parallel_and_report_every_bad_file() {
 }
 
 #[test]
-fn atomic_save_replaces_and_leaves_no_temporary_file() {
+fn atomic_save_replaces_keeps_one_backup_and_leaves_no_temporary_file() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("a.ron");
     let mut d = parse(EXAMPLE).unwrap();
     save_dossier(&path, &d).unwrap();
+    let first = d.clone();
     d.client = "Someone Else".into();
     save_dossier(&path, &d).unwrap();
     assert_eq!(load_file(&path).unwrap(), d);
-    let names: Vec<_> = std::fs::read_dir(dir.path())
+    assert_eq!(
+        load_file(&backup_path(&path)).unwrap(),
+        first,
+        "the previous version is the backup"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
         .unwrap()
-        .map(|e| e.unwrap().file_name())
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(names.len(), 1, "{names:?}");
+    names.sort();
+    assert_eq!(names, vec![".a.ron.bak", "a.ron"]);
+    // The backup is not a dossier of the workspace.
+    assert_eq!(load_paths(&[dir.path().to_path_buf()]).dossiers.len(), 1);
 }
 
 // --- property tests ---------------------------------------------------------------------
