@@ -48,6 +48,11 @@ pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, LoadError> {
         return Err(LoadError::whole(path, LoadErrorKind::Empty));
     }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    // Most files are fine: parse them without tracking the field path, which costs on every
+    // field; only a file that fails is parsed again to name the field.
+    if let Ok(dossier) = options.from_str::<Dossier>(text) {
+        return Ok(dossier);
+    }
     let mut de = ron::Deserializer::from_str_with_options(text, &options)
         .map_err(|e| from_ron(path, e, None))?;
     let dossier = match serde_path_to_error::deserialize::<_, Dossier>(&mut de) {
