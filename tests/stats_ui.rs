@@ -171,21 +171,25 @@ fn small_counts_from_dossiers_are_hidden_when_presenting() {
 #[test]
 fn snapshots_of_charts_and_slides() {
     let mut h = stats(Lang::Nl);
-    h.snapshot("stats_per_province");
-    for (kind, name) in [
-        (ChartKind::InstrumentMix, "stats_instrument_mix"),
-        (ChartKind::PerTrajectory, "stats_per_trajectory"),
-    ] {
-        h.state_mut().stats.page = Page::Chart(kind);
+    let name = |p: Page| match p {
+        Page::Chart(k) => format!("{k:?}").to_lowercase(),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    for page in Page::all() {
+        h.state_mut().stats.page = page;
         h.run();
-        h.snapshot(name);
+        h.snapshot(&format!("stats_{}", name(page)));
     }
-    h.state_mut().stats.page = Page::Chart(ChartKind::BvsUse);
-    h.state_mut().stats.relative = true;
     h.state_mut().presenting = true;
-    h.run();
-    h.snapshot("slide_bvs_use");
-    h.state_mut().stats.page = Page::Outflow;
-    h.run();
-    h.snapshot("slide_outflow");
+    for page in [
+        Page::Chart(ChartKind::PerTrajectory),
+        Page::Chart(ChartKind::BvsUse),
+        Page::Outflow,
+        Page::Trainings,
+    ] {
+        h.state_mut().stats.page = page;
+        h.state_mut().stats.relative = page == Page::Chart(ChartKind::BvsUse);
+        h.run();
+        h.snapshot(&format!("slide_{}", name(page)));
+    }
 }

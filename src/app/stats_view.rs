@@ -118,10 +118,16 @@ pub fn current_chart(state: &State, kind: ChartKind, presenting: bool) -> ChartD
     chart(kind, &source_table(state), &opts, state.lang)
 }
 
-/// The note under every chart: where the numbers come from.
+/// The note under every chart: where the numbers come from. The answer's other figures are
+/// always the published ones; the dossier page always the workspace's.
 pub fn source_note(state: &State) -> String {
     let lang = state.lang;
-    match state.stats.source {
+    let source = match state.stats.page {
+        Page::Chart(_) => state.stats.source,
+        Page::Dossiers => DataSource::Dossiers,
+        Page::Trainings | Page::Outflow | Page::Organisations => DataSource::Published,
+    };
+    match source {
         DataSource::Published => format!(
             "{}: {}",
             lang.pick("Bron", "Source"),
