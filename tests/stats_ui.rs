@@ -178,7 +178,7 @@ fn snapshots_of_charts_and_slides() {
     for page in Page::all() {
         h.state_mut().stats.page = page;
         h.run();
-        h.snapshot(&format!("stats_{}", name(page)));
+        h.snapshot(format!("stats_{}", name(page)));
     }
     h.state_mut().presenting = true;
     for page in [
@@ -190,6 +190,6 @@ fn snapshots_of_charts_and_slides() {
         h.state_mut().stats.page = page;
         h.state_mut().stats.relative = page == Page::Chart(ChartKind::BvsUse);
         h.run();
-        h.snapshot(&format!("slide_{}", name(page)));
+        h.snapshot(format!("slide_{}", name(page)));
     }
 }
