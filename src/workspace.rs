@@ -81,6 +81,23 @@ fn sample_journal_dir() -> PathBuf {
         .join("twe-planner")
 }
 
+/// What a change on disk meant for the workspace.
+#[derive(Debug, PartialEq, Eq)]
+pub enum DiskChange {
+    /// Nothing to do (our own save, or a file that is not a dossier).
+    None,
+    /// An unedited dossier was reloaded from its changed file.
+    Reloaded(usize),
+    /// A new file was loaded as a dossier.
+    Added(usize),
+    /// A file that did not load (or no longer loads) is reported.
+    LoadError(PathBuf),
+    /// The file of an edited dossier changed: the user must choose.
+    Conflict(usize),
+    /// The file of a dossier was deleted; the dossier is kept as unsaved work.
+    Deleted(usize),
+}
+
 /// How many edits can be undone; older ones are forgotten (each holds two dossiers).
 pub const MAX_UNDO: usize = 1000;
 
@@ -428,6 +445,115 @@ impl Workspace {
         })
     }
 
+    /// Brings the workspace in line with the file at `path`, which changed on disk (written,
+    /// created or deleted by someone else). An edited dossier is never overwritten: that is
+    /// a [`DiskChange::Conflict`] for the user to decide.
+    pub fn reconcile(&mut self, path: &Path) -> DiskChange {
+        let hidden = path
+            .file_name()
+            .is_none_or(|n| n.to_string_lossy().starts_with('.'));
+        if hidden || path.extension().is_none_or(|x| x != "ron") {
+            return DiskChange::None;
+        }
+        let found = self
+            .entries
+            .iter()
+            .position(|e| e.path.as_deref() == Some(path));
+        let Ok(bytes) = std::fs::read(path) else {
+            // Deleted: keep the dossier, now unsaved, so nothing is lost.
+            let Some(i) = found else {
+                return DiskChange::None;
+            };
+            let e = &mut self.entries[i];
+            if e.disk.is_none() {
+                return DiskChange::None;
+            }
+            e.disk = None;
+            e.saved = None;
+            if !e.dirty {
+                e.dirty = true;
+                self.dirty += 1;
+            }
+            self.generation += 1;
+            return DiskChange::Deleted(i);
+        };
+        let stamp = DiskStamp {
+            hash: content_hash(&bytes),
+        };
+        if let Some(i) = found
+            && self.entries[i].disk == Some(stamp)
+        {
+            return DiskChange::None;
+        }
+        let parsed = std::str::from_utf8(&bytes)
+            .map_err(|_| crate::files::LoadError::whole(path, crate::files::LoadErrorKind::NotUtf8))
+            .and_then(|text| crate::files::parse_dossier(text, path));
+        self.load_errors.retain(|e| e.path != path);
+        let dossier = match parsed {
+            Ok(d) => d,
+            Err(e) => {
+                self.load_errors.push(e);
+                self.generation += 1;
+                return DiskChange::LoadError(path.to_path_buf());
+            }
+        };
+        match found {
+            Some(i) if self.entries[i].dirty => DiskChange::Conflict(i),
+            Some(i) => {
+                self.set(i, dossier.clone());
+                let e = &mut self.entries[i];
+                e.saved = Some(dossier);
+                e.disk = Some(stamp);
+                if e.dirty {
+                    e.dirty = false;
+                    self.dirty -= 1;
+                }
+                DiskChange::Reloaded(i)
+            }
+            None => {
+                let i = self.add(dossier.clone());
+                let e = &mut self.entries[i];
+                e.path = Some(path.to_path_buf());
+                e.name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                e.saved = Some(dossier);
+                e.disk = Some(stamp);
+                e.dirty = false;
+                self.dirty -= 1;
+                DiskChange::Added(i)
+            }
+        }
+    }
+
+    /// Resolves a conflict by taking the version on disk ("take theirs").
+    pub fn take_theirs(&mut self, i: usize) -> DiskChange {
+        let Some(path) = self.entries.get(i).and_then(|e| e.path.clone()) else {
+            return DiskChange::None;
+        };
+        if let Some(e) = self.entries.get_mut(i) {
+            // Reconcile treats it as unedited, so it reloads.
+            if e.dirty {
+                e.dirty = false;
+                self.dirty -= 1;
+            }
+            e.disk = None;
+        }
+        self.reconcile(&path)
+    }
+
+    /// Resolves a conflict by keeping the edited version ("keep mine"): the next save
+    /// overwrites the file without asking again.
+    pub fn keep_mine(&mut self, i: usize) {
+        let Some(path) = self.entries.get(i).and_then(|e| e.path.clone()) else {
+            return;
+        };
+        if let Some(e) = self.entries.get_mut(i) {
+            e.disk = DiskStamp::of(&path);
+        }
+    }
+
     /// Where unsaved edits are journalled: in the workspace folder, or for the sample in the
     /// user's data folder.
     pub fn journal_path(&self) -> PathBuf {
@@ -671,6 +797,63 @@ mod tests {
             recounted.apply(&e.dossier, &e.findings, 1);
         }
         assert_eq!(ws.dossier_stats(), &recounted);
+    }
+
+    #[test]
+    fn changes_on_disk_reload_clean_dossiers_and_never_overwrite_edited_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        let n = ws.entries.len();
+        let i = index_of(&ws, "LEUV-2018-0006");
+        let path = ws.entries[i].path.clone().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+
+        // Our own save is no change.
+        ws.edit(i, |d| d.client = "Mijn".into());
+        ws.save(i).unwrap();
+        assert_eq!(ws.reconcile(&path), DiskChange::None);
+
+        // Changed outside, no local edits: reloaded.
+        std::fs::write(&path, text.replace("Jonas Claes", "Van Buiten")).unwrap();
+        assert_eq!(ws.reconcile(&path), DiskChange::Reloaded(i));
+        assert_eq!(ws.entries[i].dossier.client, "Van Buiten");
+        assert!(!ws.entries[i].is_dirty());
+
+        // Changed outside with local edits: a conflict, the edit stays.
+        ws.edit(i, |d| d.client = "Lokaal".into());
+        std::fs::write(&path, text.replace("Jonas Claes", "Weer Anders")).unwrap();
+        assert_eq!(ws.reconcile(&path), DiskChange::Conflict(i));
+        assert_eq!(ws.entries[i].dossier.client, "Lokaal");
+        assert_eq!(ws.take_theirs(i), DiskChange::Reloaded(i));
+        assert_eq!(ws.entries[i].dossier.client, "Weer Anders");
+
+        // Keep mine: the next save overwrites without asking.
+        ws.edit(i, |d| d.client = "Toch Lokaal".into());
+        std::fs::write(&path, text.replace("Jonas Claes", "Derde")).unwrap();
+        assert_eq!(ws.reconcile(&path), DiskChange::Conflict(i));
+        ws.keep_mine(i);
+        ws.save(i).unwrap();
+        assert!(
+            std::fs::read_to_string(&path)
+                .unwrap()
+                .contains("Toch Lokaal")
+        );
+
+        // A new file is added; a broken one is reported; a deleted one stays as unsaved work.
+        let new = dir.path().join("nieuw.ron");
+        std::fs::write(&new, text.replace("LEUV-2018-0006", "NIEUW-1")).unwrap();
+        assert_eq!(ws.reconcile(&new), DiskChange::Added(n));
+        std::fs::write(&new, "Dossier(").unwrap();
+        assert_eq!(ws.reconcile(&new), DiskChange::LoadError(new.clone()));
+        assert_eq!(ws.load_errors.len(), 1);
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(ws.reconcile(&path), DiskChange::Deleted(i));
+        assert!(ws.entries[i].is_dirty());
+        assert_eq!(
+            ws.reconcile(&dir.path().join(".hidden.ron")),
+            DiskChange::None
+        );
     }
 
     #[test]

@@ -316,3 +316,26 @@ fn unsaved_work_is_offered_back_after_a_crash() {
     assert_eq!(h.state().ws.entries[i].dossier.client, "Nog niet bewaard");
     assert!(h.state().ws.entries[i].is_dirty());
 }
+
+#[test]
+fn a_file_changed_outside_asks_before_anything_is_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    twe_planner::sample::write_to(dir.path()).unwrap();
+    let mut h = harness(State::new(Workspace::open(dir.path(), today()), Lang::En));
+    open(&mut h, "LEUV-2018-0006");
+    let i = index_of(&h, "LEUV-2018-0006");
+    let path = h.state().ws.entries[i].path.clone().unwrap();
+    retype(&mut h, "Client", "Edited Here");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replace("Jonas Claes", "Edited There")).unwrap();
+    h.state_mut().disk_changed(std::slice::from_ref(&path));
+    h.run();
+    assert!(
+        h.query_by_label("File changed outside twe-planner")
+            .is_some()
+    );
+    h.get_by_label("Take theirs").click();
+    h.run();
+    assert_eq!(h.state().ws.entries[i].dossier.client, "Edited There");
+    assert!(!h.state().ws.entries[i].is_dirty());
+}

@@ -65,8 +65,53 @@ pub fn run_with(path: Option<PathBuf>, present: bool) -> eframe::Result {
 /// A screenshot on its way from the renderer, for the PNG export.
 type PendingShot = std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>;
 
+/// Watches the workspace folder for files changed outside the program.
+struct Watcher {
+    /// The folder watched.
+    root: PathBuf,
+    /// Kept alive: dropping it stops the watching.
+    _watcher: notify::RecommendedWatcher,
+    /// The events, drained once per frame.
+    events: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+}
+
+impl Watcher {
+    fn new(root: &std::path::Path, ctx: &egui::Context) -> Option<Self> {
+        use notify::Watcher as _;
+        let (tx, events) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let mut watcher = notify::recommended_watcher(move |event| {
+            let _ = tx.send(event);
+            ctx.request_repaint();
+        })
+        .ok()?;
+        watcher.watch(root, notify::RecursiveMode::Recursive).ok()?;
+        Some(Self {
+            root: root.to_path_buf(),
+            _watcher: watcher,
+            events,
+        })
+    }
+
+    /// The files created, changed or removed since the last call.
+    fn changed(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self
+            .events
+            .try_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove())
+            .flat_map(|e| e.paths)
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+}
+
 /// The eframe shell around [`State`]: persistence, file dialogs and the close button.
 pub struct PlannerApp {
+    /// The watcher of the workspace folder, if it has one.
+    watcher: Option<Watcher>,
     /// Everything the window shows.
     pub state: State,
     /// The screenshot asked for by a PNG export, once the renderer delivers it.
@@ -93,6 +138,7 @@ impl PlannerApp {
         state.recent = settings.recent;
         state.enable_recovery();
         Self {
+            watcher: None,
             state,
             shot: None,
             fullscreen: false,
@@ -214,6 +260,16 @@ impl eframe::App for PlannerApp {
         if ui.ctx().input(|i| i.viewport().close_requested()) && self.state.on_close_requested() {
             ui.ctx()
                 .send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        let root = self.state.ws.root.clone();
+        if self.watcher.as_ref().map(|w| &w.root) != root.as_ref() {
+            self.watcher = root.as_deref().and_then(|r| Watcher::new(r, ui.ctx()));
+        }
+        if let Some(w) = &self.watcher {
+            let changed = w.changed();
+            if !changed.is_empty() {
+                self.state.disk_changed(&changed);
+            }
         }
         self.state.ui(ui);
         if self.state.presenting != self.fullscreen {

@@ -59,6 +59,8 @@ pub enum Question {
     ChangedOnDisk(usize),
     /// A previous session left this many unsaved dossiers in the recovery journal.
     Recover(usize),
+    /// Entry `usize` was edited here and its file changed on disk: keep, take or save elsewhere.
+    Conflict(usize),
 }
 
 /// How often unsaved edits are written to the recovery journal, in seconds.
@@ -141,6 +143,52 @@ impl State {
     /// tests only where they test it, so no test writes outside its temporary folders.
     pub fn new(ws: Workspace, lang: Lang) -> Self {
         Self::without_recovery(ws, lang)
+    }
+
+    /// Brings the workspace in line with files changed on disk (the shell's file watcher
+    /// reports them); an edited dossier whose file changed becomes a question.
+    pub fn disk_changed(&mut self, paths: &[PathBuf]) {
+        use crate::workspace::DiskChange;
+        let lang = self.lang;
+        for path in paths {
+            match self.ws.reconcile(path) {
+                DiskChange::None => {}
+                DiskChange::Conflict(i) => self.question = Some(Question::Conflict(i)),
+                DiskChange::Reloaded(_) => {
+                    self.status = Some(format!(
+                        "{} {}",
+                        lang.pick("Opnieuw geladen:", "Reloaded:"),
+                        path.display()
+                    ))
+                }
+                DiskChange::Added(_) => {
+                    self.status = Some(format!(
+                        "{} {}",
+                        lang.pick("Nieuw bestand:", "New file:"),
+                        path.display()
+                    ))
+                }
+                DiskChange::LoadError(_) => {
+                    self.status = Some(format!(
+                        "{} {}",
+                        lang.pick("Laadt niet meer:", "No longer loads:"),
+                        path.display()
+                    ))
+                }
+                DiskChange::Deleted(_) => {
+                    self.status = Some(format!(
+                        "{} {} {}",
+                        lang.pick("Verwijderd op schijf:", "Deleted on disk:"),
+                        path.display(),
+                        lang.pick(
+                            "(het dossier blijft open, niet bewaard)",
+                            "(the dossier stays open, unsaved)"
+                        )
+                    ))
+                }
+            }
+        }
+        self.clamp_selection();
     }
 
     /// Journals unsaved edits every few seconds, and asks now about unsaved work a previous
@@ -567,6 +615,32 @@ impl State {
                         }
                         if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
                             self.question = None;
+                        }
+                    });
+                }
+                Question::Conflict(i) => {
+                    ui.heading(lang.pick("Bestand buiten twe-planner gewijzigd", "File changed outside twe-planner"));
+                    let name = self.ws.entries.get(i).map(|e| e.name.clone()).unwrap_or_default();
+                    ui.label(format!(
+                        "{name}: {}",
+                        lang.pick(
+                            "u hebt dit dossier hier gewijzigd en het bestand is intussen ook gewijzigd.",
+                            "you changed this dossier here and its file changed meanwhile."
+                        )
+                    ));
+                    ui.horizontal(|ui| {
+                        if ui.button(lang.pick("Mijn versie houden", "Keep mine")).clicked() {
+                            self.question = None;
+                            self.ws.keep_mine(i);
+                        }
+                        if ui.button(lang.pick("Hun versie nemen", "Take theirs")).clicked() {
+                            self.question = None;
+                            self.ws.take_theirs(i);
+                            self.clamp_selection();
+                        }
+                        if ui.button(lang.pick("Mijn versie elders bewaren…", "Save mine elsewhere…")).clicked() {
+                            self.question = None;
+                            self.request = Some(Request::SaveAs(i));
                         }
                     });
                 }
