@@ -13,13 +13,19 @@ fn a_killed_save_leaves_whole_old_or_whole_new() {
     twe_planner::files::save_dossier(&file, &a).unwrap();
     let mut seen = std::collections::HashSet::new();
     for round in 0..25u64 {
+        let _ = std::fs::remove_file(backup_path(&file));
         let mut child = Command::new(env!("CARGO_BIN_EXE_twe-planner"))
             .arg("save-loop")
             .arg(&file)
             .spawn()
             .unwrap();
-        // Kill at a different moment each round (the loop saves every few hundred µs).
-        std::thread::sleep(Duration::from_micros(20_000 + round * 1_373 % 9_000));
+        // Wait until the loop is saving (its first save leaves a backup), then kill at a
+        // different moment each round: the loop saves every few hundred µs.
+        let started = std::time::Instant::now();
+        while !backup_path(&file).exists() && started.elapsed() < Duration::from_secs(10) {
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        std::thread::sleep(Duration::from_micros(500 + round * 1_373 % 9_000));
         child.kill().unwrap(); // SIGKILL on Unix: no chance to clean up
         child.wait().unwrap();
         for path in [file.clone(), backup_path(&file)] {
