@@ -11,12 +11,28 @@ use std::fmt;
 /// Start of the error text for a value that is not a calendar date; the loader matches it.
 pub const INVALID_DATE: &str = "invalid date: ";
 
-/// Parses `YYYY-MM-DD`, the only date form the file contract allows.
+/// Parses `YYYY-MM-DD`, the only date form the file contract allows. By hand: chrono's
+/// format-string parser was 6% of loading a workspace.
 pub fn parse(s: &str) -> Option<NaiveDate> {
-    if s.len() != 10 {
+    let b = s.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
     }
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").ok()
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_real_dates_in_the_contract_form() {
+        assert_eq!(super::parse("2020-02-29").map(|d| d.to_string()), Some("2020-02-29".into()));
+        for bad in ["2019-02-29", "2019-02-30", "2019-13-01", "2019-00-10", "19-01-01", "2019/01/01", "2019-1-01", "2019-01-0a", "+019-01-01", ""] {
+            assert_eq!(super::parse(bad), None, "{bad}");
+        }
+    }
 }
 
 struct DateVisitor;
