@@ -80,7 +80,12 @@ fn scale(c: &mut Criterion) {
         })
     });
     g.bench_function("ron parse, both cores, in memory", |b| {
-        b.iter(|| ron_texts.par_iter().filter(|t| parse_dossier(t, name).is_ok()).count())
+        b.iter(|| {
+            ron_texts
+                .par_iter()
+                .filter(|t| parse_dossier(t, name).is_ok())
+                .count()
+        })
     });
     g.bench_function("yardstick: serde_json parse, one core, in memory", |b| {
         b.iter(|| {

@@ -19,20 +19,11 @@ pub fn parse(s: &str) -> Option<NaiveDate> {
         return None;
     }
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b[r].iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+        b[r].iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
     };
     NaiveDate::from_ymd_opt(i32::try_from(num(0..4)?).ok()?, num(5..7)?, num(8..10)?)
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn only_real_dates_in_the_contract_form() {
-        assert_eq!(super::parse("2020-02-29").map(|d| d.to_string()), Some("2020-02-29".into()));
-        for bad in ["2019-02-29", "2019-02-30", "2019-13-01", "2019-00-10", "19-01-01", "2019/01/01", "2019-1-01", "2019-01-0a", "+019-01-01", ""] {
-            assert_eq!(super::parse(bad), None, "{bad}");
-        }
-    }
 }
 
 struct DateVisitor;
@@ -75,4 +66,29 @@ impl<'de> Visitor<'de> for OptionalDateVisitor {
 /// `deserialize_with` for an optional date (`None` or `Some("2019-03-01")`).
 pub fn de_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
     d.deserialize_option(OptionalDateVisitor)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn only_real_dates_in_the_contract_form() {
+        assert_eq!(
+            super::parse("2020-02-29").map(|d| d.to_string()),
+            Some("2020-02-29".into())
+        );
+        for bad in [
+            "2019-02-29",
+            "2019-02-30",
+            "2019-13-01",
+            "2019-00-10",
+            "19-01-01",
+            "2019/01/01",
+            "2019-1-01",
+            "2019-01-0a",
+            "+019-01-01",
+            "",
+        ] {
+            assert_eq!(super::parse(bad), None, "{bad}");
+        }
+    }
 }

@@ -9,7 +9,7 @@ use crate::model::{Dossier, InstrumentKind};
 use chrono::{Datelike, NaiveDate};
 
 /// One year of the two-a-year target and how it fares.
-struct YearEval {
+pub(super) struct YearEval {
     number: i32,
     calendar: bool,
     /// The year's days inside the trajectory.
@@ -77,7 +77,7 @@ fn years(f: &Facts<'_>) -> Vec<YearEval> {
 }
 
 fn year_hits(f: &Facts<'_>, exempt: bool, out: &mut Vec<Hit>) {
-    for y in years(f) {
+    for y in f.years.get_or_init(|| years(f)) {
         if y.active.len() >= INSTRUMENTS_PER_YEAR.value || y.exemption.is_some() != exempt {
             continue;
         }
@@ -88,7 +88,7 @@ fn year_hits(f: &Facts<'_>, exempt: bool, out: &mut Vec<Hit>) {
             exemption: y.exemption,
             calendar: y.calendar,
         };
-        out.push(Hit::new(y.active, y.days.start, y.days.end, detail));
+        out.push(Hit::new(y.active.clone(), y.days.start, y.days.end, detail));
     }
 }
 

@@ -55,13 +55,16 @@ pub struct Facts<'a> {
     /// past the regular last day, social rights were not acquired by then, and the
     /// trajectory was not closed before it.
     pub excepted_art60: Option<usize>,
+    /// The years of the two-a-year target, computed once for the two rules that need them.
+    pub(super) years: std::cell::OnceCell<Vec<super::activity::YearEval>>,
 }
 
 impl<'a> Facts<'a> {
     /// Derives the facts of `dossier`.
     pub fn new(dossier: &'a Dossier, ctx: &'a CheckContext<'a>) -> Self {
         let regular_last = dossier.regular_last_day();
-        let last_day = dossier.last_day();
+        // From the regular last day already computed: month arithmetic is not free.
+        let last_day = dossier.end.unwrap_or(regular_last);
         let mut valid: Vec<usize> = (0..dossier.instruments.len())
             .filter(|&i| dossier.instruments[i].range().is_valid())
             .collect();
@@ -87,6 +90,7 @@ impl<'a> Facts<'a> {
             last_day,
             valid,
             excepted_art60,
+            years: std::cell::OnceCell::new(),
         }
     }
 
