@@ -54,9 +54,45 @@ impl ProvinceYearTable {
         dossiers: impl IntoIterator<Item = &'a Dossier>,
         m: &Municipalities,
     ) -> Self {
+        // Counted into a dense array (province or "unplaced" × year) first: a map update per
+        // instrument made aggregating a Flanders-size workspace cost 6 ms.
+        const FIRST: i32 = 1990;
+        const YEARS: usize = 120;
+        const SLOTS: usize = 6;
+        let mut dense = vec![Counts::default(); SLOTS * YEARS];
         let mut table = Self::default();
+        let cell = |slot: usize, year: i32| -> Option<usize> {
+            let y = usize::try_from(year - FIRST).ok().filter(|&y| y < YEARS)?;
+            Some(slot * YEARS + y)
+        };
         for d in dossiers {
-            table.add(d, m);
+            let province = m.province_of(&d.ocmw);
+            let slot = province.map_or(SLOTS - 1, |p| p as usize);
+            // Years outside the array are rare enough for the maps.
+            let Some(k) = cell(slot, d.start.year()) else {
+                table.add(d, m);
+                continue;
+            };
+            dense[k].trajectories += 1;
+            for inst in &d.instruments {
+                let t = inst.kind.kind_type();
+                match cell(slot, inst.start.year()) {
+                    Some(k) => *dense[k].instrument_mut(t) += 1,
+                    None => {
+                        *table
+                            .cell_mut(province, inst.start.year())
+                            .instrument_mut(t) += 1
+                    }
+                }
+            }
+        }
+        for (k, counts) in dense.into_iter().enumerate() {
+            if counts.is_zero() {
+                continue;
+            }
+            let year = FIRST + (k % YEARS) as i32;
+            let province = Province::ALL.get(k / YEARS).copied();
+            *table.cell_mut(province, year) += counts;
         }
         table
     }

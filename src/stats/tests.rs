@@ -153,3 +153,34 @@ fn the_text_table_uses_dutch_thousands() {
     assert!(text.lines().nth(1).unwrap().contains("2.772"), "{text}");
     assert!(text.lines().last().unwrap().contains("23.186"));
 }
+
+#[test]
+fn counting_from_scratch_equals_adding_one_by_one_even_for_odd_years() {
+    let m = municipalities();
+    let odd = dossier(
+        "Gent",
+        "1985-06-01",
+        &[
+            (InstrumentKind::Wes, "1985-07-01"),
+            (InstrumentKind::Ibo, "2019-01-01"),
+        ],
+    );
+    let late = dossier(
+        "Atlantis",
+        "2019-06-01",
+        &[(InstrumentKind::Art60, "2150-01-01")],
+    );
+    let normal = dossier(
+        "Hasselt",
+        "2020-03-01",
+        &[(InstrumentKind::Art60, "2020-03-15")],
+    );
+    let all = [&odd, &late, &normal];
+    let mut one_by_one = ProvinceYearTable::default();
+    for d in all {
+        one_by_one.add(d, m);
+    }
+    assert_eq!(ProvinceYearTable::from_dossiers(all, m), one_by_one);
+    assert_eq!(one_by_one.get(Province::OostVlaanderen, 1985).wes, 1);
+    assert_eq!(one_by_one.unplaced.get(&2150).map(|c| c.art60), Some(1));
+}
