@@ -92,6 +92,27 @@ pub fn number(n: i64, lang: Lang) -> String {
     out
 }
 
+/// A length in days, weeks and months: "182 dagen · 26,0 weken · 6,0 maanden".
+pub fn length(days: i64, lang: Lang) -> String {
+    let decimal = |x: f64| {
+        let t = format!("{x:.1}");
+        if lang == Lang::Nl {
+            t.replace('.', ",")
+        } else {
+            t
+        }
+    };
+    format!(
+        "{days} {} · {} {} · {} {}",
+        lang.pick("dagen", "days"),
+        decimal(days as f64 / 7.0),
+        lang.pick("weken", "weeks"),
+        // An average month: 365.25 / 12 days.
+        decimal(days as f64 / 30.4375),
+        lang.pick("maanden", "months")
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -103,6 +124,15 @@ mod tests {
         assert_eq!(number(999, Lang::Nl), "999");
         assert_eq!(number(-1000, Lang::Nl), "-1.000");
         assert_eq!(number(1_000_000, Lang::Nl), "1.000.000");
+    }
+
+    #[test]
+    fn lengths_in_days_weeks_and_months() {
+        assert_eq!(
+            length(182, Lang::Nl),
+            "182 dagen · 26,0 weken · 6,0 maanden"
+        );
+        assert_eq!(length(7, Lang::En), "7 days · 1.0 weeks · 0.2 months");
     }
 
     #[test]

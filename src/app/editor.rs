@@ -233,15 +233,7 @@ fn instrument_ui(ui: &mut egui::Ui, inst: &mut Instrument, key: &mut Option<Edit
         inst.end = x;
         *key = Some(EditKey::Single);
     }
-    let days = inst.range().days();
-    ui.weak(format!(
-        "{days} {} · {:.1} {} · {:.1} {}",
-        lang.pick("dagen", "days"),
-        days as f64 / 7.0,
-        lang.pick("weken", "weeks"),
-        days as f64 / 30.44,
-        lang.pick("maanden", "months")
-    ));
+    ui.weak(crate::lang::length(inst.range().days(), lang));
     ui.horizontal(|ui| {
         let before = inst.status;
         status_ui(ui, "status", &mut inst.status, lang);

@@ -136,15 +136,7 @@ fn tooltip(ui: &mut egui::Ui, inst: &Instrument, lang: Lang) {
         lang::date(inst.start, lang),
         lang::date(inst.end, lang)
     ));
-    let days = inst.range().days();
-    ui.label(format!(
-        "{days} {} · {:.1} {} · {:.1} {}",
-        lang.pick("dagen", "days"),
-        days as f64 / 7.0,
-        lang.pick("weken", "weeks"),
-        days as f64 / 30.44,
-        lang.pick("maanden", "months")
-    ));
+    ui.label(lang::length(inst.range().days(), lang));
     ui.label(format!("Status: {}", inst.status.label(lang)));
 }
 
