@@ -126,8 +126,11 @@ type Loaded = Result<(Dossier, u64), LoadError>;
 
 /// Loads one dossier file and hashes its bytes.
 fn load_file_hashed(path: &Path) -> Loaded {
+    use std::io::Read;
     let io = |e: std::io::Error| LoadError::whole(path, LoadErrorKind::Io(e.to_string()));
-    let size = std::fs::metadata(path).map_err(io)?.len();
+    // One open, one fstat, one read: no separate stat by path.
+    let file = std::fs::File::open(path).map_err(io)?;
+    let size = file.metadata().map_err(io)?.len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::whole(
             path,
@@ -137,7 +140,20 @@ fn load_file_hashed(path: &Path) -> Loaded {
             },
         ));
     }
-    let bytes = std::fs::read(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    // `take` bounds the read even if the file grows after the size check.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::whole(
+            path,
+            LoadErrorKind::TooLarge {
+                size: bytes.len() as u64,
+                limit: MAX_FILE_BYTES,
+            },
+        ));
+    }
     let text = match std::str::from_utf8(&bytes) {
         Ok(t) => t,
         Err(e) => {
@@ -171,15 +187,25 @@ fn ron_files(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
             return;
         }
     };
-    let mut paths: Vec<PathBuf> = entries
+    // The entry's own type (from the directory listing) spares a stat per file; only a
+    // symbolic link is followed to see what it points at.
+    let mut paths: Vec<(PathBuf, bool)> = entries
         .filter_map(Result::ok)
         .filter(|e| !skipped(&e.file_name().to_string_lossy()))
-        .map(|e| e.path())
+        .map(|e| {
+            let path = e.path();
+            let is_dir = match e.file_type() {
+                Ok(t) if t.is_symlink() => path.is_dir(),
+                Ok(t) => t.is_dir(),
+                Err(_) => path.is_dir(),
+            };
+            (path, is_dir)
+        })
         .collect();
     // By bytes, not by path components: component-wise comparison was 10% of loading.
-    paths.sort_by(|a, b| a.as_os_str().cmp(b.as_os_str()));
-    for p in paths {
-        if p.is_dir() {
+    paths.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    for (p, is_dir) in paths {
+        if is_dir {
             ron_files(&p, out, errors);
         } else if p.extension().is_some_and(|x| x == "ron") {
             out.push(p);
