@@ -193,3 +193,23 @@ fn snapshots_of_charts_and_slides() {
         h.snapshot(format!("slide_{}", name(page)));
     }
 }
+
+#[test]
+fn the_menu_bar_leads_to_the_statistics_and_the_presentation() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(
+            |ui, s: &mut State| s.ui(ui),
+            State::new(Workspace::sample(today()), Lang::En),
+        );
+    h.run();
+    h.get_by_label("Statistics").click();
+    h.run();
+    assert!(
+        h.query_by_label("Started trajectories per province and start year")
+            .is_some()
+    );
+    h.get_by_label("Present").click();
+    h.run();
+    assert!(h.state().presenting);
+}

@@ -137,6 +137,18 @@ pub fn menu_ui(state: &mut State, ui: &mut egui::Ui) {
             View::Caseload,
             lang.pick("Caseload", "Caseload"),
         );
+        ui.selectable_value(
+            &mut state.view,
+            View::Statistics,
+            lang.pick("Statistiek", "Statistics"),
+        );
+        if ui
+            .button(lang.pick("Presenteren", "Present"))
+            .on_hover_text("F11")
+            .clicked()
+        {
+            state.presenting = true;
+        }
         ui.separator();
         ui.selectable_value(&mut state.lang, Lang::Nl, "NL")
             .on_hover_text("Nederlands");

@@ -28,8 +28,8 @@ pub fn province(p: crate::reference::Province) -> Color32 {
     }
 }
 
-/// The reference line of a target.
-pub const TARGET: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+/// The reference line of a target: a colour no province uses.
+pub const TARGET: Color32 = Color32::from_rgb(0xF0, 0xE4, 0x42);
 
 /// The colour of a severity's icon and marks.
 pub fn severity(s: Severity) -> Color32 {
