@@ -96,13 +96,20 @@ impl Default for StatsUi {
     }
 }
 
-/// The table a chart is drawn from.
-pub fn source_table(state: &State) -> ProvinceYearTable {
-    let published_table = || ProvinceYearTable::from_published(published());
+/// The published table, built once.
+fn published_table() -> &'static ProvinceYearTable {
+    static TABLE: std::sync::OnceLock<ProvinceYearTable> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| ProvinceYearTable::from_published(published()))
+}
+
+/// The table a chart is drawn from: borrowed where it exists (the published one, the
+/// workspace's, kept per edit); only the difference is computed, over the table's cells.
+pub fn source_table(state: &State) -> std::borrow::Cow<'_, ProvinceYearTable> {
+    use std::borrow::Cow;
     match state.stats.source {
-        DataSource::Published => published_table(),
-        DataSource::Dossiers => state.ws.stats().clone(),
-        DataSource::Difference => state.ws.stats().difference(&published_table()),
+        DataSource::Published => Cow::Borrowed(published_table()),
+        DataSource::Dossiers => Cow::Borrowed(state.ws.stats()),
+        DataSource::Difference => Cow::Owned(state.ws.stats().difference(published_table())),
     }
 }
 
@@ -526,12 +533,7 @@ pub fn page_ui(state: &mut State, ui: &mut egui::Ui, presenting: bool) -> egui::
                         relative: state.stats.relative,
                         suppress_small: false,
                     };
-                    chart(
-                        kind,
-                        &ProvinceYearTable::from_published(published()),
-                        &opts,
-                        lang,
-                    )
+                    chart(kind, published_table(), &opts, lang)
                 });
             let tables = if beside.is_some() { 2.0 } else { 1.0 };
             let table_height = if state.stats.show_table {
