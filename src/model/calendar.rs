@@ -95,6 +95,15 @@ mod tests {
         assert_eq!(last_day_within_months(d(2020, 1, 31), 1), d(2020, 2, 28));
     }
 
+    proptest::proptest! {
+        #[test]
+        fn add_months_agrees_with_chrono(days in 0u64..80_000, n in 0u32..1_200) {
+            let d = NaiveDate::from_ymd_opt(1900, 1, 1).unwrap() + Days::new(days);
+            let expected = d.checked_add_months(chrono::Months::new(n)).unwrap_or(NaiveDate::MAX);
+            proptest::prop_assert_eq!(add_months(d, n), expected);
+        }
+    }
+
     #[test]
     fn ranges_are_inclusive() {
         let r = DateRange::new(d(2020, 2, 1), d(2020, 3, 1));
