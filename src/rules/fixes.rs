@@ -41,6 +41,13 @@ fn with(d: &Dossier, f: impl FnOnce(&mut Dossier)) -> Dossier {
     out
 }
 
+/// A fix whose label names a day: `{}` in each template stands for it, written as the
+/// language writes dates.
+fn dated(nl: &str, en: &str, day: NaiveDate, dossier: Dossier) -> Fix {
+    let label = |template: &str, lang| template.replace("{}", &crate::lang::date(day, lang));
+    fix(label(nl, Lang::Nl), label(en, Lang::En), dossier)
+}
+
 fn fix(nl: String, en: String, dossier: Dossier) -> Fix {
     Fix {
         label: (nl, en),
@@ -55,29 +62,19 @@ pub fn fixes(finding: &Finding, d: &Dossier) -> Vec<Fix> {
     match (finding.rule.id, first) {
         ("art60-late-start", Some(i)) => {
             let deadline = add_months(d.start, ART60_START_MONTHS.value);
-            out.push(fix(
-                format!(
-                    "Start art. 60§7 op {}",
-                    crate::lang::date(deadline, Lang::Nl)
-                ),
-                format!(
-                    "Start art. 60§7 on {}",
-                    crate::lang::date(deadline, Lang::En)
-                ),
+            out.push(dated(
+                "Start art. 60§7 op {}",
+                "Start art. 60§7 on {}",
+                deadline,
                 with(d, |x| shift_to(x, i, deadline)),
             ));
         }
         ("max-duration", Some(i)) => {
             if let Some(latest) = d.instruments.get(i).and_then(latest_end) {
-                out.push(fix(
-                    format!(
-                        "Inkorten tot het maximum ({})",
-                        crate::lang::date(latest, Lang::Nl)
-                    ),
-                    format!(
-                        "Shorten to the maximum ({})",
-                        crate::lang::date(latest, Lang::En)
-                    ),
+                out.push(dated(
+                    "Inkorten tot het maximum ({})",
+                    "Shorten to the maximum ({})",
+                    latest,
                     with(d, |x| x.instruments[i].end = latest),
                 ));
             }
@@ -88,15 +85,10 @@ pub fn fixes(finding: &Finding, d: &Dossier) -> Vec<Fix> {
                 ..
             }) = finding.detail
             {
-                out.push(fix(
-                    format!(
-                        "Inkorten tot 3 maanden ({})",
-                        crate::lang::date(latest, Lang::Nl)
-                    ),
-                    format!(
-                        "Shorten to 3 months ({})",
-                        crate::lang::date(latest, Lang::En)
-                    ),
+                out.push(dated(
+                    "Inkorten tot 3 maanden ({})",
+                    "Shorten to 3 months ({})",
+                    latest,
                     with(d, |x| x.instruments[i].end = latest),
                 ));
             }
@@ -104,12 +96,10 @@ pub fn fixes(finding: &Finding, d: &Dossier) -> Vec<Fix> {
         ("min-duration", Some(i)) => {
             let start = d.instruments.get(i).map(|x| x.start).unwrap_or(d.start);
             let end = last_day_within_days(start, IBO_MIN_WEEKS.value * 7);
-            out.push(fix(
-                format!(
-                    "Verlengen tot 4 weken ({})",
-                    crate::lang::date(end, Lang::Nl)
-                ),
-                format!("Extend to 4 weeks ({})", crate::lang::date(end, Lang::En)),
+            out.push(dated(
+                "Verlengen tot 4 weken ({})",
+                "Extend to 4 weeks ({})",
+                end,
                 with(d, |x| x.instruments[i].end = end),
             ));
         }
@@ -119,15 +109,10 @@ pub fn fixes(finding: &Finding, d: &Dossier) -> Vec<Fix> {
                 .is_some_and(|x| x.start <= d.last_day() && x.start >= d.start) =>
         {
             let last = d.last_day();
-            out.push(fix(
-                format!(
-                    "Laten eindigen op de laatste dag van het traject ({})",
-                    crate::lang::date(last, Lang::Nl)
-                ),
-                format!(
-                    "End it on the trajectory's last day ({})",
-                    crate::lang::date(last, Lang::En)
-                ),
+            out.push(dated(
+                "Laten eindigen op de laatste dag van het traject ({})",
+                "End it on the trajectory's last day ({})",
+                last,
                 with(d, |x| x.instruments[i].end = last),
             ));
         }
@@ -138,38 +123,29 @@ pub fn fixes(finding: &Finding, d: &Dossier) -> Vec<Fix> {
         {
             // Cut off the days before the start rather than shift: shifting could make it
             // overlap what follows.
-            out.push(fix(
-                format!(
-                    "Laten beginnen bij de start van het traject ({})",
-                    crate::lang::date(d.start, Lang::Nl)
-                ),
-                format!(
-                    "Start it when the trajectory starts ({})",
-                    crate::lang::date(d.start, Lang::En)
-                ),
+            out.push(dated(
+                "Laten beginnen bij de start van het traject ({})",
+                "Start it when the trajectory starts ({})",
+                d.start,
                 with(d, |x| x.instruments[i].start = x.start),
             ));
         }
         ("art60-past-social-rights", Some(i)) => {
             if let Some(rights) = d.social_rights_acquired {
-                out.push(fix(
-                    format!("Laten eindigen op {}", crate::lang::date(rights, Lang::Nl)),
-                    format!("End it on {}", crate::lang::date(rights, Lang::En)),
+                out.push(dated(
+                    "Laten eindigen op {}",
+                    "End it on {}",
+                    rights,
                     with(d, |x| x.instruments[i].end = rights),
                 ));
             }
         }
         ("trajectory-too-long", _) => {
             let last = d.regular_last_day();
-            out.push(fix(
-                format!(
-                    "Einde op de laatste gewone dag ({})",
-                    crate::lang::date(last, Lang::Nl)
-                ),
-                format!(
-                    "End on the regular last day ({})",
-                    crate::lang::date(last, Lang::En)
-                ),
+            out.push(dated(
+                "Einde op de laatste gewone dag ({})",
+                "End on the regular last day ({})",
+                last,
                 with(d, |x| x.end = Some(last)),
             ));
         }
@@ -183,15 +159,10 @@ pub fn fixes(finding: &Finding, d: &Dossier) -> Vec<Fix> {
                     .is_some_and(|(x, to)| x.start > to)
             });
             if let (Some(n), Some(from)) = (next, finding.from) {
-                out.push(fix(
-                    format!(
-                        "Volgend instrument laten aansluiten ({})",
-                        crate::lang::date(from, Lang::Nl)
-                    ),
-                    format!(
-                        "Move the next instrument up ({})",
-                        crate::lang::date(from, Lang::En)
-                    ),
+                out.push(dated(
+                    "Volgend instrument laten aansluiten ({})",
+                    "Move the next instrument up ({})",
+                    from,
                     with(d, |x| shift_to(x, n, from)),
                 ));
             }
