@@ -21,6 +21,13 @@ fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String) -> bool {
     .inner
 }
 
+/// The small bin that removes a row of a list.
+fn delete_button(ui: &mut egui::Ui, lang: Lang) -> bool {
+    ui.small_button("🗑")
+        .on_hover_text(lang.pick("Verwijderen", "Delete"))
+        .clicked()
+}
+
 fn kind_for(t: InstrumentType, previous: &InstrumentKind) -> InstrumentKind {
     match t {
         InstrumentType::Bvs => InstrumentKind::Bvs,
@@ -332,11 +339,7 @@ fn documents_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, l
                 doc.uploaded = x;
                 *key = Some(EditKey::Single);
             }
-            if ui
-                .small_button("🗑")
-                .on_hover_text(lang.pick("Verwijderen", "Delete"))
-                .clicked()
-            {
+            if delete_button(ui, lang) {
                 remove = Some(k);
             }
         });
@@ -399,11 +402,7 @@ fn activities_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, 
                 act.date = x;
                 *key = Some(EditKey::Single);
             }
-            if ui
-                .small_button("🗑")
-                .on_hover_text(lang.pick("Verwijderen", "Delete"))
-                .clicked()
-            {
+            if delete_button(ui, lang) {
                 remove = Some(k);
             }
         });

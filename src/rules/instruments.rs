@@ -331,6 +331,24 @@ pub const TECHNICAL_TRAINING: Rule = Rule {
     },
 };
 
+/// "WES (…): runs past the trajectory's last day, 31/12/2020; " and what follows from it.
+fn past_last_day(
+    finding: &super::Finding,
+    d: &crate::model::Dossier,
+    lang: Lang,
+    then: &str,
+) -> String {
+    format!(
+        "{}: {} {}; {then}",
+        wording::first(finding, d, lang),
+        lang.pick(
+            "loopt voorbij de laatste dag van het traject,",
+            "runs past the trajectory's last day,"
+        ),
+        lang::date(d.last_day(), lang),
+    )
+}
+
 fn past_end(f: &Facts<'_>, kind: InstrumentKind, out: &mut Vec<Hit>) {
     for (i, inst) in f.instruments() {
         if inst.kind == kind && inst.end > f.last_day && inst.start <= f.last_day {
@@ -358,16 +376,10 @@ pub const WES_PAST_END: Rule = Rule {
     },
     find: |f, out| past_end(f, InstrumentKind::Wes, out),
     describe: |finding, d, lang| {
-        format!(
-            "{}: {} {}; {}",
-            wording::first(finding, d, lang),
-            lang.pick("loopt voorbij de laatste dag van het traject,", "runs past the trajectory's last day,"),
-            lang::date(d.last_day(), lang),
-            lang.pick(
+        past_last_day(finding, d, lang, lang.pick(
                 "een WES kan niet worden overgedragen en stopt dan vroegtijdig. Laat ze eindigen op de laatste dag.",
                 "a WES cannot be transferred and stops early then. End it on the last day.",
-            )
-        )
+            ))
     },
 };
 
@@ -385,17 +397,13 @@ pub const IBO_PAST_END: Rule = Rule {
     },
     find: |f, out| past_end(f, InstrumentKind::Ibo, out),
     describe: |finding, d, lang| {
-        format!(
-            "{}: {} {}; {}",
-            wording::first(finding, d, lang),
-            lang.pick(
-                "loopt voorbij de laatste dag van het traject,",
-                "runs past the trajectory's last day,"
-            ),
-            lang::date(d.last_day(), lang),
+        past_last_day(
+            finding,
+            d,
+            lang,
             lang.pick(
                 "VDAB neemt de IBO vanaf dan over.",
-                "VDAB takes the IBO over from then on."
+                "VDAB takes the IBO over from then on.",
             ),
         )
     },
