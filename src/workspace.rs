@@ -298,10 +298,12 @@ impl Workspace {
         self.year_mode = year_mode;
         self.generation += 1;
         let ctx = self.ctx();
+        // Every dossier is re-checked, on both cores, as when the workspace opened.
+        let findings = crate::rules::check_all(self.entries.iter().map(|e| &e.dossier), &ctx);
         self.totals = SeverityCounts::default();
-        for e in &mut self.entries {
+        for (e, findings) in self.entries.iter_mut().zip(findings) {
             self.dossier_stats.apply(&e.dossier, &e.findings, -1);
-            e.findings = check(&e.dossier, &ctx);
+            e.findings = findings;
             self.dossier_stats.apply(&e.dossier, &e.findings, 1);
             e.counts = SeverityCounts::of(&e.findings);
             self.totals.add(e.counts);
@@ -757,6 +759,27 @@ mod tests {
         assert_eq!(ws.totals(), before);
         assert_eq!(ws.redo(), Some(i));
         assert_eq!(ws.totals().errors, before.errors + 1);
+    }
+
+    #[test]
+    fn a_new_reference_date_rechecks_every_dossier() {
+        let mut ws = Workspace::sample(today());
+        let stale = |ws: &Workspace| -> Vec<String> {
+            ws.entries
+                .iter()
+                .filter(|e| e.findings.iter().any(|f| f.rule.id == "documents-stale"))
+                .map(|e| e.dossier.id.clone())
+                .collect()
+        };
+        assert_eq!(stale(&ws), vec!["TEHA-2025-0026"]);
+        // The day TEHA-2025-0026's POP was uploaded: it is fresh, HERE-2024-0028's is old.
+        ws.set_context(parse("2025-04-10").unwrap(), YearMode::Trajectory);
+        assert_eq!(stale(&ws), vec!["HERE-2024-0028"]);
+        let mut recounted = SeverityCounts::default();
+        for e in &ws.entries {
+            recounted.add(SeverityCounts::of(&e.findings));
+        }
+        assert_eq!(ws.totals(), recounted);
     }
 
     #[test]
