@@ -3,7 +3,7 @@
 use crate::files::{LoadReport, load_paths};
 use crate::lang::{self, Lang};
 use crate::reference::{municipalities, published};
-use crate::rules::{CheckContext, Severity, SeverityCounts, YearMode, check};
+use crate::rules::{CheckContext, Severity, SeverityCounts, YearMode, check_all};
 use crate::stats::{ProvinceYearTable, audit};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
@@ -271,7 +271,7 @@ fn run_check(
     let LoadReport { dossiers, errors } = load_paths(paths);
     let checked: Vec<_> = dossiers
         .iter()
-        .map(|d| (d, check(&d.dossier, ctx)))
+        .zip(check_all(dossiers.iter().map(|d| &d.dossier), ctx))
         .collect();
     let mut total = SeverityCounts::default();
     for (_, findings) in &checked {
@@ -291,7 +291,7 @@ fn run_check(
                                 rule: f.rule.id,
                                 severity: f.severity().id(),
                                 message: f.message(&d.dossier, lang),
-                                instruments: f.instruments.clone(),
+                                instruments: f.instruments.to_vec(),
                                 from: f.from,
                                 to: f.to,
                             })

@@ -2,6 +2,7 @@
 //! of 2019 and 2025 retired, each with its successor and province.
 
 use super::Province;
+use rustc_hash::FxHashMap;
 use serde::Deserialize;
 use std::collections::HashMap;
 
@@ -50,8 +51,9 @@ struct Asset {
 pub struct Municipalities {
     /// The entries, sorted by name.
     list: Vec<Municipality>,
-    /// Name → index into `list`.
-    by_name: HashMap<String, usize>,
+    /// Name → index into `list`; Fx rather than SipHash: the check looks up every dossier's
+    /// OCMW, and the names are our own embedded data, not an attacker's.
+    by_name: FxHashMap<String, usize>,
     /// Normalised name (lower case, hyphens as spaces) → index, for suggestions.
     by_key: HashMap<String, usize>,
     /// The data's attribution, shown wherever the data is.

@@ -2,11 +2,18 @@
 
 use super::params::{INACTIVE_MAX_DAYS, INSTRUMENTS_PER_YEAR, TRAJECTORY_MONTHS};
 use super::wording;
-use super::{Detail, Exemption, Facts, Finding, Hit, Rule, Severity, YearMode};
+use super::{
+    Detail, Exemption, Facts, Finding, Hit, Hits, InstrumentIds, Rule, Severity, YearMode,
+};
 use crate::lang::Lang;
-use crate::model::calendar::{DateRange, add_days, add_months, last_day_within_months, sub_days};
+use crate::model::calendar::{DateRange, add_days, last_day_within_months, sub_days};
 use crate::model::{Dossier, InstrumentKind};
 use chrono::{Datelike, NaiveDate};
+use smallvec::SmallVec;
+
+/// The years of one trajectory: two trajectory years, or up to four calendar years (the
+/// 24 months touch three; a longer stored range four).
+pub(super) type Years = SmallVec<[YearEval; 4]>;
 
 /// One year of the two-a-year target and how it fares.
 pub(super) struct YearEval {
@@ -14,69 +21,90 @@ pub(super) struct YearEval {
     calendar: bool,
     /// The year's days inside the trajectory.
     days: DateRange,
-    active: Vec<usize>,
+    active: InstrumentIds,
     exemption: Option<Exemption>,
 }
 
-fn years(f: &Facts<'_>) -> Vec<YearEval> {
+fn years(f: &Facts<'_>) -> Years {
     let start = f.dossier.start;
     // The extension an art. 60§7 employment may give is not a year of its own.
     let window = DateRange::new(start, f.last_day.min(f.regular_last));
+    let mut years = Years::new();
     if !window.is_valid() {
-        return Vec::new();
+        return years;
     }
-    let full_years: Vec<(i32, DateRange)> = match f.ctx.year_mode {
-        YearMode::Trajectory => (1..=TRAJECTORY_MONTHS.value / 12)
-            .map(|k| {
-                let from = add_months(start, 12 * (k - 1));
-                (
-                    k as i32,
-                    DateRange::new(from, last_day_within_months(start, 12 * k)),
-                )
-            })
-            .collect(),
-        YearMode::Calendar => (window.start.year()..=window.end.year())
-            .filter_map(|y| {
-                let from = NaiveDate::from_ymd_opt(y, 1, 1)?;
-                let to = NaiveDate::from_ymd_opt(y, 12, 31)?;
-                Some((y, DateRange::new(from, to)))
-            })
-            .collect(),
-    };
-    full_years
-        .into_iter()
-        .filter_map(|(number, full)| {
-            let days = full.intersect(&window)?;
-            let active: Vec<usize> = f
-                .instruments()
-                .filter(|(_, inst)| inst.range().overlaps(&days))
-                .map(|(i, _)| i)
-                .collect();
-            let art60_days: i64 = f
-                .instruments()
-                .filter(|(_, inst)| inst.kind == InstrumentKind::Art60)
-                .filter_map(|(_, inst)| inst.range().intersect(&days))
-                .map(|r| r.days())
-                .sum();
-            let exemption = if art60_days * 2 > days.days() {
-                Some(Exemption::Art60FillsYear)
-            } else if f.dossier.end.is_some_and(|e| e < full.end) {
-                Some(Exemption::EndedInside)
-            } else {
-                None
-            };
-            Some(YearEval {
-                number,
-                calendar: f.ctx.year_mode == YearMode::Calendar,
-                days,
-                active,
-                exemption,
-            })
-        })
-        .collect()
+    match f.ctx.year_mode {
+        YearMode::Trajectory => {
+            // A year begins the day after the previous one ends, and the 24th month ends on
+            // the regular last day: one month sum for two years instead of five.
+            let mut from = start;
+            for k in 1..=TRAJECTORY_MONTHS.value / 12 {
+                let to = if 12 * k == TRAJECTORY_MONTHS.value {
+                    f.regular_last
+                } else {
+                    last_day_within_months(start, 12 * k)
+                };
+                let full = DateRange::new(from, to);
+                if let Some(year) = evaluate(f, &window, k as i32, full, false) {
+                    years.push(year);
+                }
+                from = add_days(to, 1);
+            }
+        }
+        YearMode::Calendar => {
+            for y in window.start.year()..=window.end.year() {
+                if let (Some(from), Some(to)) = (
+                    NaiveDate::from_ymd_opt(y, 1, 1),
+                    NaiveDate::from_ymd_opt(y, 12, 31),
+                ) {
+                    let full = DateRange::new(from, to);
+                    if let Some(year) = evaluate(f, &window, y, full, true) {
+                        years.push(year);
+                    }
+                }
+            }
+        }
+    }
+    years
 }
 
-fn year_hits(f: &Facts<'_>, exempt: bool, out: &mut Vec<Hit>) {
+/// How the year `full` fares, if the trajectory has days in it.
+fn evaluate(
+    f: &Facts<'_>,
+    window: &DateRange,
+    number: i32,
+    full: DateRange,
+    calendar: bool,
+) -> Option<YearEval> {
+    let days = full.intersect(window)?;
+    let mut active = InstrumentIds::new();
+    let mut art60_days = 0;
+    for (i, inst) in f.instruments() {
+        let Some(shared) = inst.range().intersect(&days) else {
+            continue;
+        };
+        active.push(i);
+        if inst.kind == InstrumentKind::Art60 {
+            art60_days += shared.days();
+        }
+    }
+    let exemption = if art60_days * 2 > days.days() {
+        Some(Exemption::Art60FillsYear)
+    } else if f.dossier.end.is_some_and(|e| e < full.end) {
+        Some(Exemption::EndedInside)
+    } else {
+        None
+    };
+    Some(YearEval {
+        number,
+        calendar,
+        days,
+        active,
+        exemption,
+    })
+}
+
+fn year_hits(f: &Facts<'_>, exempt: bool, out: &mut Hits<'_>) {
     for y in f.years.get_or_init(|| years(f)) {
         if y.active.len() >= INSTRUMENTS_PER_YEAR.value || y.exemption.is_some() != exempt {
             continue;
@@ -88,7 +116,7 @@ fn year_hits(f: &Facts<'_>, exempt: bool, out: &mut Vec<Hit>) {
             exemption: y.exemption,
             calendar: y.calendar,
         };
-        out.push(Hit::new(y.active.clone(), y.days.start, y.days.end, detail));
+        out.push(Hit::new(&y.active, y.days.start, y.days.end, detail));
     }
 }
 
@@ -207,31 +235,29 @@ pub const INACTIVE_PERIOD: Rule = Rule {
         }
         let mut cursor = window.start;
         let mut previous: Option<usize> = None;
-        let gap = |from: NaiveDate, to: NaiveDate, around: Vec<usize>, out: &mut Vec<Hit>| {
-            let days = DateRange::new(from, to).days();
-            if days > INACTIVE_MAX_DAYS.value {
-                out.push(Hit::new(
-                    around,
-                    from,
-                    to,
-                    Detail::Days {
-                        actual: days,
-                        limit: INACTIVE_MAX_DAYS.value,
-                    },
-                ));
-            }
-        };
+        // The instruments around a gap, before and after it: a list only once it is a hit.
+        let gap =
+            |from: NaiveDate, to: NaiveDate, around: [Option<usize>; 2], out: &mut Hits<'_>| {
+                let days = DateRange::new(from, to).days();
+                if days > INACTIVE_MAX_DAYS.value {
+                    let around: InstrumentIds = around.into_iter().flatten().collect();
+                    out.push(Hit::new(
+                        &around,
+                        from,
+                        to,
+                        Detail::Days {
+                            actual: days,
+                            limit: INACTIVE_MAX_DAYS.value,
+                        },
+                    ));
+                }
+            };
         for (i, inst) in f.instruments() {
             let Some(inside) = inst.range().intersect(&window) else {
                 continue;
             };
             if inside.start > cursor {
-                gap(
-                    cursor,
-                    sub_days(inside.start, 1),
-                    previous.into_iter().chain([i]).collect(),
-                    out,
-                );
+                gap(cursor, sub_days(inside.start, 1), [previous, Some(i)], out);
             }
             if inside.end >= cursor {
                 cursor = add_days(inside.end, 1);
@@ -239,7 +265,7 @@ pub const INACTIVE_PERIOD: Rule = Rule {
             }
         }
         if cursor <= window.end {
-            gap(cursor, window.end, previous.into_iter().collect(), out);
+            gap(cursor, window.end, [previous, None], out);
         }
     },
     describe: |finding, d: &Dossier, lang| {

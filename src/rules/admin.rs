@@ -2,7 +2,7 @@
 
 use super::params::DOCUMENTS_STALE_DAYS;
 use super::source::{Document, Source};
-use super::{Detail, Hit, Rule, Severity};
+use super::{Detail, Hit, InstrumentIds, Rule, Severity};
 use crate::lang;
 use crate::model::Actor;
 use crate::model::calendar::add_days;
@@ -54,7 +54,7 @@ pub const DOCUMENTS_STALE: Rule = Rule {
         let days = (today - since).num_days();
         if days > DOCUMENTS_STALE_DAYS.value {
             out.push(Hit {
-                instruments: Vec::new(),
+                instruments: InstrumentIds::new(),
                 from: Some(add_days(since, 1)),
                 to: Some(today),
                 detail: Detail::Days {
@@ -112,7 +112,7 @@ pub const MEDIATION_BY_VDAB: Rule = Rule {
         for (a, act) in f.dossier.activities.iter().enumerate() {
             if act.by == Actor::Vdab && act.kind.is_mediation() {
                 out.push(Hit {
-                    instruments: Vec::new(),
+                    instruments: InstrumentIds::new(),
                     from: Some(act.date),
                     to: Some(act.date),
                     detail: Detail::Activity(a),

@@ -27,7 +27,7 @@ pub const ART60_LATE_START: Rule = Rule {
             && inst.start > deadline
         {
             out.push(Hit::new(
-                vec![i],
+                &[i],
                 add_days(deadline, 1),
                 inst.start,
                 Detail::Date(deadline),
@@ -107,7 +107,7 @@ pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
         for (i, inst) in f.instruments() {
             if inst.kind == InstrumentKind::Art60 && inst.end > rights && inst.start <= rights {
                 out.push(Hit::new(
-                    vec![i],
+                    &[i],
                     add_days(rights, 1),
                     inst.end,
                     Detail::Date(rights),

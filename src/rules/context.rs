@@ -50,13 +50,13 @@ pub struct Facts<'a> {
     pub last_day: NaiveDate,
     /// Indices of the instruments whose range is valid, sorted by start: the other rules
     /// ignore an instrument that ends before it starts (`invalid-range` reports it).
-    pub valid: Vec<usize>,
+    pub valid: smallvec::SmallVec<[usize; 8]>,
     /// The art. 60§7 employment that may carry the trajectory past 24 months: it runs on
     /// past the regular last day, social rights were not acquired by then, and the
     /// trajectory was not closed before it.
     pub excepted_art60: Option<usize>,
     /// The years of the two-a-year target, computed once for the two rules that need them.
-    pub(super) years: std::cell::OnceCell<Vec<super::activity::YearEval>>,
+    pub(super) years: std::cell::OnceCell<super::activity::Years>,
 }
 
 impl<'a> Facts<'a> {
@@ -65,7 +65,7 @@ impl<'a> Facts<'a> {
         let regular_last = dossier.regular_last_day();
         // From the regular last day already computed: month arithmetic is not free.
         let last_day = dossier.end.unwrap_or(regular_last);
-        let mut valid: Vec<usize> = (0..dossier.instruments.len())
+        let mut valid: smallvec::SmallVec<[usize; 8]> = (0..dossier.instruments.len())
             .filter(|&i| dossier.instruments[i].range().is_valid())
             .collect();
         valid.sort_by_key(|&i| (dossier.instruments[i].start, dossier.instruments[i].end));

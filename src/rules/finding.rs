@@ -5,6 +5,31 @@ use crate::lang::Lang;
 use crate::model::Dossier;
 use chrono::NaiveDate;
 use serde::Serialize;
+use smallvec::SmallVec;
+
+/// Indices into a dossier's instruments. Inline up to two: almost every finding names one or
+/// two, and a check that allocates per finding is twice as slow.
+pub type InstrumentIds = SmallVec<[usize; 2]>;
+
+/// Where a rule's `find` puts what it finds: straight into the dossier's findings, the rule
+/// attached, with no list per rule in between.
+pub struct Hits<'a> {
+    /// The rule whose `find` runs.
+    rule: &'static Rule,
+    /// The dossier's findings so far.
+    findings: &'a mut Vec<Finding>,
+}
+
+impl<'a> Hits<'a> {
+    pub(super) fn new(rule: &'static Rule, findings: &'a mut Vec<Finding>) -> Self {
+        Self { rule, findings }
+    }
+
+    /// Records one hit of the rule.
+    pub fn push(&mut self, hit: Hit) {
+        self.findings.push(Finding::new(self.rule, hit));
+    }
+}
 
 /// How serious a finding is. Ordered: `Info < Warning < Error`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -97,7 +122,7 @@ pub enum Detail {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Hit {
     /// Indices into the dossier's instruments involved, so a window can mark them.
-    pub instruments: Vec<usize>,
+    pub instruments: InstrumentIds,
     /// First day of the problem, if it has a place in time.
     pub from: Option<NaiveDate>,
     /// Last day of the problem, inclusive.
@@ -108,9 +133,9 @@ pub struct Hit {
 
 impl Hit {
     /// A hit on instruments over a range of days.
-    pub fn new(instruments: Vec<usize>, from: NaiveDate, to: NaiveDate, detail: Detail) -> Self {
+    pub fn new(instruments: &[usize], from: NaiveDate, to: NaiveDate, detail: Detail) -> Self {
         Self {
-            instruments,
+            instruments: InstrumentIds::from_slice(instruments),
             from: Some(from),
             to: Some(to),
             detail,
@@ -120,7 +145,7 @@ impl Hit {
     /// A hit about the dossier as a whole.
     pub fn dossier(detail: Detail) -> Self {
         Self {
-            instruments: Vec::new(),
+            instruments: InstrumentIds::new(),
             from: None,
             to: None,
             detail,
@@ -134,7 +159,7 @@ pub struct Finding {
     /// The rule that found it; gives id, severity, title and source.
     pub rule: &'static Rule,
     /// Indices into the dossier's instruments involved.
-    pub instruments: Vec<usize>,
+    pub instruments: InstrumentIds,
     /// First day of the problem, if it has a place in time.
     pub from: Option<NaiveDate>,
     /// Last day of the problem, inclusive.

@@ -6,7 +6,7 @@ use super::params::{
 };
 use super::source::{Document, Source};
 use super::wording;
-use super::{Detail, Facts, Hit, Rule, Severity, TechnicalIssue};
+use super::{Detail, Facts, Hit, Hits, InstrumentIds, Rule, Severity, TechnicalIssue};
 use crate::lang::{self, Lang};
 use crate::model::calendar::{add_days, last_day_within_days, last_day_within_months};
 use crate::model::{Focus, Instrument, InstrumentKind, Provider};
@@ -50,7 +50,7 @@ pub const OVERLAP: Rule = Rule {
                     continue;
                 }
                 if let Some(both) = a.range().intersect(&b.range()) {
-                    out.push(Hit::new(vec![i, j], both.start, both.end, Detail::None));
+                    out.push(Hit::new(&[i, j], both.start, both.end, Detail::None));
                 }
             }
         }
@@ -125,7 +125,7 @@ pub const MAX_DURATION: Rule = Rule {
                 && inst.end > latest
             {
                 out.push(Hit::new(
-                    vec![i],
+                    &[i],
                     add_days(latest, 1),
                     inst.end,
                     Detail::Date(latest),
@@ -172,7 +172,7 @@ pub const MIN_DURATION: Rule = Rule {
             let days = inst.range().days();
             if inst.kind == InstrumentKind::Ibo && days < limit {
                 out.push(Hit::new(
-                    vec![i],
+                    &[i],
                     inst.start,
                     inst.end,
                     Detail::Days {
@@ -216,7 +216,7 @@ pub const BVS_ABOLISHED: Rule = Rule {
         for (i, inst) in f.instruments() {
             if inst.kind == InstrumentKind::Bvs && inst.start >= abolished {
                 out.push(Hit::new(
-                    vec![i],
+                    &[i],
                     inst.start,
                     inst.end,
                     Detail::Date(abolished),
@@ -277,10 +277,11 @@ pub const TECHNICAL_TRAINING: Rule = Rule {
     find: |f, out| {
         for (i, issue) in technical_issues(f) {
             let inst = &f.dossier.instruments[i];
-            let mut instruments = vec![i];
-            instruments.extend(issue.after);
             out.push(Hit::new(
-                instruments,
+                &[Some(i), issue.after]
+                    .into_iter()
+                    .flatten()
+                    .collect::<InstrumentIds>(),
                 inst.start,
                 inst.end,
                 Detail::Technical(issue),
@@ -349,11 +350,11 @@ fn past_last_day(
     )
 }
 
-fn past_end(f: &Facts<'_>, kind: InstrumentKind, out: &mut Vec<Hit>) {
+fn past_end(f: &Facts<'_>, kind: InstrumentKind, out: &mut Hits<'_>) {
     for (i, inst) in f.instruments() {
         if inst.kind == kind && inst.end > f.last_day && inst.start <= f.last_day {
             out.push(Hit::new(
-                vec![i],
+                &[i],
                 add_days(f.last_day, 1),
                 inst.end,
                 Detail::Date(f.last_day),

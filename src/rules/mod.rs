@@ -17,7 +17,7 @@ mod trajectory;
 mod wording;
 
 pub use context::{CheckContext, Facts, YearMode};
-pub use finding::{Detail, Exemption, Finding, Hit, Severity, TechnicalIssue};
+pub use finding::{Detail, Exemption, Finding, Hit, Hits, InstrumentIds, Severity, TechnicalIssue};
 
 use crate::lang::Lang;
 use crate::model::Dossier;
@@ -34,7 +34,7 @@ pub struct Rule {
     /// The passage the rule comes from.
     pub source: Source,
     /// Finds the rule's problems in one dossier; pure.
-    pub find: fn(&Facts<'_>, &mut Vec<Hit>),
+    pub find: fn(&Facts<'_>, &mut Hits<'_>),
     /// Words one finding of this rule; pure.
     pub describe: fn(&Finding, &Dossier, Lang) -> String,
 }
@@ -92,11 +92,9 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// sorted by severity (errors first), then by date.
 pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Vec<Finding> {
     let facts = Facts::new(dossier, ctx);
-    let mut hits = Vec::new();
     let mut findings = Vec::new();
     for rule in &RULES {
-        (rule.find)(&facts, &mut hits);
-        findings.extend(hits.drain(..).map(|hit| Finding::new(rule, hit)));
+        (rule.find)(&facts, &mut Hits::new(rule, &mut findings));
     }
     findings.sort_by(|a, b| b.severity().cmp(&a.severity()).then(a.from.cmp(&b.from)));
     findings

@@ -104,7 +104,7 @@ fn invalid_range() {
     x.instruments[1].end = d("2020-03-14");
     let f = fired(&x, "invalid-range");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].instruments, vec![1]);
+    assert_eq!(f[0].instruments.as_slice(), [1]);
     assert!(
         !fires(&x, "overlap"),
         "an invalid instrument is left to invalid-range"
@@ -287,7 +287,7 @@ fn overlap_counts_inclusive_days() {
     x.instruments[1].start = d("2020-03-14");
     let f = fired(&x, "overlap");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].instruments, vec![0, 1]);
+    assert_eq!(f[0].instruments.as_slice(), [0, 1]);
     assert_eq!(
         (f[0].from, f[0].to),
         (Some(d("2020-03-14")), Some(d("2020-03-14")))
@@ -437,8 +437,8 @@ fn technical_training_must_be_vdab_or_recognised_and_once() {
     let f = fired(&y, "technical-training");
     assert_eq!(f.len(), 1);
     assert_eq!(
-        f[0].instruments,
-        vec![3, 2],
+        f[0].instruments.as_slice(),
+        [3, 2],
         "the second one, and the first it repeats"
     );
 }
@@ -557,7 +557,7 @@ fn inactive_period_of_60_and_61_days() {
     x.instruments[1].start = d("2020-05-15");
     let f = fired(&x, "inactive-period");
     assert_eq!(f.len(), 1);
-    assert_eq!(f[0].instruments, vec![0, 1]);
+    assert_eq!(f[0].instruments.as_slice(), [0, 1]);
     assert_eq!(
         (f[0].from, f[0].to),
         (Some(d("2020-03-15")), Some(d("2020-05-14")))
@@ -580,7 +580,7 @@ fn inactive_period_at_the_start_and_the_end() {
     assert!(!fires(&x, "inactive-period"));
     x.instruments[2].end = d("2020-12-29"); // 30 December – 28 February: 61 days
     let f = fired(&x, "inactive-period");
-    assert_eq!(f[0].instruments, vec![2]);
+    assert_eq!(f[0].instruments.as_slice(), [2]);
     assert_eq!(f[0].to, Some(d("2021-02-28")));
 }
 

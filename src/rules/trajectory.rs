@@ -26,7 +26,7 @@ pub const INVALID_RANGE: Rule = Rule {
         }
         for (i, inst) in d.instruments.iter().enumerate() {
             if !inst.range().is_valid() {
-                out.push(Hit::new(vec![i], inst.end, inst.start, Detail::None));
+                out.push(Hit::new(&[i], inst.end, inst.start, Detail::None));
             }
         }
     },
@@ -81,9 +81,8 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
         if extension_limit(f).is_some_and(|limit| end <= limit) {
             return;
         }
-        let instruments = f.excepted_art60.into_iter().collect();
         out.push(Hit::new(
-            instruments,
+            f.excepted_art60.as_slice(),
             add_days(f.regular_last, 1),
             end,
             Detail::Date(f.regular_last),
@@ -136,7 +135,7 @@ pub const ART60_EXTENDS_TRAJECTORY: Rule = Rule {
         };
         let to = f.dossier.end.map_or(limit, |e| e.min(limit));
         out.push(Hit::new(
-            vec![i],
+            &[i],
             add_days(f.regular_last, 1),
             to,
             Detail::Date(f.regular_last),
@@ -174,14 +173,14 @@ pub const INSTRUMENT_OUTSIDE_TRAJECTORY: Rule = Rule {
         for (i, inst) in f.instruments() {
             if inst.start < start {
                 out.push(Hit::new(
-                    vec![i],
+                    &[i],
                     inst.start,
                     sub_days(start, 1).min(inst.end),
                     Detail::Date(start),
                 ));
             } else if inst.start > f.last_day {
                 out.push(Hit::new(
-                    vec![i],
+                    &[i],
                     inst.start,
                     inst.end,
                     Detail::Date(f.last_day),
@@ -191,7 +190,7 @@ pub const INSTRUMENT_OUTSIDE_TRAJECTORY: Rule = Rule {
                 && f.excepted_art60 != Some(i)
             {
                 out.push(Hit::new(
-                    vec![i],
+                    &[i],
                     add_days(f.last_day, 1),
                     inst.end,
                     Detail::Date(f.last_day),

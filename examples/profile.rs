@@ -1,0 +1,70 @@
+//! Runs the check (or the load) many times in one process, for a profiler:
+//! `cargo build --release --example profile && perf record target/release/examples/profile check`.
+use std::hint::black_box;
+use twe_planner::rules::{CheckContext, check};
+
+fn main() {
+    let what = std::env::args().nth(1).unwrap_or_else(|| "check".into());
+    let opts = twe_planner::generate::Options {
+        count: 0,
+        seed: 1,
+        match_published: true,
+        violations: 0.0,
+    };
+    let dossiers: Vec<_> = twe_planner::generate::generate(&opts)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    let ctx = CheckContext::new(chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap_or_default());
+    match what.as_str() {
+        "check" => {
+            let t = std::time::Instant::now();
+            let mut n = 0;
+            let passes: u32 = std::env::args()
+                .nth(2)
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(200);
+            for _ in 0..passes {
+                for d in &dossiers {
+                    n += black_box(check(d, &ctx)).len();
+                }
+            }
+            println!(
+                "{n} findings, {:?} per pass (one core)",
+                t.elapsed() / passes.max(1)
+            );
+        }
+        "check-all" => {
+            // The minimum over many passes: this machine's neighbours make averages noisy.
+            let refs: Vec<&twe_planner::model::Dossier> = dossiers.iter().collect();
+            let mut best = std::time::Duration::MAX;
+            let mut best_drop = std::time::Duration::MAX;
+            for _ in 0..200 {
+                let t = std::time::Instant::now();
+                let r = black_box(twe_planner::rules::check_all(refs.iter().copied(), &ctx));
+                best = best.min(t.elapsed());
+                let t = std::time::Instant::now();
+                drop(r);
+                best_drop = best_drop.min(t.elapsed());
+            }
+            println!("check all, both cores: best {best:?}, dropping the findings {best_drop:?}");
+        }
+        "parse" => {
+            let texts: Vec<String> = dossiers
+                .iter()
+                .filter_map(|d| twe_planner::files::to_ron(d).ok())
+                .collect();
+            let name = std::path::Path::new("x.ron");
+            let t = std::time::Instant::now();
+            let mut n = 0;
+            for _ in 0..5 {
+                n += texts
+                    .iter()
+                    .filter(|t| twe_planner::files::parse_dossier(t, name).is_ok())
+                    .count();
+            }
+            println!("{n} parsed, {:?} per pass (one core)", t.elapsed() / 5);
+        }
+        other => eprintln!("unknown: {other}"),
+    }
+}
