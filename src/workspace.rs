@@ -8,7 +8,7 @@
 use crate::files::{LoadError, LoadReport, LoadedDossier, content_hash, save_dossier};
 use crate::model::Dossier;
 use crate::reference::municipalities;
-use crate::rules::{CheckContext, Finding, SeverityCounts, YearMode, check};
+use crate::rules::{CheckContext, Findings, SeverityCounts, YearMode, check};
 use crate::stats::{DossierStats, ProvinceYearTable};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -44,7 +44,7 @@ pub struct Entry {
     /// Whether `dossier` differs from `saved`: kept per edit, so lists need not compare.
     dirty: bool,
     /// Its findings, kept current by every edit.
-    pub findings: Vec<Finding>,
+    pub findings: Findings,
     /// Their tally, for the list.
     pub counts: SeverityCounts,
     /// The file on disk when last loaded or saved.
@@ -441,7 +441,7 @@ impl Workspace {
             dossier,
             saved: None,
             dirty: true,
-            findings: Vec::new(),
+            findings: Findings::new(),
             counts: SeverityCounts::default(),
             disk: None,
         })

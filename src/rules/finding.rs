@@ -11,17 +11,21 @@ use smallvec::SmallVec;
 /// two, and a check that allocates per finding is twice as slow.
 pub type InstrumentIds = SmallVec<[usize; 2]>;
 
+/// A dossier's findings. Inline up to two: most dossiers have none, one or two, and a list
+/// allocated per dossier made checking a workspace, and dropping its findings, slow.
+pub type Findings = SmallVec<[Finding; 2]>;
+
 /// Where a rule's `find` puts what it finds: straight into the dossier's findings, the rule
 /// attached, with no list per rule in between.
 pub struct Hits<'a> {
     /// The rule whose `find` runs.
     rule: &'static Rule,
     /// The dossier's findings so far.
-    findings: &'a mut Vec<Finding>,
+    findings: &'a mut Findings,
 }
 
 impl<'a> Hits<'a> {
-    pub(super) fn new(rule: &'static Rule, findings: &'a mut Vec<Finding>) -> Self {
+    pub(super) fn new(rule: &'static Rule, findings: &'a mut Findings) -> Self {
         Self { rule, findings }
     }
 

@@ -17,7 +17,9 @@ mod trajectory;
 mod wording;
 
 pub use context::{CheckContext, Facts, YearMode};
-pub use finding::{Detail, Exemption, Finding, Hit, Hits, InstrumentIds, Severity, TechnicalIssue};
+pub use finding::{
+    Detail, Exemption, Finding, Findings, Hit, Hits, InstrumentIds, Severity, TechnicalIssue,
+};
 
 use crate::lang::Lang;
 use crate::model::Dossier;
@@ -90,9 +92,9 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 
 /// Checks one dossier against every rule. Pure: same dossier and context, same findings,
 /// sorted by severity (errors first), then by date.
-pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Vec<Finding> {
+pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Findings {
     let facts = Facts::new(dossier, ctx);
-    let mut findings = Vec::new();
+    let mut findings = Findings::new();
     for rule in &RULES {
         (rule.find)(&facts, &mut Hits::new(rule, &mut findings));
     }
@@ -104,7 +106,7 @@ pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Vec<Finding> {
 pub fn check_all<'a>(
     dossiers: impl Iterator<Item = &'a Dossier>,
     ctx: &CheckContext<'_>,
-) -> Vec<Vec<Finding>> {
+) -> Vec<Findings> {
     use rayon::prelude::*;
     let dossiers: Vec<&Dossier> = dossiers.collect();
     dossiers.par_iter().map(|d| check(d, ctx)).collect()

@@ -61,7 +61,7 @@ fn ctx() -> CheckContext<'static> {
     CheckContext::new(d("2030-01-01"))
 }
 
-fn findings(dossier: &Dossier) -> Vec<Finding> {
+fn findings(dossier: &Dossier) -> Findings {
     check(dossier, &ctx())
 }
 
