@@ -49,6 +49,25 @@ fn main() {
             }
             println!("check all, both cores: best {best:?}, dropping the findings {best_drop:?}");
         }
+        "load" => {
+            let dir = std::path::PathBuf::from(std::env::args().nth(2).unwrap_or_default());
+            let mut best = std::time::Duration::MAX;
+            let mut best_check = std::time::Duration::MAX;
+            for _ in 0..10 {
+                let t = std::time::Instant::now();
+                let report = twe_planner::files::load_paths(std::slice::from_ref(&dir));
+                best = best.min(t.elapsed());
+                let findings =
+                    twe_planner::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+                best_check = best_check.min(t.elapsed());
+                println!(
+                    "{} dossiers, {} errors",
+                    findings.len(),
+                    report.errors.len()
+                );
+            }
+            println!("load: best {best:?}; load + check: best {best_check:?}");
+        }
         "parse" => {
             let texts: Vec<String> = dossiers
                 .iter()

@@ -47,9 +47,14 @@ pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::whole(path, LoadErrorKind::Empty));
     }
+    // Files as twe-planner writes them (or close) take the fast path; the rest, and every
+    // error, go to ron itself.
+    if let Some(dossier) = super::fast_ron::parse::<Dossier>(text) {
+        return Ok(dossier);
+    }
     let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
-    // Most files are fine: parse them without tracking the field path, which costs on every
-    // field; only a file that fails is parsed again to name the field.
+    // Without tracking the field path, which costs on every field; only a file that fails is
+    // parsed again to name the field.
     if let Ok(dossier) = options.from_str::<Dossier>(text) {
         return Ok(dossier);
     }

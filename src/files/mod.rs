@@ -2,6 +2,7 @@
 //! No GUI here.
 
 mod error;
+mod fast_ron;
 mod load;
 mod save;
 

@@ -421,3 +421,111 @@ proptest! {
         }
     }
 }
+
+// --- the fast path ------------------------------------------------------------------------
+
+/// What ron itself makes of a text: the reference the fast path is held to.
+fn by_ron(text: &str) -> Option<Dossier> {
+    ron::Options::default()
+        .with_recursion_limit(MAX_NESTING)
+        .from_str(text)
+        .ok()
+}
+
+fn fast(text: &str) -> Option<Dossier> {
+    super::fast_ron::parse(text)
+}
+
+/// Ways the same dossier may be written: as saved, compact, without struct names, without
+/// trailing commas, with spaces around the colons.
+fn written_forms(d: &Dossier) -> Vec<String> {
+    let saved = to_ron(d).unwrap();
+    vec![
+        ron::to_string(d).unwrap(),
+        ron::ser::to_string_pretty(d, ron::ser::PrettyConfig::new()).unwrap(),
+        without_trailing_commas(&saved),
+        saved.replace(": ", " :\t").replace("(\n", "( \r\n"),
+        saved,
+    ]
+}
+
+/// `text` with the comma after each last element removed.
+fn without_trailing_commas(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(i) = rest.find(",\n") {
+        let after = rest[i + 1..].trim_start();
+        out.push_str(&rest[..i]);
+        if !(after.starts_with(')') || after.starts_with(']')) {
+            out.push(',');
+        }
+        rest = &rest[i + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+#[test]
+fn the_fast_path_takes_saved_files_and_declines_what_it_does_not_know() {
+    let d = parse(EXAMPLE).unwrap();
+    let saved = to_ron(&d).unwrap();
+    assert_eq!(fast(&saved), Some(d.clone()));
+    // Comments, extensions, escapes, raw strings, a wrong struct name, a space before a
+    // parenthesis: declined here, and ron decides.
+    for declined in [
+        EXAMPLE.to_string(),
+        format!("#![enable(implicit_some)]\n{saved}"),
+        saved.replace("\"Gent\"", "\"Ge\\u{6e}t\""),
+        saved.replace("\"Gent\"", "r\"Gent\""),
+        saved.replace("Dossier(", "Dosier("),
+        saved.replace("Some(Pop)", "Some (Pop)"),
+        saved.replace("kind: Wes", "kind: Wes()"),
+        format!("{saved} x"),
+    ] {
+        assert_eq!(fast(&declined), None, "{declined}");
+        // The loader still reads what ron reads.
+        assert_eq!(parse(&declined).ok(), by_ron(&declined), "{declined}");
+    }
+    // Left-out optional fields and any field order are fine.
+    let short = "(ocmw: \"Gent\", client: \"An\", start: \"2019-03-01\", id: \"X\",)";
+    assert_eq!(fast(short), by_ron(short));
+    assert!(fast(short).is_some());
+}
+
+proptest! {
+    #[test]
+    fn the_fast_path_reads_every_written_form_as_ron_does(d in dossier()) {
+        for text in written_forms(&d) {
+            let fast = fast(&text);
+            if fast.is_some() {
+                prop_assert_eq!(&fast, &by_ron(&text), "{}", text);
+            }
+            // It declines only strings with escapes or control characters (a tab put in by
+            // the spacing above).
+            prop_assert!(
+                fast.is_some() || text.contains('\\') || text.contains('\t'),
+                "declined: {}",
+                text
+            );
+        }
+        let saved = to_ron(&d).unwrap();
+        prop_assert_eq!(parse(&saved).ok(), Some(d));
+    }
+
+    #[test]
+    fn the_fast_path_never_reads_a_damaged_file_differently(
+        cut in 0usize..1000,
+        remove in 0usize..4,
+        insert in "[\\[\\](){}\",:a-zA-Z0-9 _/#\\\\\n-]{0,4}",
+    ) {
+        let mut text = to_ron(&parse(EXAMPLE).unwrap()).unwrap();
+        let at = cut % text.len();
+        let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
+        let end = (at..=text.len().min(at + remove)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(at);
+        text.replace_range(at..end, &insert);
+        if let Some(f) = fast(&text) {
+            prop_assert_eq!(Some(f), by_ron(&text), "{}", text);
+        }
+        prop_assert_eq!(parse(&text).ok(), by_ron(&text), "{}", text);
+    }
+}
