@@ -84,6 +84,17 @@ fn main() {
             }
             println!("{n} parsed, {:?} per pass (one core)", t.elapsed() / 5);
         }
+        "sizes" => {
+            use std::mem::size_of;
+            println!(
+                "Finding {} Findings {} Hit {} Detail {} Facts {}",
+                size_of::<twe_planner::rules::Finding>(),
+                size_of::<twe_planner::rules::Findings>(),
+                size_of::<twe_planner::rules::Hit>(),
+                size_of::<twe_planner::rules::Detail>(),
+                size_of::<twe_planner::rules::Facts>(),
+            );
+        }
         other => eprintln!("unknown: {other}"),
     }
 }

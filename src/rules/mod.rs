@@ -109,7 +109,12 @@ pub fn check_all<'a>(
 ) -> Vec<Findings> {
     use rayon::prelude::*;
     let dossiers: Vec<&Dossier> = dossiers.collect();
-    dossiers.par_iter().map(|d| check(d, ctx)).collect()
+    // Chunks of 64: a dossier takes ~0.3 µs, less than handing one to another thread.
+    dossiers
+        .par_iter()
+        .with_min_len(64)
+        .map(|d| check(d, ctx))
+        .collect()
 }
 
 /// Counts of findings per severity, for lists and exit codes.
