@@ -82,22 +82,28 @@ fn scale(c: &mut Criterion) {
                 .count()
         })
     });
-    g.bench_function("parse (fast path, ron for the rest), one core, in memory", |b| {
-        b.iter(|| {
-            ron_texts
-                .iter()
-                .filter(|t| parse_dossier(t, name).is_ok())
-                .count()
-        })
-    });
-    g.bench_function("parse (fast path, ron for the rest), both cores, in memory", |b| {
-        b.iter(|| {
-            ron_texts
-                .par_iter()
-                .filter(|t| parse_dossier(t, name).is_ok())
-                .count()
-        })
-    });
+    g.bench_function(
+        "parse (fast path, ron for the rest), one core, in memory",
+        |b| {
+            b.iter(|| {
+                ron_texts
+                    .iter()
+                    .filter(|t| parse_dossier(t, name).is_ok())
+                    .count()
+            })
+        },
+    );
+    g.bench_function(
+        "parse (fast path, ron for the rest), both cores, in memory",
+        |b| {
+            b.iter(|| {
+                ron_texts
+                    .par_iter()
+                    .filter(|t| parse_dossier(t, name).is_ok())
+                    .count()
+            })
+        },
+    );
     g.bench_function("yardstick: serde_json parse, one core, in memory", |b| {
         b.iter(|| {
             json_texts
