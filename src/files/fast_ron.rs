@@ -261,6 +261,7 @@ impl<'de> de::Deserializer<'de> for &mut Parser<'de> {
 
 /// The fields of a struct, after its opening parenthesis.
 struct Fields<'a, 'de> {
+    /// The parser, just past the opening parenthesis or the previous field's comma.
     p: &'a mut Parser<'de>,
 }
 
@@ -289,6 +290,7 @@ impl<'de> de::MapAccess<'de> for Fields<'_, 'de> {
 
 /// The elements of a list, after its opening bracket.
 struct Elements<'a, 'de> {
+    /// The parser, just past the opening bracket or the previous element's comma.
     p: &'a mut Parser<'de>,
 }
 
@@ -309,7 +311,9 @@ impl<'de> de::SeqAccess<'de> for Elements<'_, 'de> {
 
 /// An enum value whose variant name has been read.
 struct Variant<'a, 'de> {
+    /// The parser, just past the variant's name; its content (if any) follows.
     p: &'a mut Parser<'de>,
+    /// The variant's name, handed to serde to pick the variant.
     variant: &'de str,
 }
 
