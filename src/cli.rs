@@ -4,7 +4,7 @@ use crate::files::{LoadReport, load_paths};
 use crate::lang::{self, Lang};
 use crate::reference::{municipalities, published};
 use crate::rules::{CheckContext, Severity, SeverityCounts, YearMode, check_all};
-use crate::stats::{ProvinceYearTable, audit};
+use crate::stats::{ProvinceYearTable, published_defects};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
@@ -420,7 +420,7 @@ fn save_loop(file: &std::path::Path) -> std::io::Result<u8> {
 }
 
 fn run_audit(lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<u8> {
-    for defect in audit(published(), municipalities()) {
+    for defect in published_defects() {
         writeln!(out, "{}", defect.message(lang))?;
     }
     Ok(EXIT_OK)

@@ -5,9 +5,9 @@ use super::palette;
 use super::state::State;
 use crate::lang::{self, Lang};
 use crate::model::InstrumentType;
-use crate::reference::{Province, municipalities, published};
+use crate::reference::{Province, published};
 use crate::stats::charts::{ChartData, ChartKind, ChartOptions, DataSource, Shape, chart};
-use crate::stats::{Measure, ProvinceYearTable, audit};
+use crate::stats::{Measure, ProvinceYearTable, published_defects};
 use egui::Color32;
 use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, Points};
 
@@ -630,35 +630,34 @@ fn outflow_ui(ui: &mut egui::Ui, lang: Lang, presenting: bool) {
         lang.pick("Uitstroom naar werk", "Outflow to work"),
         presenting,
     ));
-    ui.add_space(12.0);
     let approx = if o.at_measurement_is_approximate {
         lang.pick("bijna ", "almost ")
     } else {
         ""
     };
-    ui.label(
-        big(
+    let figures = [
+        (
             format!("{approx}{}%", o.at_work_at_measurement_percent),
-            presenting,
-        )
-        .color(palette::instrument(InstrumentType::Art60)),
-    );
-    ui.label(lang.pick(
-        "van de cliënten met een afgesloten traject is aan het werk bij de resultaatsmeting",
-        "of the clients whose trajectory was closed are at work at the outflow measurement",
-    ));
-    ui.add_space(12.0);
-    ui.label(
-        big(
+            InstrumentType::Art60,
+            lang.pick(
+                "van de cliënten met een afgesloten traject is aan het werk bij de resultaatsmeting",
+                "of the clients whose trajectory was closed are at work at the outflow measurement",
+            ),
+        ),
+        (
             format!("{}%", o.at_work_within_12_months_percent),
-            presenting,
-        )
-        .color(palette::instrument(InstrumentType::Opleiding)),
-    );
-    ui.label(lang.pick(
-        "is aan het werk in en na de periode van 12 maanden na het stopzetten van het traject",
-        "are at work during or after the 12 months after the trajectory stopped",
-    ));
+            InstrumentType::Opleiding,
+            lang.pick(
+                "is aan het werk in en na de periode van 12 maanden na het stopzetten van het traject",
+                "are at work during or after the 12 months after the trajectory stopped",
+            ),
+        ),
+    ];
+    for (figure, colour, caption) in figures {
+        ui.add_space(12.0);
+        ui.label(big(figure, presenting).color(palette::instrument(colour)));
+        ui.label(caption);
+    }
 }
 
 fn organisations_ui(state: &mut State, ui: &mut egui::Ui, presenting: bool) {
@@ -677,7 +676,7 @@ fn organisations_ui(state: &mut State, ui: &mut egui::Ui, presenting: bool) {
                 .labelled_by(l.id);
         });
     }
-    let defects = audit(published(), municipalities());
+    let defects = published_defects();
     let query = state.stats.org_query.to_lowercase();
     egui::ScrollArea::vertical().id_salt("orgs").show(ui, |ui| {
         for org in &published().organisations {

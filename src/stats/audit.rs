@@ -182,6 +182,18 @@ fn compare(total: Total, printed: &Counts, computed: &Counts, out: &mut Vec<Defe
     }
 }
 
+/// The defects of the embedded published figures, found once: those figures never change
+/// while the program runs, and the organisations page shows the defects every frame.
+pub fn published_defects() -> &'static [Defect] {
+    static DEFECTS: std::sync::OnceLock<Vec<Defect>> = std::sync::OnceLock::new();
+    DEFECTS.get_or_init(|| {
+        audit(
+            crate::reference::published(),
+            crate::reference::municipalities(),
+        )
+    })
+}
+
 /// Audits the published figures against themselves and the municipal map.
 pub fn audit(published: &Published, municipalities: &Municipalities) -> Vec<Defect> {
     let mut out = Vec::new();

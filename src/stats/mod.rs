@@ -7,7 +7,7 @@ mod counts;
 mod dossier_stats;
 mod table;
 
-pub use audit::{Defect, audit};
+pub use audit::{Defect, audit, published_defects};
 pub use counts::{Counts, Measure};
 pub use dossier_stats::{DossierStats, StatusCounts};
 pub use table::{ProvinceYearTable, TOTAL, TableRow, UNPLACED, contribution};
