@@ -66,11 +66,15 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     let coarse = if span > 365.0 * 40.0 { 120 } else { 1 };
     while d <= to && marks.len() < 1000 {
         if d >= from {
-            let major = d.month0() % step == 0;
+            // A label is centred on its mark: one close to the plot's edge would be cut off,
+            // so such a mark stays a line without a label.
+            let x = x_of(d);
+            let near_edge = x - lo < span * 0.04 || hi - x < span * 0.04;
+            let major = d.month0() % step == 0 && !(near_edge && step > 1);
             let size = if major { 30.0 * f64::from(step) } else { 30.0 };
             if major || span < 2400.0 {
                 marks.push(GridMark {
-                    value: x_of(d),
+                    value: x,
                     step_size: size,
                 });
             }
@@ -80,4 +84,32 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
             .unwrap_or(NaiveDate::MAX);
     }
     marks
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(y: i32, m: u32, d: u32) -> f64 {
+        x_of(NaiveDate::from_ymd_opt(y, m, d).unwrap())
+    }
+
+    #[test]
+    fn a_month_mark_at_the_plots_edge_keeps_its_line_but_not_its_label() {
+        // Two years from 22 Dec 2016: quarterly labels, 1 Jan 2017 ten days in.
+        let (lo, hi) = (day(2016, 12, 22), day(2018, 12, 22));
+        let marks = month_grid(GridInput {
+            bounds: (lo, hi),
+            base_step_size: 1.0,
+        });
+        let at = |x: f64| marks.iter().find(|m| m.value == x).map(|m| m.step_size);
+        assert_eq!(
+            at(day(2017, 1, 1)),
+            Some(30.0),
+            "a line, too close for a label"
+        );
+        assert_eq!(at(day(2017, 4, 1)), Some(90.0), "a labelled quarter");
+        assert_eq!(at(day(2017, 2, 1)), Some(30.0), "a month in between");
+        assert_eq!(at(day(2018, 10, 1)), Some(90.0));
+    }
 }
