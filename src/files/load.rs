@@ -44,6 +44,9 @@ pub struct LoadReport {
 
 /// Parses a dossier from text; `path` is only used in the error.
 pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, LoadError> {
+    // Windows editors (Notepad) may start a UTF-8 file with a byte order mark; ron does not
+    // take it, and no one sees it, so it is skipped. Saving writes the file without it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(LoadError::whole(path, LoadErrorKind::Empty));
     }

@@ -466,6 +466,19 @@ fn without_trailing_commas(text: &str) -> String {
 }
 
 #[test]
+fn a_byte_order_mark_is_skipped() {
+    let saved = to_ron(&parse(EXAMPLE).unwrap()).unwrap();
+    assert_eq!(parse(&format!("\u{feff}{saved}")).ok(), parse(&saved).ok());
+    assert_eq!(
+        parse("\u{feff}  \n").unwrap_err().kind,
+        LoadErrorKind::Empty
+    );
+    // Positions are those an editor shows, which does not show the mark.
+    let e = parse(&format!("\u{feff}{}", saved.replace("ocmw", "ocwm"))).unwrap_err();
+    assert_eq!((e.line, e.column), (Some(4), Some(5)), "{e:?}");
+}
+
+#[test]
 fn the_fast_path_takes_saved_files_and_declines_what_it_does_not_know() {
     let d = parse(EXAMPLE).unwrap();
     let saved = to_ron(&d).unwrap();
