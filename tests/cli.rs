@@ -291,3 +291,27 @@ fn generated_dossiers_check_clean_unless_errors_are_injected() {
         assert_eq!(std::fs::read(&path).unwrap(), std::fs::read(&twin).unwrap());
     }
 }
+
+#[test]
+fn a_reader_that_stops_early_gets_no_error_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().display().to_string();
+    let g = run(&["generate", "--count", "3000", "--seed", "7", "--out", &out]);
+    assert_eq!(g.status.code(), Some(0), "{}", stdout(&g));
+    // Far more than a pipe holds, so the writer meets the closed pipe.
+    let mut child = bin()
+        .args(["check", &out, "--today", "2026-06-01"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut first,
+    )
+    .unwrap();
+    assert!(first.contains("dossiers") || first.contains('('), "{first}");
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(String::from_utf8_lossy(&o.stderr), "");
+}
