@@ -2,7 +2,7 @@
 //! dossier files use — what twe-planner writes, and the same edited by hand (any spacing, any
 //! field order, optional fields left out, struct names left out, trailing commas).
 //!
-//! Anything outside that part (comments, escapes, raw strings, `#![enable]` extensions) and
+//! Anything outside that part (block comments, escapes, raw strings, `#![enable]` extensions) and
 //! every error make it give up; the loader then parses the file with `ron` itself, which
 //! reports the problem with its line and column. So this path may decline a file `ron`
 //! accepts, but never accepts a file differently: the property tests in `files::tests` hold
@@ -67,11 +67,22 @@ fn is_ident_byte(b: u8) -> bool {
 }
 
 impl<'de> Parser<'de> {
-    /// Skips spaces, tabs and line ends. A comment is not skipped: it is declined where a
-    /// token is expected.
+    /// Skips spaces, tabs, line ends and `//` comments (the file contract's example has
+    /// them). A block comment is not skipped: it is declined where a token is expected.
     fn ws(&mut self) {
-        while let Some(b' ' | b'\t' | b'\n' | b'\r') = self.bytes.get(self.pos) {
-            self.pos += 1;
+        loop {
+            match self.bytes.get(self.pos..self.pos + 2) {
+                Some(b"//") => {
+                    self.pos = self.bytes[self.pos..]
+                        .iter()
+                        .position(|&b| b == b'\n')
+                        .map_or(self.bytes.len(), |n| self.pos + n);
+                }
+                _ => match self.bytes.get(self.pos) {
+                    Some(b' ' | b'\t' | b'\n' | b'\r') => self.pos += 1,
+                    _ => return,
+                },
+            }
         }
     }
 

@@ -445,6 +445,7 @@ fn written_forms(d: &Dossier) -> Vec<String> {
         ron::ser::to_string_pretty(d, ron::ser::PrettyConfig::new()).unwrap(),
         without_trailing_commas(&saved),
         saved.replace(": ", " :\t").replace("(\n", "( \r\n"),
+        saved.replace('\n', " // a note, \"quoted\" (and bracketed]\n"),
         saved,
     ]
 }
@@ -483,10 +484,13 @@ fn the_fast_path_takes_saved_files_and_declines_what_it_does_not_know() {
     let d = parse(EXAMPLE).unwrap();
     let saved = to_ron(&d).unwrap();
     assert_eq!(fast(&saved), Some(d.clone()));
-    // Comments, extensions, escapes, raw strings, a wrong struct name, a space before a
-    // parenthesis: declined here, and ron decides.
+    // The contract's example, line comments and all.
+    assert_eq!(fast(EXAMPLE), by_ron(EXAMPLE));
+    assert!(fast(EXAMPLE).is_some());
+    // Block comments, extensions, escapes, raw strings, a wrong struct name, a space before
+    // a parenthesis: declined here, and ron decides.
     for declined in [
-        EXAMPLE.to_string(),
+        saved.replace("ocmw:", "/* OCMW */ ocmw:"),
         format!("#![enable(implicit_some)]\n{saved}"),
         saved.replace("\"Gent\"", "\"Ge\\u{6e}t\""),
         saved.replace("\"Gent\"", "r\"Gent\""),
@@ -530,8 +534,14 @@ proptest! {
         cut in 0usize..1000,
         remove in 0usize..4,
         insert in "[\\[\\](){}\",:a-zA-Z0-9 _/#\\\\\n-]{0,4}",
+        commented in any::<bool>(),
     ) {
-        let mut text = to_ron(&parse(EXAMPLE).unwrap()).unwrap();
+        // The saved form, or the contract's example with its comments.
+        let mut text = if commented {
+            EXAMPLE.to_string()
+        } else {
+            to_ron(&parse(EXAMPLE).unwrap()).unwrap()
+        };
         let at = cut % text.len();
         let at = (0..=at).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(0);
         let end = (at..=text.len().min(at + remove)).rev().find(|&i| text.is_char_boundary(i)).unwrap_or(at);
