@@ -31,6 +31,7 @@ fn workspace(n: usize) -> Workspace {
             path: std::path::PathBuf::from(format!("{}.ron", dossier.id)),
             dossier,
             content_hash: None,
+            has_comments: false,
         })
         .collect();
     let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default();

@@ -19,6 +19,7 @@ pub fn load() -> LoadReport {
                 path,
                 dossier,
                 content_hash: None,
+                has_comments: false,
             }),
             Err(e) => errors.push(e),
         }

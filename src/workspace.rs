@@ -5,7 +5,9 @@
 //! statistics by that dossier's difference, so the cost of an edit does not grow with the
 //! workspace.
 
-use crate::files::{LoadError, LoadReport, LoadedDossier, content_hash, save_dossier};
+use crate::files::{
+    LoadError, LoadReport, LoadedDossier, content_hash, has_comments, save_dossier,
+};
 use crate::model::Dossier;
 use crate::reference::municipalities;
 use crate::rules::{CheckContext, Findings, SeverityCounts, YearMode, check};
@@ -19,14 +21,24 @@ use std::path::{Path, PathBuf};
 pub struct DiskStamp {
     /// Hash of the bytes.
     pub hash: u64,
+    /// Whether the file holds comments, which a save does not keep: the editor says so.
+    pub comments: bool,
 }
 
 impl DiskStamp {
+    /// The stamp of these bytes.
+    pub fn of_bytes(bytes: &[u8]) -> DiskStamp {
+        DiskStamp {
+            hash: content_hash(bytes),
+            comments: has_comments(bytes),
+        }
+    }
+
     /// The stamp of the file at `path` now, if it can be read.
     pub fn of(path: &Path) -> Option<DiskStamp> {
-        std::fs::read(path).ok().map(|bytes| DiskStamp {
-            hash: content_hash(&bytes),
-        })
+        std::fs::read(path)
+            .ok()
+            .map(|bytes| DiskStamp::of_bytes(&bytes))
     }
 }
 
@@ -55,6 +67,11 @@ impl Entry {
     /// Whether the dossier differs from its file (or has no file yet).
     pub fn is_dirty(&self) -> bool {
         self.dirty
+    }
+
+    /// Whether its file, as last loaded, holds comments that saving would drop.
+    pub fn file_has_comments(&self) -> bool {
+        self.disk.is_some_and(|d| d.comments)
     }
 }
 
@@ -212,6 +229,7 @@ impl Workspace {
                 path,
                 dossier,
                 content_hash,
+                has_comments,
             },
             findings,
         ) in report.dossiers.into_iter().zip(findings)
@@ -219,7 +237,10 @@ impl Workspace {
             let name = path
                 .file_name()
                 .map_or_else(|| dossier.id.clone(), |n| n.to_string_lossy().into_owned());
-            let disk = content_hash.map(|hash| DiskStamp { hash });
+            let disk = content_hash.map(|hash| DiskStamp {
+                hash,
+                comments: has_comments,
+            });
             // A sample dossier has no file yet, but is not "unsaved" until it is edited.
             let saved = Some(dossier.clone());
             let path = from_files.then_some(path);
@@ -479,9 +500,7 @@ impl Workspace {
             self.generation += 1;
             return DiskChange::Deleted(i);
         };
-        let stamp = DiskStamp {
-            hash: content_hash(&bytes),
-        };
+        let stamp = DiskStamp::of_bytes(&bytes);
         if let Some(i) = found
             && self.entries[i].disk == Some(stamp)
         {

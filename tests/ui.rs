@@ -183,6 +183,33 @@ fn save_and_reload_give_the_same_dossier() {
 }
 
 #[test]
+fn a_file_with_comments_says_saving_drops_them_and_keeps_a_backup() {
+    let dir = tempfile::tempdir().unwrap();
+    twe_planner::sample::write_to(dir.path()).unwrap();
+    let path = dir.path().join("leuven-2018-0006.ron");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let commented = text.replace("    client:", "    // asked to be called Jo\n    client:");
+    std::fs::write(&path, &commented).unwrap();
+    let mut h = harness(State::new(Workspace::open(dir.path(), today()), Lang::En));
+    open(&mut h, "LEUV-2018-0006");
+    let notice = "This file holds comments (// …). Saving does not keep them; the previous \
+                  version then stays as .leuven-2018-0006.ron.bak beside the file.";
+    assert!(h.query_by_label(notice).is_some());
+    retype(&mut h, "Client", "Jo Claes");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label(notice).is_none(),
+        "the saved file has none"
+    );
+    let backup = dir.path().join(".leuven-2018-0006.ron.bak");
+    assert_eq!(std::fs::read_to_string(backup).unwrap(), commented);
+    // A file without comments says nothing.
+    open(&mut h, "ANTW-2017-0001");
+    assert!(h.query_by_label_contains("holds comments").is_none());
+}
+
+#[test]
 fn closing_with_unsaved_changes_asks_first() {
     let mut h = sample(Lang::En);
     assert!(

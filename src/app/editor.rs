@@ -468,6 +468,28 @@ fn outcome_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, lan
 }
 
 /// Draws the editor panel and applies what changed as one undoable edit.
+/// Says, before any save, that the file's comments will not survive it: twe-planner writes
+/// the dossier anew from its fields.
+fn comments_notice_ui(ui: &mut egui::Ui, backup: &std::path::Path, lang: Lang) {
+    let name = backup
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    ui.label(
+        egui::RichText::new(match lang {
+            Lang::Nl => format!(
+                "Dit bestand bevat commentaar (// …). Opslaan bewaart dat niet; de vorige \
+                 versie blijft dan als {name} naast het bestand."
+            ),
+            Lang::En => format!(
+                "This file holds comments (// …). Saving does not keep them; the previous \
+                 version then stays as {name} beside the file."
+            ),
+        })
+        .color(super::palette::severity(crate::rules::Severity::Warning)),
+    );
+}
+
 pub fn editor_ui(state: &mut State, ui: &mut egui::Ui) {
     let lang = state.lang;
     let Some(i) = state.sel.entry else { return };
@@ -475,12 +497,20 @@ pub fn editor_ui(state: &mut State, ui: &mut egui::Ui) {
         return;
     };
     let mut d = entry.dossier.clone();
+    let comments_backup = entry
+        .path
+        .as_deref()
+        .filter(|_| entry.file_has_comments())
+        .map(crate::files::backup_path);
     let mut key: Option<EditKey> = None;
     let mut select = state.sel.instrument;
     egui::ScrollArea::vertical()
         .auto_shrink(false)
         .show(ui, |ui| {
             ui.heading(lang.pick("Dossier", "Dossier"));
+            if let Some(backup) = &comments_backup {
+                comments_notice_ui(ui, backup, lang);
+            }
             dossier_fields_ui(ui, &mut d, &mut key, lang);
             ui.separator();
             ui.horizontal(|ui| {

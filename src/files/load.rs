@@ -23,6 +23,9 @@ pub struct LoadedDossier {
     /// Hash of the file's bytes as read, to notice later changes on disk; `None` for
     /// dossiers that did not come from a file.
     pub content_hash: Option<u64>,
+    /// Whether the file holds comments: saving writes the dossier anew without them, and
+    /// the window says so before that happens.
+    pub has_comments: bool,
 }
 
 /// The hash that tells whether a file's bytes changed.
@@ -31,6 +34,27 @@ pub fn content_hash(bytes: &[u8]) -> u64 {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     bytes.hash(&mut h);
     h.finish()
+}
+
+/// Whether RON text holds a comment (`//` or `/*` outside a string).
+pub fn has_comments(bytes: &[u8]) -> bool {
+    // Most files have no slash at all.
+    if !bytes.contains(&b'/') {
+        return false;
+    }
+    let mut in_string = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // An escaped character, a quote included, does not end the string.
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && matches!(bytes.get(i + 1), Some(b'/' | b'*')) => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
 }
 
 /// What loading some paths gave: every dossier that loaded and every problem.
@@ -126,11 +150,12 @@ fn to_u32(n: usize) -> u32 {
 
 /// Loads one dossier file.
 pub fn load_file(path: &Path) -> Result<Dossier, LoadError> {
-    load_file_hashed(path).map(|(d, _)| d)
+    load_file_hashed(path).map(|(d, _, _)| d)
 }
 
-/// A file's dossier and the hash of its bytes, or why it did not load.
-type Loaded = Result<(Dossier, u64), LoadError>;
+/// A file's dossier, the hash of its bytes and whether it has comments, or why it did not
+/// load.
+type Loaded = Result<(Dossier, u64, bool), LoadError>;
 
 /// Loads one dossier file and hashes its bytes.
 fn load_file_hashed(path: &Path) -> Loaded {
@@ -177,7 +202,7 @@ fn load_file_hashed(path: &Path) -> Loaded {
             });
         }
     };
-    parse_dossier(text, path).map(|d| (d, content_hash(&bytes)))
+    parse_dossier(text, path).map(|d| (d, content_hash(&bytes), has_comments(&bytes)))
 }
 
 /// Whether a directory entry is one the loader skips: hidden files and folders (editor
@@ -249,10 +274,11 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let mut dossiers = Vec::with_capacity(results.len());
     for (path, result) in results {
         match result {
-            Ok((dossier, hash)) => dossiers.push(LoadedDossier {
+            Ok((dossier, hash, has_comments)) => dossiers.push(LoadedDossier {
                 path,
                 dossier,
                 content_hash: Some(hash),
+                has_comments,
             }),
             Err(e) => errors.push(e),
         }

@@ -467,6 +467,20 @@ fn without_trailing_commas(text: &str) -> String {
 }
 
 #[test]
+fn comments_are_found_outside_strings_only() {
+    assert!(has_comments(EXAMPLE.as_bytes()));
+    assert!(has_comments(b"(id: \"x\", /* note */ ocmw: \"Gent\")"));
+    assert!(!has_comments(b"(id: \"x\", ocmw: \"Gent\")"));
+    assert!(!has_comments(b"(id: \"http://x/*y*/\")"));
+    assert!(!has_comments(b"(id: \"a \\\"//\\\" b\", ocmw: \"x / y\")"));
+    assert!(has_comments(
+        b"(id: \"a \\\"\" // after an escaped quote\n)"
+    ));
+    let saved = to_ron(&parse(EXAMPLE).unwrap()).unwrap();
+    assert!(!has_comments(saved.as_bytes()));
+}
+
+#[test]
 fn a_byte_order_mark_is_skipped() {
     let saved = to_ron(&parse(EXAMPLE).unwrap()).unwrap();
     assert_eq!(parse(&format!("\u{feff}{saved}")).ok(), parse(&saved).ok());
