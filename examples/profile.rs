@@ -84,6 +84,40 @@ fn main() {
             }
             println!("{n} parsed, {:?} per pass (one core)", t.elapsed() / 5);
         }
+        "digest" => {
+            // One hash of every finding of 25,000 dossiers with errors injected, in both
+            // year modes and on two reference dates: compare it before and after a change
+            // to the rules' code that should change nothing.
+            let opts = twe_planner::generate::Options {
+                count: 25_000,
+                seed: 3,
+                match_published: false,
+                violations: 0.3,
+            };
+            let injected: Vec<_> = twe_planner::generate::generate(&opts)
+                .into_iter()
+                .map(|(d, _)| d)
+                .collect();
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut n = 0;
+            for today in ["2019-06-01", "2026-06-01"] {
+                for mode in [
+                    twe_planner::rules::YearMode::Trajectory,
+                    twe_planner::rules::YearMode::Calendar,
+                ] {
+                    let mut ctx = ctx;
+                    ctx.today = twe_planner::model::date_serde::parse(today).unwrap_or_default();
+                    ctx.year_mode = mode;
+                    for d in injected.iter().chain(&dossiers) {
+                        for f in check(d, &ctx) {
+                            std::hash::Hash::hash(&format!("{f:?}"), &mut h);
+                            n += 1;
+                        }
+                    }
+                }
+            }
+            println!("{n} findings, digest {:x}", std::hash::Hasher::finish(&h));
+        }
         "sizes" => {
             use std::mem::size_of;
             println!(
