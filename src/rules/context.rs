@@ -65,10 +65,15 @@ impl<'a> Facts<'a> {
         let regular_last = dossier.regular_last_day();
         // From the regular last day already computed: month arithmetic is not free.
         let last_day = dossier.end.unwrap_or(regular_last);
-        let mut valid: smallvec::SmallVec<[usize; 8]> = (0..dossier.instruments.len())
-            .filter(|&i| dossier.instruments[i].range().is_valid())
-            .collect();
-        valid.sort_by_key(|&i| (dossier.instruments[i].start, dossier.instruments[i].end));
+        let mut valid = smallvec::SmallVec::<[usize; 8]>::new();
+        for (i, inst) in dossier.instruments.iter().enumerate() {
+            if inst.range().is_valid() {
+                valid.push(i);
+            }
+        }
+        if valid.len() > 1 {
+            valid.sort_by_key(|&i| (dossier.instruments[i].start, dossier.instruments[i].end));
+        }
         let rights_open = dossier
             .social_rights_acquired
             .is_none_or(|d| d > regular_last);
