@@ -30,8 +30,7 @@ fn workspace(n: usize) -> Workspace {
         .map(|(dossier, _)| LoadedDossier {
             path: std::path::PathBuf::from(format!("{}.ron", dossier.id)),
             dossier,
-            content_hash: None,
-            has_comments: false,
+            stamp: None,
         })
         .collect();
     let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default();

@@ -18,8 +18,7 @@ pub fn load() -> LoadReport {
             Ok(dossier) => dossiers.push(LoadedDossier {
                 path,
                 dossier,
-                content_hash: None,
-                has_comments: false,
+                stamp: None,
             }),
             Err(e) => errors.push(e),
         }

@@ -5,42 +5,13 @@
 //! statistics by that dossier's difference, so the cost of an edit does not grow with the
 //! workspace.
 
-use crate::files::{
-    LoadError, LoadReport, LoadedDossier, content_hash, has_comments, save_dossier,
-};
+use crate::files::{DiskStamp, LoadError, LoadErrorKind, LoadReport, LoadedDossier, save_dossier};
 use crate::model::Dossier;
 use crate::reference::municipalities;
 use crate::rules::{CheckContext, Findings, SeverityCounts, YearMode, check};
 use crate::stats::{DossierStats, ProvinceYearTable};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
-
-/// What a file held on disk when it was loaded or saved, to notice outside changes: the
-/// content's hash, because timestamps can be coarse and an edit can keep the size.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DiskStamp {
-    /// Hash of the bytes.
-    pub hash: u64,
-    /// Whether the file holds comments, which a save does not keep: the editor says so.
-    pub comments: bool,
-}
-
-impl DiskStamp {
-    /// The stamp of these bytes.
-    pub fn of_bytes(bytes: &[u8]) -> DiskStamp {
-        DiskStamp {
-            hash: content_hash(bytes),
-            comments: has_comments(bytes),
-        }
-    }
-
-    /// The stamp of the file at `path` now, if it can be read.
-    pub fn of(path: &Path) -> Option<DiskStamp> {
-        std::fs::read(path)
-            .ok()
-            .map(|bytes| DiskStamp::of_bytes(&bytes))
-    }
-}
 
 /// One dossier of the workspace.
 #[derive(Clone, Debug)]
@@ -228,8 +199,7 @@ impl Workspace {
             LoadedDossier {
                 path,
                 dossier,
-                content_hash,
-                has_comments,
+                stamp: disk,
             },
             findings,
         ) in report.dossiers.into_iter().zip(findings)
@@ -237,10 +207,6 @@ impl Workspace {
             let name = path
                 .file_name()
                 .map_or_else(|| dossier.id.clone(), |n| n.to_string_lossy().into_owned());
-            let disk = content_hash.map(|hash| DiskStamp {
-                hash,
-                comments: has_comments,
-            });
             // A sample dossier has no file yet, but is not "unsaved" until it is edited.
             let saved = Some(dossier.clone());
             let path = from_files.then_some(path);
@@ -482,23 +448,12 @@ impl Workspace {
             .entries
             .iter()
             .position(|e| e.path.as_deref() == Some(path));
-        let Ok(bytes) = std::fs::read(path) else {
-            // Deleted: keep the dossier, now unsaved, so nothing is lost.
-            let Some(i) = found else {
-                return DiskChange::None;
-            };
-            let e = &mut self.entries[i];
-            if e.disk.is_none() {
-                return DiskChange::None;
-            }
-            e.disk = None;
-            e.saved = None;
-            if !e.dirty {
-                e.dirty = true;
-                self.dirty += 1;
-            }
-            self.generation += 1;
-            return DiskChange::Deleted(i);
+        // Read and parsed as the loader does (size limit, positions); a file that cannot be
+        // read any more is taken as deleted.
+        let bytes = match crate::files::read_file(path) {
+            Ok(bytes) => bytes,
+            Err(e) if matches!(e.kind, LoadErrorKind::Io(_)) => return self.deleted(found),
+            Err(e) => return self.no_longer_loads(e),
         };
         let stamp = DiskStamp::of_bytes(&bytes);
         if let Some(i) = found
@@ -506,18 +461,11 @@ impl Workspace {
         {
             return DiskChange::None;
         }
-        let parsed = std::str::from_utf8(&bytes)
-            .map_err(|_| crate::files::LoadError::whole(path, crate::files::LoadErrorKind::NotUtf8))
-            .and_then(|text| crate::files::parse_dossier(text, path));
-        self.load_errors.retain(|e| e.path != path);
-        let dossier = match parsed {
+        let dossier = match crate::files::parse_file_bytes(&bytes, path) {
             Ok(d) => d,
-            Err(e) => {
-                self.load_errors.push(e);
-                self.generation += 1;
-                return DiskChange::LoadError(path.to_path_buf());
-            }
+            Err(e) => return self.no_longer_loads(e),
         };
+        self.load_errors.retain(|e| e.path != path);
         match found {
             Some(i) if self.entries[i].dirty => DiskChange::Conflict(i),
             Some(i) => {
@@ -546,6 +494,34 @@ impl Workspace {
                 DiskChange::Added(i)
             }
         }
+    }
+
+    /// The file of entry `found` is gone: the dossier stays, now unsaved, so nothing is lost.
+    fn deleted(&mut self, found: Option<usize>) -> DiskChange {
+        let Some(i) = found else {
+            return DiskChange::None;
+        };
+        let e = &mut self.entries[i];
+        if e.disk.is_none() {
+            return DiskChange::None;
+        }
+        e.disk = None;
+        e.saved = None;
+        if !e.dirty {
+            e.dirty = true;
+            self.dirty += 1;
+        }
+        self.generation += 1;
+        DiskChange::Deleted(i)
+    }
+
+    /// A changed file no longer loads: its error replaces any earlier one of that file.
+    fn no_longer_loads(&mut self, e: LoadError) -> DiskChange {
+        let path = e.path.clone();
+        self.load_errors.retain(|x| x.path != path);
+        self.load_errors.push(e);
+        self.generation += 1;
+        DiskChange::LoadError(path)
     }
 
     /// Resolves a conflict by taking the version on disk ("take theirs").

@@ -20,12 +20,36 @@ pub struct LoadedDossier {
     pub path: PathBuf,
     /// Its content.
     pub dossier: Dossier,
-    /// Hash of the file's bytes as read, to notice later changes on disk; `None` for
-    /// dossiers that did not come from a file.
-    pub content_hash: Option<u64>,
-    /// Whether the file holds comments: saving writes the dossier anew without them, and
-    /// the window says so before that happens.
-    pub has_comments: bool,
+    /// What the file held when read, to notice later changes on disk; `None` for dossiers
+    /// that did not come from a file.
+    pub stamp: Option<DiskStamp>,
+}
+
+/// What a file held on disk when it was loaded or saved, to notice outside changes: the
+/// content's hash, because timestamps can be coarse and an edit can keep the size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    /// Hash of the bytes.
+    pub hash: u64,
+    /// Whether the file holds comments, which a save does not keep: the editor says so.
+    pub comments: bool,
+}
+
+impl DiskStamp {
+    /// The stamp of these bytes.
+    pub fn of_bytes(bytes: &[u8]) -> DiskStamp {
+        DiskStamp {
+            hash: content_hash(bytes),
+            comments: has_comments(bytes),
+        }
+    }
+
+    /// The stamp of the file at `path` now, if it can be read.
+    pub fn of(path: &Path) -> Option<DiskStamp> {
+        std::fs::read(path)
+            .ok()
+            .map(|bytes| DiskStamp::of_bytes(&bytes))
+    }
 }
 
 /// The hash that tells whether a file's bytes changed.
@@ -150,15 +174,21 @@ fn to_u32(n: usize) -> u32 {
 
 /// Loads one dossier file.
 pub fn load_file(path: &Path) -> Result<Dossier, LoadError> {
-    load_file_hashed(path).map(|(d, _, _)| d)
+    load_file_stamped(path).map(|(d, _)| d)
 }
 
-/// A file's dossier, the hash of its bytes and whether it has comments, or why it did not
-/// load.
-type Loaded = Result<(Dossier, u64, bool), LoadError>;
+/// A file's dossier and its stamp, or why it did not load.
+type Loaded = Result<(Dossier, DiskStamp), LoadError>;
 
-/// Loads one dossier file and hashes its bytes.
-fn load_file_hashed(path: &Path) -> Loaded {
+/// Loads one dossier file and stamps its bytes.
+fn load_file_stamped(path: &Path) -> Loaded {
+    let bytes = read_file(path)?;
+    parse_file_bytes(&bytes, path).map(|d| (d, DiskStamp::of_bytes(&bytes)))
+}
+
+/// A file's bytes, refused above [`MAX_FILE_BYTES`]; a failure to open or read it is
+/// [`LoadErrorKind::Io`].
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
     let io = |e: std::io::Error| LoadError::whole(path, LoadErrorKind::Io(e.to_string()));
     // One open, one fstat, one read: no separate stat by path.
@@ -187,7 +217,13 @@ fn load_file_hashed(path: &Path) -> Loaded {
             },
         ));
     }
-    let text = match std::str::from_utf8(&bytes) {
+    Ok(bytes)
+}
+
+/// Parses a dossier from a file's bytes; bytes that are not UTF-8 are reported with the
+/// line and column of the first bad one.
+pub fn parse_file_bytes(bytes: &[u8], path: &Path) -> Result<Dossier, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
@@ -202,7 +238,7 @@ fn load_file_hashed(path: &Path) -> Loaded {
             });
         }
     };
-    parse_dossier(text, path).map(|d| (d, content_hash(&bytes), has_comments(&bytes)))
+    parse_dossier(text, path)
 }
 
 /// Whether a directory entry is one the loader skips: hidden files and folders (editor
@@ -267,18 +303,17 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let results: Vec<(PathBuf, Loaded)> = files
         .into_par_iter()
         .map(|p| {
-            let r = load_file_hashed(&p);
+            let r = load_file_stamped(&p);
             (p, r)
         })
         .collect();
     let mut dossiers = Vec::with_capacity(results.len());
     for (path, result) in results {
         match result {
-            Ok((dossier, hash, has_comments)) => dossiers.push(LoadedDossier {
+            Ok((dossier, stamp)) => dossiers.push(LoadedDossier {
                 path,
                 dossier,
-                content_hash: Some(hash),
-                has_comments,
+                stamp: Some(stamp),
             }),
             Err(e) => errors.push(e),
         }

@@ -8,8 +8,8 @@ mod save;
 
 pub use error::{LoadError, LoadErrorKind};
 pub use load::{
-    LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids,
-    has_comments, load_file, load_paths, parse_dossier,
+    DiskStamp, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids,
+    has_comments, load_file, load_paths, parse_dossier, parse_file_bytes, read_file,
 };
 pub use save::{backup_path, save_dossier, to_ron, write_atomic};
 
