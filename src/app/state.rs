@@ -151,41 +151,27 @@ impl State {
         use crate::workspace::DiskChange;
         let lang = self.lang;
         for path in paths {
-            match self.ws.reconcile(path) {
-                DiskChange::None => {}
-                DiskChange::Conflict(i) => self.question = Some(Question::Conflict(i)),
-                DiskChange::Reloaded(_) => {
-                    self.status = Some(format!(
-                        "{} {}",
-                        lang.pick("Opnieuw geladen:", "Reloaded:"),
-                        path.display()
-                    ))
+            let said = match self.ws.reconcile(path) {
+                DiskChange::None => None,
+                DiskChange::Conflict(i) => {
+                    self.question = Some(Question::Conflict(i));
+                    None
                 }
-                DiskChange::Added(_) => {
-                    self.status = Some(format!(
-                        "{} {}",
-                        lang.pick("Nieuw bestand:", "New file:"),
-                        path.display()
-                    ))
-                }
+                DiskChange::Reloaded(_) => Some((lang.pick("Opnieuw geladen:", "Reloaded:"), "")),
+                DiskChange::Added(_) => Some((lang.pick("Nieuw bestand:", "New file:"), "")),
                 DiskChange::LoadError(_) => {
-                    self.status = Some(format!(
-                        "{} {}",
-                        lang.pick("Laadt niet meer:", "No longer loads:"),
-                        path.display()
-                    ))
+                    Some((lang.pick("Laadt niet meer:", "No longer loads:"), ""))
                 }
-                DiskChange::Deleted(_) => {
-                    self.status = Some(format!(
-                        "{} {} {}",
-                        lang.pick("Verwijderd op schijf:", "Deleted on disk:"),
-                        path.display(),
-                        lang.pick(
-                            "(het dossier blijft open, niet bewaard)",
-                            "(the dossier stays open, unsaved)"
-                        )
-                    ))
-                }
+                DiskChange::Deleted(_) => Some((
+                    lang.pick("Verwijderd op schijf:", "Deleted on disk:"),
+                    lang.pick(
+                        " (het dossier blijft open, niet bewaard)",
+                        " (the dossier stays open, unsaved)",
+                    ),
+                )),
+            };
+            if let Some((what, then)) = said {
+                self.status = Some(format!("{what} {}{then}", path.display()));
             }
         }
         self.clamp_selection();
