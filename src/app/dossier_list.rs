@@ -154,22 +154,45 @@ fn findings_label(f: WithFindings, lang: Lang) -> &'static str {
     }
 }
 
+/// One row of the filter grid: its label and a drop-down of `choices`, each with its text.
+fn choice_row_ui<'a, T: PartialEq + Copy>(
+    ui: &mut egui::Ui,
+    label: &str,
+    id: &str,
+    value: &mut T,
+    choices: impl IntoIterator<Item = (T, &'a str)> + Clone,
+) {
+    let l = ui.label(label);
+    let selected = choices
+        .clone()
+        .into_iter()
+        .find(|(c, _)| c == value)
+        .map_or("", |(_, text)| text);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(selected)
+        .show_ui(ui, |ui| {
+            for (c, text) in choices {
+                ui.selectable_value(value, c, text);
+            }
+        })
+        .response
+        .labelled_by(l.id);
+    ui.end_row();
+}
+
 fn filters_ui(state: &mut State, ui: &mut egui::Ui) {
     let lang = state.lang;
     let f = &mut state.filter;
     egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
-        let l = ui.label(lang.pick("Provincie", "Province"));
-        egui::ComboBox::from_id_salt("province")
-            .selected_text(f.province.map_or(lang.pick("Alle", "All"), Province::name))
-            .show_ui(ui, |ui| {
-                ui.selectable_value(&mut f.province, None, lang.pick("Alle", "All"));
-                for p in Province::ALL {
-                    ui.selectable_value(&mut f.province, Some(p), p.name());
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        ui.end_row();
+        let provinces = Province::ALL.map(|p| (Some(p), p.name()));
+        let all = [(None, lang.pick("Alle", "All"))];
+        choice_row_ui(
+            ui,
+            lang.pick("Provincie", "Province"),
+            "province",
+            &mut f.province,
+            all.into_iter().chain(provinces),
+        );
         let l = ui.label(lang.pick("Organisatie", "Organisation"));
         egui::ComboBox::from_id_salt("organisation")
             .selected_text(
@@ -186,33 +209,27 @@ fn filters_ui(state: &mut State, ui: &mut egui::Ui) {
             .response
             .labelled_by(l.id);
         ui.end_row();
-        let l = ui.label(lang.pick("Fase", "Phase"));
-        egui::ComboBox::from_id_salt("phase")
-            .selected_text(phase_label(f.phase, lang))
-            .show_ui(ui, |ui| {
-                for p in [Phase::All, Phase::Running, Phase::Closed, Phase::Planned] {
-                    ui.selectable_value(&mut f.phase, p, phase_label(p, lang));
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        ui.end_row();
-        let l = ui.label(lang.pick("Toon", "Show"));
-        egui::ComboBox::from_id_salt("with-findings")
-            .selected_text(findings_label(f.findings, lang))
-            .show_ui(ui, |ui| {
-                for x in [
-                    WithFindings::All,
-                    WithFindings::Errors,
-                    WithFindings::Warnings,
-                    WithFindings::Unsaved,
-                ] {
-                    ui.selectable_value(&mut f.findings, x, findings_label(x, lang));
-                }
-            })
-            .response
-            .labelled_by(l.id);
-        ui.end_row();
+        choice_row_ui(
+            ui,
+            lang.pick("Fase", "Phase"),
+            "phase",
+            &mut f.phase,
+            [Phase::All, Phase::Running, Phase::Closed, Phase::Planned]
+                .map(|p| (p, phase_label(p, lang))),
+        );
+        choice_row_ui(
+            ui,
+            lang.pick("Toon", "Show"),
+            "with-findings",
+            &mut f.findings,
+            [
+                WithFindings::All,
+                WithFindings::Errors,
+                WithFindings::Warnings,
+                WithFindings::Unsaved,
+            ]
+            .map(|x| (x, findings_label(x, lang))),
+        );
     });
 }
 
