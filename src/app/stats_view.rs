@@ -176,6 +176,14 @@ fn series_color(data: &ChartData, s: usize, highlight: Option<Province>) -> Colo
 }
 
 /// Draws a chart with its legend and hover values; `height` in points.
+/// One bar of a chart, filled a little lighter than its outline, named by its tooltip.
+fn bar(x: f64, v: f64, width: f64, color: Color32, tip: &str) -> Bar {
+    Bar::new(x, v)
+        .width(width)
+        .fill(color.gamma_multiply(0.85))
+        .name(tip)
+}
+
 pub fn chart_ui(
     ui: &mut egui::Ui,
     data: &ChartData,
@@ -214,6 +222,15 @@ pub fn chart_ui(
                 .collect()
         });
     let format = |v: f64| data.format(Some(v), lang);
+    // A bar's tooltip: series, category, value.
+    let tip = |s: usize, c: usize, v: f64| {
+        format!(
+            "{} {}: {}",
+            data.series[s].name,
+            data.categories[c],
+            format(v)
+        )
+    };
     plot.show(ui, |plot_ui| {
         match data.shape {
             Shape::GroupedBars => {
@@ -227,15 +244,7 @@ pub fn chart_ui(
                         .filter_map(|(c, v)| v.map(|v| (c, v)))
                         .map(|(c, v)| {
                             let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
-                            Bar::new(x, v)
-                                .width(width * 0.95)
-                                .fill(color.gamma_multiply(0.85))
-                                .name(format!(
-                                    "{} {}: {}",
-                                    series.name,
-                                    data.categories[c],
-                                    format(v)
-                                ))
+                            bar(x, v, width * 0.95, color, &tip(s, c, v))
                         })
                         .collect();
                     plot_ui.bar_chart(
@@ -255,15 +264,7 @@ pub fn chart_ui(
                         .enumerate()
                         .map(|(c, v)| {
                             let v = v.unwrap_or(0.0);
-                            Bar::new(c as f64, v)
-                                .width(0.7)
-                                .fill(color.gamma_multiply(0.85))
-                                .name(format!(
-                                    "{} {}: {}",
-                                    series.name,
-                                    data.categories[c],
-                                    format(v)
-                                ))
+                            bar(c as f64, v, 0.7, color, &tip(s, c, v))
                         })
                         .collect();
                     let refs: Vec<&BarChart> = below.iter().collect();
