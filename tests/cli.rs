@@ -23,6 +23,21 @@ fn sample_file(name: &str) -> String {
     sample().join(name).display().to_string()
 }
 
+/// `twe-planner generate` of `count` dossiers into `out`.
+fn generate(out: &Path, count: u32, seed: u32, violations: &str) -> Output {
+    run(&[
+        "generate",
+        "--count",
+        &count.to_string(),
+        "--seed",
+        &seed.to_string(),
+        "--violations",
+        violations,
+        "--out",
+        &out.display().to_string(),
+    ])
+}
+
 fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
@@ -224,17 +239,7 @@ fn audit_lists_the_sources_defects() {
 fn generated_dossiers_check_clean_unless_errors_are_injected() {
     let dir = tempfile::tempdir().unwrap();
     let clean = dir.path().join("clean");
-    let o = run(&[
-        "generate",
-        "--count",
-        "300",
-        "--seed",
-        "5",
-        "--violations",
-        "0",
-        "--out",
-        &clean.display().to_string(),
-    ]);
+    let o = generate(&clean, 300, 5, "0");
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -253,17 +258,7 @@ fn generated_dossiers_check_clean_unless_errors_are_injected() {
     assert_eq!(o.status.code(), Some(0), "no errors without injection");
 
     let dirty = dir.path().join("dirty");
-    run(&[
-        "generate",
-        "--count",
-        "300",
-        "--seed",
-        "5",
-        "--violations",
-        "0.5",
-        "--out",
-        &dirty.display().to_string(),
-    ]);
+    generate(&dirty, 300, 5, "0.5");
     let o = run(&[
         "check",
         &dirty.display().to_string(),
@@ -274,17 +269,7 @@ fn generated_dossiers_check_clean_unless_errors_are_injected() {
 
     // Deterministic for a seed.
     let again = dir.path().join("again");
-    run(&[
-        "generate",
-        "--count",
-        "300",
-        "--seed",
-        "5",
-        "--violations",
-        "0",
-        "--out",
-        &again.display().to_string(),
-    ]);
+    generate(&again, 300, 5, "0");
     for entry in std::fs::read_dir(&clean).unwrap() {
         let path = entry.unwrap().path();
         let twin = again.join(path.file_name().unwrap());
@@ -295,8 +280,8 @@ fn generated_dossiers_check_clean_unless_errors_are_injected() {
 #[test]
 fn a_reader_that_stops_early_gets_no_error_message() {
     let dir = tempfile::tempdir().unwrap();
+    let g = generate(dir.path(), 3000, 7, "0.1");
     let out = dir.path().display().to_string();
-    let g = run(&["generate", "--count", "3000", "--seed", "7", "--out", &out]);
     assert_eq!(g.status.code(), Some(0), "{}", stdout(&g));
     // Far more than a pipe holds, so the writer meets the closed pipe.
     let mut child = bin()
