@@ -14,7 +14,12 @@ fn main() {
             entries
                 .filter_map(Result::ok)
                 .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| n.ends_with(".ron") && !n.starts_with('.'))
+                .filter(|n| {
+                    let ron = std::path::Path::new(n)
+                        .extension()
+                        .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
+                    ron && !n.starts_with('.')
+                })
                 .collect()
         })
         .unwrap_or_default();

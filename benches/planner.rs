@@ -5,11 +5,16 @@
 //!   window avoids per frame and per edit).
 //!
 //! `cargo bench --bench planner`. Targets (issue 3): frame ≤ 2 ms median, edit ≤ 0.2 ms.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
 use chrono::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use twe_planner::app::{State, View};
+use twe_planner::app::{Action, View, Window};
 use twe_planner::files::{LoadReport, LoadedDossier};
 use twe_planner::lang::Lang;
 use twe_planner::rules::{CheckContext, check};
@@ -44,7 +49,7 @@ fn workspace(n: usize) -> Workspace {
     )
 }
 
-fn frame(ctx: &egui::Context, state: &mut State) -> usize {
+fn frame(ctx: &egui::Context, window: &mut Window) -> usize {
     let raw = egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(
             egui::Pos2::ZERO,
@@ -52,7 +57,7 @@ fn frame(ctx: &egui::Context, state: &mut State) -> usize {
         )),
         ..Default::default()
     };
-    let mut out = ctx.run_ui(raw, |ui| state.ui(ui));
+    let mut out = ctx.run_ui(raw, |ui| window.ui(ui));
     out.textures_delta.clear();
     let shapes = std::mem::take(&mut out.shapes);
     ctx.tessellate(shapes, out.pixels_per_point).len()
@@ -60,36 +65,36 @@ fn frame(ctx: &egui::Context, state: &mut State) -> usize {
 
 fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
-    let mut state = State::new(workspace(DOSSIERS), Lang::Nl);
-    state.open_entry(DOSSIERS / 2);
+    let mut window = Window::new(workspace(DOSSIERS), Lang::Nl);
+    window.act(Action::OpenEntry(DOSSIERS / 2));
     for _ in 0..5 {
-        frame(&ctx, &mut state);
+        frame(&ctx, &mut window);
     }
     c.bench_function("frame: dossier view, 25,000 dossiers", |b| {
-        b.iter(|| black_box(frame(&ctx, &mut state)))
+        b.iter(|| black_box(frame(&ctx, &mut window)));
     });
-    state.view = View::Caseload;
+    window.act(Action::SetView(View::Caseload));
     for _ in 0..5 {
-        frame(&ctx, &mut state);
+        frame(&ctx, &mut window);
     }
     c.bench_function("frame: caseload view, 25,000 dossiers", |b| {
-        b.iter(|| black_box(frame(&ctx, &mut state)))
+        b.iter(|| black_box(frame(&ctx, &mut window)));
     });
-    state.view = View::Statistics;
-    state.stats.source = twe_planner::stats::charts::DataSource::Dossiers;
+    window.act(Action::SetView(View::Statistics));
+    window.stats_mut().source = twe_planner::stats::charts::DataSource::Dossiers;
     for _ in 0..5 {
-        frame(&ctx, &mut state);
+        frame(&ctx, &mut window);
     }
     c.bench_function(
         "frame: statistics view (from the dossiers), 25,000 dossiers",
-        |b| b.iter(|| black_box(frame(&ctx, &mut state))),
+        |b| b.iter(|| black_box(frame(&ctx, &mut window))),
     );
 }
 
 fn edits(c: &mut Criterion) {
     let mut ws = workspace(DOSSIERS);
     let i = DOSSIERS / 3;
-    let original = ws.entries[i].dossier.clone();
+    let original = ws.entries()[i].dossier().clone();
     let mut moved = original.clone();
     if let Some(inst) = moved.instruments.last_mut() {
         inst.start += Duration::days(3);
@@ -104,25 +109,27 @@ fn edits(c: &mut Criterion) {
                 original.clone()
             };
             ws.apply(i, next, EditKey::Single);
-            black_box(ws.entries[i].findings.len())
-        })
+            black_box(ws.entries()[i].findings().len())
+        });
     });
     c.bench_function("aggregate the province table from 25,000 dossiers", |b| {
         b.iter(|| {
             black_box(twe_planner::stats::ProvinceYearTable::from_dossiers(
-                ws.entries.iter().map(|e| &e.dossier),
+                ws.entries()
+                    .iter()
+                    .map(twe_planner::workspace::Entry::dossier),
                 twe_planner::reference::municipalities(),
             ))
-        })
+        });
     });
     let ctx = CheckContext::new(ws.today());
     c.bench_function("check all 25,000 dossiers (one core)", |b| {
         b.iter(|| {
-            ws.entries
+            ws.entries()
                 .iter()
-                .map(|e| check(&e.dossier, &ctx).len())
+                .map(|e| check(e.dossier(), &ctx).len())
                 .sum::<usize>()
-        })
+        });
     });
 }
 

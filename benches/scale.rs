@@ -2,8 +2,13 @@
 //! (`twe-planner generate --match-published`), loaded, checked and aggregated.
 //!
 //! `cargo bench --bench scale`. Targets (issue 5): load + check ≤ 0.3 s, full check ≤ 5 ms,
-//! aggregation ≤ 5 ms. Yardsticks: reading the bytes alone, and serde_json parsing the same
+//! aggregation ≤ 5 ms. Yardsticks: reading the bytes alone, and `serde_json` parsing the same
 //! records.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
@@ -45,12 +50,12 @@ fn scale(c: &mut Criterion) {
                 .par_iter()
                 .map(|p| std::fs::read(p).map_or(0, |v| v.len()))
                 .sum::<usize>()
-        })
+        });
     });
     // `iter_with_large_drop`: freeing the previous workspace is not part of loading the next
     // (BENCHMARKS.md gives what freeing costs).
     g.bench_function("load the folder (read + parse, both cores)", |b| {
-        b.iter_with_large_drop(|| load_paths(&paths))
+        b.iter_with_large_drop(|| load_paths(&paths));
     });
     let ctx =
         CheckContext::new(twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default());
@@ -59,14 +64,14 @@ fn scale(c: &mut Criterion) {
             let report = load_paths(&paths);
             let findings = check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
             (report, findings)
-        })
+        });
     });
     g.bench_function("check all (both cores)", |b| {
-        b.iter_with_large_drop(|| check_all(dossiers.iter(), &ctx))
+        b.iter_with_large_drop(|| check_all(dossiers.iter(), &ctx));
     });
     let m = twe_planner::reference::municipalities();
     g.bench_function("aggregate the province table", |b| {
-        b.iter(|| black_box(ProvinceYearTable::from_dossiers(dossiers.iter(), m)))
+        b.iter(|| black_box(ProvinceYearTable::from_dossiers(dossiers.iter(), m)));
     });
     let ron_texts: Vec<String> = dossiers.iter().filter_map(|d| to_ron(d).ok()).collect();
     let json_texts: Vec<String> = dossiers
@@ -80,7 +85,7 @@ fn scale(c: &mut Criterion) {
                 .iter()
                 .filter(|t| ron::from_str::<Dossier>(t).is_ok())
                 .count()
-        })
+        });
     });
     g.bench_function(
         "parse (fast path, ron for the rest), one core, in memory",
@@ -90,7 +95,7 @@ fn scale(c: &mut Criterion) {
                     .iter()
                     .filter(|t| parse_dossier(t, name).is_ok())
                     .count()
-            })
+            });
         },
     );
     g.bench_function(
@@ -101,7 +106,7 @@ fn scale(c: &mut Criterion) {
                     .par_iter()
                     .filter(|t| parse_dossier(t, name).is_ok())
                     .count()
-            })
+            });
         },
     );
     g.bench_function("yardstick: serde_json parse, one core, in memory", |b| {
@@ -110,7 +115,7 @@ fn scale(c: &mut Criterion) {
                 .iter()
                 .filter(|t| serde_json::from_str::<Dossier>(t).is_ok())
                 .count()
-        })
+        });
     });
     g.finish();
 }

@@ -1,5 +1,10 @@
 //! Runs the check (or the load) many times in one process, for a profiler:
 //! `cargo build --release --example profile && perf record target/release/examples/profile check`.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 use std::hint::black_box;
 use twe_planner::rules::{CheckContext, check};
 

@@ -120,6 +120,10 @@ impl Injected {
 
 /// What one trajectory gets: how many of each instrument.
 #[derive(Clone, Copy, Debug, Default)]
+#[allow(
+    clippy::struct_excessive_bools,
+    reason = "which instruments a generated trajectory has: independent choices"
+)]
 struct Mix {
     bvs: bool,
     art60: u8,
@@ -288,7 +292,7 @@ fn municipalities_of(p: Province, year: i32) -> Vec<&'static str> {
 
 fn short(name: &str) -> String {
     name.chars()
-        .filter(|c| c.is_ascii_alphabetic())
+        .filter(char::is_ascii_alphabetic)
         .take(4)
         .collect::<String>()
         .to_uppercase()
@@ -464,8 +468,8 @@ pub fn write(
     dossiers: &[(Dossier, Option<Injected>)],
     dir: &std::path::Path,
 ) -> std::io::Result<usize> {
-    std::fs::create_dir_all(dir)?;
     use rayon::prelude::*;
+    std::fs::create_dir_all(dir)?;
     dossiers
         .par_iter()
         .map(|(d, _)| {

@@ -1,4 +1,9 @@
 //! The command line on real files: exit codes, the JSON shape, load errors with lines.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

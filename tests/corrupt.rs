@@ -1,5 +1,10 @@
 //! A Flanders-size folder with 1% corrupt files: every other file loads and is checked,
 //! every corrupt one is reported with its line and column, and none is ever written.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
 use twe_planner::files::{LoadErrorKind, load_paths};
 use twe_planner::workspace::Workspace;
@@ -44,9 +49,9 @@ fn one_percent_corrupt_files_out_of_25000() {
         dir.path(),
         twe_planner::model::date_serde::parse("2026-06-01").unwrap(),
     );
-    assert_eq!(ws.entries.len(), 25_000 - corrupt.len());
+    assert_eq!(ws.len(), 25_000 - corrupt.len());
     assert!(
-        ws.entries.iter().all(|e| e.counts.errors == 0),
+        ws.entries().iter().all(|e| e.counts().errors == 0),
         "generated without injected errors"
     );
     assert!(ws.save_all().is_empty());

@@ -1,5 +1,10 @@
 //! A save killed at any moment (kill -9 of the saving process) leaves the file whole: either
 //! the old version or the new one, never a mix, and its backup likewise.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
 use std::process::Command;
 use std::time::Duration;

@@ -1,5 +1,10 @@
 //! The sample workspace checks to exactly the findings each dossier is meant to show, and
 //! together they show every rule.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
 use std::collections::{BTreeMap, BTreeSet};
 use twe_planner::rules::{CheckContext, RULES, check};

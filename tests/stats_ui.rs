@@ -1,28 +1,27 @@
 //! The statistics view and the presentation, driven like a user would.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{harness, today};
 use egui::Key;
 use egui::accesskit::Role;
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use twe_planner::app::stats_view::{Page, current_chart};
-use twe_planner::app::{Request, State, View};
+use egui_kittest::{Harness, SnapshotResults};
+use twe_planner::app::stats_pages::{Page, current_chart};
+use twe_planner::app::{Action, Request, View, Window};
 use twe_planner::lang::Lang;
 use twe_planner::stats::charts::{ChartKind, DataSource};
 use twe_planner::workspace::Workspace;
 
-fn today() -> NaiveDate {
-    twe_planner::model::date_serde::parse("2026-06-01").unwrap()
-}
-
-fn stats(lang: Lang) -> Harness<'static, State> {
-    let mut state = State::new(Workspace::sample(today()), lang);
-    state.view = View::Statistics;
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, s: &mut State| s.ui(ui), state);
-    h.run();
-    h
+fn stats(lang: Lang) -> Harness<'static, Window> {
+    let mut window = Window::new(Workspace::sample(today()), lang);
+    window.act(Action::SetView(View::Statistics));
+    harness(window)
 }
 
 #[test]
@@ -51,7 +50,7 @@ fn the_table_shows_dutch_numbers() {
     assert!(h.query_by_label("2.772").is_some(), "Antwerpen 2017");
     assert!(h.query_by_label("1.004").is_some(), "Antwerpen 2021");
     // From the dossiers, the published table stands beside theirs.
-    h.state_mut().stats.source = DataSource::Dossiers;
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
     h.run();
     assert!(h.query_by_label("Gepubliceerd (VDAB)").is_some());
     assert!(h.query_by_label("2.772").is_some());
@@ -62,7 +61,8 @@ fn the_csv_export_is_the_published_table() {
     let mut h = stats(Lang::En);
     h.get_by_label("CSV of this chart…").click();
     h.run();
-    let Some(Request::ExportCsv(csv)) = h.state().request.clone() else {
+    let Some(Action::Dialog(Request::ExportCsv(csv))) = h.state().shell_actions().last().cloned()
+    else {
         panic!("no export asked")
     };
     let published = twe_planner::reference::published();
@@ -91,20 +91,26 @@ fn the_csv_export_is_the_published_table() {
 #[test]
 fn the_dossier_table_is_a_plain_count() {
     let mut h = stats(Lang::En);
-    h.state_mut().stats.source = DataSource::Dossiers;
-    h.state_mut().stats.up_to = 2025;
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().up_to = 2025;
     h.run();
-    let data = current_chart(h.state(), ChartKind::PerProvince, false);
+    let w = h.state();
+    let data = current_chart(
+        w.workspace(),
+        w.stats(),
+        w.lang(),
+        ChartKind::PerProvince,
+        false,
+    );
     let m = twe_planner::reference::municipalities();
     for (s, series) in data.series.iter().enumerate() {
         for (c, year) in data.categories.iter().enumerate() {
-            let counted = h
-                .state()
-                .ws
-                .entries
+            let counted = w
+                .workspace()
+                .entries()
                 .iter()
-                .filter(|e| m.province_of(&e.dossier.ocmw) == series.province)
-                .filter(|e| chrono::Datelike::year(&e.dossier.start).to_string() == *year)
+                .filter(|e| m.province_of(&e.dossier().ocmw) == series.province)
+                .filter(|e| chrono::Datelike::year(&e.dossier().start).to_string() == *year)
                 .count();
             assert_eq!(
                 data.series[s].values[c].unwrap_or(0.0) as usize,
@@ -121,15 +127,15 @@ fn the_presentation_shows_no_client_name() {
     let mut h = stats(Lang::Nl);
     let names: Vec<String> = h
         .state()
-        .ws
-        .entries
+        .workspace()
+        .entries()
         .iter()
-        .map(|e| e.dossier.client.clone())
+        .map(|e| e.dossier().client.clone())
         .collect();
-    h.state_mut().stats.source = DataSource::Dossiers;
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
     h.key_press(Key::F11);
     h.run();
-    assert!(h.state().presenting);
+    assert!(h.state().presenting());
     for _ in 0..8 {
         for name in &names {
             assert!(
@@ -140,27 +146,27 @@ fn the_presentation_shows_no_client_name() {
         h.key_press(Key::ArrowRight);
         h.run();
     }
-    let before = h.state().stats.up_to;
+    let before = h.state().stats().up_to;
     h.key_press(Key::ArrowDown);
     h.run();
-    assert_eq!(h.state().stats.up_to, before - 1);
+    assert_eq!(h.state().stats().up_to, before - 1);
     h.key_press(Key::Escape);
     h.run();
-    assert!(!h.state().presenting);
+    assert!(!h.state().presenting());
 }
 
 #[test]
 fn small_counts_from_dossiers_are_hidden_when_presenting() {
     let mut h = stats(Lang::Nl);
-    h.state_mut().stats.source = DataSource::Dossiers;
-    h.state_mut().stats.show_table = true;
-    h.state_mut().stats.up_to = 2025;
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().show_table = true;
+    h.state_mut().stats_mut().up_to = 2025;
     h.run();
     assert!(
         h.query_all_by_label("<5").next().is_none(),
         "not in the normal view"
     );
-    h.state_mut().presenting = true;
+    h.state_mut().act(Action::Present(true));
     h.run();
     assert!(
         h.query_all_by_label("<5").next().is_some(),
@@ -170,39 +176,34 @@ fn small_counts_from_dossiers_are_hidden_when_presenting() {
 
 #[test]
 fn snapshots_of_charts_and_slides() {
+    let mut results = SnapshotResults::new();
     let mut h = stats(Lang::Nl);
     let name = |p: Page| match p {
         Page::Chart(k) => format!("{k:?}").to_lowercase(),
         other => format!("{other:?}").to_lowercase(),
     };
     for page in Page::all() {
-        h.state_mut().stats.page = page;
+        h.state_mut().stats_mut().page = page;
         h.run();
-        h.snapshot(format!("stats_{}", name(page)));
+        results.add(h.try_snapshot(format!("stats_{}", name(page))));
     }
-    h.state_mut().presenting = true;
+    h.state_mut().act(Action::Present(true));
     for page in [
         Page::Chart(ChartKind::PerTrajectory),
         Page::Chart(ChartKind::BvsUse),
         Page::Outflow,
         Page::Trainings,
     ] {
-        h.state_mut().stats.page = page;
-        h.state_mut().stats.relative = page == Page::Chart(ChartKind::BvsUse);
+        h.state_mut().stats_mut().page = page;
+        h.state_mut().stats_mut().relative = page == Page::Chart(ChartKind::BvsUse);
         h.run();
-        h.snapshot(format!("slide_{}", name(page)));
+        results.add(h.try_snapshot(format!("slide_{}", name(page))));
     }
 }
 
 #[test]
 fn the_menu_bar_leads_to_the_statistics_and_the_presentation() {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(
-            |ui, s: &mut State| s.ui(ui),
-            State::new(Workspace::sample(today()), Lang::En),
-        );
-    h.run();
+    let mut h = harness(Window::new(Workspace::sample(today()), Lang::En));
     h.get_by_label("Statistics").click();
     h.run();
     assert!(
@@ -211,5 +212,5 @@ fn the_menu_bar_leads_to_the_statistics_and_the_presentation() {
     );
     h.get_by_label("Present").click();
     h.run();
-    assert!(h.state().presenting);
+    assert!(h.state().presenting());
 }

@@ -1,69 +1,32 @@
 //! The window, driven like a user would: click, type, drag, read what the screen shows.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
 
-use chrono::NaiveDate;
+mod common;
+
+use common::{dossier, harness, index_of, open, retype, sample, sample_folder, today};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
-use egui_kittest::Harness;
+use egui_kittest::SnapshotResults;
 use egui_kittest::kittest::Queryable;
-use twe_planner::app::{Question, State, View};
+use twe_planner::app::{Action, Pending, Question, View, Window};
 use twe_planner::lang::Lang;
 use twe_planner::workspace::Workspace;
-
-fn today() -> NaiveDate {
-    twe_planner::model::date_serde::parse("2026-06-01").unwrap()
-}
-
-fn harness(state: State) -> Harness<'static, State> {
-    let mut h = Harness::builder()
-        .with_size(egui::vec2(1366.0, 768.0))
-        .build_ui_state(|ui, s: &mut State| s.ui(ui), state);
-    h.run();
-    h
-}
-
-fn sample(lang: Lang) -> Harness<'static, State> {
-    harness(State::new(Workspace::sample(today()), lang))
-}
-
-fn open(h: &mut Harness<'static, State>, id: &str) {
-    h.get_by_label_contains(&format!("{id}  ")).click();
-    h.run();
-    assert_eq!(h.state().shown_dossier().map(|d| d.id.as_str()), Some(id));
-}
-
-fn index_of(h: &Harness<'static, State>, id: &str) -> usize {
-    h.state()
-        .ws
-        .entries
-        .iter()
-        .position(|e| e.dossier.id == id)
-        .unwrap()
-}
-
-/// Replaces the text of the field labelled `label` and presses Enter.
-fn retype(h: &mut Harness<'static, State>, label: &str, text: &str) {
-    h.get_by_role_and_label(Role::TextInput, label).focus();
-    h.run();
-    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
-    h.get_by_role_and_label(Role::TextInput, label)
-        .type_text(text);
-    h.key_press(Key::Enter);
-    h.run();
-}
 
 #[test]
 fn a_date_change_fires_a_rule_and_undo_takes_it_back() {
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
     assert!(h.query_by_label_contains("run at the same time").is_none());
-    h.state_mut().sel.instrument = Some(2); // the WES
+    h.state_mut().act(Action::SelectInstrument(Some(2))); // the WES
     h.run();
     retype(&mut h, "Start", "01/03/2019");
     let i = index_of(&h, "LEUV-2018-0006");
     assert_eq!(
-        h.state().ws.entries[i].dossier.instruments[2]
-            .start
-            .to_string(),
+        dossier(&h, i).instruments[2].start.to_string(),
         "2019-03-01"
     );
     assert!(
@@ -75,9 +38,7 @@ fn a_date_change_fires_a_rule_and_undo_takes_it_back() {
     h.run();
     assert!(h.query_by_label_contains("run at the same time").is_none());
     assert_eq!(
-        h.state().ws.entries[i].dossier.instruments[2]
-            .start
-            .to_string(),
+        dossier(&h, i).instruments[2].start.to_string(),
         "2019-03-18"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
@@ -93,7 +54,7 @@ fn dragging_a_bar_moves_it_by_whole_days() {
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
     let i = index_of(&h, "LEUV-2018-0006");
-    let before = h.state().ws.entries[i].dossier.instruments[2].clone();
+    let before = dossier(&h, i).instruments[2].clone();
     let rect = h.state().bar_rect(2).expect("the WES bar is drawn");
     let px_per_day = rect.width() / before.range().days() as f32;
     let from = rect.center();
@@ -107,13 +68,13 @@ fn dragging_a_bar_moves_it_by_whole_days() {
         h.run();
     }
     // While dragging, only the preview moves; nothing is checked or recorded yet.
-    assert_eq!(h.state().ws.entries[i].dossier.instruments[2], before);
+    assert_eq!(dossier(&h, i).instruments[2], before);
     h.drop_at(to);
     h.run();
-    let after = &h.state().ws.entries[i].dossier.instruments[2];
+    let after = &dossier(&h, i).instruments[2];
     assert_eq!((after.start - before.start).num_days(), 10);
     assert_eq!((after.end - before.end).num_days(), 10);
-    assert!(h.state().ws.can_undo());
+    assert!(h.state().workspace().can_undo());
 }
 
 #[test]
@@ -121,7 +82,7 @@ fn dragging_an_edge_resizes_the_bar() {
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
     let i = index_of(&h, "LEUV-2018-0006");
-    let before = h.state().ws.entries[i].dossier.instruments[2].clone();
+    let before = dossier(&h, i).instruments[2].clone();
     let rect = h.state().bar_rect(2).unwrap();
     let px_per_day = rect.width() / before.range().days() as f32;
     let from = egui::pos2(rect.right() - 1.0, rect.center().y);
@@ -134,7 +95,7 @@ fn dragging_an_edge_resizes_the_bar() {
     h.run();
     h.drop_at(to);
     h.run();
-    let after = &h.state().ws.entries[i].dossier.instruments[2];
+    let after = &dossier(&h, i).instruments[2];
     assert_eq!(after.start, before.start);
     assert_eq!((before.end - after.end).num_days(), 30);
 }
@@ -150,9 +111,7 @@ fn a_quick_fix_is_one_undoable_edit() {
     assert!(h.query_by_label("art60-late-start").is_none());
     let i = index_of(&h, "GENT-2017-0004");
     assert_eq!(
-        h.state().ws.entries[i].dossier.instruments[1]
-            .start
-            .to_string(),
+        dossier(&h, i).instruments[1].start.to_string(),
         "2017-05-01"
     );
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -162,35 +121,33 @@ fn a_quick_fix_is_one_undoable_edit() {
 
 #[test]
 fn save_and_reload_give_the_same_dossier() {
-    let dir = tempfile::tempdir().unwrap();
-    twe_planner::sample::write_to(dir.path()).unwrap();
-    let mut h = harness(State::new(Workspace::open(dir.path(), today()), Lang::En));
+    let dir = sample_folder();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
     open(&mut h, "LEUV-2018-0006");
     retype(&mut h, "Client", "Jonas Tester");
     let i = index_of(&h, "LEUV-2018-0006");
-    assert!(h.state().ws.entries[i].is_dirty());
+    assert!(h.state().workspace().entries()[i].is_dirty());
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
     h.run();
-    assert!(!h.state().ws.entries[i].is_dirty());
+    assert!(!h.state().workspace().entries()[i].is_dirty());
     let reloaded = Workspace::open(dir.path(), today());
     let again = reloaded
-        .entries
+        .entries()
         .iter()
-        .find(|e| e.dossier.id == "LEUV-2018-0006")
+        .find(|e| e.dossier().id == "LEUV-2018-0006")
         .unwrap();
-    assert_eq!(again.dossier, h.state().ws.entries[i].dossier);
-    assert_eq!(again.dossier.client, "Jonas Tester");
+    assert_eq!(again.dossier(), dossier(&h, i));
+    assert_eq!(again.dossier().client, "Jonas Tester");
 }
 
 #[test]
 fn a_file_with_comments_says_saving_drops_them_and_keeps_a_backup() {
-    let dir = tempfile::tempdir().unwrap();
-    twe_planner::sample::write_to(dir.path()).unwrap();
+    let dir = sample_folder();
     let path = dir.path().join("leuven-2018-0006.ron");
     let text = std::fs::read_to_string(&path).unwrap();
     let commented = text.replace("    client:", "    // asked to be called Jo\n    client:");
     std::fs::write(&path, &commented).unwrap();
-    let mut h = harness(State::new(Workspace::open(dir.path(), today()), Lang::En));
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
     open(&mut h, "LEUV-2018-0006");
     let notice = "This file holds comments (// …). Saving does not keep them; the previous \
                   version then stays as .leuven-2018-0006.ron.bak beside the file.";
@@ -216,25 +173,27 @@ fn closing_with_unsaved_changes_asks_first() {
         !h.state_mut().on_close_requested(),
         "nothing unsaved: close at once"
     );
-    h.state_mut().ws.edit(0, |d| d.client = "Someone".into());
+    h.state_mut()
+        .workspace_mut()
+        .edit(0, |d| d.client = "Someone".into());
     assert!(h.state_mut().on_close_requested());
     h.run();
     assert!(h.query_by_label("Unsaved changes").is_some());
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().question.is_none() && !h.state().quit_now);
+    assert!(h.state().question().is_none() && !quits(&h));
 
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Quit").click();
     h.run();
     assert_eq!(
-        h.state().question,
-        Some(Question::Unsaved(twe_planner::app::Pending::Quit))
+        h.state().question(),
+        Some(&Question::Unsaved(Pending::Quit))
     );
     h.get_by_label("Discard").click();
     h.run();
-    assert!(h.state().quit_now);
+    assert!(quits(&h));
 }
 
 #[test]
@@ -268,9 +227,9 @@ fn search_filters_the_list_and_f8_walks_the_findings() {
     h.run();
     h.key_press(Key::F8);
     h.run();
-    assert_eq!(h.state().sel.finding, Some(0));
+    assert_eq!(h.state().selection().finding, Some(0));
     assert_eq!(
-        h.state().sel.instrument,
+        h.state().selection().instrument,
         Some(1),
         "the overlap's first instrument is selected"
     );
@@ -278,22 +237,23 @@ fn search_filters_the_list_and_f8_walks_the_findings() {
 
 #[test]
 fn snapshots_of_each_view() {
+    let mut results = SnapshotResults::new();
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
     h.remove_cursor();
     h.run();
-    h.snapshot("dossier_view");
-    h.state_mut().view = View::Caseload;
+    results.add(h.try_snapshot("dossier_view"));
+    h.state_mut().act(Action::SetView(View::Caseload));
     h.run();
     assert!(
         h.query_by_label_contains("the list's filters apply")
             .is_some()
     );
-    h.snapshot("caseload_view");
-    h.state_mut().view = View::Dossier;
-    h.state_mut().show_help = true;
+    results.add(h.try_snapshot("caseload_view"));
+    h.state_mut().act(Action::SetView(View::Dossier));
+    h.state_mut().act(Action::ToggleHelp);
     h.run();
-    h.snapshot("help");
+    results.add(h.try_snapshot("help"));
 }
 
 #[test]
@@ -304,11 +264,11 @@ fn plan_the_rest_proposes_ghost_bars_that_fix_the_gap() {
     assert!(h.query_by_label("inactive-period").is_some());
     h.get_by_label("Plan the rest").click();
     h.run();
-    assert!(h.state().proposal.is_some());
+    assert!(h.state().proposal().is_some());
     assert!(h.query_by_label("✔ Accept").is_some());
     h.get_by_label("✔ Accept").click();
     h.run();
-    assert!(h.state().proposal.is_none());
+    assert!(h.state().proposal().is_none());
     assert!(h.query_by_label("fewer-than-two-per-year").is_none());
     assert!(h.query_by_label("inactive-period").is_none());
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
@@ -321,41 +281,42 @@ fn plan_the_rest_proposes_ghost_bars_that_fix_the_gap() {
 
 #[test]
 fn unsaved_work_is_offered_back_after_a_crash() {
-    let dir = tempfile::tempdir().unwrap();
-    twe_planner::sample::write_to(dir.path()).unwrap();
+    let dir = sample_folder();
     let mut ws = Workspace::open(dir.path(), today());
     let i = ws
-        .entries
+        .entries()
         .iter()
-        .position(|e| e.dossier.id == "LEUV-2018-0006")
+        .position(|e| e.dossier().id == "LEUV-2018-0006")
         .unwrap();
     ws.edit(i, |d| d.client = "Nog niet bewaard".into());
     ws.write_journal().unwrap();
     drop(ws); // the session dies without saving
 
-    let mut state = State::new(Workspace::open(dir.path(), today()), Lang::En);
-    state.enable_recovery();
-    let mut h = harness(state);
+    let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
+    window.enable_recovery();
+    let mut h = harness(window);
     assert!(h.query_by_label("Unsaved work found").is_some());
     h.get_by_label("Restore").click();
     h.run();
     let i = index_of(&h, "LEUV-2018-0006");
-    assert_eq!(h.state().ws.entries[i].dossier.client, "Nog niet bewaard");
-    assert!(h.state().ws.entries[i].is_dirty());
+    assert_eq!(dossier(&h, i).client, "Nog niet bewaard");
+    assert!(h.state().workspace().entries()[i].is_dirty());
 }
 
 #[test]
 fn a_file_changed_outside_asks_before_anything_is_lost() {
-    let dir = tempfile::tempdir().unwrap();
-    twe_planner::sample::write_to(dir.path()).unwrap();
-    let mut h = harness(State::new(Workspace::open(dir.path(), today()), Lang::En));
+    let dir = sample_folder();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
     open(&mut h, "LEUV-2018-0006");
     let i = index_of(&h, "LEUV-2018-0006");
-    let path = h.state().ws.entries[i].path.clone().unwrap();
+    let path = h.state().workspace().entries()[i]
+        .path()
+        .unwrap()
+        .to_path_buf();
     retype(&mut h, "Client", "Edited Here");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("Jonas Claes", "Edited There")).unwrap();
-    h.state_mut().disk_changed(std::slice::from_ref(&path));
+    h.state_mut().act(Action::DiskChanged(vec![path.clone()]));
     h.run();
     assert!(
         h.query_by_label("File changed outside twe-planner")
@@ -363,6 +324,11 @@ fn a_file_changed_outside_asks_before_anything_is_lost() {
     );
     h.get_by_label("Take theirs").click();
     h.run();
-    assert_eq!(h.state().ws.entries[i].dossier.client, "Edited There");
-    assert!(!h.state().ws.entries[i].is_dirty());
+    assert_eq!(dossier(&h, i).client, "Edited There");
+    assert!(!h.state().workspace().entries()[i].is_dirty());
+}
+
+/// Whether the window asked the shell to close it.
+fn quits(h: &egui_kittest::Harness<'static, Window>) -> bool {
+    h.state().shell_actions().contains(&Action::Quit)
 }

@@ -1,11 +1,13 @@
 //! The dossier list: search, filters, counts per dossier, virtualized rows.
 
+use super::action::Action;
+use super::cx::ViewCx;
 use super::palette;
-use super::state::State;
 use crate::lang::Lang;
 use crate::reference::{Province, municipalities, published};
 use crate::rules::Severity;
 use crate::workspace::{Entry, Workspace};
+use std::fmt::Write as _;
 
 /// Which trajectories the list shows, relative to the reference date.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -52,7 +54,7 @@ pub struct ListFilter {
 
 impl ListFilter {
     fn matches(&self, e: &Entry, ws: &Workspace, query: &str) -> bool {
-        let d = &e.dossier;
+        let d = e.dossier();
         if !query.is_empty()
             && ![&d.id, &d.client, &d.ocmw]
                 .iter()
@@ -80,8 +82,8 @@ impl ListFilter {
         phase_ok
             && match self.findings {
                 WithFindings::All => true,
-                WithFindings::Errors => e.counts.errors > 0,
-                WithFindings::Warnings => e.counts.warnings > 0,
+                WithFindings::Errors => e.counts().errors > 0,
+                WithFindings::Warnings => e.counts().warnings > 0,
                 WithFindings::Unsaved => e.is_dirty(),
             }
     }
@@ -94,8 +96,9 @@ pub struct ListCache {
     key: Option<(ListFilter, u64)>,
     /// Indices into the workspace, in list order.
     pub rows: Vec<usize>,
-    /// The first start and the last day of the rows' trajectories, for the caseload.
-    span: Option<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// The first start and the last day of the rows' trajectories, for the caseload:
+    /// computed when first asked for after a refresh.
+    span: std::cell::OnceCell<(chrono::NaiveDate, chrono::NaiveDate)>,
 }
 
 impl ListCache {
@@ -106,33 +109,34 @@ impl ListCache {
             return;
         }
         let query = filter.query.trim().to_lowercase();
-        self.rows = (0..ws.entries.len())
-            .filter(|&i| filter.matches(&ws.entries[i], ws, &query))
+        self.rows = ws
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| filter.matches(e, ws, &query))
+            .map(|(i, _)| i)
             .collect();
         self.key = Some(key);
-        self.span = None;
+        self.span = std::cell::OnceCell::new();
     }
 
     /// The first start and the last day over the rows (computed once per refresh).
-    pub fn span(&mut self, ws: &Workspace) -> (chrono::NaiveDate, chrono::NaiveDate) {
-        if let Some(s) = self.span {
-            return s;
-        }
-        let today = ws.today();
-        let from = self
-            .rows
-            .iter()
-            .map(|&i| ws.entries[i].dossier.start)
-            .min()
-            .unwrap_or(today);
-        let to = self
-            .rows
-            .iter()
-            .map(|&i| ws.entries[i].dossier.last_day())
-            .max()
-            .unwrap_or(today);
-        self.span = Some((from, to));
-        (from, to)
+    pub fn span(&self, ws: &Workspace) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        *self.span.get_or_init(|| {
+            let today = ws.today();
+            let dossiers = || {
+                self.rows
+                    .iter()
+                    .filter_map(|&i| ws.entry(i))
+                    .map(Entry::dossier)
+            };
+            let from = dossiers().map(|d| d.start).min().unwrap_or(today);
+            let to = dossiers()
+                .map(crate::model::Dossier::last_day)
+                .max()
+                .unwrap_or(today);
+            (from, to)
+        })
     }
 }
 
@@ -180,9 +184,7 @@ fn choice_row_ui<'a, T: PartialEq + Copy>(
     ui.end_row();
 }
 
-fn filters_ui(state: &mut State, ui: &mut egui::Ui) {
-    let lang = state.lang;
-    let f = &mut state.filter;
+fn filters_ui(f: &mut ListFilter, ui: &mut egui::Ui, lang: Lang) {
     egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
         let provinces = Province::ALL.map(|p| (Some(p), p.name()));
         let all = [(None, lang.pick("Alle", "All"))];
@@ -236,78 +238,121 @@ fn filters_ui(state: &mut State, ui: &mut egui::Ui) {
 /// The text of one row: id, OCMW, counts, unsaved mark. Personal data (the client's name)
 /// is searchable but not shown in the row.
 fn row_text(e: &Entry, lang: Lang) -> egui::RichText {
-    let mut text = format!("{}  {}", e.dossier.id, e.dossier.ocmw);
-    if e.counts.errors > 0 {
-        text.push_str(&format!(
+    let (d, counts) = (e.dossier(), e.counts());
+    let mut text = format!("{}  {}", d.id, d.ocmw);
+    if counts.errors > 0 {
+        let _ = write!(
+            text,
             "  {} {}",
             palette::severity_icon(Severity::Error),
-            e.counts.errors
-        ));
+            counts.errors
+        );
     }
-    if e.counts.warnings > 0 {
-        text.push_str(&format!(
+    if counts.warnings > 0 {
+        let _ = write!(
+            text,
             "  {} {}",
             palette::severity_icon(Severity::Warning),
-            e.counts.warnings
-        ));
+            counts.warnings
+        );
     }
     if e.is_dirty() {
         text.push_str(lang.pick("  • niet bewaard", "  • unsaved"));
     }
     let rich = egui::RichText::new(text);
-    if e.counts.errors > 0 {
+    if counts.errors > 0 {
         rich.color(palette::severity(Severity::Error))
     } else {
         rich
     }
 }
 
-/// Draws the list panel.
-pub fn list_ui(state: &mut State, ui: &mut egui::Ui) {
-    let lang = state.lang;
-    ui.heading(lang.pick("Dossiers", "Dossiers"));
-    ui.horizontal(|ui| {
-        let label = ui.label(lang.pick("Zoeken", "Search"));
-        ui.add(
-            egui::TextEdit::singleline(&mut state.filter.query)
-                .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
-    });
-    filters_ui(state, ui);
-    state.list.refresh(&state.ws, &state.filter);
-    ui.weak(format!(
-        "{} {} {}",
-        crate::lang::number(state.list.rows.len() as i64, lang),
-        lang.pick("van", "of"),
-        crate::lang::number(state.ws.entries.len() as i64, lang)
-    ));
-    ui.separator();
+/// The dossier list panel: search, filters and the rows they leave.
+#[derive(Default)]
+pub struct DossierList {
+    /// The search and filters.
+    filter: ListFilter,
+    /// The rows, recomputed only when the filter or the workspace changes.
+    cache: ListCache,
+}
 
-    // Arrow keys move the selection when no text field has focus.
-    let typing = ui.ctx().memory(|m| m.focused().is_some());
-    let position = state
-        .sel
-        .entry
-        .and_then(|e| state.list.rows.iter().position(|&r| r == e));
-    let mut scroll_to = None;
-    if !typing && !state.list.rows.is_empty() {
-        let step = ui.input(|i| {
-            i.key_pressed(egui::Key::ArrowDown) as i64 - i.key_pressed(egui::Key::ArrowUp) as i64
-        });
-        if step != 0 {
-            let next = match position {
-                Some(p) => (p as i64 + step).clamp(0, state.list.rows.len() as i64 - 1) as usize,
-                None => 0,
-            };
-            state.open_entry(state.list.rows[next]);
-            scroll_to = Some(next);
-        }
+impl DossierList {
+    /// The rows the list shows (the caseload shows the same), brought up to date first.
+    pub fn rows(&mut self, ws: &Workspace) -> &ListCache {
+        self.cache.refresh(ws, &self.filter);
+        &self.cache
     }
 
+    /// Forgets the rows (another workspace was opened).
+    pub fn reset(&mut self) {
+        self.cache = ListCache::default();
+    }
+
+    /// Draws the panel; opening a dossier is an action.
+    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        ui.heading(lang.pick("Dossiers", "Dossiers"));
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.pick("Zoeken", "Search"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter.query)
+                    .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+        filters_ui(&mut self.filter, ui, lang);
+        self.cache.refresh(cx.ws, &self.filter);
+        let rows = &self.cache.rows;
+        ui.weak(format!(
+            "{} {} {}",
+            crate::lang::number(rows.len() as i64, lang),
+            lang.pick("van", "of"),
+            crate::lang::number(cx.ws.len() as i64, lang)
+        ));
+        ui.separator();
+        let scroll_to = arrow_keys(cx, rows, ui, out);
+        rows_ui(cx, rows, scroll_to, ui, out);
+    }
+}
+
+/// Up and down move the selection through the rows when no text field has focus; returns
+/// the row to scroll to.
+fn arrow_keys(
+    cx: &ViewCx<'_>,
+    rows: &[usize],
+    ui: &egui::Ui,
+    out: &mut Vec<Action>,
+) -> Option<usize> {
+    let typing = ui.ctx().memory(|m| m.focused().is_some());
+    if typing || rows.is_empty() {
+        return None;
+    }
+    let step = ui.input(|i| {
+        i64::from(i.key_pressed(egui::Key::ArrowDown))
+            - i64::from(i.key_pressed(egui::Key::ArrowUp))
+    });
+    if step == 0 {
+        return None;
+    }
+    let position = cx.sel.entry.and_then(|e| rows.iter().position(|&r| r == e));
+    let next = match position {
+        Some(p) => (p as i64 + step).clamp(0, rows.len() as i64 - 1) as usize,
+        None => 0,
+    };
+    out.push(Action::OpenEntry(rows[next]));
+    Some(next)
+}
+
+/// The rows, virtualized: only those in view are built.
+fn rows_ui(
+    cx: &ViewCx<'_>,
+    rows: &[usize],
+    scroll_to: Option<usize>,
+    ui: &mut egui::Ui,
+    out: &mut Vec<Action>,
+) {
     let row_height = ui.spacing().interact_size.y;
-    let mut clicked = None;
     let mut area = egui::ScrollArea::vertical().auto_shrink(false);
     if let Some(row) = scroll_to {
         let visible = ui.available_height();
@@ -315,21 +360,18 @@ pub fn list_ui(state: &mut State, ui: &mut egui::Ui) {
             (row as f32 * (row_height + ui.spacing().item_spacing.y) - visible / 2.0).max(0.0);
         area = area.vertical_scroll_offset(offset);
     }
-    area.show_rows(ui, row_height, state.list.rows.len(), |ui, range| {
+    area.show_rows(ui, row_height, rows.len(), |ui, range| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
-            for &i in &state.list.rows[range] {
-                let e = &state.ws.entries[i];
-                let selected = state.sel.entry == Some(i);
-                let button = egui::Button::selectable(selected, row_text(e, lang))
+            for &i in &rows[range] {
+                let Some(e) = cx.ws.entry(i) else { continue };
+                let selected = cx.sel.entry == Some(i);
+                let button = egui::Button::selectable(selected, row_text(e, cx.lang))
                     .min_size(egui::vec2(0.0, row_height));
                 if ui.add(button).clicked() {
-                    clicked = Some(i);
+                    out.push(Action::OpenEntry(i));
                 }
             }
         });
     });
-    if let Some(i) = clicked {
-        state.open_entry(i);
-    }
 }

@@ -1,7 +1,8 @@
 //! The editor panel: the open dossier's fields and the selected instrument.
 
+use super::action::Action;
+use super::cx::ViewCx;
 use super::dates::{date_edit, date_edit_by};
-use super::state::State;
 use crate::lang::Lang;
 use crate::model::{
     Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Focus, Instrument,
@@ -467,7 +468,6 @@ fn outcome_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, lan
     }
 }
 
-/// Draws the editor panel and applies what changed as one undoable edit.
 /// Says, before any save, that the file's comments will not survive it: twe-planner writes
 /// the dossier anew from its fields.
 fn comments_notice_ui(ui: &mut egui::Ui, backup: &std::path::Path, lang: Lang) {
@@ -490,95 +490,121 @@ fn comments_notice_ui(ui: &mut egui::Ui, backup: &std::path::Path, lang: Lang) {
     );
 }
 
-pub fn editor_ui(state: &mut State, ui: &mut egui::Ui) {
-    let lang = state.lang;
-    let Some(i) = state.sel.entry else { return };
-    let Some(entry) = state.ws.entries.get(i) else {
-        return;
-    };
-    let mut d = entry.dossier.clone();
-    let comments_backup = entry
-        .path
-        .as_deref()
-        .filter(|_| entry.file_has_comments())
-        .map(crate::files::backup_path);
-    let mut key: Option<EditKey> = None;
-    let mut select = state.sel.instrument;
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            ui.heading(lang.pick("Dossier", "Dossier"));
-            if let Some(backup) = &comments_backup {
-                comments_notice_ui(ui, backup, lang);
-            }
-            dossier_fields_ui(ui, &mut d, &mut key, lang);
-            ui.separator();
-            ui.horizontal(|ui| {
-                ui.heading(lang.pick("Instrument", "Instrument"));
-                if ui.button(lang.pick("+ Toevoegen", "+ Add")).clicked() {
-                    let start = d
-                        .instruments
-                        .iter()
-                        .map(|x| x.end)
-                        .max()
-                        .map_or(d.start, |e| e + chrono::Days::new(1));
-                    d.instruments.push(Instrument {
-                        kind: InstrumentKind::Wes,
-                        start,
-                        end: crate::model::calendar::last_day_within_months(start, 3),
-                        status: Status::Planned,
-                    });
-                    select = Some(d.instruments.len() - 1);
-                    key = Some(EditKey::Single);
-                }
-                if let Some(k) = select.filter(|&k| k < d.instruments.len()) {
-                    if ui.button(lang.pick("Dupliceren", "Duplicate")).clicked() {
-                        let mut copy = d.instruments[k].clone();
-                        let len = copy.end - copy.start;
-                        copy.start = copy.end + chrono::Days::new(1);
-                        copy.end = copy.start + len;
-                        d.instruments.insert(k + 1, copy);
-                        select = Some(k + 1);
-                        key = Some(EditKey::Single);
-                    }
-                    if ui.button(lang.pick("Verwijderen", "Delete")).clicked() {
-                        d.instruments.remove(k);
-                        select = None;
-                        key = Some(EditKey::Single);
-                    }
-                }
+/// The buttons that add, duplicate and delete instruments; returns the instrument to select.
+fn instrument_buttons_ui(
+    ui: &mut egui::Ui,
+    d: &mut Dossier,
+    select: Option<usize>,
+    key: &mut Option<EditKey>,
+    lang: Lang,
+) -> Option<usize> {
+    let mut select = select;
+    ui.horizontal(|ui| {
+        ui.heading(lang.pick("Instrument", "Instrument"));
+        if ui.button(lang.pick("+ Toevoegen", "+ Add")).clicked() {
+            let start = d
+                .instruments
+                .iter()
+                .map(|x| x.end)
+                .max()
+                .map_or(d.start, |e| e + chrono::Days::new(1));
+            d.instruments.push(Instrument {
+                kind: InstrumentKind::Wes,
+                start,
+                end: crate::model::calendar::last_day_within_months(start, 3),
+                status: Status::Planned,
             });
-            match select.and_then(|k| d.instruments.get_mut(k)) {
-                Some(inst) => instrument_ui(ui, inst, &mut key, lang),
-                None => {
-                    ui.weak(lang.pick(
-                        "Klik op een balk in de tijdlijn om een instrument te bewerken.",
-                        "Click a bar in the timeline to edit an instrument.",
-                    ));
-                }
+            select = Some(d.instruments.len() - 1);
+            *key = Some(EditKey::Single);
+        }
+        if let Some(k) = select.filter(|&k| k < d.instruments.len()) {
+            if ui.button(lang.pick("Dupliceren", "Duplicate")).clicked() {
+                let mut copy = d.instruments[k].clone();
+                let len = copy.end - copy.start;
+                copy.start = copy.end + chrono::Days::new(1);
+                copy.end = copy.start + len;
+                d.instruments.insert(k + 1, copy);
+                select = Some(k + 1);
+                *key = Some(EditKey::Single);
             }
-            ui.separator();
-            egui::CollapsingHeader::new(format!(
-                "{} ({})",
-                lang.pick("Documenten", "Documents"),
-                d.documents.len()
-            ))
-            .id_salt("documents")
-            .show(ui, |ui| documents_ui(ui, &mut d, &mut key, lang));
-            egui::CollapsingHeader::new(format!(
-                "{} ({})",
-                lang.pick("Activiteiten", "Activities"),
-                d.activities.len()
-            ))
-            .id_salt("activities")
-            .show(ui, |ui| activities_ui(ui, &mut d, &mut key, lang));
-            egui::CollapsingHeader::new(lang.pick("Resultaat", "Outcome"))
-                .id_salt("outcome")
-                .show(ui, |ui| outcome_ui(ui, &mut d, &mut key, lang));
-        });
-    state.sel.instrument = select;
-    if let Some(key) = key {
-        state.apply(d, key);
-        state.sel.instrument = select;
+            if ui.button(lang.pick("Verwijderen", "Delete")).clicked() {
+                d.instruments.remove(k);
+                select = None;
+                *key = Some(EditKey::Single);
+            }
+        }
+    });
+    select
+}
+
+/// The editor panel: the open dossier's fields and the selected instrument. It keeps no
+/// state of its own: a change becomes one edit action, the selection a selection action.
+#[derive(Default)]
+pub struct Editor;
+
+impl Editor {
+    /// Draws the panel on a copy of the open dossier; what changed is one undoable edit.
+    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let Some((i, entry)) = cx.open_entry() else {
+            return;
+        };
+        let mut d = entry.dossier().clone();
+        let comments_backup = entry
+            .path()
+            .filter(|_| entry.file_has_comments())
+            .map(crate::files::backup_path);
+        let mut key: Option<EditKey> = None;
+        let mut select = cx.sel.instrument;
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                ui.heading(lang.pick("Dossier", "Dossier"));
+                if let Some(backup) = &comments_backup {
+                    comments_notice_ui(ui, backup, lang);
+                }
+                dossier_fields_ui(ui, &mut d, &mut key, lang);
+                ui.separator();
+                select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);
+                match select.and_then(|k| d.instruments.get_mut(k)) {
+                    Some(inst) => instrument_ui(ui, inst, &mut key, lang),
+                    None => {
+                        ui.weak(lang.pick(
+                            "Klik op een balk in de tijdlijn om een instrument te bewerken.",
+                            "Click a bar in the timeline to edit an instrument.",
+                        ));
+                    }
+                }
+                ui.separator();
+                egui::CollapsingHeader::new(format!(
+                    "{} ({})",
+                    lang.pick("Documenten", "Documents"),
+                    d.documents.len()
+                ))
+                .id_salt("documents")
+                .show(ui, |ui| documents_ui(ui, &mut d, &mut key, lang));
+                egui::CollapsingHeader::new(format!(
+                    "{} ({})",
+                    lang.pick("Activiteiten", "Activities"),
+                    d.activities.len()
+                ))
+                .id_salt("activities")
+                .show(ui, |ui| activities_ui(ui, &mut d, &mut key, lang));
+                egui::CollapsingHeader::new(lang.pick("Resultaat", "Outcome"))
+                    .id_salt("outcome")
+                    .show(ui, |ui| outcome_ui(ui, &mut d, &mut key, lang));
+            });
+        let edited = key.is_some();
+        if let Some(key) = key {
+            out.push(Action::Edit {
+                entry: i,
+                dossier: d,
+                key,
+            });
+        }
+        // After an edit the selection is set again: applying the edit clamps it.
+        if select != cx.sel.instrument || edited {
+            out.push(Action::SelectInstrument(select));
+        }
     }
 }

@@ -1,53 +1,89 @@
 //! The findings panel of the open dossier: what is wrong, why, where, and quick fixes.
 
+use super::action::Action;
+use super::cx::ViewCx;
 use super::palette;
-use super::state::State;
-use crate::rules::Severity;
+use crate::lang::Lang;
 use crate::rules::fixes::{Fix, fixes};
-use crate::workspace::EditKey;
+use crate::rules::{Finding, Severity, SeverityCounts};
+use crate::workspace::{EditKey, Entry};
 
-/// Selects the next (`dir` = 1) or previous (−1) finding, wrapping around (F8 / Shift+F8).
-pub fn step(state: &mut State, dir: i64) {
-    let Some(e) = state.sel.entry.and_then(|i| state.ws.entries.get(i)) else {
-        return;
-    };
-    let n = e.findings.len() as i64;
-    if n == 0 {
-        return;
-    }
-    let k = match state.sel.finding {
+/// The finding after (`dir` = 1) or before (−1) `current`, wrapping around (F8 / Shift+F8);
+/// `None` when there are no findings.
+pub fn step(findings: usize, current: Option<usize>, dir: i64) -> Option<usize> {
+    let n = i64::try_from(findings).ok().filter(|&n| n > 0)?;
+    let k = match current {
         Some(k) => (k as i64 + dir).rem_euclid(n),
         None if dir > 0 => 0,
         None => n - 1,
-    } as usize;
-    state.sel.finding = Some(k);
-    state.sel.instrument = e.findings[k].instruments.first().copied();
+    };
+    usize::try_from(k).ok()
 }
 
-/// Draws the panel.
-pub fn findings_ui(state: &mut State, ui: &mut egui::Ui) {
-    let lang = state.lang;
-    let Some(i) = state.sel.entry else { return };
-    let generation = state.ws.generation();
-    if !matches!(&state.fixes, Some((e, g, _)) if *e == i && *g == generation) {
-        let fixes_now = state.ws.entries.get(i).map_or_else(Vec::new, |entry| {
-            entry
-                .findings
+/// The quick fixes of one dossier's findings, per finding, and what they were made for.
+struct FixCache {
+    /// The entry and workspace generation they are for.
+    key: (usize, u64),
+    /// One list per finding.
+    fixes: Vec<Vec<Fix>>,
+}
+
+/// The findings panel.
+#[derive(Default)]
+pub struct FindingsPanel {
+    /// Quick fixes of the open dossier, computed once per change of it (not per frame).
+    cache: Option<FixCache>,
+}
+
+impl FindingsPanel {
+    /// The quick fixes of entry `i`'s findings, computed when the workspace changed.
+    fn fixes_of(&mut self, cx: &ViewCx<'_>, i: usize, entry: &Entry) -> &[Vec<Fix>] {
+        let key = (i, cx.ws.generation());
+        if self.cache.as_ref().is_none_or(|c| c.key != key) {
+            let fixes = entry
+                .findings()
                 .iter()
-                .map(|f| fixes(f, &entry.dossier))
-                .collect()
-        });
-        state.fixes = Some((i, generation, fixes_now));
+                .map(|f| fixes(f, entry.dossier()))
+                .collect();
+            self.cache = Some(FixCache { key, fixes });
+        }
+        self.cache.as_ref().map_or(&[], |c| &c.fixes)
     }
-    let Some(entry) = state.ws.entries.get(i) else {
-        return;
-    };
-    let no_fixes = Vec::new();
-    let all_fixes = state.fixes.as_ref().map_or(&no_fixes, |(_, _, f)| f);
-    let c = entry.counts;
-    let mut select = None;
-    let mut apply: Option<Fix> = None;
-    let mut step_by = 0;
+
+    /// Draws the panel: selecting a finding, stepping and quick fixes are actions.
+    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let Some((i, entry)) = cx.open_entry() else {
+            return;
+        };
+        let all_fixes = self.fixes_of(cx, i, entry);
+        header_ui(ui, entry.counts(), lang, out);
+        ui.separator();
+        egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                if entry.findings().is_empty() {
+                    ui.label(lang.pick(
+                        "Geen bevindingen: dit traject volgt elke regel.",
+                        "No findings: this trajectory follows every rule.",
+                    ));
+                }
+                for (k, f) in entry.findings().iter().enumerate() {
+                    let row = Row {
+                        k,
+                        finding: f,
+                        entry,
+                        selected: cx.sel.finding == Some(k),
+                        fixes: all_fixes.get(k).map_or(&[], Vec::as_slice),
+                    };
+                    row.ui(ui, i, lang, out);
+                }
+            });
+    }
+}
+
+/// The heading: counts per severity, and the previous and next buttons.
+fn header_ui(ui: &mut egui::Ui, c: SeverityCounts, lang: Lang, out: &mut Vec<Action>) {
     ui.horizontal(|ui| {
         ui.heading(lang.pick("Bevindingen", "Findings"));
         for (s, n) in [
@@ -66,65 +102,74 @@ pub fn findings_ui(state: &mut State, ui: &mut egui::Ui) {
             .on_hover_text("Shift+F8")
             .clicked()
         {
-            step_by = -1;
+            out.push(Action::StepFinding(-1));
         }
         if ui
             .button(lang.pick("Volgende ▶", "Next ▶"))
             .on_hover_text("F8")
             .clicked()
         {
-            step_by = 1;
+            out.push(Action::StepFinding(1));
         }
     });
-    ui.separator();
-    egui::ScrollArea::vertical()
-        .auto_shrink(false)
-        .show(ui, |ui| {
-            if entry.findings.is_empty() {
-                ui.label(lang.pick(
-                    "Geen bevindingen: dit traject volgt elke regel.",
-                    "No findings: this trajectory follows every rule.",
-                ));
+}
+
+/// One finding as a row of the panel.
+struct Row<'a> {
+    k: usize,
+    finding: &'a Finding,
+    entry: &'a Entry,
+    selected: bool,
+    fixes: &'a [Fix],
+}
+
+impl Row<'_> {
+    fn ui(&self, ui: &mut egui::Ui, entry_index: usize, lang: Lang, out: &mut Vec<Action>) {
+        let f = self.finding;
+        let s = f.severity();
+        ui.horizontal_wrapped(|ui| {
+            ui.colored_label(
+                palette::severity(s),
+                format!("{} {}", palette::severity_icon(s), s.label(lang)),
+            );
+            ui.monospace(f.rule.id);
+            let message = f.message(self.entry.dossier(), lang);
+            if ui
+                .add(egui::Button::selectable(self.selected, message))
+                .clicked()
+            {
+                out.push(Action::SelectFinding(self.k));
             }
-            for (k, f) in entry.findings.iter().enumerate() {
-                let selected = state.sel.finding == Some(k);
-                let s = f.severity();
-                ui.horizontal_wrapped(|ui| {
-                    ui.colored_label(
-                        palette::severity(s),
-                        format!("{} {}", palette::severity_icon(s), s.label(lang)),
-                    );
-                    ui.monospace(f.rule.id);
-                    let message = f.message(&entry.dossier, lang);
-                    if ui
-                        .add(egui::Button::selectable(selected, message))
-                        .clicked()
-                    {
-                        select = Some(k);
-                    }
-                    for fix in all_fixes.get(k).into_iter().flatten() {
-                        if ui.button(format!("🔧 {}", fix.label(lang))).clicked() {
-                            apply = Some(fix.clone());
-                        }
-                    }
-                });
-                ui.weak(format!(
-                    "{}: {}",
-                    lang.pick("Bron", "Source"),
-                    f.rule.source.cite(lang)
-                ));
-                ui.add_space(4.0);
+            for fix in self.fixes {
+                if ui.button(format!("🔧 {}", fix.label(lang))).clicked() {
+                    out.push(Action::Status(fix.label(lang).to_string()));
+                    out.push(Action::Edit {
+                        entry: entry_index,
+                        dossier: fix.dossier.clone(),
+                        key: EditKey::Single,
+                    });
+                }
             }
         });
-    if let Some(k) = select {
-        state.sel.finding = Some(k);
-        state.sel.instrument = entry.findings[k].instruments.first().copied();
+        ui.weak(format!(
+            "{}: {}",
+            lang.pick("Bron", "Source"),
+            f.rule.source.cite(lang)
+        ));
+        ui.add_space(4.0);
     }
-    if step_by != 0 {
-        step(state, step_by);
-    }
-    if let Some(fix) = apply {
-        state.status = Some(fix.label(lang).to_string());
-        state.apply(fix.dossier, EditKey::Single);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::step;
+
+    #[test]
+    fn stepping_wraps_around_both_ways() {
+        assert_eq!(step(0, None, 1), None);
+        assert_eq!(step(3, None, 1), Some(0));
+        assert_eq!(step(3, None, -1), Some(2));
+        assert_eq!(step(3, Some(2), 1), Some(0));
+        assert_eq!(step(3, Some(0), -1), Some(2));
     }
 }

@@ -1,16 +1,23 @@
 //! The dossier timeline: one lane per instrument over the 24-month window, edited in place.
+//! [`Timeline`] owns what its gestures need between frames (the drag, the bar under the
+//! pointer, the plot's mapping to the screen, a "plan the rest" proposal) and emits edits
+//! as actions; the dossier itself is only read.
 
+use super::action::Action;
+use super::cx::ViewCx;
 use super::palette;
-use super::state::State;
 use super::timeline::{axis_label, month_grid, x_of};
 use crate::lang::{self, Lang};
 use crate::model::calendar::add_months;
 use crate::model::{Dossier, Instrument, InstrumentKind};
+use crate::planner::Proposal;
 use crate::rules::params::ART60_START_MONTHS;
 use crate::rules::{Finding, Severity};
 use crate::workspace::EditKey;
 use egui::{Color32, Stroke};
-use egui_plot::{LineStyle, Plot, PlotPoint, PlotPoints, Polygon, Span, Text, VLine};
+use egui_plot::{
+    LineStyle, Plot, PlotPoint, PlotPoints, PlotTransform, PlotUi, Polygon, Span, Text, VLine,
+};
 
 /// Half the height of a bar, in lanes.
 const HALF: f64 = 0.32;
@@ -164,66 +171,155 @@ fn legend_ui(ui: &mut egui::Ui, lang: Lang) {
     });
 }
 
-/// The "plan the rest" button, or the proposal's accept and dismiss buttons.
-fn plan_rest_ui(state: &mut State, ui: &mut egui::Ui, d: &Dossier, entry: usize) {
-    let lang = state.lang;
-    ui.horizontal(|ui| match &state.proposal {
-        Some((e, p)) if *e == entry => {
-            ui.label(format!(
-                "{} {} {}",
-                lang.pick("Voorstel:", "Proposal:"),
-                p.instruments.len(),
-                lang.pick("instrumenten (gestreept)", "instruments (dashed)")
-            ));
-            if ui.button(lang.pick("✔ Aanvaarden", "✔ Accept")).clicked() {
-                let after = p.apply_to(d);
-                state.apply(after, EditKey::Single);
-                state.proposal = None;
-            }
-            if ui.button(lang.pick("✖ Verwerpen", "✖ Dismiss")).clicked() {
-                state.proposal = None;
-            }
-        }
-        _ => {
-            let hint = lang.pick(
-                "Stelt voor de niet-geplande maanden instrumenten voor die elke regel volgen",
-                "Proposes instruments for the unplanned months that follow every rule",
-            );
-            if ui.button(lang.pick("Rest plannen", "Plan the rest")).on_hover_text(hint).clicked() {
-                match crate::planner::plan_rest(d, &state.ws.ctx()) {
-                    Some(p) => state.proposal = Some((entry, p)),
-                    None => {
-                        state.status = Some(
-                            lang.pick(
-                                "Niets te plannen: het traject is afgesloten of al volledig gepland.",
-                                "Nothing to plan: the trajectory is closed or fully planned.",
-                            )
-                            .to_string(),
-                        );
-                    }
-                }
-            }
-        }
-    });
+/// The timeline panel.
+#[derive(Default)]
+pub struct Timeline {
+    /// A bar being dragged, with its live preview.
+    drag: Option<Drag>,
+    /// The bar under the pointer in the last frame: the plot must not pan when a drag
+    /// starts there.
+    hovered_bar: Option<usize>,
+    /// The plot-to-screen mapping of the last frame, to find a bar on screen.
+    transform: Option<PlotTransform>,
+    /// A "plan the rest" proposal shown as ghost bars: the entry and the instruments.
+    proposal: Option<(usize, Proposal)>,
 }
 
-/// Draws the timeline of the open dossier and handles its gestures.
-pub fn gantt_ui(state: &mut State, ui: &mut egui::Ui) {
-    let lang = state.lang;
-    let Some(d) = state.shown_dossier().cloned() else {
-        ui.centered_and_justified(|ui| {
-            ui.label(lang.pick("Geen dossier geopend.", "No dossier open."))
-        });
-        return;
-    };
-    let Some(entry_index) = state.sel.entry else {
-        return;
-    };
-    let dirty = state
-        .ws
-        .entries
-        .get(entry_index)
-        .is_some_and(|e| e.is_dirty());
+/// What one frame of the plot reports back.
+struct PlotOutput {
+    /// The pointer in plot coordinates, if over the plot.
+    pointer: Option<PlotPoint>,
+    /// Screen pixels per day.
+    px_per_day: f64,
+}
+
+impl Timeline {
+    /// The dossier as a drag would leave it, while a bar is being dragged.
+    pub fn preview(&self) -> Option<&Dossier> {
+        self.drag.as_ref().map(|d| &d.preview)
+    }
+
+    /// The proposal shown as ghost bars, with its entry.
+    pub fn proposal(&self) -> Option<&(usize, Proposal)> {
+        self.proposal.as_ref()
+    }
+
+    /// Drops the proposal (the dossier was edited).
+    pub fn forget_proposal(&mut self) {
+        self.proposal = None;
+    }
+
+    /// Drops the drag and the proposal (another dossier or workspace was opened).
+    pub fn reset(&mut self) {
+        self.drag = None;
+        self.proposal = None;
+    }
+
+    /// Where instrument `i`'s bar of `d` was drawn in the last frame.
+    pub fn bar_rect(&self, d: &Dossier, i: usize) -> Option<egui::Rect> {
+        let t = self.transform?;
+        let lane = lanes(d).iter().position(|&k| k == i)?;
+        let inst = d.instruments.get(i)?;
+        let y = lane_y(lane);
+        let a = PlotPoint::new(x_of(inst.start), y - 0.3);
+        let b = PlotPoint::new(x_of(inst.end) + 1.0, y + 0.3);
+        Some(t.rect_from_values(&a, &b))
+    }
+
+    /// Draws the timeline of the open dossier and turns its gestures into actions.
+    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let Some((entry_index, entry)) = cx.open_entry() else {
+            ui.centered_and_justified(|ui| {
+                ui.label(lang.pick("Geen dossier geopend.", "No dossier open."))
+            });
+            return;
+        };
+        // The dossier as shown: the drag's preview while a bar is being dragged.
+        let d = self.drag.as_ref().map_or(entry.dossier(), |g| &g.preview);
+        header_ui(ui, d, entry.is_dirty(), lang);
+        legend_ui(ui, lang);
+        plan_rest_ui(&mut self.proposal, cx, ui, d, entry_index, out);
+        let ghosts: &[Instrument] = match &self.proposal {
+            Some((e, p)) if *e == entry_index => &p.instruments,
+            _ => &[],
+        };
+        let order = lanes(d);
+        let scene = Scene {
+            d,
+            order: &order,
+            ghosts,
+            findings: entry.findings(),
+            cx,
+        };
+        let dragging = self.drag.is_some();
+        let plot = scene.plot(entry_index, self.hovered_bar.is_none() && !dragging);
+        let response = plot.show(ui, |plot_ui| scene.draw(plot_ui));
+        self.transform = Some(response.transform);
+        let PlotOutput {
+            pointer,
+            px_per_day,
+        } = response.inner;
+        let plot_response = response.response;
+        let hit = pointer.and_then(|p| hit_test(d, &order, p, px_per_day));
+        if !dragging {
+            self.hovered_bar = hit.map(|h| h.instrument);
+        }
+        if let Some(h) = hit {
+            let icon = match h.mode {
+                DragMode::Move => egui::CursorIcon::Grab,
+                DragMode::Start | DragMode::End => egui::CursorIcon::ResizeHorizontal,
+            };
+            ui.ctx().set_cursor_icon(icon);
+        }
+        // The gesture starts where the button went down, not where egui recognised the drag.
+        let grab = ui
+            .input(|i| i.pointer.press_origin())
+            .map(|pos| response.transform.value_from_position(pos))
+            .or(pointer);
+        let hit_at_grab = grab.and_then(|p| hit_test(d, &order, p, px_per_day));
+        let hovered = hit.and_then(|h| d.instruments.get(h.instrument).cloned());
+        if plot_response.drag_started()
+            && let (Some(h), Some(p)) = (hit_at_grab, grab)
+        {
+            self.drag = Some(Drag::new(entry.dossier(), h.instrument, h.mode, p.x));
+            out.push(Action::SelectInstrument(Some(h.instrument)));
+        }
+        if let Some(drag) = &mut self.drag {
+            if let Some(p) = pointer {
+                drag.follow(p.x);
+            }
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
+                plot_response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
+            }
+        } else if let Some(inst) = hovered {
+            plot_response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip(ui, &inst, lang));
+        }
+        if plot_response.drag_stopped()
+            && let Some(drag) = self.drag.take()
+        {
+            // The checks run once, when the gesture ends.
+            out.push(Action::Edit {
+                entry: entry_index,
+                dossier: drag.preview,
+                key: EditKey::Single,
+            });
+            out.push(Action::SelectInstrument(Some(drag.instrument)));
+            self.hovered_bar = None;
+        }
+        if plot_response.clicked() {
+            out.push(Action::SelectBar(hit.map(|h| h.instrument)));
+        }
+    }
+}
+
+/// The dossier's id and OCMW, whether it is unsaved, and its trajectory's dates.
+fn header_ui(ui: &mut egui::Ui, d: &Dossier, dirty: bool, lang: Lang) {
     ui.horizontal(|ui| {
         ui.heading(format!("{} — OCMW {}", d.id, d.ocmw));
         if dirty {
@@ -244,59 +340,137 @@ pub fn gantt_ui(state: &mut State, ui: &mut egui::Ui) {
             ""
         }
     ));
-    legend_ui(ui, lang);
-    plan_rest_ui(state, ui, &d, entry_index);
-    let ghosts: Vec<Instrument> = match &state.proposal {
-        Some((e, p)) if *e == entry_index => p.instruments.clone(),
-        _ => Vec::new(),
-    };
+}
 
-    let dark = state.dark;
-    let order = lanes(&d);
-    let today = state.ws.today();
-    let regular_last = d.regular_last_day();
-    let last_day = d.last_day();
-    let deadline = add_months(d.start, ART60_START_MONTHS.value);
-    let n = (order.len() + ghosts.len()).max(1);
-    let view_end = d
-        .instruments
-        .iter()
-        .chain(ghosts.iter())
-        .map(|i| i.end)
-        .chain([regular_last, last_day])
-        .max()
-        .unwrap_or(regular_last);
-    let selected_inst = state.sel.instrument;
-    let selected_finding = state.sel.finding;
-    let dragging = state.drag.is_some();
+/// The "plan the rest" button, or the proposal's accept and dismiss buttons.
+fn plan_rest_ui(
+    proposal: &mut Option<(usize, Proposal)>,
+    cx: &ViewCx<'_>,
+    ui: &mut egui::Ui,
+    d: &Dossier,
+    entry: usize,
+    out: &mut Vec<Action>,
+) {
+    let lang = cx.lang;
+    ui.horizontal(|ui| match proposal {
+        Some((e, p)) if *e == entry => {
+            ui.label(format!(
+                "{} {} {}",
+                lang.pick("Voorstel:", "Proposal:"),
+                p.instruments.len(),
+                lang.pick("instrumenten (gestreept)", "instruments (dashed)")
+            ));
+            let mut done = false;
+            if ui.button(lang.pick("✔ Aanvaarden", "✔ Accept")).clicked() {
+                out.push(Action::Edit {
+                    entry,
+                    dossier: p.apply_to(d),
+                    key: EditKey::Single,
+                });
+                done = true;
+            }
+            if ui.button(lang.pick("✖ Verwerpen", "✖ Dismiss")).clicked() {
+                done = true;
+            }
+            if done {
+                *proposal = None;
+            }
+        }
+        _ => {
+            let hint = lang.pick(
+                "Stelt voor de niet-geplande maanden instrumenten voor die elke regel volgen",
+                "Proposes instruments for the unplanned months that follow every rule",
+            );
+            if ui
+                .button(lang.pick("Rest plannen", "Plan the rest"))
+                .on_hover_text(hint)
+                .clicked()
+            {
+                match crate::planner::plan_rest(d, &cx.ws.ctx()) {
+                    Some(p) => *proposal = Some((entry, p)),
+                    None => out.push(Action::Status(
+                        lang.pick(
+                            "Niets te plannen: het traject is afgesloten of al volledig gepland.",
+                            "Nothing to plan: the trajectory is closed or fully planned.",
+                        )
+                        .to_string(),
+                    )),
+                }
+            }
+        }
+    });
+}
 
-    let plot = Plot::new(("gantt", entry_index))
-        .show_axes([true, false])
-        .show_grid([true, false])
-        .x_grid_spacer(month_grid)
-        .x_axis_formatter(move |mark, _| axis_label(mark, lang))
-        .allow_drag(state.hovered_bar.is_none() && !dragging)
-        .allow_boxed_zoom(false)
-        .allow_zoom([true, false])
-        .allow_scroll([true, false])
-        // The view opens on the trajectory (and whatever runs past it), not on every line.
-        .default_x_bounds(x_of(d.start) - 20.0, x_of(view_end) + 60.0)
-        .default_y_bounds(-(n as f64) + 0.4, 0.8)
-        .label_formatter(|_| None)
-        .show_crosshair(false);
+/// What one frame of the timeline draws.
+struct Scene<'a> {
+    /// The dossier as shown.
+    d: &'a Dossier,
+    /// Its instruments' lanes, top to bottom.
+    order: &'a [usize],
+    /// Proposed instruments, drawn dashed below the others.
+    ghosts: &'a [Instrument],
+    /// The open dossier's findings, whose instruments are outlined.
+    findings: &'a [Finding],
+    cx: &'a ViewCx<'a>,
+}
 
-    let findings: &[Finding] = state
-        .ws
-        .entries
-        .get(entry_index)
-        .map_or(&[], |e| &e.findings);
-    let findings_owned: Vec<(Option<Severity>, bool)> = (0..d.instruments.len())
-        .map(|i| marks(findings, selected_finding, i))
-        .collect();
-    let response = plot.show(ui, |plot_ui| {
+impl Scene<'_> {
+    /// The plot, its view opened on the trajectory (and whatever runs past it).
+    fn plot(&self, entry_index: usize, allow_drag: bool) -> Plot<'static> {
+        let (d, lang) = (self.d, self.cx.lang);
+        let regular_last = d.regular_last_day();
+        let n = (self.order.len() + self.ghosts.len()).max(1);
+        let view_end = d
+            .instruments
+            .iter()
+            .chain(self.ghosts)
+            .map(|i| i.end)
+            .chain([regular_last, d.last_day()])
+            .max()
+            .unwrap_or(regular_last);
+        Plot::new(("gantt", entry_index))
+            .show_axes([true, false])
+            .show_grid([true, false])
+            .x_grid_spacer(month_grid)
+            .x_axis_formatter(move |mark, _| axis_label(mark, lang))
+            .allow_drag(allow_drag)
+            .allow_boxed_zoom(false)
+            .allow_zoom([true, false])
+            .allow_scroll([true, false])
+            .default_x_bounds(x_of(d.start) - 20.0, x_of(view_end) + 60.0)
+            .default_y_bounds(-(n as f64) + 0.4, 0.8)
+            .label_formatter(|_| None)
+            .show_crosshair(false)
+    }
+
+    /// Draws everything inside the plot; reports the pointer and the scale.
+    fn draw(&self, plot_ui: &mut PlotUi<'_>) -> PlotOutput {
+        self.markers(plot_ui);
         let bounds = plot_ui.plot_bounds();
-        let (x_lo, x_hi) = (bounds.min()[0], bounds.max()[0]);
-        let (y_lo, y_hi) = (bounds.min()[1], bounds.max()[1]);
+        let selected_finding = self.cx.sel.finding;
+        for (lane, &i) in self.order.iter().enumerate() {
+            let y = lane_y(lane);
+            // Only the lanes and bars inside the view are built.
+            if y + HALF < bounds.min()[1] || y - HALF > bounds.max()[1] {
+                continue;
+            }
+            let marks = marks(self.findings, selected_finding, i);
+            self.bar(plot_ui, i, y, marks, (bounds.min()[0], bounds.max()[0]));
+        }
+        self.ghosts_ui(plot_ui);
+        let transform = plot_ui.transform();
+        let px_per_day =
+            f64::from(transform.frame().width()) / transform.bounds().width().max(1e-9);
+        PlotOutput {
+            pointer: plot_ui.pointer_coordinate(),
+            px_per_day,
+        }
+    }
+
+    /// The 24-month window, the year boundary, the end, the art. 60§7 deadline and today.
+    fn markers(&self, plot_ui: &mut PlotUi<'_>) {
+        let (d, lang, dark) = (self.d, self.cx.lang, self.cx.dark());
+        let regular_last = d.regular_last_day();
         plot_ui.span(
             Span::new(
                 lang.pick("24 maanden", "24 months"),
@@ -320,6 +494,7 @@ pub fn gantt_ui(state: &mut State, ui: &mut egui::Ui) {
             )
             .color(year_line),
         );
+        let deadline = add_months(d.start, ART60_START_MONTHS.value);
         plot_ui.vline(
             VLine::new(
                 lang.pick("Uiterste start art. 60§7", "Art. 60§7 start deadline"),
@@ -339,114 +514,94 @@ pub fn gantt_ui(state: &mut State, ui: &mut egui::Ui) {
             );
         }
         plot_ui.vline(
-            VLine::new(lang.pick("Vandaag", "Today"), x_of(today) + 0.5)
-                .color(palette::TODAY)
-                .width(1.5),
+            VLine::new(
+                lang.pick("Vandaag", "Today"),
+                x_of(self.cx.ws.today()) + 0.5,
+            )
+            .color(palette::TODAY)
+            .width(1.5),
         );
         let text_y = 0.55;
-        plot_ui.text(
-            Text::new(
-                "y1",
-                PlotPoint::new(x_of(d.start) + 3.0, text_y),
-                lang.pick("Jaar 1", "Year 1"),
-            )
-            .anchor(egui::Align2::LEFT_CENTER),
-        );
-        plot_ui.text(
-            Text::new(
-                "y2",
-                PlotPoint::new(x_of(year2) + 3.0, text_y),
-                lang.pick("Jaar 2", "Year 2"),
-            )
-            .anchor(egui::Align2::LEFT_CENTER),
-        );
-
-        for (lane, &i) in order.iter().enumerate() {
-            let y = lane_y(lane);
-            // Only the lanes and bars inside the view are built.
-            if y + HALF < y_lo || y - HALF > y_hi {
-                continue;
-            }
-            let inst = &d.instruments[i];
-            let t = inst.kind.kind_type();
-            let fill = palette::instrument(t);
-            let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
-            if x1 < x_lo || x0 > x_hi {
-                continue;
-            }
-            let (worst, in_finding) = findings_owned[i];
-            let selected = selected_inst == Some(i);
-            let outline = if selected {
-                Stroke::new(3.0, palette::selection(dark))
-            } else if in_finding {
-                Stroke::new(3.0, palette::FINDING)
-            } else if let Some(s) = worst {
-                Stroke::new(2.0, palette::severity(s))
-            } else {
-                Stroke::new(1.0, fill.gamma_multiply(0.6))
-            };
-            if inst.end < inst.start {
-                // Dates swapped: a red marker where it starts.
-                plot_ui.polygon(
-                    Polygon::new(format!("bar{i}"), rect(x0 - 2.0, x0 + 2.0, y, HALF))
-                        .fill_color(palette::severity(Severity::Error))
-                        .stroke(outline),
-                );
-                continue;
-            }
-            let cut = x_of(last_day) + 1.0;
-            let inside_end = x1.min(cut);
-            if inside_end > x0 {
-                plot_ui.polygon(
-                    Polygon::new(format!("bar{i}"), rect(x0, inside_end, y, HALF))
-                        .fill_color(fill)
-                        .stroke(outline),
-                );
-            }
-            if x1 > cut {
-                // Past the trajectory's end: faded and dashed; IBO continues with VDAB, WES stops.
-                let past_from = x0.max(cut);
-                plot_ui.polygon(
-                    Polygon::new(format!("past{i}"), rect(past_from, x1, y, HALF * 0.7))
-                        .fill_color(fill.gamma_multiply(0.3))
-                        .stroke(Stroke::new(1.5, fill))
-                        .style(LineStyle::dashed_dense()),
-                );
-                let note = match inst.kind {
-                    InstrumentKind::Ibo => lang.pick("VDAB neemt over", "VDAB takes over"),
-                    InstrumentKind::Wes => lang.pick(
-                        "stopt: WES niet overdraagbaar",
-                        "stops: WES not transferable",
-                    ),
-                    _ => lang.pick("buiten traject", "outside trajectory"),
-                };
-                plot_ui.text(
-                    Text::new(
-                        format!("note{i}"),
-                        PlotPoint::new(past_from + 2.0, y - HALF - 0.12),
-                        note,
-                    )
-                    .anchor(egui::Align2::LEFT_CENTER),
-                );
-            }
-            let label = format!(
-                "{} · {}–{}",
-                inst.label(lang),
-                lang::date(inst.start, lang),
-                lang::date(inst.end, lang)
-            );
-            let text_color = if dark { Color32::WHITE } else { Color32::BLACK };
+        for (name, x, text) in [
+            ("y1", d.start, lang.pick("Jaar 1", "Year 1")),
+            ("y2", year2, lang.pick("Jaar 2", "Year 2")),
+        ] {
             plot_ui.text(
-                Text::new(
-                    format!("label{i}"),
-                    PlotPoint::new(x0 + 2.0, y),
-                    egui::RichText::new(label).color(text_color).strong(),
-                )
-                .anchor(egui::Align2::LEFT_CENTER),
+                Text::new(name, PlotPoint::new(x_of(x) + 3.0, text_y), text)
+                    .anchor(egui::Align2::LEFT_CENTER),
             );
         }
-        for (k, inst) in ghosts.iter().enumerate() {
-            let y = lane_y(order.len() + k);
+    }
+
+    /// Instrument `i`'s bar in lane `y`: outlined by selection or findings, the part past
+    /// the trajectory's end faded and dashed, and labelled.
+    fn bar(
+        &self,
+        plot_ui: &mut PlotUi<'_>,
+        i: usize,
+        y: f64,
+        (worst, in_finding): (Option<Severity>, bool),
+        (x_lo, x_hi): (f64, f64),
+    ) {
+        let (d, lang, dark) = (self.d, self.cx.lang, self.cx.dark());
+        let inst = &d.instruments[i];
+        let fill = palette::instrument(inst.kind.kind_type());
+        let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
+        if x1 < x_lo || x0 > x_hi {
+            return;
+        }
+        let outline = if self.cx.sel.instrument == Some(i) {
+            Stroke::new(3.0, palette::selection(dark))
+        } else if in_finding {
+            Stroke::new(3.0, palette::FINDING)
+        } else if let Some(s) = worst {
+            Stroke::new(2.0, palette::severity(s))
+        } else {
+            Stroke::new(1.0, fill.gamma_multiply(0.6))
+        };
+        if inst.end < inst.start {
+            // Dates swapped: a red marker where it starts.
+            plot_ui.polygon(
+                Polygon::new(format!("bar{i}"), rect(x0 - 2.0, x0 + 2.0, y, HALF))
+                    .fill_color(palette::severity(Severity::Error))
+                    .stroke(outline),
+            );
+            return;
+        }
+        let cut = x_of(d.last_day()) + 1.0;
+        let inside_end = x1.min(cut);
+        if inside_end > x0 {
+            plot_ui.polygon(
+                Polygon::new(format!("bar{i}"), rect(x0, inside_end, y, HALF))
+                    .fill_color(fill)
+                    .stroke(outline),
+            );
+        }
+        if x1 > cut {
+            past_end_ui(plot_ui, inst, i, x0.max(cut), x1, y, lang);
+        }
+        let label = format!(
+            "{} · {}–{}",
+            inst.label(lang),
+            lang::date(inst.start, lang),
+            lang::date(inst.end, lang)
+        );
+        let text_color = if dark { Color32::WHITE } else { Color32::BLACK };
+        plot_ui.text(
+            Text::new(
+                format!("label{i}"),
+                PlotPoint::new(x0 + 2.0, y),
+                egui::RichText::new(label).color(text_color).strong(),
+            )
+            .anchor(egui::Align2::LEFT_CENTER),
+        );
+    }
+
+    /// The proposal's instruments, dashed, in lanes below the dossier's.
+    fn ghosts_ui(&self, plot_ui: &mut PlotUi<'_>) {
+        let lang = self.cx.lang;
+        for (k, inst) in self.ghosts.iter().enumerate() {
+            let y = lane_y(self.order.len() + k);
             let fill = palette::instrument(inst.kind.kind_type());
             let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
             plot_ui.polygon(
@@ -471,67 +626,41 @@ pub fn gantt_ui(state: &mut State, ui: &mut egui::Ui) {
                 .anchor(egui::Align2::LEFT_CENTER),
             );
         }
-        let transform = plot_ui.transform();
-        let px_per_day =
-            f64::from(transform.frame().width()) / transform.bounds().width().max(1e-9);
-        (plot_ui.pointer_coordinate(), px_per_day)
-    });
+    }
+}
 
-    let (pointer, px_per_day) = response.inner;
-    state.gantt_transform = Some(response.transform);
-    let plot_response = response.response;
-    let hit = pointer.and_then(|p| hit_test(&d, &order, p, px_per_day));
-    if !dragging {
-        state.hovered_bar = hit.map(|h| h.instrument);
-    }
-
-    if let Some(h) = hit {
-        let icon = match h.mode {
-            DragMode::Move => egui::CursorIcon::Grab,
-            DragMode::Start | DragMode::End => egui::CursorIcon::ResizeHorizontal,
-        };
-        ui.ctx().set_cursor_icon(icon);
-    }
-    // The gesture starts where the button went down, not where egui recognised the drag.
-    let origin = ui
-        .input(|i| i.pointer.press_origin())
-        .map(|pos| response.transform.value_from_position(pos));
-    let grab = origin.or(pointer);
-    let hit_at_grab = grab.and_then(|p| hit_test(&d, &order, p, px_per_day));
-    if plot_response.drag_started()
-        && let (Some(h), Some(p)) = (hit_at_grab, grab)
-        && let Some(entry) = state.ws.entries.get(entry_index)
-    {
-        state.drag = Some(Drag::new(&entry.dossier, h.instrument, h.mode, p.x));
-        state.sel.instrument = Some(h.instrument);
-    }
-    if let Some(drag) = &mut state.drag {
-        if let Some(p) = pointer {
-            drag.follow(p.x);
-        }
-        ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
-        if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
-            plot_response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
-        }
-    } else if let Some(h) = hit
-        && let Some(inst) = d.instruments.get(h.instrument)
-    {
-        plot_response
-            .clone()
-            .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
-    }
-    if plot_response.drag_stopped()
-        && let Some(drag) = state.drag.take()
-    {
-        // The checks run once, when the gesture ends.
-        state.apply(drag.preview, EditKey::Single);
-        state.sel.instrument = Some(drag.instrument);
-        state.hovered_bar = None;
-    }
-    if plot_response.clicked() {
-        state.sel.instrument = hit.map(|h| h.instrument);
-        state.sel.finding = None;
-    }
+/// The part of a bar past the trajectory's end: faded and dashed, with what happens to it
+/// (an IBO continues with VDAB, a WES stops).
+fn past_end_ui(
+    plot_ui: &mut PlotUi<'_>,
+    inst: &Instrument,
+    i: usize,
+    from: f64,
+    to: f64,
+    y: f64,
+    lang: Lang,
+) {
+    let fill = palette::instrument(inst.kind.kind_type());
+    plot_ui.polygon(
+        Polygon::new(format!("past{i}"), rect(from, to, y, HALF * 0.7))
+            .fill_color(fill.gamma_multiply(0.3))
+            .stroke(Stroke::new(1.5, fill))
+            .style(LineStyle::dashed_dense()),
+    );
+    let note = match inst.kind {
+        InstrumentKind::Ibo => lang.pick("VDAB neemt over", "VDAB takes over"),
+        InstrumentKind::Wes => lang.pick(
+            "stopt: WES niet overdraagbaar",
+            "stops: WES not transferable",
+        ),
+        _ => lang.pick("buiten traject", "outside trajectory"),
+    };
+    plot_ui.text(
+        Text::new(
+            format!("note{i}"),
+            PlotPoint::new(from + 2.0, y - HALF - 0.12),
+            note,
+        )
+        .anchor(egui::Align2::LEFT_CENTER),
+    );
 }

@@ -1,6 +1,6 @@
 //! The help window: every shortcut and mouse gesture.
 
-use super::state::State;
+use crate::lang::Lang;
 
 /// Shortcuts and gestures, Dutch and English.
 pub const SHORTCUTS: &[(&str, &str, &str)] = &[
@@ -67,30 +67,48 @@ pub const GESTURES: &[(&str, &str, &str)] = &[
     ("Dubbelklik / double-click", "Alles tonen", "Fit everything"),
 ];
 
-/// Draws the help window when it is open.
-pub fn help_ui(state: &mut State, ui: &mut egui::Ui) {
-    let lang = state.lang;
-    let ctx = ui.ctx().clone();
-    egui::Window::new(lang.pick("Hulp", "Help"))
-        .open(&mut state.show_help)
-        .resizable(false)
-        .show(&ctx, |ui| {
-            ui.heading(lang.pick("Sneltoetsen", "Shortcuts"));
-            egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                for (keys, nl, en) in SHORTCUTS {
-                    ui.monospace(*keys);
-                    ui.label(lang.pick(nl, en));
-                    ui.end_row();
-                }
+/// The help window; F1 or the menu opens and closes it.
+#[derive(Default)]
+pub struct Help {
+    /// Whether it is open.
+    open: bool,
+}
+
+impl Help {
+    /// Opens or closes it.
+    pub fn toggle(&mut self) {
+        self.open = !self.open;
+    }
+
+    /// Whether it is open.
+    pub fn is_open(&self) -> bool {
+        self.open
+    }
+
+    /// Draws it when it is open.
+    pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        let ctx = ui.ctx().clone();
+        egui::Window::new(lang.pick("Hulp", "Help"))
+            .open(&mut self.open)
+            .resizable(false)
+            .show(&ctx, |ui| {
+                ui.heading(lang.pick("Sneltoetsen", "Shortcuts"));
+                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+                    for (keys, nl, en) in SHORTCUTS {
+                        ui.monospace(*keys);
+                        ui.label(lang.pick(nl, en));
+                        ui.end_row();
+                    }
+                });
+                ui.add_space(8.0);
+                ui.heading(lang.pick("Muis in de tijdlijn", "Mouse in the timeline"));
+                egui::Grid::new("gestures").striped(true).show(ui, |ui| {
+                    for (what, nl, en) in GESTURES {
+                        ui.label(*what);
+                        ui.label(lang.pick(nl, en));
+                        ui.end_row();
+                    }
+                });
             });
-            ui.add_space(8.0);
-            ui.heading(lang.pick("Muis in de tijdlijn", "Mouse in the timeline"));
-            egui::Grid::new("gestures").striped(true).show(ui, |ui| {
-                for (what, nl, en) in GESTURES {
-                    ui.label(*what);
-                    ui.label(lang.pick(nl, en));
-                    ui.end_row();
-                }
-            });
-        });
+    }
 }

@@ -1,173 +1,163 @@
 //! The menu bar: files, edit, view, language, reference date, help.
 
-use super::state::{Pending, Request, State, View};
+use super::action::{Action, Pending, Request};
+use super::cx::{View, ViewCx};
 use crate::lang::Lang;
-use crate::model::{Dossier, Plan};
 
-/// A new, empty dossier starting on the reference date.
-fn new_dossier(state: &State) -> Dossier {
-    let today = state.ws.today();
-    let n = state.ws.entries.len() + 1;
-    Dossier {
-        id: format!("NIEUW-{}-{n:04}", chrono::Datelike::year(&today)),
-        client: String::new(),
-        ocmw: String::new(),
-        guided_by: None,
-        plan: Some(Plan::Pop),
-        start: today,
-        end: None,
-        social_rights_acquired: None,
-        instruments: Vec::new(),
-        documents: Vec::new(),
-        activities: Vec::new(),
-        outcome: None,
+/// The menu bar: it keeps no state of its own; every choice is an action.
+#[derive(Default)]
+pub struct MenuBar;
+
+impl MenuBar {
+    /// Draws the menu bar.
+    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            file_menu_ui(cx, ui, out);
+            edit_menu_ui(cx, ui, out);
+            view_menu_ui(cx, ui, out);
+            ui.separator();
+            views_ui(cx, ui, out);
+            ui.separator();
+            let lang = cx.lang;
+            for (l, text, hover) in [(Lang::Nl, "NL", "Nederlands"), (Lang::En, "EN", "English")] {
+                if ui
+                    .selectable_label(lang == l, text)
+                    .on_hover_text(hover)
+                    .clicked()
+                    && lang != l
+                {
+                    out.push(Action::SetLang(l));
+                }
+            }
+            ui.separator();
+            if let Some(d) = super::dates::date_edit(
+                ui,
+                "today",
+                lang.pick("Referentiedatum", "Reference date"),
+                cx.ws.today(),
+                lang,
+            ) {
+                out.push(Action::SetToday(d));
+            }
+            ui.separator();
+            if ui.button(lang.pick("Help (F1)", "Help (F1)")).clicked() {
+                out.push(Action::ToggleHelp);
+            }
+        });
     }
 }
 
-/// Draws the menu bar.
-pub fn menu_ui(state: &mut State, ui: &mut egui::Ui) {
-    let lang = state.lang;
-    egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button(lang.pick("Bestand", "File"), |ui| {
-            if ui
-                .button(lang.pick("Map openen…", "Open folder…"))
-                .clicked()
-            {
-                state.guard(Pending::Dialog(Request::OpenFolder));
-                ui.close();
+/// A menu entry: a button that closes its menu when clicked.
+fn item(ui: &mut egui::Ui, button: egui::Button<'_>, enabled: bool) -> bool {
+    let clicked = ui.add_enabled(enabled, button).clicked();
+    if clicked {
+        ui.close();
+    }
+    clicked
+}
+
+fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    ui.menu_button(lang.pick("Bestand", "File"), |ui| {
+        let button = |nl, en| egui::Button::new(lang.pick(nl, en));
+        if item(ui, button("Map openen…", "Open folder…"), true) {
+            out.push(Action::Guard(Pending::Dialog(Request::OpenFolder)));
+        }
+        if item(ui, button("Bestand openen…", "Open file…"), true) {
+            out.push(Action::Guard(Pending::Dialog(Request::OpenFile)));
+        }
+        ui.menu_button(lang.pick("Recente werkmappen", "Recent workspaces"), |ui| {
+            if cx.recent.is_empty() {
+                ui.weak(lang.pick("(geen)", "(none)"));
             }
-            if ui
-                .button(lang.pick("Bestand openen…", "Open file…"))
-                .clicked()
-            {
-                state.guard(Pending::Dialog(Request::OpenFile));
-                ui.close();
-            }
-            ui.menu_button(lang.pick("Recente werkmappen", "Recent workspaces"), |ui| {
-                if state.recent.is_empty() {
-                    ui.weak(lang.pick("(geen)", "(none)"));
+            for path in cx.recent {
+                if item(ui, egui::Button::new(path.display().to_string()), true) {
+                    out.push(Action::Guard(Pending::Open(path.clone())));
                 }
-                for path in state.recent.clone() {
-                    if ui.button(path.display().to_string()).clicked() {
-                        state.guard(Pending::Open(path));
-                        ui.close();
-                    }
-                }
-            });
-            ui.separator();
-            if ui
-                .button(lang.pick("Nieuw dossier", "New dossier"))
-                .clicked()
-            {
-                let d = new_dossier(state);
-                let i = state.ws.add(d);
-                state.open_entry(i);
-                ui.close();
             }
-            if ui
-                .add(egui::Button::new(lang.pick("Bewaren", "Save")).shortcut_text("Ctrl+S"))
-                .clicked()
-            {
-                state.save_current();
-                ui.close();
-            }
-            if ui
-                .add(
-                    egui::Button::new(lang.pick("Alles bewaren", "Save all"))
-                        .shortcut_text("Ctrl+Shift+S"),
-                )
-                .clicked()
-            {
-                state.save_all();
-                ui.close();
-            }
-            if ui.button(lang.pick("Bewaren als…", "Save as…")).clicked() {
-                if let Some(i) = state.sel.entry {
-                    state.request = Some(Request::SaveAs(i));
-                }
-                ui.close();
-            }
-            ui.separator();
-            if ui.button(lang.pick("Afsluiten", "Quit")).clicked() {
-                state.guard(Pending::Quit);
-                ui.close();
-            }
-        });
-        ui.menu_button(lang.pick("Bewerken", "Edit"), |ui| {
-            if ui
-                .add_enabled(
-                    state.ws.can_undo(),
-                    egui::Button::new(lang.pick("Ongedaan maken", "Undo")).shortcut_text("Ctrl+Z"),
-                )
-                .clicked()
-            {
-                state.undo();
-                ui.close();
-            }
-            if ui
-                .add_enabled(
-                    state.ws.can_redo(),
-                    egui::Button::new(lang.pick("Opnieuw", "Redo")).shortcut_text("Ctrl+Y"),
-                )
-                .clicked()
-            {
-                state.redo();
-                ui.close();
-            }
-        });
-        ui.menu_button(lang.pick("Beeld", "View"), |ui| {
-            ui.checkbox(
-                &mut state.show_list,
-                lang.pick("Dossierlijst", "Dossier list"),
-            );
-            ui.checkbox(
-                &mut state.show_editor,
-                lang.pick("Bewerkpaneel", "Editor panel"),
-            );
-            ui.checkbox(&mut state.dark, lang.pick("Donker thema", "Dark theme"));
         });
         ui.separator();
-        ui.selectable_value(
-            &mut state.view,
-            View::Dossier,
-            lang.pick("Dossier", "Dossier"),
-        );
-        ui.selectable_value(
-            &mut state.view,
-            View::Caseload,
-            lang.pick("Caseload", "Caseload"),
-        );
-        ui.selectable_value(
-            &mut state.view,
-            View::Statistics,
-            lang.pick("Statistiek", "Statistics"),
-        );
-        if ui
-            .button(lang.pick("Presenteren", "Present"))
-            .on_hover_text("F11")
-            .clicked()
+        if item(ui, button("Nieuw dossier", "New dossier"), true) {
+            out.push(Action::NewDossier);
+        }
+        if item(ui, button("Bewaren", "Save").shortcut_text("Ctrl+S"), true) {
+            out.push(Action::Save);
+        }
+        let save_all = button("Alles bewaren", "Save all").shortcut_text("Ctrl+Shift+S");
+        if item(ui, save_all, true) {
+            out.push(Action::SaveAll);
+        }
+        if item(ui, button("Bewaren als…", "Save as…"), true)
+            && let Some(i) = cx.sel.entry
         {
-            state.presenting = true;
+            out.push(Action::Dialog(Request::SaveAs(i)));
         }
         ui.separator();
-        ui.selectable_value(&mut state.lang, Lang::Nl, "NL")
-            .on_hover_text("Nederlands");
-        ui.selectable_value(&mut state.lang, Lang::En, "EN")
-            .on_hover_text("English");
-        ui.separator();
-        let today = state.ws.today();
-        if let Some(d) = super::dates::date_edit(
-            ui,
-            "today",
-            lang.pick("Referentiedatum", "Reference date"),
-            today,
-            lang,
-        ) {
-            state.set_today(d);
-        }
-        ui.separator();
-        if ui.button(lang.pick("Help (F1)", "Help (F1)")).clicked() {
-            state.show_help = !state.show_help;
+        if item(ui, button("Afsluiten", "Quit"), true) {
+            out.push(Action::Guard(Pending::Quit));
         }
     });
+}
+
+fn edit_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    ui.menu_button(lang.pick("Bewerken", "Edit"), |ui| {
+        let undo = egui::Button::new(lang.pick("Ongedaan maken", "Undo")).shortcut_text("Ctrl+Z");
+        if item(ui, undo, cx.ws.can_undo()) {
+            out.push(Action::Undo);
+        }
+        let redo = egui::Button::new(lang.pick("Opnieuw", "Redo")).shortcut_text("Ctrl+Y");
+        if item(ui, redo, cx.ws.can_redo()) {
+            out.push(Action::Redo);
+        }
+    });
+}
+
+fn view_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    let layout = cx.layout;
+    ui.menu_button(lang.pick("Beeld", "View"), |ui| {
+        let mut list = layout.show_list;
+        if ui
+            .checkbox(&mut list, lang.pick("Dossierlijst", "Dossier list"))
+            .changed()
+        {
+            out.push(Action::ShowList(list));
+        }
+        let mut editor = layout.show_editor;
+        if ui
+            .checkbox(&mut editor, lang.pick("Bewerkpaneel", "Editor panel"))
+            .changed()
+        {
+            out.push(Action::ShowEditor(editor));
+        }
+        let mut dark = layout.dark;
+        if ui
+            .checkbox(&mut dark, lang.pick("Donker thema", "Dark theme"))
+            .changed()
+        {
+            out.push(Action::SetDark(dark));
+        }
+    });
+}
+
+/// The central views and the presentation.
+fn views_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    for (view, text) in [
+        (View::Dossier, lang.pick("Dossier", "Dossier")),
+        (View::Caseload, lang.pick("Caseload", "Caseload")),
+        (View::Statistics, lang.pick("Statistiek", "Statistics")),
+    ] {
+        if ui.selectable_label(cx.layout.view == view, text).clicked() && cx.layout.view != view {
+            out.push(Action::SetView(view));
+        }
+    }
+    if ui
+        .button(lang.pick("Presenteren", "Present"))
+        .on_hover_text("F11")
+        .clicked()
+    {
+        out.push(Action::Present(true));
+    }
 }

@@ -46,6 +46,10 @@ pub fn axis_label(mark: GridMark, lang: Lang) -> String {
 
 /// Grid marks at month starts, every 1, 3, 6 or 12 months depending on the zoom, with the
 /// months in between as faint lines.
+#[allow(
+    clippy::needless_pass_by_value,
+    reason = "egui_plot's grid spacer takes its input by value"
+)]
 pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     let (lo, hi) = input.bounds;
     let (Some(from), Some(to)) = (date_at(lo), date_at(hi)) else {
@@ -102,6 +106,7 @@ mod tests {
             bounds: (lo, hi),
             base_step_size: 1.0,
         });
+        #[allow(clippy::float_cmp, reason = "both sides are the same whole day number")]
         let at = |x: f64| marks.iter().find(|m| m.value == x).map(|m| m.step_size);
         assert_eq!(
             at(day(2017, 1, 1)),

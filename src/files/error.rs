@@ -2,6 +2,7 @@
 
 use crate::lang::Lang;
 use std::fmt;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// A file (or folder) that could not be loaded. It is never written to afterwards.
@@ -193,9 +194,9 @@ impl LoadError {
     pub fn display(&self, lang: Lang) -> String {
         let mut out = self.path.display().to_string();
         if let Some(line) = self.line {
-            out.push_str(&format!(":{line}"));
+            let _ = write!(out, ":{line}");
             if let Some(col) = self.column {
-                out.push_str(&format!(":{col}"));
+                let _ = write!(out, ":{col}");
             }
         }
         format!("{out}: {}", self.message(lang))

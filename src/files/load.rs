@@ -227,6 +227,8 @@ pub fn parse_file_bytes(bytes: &[u8], path: &Path) -> Result<Dossier, LoadError>
         Ok(t) => t,
         Err(e) => {
             let valid = &bytes[..e.valid_up_to()];
+            // Once per error, not per file: a plain count is fast enough.
+            #[allow(clippy::naive_bytecount, reason = "once per error")]
             let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
             let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
             return Err(LoadError {

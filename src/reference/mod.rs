@@ -14,10 +14,13 @@ use std::sync::OnceLock;
 
 /// The published figures (assets/published.ron).
 pub const PUBLISHED_RON: &str = include_str!("../../assets/published.ron");
-/// The municipalities (assets/municipalities.json, from scripts/gen_municipalities.py).
+/// The municipalities (assets/municipalities.json, from `scripts/gen_municipalities.py`).
 pub const MUNICIPALITIES_JSON: &str = include_str!("../../assets/municipalities.json");
 
 /// The published figures.
+///
+/// # Panics
+/// Never in a tested build: the embedded text is parsed by `reference::tests`.
 pub fn published() -> &'static Published {
     static CELL: OnceLock<Published> = OnceLock::new();
     CELL.get_or_init(|| match ron::from_str(PUBLISHED_RON) {
@@ -28,6 +31,9 @@ pub fn published() -> &'static Published {
 }
 
 /// The municipalities of 2017 and later.
+///
+/// # Panics
+/// Never in a tested build: the embedded text is parsed by `reference::tests`.
 pub fn municipalities() -> &'static Municipalities {
     static CELL: OnceLock<Municipalities> = OnceLock::new();
     CELL.get_or_init(|| match Municipalities::from_json(MUNICIPALITIES_JSON) {

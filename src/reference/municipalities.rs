@@ -51,7 +51,7 @@ struct Asset {
 pub struct Municipalities {
     /// The entries, sorted by name.
     list: Vec<Municipality>,
-    /// Name → index into `list`; Fx rather than SipHash: the check looks up every dossier's
+    /// Name → index into `list`; Fx rather than `SipHash`: the check looks up every dossier's
     /// OCMW, and the names are our own embedded data, not an attacker's.
     by_name: FxHashMap<String, usize>,
     /// Normalised name (lower case, hyphens as spaces) → index, for suggestions.

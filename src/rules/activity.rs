@@ -1,5 +1,6 @@
 //! Rules about how filled the trajectory is: two instruments a year, no long idle stretches.
 
+use super::fixes::{self, Fix};
 use super::params::{INACTIVE_MAX_DAYS, INSTRUMENTS_PER_YEAR, TRAJECTORY_MONTHS};
 use super::wording;
 use super::{
@@ -45,7 +46,7 @@ fn years(f: &Facts<'_>) -> Years {
                     last_day_within_months(start, 12 * k)
                 };
                 let full = DateRange::new(from, to);
-                if let Some(year) = evaluate(f, &window, k as i32, full, false) {
+                if let Some(year) = evaluate(f, window, k as i32, full, false) {
                     years.push(year);
                 }
                 from = add_days(to, 1);
@@ -58,7 +59,7 @@ fn years(f: &Facts<'_>) -> Years {
                     NaiveDate::from_ymd_opt(y, 12, 31),
                 ) {
                     let full = DateRange::new(from, to);
-                    if let Some(year) = evaluate(f, &window, y, full, true) {
+                    if let Some(year) = evaluate(f, window, y, full, true) {
                         years.push(year);
                     }
                 }
@@ -71,12 +72,12 @@ fn years(f: &Facts<'_>) -> Years {
 /// How the year `full` fares, if the trajectory has days in it.
 fn evaluate(
     f: &Facts<'_>,
-    window: &DateRange,
+    window: DateRange,
     number: i32,
     full: DateRange,
     calendar: bool,
 ) -> Option<YearEval> {
-    let days = full.intersect(window)?;
+    let days = full.intersect(&window)?;
     let mut active = InstrumentIds::new();
     let mut art60_days = 0;
     for (i, inst) in f.instruments() {
@@ -162,6 +163,7 @@ pub const FEWER_THAN_TWO_PER_YEAR: Rule = Rule {
     ),
     source: INSTRUMENTS_PER_YEAR.source,
     find: |f, out| year_hits(f, false, out),
+    fix: super::fixes::none,
     describe: |finding, _, lang| {
         format!(
             "{}: {} {} {}",
@@ -197,6 +199,7 @@ pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
         passage: "Daarvan kan afgeweken worden wegens de duur van de art. 60§7-tewerkstelling.",
     },
     find: |f, out| year_hits(f, true, out),
+    fix: super::fixes::none,
     describe: |finding, _, lang| {
         let why = match finding.detail {
             Detail::Year {
@@ -268,6 +271,7 @@ pub const INACTIVE_PERIOD: Rule = Rule {
             gap(cursor, window.end, [previous, None], out);
         }
     },
+    fix: gap_fix,
     describe: |finding, d: &Dossier, lang| {
         let days = match finding.detail {
             Detail::Days { actual, .. } => actual,
@@ -295,3 +299,23 @@ pub const INACTIVE_PERIOD: Rule = Rule {
         )
     },
 };
+
+/// `inactive-period`: the instrument after the gap is the last one the finding names, if it
+/// starts after the gap; it moves up to the gap's first day.
+fn gap_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let next = finding.instruments.last().copied().filter(|&n| {
+        d.instruments
+            .get(n)
+            .zip(finding.to)
+            .is_some_and(|(x, to)| x.start > to)
+    });
+    let (Some(n), Some(from)) = (next, finding.from) else {
+        return Vec::new();
+    };
+    vec![fixes::dated(
+        "Volgend instrument laten aansluiten ({})",
+        "Move the next instrument up ({})",
+        from,
+        fixes::with(d, |x| fixes::shift_to(x, n, from)),
+    )]
+}

@@ -1,11 +1,14 @@
 //! Rules about the dossier's paperwork and parties: plan, uploads, mediation, the OCMW.
 
+use super::Finding;
+use super::fixes::{self, Fix};
 use super::params::DOCUMENTS_STALE_DAYS;
 use super::source::{Document, Source};
 use super::{Detail, Hit, InstrumentIds, Rule, Severity};
 use crate::lang;
 use crate::model::Actor;
 use crate::model::calendar::add_days;
+use crate::model::{Dossier, Plan};
 
 pub const PLAN_MISSING: Rule = Rule {
     id: "plan-missing",
@@ -21,6 +24,7 @@ pub const PLAN_MISSING: Rule = Rule {
             out.push(Hit::dossier(Detail::None));
         }
     },
+    fix: plan_fix,
     describe: |_, _, lang| {
         lang.pick(
             "Er is geen POP of gelijkaardig instrument (GPMI) vastgelegd; maak het op bij de start en vul 'plan' in.",
@@ -64,6 +68,7 @@ pub const DOCUMENTS_STALE: Rule = Rule {
             });
         }
     },
+    fix: super::fixes::none,
     describe: |finding, d, lang| {
         let days = match finding.detail {
             Detail::Days { actual, .. } => actual,
@@ -120,6 +125,7 @@ pub const MEDIATION_BY_VDAB: Rule = Rule {
             }
         }
     },
+    fix: super::fixes::none,
     describe: |finding, d, lang| {
         let act = match finding.detail {
             Detail::Activity(a) => d.activities.get(a),
@@ -158,6 +164,7 @@ pub const UNKNOWN_OCMW: Rule = Rule {
             out.push(Hit::dossier(Detail::UnknownName));
         }
     },
+    fix: super::fixes::none,
     describe: |_, d, lang| {
         let hint = crate::reference::municipalities()
             .nearest(&d.ocmw)
@@ -175,3 +182,12 @@ pub const UNKNOWN_OCMW: Rule = Rule {
         )
     },
 };
+
+/// `plan-missing`: record the POP.
+fn plan_fix(_: &Finding, d: &Dossier) -> Vec<Fix> {
+    vec![fixes::fix(
+        "POP toevoegen".into(),
+        "Add the missing POP".into(),
+        fixes::with(d, |x| x.plan = Some(Plan::Pop)),
+    )]
+}

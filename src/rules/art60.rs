@@ -1,10 +1,13 @@
 //! Rules about the art. 60§7 employment: its timely start, its presence, its end.
 
+use super::Finding;
+use super::fixes::{self, Fix};
 use super::params::ART60_START_MONTHS;
 use super::source::{Document, Source};
 use super::wording;
 use super::{Detail, Hit, Rule, Severity};
 use crate::lang;
+use crate::model::Dossier;
 use crate::model::InstrumentKind;
 use crate::model::calendar::{add_days, add_months};
 
@@ -34,6 +37,7 @@ pub const ART60_LATE_START: Rule = Rule {
             ));
         }
     },
+    fix: late_start_fix,
     describe: |finding, d, lang| {
         let deadline = match finding.detail {
             Detail::Date(x) => lang::date(x, lang),
@@ -78,6 +82,7 @@ pub const ART60_MISSING: Rule = Rule {
             out.push(Hit::dossier(Detail::None));
         }
     },
+    fix: super::fixes::none,
     describe: |_, _, lang| {
         lang.pick(
             "Het traject heeft geen art. 60§7-tewerkstelling; plan er een binnen 2 maanden na de start.",
@@ -115,6 +120,7 @@ pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
             }
         }
     },
+    fix: past_social_rights_fix,
     describe: |finding, d, lang| {
         let rights = match finding.detail {
             Detail::Date(x) => lang::date(x, lang),
@@ -134,3 +140,33 @@ pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
         )
     },
 };
+
+/// `art60-late-start`: start the employment on the deadline, keeping its length.
+fn late_start_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let Some(i) = finding.instruments.first().copied() else {
+        return Vec::new();
+    };
+    let deadline = add_months(d.start, ART60_START_MONTHS.value);
+    vec![fixes::dated(
+        "Start art. 60§7 op {}",
+        "Start art. 60§7 on {}",
+        deadline,
+        fixes::with(d, |x| fixes::shift_to(x, i, deadline)),
+    )]
+}
+
+/// `art60-past-social-rights`: end the employment on the day the rights were acquired.
+fn past_social_rights_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let (Some(i), Some(rights)) = (
+        finding.instruments.first().copied(),
+        d.social_rights_acquired,
+    ) else {
+        return Vec::new();
+    };
+    vec![fixes::dated(
+        "Laten eindigen op {}",
+        "End it on {}",
+        rights,
+        fixes::with(d, |x| x.instruments[i].end = rights),
+    )]
+}

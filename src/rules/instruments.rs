@@ -1,5 +1,7 @@
 //! Rules about single instruments and pairs of them: overlap, durations, kinds.
 
+use super::Finding;
+use super::fixes::{self, Fix};
 use super::params::{
     BVS_ABOLISHED_ON, BVS_MAX_DAYS, IBO_MAX_WEEKS, IBO_MIN_WEEKS, TECHNICAL_TRAINING_MAX_MONTHS,
     TECHNICAL_TRAININGS_PER_TRAJECTORY, WES_MAX_MONTHS, bvs_abolished_on,
@@ -8,6 +10,7 @@ use super::source::{Document, Source};
 use super::wording;
 use super::{Detail, Facts, Hit, Hits, InstrumentIds, Rule, Severity, TechnicalIssue};
 use crate::lang::{self, Lang};
+use crate::model::Dossier;
 use crate::model::calendar::{add_days, last_day_within_days, last_day_within_months};
 use crate::model::{Focus, Instrument, InstrumentKind, Provider};
 use chrono::NaiveDate;
@@ -55,6 +58,7 @@ pub const OVERLAP: Rule = Rule {
             }
         }
     },
+    fix: super::fixes::none,
     describe: |finding, d, lang| {
         let a = finding
             .instruments
@@ -133,6 +137,7 @@ pub const MAX_DURATION: Rule = Rule {
             }
         }
     },
+    fix: max_duration_fix,
     describe: |finding, d, lang| {
         let Some(inst) = finding
             .instruments
@@ -183,6 +188,7 @@ pub const MIN_DURATION: Rule = Rule {
             }
         }
     },
+    fix: min_duration_fix,
     describe: |finding, d, lang| {
         let (actual, limit) = match finding.detail {
             Detail::Days { actual, limit } => (actual, limit),
@@ -224,6 +230,7 @@ pub const BVS_ABOLISHED: Rule = Rule {
             }
         }
     },
+    fix: super::fixes::none,
     describe: |finding, d, lang| {
         format!(
             "{}: {} {}; {}",
@@ -288,6 +295,7 @@ pub const TECHNICAL_TRAINING: Rule = Rule {
             ));
         }
     },
+    fix: technical_training_fix,
     describe: |finding, d, lang| {
         let Detail::Technical(issue) = &finding.detail else {
             return String::new();
@@ -350,9 +358,9 @@ fn past_last_day(
     )
 }
 
-fn past_end(f: &Facts<'_>, kind: InstrumentKind, out: &mut Hits<'_>) {
+fn past_end(f: &Facts<'_>, kind: &InstrumentKind, out: &mut Hits<'_>) {
     for (i, inst) in f.instruments() {
-        if inst.kind == kind && inst.end > f.last_day && inst.start <= f.last_day {
+        if inst.kind == *kind && inst.end > f.last_day && inst.start <= f.last_day {
             out.push(Hit::new(
                 &[i],
                 add_days(f.last_day, 1),
@@ -375,7 +383,8 @@ pub const WES_PAST_END: Rule = Rule {
         passage: "Een WES kan niet worden overgedragen. Het einde van het TWE-OCMW-traject \
                   betekent ook de vervroegde stopzetting van de WES, indien deze langer was gepland.",
     },
-    find: |f, out| past_end(f, InstrumentKind::Wes, out),
+    find: |f, out| past_end(f, &InstrumentKind::Wes, out),
+    fix: super::fixes::end_on_last_day,
     describe: |finding, d, lang| {
         past_last_day(finding, d, lang, lang.pick(
                 "een WES kan niet worden overgedragen en stopt dan vroegtijdig. Laat ze eindigen op de laatste dag.",
@@ -396,7 +405,8 @@ pub const IBO_PAST_END: Rule = Rule {
         passage: "Een IBO die de maximale termijn van een traject overschrijdt zal worden \
                   overgenomen door VDAB.",
     },
-    find: |f, out| past_end(f, InstrumentKind::Ibo, out),
+    find: |f, out| past_end(f, &InstrumentKind::Ibo, out),
+    fix: super::fixes::none,
     describe: |finding, d, lang| {
         past_last_day(
             finding,
@@ -409,3 +419,56 @@ pub const IBO_PAST_END: Rule = Rule {
         )
     },
 };
+
+/// `max-duration`: shorten the instrument to the longest its kind allows.
+fn max_duration_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let Some(i) = finding.instruments.first().copied() else {
+        return Vec::new();
+    };
+    let Some(latest) = d.instruments.get(i).and_then(latest_end) else {
+        return Vec::new();
+    };
+    vec![fixes::dated(
+        "Inkorten tot het maximum ({})",
+        "Shorten to the maximum ({})",
+        latest,
+        fixes::with(d, |x| x.instruments[i].end = latest),
+    )]
+}
+
+/// `min-duration`: extend the IBO to the shortest length allowed.
+fn min_duration_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let Some(i) = finding.instruments.first().copied() else {
+        return Vec::new();
+    };
+    let start = d.instruments.get(i).map_or(d.start, |x| x.start);
+    let end = last_day_within_days(start, IBO_MIN_WEEKS.value * 7);
+    vec![fixes::dated(
+        "Verlengen tot 4 weken ({})",
+        "Extend to 4 weeks ({})",
+        end,
+        fixes::with(d, |x| x.instruments[i].end = end),
+    )]
+}
+
+/// `technical-training`: a training that is too long is shortened to the limit; the other
+/// problems (recognition, a second one) have no obvious fix.
+fn technical_training_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let (
+        Some(i),
+        Detail::Technical(TechnicalIssue {
+            too_long: Some(latest),
+            ..
+        }),
+    ) = (finding.instruments.first().copied(), &finding.detail)
+    else {
+        return Vec::new();
+    };
+    let latest = *latest;
+    vec![fixes::dated(
+        "Inkorten tot 3 maanden ({})",
+        "Shorten to 3 months ({})",
+        latest,
+        fixes::with(d, |x| x.instruments[i].end = latest),
+    )]
+}

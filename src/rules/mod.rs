@@ -1,7 +1,8 @@
 //! The compliance rules and the one `check` function every face of the program calls.
 //!
-//! A rule is data (id, severity, title, source) plus two pure functions: one finds its
-//! problems in a dossier, one words a finding in either language. Findings carry data, not
+//! A rule is data (id, severity, title, source) plus three pure functions: one finds its
+//! problems in a dossier, one words a finding in either language, one proposes its quick
+//! fixes. Findings carry data, not
 //! text, so checking a whole workspace formats nothing; a window renders only what it shows.
 
 mod activity;
@@ -39,6 +40,9 @@ pub struct Rule {
     pub find: fn(&Facts<'_>, &mut Hits<'_>),
     /// Words one finding of this rule; pure.
     pub describe: fn(&Finding, &Dossier, Lang) -> String,
+    /// The quick fixes of one finding of this rule, where the fix is obvious: the dossier as
+    /// it would be after each ([`fixes::none`] where there is none); pure.
+    pub fix: fn(&Finding, &Dossier) -> Vec<fixes::Fix>,
 }
 
 impl Rule {

@@ -1,5 +1,6 @@
 //! Rules about the trajectory's bounds: valid ranges, 24 months, the art. 60§7 exception.
 
+use super::fixes::{self, Fix};
 use super::params::TRAJECTORY_MONTHS;
 use super::source::{Document, Source};
 use super::wording;
@@ -30,6 +31,7 @@ pub const INVALID_RANGE: Rule = Rule {
             }
         }
     },
+    fix: super::fixes::none,
     describe: |finding, d, lang| match finding.instruments.first() {
         Some(&i) => format!(
             "{}: {}",
@@ -88,6 +90,7 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
             Detail::Date(f.regular_last),
         ));
     },
+    fix: too_long_fix,
     describe: |finding, d, lang| {
         let last = match finding.detail {
             Detail::Date(last) => last,
@@ -141,6 +144,7 @@ pub const ART60_EXTENDS_TRAJECTORY: Rule = Rule {
             Detail::Date(f.regular_last),
         ));
     },
+    fix: super::fixes::none,
     describe: |finding, d, lang| {
         format!(
             "{}: {} {}; {}",
@@ -198,6 +202,7 @@ pub const INSTRUMENT_OUTSIDE_TRAJECTORY: Rule = Rule {
             }
         }
     },
+    fix: outside_fix,
     describe: |finding, d, lang| describe_outside(finding, d, lang),
 };
 
@@ -232,4 +237,42 @@ fn describe_outside(finding: &Finding, d: &Dossier, lang: Lang) -> String {
             )
         )
     }
+}
+
+/// `trajectory-too-long`: end the trajectory on its regular last day.
+fn too_long_fix(_: &Finding, d: &Dossier) -> Vec<Fix> {
+    let last = d.regular_last_day();
+    vec![fixes::dated(
+        "Einde op de laatste gewone dag ({})",
+        "End on the regular last day ({})",
+        last,
+        fixes::with(d, |x| x.end = Some(last)),
+    )]
+}
+
+/// `instrument-outside-trajectory`: one that starts inside ends on the trajectory's last
+/// day; one that starts before it starts with the trajectory.
+fn outside_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let inside = fixes::end_on_last_day(finding, d);
+    if !inside.is_empty() {
+        return inside;
+    }
+    let Some(i) = finding.instruments.first().copied() else {
+        return Vec::new();
+    };
+    if !d
+        .instruments
+        .get(i)
+        .is_some_and(|x| x.start < d.start && x.end >= d.start)
+    {
+        return Vec::new();
+    }
+    // Cut off the days before the start rather than shift: shifting could make it overlap
+    // what follows.
+    vec![fixes::dated(
+        "Laten beginnen bij de start van het traject ({})",
+        "Start it when the trajectory starts ({})",
+        d.start,
+        fixes::with(d, |x| x.instruments[i].start = x.start),
+    )]
 }

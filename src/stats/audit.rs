@@ -117,7 +117,7 @@ impl Defect {
                     "is geen vermelding van de vorm «OCMW <gemeente>»",
                     "is not an entry of the form «OCMW <municipality>»"
                 ),
-                suggest(suggestion, lang)
+                suggest(suggestion.as_deref(), lang)
             ),
             Defect::NotAMunicipality {
                 organisation,
@@ -129,7 +129,7 @@ impl Defect {
                     "is zo geschreven geen gemeente van 2021",
                     "is not a municipality of 2021 as written"
                 ),
-                suggest(suggestion, lang)
+                suggest(suggestion.as_deref(), lang)
             ),
             Defect::ListedTwice {
                 ocmw,
@@ -163,8 +163,8 @@ impl Defect {
     }
 }
 
-fn suggest(s: &Option<String>, lang: Lang) -> String {
-    s.as_ref().map_or_else(String::new, |s| {
+fn suggest(s: Option<&str>, lang: Lang) -> String {
+    s.map_or_else(String::new, |s| {
         format!(" ({} {s})", lang.pick("bedoeld:", "meant:"))
     })
 }

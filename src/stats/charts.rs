@@ -5,6 +5,7 @@ use super::{Counts, Measure, ProvinceYearTable};
 use crate::lang::{self, Lang};
 use crate::model::InstrumentType;
 use crate::reference::Province;
+use std::fmt::Write as _;
 
 /// The charts, in slide order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -164,6 +165,64 @@ fn small(v: i64, opts: &ChartOptions) -> bool {
     opts.suppress_small && (1..=4).contains(&v)
 }
 
+/// What every chart of one table, options and language starts from.
+struct Basis<'a> {
+    kind: ChartKind,
+    table: &'a ProvinceYearTable,
+    opts: &'a ChartOptions,
+    lang: Lang,
+    /// The years shown (up to the slider's year).
+    years: Vec<i32>,
+    /// The measure's name, for titles.
+    measure: String,
+}
+
+impl Basis<'_> {
+    /// The shown years as category labels.
+    fn year_labels(&self) -> Vec<String> {
+        self.years.iter().map(i32::to_string).collect()
+    }
+
+    /// The chosen measure's count for a province and year.
+    fn count(&self, p: Province, y: i32) -> i64 {
+        self.table.get(p, y).get(self.opts.measure)
+    }
+
+    /// A count as a value, `None` where it is suppressed.
+    fn count_value(&self, v: i64) -> Option<f64> {
+        (!small(v, self.opts)).then_some(v as f64)
+    }
+
+    /// One series per province, valued by `f` for each shown year.
+    fn per_province(&self, f: impl Fn(Province, i32) -> Option<f64>) -> Vec<Series> {
+        Province::ALL
+            .iter()
+            .map(|&p| Series {
+                name: p.name().to_string(),
+                province: Some(p),
+                instrument: None,
+                values: self.years.iter().map(|&y| f(p, y)).collect(),
+            })
+            .collect()
+    }
+
+    /// A chart over the years with these series; the rest is filled in by the caller.
+    fn over_years(&self, title: String, y_label: String, series: Vec<Series>) -> ChartData {
+        ChartData {
+            kind: self.kind,
+            title,
+            x_label: x_label(self.kind, self.lang),
+            y_label,
+            categories: self.year_labels(),
+            series,
+            shape: Shape::GroupedBars,
+            reference: None,
+            percent: false,
+            decimals: 0,
+        }
+    }
+}
+
 /// The chart `kind` of `table` with `opts`, titled in `lang`.
 pub fn chart(
     kind: ChartKind,
@@ -171,203 +230,197 @@ pub fn chart(
     opts: &ChartOptions,
     lang: Lang,
 ) -> ChartData {
-    let years: Vec<i32> = table
-        .years()
-        .into_iter()
-        .filter(|&y| y <= opts.up_to)
-        .collect();
-    let year_labels: Vec<String> = years.iter().map(i32::to_string).collect();
-    let measure = measure_name(opts.measure, lang);
-    let count = |p: Province, y: i32| table.get(p, y).get(opts.measure);
-    let count_value = |v: i64| (!small(v, opts)).then_some(v as f64);
-    let per_province = |f: &dyn Fn(Province, i32) -> Option<f64>| -> Vec<Series> {
-        Province::ALL
-            .iter()
-            .map(|&p| Series {
-                name: p.name().to_string(),
-                province: Some(p),
-                instrument: None,
-                values: years.iter().map(|&y| f(p, y)).collect(),
-            })
-            .collect()
+    let basis = Basis {
+        kind,
+        table,
+        opts,
+        lang,
+        years: table
+            .years()
+            .into_iter()
+            .filter(|&y| y <= opts.up_to)
+            .collect(),
+        measure: measure_name(opts.measure, lang),
     };
     match kind {
-        ChartKind::PerProvince | ChartKind::OverYears => {
-            let relative = opts.relative;
-            let series = per_province(&|p, y| {
-                let v = count(p, y);
-                if relative {
-                    let total = table.year_total(y).get(opts.measure);
-                    (total != 0).then(|| 100.0 * v as f64 / total as f64)
-                } else {
-                    count_value(v)
-                }
-            });
-            ChartData {
-                kind,
-                x_label: x_label(kind, lang),
-                title: format!(
-                    "{measure} {}",
-                    lang.pick("per provincie en startjaar", "per province and start year")
-                ),
-                y_label: if relative {
-                    lang.pick("% van Vlaanderen", "% of Flanders").to_string()
-                } else {
-                    lang.pick("aantal", "number").to_string()
-                },
-                categories: year_labels,
-                series,
-                shape: if kind == ChartKind::PerProvince {
-                    Shape::GroupedBars
-                } else {
-                    Shape::Lines
-                },
-                reference: None,
-                percent: relative,
-                decimals: if relative { 1 } else { 0 },
-            }
+        ChartKind::PerProvince | ChartKind::OverYears => per_province_chart(&basis),
+        ChartKind::InstrumentMix => instrument_mix_chart(&basis),
+        ChartKind::PerTrajectory => per_trajectory_chart(&basis),
+        ChartKind::ProvinceShare => province_share_chart(&basis),
+        ChartKind::BvsUse => bvs_use_chart(&basis),
+    }
+}
+
+/// A measure per province and year, as counts or shares of Flanders; bars or lines.
+fn per_province_chart(b: &Basis<'_>) -> ChartData {
+    let (lang, relative) = (b.lang, b.opts.relative);
+    let series = b.per_province(|p, y| {
+        let v = b.count(p, y);
+        if relative {
+            let total = b.table.year_total(y).get(b.opts.measure);
+            (total != 0).then(|| 100.0 * v as f64 / total as f64)
+        } else {
+            b.count_value(v)
         }
-        ChartKind::InstrumentMix => {
-            let sums: Vec<Counts> = Province::ALL
+    });
+    let y_label = if relative {
+        lang.pick("% van Vlaanderen", "% of Flanders")
+    } else {
+        lang.pick("aantal", "number")
+    };
+    let title = format!(
+        "{} {}",
+        b.measure,
+        lang.pick("per provincie en startjaar", "per province and start year")
+    );
+    ChartData {
+        shape: if b.kind == ChartKind::PerProvince {
+            Shape::GroupedBars
+        } else {
+            Shape::Lines
+        },
+        percent: relative,
+        decimals: usize::from(relative),
+        ..b.over_years(title, y_label.to_string(), series)
+    }
+}
+
+/// The instruments started per province over the shown years, stacked per kind.
+fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
+    let (lang, opts) = (b.lang, b.opts);
+    let sums: Vec<Counts> = Province::ALL
+        .iter()
+        .map(|&p| b.years.iter().map(|&y| b.table.get(p, y)).sum::<Counts>())
+        .collect();
+    let series = InstrumentType::ALL
+        .iter()
+        .map(|&t| Series {
+            name: t.label(lang).to_string(),
+            province: None,
+            instrument: Some(t),
+            values: sums
                 .iter()
-                .map(|&p| years.iter().map(|&y| table.get(p, y)).sum::<Counts>())
-                .collect();
-            let series = InstrumentType::ALL
-                .iter()
-                .map(|&t| Series {
-                    name: t.label(lang).to_string(),
-                    province: None,
-                    instrument: Some(t),
-                    values: sums
-                        .iter()
-                        .map(|c| {
-                            let v = c.get(Measure::Instrument(t));
-                            if opts.relative {
-                                let all = instruments(c);
-                                (all != 0).then(|| 100.0 * v as f64 / all as f64)
-                            } else {
-                                count_value(v)
-                            }
-                        })
-                        .collect(),
+                .map(|c| {
+                    let v = c.get(Measure::Instrument(t));
+                    if opts.relative {
+                        let all = instruments(c);
+                        (all != 0).then(|| 100.0 * v as f64 / all as f64)
+                    } else {
+                        b.count_value(v)
+                    }
                 })
-                .collect();
-            let span = match (years.first(), years.last()) {
-                (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
-                (Some(a), _) => a.to_string(),
-                _ => String::new(),
-            };
-            ChartData {
-                kind,
-                x_label: x_label(kind, lang),
-                title: format!(
-                    "{} {span}",
-                    lang.pick(
-                        "Instrumentenmix per provincie,",
-                        "Instrument mix per province,"
-                    )
-                ),
-                y_label: if opts.relative {
-                    "%".into()
-                } else {
-                    lang.pick("gestarte instrumenten", "instruments started")
-                        .into()
-                },
-                categories: Province::ALL.iter().map(|p| p.name().to_string()).collect(),
-                series,
-                shape: Shape::StackedBars,
-                reference: None,
-                percent: opts.relative,
-                decimals: if opts.relative { 1 } else { 0 },
-            }
+                .collect(),
+        })
+        .collect();
+    let span = match (b.years.first(), b.years.last()) {
+        (Some(a), Some(z)) if a != z => format!("{a}–{z}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    };
+    ChartData {
+        kind: b.kind,
+        x_label: x_label(b.kind, lang),
+        title: format!(
+            "{} {span}",
+            lang.pick(
+                "Instrumentenmix per provincie,",
+                "Instrument mix per province,"
+            )
+        ),
+        y_label: if opts.relative {
+            "%".into()
+        } else {
+            lang.pick("gestarte instrumenten", "instruments started")
+                .into()
+        },
+        categories: Province::ALL.iter().map(|p| p.name().to_string()).collect(),
+        series,
+        shape: Shape::StackedBars,
+        reference: None,
+        percent: opts.relative,
+        decimals: usize::from(opts.relative),
+    }
+}
+
+/// Instruments started per started trajectory, against the target of two a year.
+fn per_trajectory_chart(b: &Basis<'_>) -> ChartData {
+    let lang = b.lang;
+    let series = b.per_province(|p, y| {
+        let c = b.table.get(p, y);
+        (c.trajectories > 0).then(|| instruments(&c) as f64 / c.trajectories as f64)
+    });
+    ChartData {
+        reference: Some((
+            2.0,
+            lang.pick("doel: minstens 2 per jaar", "target: at least 2 a year")
+                .into(),
+        )),
+        decimals: 2,
+        ..b.over_years(
+            lang.pick(
+                "Gestarte instrumenten per opgestart traject",
+                "Instruments started per started trajectory",
+            )
+            .to_string(),
+            lang.pick("instrumenten per traject", "instruments per trajectory")
+                .into(),
+            series,
+        )
+    }
+}
+
+/// Each province's share of Flanders in the chosen measure, stacked to 100%.
+fn province_share_chart(b: &Basis<'_>) -> ChartData {
+    let lang = b.lang;
+    let series = b.per_province(|p, y| {
+        let total = b.table.year_total(y).get(b.opts.measure);
+        (total != 0).then(|| 100.0 * b.count(p, y) as f64 / total as f64)
+    });
+    ChartData {
+        shape: Shape::StackedBars,
+        percent: true,
+        decimals: 1,
+        ..b.over_years(
+            format!(
+                "{}: {}",
+                b.measure,
+                lang.pick("aandeel van elke provincie", "each province's share")
+            ),
+            lang.pick("% van Vlaanderen", "% of Flanders").into(),
+            series,
+        )
+    }
+}
+
+/// BVS started per province, as counts or per 100 started trajectories.
+fn bvs_use_chart(b: &Basis<'_>) -> ChartData {
+    let (lang, relative) = (b.lang, b.opts.relative);
+    let series = b.per_province(|p, y| {
+        let c = b.table.get(p, y);
+        if relative {
+            (c.trajectories > 0).then(|| 100.0 * c.bvs as f64 / c.trajectories as f64)
+        } else {
+            b.count_value(c.bvs)
         }
-        ChartKind::PerTrajectory => {
-            let series = per_province(&|p, y| {
-                let c = table.get(p, y);
-                (c.trajectories > 0).then(|| instruments(&c) as f64 / c.trajectories as f64)
-            });
-            ChartData {
-                kind,
-                x_label: x_label(kind, lang),
-                title: lang
-                    .pick(
-                        "Gestarte instrumenten per opgestart traject",
-                        "Instruments started per started trajectory",
-                    )
-                    .to_string(),
-                y_label: lang
-                    .pick("instrumenten per traject", "instruments per trajectory")
-                    .into(),
-                categories: year_labels,
-                series,
-                shape: Shape::GroupedBars,
-                reference: Some((
-                    2.0,
-                    lang.pick("doel: minstens 2 per jaar", "target: at least 2 a year")
-                        .into(),
-                )),
-                percent: false,
-                decimals: 2,
-            }
-        }
-        ChartKind::ProvinceShare => {
-            let series = per_province(&|p, y| {
-                let total = table.year_total(y).get(opts.measure);
-                (total != 0).then(|| 100.0 * count(p, y) as f64 / total as f64)
-            });
-            ChartData {
-                kind,
-                x_label: x_label(kind, lang),
-                title: format!(
-                    "{measure}: {}",
-                    lang.pick("aandeel van elke provincie", "each province's share")
-                ),
-                y_label: lang.pick("% van Vlaanderen", "% of Flanders").into(),
-                categories: year_labels,
-                series,
-                shape: Shape::StackedBars,
-                reference: None,
-                percent: true,
-                decimals: 1,
-            }
-        }
-        ChartKind::BvsUse => {
-            let relative = opts.relative;
-            let series = per_province(&|p, y| {
-                let c = table.get(p, y);
-                if relative {
-                    (c.trajectories > 0).then(|| 100.0 * c.bvs as f64 / c.trajectories as f64)
-                } else {
-                    count_value(c.bvs)
-                }
-            });
-            ChartData {
-                kind,
-                x_label: x_label(kind, lang),
-                title: if relative {
-                    lang.pick(
-                        "BVS per 100 opgestarte trajecten",
-                        "BVS per 100 started trajectories",
-                    )
-                    .into()
-                } else {
-                    lang.pick("Gestarte BVS per provincie", "BVS started per province")
-                        .into()
-                },
-                y_label: if relative {
-                    lang.pick("per 100 trajecten", "per 100 trajectories")
-                        .into()
-                } else {
-                    lang.pick("aantal", "number").into()
-                },
-                categories: year_labels,
-                series,
-                shape: Shape::Lines,
-                reference: None,
-                percent: false,
-                decimals: if relative { 1 } else { 0 },
-            }
-        }
+    });
+    let (title, y_label) = if relative {
+        (
+            lang.pick(
+                "BVS per 100 opgestarte trajecten",
+                "BVS per 100 started trajectories",
+            ),
+            lang.pick("per 100 trajecten", "per 100 trajectories"),
+        )
+    } else {
+        (
+            lang.pick("Gestarte BVS per provincie", "BVS started per province"),
+            lang.pick("aantal", "number"),
+        )
+    };
+    ChartData {
+        shape: Shape::Lines,
+        decimals: usize::from(relative),
+        ..b.over_years(title.into(), y_label.into(), series)
     }
 }
 
@@ -418,8 +471,12 @@ impl ChartData {
             for v in &s.values {
                 out.push(',');
                 match v {
-                    Some(v) if self.decimals == 0 => out.push_str(&format!("{}", v.round() as i64)),
-                    Some(v) => out.push_str(&format!("{v:.*}", self.decimals)),
+                    Some(v) if self.decimals == 0 => {
+                        let _ = write!(out, "{}", v.round() as i64);
+                    }
+                    Some(v) => {
+                        let _ = write!(out, "{v:.*}", self.decimals);
+                    }
                     None if suppressed_small => out.push_str("<5"),
                     None => {}
                 }

@@ -22,12 +22,11 @@ pub struct ProvinceYearTable {
 /// start year, all in the OCMW's province.
 pub fn contribution(dossier: &Dossier) -> Vec<(i32, Counts)> {
     fn slot(by_year: &mut Vec<(i32, Counts)>, year: i32) -> &mut Counts {
-        let i = match by_year.iter().position(|(y, _)| *y == year) {
-            Some(i) => i,
-            None => {
-                by_year.push((year, Counts::default()));
-                by_year.len() - 1
-            }
+        let i = if let Some(i) = by_year.iter().position(|(y, _)| *y == year) {
+            i
+        } else {
+            by_year.push((year, Counts::default()));
+            by_year.len() - 1
         };
         &mut by_year[i].1
     }
@@ -81,7 +80,7 @@ impl ProvinceYearTable {
                     None => {
                         *table
                             .cell_mut(province, inst.start.year())
-                            .instrument_mut(t) += 1
+                            .instrument_mut(t) += 1;
                     }
                 }
             }
@@ -128,6 +127,7 @@ impl ProvinceYearTable {
     }
 
     /// `self − other`, cell by cell (the dossiers against the published figures).
+    #[must_use]
     pub fn difference(&self, other: &ProvinceYearTable) -> ProvinceYearTable {
         let mut out = self.clone();
         for (&(p, y), &c) in &other.cells {

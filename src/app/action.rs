@@ -1,0 +1,148 @@
+//! What the panels ask for. A panel never changes the workspace or the window while it draws:
+//! it pushes an [`Action`], and the window applies every action of a frame once, after
+//! drawing. The actions only the platform can carry out (close the window, open a file
+//! dialog, go full screen, take a screenshot) the window passes on to the eframe shell.
+
+use super::cx::View;
+use crate::lang::Lang;
+use crate::model::Dossier;
+use crate::workspace::EditKey;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// A file dialog the shell opens after the frame (dialogs block, so never from drawing
+/// code, and never in tests).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Request {
+    /// Pick a workspace folder.
+    OpenFolder,
+    /// Pick one dossier file.
+    OpenFile,
+    /// Pick a file to save entry `usize` as.
+    SaveAs(usize),
+    /// Pick a folder for the dossiers that have no file yet (the sample, new ones).
+    SaveUnfiled,
+    /// Pick a file to write this CSV to.
+    ExportCsv(String),
+}
+
+/// What to do once unsaved changes are dealt with.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Pending {
+    /// Close the window.
+    Quit,
+    /// Open this workspace.
+    Open(PathBuf),
+    /// Open a file dialog.
+    Dialog(Request),
+}
+
+/// A question the window is asking.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Question {
+    /// There are unsaved changes; then do `Pending`.
+    Unsaved(Pending),
+    /// Entry `usize`'s file changed on disk since it was loaded: overwrite?
+    ChangedOnDisk(usize),
+    /// A previous session left this many unsaved dossiers in the recovery journal.
+    Recover(usize),
+    /// Entry `usize` was edited here and its file changed on disk: keep, take or save elsewhere.
+    Conflict(usize),
+}
+
+/// One thing a panel, a shortcut or the shell asks the window to do.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a handful of actions a frame; boxing the edited dossier would buy nothing"
+)]
+pub enum Action {
+    // Selection and navigation.
+    /// Open entry `usize` in the dossier view.
+    OpenEntry(usize),
+    /// Select an instrument of the open dossier, or none.
+    SelectInstrument(Option<usize>),
+    /// A click on the timeline: select this instrument (or none), and no finding.
+    SelectBar(Option<usize>),
+    /// Select finding `usize` of the open dossier, and its first instrument.
+    SelectFinding(usize),
+    /// Select the next (1) or previous (−1) finding, wrapping around.
+    StepFinding(i64),
+    /// Show another central view.
+    SetView(View),
+
+    // Edits.
+    /// Replace entry `entry`'s dossier as one undoable edit.
+    Edit {
+        /// The entry edited.
+        entry: usize,
+        /// The dossier after the edit.
+        dossier: Dossier,
+        /// Whether it merges with the edit before (typing in one field).
+        key: EditKey,
+    },
+    /// Undo the last edit and follow it to its dossier.
+    Undo,
+    /// Redo the last undone edit and follow it to its dossier.
+    Redo,
+    /// Add a new, empty dossier and open it.
+    NewDossier,
+    /// Set the reference date (re-checks every dossier once).
+    SetToday(NaiveDate),
+
+    // Files.
+    /// Save the open dossier.
+    Save,
+    /// Save every changed dossier.
+    SaveAll,
+    /// Save entry `usize` over its file even though it changed on disk.
+    SaveOver(usize),
+    /// Save entry `usize` to this file (a dialog's answer).
+    SaveAs(usize, PathBuf),
+    /// Save every dossier without a file into this folder (a dialog's answer).
+    SaveUnfiledInto(PathBuf),
+    /// Do this, asking first about unsaved changes.
+    Guard(Pending),
+    /// Open the workspace at this path now (no questions asked).
+    OpenWorkspace(PathBuf),
+    /// Files changed on disk (the shell's watcher saw them).
+    DiskChanged(Vec<PathBuf>),
+
+    // Answers to the question asked (the question is closed already).
+    /// Save everything, then do this if nothing is left unsaved.
+    SaveAllThen(Pending),
+    /// Throw unsaved changes away, then do this.
+    DiscardThen(Pending),
+    /// Keep the edited version of entry `usize` over its changed file.
+    KeepMine(usize),
+    /// Take the changed file of entry `usize` over the edited version.
+    TakeTheirs(usize),
+    /// Put the journal's unsaved work back.
+    RestoreJournal,
+    /// Throw the journal's unsaved work away.
+    DiscardJournal,
+
+    // The window.
+    /// Switch the UI language.
+    SetLang(Lang),
+    /// Dark or light theme.
+    SetDark(bool),
+    /// Show or hide the dossier list.
+    ShowList(bool),
+    /// Show or hide the editor.
+    ShowEditor(bool),
+    /// Open or close the help window.
+    ToggleHelp,
+    /// Start or leave the presentation (the shell goes full screen).
+    Present(bool),
+    /// Say this in the status bar.
+    Status(String),
+
+    // For the shell.
+    /// Open this file dialog.
+    Dialog(Request),
+    /// Save a screenshot of this screen area as PNG (after a file dialog).
+    ExportPng(egui::Rect),
+    /// Close the window now (unsaved changes were dealt with).
+    Quit,
+}

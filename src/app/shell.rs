@@ -1,0 +1,273 @@
+//! The eframe shell around [`Window`]: persistence, the folder watcher, file dialogs, the
+//! close button, full screen and screenshots. It draws nothing itself: it runs the window
+//! and carries out the actions the window passes on, feeding results back as actions.
+
+use super::action::{Action, Request};
+use super::window::Window;
+use crate::lang::Lang;
+use crate::workspace::Workspace;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+/// The key of the settings in eframe's storage.
+const SETTINGS_KEY: &str = "twe-planner-settings";
+
+/// What the window remembers between starts.
+#[derive(Default, Serialize, Deserialize)]
+struct Settings {
+    /// The workspace open at the last exit, reopened at the next start.
+    last_workspace: Option<PathBuf>,
+    /// Recently opened workspaces, newest first.
+    recent: Vec<PathBuf>,
+    /// The UI language; `None` means the system locale's.
+    lang: Option<Lang>,
+    /// Light theme instead of dark.
+    light: bool,
+}
+
+/// A screenshot on its way from the renderer, for the PNG export.
+type PendingShot = std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>;
+
+/// Watches the workspace folder for files changed outside the program.
+struct Watcher {
+    /// The folder watched.
+    root: PathBuf,
+    /// Kept alive: dropping it stops the watching.
+    _watching: notify::RecommendedWatcher,
+    /// The events, drained once per frame.
+    events: std::sync::mpsc::Receiver<notify::Result<notify::Event>>,
+}
+
+impl Watcher {
+    fn new(root: &std::path::Path, ctx: &egui::Context) -> Option<Self> {
+        use notify::Watcher as _;
+        let (tx, events) = std::sync::mpsc::channel();
+        let ctx = ctx.clone();
+        let mut watcher = notify::recommended_watcher(move |event| {
+            let _ = tx.send(event);
+            ctx.request_repaint();
+        })
+        .ok()?;
+        watcher.watch(root, notify::RecursiveMode::Recursive).ok()?;
+        Some(Self {
+            root: root.to_path_buf(),
+            _watching: watcher,
+            events,
+        })
+    }
+
+    /// The files created, changed or removed since the last call.
+    fn changed(&self) -> Vec<PathBuf> {
+        let mut paths: Vec<PathBuf> = self
+            .events
+            .try_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.kind.is_create() || e.kind.is_modify() || e.kind.is_remove())
+            .flat_map(|e| e.paths)
+            .collect();
+        paths.sort();
+        paths.dedup();
+        paths
+    }
+}
+
+/// The eframe application.
+pub struct PlannerApp {
+    /// The watcher of the workspace folder, if it has one.
+    watcher: Option<Watcher>,
+    /// Everything the window shows.
+    pub window: Window,
+    /// The screenshot asked for by a PNG export, once the renderer delivers it.
+    shot: Option<(PendingShot, egui::Rect, f32)>,
+}
+
+impl PlannerApp {
+    /// Restores the settings and opens the workspace.
+    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+        let settings: Settings = cc
+            .storage
+            .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
+            .unwrap_or_default();
+        let today = chrono::Local::now().date_naive();
+        let reopen = path.or(settings.last_workspace.filter(|p| p.exists()));
+        let ws = match &reopen {
+            Some(p) => Workspace::open(p, today),
+            None => Workspace::sample(today),
+        };
+        let mut window = Window::new(ws, settings.lang.unwrap_or_else(Lang::from_env));
+        window.act(Action::SetDark(!settings.light));
+        window.set_recent(settings.recent);
+        window.enable_recovery();
+        Self {
+            watcher: None,
+            window,
+            shot: None,
+        }
+    }
+
+    /// Opens the window straight in the presentation.
+    #[must_use]
+    pub fn presenting(mut self) -> Self {
+        self.window.act(Action::Present(true));
+        self
+    }
+
+    /// Crops and saves a delivered screenshot.
+    fn save_shot(&mut self, image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) {
+        let lang = self.window.lang();
+        let region = image.region(&rect, Some(pixels_per_point));
+        let [w, h] = region.size;
+        let bytes: Vec<u8> = region
+            .pixels
+            .iter()
+            .flat_map(egui::Color32::to_array)
+            .collect();
+        let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
+            return;
+        };
+        let Some(buffer) = image::RgbaImage::from_raw(w, h, bytes) else {
+            return;
+        };
+        if let Some(path) = rfd::FileDialog::new()
+            .add_filter("PNG", &["png"])
+            .set_file_name("twe-grafiek.png")
+            .save_file()
+        {
+            let said = match buffer.save(&path) {
+                Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
+                Err(e) => format!("{}: {e}", path.display()),
+            };
+            self.window.act(Action::Status(said));
+        }
+    }
+
+    /// Opens the file dialog the window asked for (blocking, outside the drawing code) and
+    /// hands the answer back as an action.
+    fn dialog(&mut self, request: Request) {
+        let lang = self.window.lang();
+        let answer = match request {
+            Request::ExportCsv(csv) => rfd::FileDialog::new()
+                .add_filter("CSV", &["csv"])
+                .set_file_name("twe-cijfers.csv")
+                .save_file()
+                .map(|path| {
+                    Action::Status(match crate::files::write_atomic(&path, csv.as_bytes()) {
+                        Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
+                        Err(e) => format!("{}: {e}", path.display()),
+                    })
+                }),
+            Request::OpenFolder => rfd::FileDialog::new()
+                .set_title(lang.pick("Werkmap openen", "Open workspace"))
+                .pick_folder()
+                .map(Action::OpenWorkspace),
+            Request::OpenFile => rfd::FileDialog::new()
+                .add_filter("RON", &["ron"])
+                .pick_file()
+                .map(Action::OpenWorkspace),
+            Request::SaveAs(i) => {
+                let ws = self.window.workspace();
+                let name = ws
+                    .entry(i)
+                    .map(|e| e.name().to_string())
+                    .unwrap_or_default();
+                let mut dialog = rfd::FileDialog::new()
+                    .add_filter("RON", &["ron"])
+                    .set_file_name(name);
+                if let Some(root) = ws.root() {
+                    dialog = dialog.set_directory(root);
+                }
+                dialog.save_file().map(|path| Action::SaveAs(i, path))
+            }
+            Request::SaveUnfiled => rfd::FileDialog::new()
+                .set_title(lang.pick(
+                    "Map voor de nieuwe dossierbestanden",
+                    "Folder for the new dossier files",
+                ))
+                .pick_folder()
+                .map(Action::SaveUnfiledInto),
+        };
+        if let Some(action) = answer {
+            self.window.act(action);
+        }
+    }
+
+    /// Carries out what the window passed on.
+    fn shell_action(&mut self, ctx: &egui::Context, action: Action) {
+        match action {
+            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Action::Present(on) => {
+                ctx.set_zoom_factor(if on { 1.4 } else { 1.0 });
+                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+            }
+            Action::ExportPng(rect) => {
+                let slot: PendingShot = PendingShot::default();
+                let sink = slot.clone();
+                let repaint = ctx.clone();
+                ctx.request_screenshot(move |image| {
+                    if let Ok(mut s) = sink.lock() {
+                        *s = Some(image);
+                    }
+                    repaint.request_repaint();
+                });
+                self.shot = Some((slot, rect, ctx.pixels_per_point()));
+            }
+            Action::Dialog(request) => self.dialog(request),
+            other => self.window.act(other),
+        }
+    }
+}
+
+impl eframe::App for PlannerApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        if ctx.input(|i| i.viewport().close_requested()) && self.window.on_close_requested() {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+        }
+        let root = self
+            .window
+            .workspace()
+            .root()
+            .map(std::path::Path::to_path_buf);
+        if self.watcher.as_ref().map(|w| &w.root) != root.as_ref() {
+            self.watcher = root.as_deref().and_then(|r| Watcher::new(r, &ctx));
+        }
+        if let Some(w) = &self.watcher {
+            let changed = w.changed();
+            if !changed.is_empty() {
+                self.window.act(Action::DiskChanged(changed));
+            }
+        }
+        self.window.ui(ui);
+        let delivered = self.shot.as_ref().and_then(|(slot, rect, ppp)| {
+            slot.lock()
+                .ok()
+                .and_then(|mut s| s.take())
+                .map(|image| (image, *rect, *ppp))
+        });
+        if let Some((image, rect, ppp)) = delivered {
+            self.shot = None;
+            self.save_shot(&image, rect, ppp);
+        }
+        for action in self.window.take_shell_actions() {
+            self.shell_action(&ctx, action);
+        }
+        // A dialog's answer can ask for more (a save that needs a folder): next frame.
+        if !self.window.shell_actions().is_empty() {
+            ctx.request_repaint();
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        let settings = Settings {
+            last_workspace: self
+                .window
+                .workspace()
+                .root()
+                .map(std::path::Path::to_path_buf),
+            recent: self.window.recent().to_vec(),
+            lang: Some(self.window.lang()),
+            light: !self.window.layout().dark,
+        };
+        eframe::set_value(storage, SETTINGS_KEY, &settings);
+    }
+}

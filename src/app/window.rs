@@ -1,0 +1,699 @@
+//! The window's content: it owns the workspace, the selection and the panels, lays the
+//! panels out, and applies the actions they emit once per frame, after drawing. Tests drive
+//! [`Window::ui`] directly; the eframe shell (`super::shell`) adds what needs a real window
+//! and carries out the actions only it can (dialogs, closing, full screen, screenshots).
+
+use super::action::{Action, Pending, Question, Request};
+use super::caseload::Caseload;
+use super::cx::{Layout, Selection, View, ViewCx};
+use super::dialogs::Dialogs;
+use super::dossier_list::DossierList;
+use super::editor::Editor;
+use super::findings::{FindingsPanel, step};
+use super::gantt::Timeline;
+use super::help::Help;
+use super::menu::MenuBar;
+use super::recovery::{Recovery, Tick};
+use super::slides::Slides;
+use super::stats_pages::StatsChoices;
+use super::stats_view::StatsView;
+use super::status::StatusBar;
+use crate::lang::Lang;
+use crate::model::{Dossier, Plan};
+use crate::workspace::{DiskChange, EditKey, SaveError, Workspace};
+use std::path::PathBuf;
+
+/// How many recently opened workspaces the *File* menu lists.
+const RECENT: usize = 8;
+
+/// What the panels share and only read while they draw: the window applies actions to it
+/// after drawing.
+struct Shared {
+    /// The open workspace.
+    ws: Workspace,
+    /// What is selected.
+    sel: Selection,
+    /// The UI language.
+    lang: Lang,
+    /// The view, theme and shown panels.
+    layout: Layout,
+    /// The last message for the status bar.
+    status: Option<String>,
+    /// Recently opened workspaces, newest first (persisted by the shell).
+    recent: Vec<PathBuf>,
+}
+
+impl Shared {
+    /// The read-only context the panels draw from.
+    fn cx(&self) -> ViewCx<'_> {
+        ViewCx {
+            ws: &self.ws,
+            sel: self.sel,
+            lang: self.lang,
+            layout: self.layout,
+            recent: &self.recent,
+            status: self.status.as_deref(),
+        }
+    }
+}
+
+/// The window's content.
+pub struct Window {
+    /// What the panels read.
+    shared: Shared,
+    /// Whether the presentation is showing (full screen, slides, no personal data).
+    presenting: bool,
+    /// Set when the user confirmed closing with unsaved changes.
+    quit_confirmed: bool,
+    /// The journal against crashes.
+    recovery: Recovery,
+    /// Actions for the shell, in order, until it takes them.
+    for_shell: Vec<Action>,
+
+    menu: MenuBar,
+    status_bar: StatusBar,
+    list: DossierList,
+    timeline: Timeline,
+    editor: Editor,
+    findings: FindingsPanel,
+    caseload: Caseload,
+    stats: StatsView,
+    slides: Slides,
+    help: Help,
+    dialogs: Dialogs,
+}
+
+/// A new, empty dossier starting on the reference date.
+fn new_dossier(ws: &Workspace) -> Dossier {
+    let today = ws.today();
+    let n = ws.len() + 1;
+    Dossier {
+        id: format!("NIEUW-{}-{n:04}", chrono::Datelike::year(&today)),
+        client: String::new(),
+        ocmw: String::new(),
+        guided_by: None,
+        plan: Some(Plan::Pop),
+        start: today,
+        end: None,
+        social_rights_acquired: None,
+        instruments: Vec::new(),
+        documents: Vec::new(),
+        activities: Vec::new(),
+        outcome: None,
+    }
+}
+
+impl Window {
+    /// A window on `ws`, its first dossier open. The recovery journal is off until
+    /// [`Window::enable_recovery`]: the window turns it on, tests only where they test it.
+    pub fn new(ws: Workspace, lang: Lang) -> Self {
+        let first = (!ws.is_empty()).then_some(0);
+        Self {
+            shared: Shared {
+                ws,
+                sel: Selection {
+                    entry: first,
+                    ..Default::default()
+                },
+                lang,
+                layout: Layout::default(),
+                status: None,
+                recent: Vec::new(),
+            },
+            presenting: false,
+            quit_confirmed: false,
+            recovery: Recovery::default(),
+            for_shell: Vec::new(),
+            menu: MenuBar,
+            status_bar: StatusBar,
+            list: DossierList::default(),
+            timeline: Timeline::default(),
+            editor: Editor,
+            findings: FindingsPanel::default(),
+            caseload: Caseload,
+            stats: StatsView::default(),
+            slides: Slides,
+            help: Help::default(),
+            dialogs: Dialogs::default(),
+        }
+    }
+
+    /// The open workspace.
+    pub fn workspace(&self) -> &Workspace {
+        &self.shared.ws
+    }
+
+    /// The open workspace, to change it outside the window (tests, the shell's dialogs).
+    pub fn workspace_mut(&mut self) -> &mut Workspace {
+        &mut self.shared.ws
+    }
+
+    /// What is selected.
+    pub fn selection(&self) -> Selection {
+        self.shared.sel
+    }
+
+    /// The UI language.
+    pub fn lang(&self) -> Lang {
+        self.shared.lang
+    }
+
+    /// The view, theme and shown panels.
+    pub fn layout(&self) -> Layout {
+        self.shared.layout
+    }
+
+    /// Whether the presentation is showing.
+    pub fn presenting(&self) -> bool {
+        self.presenting
+    }
+
+    /// The question being asked, if any.
+    pub fn question(&self) -> Option<&Question> {
+        self.dialogs.question()
+    }
+
+    /// Whether the help window is open.
+    pub fn help_open(&self) -> bool {
+        self.help.is_open()
+    }
+
+    /// The statistics view's choices (shared with the presentation).
+    pub fn stats(&self) -> &StatsChoices {
+        &self.stats.choices
+    }
+
+    /// The statistics view's choices, to set them.
+    pub fn stats_mut(&mut self) -> &mut StatsChoices {
+        &mut self.stats.choices
+    }
+
+    /// The "plan the rest" proposal shown, with its entry.
+    pub fn proposal(&self) -> Option<&(usize, crate::planner::Proposal)> {
+        self.timeline.proposal()
+    }
+
+    /// Recently opened workspaces, newest first.
+    pub fn recent(&self) -> &[PathBuf] {
+        &self.shared.recent
+    }
+
+    /// Sets the recently opened workspaces (restored by the shell).
+    pub fn set_recent(&mut self, recent: Vec<PathBuf>) {
+        self.shared.recent = recent;
+    }
+
+    /// The actions waiting for the shell (tests read them; the shell takes them).
+    pub fn shell_actions(&self) -> &[Action] {
+        &self.for_shell
+    }
+
+    /// Takes the actions waiting for the shell.
+    pub fn take_shell_actions(&mut self) -> Vec<Action> {
+        std::mem::take(&mut self.for_shell)
+    }
+
+    /// The open dossier, as shown: the drag preview while a bar is being dragged.
+    pub fn shown_dossier(&self) -> Option<&Dossier> {
+        self.timeline.preview().or_else(|| {
+            self.shared
+                .sel
+                .entry
+                .and_then(|i| self.shared.ws.entry(i))
+                .map(crate::workspace::Entry::dossier)
+        })
+    }
+
+    /// Where instrument `i`'s bar of the open dossier was drawn in the last frame.
+    pub fn bar_rect(&self, i: usize) -> Option<egui::Rect> {
+        self.timeline.bar_rect(self.shown_dossier()?, i)
+    }
+
+    /// Journals unsaved edits every few seconds, and asks now about unsaved work a previous
+    /// session left.
+    pub fn enable_recovery(&mut self) {
+        self.recovery.enable();
+        self.offer_recovery();
+    }
+
+    fn offer_recovery(&mut self) {
+        if let Some(n) = self.recovery.offer(&self.shared.ws) {
+            self.dialogs.ask(Question::Recover(n));
+        }
+    }
+
+    /// The window's close button was pressed: returns whether to keep the window open (there
+    /// are unsaved changes, and the question is now asked).
+    pub fn on_close_requested(&mut self) -> bool {
+        if self.quit_confirmed || self.shared.ws.dirty_count() == 0 {
+            return false;
+        }
+        self.dialogs.ask(Question::Unsaved(Pending::Quit));
+        true
+    }
+
+    /// Draws the whole window, then applies what the panels asked for.
+    pub fn ui(&mut self, ui: &mut egui::Ui) {
+        ui.ctx().set_theme(if self.shared.layout.dark {
+            egui::Theme::Dark
+        } else {
+            egui::Theme::Light
+        });
+        let mut out = Vec::new();
+        if ui.input(|i| i.key_pressed(egui::Key::F11)) {
+            out.push(Action::Present(!self.presenting));
+        }
+        if self.presenting {
+            // Nothing but the slide: no list, no names, no editor.
+            let cx = self.shared.cx();
+            self.slides.ui(&cx, &mut self.stats.choices, ui, &mut out);
+        } else {
+            shortcuts(ui, &mut out);
+            self.journal(ui);
+            self.panels_ui(ui, &mut out);
+        }
+        if !out.is_empty() {
+            ui.ctx().request_repaint();
+        }
+        for action in out {
+            self.act(action);
+        }
+    }
+
+    /// The panels of the normal window, laid out around the central view.
+    fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let cx = self.shared.cx();
+        egui::Panel::top("menu").show(ui, |ui| self.menu.ui(&cx, ui, out));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar.ui(&cx, ui));
+        if cx.layout.view == View::Statistics {
+            egui::Panel::left("stats-controls")
+                .default_size(300.0)
+                .min_size(220.0)
+                .resizable(true)
+                .show(ui, |ui| self.stats.controls_ui(&cx, ui, out));
+        } else if cx.layout.show_list {
+            egui::Panel::left("dossiers")
+                .default_size(300.0)
+                .min_size(200.0)
+                .resizable(true)
+                .show(ui, |ui| self.list.ui(&cx, ui, out));
+        }
+        match cx.layout.view {
+            View::Dossier => {
+                if cx.layout.show_editor && cx.sel.entry.is_some() {
+                    egui::Panel::right("editor")
+                        .default_size(340.0)
+                        .min_size(260.0)
+                        .resizable(true)
+                        .show(ui, |ui| self.editor.ui(&cx, ui, out));
+                }
+                if cx.sel.entry.is_some() {
+                    egui::Panel::bottom("findings")
+                        .default_size(190.0)
+                        .min_size(80.0)
+                        .resizable(true)
+                        .show(ui, |ui| self.findings.ui(&cx, ui, out));
+                }
+                egui::CentralPanel::default().show(ui, |ui| self.timeline.ui(&cx, ui, out));
+            }
+            View::Caseload => {
+                let rows = self.list.rows(cx.ws);
+                egui::CentralPanel::default().show(ui, |ui| self.caseload.ui(&cx, rows, ui, out));
+            }
+            View::Statistics => {
+                egui::CentralPanel::default().show(ui, |ui| self.stats.ui(&cx, ui));
+            }
+        }
+        self.help.ui(ui, cx.lang);
+        self.dialogs.ui(&cx, ui, out);
+    }
+
+    /// Writes unsaved edits to the recovery journal every few seconds.
+    fn journal(&mut self, ui: &egui::Ui) {
+        match self.recovery.tick(&self.shared.ws, ui.input(|i| i.time)) {
+            Tick::Idle => {}
+            Tick::Due(after) => ui.ctx().request_repaint_after(after),
+            Tick::Failed(message) => self.shared.status = Some(message),
+        }
+    }
+
+    /// Carries out one action now: the window's own, or passes it on to the shell.
+    pub fn act(&mut self, action: Action) {
+        match action {
+            Action::OpenEntry(i) => self.open_entry(i),
+            Action::SelectInstrument(i) => self.shared.sel.instrument = i,
+            Action::SelectBar(i) => {
+                self.shared.sel.instrument = i;
+                self.shared.sel.finding = None;
+            }
+            Action::SelectFinding(k) => self.select_finding(Some(k)),
+            Action::StepFinding(dir) => {
+                let n = self.open_findings_len();
+                if let Some(k) = step(n, self.shared.sel.finding, dir) {
+                    self.select_finding(Some(k));
+                }
+            }
+            Action::SetView(v) => self.shared.layout.view = v,
+            Action::Edit {
+                entry,
+                dossier,
+                key,
+            } => self.edit(entry, dossier, key),
+            Action::Undo => self.undo(),
+            Action::Redo => self.redo(),
+            Action::NewDossier => {
+                let i = self.shared.ws.add(new_dossier(&self.shared.ws));
+                self.open_entry(i);
+            }
+            Action::SetToday(today) => {
+                let mode = self.shared.ws.year_mode();
+                self.shared.ws.set_context(today, mode);
+            }
+            Action::DiskChanged(paths) => self.disk_changed(&paths),
+            Action::SetLang(l) => self.shared.lang = l,
+            Action::SetDark(dark) => self.shared.layout.dark = dark,
+            Action::ShowList(on) => self.shared.layout.show_list = on,
+            Action::ShowEditor(on) => self.shared.layout.show_editor = on,
+            Action::ToggleHelp => self.help.toggle(),
+            Action::Present(on) => {
+                self.presenting = on;
+                self.for_shell.push(Action::Present(on));
+            }
+            Action::Status(s) => self.shared.status = Some(s),
+            Action::Dialog(_) | Action::ExportPng(_) | Action::Quit => self.for_shell.push(action),
+            Action::Save
+            | Action::SaveAll
+            | Action::SaveOver(_)
+            | Action::SaveAs(..)
+            | Action::SaveUnfiledInto(_)
+            | Action::Guard(_)
+            | Action::OpenWorkspace(_)
+            | Action::SaveAllThen(_)
+            | Action::DiscardThen(_)
+            | Action::KeepMine(_)
+            | Action::TakeTheirs(_)
+            | Action::RestoreJournal
+            | Action::DiscardJournal => self.file_action(action),
+        }
+    }
+
+    /// The actions that save, open or answer a question about files (`act` passes only
+    /// these).
+    fn file_action(&mut self, action: Action) {
+        let lang = self.shared.lang;
+        match action {
+            Action::Save => self.save_current(),
+            Action::SaveAll => self.save_all(),
+            Action::SaveOver(i) => {
+                if let Err(e) = self.shared.ws.save_over(i) {
+                    self.shared.status = Some(e.message(lang));
+                }
+            }
+            Action::SaveAs(i, path) => {
+                self.shared.status = Some(match self.shared.ws.save_as(i, path) {
+                    Ok(()) => lang.pick("Bewaard", "Saved").to_string(),
+                    Err(e) => e.message(lang),
+                });
+            }
+            Action::SaveUnfiledInto(dir) => self.save_unfiled_into(dir),
+            Action::Guard(pending) => self.guard(pending),
+            Action::OpenWorkspace(path) => self.open_workspace(path),
+            Action::SaveAllThen(pending) => {
+                self.save_all();
+                if self.shared.ws.dirty_count() == 0 {
+                    self.run_pending(pending);
+                }
+            }
+            Action::DiscardThen(pending) => {
+                let _ = self.shared.ws.remove_journal();
+                self.run_pending(pending);
+            }
+            Action::KeepMine(i) => self.shared.ws.keep_mine(i),
+            Action::TakeTheirs(i) => {
+                self.shared.ws.take_theirs(i);
+                self.clamp_selection();
+            }
+            Action::RestoreJournal => {
+                if let Some(entries) = self.recovery.take_offered() {
+                    let n = self.shared.ws.restore(entries);
+                    self.shared.status = Some(format!(
+                        "{n} {}",
+                        lang.pick("dossier(s) hersteld", "dossier(s) restored")
+                    ));
+                }
+            }
+            Action::DiscardJournal => {
+                self.recovery.take_offered();
+                let _ = self.shared.ws.remove_journal();
+            }
+            _ => {}
+        }
+    }
+
+    /// How many findings the open dossier has.
+    fn open_findings_len(&self) -> usize {
+        self.shared
+            .sel
+            .entry
+            .and_then(|i| self.shared.ws.entry(i))
+            .map_or(0, |e| e.findings().len())
+    }
+
+    /// Selects finding `k` of the open dossier and its first instrument.
+    fn select_finding(&mut self, k: Option<usize>) {
+        let Some(e) = self.shared.sel.entry.and_then(|i| self.shared.ws.entry(i)) else {
+            return;
+        };
+        let first = k
+            .and_then(|k| e.findings().get(k))
+            .and_then(|f| f.instruments.first().copied());
+        self.shared.sel.finding = k;
+        self.shared.sel.instrument = first;
+    }
+
+    /// Opens entry `i` in the dossier view.
+    fn open_entry(&mut self, i: usize) {
+        if self.shared.sel.entry != Some(i) {
+            self.shared.sel = Selection {
+                entry: Some(i),
+                instrument: None,
+                finding: None,
+            };
+            self.timeline.reset();
+        }
+        self.shared.layout.view = View::Dossier;
+    }
+
+    /// Applies an edit to entry `i` as one undoable step.
+    fn edit(&mut self, i: usize, dossier: Dossier, key: EditKey) {
+        if self.shared.ws.apply(i, dossier, key) {
+            self.shared.sel.finding = None;
+            self.timeline.forget_proposal();
+            self.clamp_selection();
+        }
+    }
+
+    fn clamp_selection(&mut self) {
+        let n = self
+            .shared
+            .sel
+            .entry
+            .and_then(|i| self.shared.ws.entry(i))
+            .map_or(0, |e| e.dossier().instruments.len());
+        if self.shared.sel.instrument.is_some_and(|k| k >= n) {
+            self.shared.sel.instrument = None;
+        }
+    }
+
+    /// Undo, and follow the edit to its dossier.
+    fn undo(&mut self) {
+        if let Some(i) = self.shared.ws.undo() {
+            self.follow(i, self.shared.lang.pick("Ongedaan gemaakt", "Undone"));
+        }
+    }
+
+    /// Redo, and follow the edit to its dossier.
+    fn redo(&mut self) {
+        if let Some(i) = self.shared.ws.redo() {
+            self.follow(i, self.shared.lang.pick("Opnieuw gedaan", "Redone"));
+        }
+    }
+
+    /// Shows entry `i` after an undo or redo touched it.
+    fn follow(&mut self, i: usize, said: &str) {
+        self.shared.sel.entry = Some(i);
+        self.shared.sel.finding = None;
+        self.clamp_selection();
+        self.shared.status = Some(said.to_string());
+    }
+
+    /// Saves the open dossier (Ctrl+S).
+    fn save_current(&mut self) {
+        let Some(i) = self.shared.sel.entry else {
+            return;
+        };
+        match self.shared.ws.save(i) {
+            Ok(()) => {
+                let name = self.shared.ws.entry(i).map(|e| e.name().to_string());
+                self.shared.status = Some(format!(
+                    "{} {}",
+                    self.shared.lang.pick("Bewaard:", "Saved:"),
+                    name.unwrap_or_default()
+                ));
+            }
+            Err(SaveError::NeedsPath) => self.for_shell.push(Action::Dialog(Request::SaveAs(i))),
+            Err(SaveError::ChangedOnDisk(_)) => self.dialogs.ask(Question::ChangedOnDisk(i)),
+            Err(e) => self.shared.status = Some(e.message(self.shared.lang)),
+        }
+    }
+
+    /// Saves every changed dossier; asks for a folder for those without a file.
+    fn save_all(&mut self) {
+        let problems = self.shared.ws.save_all();
+        let mut needs_folder = false;
+        for (i, e) in problems {
+            match e {
+                SaveError::NeedsPath => needs_folder = true,
+                SaveError::ChangedOnDisk(_) => self.dialogs.ask(Question::ChangedOnDisk(i)),
+                e @ SaveError::Io(..) => self.shared.status = Some(e.message(self.shared.lang)),
+            }
+        }
+        if needs_folder {
+            self.for_shell.push(Action::Dialog(Request::SaveUnfiled));
+        } else if self.dialogs.question().is_none() {
+            self.shared.status = Some(
+                self.shared
+                    .lang
+                    .pick("Alles bewaard", "All saved")
+                    .to_string(),
+            );
+        }
+    }
+
+    /// Saves the dossiers without a file into `dir` (the folder a dialog gave).
+    fn save_unfiled_into(&mut self, dir: PathBuf) {
+        let lang = self.shared.lang;
+        let problems = self.shared.ws.save_unfiled_into(&dir);
+        self.shared.status = Some(match problems.first() {
+            None => format!("{} {}", lang.pick("Bewaard in", "Saved in"), dir.display()),
+            Some((_, e)) => e.message(lang),
+        });
+        if !self.shared.recent.contains(&dir) {
+            self.shared.recent.insert(0, dir);
+        }
+    }
+
+    /// Does `pending` now, or first asks about unsaved changes.
+    fn guard(&mut self, pending: Pending) {
+        if self.shared.ws.dirty_count() > 0 {
+            self.dialogs.ask(Question::Unsaved(pending));
+        } else {
+            self.run_pending(pending);
+        }
+    }
+
+    fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::Quit => {
+                // Clean: the journal goes. Discarded: the caller removed it already.
+                if self.shared.ws.dirty_count() == 0 {
+                    let _ = self.shared.ws.remove_journal();
+                }
+                self.quit_confirmed = true;
+                self.for_shell.push(Action::Quit);
+            }
+            Pending::Open(path) => self.open_workspace(path),
+            Pending::Dialog(r) => self.for_shell.push(Action::Dialog(r)),
+        }
+    }
+
+    /// Replaces the workspace with the one at `path` (no questions asked: see `guard`).
+    fn open_workspace(&mut self, path: PathBuf) {
+        let today = self.shared.ws.today();
+        let ws = Workspace::open(&path, today);
+        let n = ws.len();
+        self.shared.ws = ws;
+        self.shared.sel = Selection {
+            entry: (n > 0).then_some(0),
+            ..Default::default()
+        };
+        self.list.reset();
+        self.timeline.reset();
+        self.offer_recovery();
+        self.shared.status = Some(format!(
+            "{} {} ({n} dossiers)",
+            self.shared.lang.pick("Geopend:", "Opened:"),
+            path.display()
+        ));
+        self.shared.recent.retain(|p| p != &path);
+        self.shared.recent.insert(0, path);
+        self.shared.recent.truncate(RECENT);
+    }
+
+    /// Brings the workspace in line with files changed on disk (the shell's file watcher
+    /// reports them); an edited dossier whose file changed becomes a question.
+    fn disk_changed(&mut self, paths: &[PathBuf]) {
+        let lang = self.shared.lang;
+        for path in paths {
+            let said = match self.shared.ws.reconcile(path) {
+                DiskChange::None => None,
+                DiskChange::Conflict(i) => {
+                    self.dialogs.ask(Question::Conflict(i));
+                    None
+                }
+                DiskChange::Reloaded(_) => Some((lang.pick("Opnieuw geladen:", "Reloaded:"), "")),
+                DiskChange::Added(_) => Some((lang.pick("Nieuw bestand:", "New file:"), "")),
+                DiskChange::LoadError(_) => {
+                    Some((lang.pick("Laadt niet meer:", "No longer loads:"), ""))
+                }
+                DiskChange::Deleted(_) => Some((
+                    lang.pick("Verwijderd op schijf:", "Deleted on disk:"),
+                    lang.pick(
+                        " (het dossier blijft open, niet bewaard)",
+                        " (the dossier stays open, unsaved)",
+                    ),
+                )),
+            };
+            if let Some((what, then)) = said {
+                self.shared.status = Some(format!("{what} {}{then}", path.display()));
+            }
+        }
+        self.clamp_selection();
+    }
+}
+
+/// The keyboard shortcuts of the normal window, as actions.
+fn shortcuts(ui: &egui::Ui, out: &mut Vec<Action>) {
+    use egui::{Key, KeyboardShortcut, Modifiers};
+    let ctx = ui.ctx();
+    let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
+    let redo_z = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
+    let save_all = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
+    let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
+    let next = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
+    let prev = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
+    // Text fields keep their own undo; ours works when none has focus.
+    let typing = ctx.memory(|m| m.focused().is_some());
+    if ctx.input_mut(|i| i.consume_shortcut(&redo_z) || i.consume_shortcut(&redo_y)) && !typing {
+        out.push(Action::Redo);
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&undo)) && !typing {
+        out.push(Action::Undo);
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&save_all)) {
+        out.push(Action::SaveAll);
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&save)) {
+        out.push(Action::Save);
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&prev)) {
+        out.push(Action::StepFinding(-1));
+    }
+    if ctx.input_mut(|i| i.consume_shortcut(&next)) {
+        out.push(Action::StepFinding(1));
+    }
+    if ctx.input(|i| i.key_pressed(Key::F1)) {
+        out.push(Action::ToggleHelp);
+    }
+}

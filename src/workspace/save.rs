@@ -1,0 +1,131 @@
+//! Saving dossiers to their files: never over a file that changed on disk since it was read,
+//! and a dossier without a file asks where first.
+
+use super::Workspace;
+use crate::files::{DiskStamp, save_dossier};
+use std::path::{Path, PathBuf};
+
+/// Why a save did not happen.
+#[derive(Debug)]
+pub enum SaveError {
+    /// The dossier has no file yet: ask where to save it.
+    NeedsPath,
+    /// The file changed on disk since it was loaded: ask before overwriting.
+    ChangedOnDisk(PathBuf),
+    /// Writing failed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl SaveError {
+    /// The message for people, in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            SaveError::NeedsPath => lang
+                .pick(
+                    "Kies eerst waar het dossier bewaard wordt.",
+                    "Choose where to save the dossier first.",
+                )
+                .to_string(),
+            SaveError::ChangedOnDisk(p) => format!(
+                "{}: {}",
+                p.display(),
+                lang.pick(
+                    "het bestand is sinds het laden buiten twe-planner gewijzigd; overschrijven?",
+                    "the file changed outside twe-planner since it was loaded; overwrite it?"
+                )
+            ),
+            SaveError::Io(p, e) => format!(
+                "{}: {} ({e})",
+                p.display(),
+                lang.pick("bewaren mislukt", "saving failed")
+            ),
+        }
+    }
+}
+
+impl Workspace {
+    /// Saves entry `i` to its file, unless the file changed on disk since it was loaded
+    /// (then [`SaveError::ChangedOnDisk`]; [`Workspace::save_over`] overwrites anyway).
+    pub fn save(&mut self, i: usize) -> Result<(), SaveError> {
+        let Some(entry) = self.entries.get(i) else {
+            return Ok(());
+        };
+        let Some(path) = entry.path.clone() else {
+            return Err(SaveError::NeedsPath);
+        };
+        if entry.disk.is_some() && DiskStamp::of(&path) != entry.disk {
+            return Err(SaveError::ChangedOnDisk(path));
+        }
+        self.write(i, path)
+    }
+
+    /// Saves entry `i` to its file even if that changed on disk.
+    pub fn save_over(&mut self, i: usize) -> Result<(), SaveError> {
+        let Some(path) = self.entries.get(i).and_then(|e| e.path.clone()) else {
+            return Err(SaveError::NeedsPath);
+        };
+        self.write(i, path)
+    }
+
+    /// Saves entry `i` to `path`, which becomes its file.
+    pub fn save_as(&mut self, i: usize, path: PathBuf) -> Result<(), SaveError> {
+        self.write(i, path)
+    }
+
+    fn write(&mut self, i: usize, path: PathBuf) -> Result<(), SaveError> {
+        let Some(entry) = self.entries.get(i) else {
+            return Ok(());
+        };
+        save_dossier(&path, &entry.dossier).map_err(|e| SaveError::Io(path.clone(), e))?;
+        let stamp = DiskStamp::of(&path);
+        self.update(i, |e| {
+            e.disk = stamp;
+            e.saved = Some(e.dossier.clone());
+            if let Some(name) = path.file_name() {
+                e.name = name.to_string_lossy().into_owned();
+            }
+            e.path = Some(path);
+        });
+        Ok(())
+    }
+
+    /// Saves every dirty dossier that has a file; returns the problems of the others.
+    pub fn save_all(&mut self) -> Vec<(usize, SaveError)> {
+        let dirty: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].is_dirty())
+            .collect();
+        dirty
+            .into_iter()
+            .filter_map(|i| self.save(i).err().map(|e| (i, e)))
+            .collect()
+    }
+
+    /// Saves every dossier that has no file into `dir`, named after its id.
+    pub fn save_unfiled_into(&mut self, dir: &Path) -> Vec<(usize, SaveError)> {
+        if let Err(e) = std::fs::create_dir_all(dir) {
+            return vec![(0, SaveError::Io(dir.to_path_buf(), e))];
+        }
+        let unfiled: Vec<usize> = (0..self.entries.len())
+            .filter(|&i| self.entries[i].path.is_none())
+            .collect();
+        let mut problems = Vec::new();
+        for i in unfiled {
+            let name = self.entries[i].name.clone();
+            let has_extension = Path::new(&name)
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
+            let path = dir.join(if has_extension {
+                name
+            } else {
+                format!("{name}.ron")
+            });
+            if let Err(e) = self.save_as(i, path) {
+                problems.push((i, e));
+            }
+        }
+        if self.root.is_none() {
+            self.root = Some(dir.to_path_buf());
+        }
+        problems
+    }
+}

@@ -1,0 +1,394 @@
+//! Each panel alone, in its own harness: it draws from a read-only context and answers
+//! clicks, typing and keys with actions, which the tests read (nothing is applied for them).
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
+
+mod common;
+
+use common::{click_at, retype, today};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::Harness;
+use egui_kittest::kittest::{NodeT, Queryable};
+use twe_planner::app::{
+    Action, Caseload, Dialogs, DossierList, Editor, FindingsPanel, Help, Layout, MenuBar, Pending,
+    Question, Request, Selection, Slides, StatsView, StatusBar, Timeline, View, ViewCx,
+};
+use twe_planner::lang::Lang;
+use twe_planner::workspace::{EditKey, Workspace};
+
+/// One panel with what it reads and the actions it emitted.
+struct Bench<P> {
+    panel: P,
+    ws: Workspace,
+    sel: Selection,
+    lang: Lang,
+    layout: Layout,
+    out: Vec<Action>,
+}
+
+/// How a panel is drawn from its bench.
+type Draw<P> = fn(&mut P, &ViewCx<'_>, &mut egui::Ui, &mut Vec<Action>);
+
+/// A harness on `panel` over the sample workspace, dossier `open` opened.
+fn bench<P: 'static>(panel: P, open: Option<&str>, draw: Draw<P>) -> Harness<'static, Bench<P>> {
+    let ws = Workspace::sample(today());
+    let entry = open.and_then(|id| ws.entries().iter().position(|e| e.dossier().id == id));
+    let state = Bench {
+        panel,
+        ws,
+        sel: Selection {
+            entry,
+            ..Default::default()
+        },
+        lang: Lang::En,
+        layout: Layout::default(),
+        out: Vec::new(),
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 700.0))
+        .build_ui_state(
+            move |ui, b: &mut Bench<P>| {
+                let cx = ViewCx {
+                    ws: &b.ws,
+                    sel: b.sel,
+                    lang: b.lang,
+                    layout: b.layout,
+                    recent: &[],
+                    status: Some("a status message"),
+                };
+                draw(&mut b.panel, &cx, ui, &mut b.out);
+            },
+            state,
+        );
+    h.run();
+    h
+}
+
+fn index(ws: &Workspace, id: &str) -> usize {
+    ws.entries()
+        .iter()
+        .position(|e| e.dossier().id == id)
+        .unwrap()
+}
+
+#[test]
+fn dossier_list_filters_and_opens_by_click_and_arrow_keys() {
+    let mut h = bench(DossierList::default(), None, |p, cx, ui, out| {
+        p.ui(cx, ui, out);
+    });
+    assert!(h.query_by_label_contains("28 of 28").is_some());
+    retype(&mut h, "Search", "gent");
+    assert!(h.query_by_label_contains("LEUV-2018-0006  ").is_none());
+    let gent = index(&h.state().ws, "GENT-2017-0004");
+    h.get_by_label_contains("GENT-2017-0004  ").click();
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::OpenEntry(gent)));
+    // With the search field left, the arrow keys walk the rows.
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
+    h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().out.clear();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert!(matches!(h.state().out.first(), Some(Action::OpenEntry(_))));
+    // A filter by findings keeps the dossiers with errors.
+    h.get_by_role_and_label(Role::ComboBox, "Show").click();
+    h.run();
+    h.get_by_label("With errors").click();
+    h.run();
+    let with_errors = h
+        .state()
+        .ws
+        .entries()
+        .iter()
+        .filter(|e| e.counts().errors > 0 && e.dossier().ocmw.to_lowercase().contains("gent"))
+        .count();
+    assert!(
+        h.query_by_label_contains(&format!("{with_errors} of 28"))
+            .is_some()
+    );
+}
+
+#[test]
+fn timeline_selects_a_bar_and_plans_the_rest() {
+    let mut h = bench(
+        Timeline::default(),
+        Some("GENK-2018-0009"),
+        |p, cx, ui, out| {
+            p.ui(cx, ui, out);
+        },
+    );
+    assert!(
+        h.query_by_label_contains("GENK-2018-0009 — OCMW Genk")
+            .is_some()
+    );
+    let i = index(&h.state().ws, "GENK-2018-0009");
+    let d = h.state().ws.entries()[i].dossier().clone();
+    let rect = h
+        .state()
+        .panel
+        .bar_rect(&d, 0)
+        .expect("the first bar is drawn");
+    click_at(&mut h, rect.center());
+    h.run();
+    assert!(h.state().out.contains(&Action::SelectBar(Some(0))));
+    h.get_by_label("Plan the rest").click();
+    h.run();
+    assert!(h.state().panel.proposal().is_some());
+    h.get_by_label("✔ Accept").click();
+    h.run();
+    let Some(Action::Edit {
+        entry,
+        dossier,
+        key,
+    }) = h.state().out.last()
+    else {
+        panic!("accepting is an edit: {:?}", h.state().out)
+    };
+    assert_eq!(*entry, i);
+    assert_eq!(*key, EditKey::Single);
+    assert!(dossier.instruments.len() > d.instruments.len());
+    assert!(h.state().panel.proposal().is_none());
+}
+
+#[test]
+fn editor_turns_typing_and_buttons_into_edits() {
+    let mut h = bench(Editor, Some("LEUV-2018-0006"), |p, cx, ui, out| {
+        p.ui(cx, ui, out);
+    });
+    retype(&mut h, "Client", "Jo Tester");
+    let edit = h.state().out.iter().rev().find_map(|a| match a {
+        Action::Edit { dossier, key, .. } => Some((dossier.client.clone(), key.clone())),
+        _ => None,
+    });
+    assert_eq!(
+        edit,
+        Some(("Jo Tester".to_string(), EditKey::Field("client".into())))
+    );
+    h.state_mut().out.clear();
+    let n = h.state().ws.entries()[index(&h.state().ws, "LEUV-2018-0006")]
+        .dossier()
+        .instruments
+        .len();
+    h.get_by_label("+ Add").click();
+    h.run();
+    let out = &h.state().out;
+    assert!(
+        matches!(out.first(), Some(Action::Edit { dossier, .. }) if dossier.instruments.len() == n + 1)
+    );
+    assert_eq!(out.get(1), Some(&Action::SelectInstrument(Some(n))));
+}
+
+#[test]
+fn findings_select_step_and_fix() {
+    let mut h = bench(
+        FindingsPanel::default(),
+        Some("GENT-2017-0004"),
+        twe_planner::app::FindingsPanel::ui,
+    );
+    assert!(h.query_by_label("art60-late-start").is_some());
+    h.get_by_label("Next ▶").click();
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::StepFinding(1)));
+    h.get_by_label_contains("starts after the deadline").click();
+    h.run();
+    assert!(matches!(
+        h.state().out.last(),
+        Some(Action::SelectFinding(_))
+    ));
+    h.get_by_label_contains("Start art. 60§7 on 1 May 2017")
+        .click();
+    h.run();
+    let out = &h.state().out;
+    assert!(matches!(&out[out.len() - 2], Action::Status(s) if s.contains("1 May 2017")));
+    assert!(matches!(out.last(), Some(Action::Edit { dossier, .. })
+        if dossier.instruments[1].start.to_string() == "2017-05-01"));
+}
+
+#[test]
+fn caseload_opens_the_dossier_of_a_clicked_row() {
+    let mut list = DossierList::default();
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 700.0))
+        .build_ui_state(
+            move |ui, b: &mut Bench<Caseload>| {
+                let cx = ViewCx {
+                    ws: &b.ws,
+                    sel: b.sel,
+                    lang: b.lang,
+                    layout: b.layout,
+                    recent: &[],
+                    status: None,
+                };
+                let rows = list.rows(&b.ws);
+                b.panel.ui(&cx, rows, ui, &mut b.out);
+            },
+            Bench {
+                panel: Caseload,
+                ws: Workspace::sample(today()),
+                sel: Selection::default(),
+                lang: Lang::En,
+                layout: Layout::default(),
+                out: Vec::new(),
+            },
+        );
+    h.run();
+    assert!(h.query_by_label_contains("28 dossiers").is_some());
+    // The plot fills the panel under its heading: its middle is one of the 28 rows.
+    click_at(&mut h, egui::pos2(450.0, 400.0));
+    h.run();
+    assert!(
+        matches!(h.state().out.last(), Some(Action::OpenEntry(_))),
+        "{:?}",
+        h.state().out
+    );
+}
+
+#[test]
+fn statistics_controls_choose_and_export() {
+    let mut h = bench(StatsView::default(), None, |p, cx, ui, out| {
+        egui::Panel::left("controls").show(ui, |ui| p.controls_ui(cx, ui, out));
+        egui::CentralPanel::default().show(ui, |ui| p.ui(cx, ui));
+    });
+    assert!(
+        h.query_by_label("Started trajectories per province and start year")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Measure").click();
+    h.run();
+    h.get_by_label("IBO").click();
+    h.run();
+    assert!(
+        h.query_by_label("Started IBO per province and start year")
+            .is_some()
+    );
+    h.get_by_label("CSV of this chart…").click();
+    h.run();
+    assert!(matches!(
+        h.state().out.last(),
+        Some(Action::Dialog(Request::ExportCsv(csv))) if csv.contains("Antwerpen")
+    ));
+    h.get_by_label("Present (F11)").click();
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::Present(true)));
+}
+
+#[test]
+fn slides_follow_the_arrow_keys_and_escape_leaves() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1366.0, 768.0))
+        .build_ui_state(
+            |ui, b: &mut Bench<(Slides, StatsView)>| {
+                let cx = ViewCx {
+                    ws: &b.ws,
+                    sel: b.sel,
+                    lang: b.lang,
+                    layout: b.layout,
+                    recent: &[],
+                    status: None,
+                };
+                let (slides, stats) = &mut b.panel;
+                slides.ui(&cx, &mut stats.choices, ui, &mut b.out);
+            },
+            Bench {
+                panel: (Slides, StatsView::default()),
+                ws: Workspace::sample(today()),
+                sel: Selection::default(),
+                lang: Lang::En,
+                layout: Layout::default(),
+                out: Vec::new(),
+            },
+        );
+    h.run();
+    assert!(h.query_by_label_contains("Slide 1 / 8").is_some());
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert!(h.query_by_label_contains("Slide 2 / 8").is_some());
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    assert!(h.query_by_label_contains("Slide 8 / 8").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::Present(false)));
+}
+
+#[test]
+fn menu_bar_items_are_actions() {
+    let mut h = bench(MenuBar, None, twe_planner::app::MenuBar::ui);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("New dossier").click();
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::NewDossier));
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Quit").click();
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::Guard(Pending::Quit)));
+    h.get_by_label("Statistics").click();
+    h.run();
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::SetView(View::Statistics))
+    );
+    h.get_by_label("NL").click();
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::SetLang(Lang::Nl)));
+    h.get_by_label("Edit").click();
+    h.run();
+    assert!(
+        h.get_by_label_contains("Undo")
+            .accesskit_node()
+            .is_disabled(),
+        "nothing to undo in a fresh workspace"
+    );
+}
+
+#[test]
+fn status_bar_counts_and_says_the_last_message() {
+    let h = bench(StatusBar, None, |p, cx, ui, _| p.ui(cx, ui));
+    assert!(h.query_by_label_contains("28 dossiers").is_some());
+    assert!(h.query_by_label("a status message").is_some());
+}
+
+#[test]
+fn help_lists_every_shortcut_when_open() {
+    let mut h = bench(Help::default(), None, |p, cx, ui, _| p.ui(ui, cx.lang));
+    assert!(h.query_by_label("Shortcuts").is_none(), "closed at first");
+    h.state_mut().panel.toggle();
+    h.run();
+    assert!(h.query_by_label("Shortcuts").is_some());
+    for (keys, _, en) in twe_planner::app::SHORTCUTS {
+        assert!(h.query_by_label(keys).is_some(), "{keys}");
+        assert!(h.query_by_label(en).is_some(), "{en}");
+    }
+}
+
+#[test]
+fn dialogs_answer_with_an_action_and_close() {
+    let mut h = bench(Dialogs::default(), None, |p, cx, ui, out| {
+        p.ui(cx, ui, out);
+    });
+    assert!(h.query_by_label("Unsaved changes").is_none());
+    h.state_mut().panel.ask(Question::Unsaved(Pending::Quit));
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    h.get_by_label("Discard").click();
+    h.run();
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::DiscardThen(Pending::Quit))
+    );
+    assert!(h.state().panel.question().is_none());
+    assert!(h.query_by_label("Unsaved changes").is_none());
+    h.state_mut().panel.ask(Question::Conflict(0));
+    h.run();
+    h.get_by_label("Take theirs").click();
+    h.run();
+    assert_eq!(h.state().out.last(), Some(&Action::TakeTheirs(0)));
+}
