@@ -2,8 +2,8 @@
 
 use super::action::Action;
 use super::cx::ViewCx;
-use super::dossier_list::ListCache;
 use super::palette;
+use super::rows::ListCache;
 use super::timeline::{axis_label, month_grid, x_of};
 use crate::lang::{self, Lang};
 use crate::rules::Severity;

@@ -8,7 +8,8 @@
 //!   [`ViewCx`] ([`cx`]): the dossier list, the timeline (`gantt`), the editor, the
 //!   findings, the caseload, the statistics, the slides, the menu bar, the status bar, the
 //!   help and the dialogs. No panel imports the window or the shell.
-//! - Shared drawing helpers: `stats_pages` (the statistics pages, which are also the
+//! - Shared helpers: `rows` (the list's filtered rows, which the caseload shows too),
+//!   `stats_pages` (the statistics pages, which are also the
 //!   slides), `chart_view`, `timeline` (axes), `dates`, `palette`.
 
 pub mod action;
@@ -25,6 +26,7 @@ mod help;
 mod menu;
 pub mod palette;
 mod recovery;
+mod rows;
 pub mod shell;
 pub mod slides;
 pub mod stats_pages;
@@ -37,12 +39,13 @@ pub use action::{Action, Pending, Question, Request};
 pub use caseload::Caseload;
 pub use cx::{Layout, Selection, View, ViewCx};
 pub use dialogs::Dialogs;
-pub use dossier_list::{DossierList, ListFilter, Phase, WithFindings};
+pub use dossier_list::DossierList;
 pub use editor::Editor;
 pub use findings::FindingsPanel;
 pub use gantt::Timeline;
 pub use help::{GESTURES, Help, SHORTCUTS};
 pub use menu::MenuBar;
+pub use rows::{ListCache, ListFilter, Phase, WithFindings};
 pub use shell::PlannerApp;
 pub use slides::Slides;
 pub use stats_pages::StatsChoices;
@@ -74,4 +77,78 @@ pub fn run_with(path: Option<PathBuf>, present: bool) -> eframe::Result {
             Ok(Box::new(if present { app.presenting() } else { app }))
         }),
     )
+}
+
+#[cfg(test)]
+mod tests {
+    /// Which modules of `src/app` a module's `super::` imports name.
+    fn imports(source: &str) -> Vec<&str> {
+        let mut out: Vec<&str> = source
+            .match_indices("super::")
+            .filter_map(|(i, _)| {
+                let rest = &source[i + "super::".len()..];
+                let end = rest.find(|c: char| !(c.is_ascii_lowercase() || c == '_'))?;
+                // `super::Foo` (an item of the parent) is not a module.
+                (end > 0 && rest[end..].starts_with("::")).then(|| &rest[..end])
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
+    /// The shape of the window: the shell imports the window, the window the panels, and a
+    /// panel only the actions, the context and the helpers: no panel imports the window,
+    /// the shell or another panel, so there is no cycle.
+    #[test]
+    fn panels_import_only_actions_context_and_helpers() {
+        let helpers = [
+            "palette",
+            "dates",
+            "timeline",
+            "cx",
+            "action",
+            "rows",
+            "chart_view",
+            "stats_pages",
+        ];
+        let panels: [(&str, &str); 12] = [
+            ("caseload", include_str!("caseload.rs")),
+            ("dialogs", include_str!("dialogs.rs")),
+            ("dossier_list", include_str!("dossier_list.rs")),
+            ("editor", include_str!("editor.rs")),
+            ("findings", include_str!("findings.rs")),
+            ("gantt", include_str!("gantt.rs")),
+            ("help", include_str!("help.rs")),
+            ("menu", include_str!("menu.rs")),
+            ("slides", include_str!("slides.rs")),
+            ("stats_view", include_str!("stats_view.rs")),
+            ("status", include_str!("status.rs")),
+            ("recovery", include_str!("recovery.rs")),
+        ];
+        let helper_sources: [(&str, &str); 8] = [
+            ("palette", include_str!("palette.rs")),
+            ("dates", include_str!("dates.rs")),
+            ("timeline", include_str!("timeline.rs")),
+            ("cx", include_str!("cx.rs")),
+            ("action", include_str!("action.rs")),
+            ("rows", include_str!("rows.rs")),
+            ("chart_view", include_str!("chart_view.rs")),
+            ("stats_pages", include_str!("stats_pages.rs")),
+        ];
+        for (name, source) in panels.iter().chain(&helper_sources) {
+            for m in imports(source) {
+                assert!(helpers.contains(&m), "{name} imports {m}");
+            }
+        }
+        // Helpers import only helpers listed before them: no cycle among them either.
+        for (k, (name, source)) in helper_sources.iter().enumerate() {
+            for m in imports(source) {
+                let at = helpers.iter().position(|h| *h == m);
+                assert!(at.is_some_and(|at| at < k), "{name} imports {m}");
+            }
+        }
+        assert!(!imports(include_str!("window.rs")).contains(&"shell"));
+        assert_eq!(imports(include_str!("shell.rs")), ["action", "window"]);
+    }
 }

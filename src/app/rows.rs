@@ -1,0 +1,136 @@
+//! The dossiers the list shows, and the caseload with it: the search and filters, and the
+//! rows they leave, recomputed only when the filter or the workspace changes.
+
+use crate::reference::{Province, municipalities};
+use crate::workspace::{Entry, Workspace};
+
+/// Which trajectories the list shows, relative to the reference date.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Phase {
+    /// All of them.
+    #[default]
+    All,
+    /// Running on the reference date.
+    Running,
+    /// Ended before it.
+    Closed,
+    /// Starting after it.
+    Planned,
+}
+
+/// Which dossiers by their findings.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum WithFindings {
+    /// All of them.
+    #[default]
+    All,
+    /// With at least one error.
+    Errors,
+    /// With at least one warning.
+    Warnings,
+    /// With unsaved changes.
+    Unsaved,
+}
+
+/// The list's search and filters.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ListFilter {
+    /// Matched against id, client and OCMW, ignoring case.
+    pub query: String,
+    /// Only dossiers of this province.
+    pub province: Option<Province>,
+    /// Only dossiers guided by this organisation.
+    pub organisation: Option<String>,
+    /// Running, closed or planned.
+    pub phase: Phase,
+    /// By findings.
+    pub findings: WithFindings,
+}
+
+impl ListFilter {
+    fn matches(&self, e: &Entry, ws: &Workspace, query: &str) -> bool {
+        let d = e.dossier();
+        if !query.is_empty()
+            && ![&d.id, &d.client, &d.ocmw]
+                .iter()
+                .any(|s| s.to_lowercase().contains(query))
+        {
+            return false;
+        }
+        if let Some(p) = self.province
+            && municipalities().province_of(&d.ocmw) != Some(p)
+        {
+            return false;
+        }
+        if let Some(o) = &self.organisation
+            && d.guided_by.as_ref() != Some(o)
+        {
+            return false;
+        }
+        let today = ws.today();
+        let phase_ok = match self.phase {
+            Phase::All => true,
+            Phase::Running => d.is_running_on(today),
+            Phase::Closed => d.last_day() < today,
+            Phase::Planned => d.start > today,
+        };
+        phase_ok
+            && match self.findings {
+                WithFindings::All => true,
+                WithFindings::Errors => e.counts().errors > 0,
+                WithFindings::Warnings => e.counts().warnings > 0,
+                WithFindings::Unsaved => e.is_dirty(),
+            }
+    }
+}
+
+/// The rows the list shows, recomputed only when the filter or the workspace changed.
+#[derive(Default)]
+pub struct ListCache {
+    /// The filter and workspace generation the rows were computed for.
+    key: Option<(ListFilter, u64)>,
+    /// Indices into the workspace, in list order.
+    pub rows: Vec<usize>,
+    /// The first start and the last day of the rows' trajectories, for the caseload:
+    /// computed when first asked for after a refresh.
+    span: std::cell::OnceCell<(chrono::NaiveDate, chrono::NaiveDate)>,
+}
+
+impl ListCache {
+    /// Brings the rows up to date.
+    pub fn refresh(&mut self, ws: &Workspace, filter: &ListFilter) {
+        let key = (filter.clone(), ws.generation());
+        if self.key.as_ref() == Some(&key) {
+            return;
+        }
+        let query = filter.query.trim().to_lowercase();
+        self.rows = ws
+            .entries()
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| filter.matches(e, ws, &query))
+            .map(|(i, _)| i)
+            .collect();
+        self.key = Some(key);
+        self.span = std::cell::OnceCell::new();
+    }
+
+    /// The first start and the last day over the rows (computed once per refresh).
+    pub fn span(&self, ws: &Workspace) -> (chrono::NaiveDate, chrono::NaiveDate) {
+        *self.span.get_or_init(|| {
+            let today = ws.today();
+            let dossiers = || {
+                self.rows
+                    .iter()
+                    .filter_map(|&i| ws.entry(i))
+                    .map(Entry::dossier)
+            };
+            let from = dossiers().map(|d| d.start).min().unwrap_or(today);
+            let to = dossiers()
+                .map(crate::model::Dossier::last_day)
+                .max()
+                .unwrap_or(today);
+            (from, to)
+        })
+    }
+}
