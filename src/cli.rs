@@ -66,13 +66,13 @@ pub enum Command {
     },
     /// Write realistic dossiers that follow the published distributions.
     Generate {
-        /// How many dossiers (ignored with --match-published).
-        #[arg(long, default_value_t = 1000)]
+        /// How many dossiers (at most 2,000,000; ignored with --match-published).
+        #[arg(long, default_value_t = 1000, value_parser = parse_count)]
         count: usize,
         /// The seed: the same seed writes the same dossiers.
         #[arg(long, default_value_t = 1)]
         seed: u64,
-        /// The folder to write into (created if needed).
+        /// The folder to write into: new or empty (created if needed).
         #[arg(long)]
         out: PathBuf,
         /// Exactly the published 23,186 trajectories, whose table equals the published one.
@@ -81,12 +81,6 @@ pub enum Command {
         /// Share of dossiers given one injected error (0 to 1).
         #[arg(long, default_value_t = 0.1)]
         violations: f64,
-    },
-    /// For the crash test: saves two versions of a dossier to FILE in turn until killed.
-    #[command(hide = true, name = "save-loop")]
-    SaveLoop {
-        /// The file to save over and over.
-        file: PathBuf,
     },
     /// Start straight in the presentation of the yearly figures (full screen).
     Present {
@@ -137,6 +131,16 @@ impl LangArg {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::model::date_serde::parse(s)
         .ok_or_else(|| format!("«{s}» is geen datum / is not a date: write YYYY-MM-DD"))
+}
+
+fn parse_count(s: &str) -> Result<usize, String> {
+    let max = crate::generate::MAX_COUNT;
+    match s.parse::<usize>() {
+        Ok(n) if n <= max => Ok(n),
+        _ => Err(format!(
+            "«{s}»: een aantal van 0 tot {max} / a number from 0 to {max}; generate more in several folders"
+        )),
+    }
 }
 
 /// Exit code: every file loaded and no finding is an error.
@@ -226,7 +230,6 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
                 Ok(EXIT_OK)
             })
         }
-        Command::SaveLoop { file } => save_loop(&file),
         Command::Open { .. } | Command::Present { .. } => Ok(EXIT_OK),
     };
     match result {
@@ -415,27 +418,6 @@ fn run_stats(
         }
     }
     Ok(code)
-}
-
-/// The two versions `save-loop` alternates between: the first sample dossier with a short and
-/// with a long client name, so the files differ in length too.
-pub fn save_loop_versions() -> Option<(crate::model::Dossier, crate::model::Dossier)> {
-    let base = crate::sample::load().dossiers.into_iter().next()?.dossier;
-    let mut a = base.clone();
-    a.client = "Versie A".into();
-    let mut b = base;
-    b.client = "Versie B, met een veel langere naam zodat het bestand groeit".repeat(20);
-    Some((a, b))
-}
-
-fn save_loop(file: &std::path::Path) -> std::io::Result<u8> {
-    let Some((a, b)) = save_loop_versions() else {
-        return Ok(EXIT_LOAD);
-    };
-    loop {
-        crate::files::save_dossier(file, &a)?;
-        crate::files::save_dossier(file, &b)?;
-    }
 }
 
 fn run_audit(lang: Lang, out: &mut dyn std::io::Write) -> std::io::Result<u8> {

@@ -463,20 +463,35 @@ fn inject(rng: &mut Rng, d: &mut Dossier) -> Option<Injected> {
     Some(kind)
 }
 
-/// Writes the dossiers into `dir` (created if needed), one `id.ron` each.
+/// The most dossiers `generate` writes at once: more would not fit in memory.
+pub const MAX_COUNT: usize = 2_000_000;
+
+/// Writes the dossiers into `dir`, one `id.ron` each. The folder is created if needed and
+/// must be empty: generating never mixes with, or writes over, someone's files. Each file
+/// appears whole (written aside, then named); the folder is synced once at the end.
 pub fn write(
     dossiers: &[(Dossier, Option<Injected>)],
     dir: &std::path::Path,
 ) -> std::io::Result<usize> {
     use rayon::prelude::*;
     std::fs::create_dir_all(dir)?;
+    if std::fs::read_dir(dir)?.next().is_some() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!(
+                "{}: de map is niet leeg; kies een nieuwe of lege map / the folder is not empty; choose a new or empty folder",
+                dir.display()
+            ),
+        ));
+    }
     dossiers
         .par_iter()
         .map(|(d, _)| {
             let text = crate::files::to_ron(d).map_err(std::io::Error::other)?;
-            std::fs::write(dir.join(format!("{}.ron", d.id)), text)
+            crate::files::write_new(dir, &format!("{}.ron", d.id), text.as_bytes()).map(|_| ())
         })
         .collect::<std::io::Result<Vec<()>>>()?;
+    crate::files::sync_dir(dir);
     Ok(dossiers.len())
 }
 

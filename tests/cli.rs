@@ -305,3 +305,47 @@ fn a_reader_that_stops_early_gets_no_error_message() {
     let o = child.wait_with_output().unwrap();
     assert_eq!(String::from_utf8_lossy(&o.stderr), "");
 }
+
+#[test]
+fn hostile_generate_refuses_a_folder_with_files_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    // The user's own file, with the name a generated dossier would have.
+    let first = dir.path().join("mine.ron");
+    std::fs::write(&first, "my notes").unwrap();
+    let o = generate(dir.path(), 5, 1, "0");
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("not empty") && err.contains("niet leeg"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(&first).unwrap(), "my notes");
+    assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+}
+
+#[test]
+fn hostile_generate_refuses_a_count_that_would_not_fit_in_memory() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("new");
+    let o = run(&[
+        "generate",
+        "--count",
+        "10000000",
+        "--out",
+        &out.display().to_string(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("2000000"), "{err}");
+    assert!(!out.exists(), "nothing written");
+}
+
+#[test]
+fn hostile_the_command_line_has_no_hidden_file_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let victim = dir.path().join("victim.ron");
+    std::fs::write(&victim, "precious").unwrap();
+    let o = run(&["save-loop", &victim.display().to_string()]);
+    assert_eq!(o.status.code(), Some(2), "an unknown command");
+    assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+}

@@ -1,5 +1,7 @@
 //! A save killed at any moment (kill -9 of the saving process) leaves the file whole: either
-//! the old version or the new one, never a mix, and its backup likewise.
+//! the old version or the new one, never a mix, and its backup likewise. The saving process
+//! is this test binary itself, started again with `SAVE_LOOP` set (no helper ships in the
+//! program's own command line).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -8,20 +10,49 @@
 
 use std::process::Command;
 use std::time::Duration;
-use twe_planner::files::{backup_path, load_file};
+use twe_planner::files::{backup_path, is_temp_name, load_file, save_dossier};
+use twe_planner::model::Dossier;
+
+/// The variable that makes this binary the saving child, naming the file to save.
+const SAVE_LOOP: &str = "TWE_PLANNER_TEST_SAVE_LOOP";
+
+/// The two versions the child alternates between: the first sample dossier with a short
+/// and with a long client name, so the files differ in length too.
+fn versions() -> (Dossier, Dossier) {
+    let base = twe_planner::sample::load().dossiers.remove(0).dossier;
+    let mut a = base.clone();
+    a.client = "Versie A".into();
+    let mut b = base;
+    b.client = "Versie B, met een veel langere naam zodat het bestand groeit".repeat(20);
+    (a, b)
+}
+
+/// The child's work: save the two versions in turn until killed. Run by the parent below
+/// (with `SAVE_LOOP` set); on its own, without the variable, there is nothing to do.
+#[test]
+fn save_loop_child() {
+    let Some(file) = std::env::var_os(SAVE_LOOP) else {
+        return;
+    };
+    let (a, b) = versions();
+    loop {
+        save_dossier(file.as_ref(), &a).unwrap();
+        save_dossier(file.as_ref(), &b).unwrap();
+    }
+}
 
 #[test]
 fn a_killed_save_leaves_whole_old_or_whole_new() {
-    let (a, b) = twe_planner::cli::save_loop_versions().unwrap();
+    let (a, b) = versions();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("d.ron");
-    twe_planner::files::save_dossier(&file, &a).unwrap();
+    save_dossier(&file, &a).unwrap();
     let mut seen = std::collections::HashSet::new();
     for round in 0..25u64 {
         let _ = std::fs::remove_file(backup_path(&file));
-        let mut child = Command::new(env!("CARGO_BIN_EXE_twe-planner"))
-            .arg("save-loop")
-            .arg(&file)
+        let mut child = Command::new(std::env::current_exe().unwrap())
+            .args(["save_loop_child", "--exact", "--test-threads=1", "--quiet"])
+            .env(SAVE_LOOP, &file)
             .spawn()
             .unwrap();
         // Wait until the loop is saving (its first save leaves a backup), then kill at a
@@ -44,4 +75,12 @@ fn a_killed_save_leaves_whole_old_or_whole_new() {
         }
     }
     assert_eq!(seen.len(), 2, "both versions were caught on disk");
+    // What the kills left behind are our own temporary files, hidden, and nothing else.
+    for entry in std::fs::read_dir(dir.path()).unwrap() {
+        let name = entry.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(
+            name == "d.ron" || name == ".d.ron.bak" || is_temp_name(&name),
+            "{name}"
+        );
+    }
 }

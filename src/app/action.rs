@@ -48,6 +48,13 @@ pub enum Question {
     Recover(usize),
     /// Entry `usize` was edited here and its file changed on disk: keep, take or save elsewhere.
     Conflict(usize),
+    /// Entry `entry`'s file may not be written over (read-only, a link): save elsewhere?
+    SaveElsewhere {
+        /// The entry.
+        entry: usize,
+        /// Why, naming the file.
+        why: String,
+    },
 }
 
 /// One thing a panel, a shortcut or the shell asks the window to do.

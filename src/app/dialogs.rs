@@ -85,6 +85,19 @@ impl Dialogs {
                     });
                 }
                 Question::Recover(n) => recover_ui(ui, n, lang, &mut answer),
+                Question::SaveElsewhere { entry, why } => {
+                    ui.heading(lang.pick("Niet bewaard", "Not saved"));
+                    ui.label(why);
+                    ui.horizontal(|ui| {
+                        let elsewhere = Some(Action::Dialog(Request::SaveAs(entry)));
+                        answer(
+                            ui,
+                            lang.pick("Elders bewaren…", "Save elsewhere…"),
+                            elsewhere,
+                        );
+                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
+                    });
+                }
                 Question::ChangedOnDisk(i) => {
                     ui.heading(lang.pick("Bestand gewijzigd", "File changed"));
                     ui.label(format!(

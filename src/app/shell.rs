@@ -153,7 +153,7 @@ impl PlannerApp {
                 .map(|path| {
                     Action::Status(match crate::files::write_atomic(&path, csv.as_bytes()) {
                         Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
-                        Err(e) => format!("{}: {e}", path.display()),
+                        Err(e) => e.message(lang),
                     })
                 }),
             Request::OpenFolder => rfd::FileDialog::new()

@@ -543,6 +543,10 @@ impl Window {
             }
             Err(SaveError::NeedsPath) => self.for_shell.push(Action::Dialog(Request::SaveAs(i))),
             Err(SaveError::ChangedOnDisk(_)) => self.dialogs.ask(Question::ChangedOnDisk(i)),
+            Err(e) if e.needs_elsewhere() => self.dialogs.ask(Question::SaveElsewhere {
+                entry: i,
+                why: e.message(self.shared.lang),
+            }),
             Err(e) => self.shared.status = Some(e.message(self.shared.lang)),
         }
     }
@@ -555,7 +559,13 @@ impl Window {
             match e {
                 SaveError::NeedsPath => needs_folder = true,
                 SaveError::ChangedOnDisk(_) => self.dialogs.ask(Question::ChangedOnDisk(i)),
-                e @ SaveError::Io(..) => self.shared.status = Some(e.message(self.shared.lang)),
+                e @ SaveError::Failed(_) if e.needs_elsewhere() => {
+                    self.dialogs.ask(Question::SaveElsewhere {
+                        entry: i,
+                        why: e.message(self.shared.lang),
+                    });
+                }
+                e @ SaveError::Failed(_) => self.shared.status = Some(e.message(self.shared.lang)),
             }
         }
         if needs_folder {

@@ -210,3 +210,48 @@ impl fmt::Display for LoadError {
 }
 
 impl std::error::Error for LoadError {}
+
+/// What an operating-system error means, in `lang`: the kinds a user meets on a laptop or
+/// a network share worded for people, with the system's own words for whoever helps.
+pub fn io_message(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as K;
+    let (nl, en) = match e.kind() {
+        K::NotFound => ("bestaat niet (meer)", "does not exist (any more)"),
+        K::PermissionDenied => (
+            "geen toegang: vraag lees- of schrijfrechten",
+            "permission denied: ask for read or write access",
+        ),
+        K::AlreadyExists => ("bestaat al", "already exists"),
+        K::StorageFull => ("de schijf is vol", "the disk is full"),
+        K::QuotaExceeded => ("uw schijfquotum is op", "your disk quota is used up"),
+        K::ReadOnlyFilesystem => (
+            "de schijf of share is alleen-lezen",
+            "the disk or share is read-only",
+        ),
+        K::IsADirectory => ("is een map, geen bestand", "is a folder, not a file"),
+        K::NotADirectory => ("is geen map", "is not a folder"),
+        K::FileTooLarge => ("is te groot", "is too large"),
+        K::ResourceBusy => (
+            "is in gebruik door een ander programma",
+            "is in use by another program",
+        ),
+        K::TimedOut => (
+            "de schijf of het netwerk antwoordt niet op tijd",
+            "the disk or the network does not answer in time",
+        ),
+        K::StaleNetworkFileHandle
+        | K::NetworkUnreachable
+        | K::NetworkDown
+        | K::HostUnreachable
+        | K::NotConnected
+        | K::ConnectionReset
+        | K::ConnectionAborted => (
+            "de netwerkmap is niet bereikbaar (VPN of netwerk weg?)",
+            "the network folder cannot be reached (VPN or network down?)",
+        ),
+        K::InvalidInput | K::InvalidFilename => ("ongeldige naam", "invalid name"),
+        K::Interrupted => ("onderbroken; probeer opnieuw", "interrupted; try again"),
+        _ => ("fout van het systeem", "system error"),
+    };
+    format!("{} ({e})", lang.pick(nl, en))
+}

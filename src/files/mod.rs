@@ -6,12 +6,17 @@ mod fast_ron;
 mod load;
 mod save;
 
-pub use error::{LoadError, LoadErrorKind};
+pub use error::{LoadError, LoadErrorKind, io_message};
 pub use load::{
     DiskStamp, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids,
     has_comments, load_file, load_paths, parse_dossier, parse_file_bytes, read_file,
 };
-pub use save::{backup_path, save_dossier, to_ron, write_atomic};
+pub use save::{
+    SaveFailure, TEMP_PREFIX, TEMP_SUFFIX, backup_path, clean_stale_temps, is_temp_name,
+    save_dossier, sync_dir, to_ron, write_atomic, write_new, write_private,
+};
 
+#[cfg(test)]
+mod save_tests;
 #[cfg(test)]
 mod tests;

@@ -1,8 +1,25 @@
 //! Writing dossiers: pretty RON in the contract's field order, saved atomically.
+//!
+//! A workspace lives on a shared drive and holds confidential data, so a save:
+//! - writes a temporary file created exclusively under an unpredictable name (the
+//!   `tempfile` crate: `O_EXCL`, random suffix, owner-only), in the same folder, then renames
+//!   it over the target: the file is at every moment the old content or the new;
+//! - keeps the file's permissions (mode and, on Unix, group); a new file gets what any new
+//!   file gets (the umask), the backup the file's mode, private files owner-only;
+//! - never writes over a file without any write permission bit, whoever runs the program,
+//!   and never replaces a symbolic link by a file: both are refused, so the user can save
+//!   elsewhere.
 
+use crate::lang::Lang;
 use crate::model::Dossier;
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// Our temporary files start with this: hidden (the loader skips them) and recognisable, so
+/// that the leftovers of a killed save can be cleaned up.
+pub const TEMP_PREFIX: &str = ".~twe-";
+/// Our temporary files end with this.
+pub const TEMP_SUFFIX: &str = ".tmp";
 
 /// The dossier as the text of its file. Deterministic: the same dossier gives the same bytes.
 pub fn to_ron(dossier: &Dossier) -> Result<String, ron::Error> {
@@ -15,10 +32,151 @@ pub fn to_ron(dossier: &Dossier) -> Result<String, ron::Error> {
     Ok(text)
 }
 
-/// Writes `bytes` to `path` so that the file is at every moment either the old content or
-/// the new: a temporary file in the same folder, flushed and synced, renamed over the target,
-/// then the folder synced so the rename itself survives a power cut.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+/// Why a file was not written.
+#[derive(Debug)]
+pub enum SaveFailure {
+    /// The file has no write permission: it is never written over.
+    ReadOnly(PathBuf),
+    /// The file is a symbolic link: saving would replace the link by a file.
+    Symlink(PathBuf),
+    /// The path is a folder, a device or another thing that is not a file.
+    NotAFile(PathBuf),
+    /// Writing failed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl SaveFailure {
+    /// The file it is about.
+    pub fn path(&self) -> &Path {
+        match self {
+            SaveFailure::ReadOnly(p)
+            | SaveFailure::Symlink(p)
+            | SaveFailure::NotAFile(p)
+            | SaveFailure::Io(p, _) => p,
+        }
+    }
+
+    /// Whether saving the same file again cannot help: the user must save elsewhere.
+    pub fn needs_elsewhere(&self) -> bool {
+        !matches!(self, SaveFailure::Io(..))
+    }
+
+    /// What went wrong and what to do, in `lang`, naming the file.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match self {
+            SaveFailure::ReadOnly(_) => lang
+                .pick(
+                    "het bestand is alleen-lezen en wordt niet overschreven; bewaar het dossier elders of vraag schrijfrechten",
+                    "the file is read-only and is not written over; save the dossier elsewhere or ask for write permission",
+                )
+                .to_string(),
+            SaveFailure::Symlink(_) => lang
+                .pick(
+                    "het bestand is een symbolische koppeling; bewaren zou de koppeling vervangen. Bewaar het dossier elders",
+                    "the file is a symbolic link; saving would replace the link. Save the dossier elsewhere",
+                )
+                .to_string(),
+            SaveFailure::NotAFile(_) => lang
+                .pick(
+                    "dit is geen gewoon bestand; kies een andere naam",
+                    "this is not a regular file; choose another name",
+                )
+                .to_string(),
+            SaveFailure::Io(_, e) => format!(
+                "{} ({})",
+                lang.pick("bewaren mislukt", "saving failed"),
+                crate::files::io_message(e, lang)
+            ),
+        };
+        format!("{}: {what}", self.path().display())
+    }
+}
+
+impl std::fmt::Display for SaveFailure {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
+impl std::error::Error for SaveFailure {}
+
+impl From<SaveFailure> for std::io::Error {
+    fn from(e: SaveFailure) -> Self {
+        match e {
+            SaveFailure::Io(_, e) => e,
+            other => std::io::Error::new(std::io::ErrorKind::PermissionDenied, other.to_string()),
+        }
+    }
+}
+
+/// The permissions a written file gets.
+enum Mode {
+    /// Those of the file it replaces, or what a new file gets.
+    Keep(Option<std::fs::Metadata>),
+    /// Readable and writable by the owner only.
+    Private,
+}
+
+/// What is at `path` now, if it may be written over: nothing, or a regular file with a
+/// write permission bit.
+fn writable_target(path: &Path) -> Result<Option<std::fs::Metadata>, SaveFailure> {
+    match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => Err(SaveFailure::Symlink(path.to_path_buf())),
+        Ok(m) if !m.is_file() => Err(SaveFailure::NotAFile(path.to_path_buf())),
+        // No write bit at all (0444): not ours to replace, even for root.
+        Ok(m) if m.permissions().readonly() => Err(SaveFailure::ReadOnly(path.to_path_buf())),
+        Ok(m) => Ok(Some(m)),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(SaveFailure::Io(path.to_path_buf(), e)),
+    }
+}
+
+/// The umask of this process: what a newly created file's mode loses. Read from the kernel
+/// where it says (Linux); 022 elsewhere, the usual default.
+#[cfg(unix)]
+fn umask() -> u32 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find_map(|l| l.strip_prefix("Umask:"))
+                .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
+        })
+        .unwrap_or(0o022)
+}
+
+/// Gives the temporary file the permissions the written file must have, before it takes
+/// the file's place (so the content is never readable by more people than it will be).
+fn set_mode(file: &std::fs::File, mode: &Mode) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{MetadataExt, PermissionsExt};
+        let bits = match mode {
+            Mode::Keep(Some(old)) => old.mode() & 0o7777,
+            Mode::Keep(None) => 0o666 & !umask(),
+            Mode::Private => 0o600,
+        };
+        file.set_permissions(std::fs::Permissions::from_mode(bits))?;
+        if let Mode::Keep(Some(old)) = mode {
+            // Keep the group (a team's share is often group-owned); someone who is not in
+            // that group cannot, and then the folder's default stands.
+            let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+        }
+    }
+    #[cfg(not(unix))]
+    {
+        // Without mode bits, a file keeps what its folder gives; only read-only carries
+        // over, and a read-only file is never replaced.
+        let _ = (file, mode);
+    }
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through an exclusive temporary file in the same folder, renamed
+/// over `path` at the end; the folder is synced so the rename survives a power cut. Nothing
+/// is checked about what `path` is: the callers do.
+fn replace(path: &Path, bytes: &[u8], mode: &Mode) -> Result<(), SaveFailure> {
+    let io = |e: std::io::Error| SaveFailure::Io(path.to_path_buf(), e);
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
@@ -27,27 +185,59 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let tmp = dir.join(format!(".{name}.{}.tmp", std::process::id()));
-    let result = (|| {
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        std::fs::rename(&tmp, path)?;
-        if let Ok(d) = std::fs::File::open(dir) {
-            // Not every platform can sync a folder; the rename is done either way.
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{name}."))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(io)?;
+    temp.write_all(bytes).map_err(io)?;
+    temp.as_file().sync_all().map_err(io)?;
+    set_mode(temp.as_file(), mode).map_err(io)?;
+    // On failure the temporary file is removed when `temp` drops.
+    temp.persist(path).map_err(|e| io(e.error))?;
+    sync_dir(dir);
+    Ok(())
+}
+
+/// Syncs a folder so that renames and new files in it survive a power cut. Not every
+/// platform can sync a folder; what was written stays written either way.
+pub fn sync_dir(dir: &Path) {
+    if let Ok(d) = std::fs::File::open(dir) {
+        let _ = d.sync_all();
     }
-    result
+}
+
+/// Writes `bytes` to `path` atomically (see the module), keeping the permissions of the
+/// file it replaces; refuses a read-only file, a link or a folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveFailure> {
+    let old = writable_target(path)?;
+    replace(path, bytes, &Mode::Keep(old))
+}
+
+/// Writes `bytes` to `path` atomically, readable by the owner only (the recovery journal:
+/// it holds whole dossiers); refuses a read-only file, a link or a folder.
+pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveFailure> {
+    writable_target(path)?;
+    replace(path, bytes, &Mode::Private)
+}
+
+/// Writes a new file `name` in `dir`, never over an existing one (an existing file is
+/// [`std::io::ErrorKind::AlreadyExists`]): through a temporary file, so no half-written file
+/// ever carries the name. No sync per file: writing many, call [`sync_dir`] once after.
+pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
+    let path = dir.join(name);
+    let mut temp = tempfile::Builder::new()
+        .prefix(&format!("{TEMP_PREFIX}{name}."))
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)?;
+    temp.write_all(bytes)?;
+    set_mode(temp.as_file(), &Mode::Keep(None))?;
+    temp.persist_noclobber(&path).map_err(|e| e.error)?;
+    Ok(path)
 }
 
 /// The backup of `path`: the previous version, kept hidden beside it (the loader skips it).
-pub fn backup_path(path: &Path) -> std::path::PathBuf {
+pub fn backup_path(path: &Path) -> PathBuf {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -55,12 +245,54 @@ pub fn backup_path(path: &Path) -> std::path::PathBuf {
     path.with_file_name(format!(".{name}.bak"))
 }
 
-/// Saves a dossier atomically, keeping the version it replaces as one backup.
-pub fn save_dossier(path: &Path, dossier: &Dossier) -> std::io::Result<()> {
-    let text = to_ron(dossier).map_err(std::io::Error::other)?;
-    if let Ok(old) = std::fs::read(path) {
-        // The backup is written atomically too, so a crash never leaves a torn backup.
-        write_atomic(&backup_path(path), &old)?;
+/// Saves a dossier atomically, keeping the version it replaces as one backup with the same
+/// permissions. Refuses a read-only file or a link (see the module).
+pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), SaveFailure> {
+    let text = to_ron(dossier)
+        .map_err(|e| SaveFailure::Io(path.to_path_buf(), std::io::Error::other(e)))?;
+    let old = writable_target(path)?;
+    if let Some(meta) = &old {
+        let bytes = std::fs::read(path).map_err(|e| SaveFailure::Io(path.to_path_buf(), e))?;
+        // The backup is ours: whatever stands at its name (even a link) is replaced, never
+        // followed, and it is written atomically too, so a crash never leaves a torn one.
+        replace(&backup_path(path), &bytes, &Mode::Keep(Some(meta.clone())))?;
     }
-    write_atomic(path, text.as_bytes())
+    replace(path, text.as_bytes(), &Mode::Keep(old))
+}
+
+/// Whether `name` is one of our temporary files.
+pub fn is_temp_name(name: &str) -> bool {
+    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
+}
+
+/// Removes the leftovers of killed saves in `dir` and the folders below it (links to
+/// folders are not followed): our temporary files older than `age`, so that another
+/// machine's save in flight is left alone. Returns how many were removed.
+pub fn clean_stale_temps(dir: &Path, age: std::time::Duration) -> usize {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return 0;
+    };
+    let now = std::time::SystemTime::now();
+    let mut removed = 0;
+    for entry in entries.filter_map(Result::ok) {
+        let Ok(kind) = entry.file_type() else {
+            continue;
+        };
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        if kind.is_dir() && !name.starts_with('.') {
+            removed += clean_stale_temps(&entry.path(), age);
+        } else if kind.is_file() && is_temp_name(&name) {
+            let old = entry
+                .metadata()
+                .and_then(|m| m.modified())
+                .ok()
+                .and_then(|t| now.duration_since(t).ok())
+                .is_some_and(|d| d > age);
+            if old && std::fs::remove_file(entry.path()).is_ok() {
+                removed += 1;
+            }
+        }
+    }
+    removed
 }

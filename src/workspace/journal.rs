@@ -72,7 +72,7 @@ impl Workspace {
             std::fs::create_dir_all(dir)?;
         }
         let text = ron::to_string(&entries).map_err(std::io::Error::other)?;
-        crate::files::write_atomic(&path, text.as_bytes())
+        Ok(crate::files::write_private(&path, text.as_bytes())?)
     }
 
     /// Removes the journal (after a save of everything, or when the user discards it).

@@ -2,7 +2,7 @@
 //! and a dossier without a file asks where first.
 
 use super::Workspace;
-use crate::files::{DiskStamp, save_dossier};
+use crate::files::{DiskStamp, SaveFailure, save_dossier};
 use std::path::{Path, PathBuf};
 
 /// Why a save did not happen.
@@ -12,8 +12,8 @@ pub enum SaveError {
     NeedsPath,
     /// The file changed on disk since it was loaded: ask before overwriting.
     ChangedOnDisk(PathBuf),
-    /// Writing failed.
-    Io(PathBuf, std::io::Error),
+    /// The file may not be written over (read-only, a link) or writing failed.
+    Failed(SaveFailure),
 }
 
 impl SaveError {
@@ -34,12 +34,13 @@ impl SaveError {
                     "the file changed outside twe-planner since it was loaded; overwrite it?"
                 )
             ),
-            SaveError::Io(p, e) => format!(
-                "{}: {} ({e})",
-                p.display(),
-                lang.pick("bewaren mislukt", "saving failed")
-            ),
+            SaveError::Failed(f) => f.message(lang),
         }
+    }
+
+    /// Whether only saving elsewhere can help (a read-only file, a link).
+    pub fn needs_elsewhere(&self) -> bool {
+        matches!(self, SaveError::Failed(f) if f.needs_elsewhere())
     }
 }
 
@@ -76,7 +77,7 @@ impl Workspace {
         let Some(entry) = self.entries.get(i) else {
             return Ok(());
         };
-        save_dossier(&path, &entry.dossier).map_err(|e| SaveError::Io(path.clone(), e))?;
+        save_dossier(&path, &entry.dossier).map_err(SaveError::Failed)?;
         let stamp = DiskStamp::of(&path);
         self.update(i, |e| {
             e.disk = stamp;
@@ -103,7 +104,7 @@ impl Workspace {
     /// Saves every dossier that has no file into `dir`, named after its id.
     pub fn save_unfiled_into(&mut self, dir: &Path) -> Vec<(usize, SaveError)> {
         if let Err(e) = std::fs::create_dir_all(dir) {
-            return vec![(0, SaveError::Io(dir.to_path_buf(), e))];
+            return vec![(0, SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e)))];
         }
         let unfiled: Vec<usize> = (0..self.entries.len())
             .filter(|&i| self.entries[i].path.is_none())

@@ -1,0 +1,250 @@
+//! Saving on a shared drive and against hostile folders: permissions kept, temporary files
+//! exclusive and cleaned, read-only files and links refused, nothing written elsewhere.
+
+use super::*;
+use std::path::Path;
+
+fn sample_dossier() -> crate::model::Dossier {
+    crate::sample::load().dossiers.remove(0).dossier
+}
+
+#[cfg(unix)]
+fn mode(path: &Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::symlink_metadata(path)
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o7777
+}
+
+#[cfg(unix)]
+fn set_mode(path: &Path, bits: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(path, std::fs::Permissions::from_mode(bits)).unwrap();
+}
+
+/// The names in `dir`, sorted.
+fn names(dir: &Path) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    out.sort();
+    out
+}
+
+mod shared_drive {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_mode_and_the_backup_gets_it_too() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.ron");
+        let d = sample_dossier();
+        save_dossier(&path, &d).unwrap();
+        for bits in [0o600, 0o640, 0o664] {
+            set_mode(&path, bits);
+            save_dossier(&path, &d).unwrap();
+            assert_eq!(mode(&path), bits, "the dossier keeps {bits:o}");
+            assert_eq!(mode(&backup_path(&path)), bits, "its backup gets {bits:o}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_save_keeps_the_files_group() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.ron");
+        save_dossier(&path, &sample_dossier()).unwrap();
+        // The groups this process may give a file: its own, and (as root) any.
+        let wanted = if std::fs::metadata(&path).unwrap().uid() == 0 {
+            1
+        } else {
+            std::fs::metadata(&path).unwrap().gid()
+        };
+        if std::os::unix::fs::chown(&path, None, Some(wanted)).is_ok() {
+            save_dossier(&path, &sample_dossier()).unwrap();
+            assert_eq!(std::fs::metadata(&path).unwrap().gid(), wanted);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_new_file_gets_what_any_new_file_gets_and_private_files_stay_private() {
+        let dir = tempfile::tempdir().unwrap();
+        let plain = dir.path().join("plain.txt");
+        std::fs::write(&plain, "x").unwrap();
+        let new = dir.path().join("new.ron");
+        save_dossier(&new, &sample_dossier()).unwrap();
+        assert_eq!(
+            mode(&new),
+            mode(&plain),
+            "the umask's mode, like any new file"
+        );
+        let journal = dir.path().join("journal.ron");
+        write_private(&journal, b"secret").unwrap();
+        assert_eq!(mode(&journal), 0o600);
+        // Written again over a file someone made readable: owner-only again.
+        set_mode(&journal, 0o644);
+        write_private(&journal, b"secret").unwrap();
+        assert_eq!(mode(&journal), 0o600);
+    }
+
+    #[test]
+    fn leftovers_of_killed_saves_are_cleaned_once_old_and_nothing_else() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let old = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+        let make = |rel: &str, age: Option<std::time::SystemTime>| {
+            let p = dir.path().join(rel);
+            let f = std::fs::File::create(&p).unwrap();
+            if let Some(t) = age {
+                f.set_modified(t).unwrap();
+            }
+        };
+        make(".~twe-a.ron.X1y2Z3.tmp", Some(old));
+        make("sub/.~twe-b.ron.Q9w8E7.tmp", Some(old));
+        make(".~twe-c.ron.fresh1.tmp", None); // another machine's save in flight
+        make("a.ron", Some(old));
+        make("notes.tmp", Some(old));
+        make(".a.ron.bak", Some(old));
+        let removed = clean_stale_temps(dir.path(), std::time::Duration::from_mins(10));
+        assert_eq!(removed, 2);
+        assert_eq!(
+            names(dir.path()),
+            [
+                ".a.ron.bak",
+                ".~twe-c.ron.fresh1.tmp",
+                "a.ron",
+                "notes.tmp",
+                "sub"
+            ]
+        );
+        assert!(names(&dir.path().join("sub")).is_empty());
+    }
+
+    #[test]
+    fn write_new_never_replaces_a_file() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("x.ron"), "mine").unwrap();
+        let e = write_new(dir.path(), "x.ron", b"theirs").unwrap_err();
+        assert_eq!(e.kind(), std::io::ErrorKind::AlreadyExists);
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("x.ron")).unwrap(),
+            "mine"
+        );
+        write_new(dir.path(), "y.ron", b"new").unwrap();
+        assert_eq!(
+            names(dir.path()),
+            ["x.ron", "y.ron"],
+            "no temporary file stays"
+        );
+    }
+}
+
+mod hostile {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_read_only_dossier_is_never_written_over_even_by_root() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.ron");
+        let d = sample_dossier();
+        save_dossier(&path, &d).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        set_mode(&path, 0o444);
+        let mut changed = d.clone();
+        changed.client = "Changed".into();
+        let e = save_dossier(&path, &changed).unwrap_err();
+        assert!(matches!(e, SaveFailure::ReadOnly(_)), "{e:?}");
+        assert!(e.needs_elsewhere());
+        assert!(e.message(crate::lang::Lang::Nl).contains("alleen-lezen"));
+        assert!(
+            e.message(crate::lang::Lang::En)
+                .contains("save the dossier elsewhere")
+        );
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+        assert_eq!(mode(&path), 0o444);
+        assert!(matches!(
+            write_atomic(&path, b"x"),
+            Err(SaveFailure::ReadOnly(_))
+        ));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dossier_that_is_a_link_is_read_through_it_but_never_replaced() {
+        let outside = tempfile::tempdir().unwrap();
+        let target = outside.path().join("real.ron");
+        let d = sample_dossier();
+        save_dossier(&target, &d).unwrap();
+        let before = std::fs::read(&target).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let link = dir.path().join("d.ron");
+        std::os::unix::fs::symlink(&target, &link).unwrap();
+        assert_eq!(load_file(&link).unwrap(), d, "read through the link");
+        let e = save_dossier(&link, &d).unwrap_err();
+        assert!(matches!(e, SaveFailure::Symlink(_)), "{e:?}");
+        assert!(
+            std::fs::symlink_metadata(&link)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+        assert_eq!(std::fs::read(&target).unwrap(), before);
+        assert_eq!(names(dir.path()), ["d.ron"], "nothing else written");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn links_planted_at_temporary_or_backup_names_are_never_followed() {
+        let outside = tempfile::tempdir().unwrap();
+        let victim = outside.path().join("victim.txt");
+        std::fs::write(&victim, "untouched").unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.ron");
+        save_dossier(&path, &sample_dossier()).unwrap();
+        // The old predictable temporary name, our prefix with guessed suffixes, and the
+        // backup's name: all links to a file outside the workspace.
+        let pid = std::process::id();
+        for name in [
+            format!(".d.ron.{pid}.tmp"),
+            format!("{TEMP_PREFIX}d.ron.AAAAAA{TEMP_SUFFIX}"),
+            ".d.ron.bak".to_string(),
+        ] {
+            let _ = std::fs::remove_file(dir.path().join(&name));
+            std::os::unix::fs::symlink(&victim, dir.path().join(&name)).unwrap();
+        }
+        for k in 0..20 {
+            let mut d = sample_dossier();
+            d.client = format!("Versie {k}");
+            save_dossier(&path, &d).unwrap();
+            assert_eq!(load_file(&path).unwrap().client, format!("Versie {k}"));
+        }
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "untouched");
+        assert_eq!(names(outside.path()), ["victim.txt"]);
+        // The backup's name now holds the backup itself, not the link.
+        let backup = backup_path(&path);
+        assert!(
+            !std::fs::symlink_metadata(&backup)
+                .unwrap()
+                .file_type()
+                .is_symlink()
+        );
+    }
+
+    #[test]
+    fn a_folder_at_the_files_name_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("d.ron");
+        std::fs::create_dir(&path).unwrap();
+        assert!(matches!(
+            save_dossier(&path, &sample_dossier()),
+            Err(SaveFailure::NotAFile(_))
+        ));
+    }
+}
