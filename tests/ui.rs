@@ -289,11 +289,13 @@ fn unsaved_work_is_offered_back_after_a_crash() {
         .position(|e| e.dossier().id == "LEUV-2018-0006")
         .unwrap();
     ws.edit(i, |d| d.client = "Nog niet bewaard".into());
-    ws.write_journal().unwrap();
-    drop(ws); // the session dies without saving
+    let journals = tempfile::tempdir().unwrap();
+    let journal = twe_planner::workspace::Journal::open_in(journals.path(), ws.root()).unwrap();
+    journal.write(ws.journal_entries()).unwrap();
+    drop((ws, journal)); // the session dies without saving
 
     let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
-    window.enable_recovery();
+    window.enable_recovery_in(journals.path().to_path_buf());
     let mut h = harness(window);
     assert!(h.query_by_label("Unsaved work found").is_some());
     h.get_by_label("Restore").click();

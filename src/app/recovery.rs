@@ -1,23 +1,29 @@
-//! The window's side of the recovery journal: unsaved edits are written every few seconds,
-//! and a previous session's journal is offered back once.
+//! The window's side of the recovery journal: its own journal of the open workspace,
+//! written every few seconds while edits are unsaved, and the journals of windows that are
+//! gone, offered back once.
 
-use crate::workspace::{JournalEntry, Workspace};
+use crate::workspace::{Journal, Orphan, Workspace};
+use std::path::PathBuf;
 use std::time::Duration;
 
 /// How often unsaved edits are written to the recovery journal, in seconds.
 const JOURNAL_SECONDS: f64 = 5.0;
 
-/// When the journal is written, and what a previous session left.
+/// When the journal is written, and what earlier windows left.
 #[derive(Default)]
 pub struct Recovery {
-    /// Whether unsaved edits are journalled (the window: yes; tests: where they test it, so
-    /// no test writes outside its temporary folders).
-    enabled: bool,
-    /// Unsaved work a previous session left, waiting for the user's answer; nothing is
-    /// written meanwhile, so it is not overwritten before the user decides.
-    offered: Option<Vec<JournalEntry>>,
+    /// The folder of the journals, once journalling is on (the window: the user's data
+    /// folder; tests: a temporary one, where they test it).
+    dir: Option<PathBuf>,
+    /// This window's journal of the open workspace.
+    journal: Option<Journal>,
+    /// Unsaved work of windows that are gone, waiting for the user's answer; nothing is
+    /// written meanwhile, so the question is answered before this window's edits count.
+    offered: Vec<Orphan>,
     /// The workspace generation and the time (egui seconds) of the last write.
     written: (u64, f64),
+    /// Why the journal could not be opened, to say once.
+    failed: Option<String>,
 }
 
 /// What a tick of the journal did.
@@ -31,43 +37,71 @@ pub enum Tick {
 }
 
 impl Recovery {
-    /// Turns journalling on.
-    pub fn enable(&mut self) {
-        self.enabled = true;
+    /// Turns journalling on, with the journals in `dir`.
+    pub fn enable(&mut self, dir: PathBuf) {
+        self.dir = Some(dir);
     }
 
-    /// Reads a previous session's journal of `ws`, if journalling is on and there is one;
-    /// returns how many dossiers it holds (the question to ask).
-    pub fn offer(&mut self, ws: &Workspace) -> Option<usize> {
-        if !self.enabled {
-            return None;
-        }
+    /// Opens this window's journal of `ws` (closing the one of a workspace opened before)
+    /// and reads what windows that are gone left of it; returns how many dossiers that is
+    /// (the question to ask).
+    pub fn open(&mut self, ws: &Workspace) -> Option<usize> {
+        let dir = self.dir.as_ref()?;
         self.written = (ws.generation(), 0.0);
-        let entries = ws.read_journal()?;
-        let n = entries.len();
-        self.offered = Some(entries);
-        Some(n)
+        self.journal = match Journal::open_in(dir, ws.root()) {
+            Ok(j) => Some(j),
+            Err(e) => {
+                self.failed = Some(format!("{}: {e}", dir.display()));
+                None
+            }
+        };
+        self.offered = self.journal.as_ref().map(Journal::orphans)?;
+        let n: usize = self.offered.iter().map(|o| o.entries.len()).sum();
+        (n > 0).then_some(n)
     }
 
-    /// The offered journal, for restoring it.
-    pub fn take_offered(&mut self) -> Option<Vec<JournalEntry>> {
-        self.offered.take()
+    /// The offered work, for restoring it; the journals it came from are removed.
+    pub fn take_offered(&mut self) -> Vec<crate::workspace::JournalEntry> {
+        let mut out = Vec::new();
+        for mut orphan in std::mem::take(&mut self.offered) {
+            out.append(&mut orphan.entries);
+            orphan.remove();
+        }
+        out
+    }
+
+    /// Removes this window's journal: its edits were saved or discarded.
+    pub fn clear(&self) {
+        if let Some(j) = &self.journal {
+            let _ = j.clear();
+        }
+    }
+
+    /// This window's journal file, if it has one.
+    pub fn path(&self) -> Option<&std::path::Path> {
+        self.journal.as_ref().map(Journal::path)
     }
 
     /// Writes unsaved edits to the journal when they changed and the last write is
     /// [`JOURNAL_SECONDS`] old; `now` in egui seconds.
     pub fn tick(&mut self, ws: &Workspace, now: f64) -> Tick {
+        if let Some(why) = self.failed.take() {
+            return Tick::Failed(why);
+        }
         let (generation, at) = self.written;
-        if !self.enabled || self.offered.is_some() || generation == ws.generation() {
+        let Some(journal) = &self.journal else {
+            return Tick::Idle;
+        };
+        if !self.offered.is_empty() || generation == ws.generation() {
             return Tick::Idle;
         }
         if now - at < JOURNAL_SECONDS {
             return Tick::Due(Duration::from_secs_f64(JOURNAL_SECONDS - (now - at)));
         }
         self.written = (ws.generation(), now);
-        match ws.write_journal() {
+        match journal.write(ws.journal_entries()) {
             Ok(()) => Tick::Idle,
-            Err(e) => Tick::Failed(format!("{}: {e}", ws.journal_path().display())),
+            Err(e) => Tick::Failed(format!("{}: {e}", journal.path().display())),
         }
     }
 }

@@ -107,6 +107,7 @@ impl Window {
     /// A window on `ws`, its first dossier open. The recovery journal is off until
     /// [`Window::enable_recovery`]: the window turns it on, tests only where they test it.
     pub fn new(ws: Workspace, lang: Lang) -> Self {
+        clean_leftovers(&ws);
         let first = (!ws.is_empty()).then_some(0);
         Self {
             shared: Shared {
@@ -229,15 +230,25 @@ impl Window {
         self.timeline.bar_rect(self.shown_dossier()?, i)
     }
 
-    /// Journals unsaved edits every few seconds, and asks now about unsaved work a previous
-    /// session left.
+    /// Journals unsaved edits every few seconds in the user's data folder, and asks now
+    /// about unsaved work windows that are gone left.
     pub fn enable_recovery(&mut self) {
-        self.recovery.enable();
+        self.enable_recovery_in(crate::workspace::journal::default_dir());
+    }
+
+    /// The same, with the journals in `dir`.
+    pub fn enable_recovery_in(&mut self, dir: PathBuf) {
+        self.recovery.enable(dir);
         self.offer_recovery();
     }
 
+    /// This window's journal file, once journalling is on.
+    pub fn journal_path(&self) -> Option<&std::path::Path> {
+        self.recovery.path()
+    }
+
     fn offer_recovery(&mut self) {
-        if let Some(n) = self.recovery.offer(&self.shared.ws) {
+        if let Some(n) = self.recovery.open(&self.shared.ws) {
             self.dialogs.ask(Question::Recover(n));
         }
     }
@@ -425,7 +436,7 @@ impl Window {
                 }
             }
             Action::DiscardThen(pending) => {
-                let _ = self.shared.ws.remove_journal();
+                self.recovery.clear();
                 self.run_pending(pending);
             }
             Action::KeepMine(i) => self.shared.ws.keep_mine(i),
@@ -434,17 +445,15 @@ impl Window {
                 self.clamp_selection();
             }
             Action::RestoreJournal => {
-                if let Some(entries) = self.recovery.take_offered() {
-                    let n = self.shared.ws.restore(entries);
-                    self.shared.status = Some(format!(
-                        "{n} {}",
-                        lang.pick("dossier(s) hersteld", "dossier(s) restored")
-                    ));
-                }
+                let entries = self.recovery.take_offered();
+                let n = self.shared.ws.restore(entries);
+                self.shared.status = Some(format!(
+                    "{n} {}",
+                    lang.pick("dossier(s) hersteld", "dossier(s) restored")
+                ));
             }
             Action::DiscardJournal => {
                 self.recovery.take_offered();
-                let _ = self.shared.ws.remove_journal();
             }
             _ => {}
         }
@@ -607,7 +616,7 @@ impl Window {
             Pending::Quit => {
                 // Clean: the journal goes. Discarded: the caller removed it already.
                 if self.shared.ws.dirty_count() == 0 {
-                    let _ = self.shared.ws.remove_journal();
+                    self.recovery.clear();
                 }
                 self.quit_confirmed = true;
                 self.for_shell.push(Action::Quit);
@@ -621,6 +630,7 @@ impl Window {
     fn open_workspace(&mut self, path: PathBuf) {
         let today = self.shared.ws.today();
         let ws = Workspace::open(&path, today);
+        clean_leftovers(&ws);
         let n = ws.len();
         self.shared.ws = ws;
         self.shared.sel = Selection {
@@ -669,6 +679,17 @@ impl Window {
             }
         }
         self.clamp_selection();
+    }
+}
+
+/// How old a temporary file of ours must be before it counts as the leftover of a killed
+/// save: another machine's save in flight is younger.
+const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Removes the leftovers of killed saves in the workspace's folder.
+fn clean_leftovers(ws: &Workspace) {
+    if let Some(root) = ws.root() {
+        crate::files::clean_stale_temps(root, LEFTOVER_AGE);
     }
 }
 

@@ -1,112 +1,415 @@
-//! The recovery journal: the unsaved dossiers, written every few seconds by the window, so a
-//! crash loses at most those seconds; the next session offers them back.
+//! The recovery journal: the unsaved dossiers of one window, written every few seconds, so a
+//! crash loses at most those seconds; a later window offers them back.
+//!
+//! A journal holds whole dossiers with client names, so it lives in the user's own local
+//! data folder (never on the shared drive), readable by its owner only. Each window (each
+//! instance of the program) has its own journal per workspace, and holds an operating-system
+//! lock on a lock file beside it for as long as it runs: a journal whose lock can be taken
+//! belongs to a window that is gone, and only such journals are offered back. Two windows
+//! on one workspace never see, offer or delete each other's live journal.
+//!
+//! A journal is input like any other file: it is read with a size limit, and its dossiers
+//! are restored only into dossiers the workspace already holds (matched by their file's
+//! canonical path inside the workspace folder) or as new dossiers without a file. Nothing a
+//! journal says makes the program write anywhere.
 
 use super::{EditKey, Workspace};
 use crate::model::Dossier;
+use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
-/// The recovery journal's file name in a workspace folder (hidden: the loader skips it).
-pub const JOURNAL_NAME: &str = ".twe-planner-recovery.ron";
+/// A journal larger than this is not read: 25,000 unsaved dossiers take about 25 MB.
+pub const MAX_JOURNAL_BYTES: u64 = 64 * 1024 * 1024;
+
+/// A path as the journal keeps it: as text, or on Unix as the raw bytes of a file name
+/// that is not UTF-8 (such a name once stopped the whole journal from being written).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum JournalPath {
+    /// A path that is valid Unicode.
+    Text(String),
+    /// A Unix path's bytes.
+    Bytes(Vec<u8>),
+}
+
+impl JournalPath {
+    /// The journal's form of `path`.
+    pub fn of(path: &Path) -> Self {
+        match path.to_str() {
+            Some(s) => JournalPath::Text(s.to_string()),
+            None => Self::bytes(path),
+        }
+    }
+
+    #[cfg(unix)]
+    fn bytes(path: &Path) -> Self {
+        use std::os::unix::ffi::OsStrExt;
+        JournalPath::Bytes(path.as_os_str().as_bytes().to_vec())
+    }
+
+    #[cfg(not(unix))]
+    fn bytes(path: &Path) -> Self {
+        // Elsewhere a path that is not Unicode is rare (an unpaired UTF-16 surrogate); its
+        // dossier then comes back as a new dossier rather than into its file.
+        JournalPath::Text(path.to_string_lossy().into_owned())
+    }
+
+    /// The path it stands for.
+    pub fn to_path(&self) -> Option<PathBuf> {
+        match self {
+            JournalPath::Text(s) => Some(PathBuf::from(s)),
+            JournalPath::Bytes(b) => Self::from_bytes(b),
+        }
+    }
+
+    #[cfg(unix)]
+    #[allow(
+        clippy::unnecessary_wraps,
+        reason = "elsewhere a byte path cannot be made, and the signature is shared"
+    )]
+    fn from_bytes(b: &[u8]) -> Option<PathBuf> {
+        use std::os::unix::ffi::OsStrExt;
+        Some(PathBuf::from(std::ffi::OsStr::from_bytes(b)))
+    }
+
+    #[cfg(not(unix))]
+    fn from_bytes(_: &[u8]) -> Option<PathBuf> {
+        None
+    }
+}
 
 /// One unsaved dossier in the recovery journal.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct JournalEntry {
     /// Its file, if it has one.
-    pub path: Option<PathBuf>,
+    pub path: Option<JournalPath>,
     /// Its name in lists.
     pub name: String,
     /// The dossier as edited.
     pub dossier: Dossier,
 }
 
-/// The folder of the sample workspace's journal (it has no folder of its own).
-fn sample_journal_dir() -> PathBuf {
-    std::env::var_os("XDG_DATA_HOME")
+/// A journal file's content.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+struct JournalFile {
+    /// The workspace it belongs to, as written (for people reading the file).
+    workspace: String,
+    /// Who wrote it, where, and which process.
+    user: String,
+    host: String,
+    pid: u32,
+    /// The unsaved dossiers.
+    entries: Vec<JournalEntry>,
+}
+
+/// The user's local data folder for journals: `$XDG_DATA_HOME` (or `~/.local/share`) on
+/// Linux, `%LOCALAPPDATA%` on Windows, `~/Library/Application Support` on macOS; the
+/// variable `TWE_PLANNER_DATA_DIR` replaces it (tests, and users who want it elsewhere).
+pub fn default_dir() -> PathBuf {
+    std::env::var_os("TWE_PLANNER_DATA_DIR")
         .map(PathBuf::from)
-        .or_else(|| std::env::var_os("HOME").map(|h| PathBuf::from(h).join(".local/share")))
-        .unwrap_or_else(std::env::temp_dir)
-        .join("twe-planner")
+        .or_else(|| dirs::data_local_dir().map(|d| d.join("twe-planner")))
+        .unwrap_or_else(|| std::env::temp_dir().join("twe-planner"))
+        .join("journals")
 }
 
-/// Where the journal of the workspace at `root` lives: in the workspace folder, or for the
-/// sample (no folder) in the user's data folder.
-fn journal_path(root: Option<&Path>) -> PathBuf {
+/// FNV-1a of a workspace's canonical path: a file-name key that stays the same across
+/// versions of the program (a hasher of the standard library may change).
+fn key_of(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{h:016x}")
+}
+
+/// The key of the workspace at `root` (the sample has none).
+fn workspace_key(root: Option<&Path>) -> (String, String) {
     match root {
-        Some(root) => root.join(JOURNAL_NAME),
-        None => sample_journal_dir().join("sample-recovery.ron"),
+        None => ("sample".to_string(), "(sample)".to_string()),
+        Some(root) => {
+            let canonical = std::fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+            let shown = canonical.display().to_string();
+            (key_of(canonical.as_os_str().as_encoded_bytes()), shown)
+        }
     }
 }
 
-/// Removes the file at `path`; one that is not there is no error.
-fn remove(path: &Path) -> std::io::Result<()> {
-    match std::fs::remove_file(path) {
-        Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-        _ => Ok(()),
+/// Who runs the program: the login name, for journals and lock files.
+pub fn user_name() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "?".to_string())
+}
+
+/// The machine's name, for journals and lock files.
+pub fn host_name() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+/// A previous window's journal of this workspace, whose window is gone.
+#[derive(Debug)]
+pub struct Orphan {
+    /// Its journal file.
+    journal: PathBuf,
+    /// Its lock file.
+    lock: PathBuf,
+    /// The unsaved dossiers it holds.
+    pub entries: Vec<JournalEntry>,
+}
+
+impl Orphan {
+    /// Deletes the journal and its lock file (restored or discarded: either way it is done).
+    pub fn remove(self) {
+        let _ = std::fs::remove_file(&self.journal);
+        let _ = std::fs::remove_file(&self.lock);
     }
+}
+
+/// This window's journal of one workspace.
+#[derive(Debug)]
+pub struct Journal {
+    /// The folder of the journals.
+    dir: PathBuf,
+    /// The workspace's key: every journal of this workspace starts with it.
+    key: String,
+    /// The workspace as shown in the file.
+    shown: String,
+    /// This window's journal file.
+    path: PathBuf,
+    /// Its lock file, locked for as long as this window runs.
+    lock_path: PathBuf,
+    /// The open lock file holding the lock; `None` if the lock could not be taken (the
+    /// journal is still written, and a later window may offer it early: better twice than
+    /// never).
+    _lock: Option<std::fs::File>,
+}
+
+impl Journal {
+    /// This window's journal of the workspace at `root`, in the user's data folder.
+    pub fn open(root: Option<&Path>) -> std::io::Result<Self> {
+        Self::open_in(&default_dir(), root)
+    }
+
+    /// This window's journal of the workspace at `root`, in `dir`.
+    pub fn open_in(dir: &Path, root: Option<&Path>) -> std::io::Result<Self> {
+        create_private_dir(dir)?;
+        let (key, shown) = workspace_key(root);
+        let nanos = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        let instance = format!("{}-{nanos:x}", std::process::id());
+        let path = dir.join(format!("{key}.{instance}.journal.ron"));
+        let lock_path = dir.join(format!("{key}.{instance}.lock"));
+        let lock = std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&lock_path)?;
+        let held = lock.try_lock().is_ok().then_some(lock);
+        Ok(Self {
+            dir: dir.to_path_buf(),
+            key,
+            shown,
+            path,
+            lock_path,
+            _lock: held,
+        })
+    }
+
+    /// This window's journal file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Writes `entries` (atomically, owner-only), or removes the journal when there are none.
+    pub fn write(&self, entries: Vec<JournalEntry>) -> std::io::Result<()> {
+        if entries.is_empty() {
+            return self.clear();
+        }
+        let file = JournalFile {
+            workspace: self.shown.clone(),
+            user: user_name(),
+            host: host_name(),
+            pid: std::process::id(),
+            entries,
+        };
+        let text = ron::to_string(&file).map_err(std::io::Error::other)?;
+        Ok(crate::files::write_private(&self.path, text.as_bytes())?)
+    }
+
+    /// Removes this window's journal (everything saved, or discarded).
+    pub fn clear(&self) -> std::io::Result<()> {
+        match std::fs::remove_file(&self.path) {
+            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
+            _ => Ok(()),
+        }
+    }
+
+    /// The journals of this workspace left by windows that are gone (their lock can be
+    /// taken), with what they hold; unreadable ones are skipped and left alone.
+    pub fn orphans(&self) -> Vec<Orphan> {
+        let Ok(listing) = std::fs::read_dir(&self.dir) else {
+            return Vec::new();
+        };
+        let prefix = format!("{}.", self.key);
+        let mut out = Vec::new();
+        for entry in listing.filter_map(Result::ok) {
+            let name = entry.file_name().to_string_lossy().into_owned();
+            let Some(instance) = name
+                .strip_prefix(&prefix)
+                .and_then(|rest| rest.strip_suffix(".lock"))
+            else {
+                continue;
+            };
+            let lock = entry.path();
+            if lock == self.lock_path || !lock_is_free(&lock) {
+                continue;
+            }
+            let journal = self.dir.join(format!("{prefix}{instance}.journal.ron"));
+            match read(&journal) {
+                Some(entries) if !entries.is_empty() => out.push(Orphan {
+                    journal,
+                    lock,
+                    entries,
+                }),
+                // A window that ended with nothing unsaved, or an empty journal: tidy up.
+                Some(_) => Orphan {
+                    journal,
+                    lock,
+                    entries: Vec::new(),
+                }
+                .remove(),
+                // Not found: a window gone with nothing unsaved; unreadable: left alone.
+                None if !journal.exists() => {
+                    let _ = std::fs::remove_file(&lock);
+                }
+                None => {}
+            }
+        }
+        out
+    }
+}
+
+impl Drop for Journal {
+    /// A window that ends with nothing unsaved leaves nothing behind; one with unsaved work
+    /// (after a crash, it does not get here) leaves its journal for the next window.
+    fn drop(&mut self) {
+        if !self.path.exists() {
+            let _ = std::fs::remove_file(&self.lock_path);
+        }
+    }
+}
+
+/// Whether the window that made this lock file is gone: its lock can be taken.
+fn lock_is_free(lock: &Path) -> bool {
+    std::fs::OpenOptions::new()
+        .write(true)
+        .open(lock)
+        .is_ok_and(|f| f.try_lock().is_ok())
+}
+
+/// Creates the journals' folder, readable by its owner only.
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(dir)?;
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+    }
+    Ok(())
+}
+
+/// Reads a journal file: `None` if it cannot be read, is too large or is not a journal.
+fn read(path: &Path) -> Option<Vec<JournalEntry>> {
+    use std::io::Read;
+    let file = std::fs::File::open(path).ok()?;
+    let mut bytes = Vec::new();
+    file.take(MAX_JOURNAL_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    if bytes.len() as u64 > MAX_JOURNAL_BYTES {
+        return None;
+    }
+    parse(&bytes)
+}
+
+/// A journal's entries from its bytes, if they are a journal.
+pub fn parse(bytes: &[u8]) -> Option<Vec<JournalEntry>> {
+    let text = std::str::from_utf8(bytes).ok()?;
+    let options = ron::Options::default().with_recursion_limit(crate::files::MAX_NESTING);
+    let file: JournalFile = options.from_str(text).ok()?;
+    Some(file.entries)
+}
+
+/// Whether `path` is a file inside the folder `root`, judged after resolving `..` and
+/// links: the canonical path of the file (or, for one that does not exist, of its folder)
+/// lies inside the canonical folder.
+pub fn is_inside(root: &Path, path: &Path) -> bool {
+    let Ok(root) = std::fs::canonicalize(root) else {
+        return false;
+    };
+    let resolved = std::fs::canonicalize(path).ok().or_else(|| {
+        let parent = std::fs::canonicalize(path.parent()?).ok()?;
+        Some(parent.join(path.file_name()?))
+    });
+    resolved.is_some_and(|p| p != root && p.starts_with(&root))
 }
 
 impl Workspace {
-    /// Where unsaved edits are journalled.
-    pub fn journal_path(&self) -> PathBuf {
-        journal_path(self.root.as_deref())
-    }
-
-    /// Writes every unsaved dossier to the journal (atomically), or removes the journal when
-    /// nothing is unsaved.
-    pub fn write_journal(&self) -> std::io::Result<()> {
-        let path = self.journal_path();
-        let entries: Vec<JournalEntry> = self
-            .entries
+    /// The unsaved dossiers, as the journal keeps them.
+    pub fn journal_entries(&self) -> Vec<JournalEntry> {
+        self.entries
             .iter()
             .filter(|e| e.is_dirty())
             .map(|e| JournalEntry {
-                path: e.path.clone(),
+                path: e.path.as_deref().map(JournalPath::of),
                 name: e.name.clone(),
                 dossier: e.dossier.clone(),
             })
-            .collect();
-        if entries.is_empty() {
-            return remove(&path);
-        }
-        if let Some(dir) = path.parent() {
-            std::fs::create_dir_all(dir)?;
-        }
-        let text = ron::to_string(&entries).map_err(std::io::Error::other)?;
-        Ok(crate::files::write_private(&path, text.as_bytes())?)
+            .collect()
     }
 
-    /// Removes the journal (after a save of everything, or when the user discards it).
-    pub fn remove_journal(&self) -> std::io::Result<()> {
-        remove(&self.journal_path())
-    }
-
-    /// The journal a previous session left, if any: unsaved work to offer back.
-    pub fn read_journal(&self) -> Option<Vec<JournalEntry>> {
-        let text = std::fs::read_to_string(self.journal_path()).ok()?;
-        let entries: Vec<JournalEntry> = ron::from_str(&text).ok()?;
-        (!entries.is_empty()).then_some(entries)
-    }
-
-    /// Puts journalled dossiers back as unsaved edits; returns how many.
+    /// Puts journalled dossiers back as unsaved edits; returns how many. A dossier goes back
+    /// into the entry whose file its journal names, if the workspace holds that file inside
+    /// its folder; any other comes back as a new dossier without a file, so that a journal
+    /// can never make a save write outside the workspace or create a file it names.
     pub fn restore(&mut self, entries: Vec<JournalEntry>) -> usize {
         let mut n = 0;
         for j in entries {
-            let found = self.entries.iter().position(|e| match (&e.path, &j.path) {
-                (Some(a), Some(b)) => a == b,
-                (None, None) => e.name == j.name,
-                _ => false,
-            });
-            if let Some(i) = found {
-                self.apply(i, j.dossier, EditKey::Single);
-            } else {
-                let i = self.add(j.dossier);
-                self.update(i, |e| {
-                    e.path = j.path;
-                    e.name = j.name;
-                });
+            let found = match j.path.as_ref().and_then(JournalPath::to_path) {
+                Some(path) => self.restorable_entry(&path),
+                // A dossier without a file (the sample, a new one): by its name, among those
+                // without a file.
+                None => self
+                    .entries
+                    .iter()
+                    .position(|e| e.path.is_none() && e.name == j.name),
+            };
+            match found {
+                Some(i) => {
+                    self.apply(i, j.dossier, EditKey::Single);
+                }
+                None => {
+                    self.add(j.dossier);
+                }
             }
             n += 1;
         }
         n
+    }
+
+    /// The entry whose file is `path`, if that file lies inside the workspace folder.
+    fn restorable_entry(&self, path: &Path) -> Option<usize> {
+        let root = self.root.as_deref()?;
+        if !is_inside(root, path) {
+            return None;
+        }
+        let canonical = std::fs::canonicalize(path).ok()?;
+        self.entries.iter().position(|e| {
+            e.path
+                .as_deref()
+                .and_then(|p| std::fs::canonicalize(p).ok())
+                .is_some_and(|p| p == canonical)
+        })
     }
 }

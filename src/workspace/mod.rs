@@ -18,7 +18,7 @@ mod tests;
 
 pub use disk::DiskChange;
 pub use history::{EditKey, MAX_UNDO};
-pub use journal::{JOURNAL_NAME, JournalEntry};
+pub use journal::{Journal, JournalEntry, JournalPath, Orphan};
 pub use save::SaveError;
 
 use crate::files::{DiskStamp, LoadError, LoadReport, LoadedDossier};

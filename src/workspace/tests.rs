@@ -3,6 +3,7 @@ use super::*;
 use crate::model::date_serde::parse;
 use crate::reference::municipalities;
 use crate::rules::SeverityCounts;
+use std::path::Path;
 
 fn today() -> NaiveDate {
     parse("2026-06-01").unwrap()
@@ -158,30 +159,245 @@ fn changes_on_disk_reload_clean_dossiers_and_never_overwrite_edited_ones() {
 #[test]
 fn unsaved_edits_survive_in_the_journal() {
     let dir = tempfile::tempdir().unwrap();
+    let journals = tempfile::tempdir().unwrap();
     crate::sample::write_to(dir.path()).unwrap();
     let mut ws = Workspace::open(dir.path(), today());
-    ws.write_journal().unwrap();
-    assert!(!ws.journal_path().exists(), "nothing unsaved, no journal");
+    let journal = Journal::open_in(journals.path(), ws.root()).unwrap();
+    journal.write(ws.journal_entries()).unwrap();
+    assert!(!journal.path().exists(), "nothing unsaved, no journal");
     let i = index_of(&ws, "LEUV-2018-0006");
     ws.edit(i, |d| d.client = "Niet bewaard".into());
-    ws.write_journal().unwrap();
-    // The session dies here; the next one finds the journal.
+    journal.write(ws.journal_entries()).unwrap();
+    // The session dies here (its lock goes with it); the next one finds the journal.
+    drop(journal);
     let mut next = Workspace::open(dir.path(), today());
     assert_eq!(
         next.entries.len(),
         ws.entries.len(),
         "the journal is not a dossier"
     );
-    let journal = next.read_journal().unwrap();
-    assert_eq!(next.restore(journal), 1);
+    let next_journal = Journal::open_in(journals.path(), next.root()).unwrap();
+    let orphans = next_journal.orphans();
+    assert_eq!(orphans.len(), 1);
+    let entries = orphans.into_iter().flat_map(|o| {
+        let e = o.entries.clone();
+        o.remove();
+        e
+    });
+    assert_eq!(next.restore(entries.collect()), 1);
     let j = index_of(&next, "LEUV-2018-0006");
     assert_eq!(next.entries[j].dossier.client, "Niet bewaard");
     assert!(next.entries[j].is_dirty());
     next.save_all();
-    next.write_journal().unwrap();
-    assert!(!next.journal_path().exists());
+    next_journal.write(next.journal_entries()).unwrap();
+    assert!(!next_journal.path().exists());
+    drop(next_journal);
+    assert_eq!(
+        std::fs::read_dir(journals.path()).unwrap().count(),
+        0,
+        "nothing of the clients stays behind"
+    );
 }
 
+mod shared_drive {
+    use super::*;
+
+    /// A window's journal of `dir` with one unsaved edit of LEUV-2018-0006's client.
+    fn window_with_edit(dir: &Path, journals: &Path, client: &str) -> (Workspace, Journal) {
+        let mut ws = Workspace::open(dir, today());
+        let journal = Journal::open_in(journals, ws.root()).unwrap();
+        let i = index_of(&ws, "LEUV-2018-0006");
+        ws.edit(i, |d| d.client = client.into());
+        journal.write(ws.journal_entries()).unwrap();
+        (ws, journal)
+    }
+
+    #[test]
+    fn a_live_windows_journal_is_never_offered_to_another_window() {
+        let dir = tempfile::tempdir().unwrap();
+        let journals = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let (_ws, first) = window_with_edit(dir.path(), journals.path(), "Eerste venster");
+        let second = Journal::open_in(journals.path(), Some(dir.path())).unwrap();
+        assert!(second.orphans().is_empty(), "the first window still runs");
+        assert!(first.path().exists(), "and its journal is untouched");
+        // The first window dies: now its journal is offered.
+        drop(first);
+        let third = Journal::open_in(journals.path(), Some(dir.path())).unwrap();
+        let orphans = third.orphans();
+        assert_eq!(orphans.len(), 1);
+        assert_eq!(orphans[0].entries[0].dossier.client, "Eerste venster");
+    }
+
+    #[test]
+    fn two_dirty_windows_killed_both_keep_their_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let journals = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let (_a, ja) = window_with_edit(dir.path(), journals.path(), "Venster A");
+        let (_b, jb) = window_with_edit(dir.path(), journals.path(), "Venster B");
+        drop((ja, jb));
+        let next = Journal::open_in(journals.path(), Some(dir.path())).unwrap();
+        let mut clients: Vec<String> = next
+            .orphans()
+            .iter()
+            .flat_map(|o| o.entries.iter().map(|e| e.dossier.client.clone()))
+            .collect();
+        clients.sort();
+        assert_eq!(clients, ["Venster A", "Venster B"]);
+        // Another workspace's windows see none of them.
+        let other = tempfile::tempdir().unwrap();
+        let elsewhere = Journal::open_in(journals.path(), Some(other.path())).unwrap();
+        assert!(elsewhere.orphans().is_empty());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn journals_are_readable_by_their_owner_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let journals = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let data = journals.path().join("journals");
+        let (_ws, j) = window_with_edit(dir.path(), &data, "Privé");
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode(j.path()), 0o600);
+        assert_eq!(mode(&data), 0o700);
+        assert!(!j.path().starts_with(dir.path()), "not on the share");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_dossier_whose_file_name_is_not_utf8_is_journalled_and_restored() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        let journals = tempfile::tempdir().unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.ron");
+        let d = crate::sample::load().dossiers.remove(0).dossier;
+        crate::files::save_dossier(&dir.path().join(name), &d).unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        assert_eq!(ws.len(), 1);
+        ws.edit(0, |d| d.client = "Gewijzigd".into());
+        let journal = Journal::open_in(journals.path(), ws.root()).unwrap();
+        journal.write(ws.journal_entries()).unwrap();
+        drop(journal);
+        let mut next = Workspace::open(dir.path(), today());
+        let j = Journal::open_in(journals.path(), next.root()).unwrap();
+        let entries: Vec<_> = j.orphans().into_iter().flat_map(|o| o.entries).collect();
+        assert_eq!(next.restore(entries), 1);
+        assert_eq!(next.len(), 1, "back into its own file's dossier");
+        assert_eq!(next.entries[0].dossier.client, "Gewijzigd");
+    }
+}
+
+mod hostile {
+    use super::*;
+
+    /// A journal that names files outside the workspace (an absolute path, a `..` path, a
+    /// link inside that points out) puts their dossiers back only as new dossiers without a
+    /// file: saving then writes nothing outside, and creates nothing the journal names.
+    #[test]
+    fn a_crafted_journal_never_makes_a_save_write_outside_the_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        let journals = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let victim = outside.path().join("victim.ron");
+        std::fs::write(&victim, "precious").unwrap();
+        let mut paths = vec![
+            victim.clone(),
+            dir.path()
+                .join("..")
+                .join(outside.path().file_name().unwrap())
+                .join("victim.ron"),
+            outside.path().join("created.ron"),
+        ];
+        #[cfg(unix)]
+        {
+            let link = dir.path().join("link.ron");
+            std::os::unix::fs::symlink(&victim, &link).unwrap();
+            paths.push(link);
+        }
+        let d = crate::sample::load().dossiers.remove(0).dossier;
+        let entries: Vec<JournalEntry> = paths
+            .iter()
+            .enumerate()
+            .map(|(k, p)| {
+                let mut d = d.clone();
+                d.id = format!("EVIL-{k}");
+                JournalEntry {
+                    path: Some(JournalPath::of(p)),
+                    name: "evil.ron".into(),
+                    dossier: d,
+                }
+            })
+            .collect();
+        let mut ws = Workspace::open(dir.path(), today());
+        let before = ws.len();
+        // Written as a gone window's journal, then offered and restored.
+        let crafted = Journal::open_in(journals.path(), ws.root()).unwrap();
+        crafted.write(entries).unwrap();
+        drop(crafted);
+        let j = Journal::open_in(journals.path(), ws.root()).unwrap();
+        let restored: Vec<_> = j.orphans().into_iter().flat_map(|o| o.entries).collect();
+        assert_eq!(ws.restore(restored), paths.len());
+        assert_eq!(
+            ws.len(),
+            before + paths.len(),
+            "each came back as a new dossier"
+        );
+        for e in &ws.entries[before..] {
+            assert!(e.path.is_none(), "{:?} has a file", e.dossier.id);
+        }
+        let problems = ws.save_all();
+        assert!(
+            problems
+                .iter()
+                .all(|(_, e)| matches!(e, SaveError::NeedsPath))
+        );
+        assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
+        assert!(!outside.path().join("created.ron").exists());
+    }
+
+    #[test]
+    fn is_inside_resolves_dots_and_links() {
+        let dir = tempfile::tempdir().unwrap();
+        let outside = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("a.ron"), "").unwrap();
+        assert!(journal::is_inside(dir.path(), &dir.path().join("a.ron")));
+        assert!(journal::is_inside(dir.path(), &dir.path().join("new.ron")));
+        assert!(!journal::is_inside(dir.path(), dir.path()));
+        assert!(!journal::is_inside(
+            dir.path(),
+            &dir.path().join("..").join("x.ron")
+        ));
+        assert!(!journal::is_inside(
+            dir.path(),
+            &outside.path().join("x.ron")
+        ));
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.path(), dir.path().join("out")).unwrap();
+            assert!(!journal::is_inside(
+                dir.path(),
+                &dir.path().join("out/x.ron")
+            ));
+        }
+    }
+
+    #[test]
+    fn journals_that_are_not_journals_are_left_alone() {
+        for bytes in [
+            &b""[..],
+            b"Journal(",
+            b"\xff\xfe",
+            b"[(path: None, name: \"x\", dossier: 1)]",
+            "(".repeat(10_000).as_bytes(),
+        ] {
+            assert!(journal::parse(bytes).is_none());
+        }
+    }
+}
 #[test]
 fn saving_refuses_to_overwrite_a_file_changed_on_disk() {
     let dir = tempfile::tempdir().unwrap();
