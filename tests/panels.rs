@@ -392,3 +392,34 @@ fn dialogs_answer_with_an_action_and_close() {
     h.run();
     assert_eq!(h.state().out.last(), Some(&Action::TakeTheirs(0)));
 }
+
+#[test]
+fn the_path_prompt_asks_before_replacing_a_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let existing = dir.path().join("cijfers.csv");
+    std::fs::write(&existing, "old").unwrap();
+    let mut h = bench(Dialogs::default(), None, twe_planner::app::Dialogs::ui);
+    let request = Request::ExportCsv("a;b".into());
+    h.state_mut().panel.ask_path(
+        request.clone(),
+        &dir.path().join("twe-cijfers.csv"),
+        "No file dialog here.".into(),
+    );
+    h.run();
+    assert!(h.query_by_label("Save CSV as").is_some());
+    assert!(h.query_by_label("No file dialog here.").is_some());
+    // Typed, then Enter: not enough to write over a file.
+    retype(&mut h, "Path", &existing.display().to_string());
+    assert!(
+        h.query_by_label_contains("exists already").is_some(),
+        "said first"
+    );
+    assert!(h.state().out.is_empty());
+    h.get_by_label("Replace").click();
+    h.run();
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::PathChosen(request, existing))
+    );
+    assert!(!h.state().panel.asks_path());
+}

@@ -334,3 +334,78 @@ fn a_file_changed_outside_asks_before_anything_is_lost() {
 fn quits(h: &egui_kittest::Harness<'static, Window>) -> bool {
     h.state().shell_actions().contains(&Action::Quit)
 }
+
+#[test]
+fn shared_drive_a_new_dossier_is_saved_into_the_workspace_folder_without_a_dialog() {
+    let dir = sample_folder();
+    let count = || std::fs::read_dir(dir.path()).unwrap().count();
+    let before = count();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
+    // Ctrl+S on a new dossier.
+    h.state_mut().act(Action::NewDossier);
+    h.run();
+    let id = h.state().shown_dossier().unwrap().id.clone();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(dir.path().join(format!("{id}.ron")).exists(), "{id}.ron");
+    assert!(h.state().shell_actions().is_empty(), "no dialog asked for");
+    // Save all, from the menu.
+    h.state_mut().act(Action::NewDossier);
+    h.run();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Save all").click();
+    h.run();
+    assert_eq!(count(), before + 2);
+    // The quit dialog's "Save all" saves, then quits.
+    h.state_mut().act(Action::NewDossier);
+    h.state_mut().act(Action::Guard(Pending::Quit));
+    h.run();
+    h.get_by_label("Save all").click();
+    h.run();
+    assert_eq!(count(), before + 3);
+    assert!(quits(&h));
+    assert_eq!(h.state().workspace().dirty_count(), 0);
+    // What was written loads back as the same dossiers.
+    let reloaded = Workspace::open(dir.path(), today());
+    assert_eq!(reloaded.len(), h.state().workspace().len());
+    assert!(reloaded.load_errors().is_empty());
+}
+
+#[test]
+fn shared_drive_an_export_without_a_file_dialog_asks_for_the_path_in_the_window() {
+    let out = tempfile::tempdir().unwrap();
+    let target = out.path().join("cijfers.csv");
+    let mut h = sample(Lang::En);
+    h.state_mut().act(Action::AskPath {
+        request: twe_planner::app::Request::ExportCsv("provincie;2017\n".into()),
+        why: "This system has no file dialog.".into(),
+    });
+    h.run();
+    assert!(
+        h.query_by_label("This system has no file dialog.")
+            .is_some()
+    );
+    retype(&mut h, "Path", &target.display().to_string());
+    assert_eq!(
+        std::fs::read_to_string(&target).unwrap(),
+        "provincie;2017\n"
+    );
+    assert!(h.query_by_label_contains("Saved:").is_some());
+    // A file that may not be written over is refused, with the reason, naming the file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
+        h.state_mut().act(Action::PathChosen(
+            twe_planner::app::Request::ExportCsv("x".into()),
+            target.clone(),
+        ));
+        h.run();
+        assert!(h.query_by_label_contains("read-only").is_some());
+        assert_eq!(
+            std::fs::read_to_string(&target).unwrap(),
+            "provincie;2017\n"
+        );
+    }
+}

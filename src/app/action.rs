@@ -24,6 +24,26 @@ pub enum Request {
     SaveUnfiled,
     /// Pick a file to write this CSV to.
     ExportCsv(String),
+    /// Pick a file to write this PNG image to.
+    ExportPng(Vec<u8>),
+}
+
+impl Request {
+    /// Whether the chosen path is written to (so an existing file there is replaced only
+    /// after asking).
+    pub fn writes(&self) -> bool {
+        !matches!(self, Request::OpenFolder | Request::OpenFile)
+    }
+
+    /// The file name a dialog proposes.
+    pub fn default_name(&self) -> &'static str {
+        match self {
+            Request::ExportCsv(_) => "twe-cijfers.csv",
+            Request::ExportPng(_) => "twe-grafiek.png",
+            Request::SaveAs(_) => "dossier.ron",
+            Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => "",
+        }
+    }
 }
 
 /// What to do once unsaved changes are dealt with.
@@ -114,6 +134,15 @@ pub enum Action {
     OpenWorkspace(PathBuf),
     /// Files changed on disk (the shell's watcher saw them).
     DiskChanged(Vec<PathBuf>),
+    /// A path was chosen for a request (in the system's dialog or typed by the user).
+    PathChosen(Request, PathBuf),
+    /// The system's file dialog cannot open: ask for the path in the window instead.
+    AskPath {
+        /// What the path is for.
+        request: Request,
+        /// Why the system's dialog did not open.
+        why: String,
+    },
 
     // Answers to the question asked (the question is closed already).
     /// Save everything, then do this if nothing is left unsaved.

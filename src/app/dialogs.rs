@@ -5,11 +5,23 @@
 use super::action::{Action, Question, Request};
 use super::cx::ViewCx;
 use crate::lang::Lang;
+use std::path::PathBuf;
 
-/// The modal question, if one is asked.
+/// A path typed by the user where the system's file dialog cannot open.
+struct PathPrompt {
+    /// What the path is for.
+    request: Request,
+    /// The path as typed so far.
+    text: String,
+    /// Why the system's dialog did not open.
+    why: String,
+}
+
+/// The modal question, if one is asked, and the path prompt.
 #[derive(Default)]
 pub struct Dialogs {
     question: Option<Question>,
+    prompt: Option<PathPrompt>,
 }
 
 impl Dialogs {
@@ -23,8 +35,77 @@ impl Dialogs {
         self.question.as_ref()
     }
 
-    /// Draws the question, if any; an answer closes it and is pushed as an action.
+    /// Asks for a path in the window, starting from `default`, saying `why` the system's
+    /// dialog did not open.
+    pub fn ask_path(&mut self, request: Request, default: &std::path::Path, why: String) {
+        self.prompt = Some(PathPrompt {
+            request,
+            text: default.display().to_string(),
+            why,
+        });
+    }
+
+    /// Whether a path is being asked for.
+    pub fn asks_path(&self) -> bool {
+        self.prompt.is_some()
+    }
+
+    /// The path prompt: a text field with OK and Cancel; a path to be written that exists
+    /// is said so, and replaced only by the «Replace» button.
+    fn prompt_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let Some(prompt) = &mut self.prompt else {
+            return;
+        };
+        let lang = cx.lang;
+        let ctx = ui.ctx().clone();
+        let mut done = false;
+        egui::Modal::new(egui::Id::unique("path-prompt")).show(&ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading(prompt_title(&prompt.request, lang));
+            ui.colored_label(
+                super::palette::severity(crate::rules::Severity::Warning),
+                &prompt.why,
+            );
+            let label = ui.label(lang.pick("Pad", "Path"));
+            let field = ui
+                .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
+                .labelled_by(label.id);
+            let path = PathBuf::from(prompt.text.trim());
+            let exists = prompt.request.writes() && path.exists();
+            if exists {
+                ui.label(lang.pick(
+                    "Dit bestand bestaat al: «Vervangen» schrijft erover.",
+                    "This file exists already: «Replace» writes over it.",
+                ));
+            }
+            // Enter confirms a new path; replacing a file takes the button.
+            let enter =
+                !exists && field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                let text = if exists {
+                    lang.pick("Vervangen", "Replace")
+                } else {
+                    "OK"
+                };
+                let ok = ui.button(text).clicked() || enter;
+                if ok && !prompt.text.trim().is_empty() {
+                    out.push(Action::PathChosen(prompt.request.clone(), path));
+                    done = true;
+                }
+                if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
+                    done = true;
+                }
+            });
+        });
+        if done {
+            self.prompt = None;
+        }
+    }
+
+    /// Draws the question or the path prompt, if any; an answer closes it and is pushed as
+    /// an action.
     pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        self.prompt_ui(cx, ui, out);
         let Some(q) = self.question.clone() else {
             return;
         };
@@ -163,4 +244,19 @@ fn recover_ui(
             Some(Action::DiscardJournal),
         );
     });
+}
+
+/// The heading of the path prompt.
+fn prompt_title(request: &Request, lang: Lang) -> &'static str {
+    match request {
+        Request::OpenFolder => lang.pick("Werkmap openen", "Open workspace"),
+        Request::OpenFile => lang.pick("Dossierbestand openen", "Open dossier file"),
+        Request::SaveAs(_) => lang.pick("Bewaren als", "Save as"),
+        Request::SaveUnfiled => lang.pick(
+            "Map voor de nieuwe dossierbestanden",
+            "Folder for the new dossier files",
+        ),
+        Request::ExportCsv(_) => lang.pick("CSV bewaren als", "Save CSV as"),
+        Request::ExportPng(_) => lang.pick("PNG bewaren als", "Save PNG as"),
+    }
 }

@@ -112,9 +112,8 @@ impl PlannerApp {
         self
     }
 
-    /// Crops and saves a delivered screenshot.
+    /// Crops a delivered screenshot and asks where to save it as PNG.
     fn save_shot(&mut self, image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) {
-        let lang = self.window.lang();
         let region = image.region(&rect, Some(pixels_per_point));
         let [w, h] = region.size;
         let bytes: Vec<u8> = region
@@ -128,66 +127,79 @@ impl PlannerApp {
         let Some(buffer) = image::RgbaImage::from_raw(w, h, bytes) else {
             return;
         };
-        if let Some(path) = rfd::FileDialog::new()
-            .add_filter("PNG", &["png"])
-            .set_file_name("twe-grafiek.png")
-            .save_file()
-        {
-            let said = match buffer.save(&path) {
-                Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
-                Err(e) => format!("{}: {e}", path.display()),
-            };
-            self.window.act(Action::Status(said));
+        let mut png = std::io::Cursor::new(Vec::new());
+        match buffer.write_to(&mut png, image::ImageFormat::Png) {
+            Ok(()) => self.dialog(Request::ExportPng(png.into_inner())),
+            Err(e) => self.window.act(Action::Status(e.to_string())),
         }
     }
 
-    /// Opens the file dialog the window asked for (blocking, outside the drawing code) and
-    /// hands the answer back as an action.
+    /// Opens the system's file dialog the window asked for (blocking, outside the drawing
+    /// code) and hands the path back as an action. Where the dialog cannot open (no desktop
+    /// portal, no zenity), the window asks for the path itself.
     fn dialog(&mut self, request: Request) {
         let lang = self.window.lang();
-        let answer = match request {
-            Request::ExportCsv(csv) => rfd::FileDialog::new()
+        if let Some(why) = dialogs_missing(lang) {
+            self.window.act(Action::AskPath { request, why });
+            return;
+        }
+        let started = std::time::Instant::now();
+        let picked = self.pick(&request);
+        match picked {
+            Some(path) => self.window.act(Action::PathChosen(request, path)),
+            // Too fast for a person to cancel: the dialog never showed.
+            None if started.elapsed() < std::time::Duration::from_millis(250) => {
+                let why = lang
+                    .pick(
+                        "Het bestandsvenster van het systeem opende niet. Typ het pad hier.",
+                        "The system's file dialog did not open. Type the path here.",
+                    )
+                    .to_string();
+                self.window.act(Action::AskPath { request, why });
+            }
+            None => {}
+        }
+    }
+
+    /// The path the user picks in the system's dialog for `request`, if any.
+    fn pick(&self, request: &Request) -> Option<PathBuf> {
+        let lang = self.window.lang();
+        let ws = self.window.workspace();
+        let in_workspace = |d: rfd::FileDialog| match ws.root() {
+            Some(root) => d.set_directory(root),
+            None => d,
+        };
+        match request {
+            Request::ExportCsv(_) => rfd::FileDialog::new()
                 .add_filter("CSV", &["csv"])
-                .set_file_name("twe-cijfers.csv")
-                .save_file()
-                .map(|path| {
-                    Action::Status(match crate::files::write_atomic(&path, csv.as_bytes()) {
-                        Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
-                        Err(e) => e.message(lang),
-                    })
-                }),
+                .set_file_name(request.default_name())
+                .save_file(),
+            Request::ExportPng(_) => rfd::FileDialog::new()
+                .add_filter("PNG", &["png"])
+                .set_file_name(request.default_name())
+                .save_file(),
             Request::OpenFolder => rfd::FileDialog::new()
                 .set_title(lang.pick("Werkmap openen", "Open workspace"))
-                .pick_folder()
-                .map(Action::OpenWorkspace),
+                .pick_folder(),
             Request::OpenFile => rfd::FileDialog::new()
                 .add_filter("RON", &["ron"])
-                .pick_file()
-                .map(Action::OpenWorkspace),
+                .pick_file(),
             Request::SaveAs(i) => {
-                let ws = self.window.workspace();
                 let name = ws
-                    .entry(i)
+                    .entry(*i)
                     .map(|e| e.name().to_string())
                     .unwrap_or_default();
-                let mut dialog = rfd::FileDialog::new()
+                in_workspace(rfd::FileDialog::new())
                     .add_filter("RON", &["ron"])
-                    .set_file_name(name);
-                if let Some(root) = ws.root() {
-                    dialog = dialog.set_directory(root);
-                }
-                dialog.save_file().map(|path| Action::SaveAs(i, path))
+                    .set_file_name(name)
+                    .save_file()
             }
             Request::SaveUnfiled => rfd::FileDialog::new()
                 .set_title(lang.pick(
                     "Map voor de nieuwe dossierbestanden",
                     "Folder for the new dossier files",
                 ))
-                .pick_folder()
-                .map(Action::SaveUnfiledInto),
-        };
-        if let Some(action) = answer {
-            self.window.act(action);
+                .pick_folder(),
         }
     }
 
@@ -270,4 +282,26 @@ impl eframe::App for PlannerApp {
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }
+}
+
+/// Why the system's file dialog cannot open here, if it cannot: on Linux and the BSDs rfd
+/// needs a desktop portal (over the session's D-Bus) or `zenity`.
+#[cfg(all(unix, not(target_os = "macos")))]
+fn dialogs_missing(lang: Lang) -> Option<String> {
+    let portal = std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some();
+    let zenity = std::env::var_os("PATH")
+        .is_some_and(|p| std::env::split_paths(&p).any(|d| d.join("zenity").is_file()));
+    (!portal && !zenity).then(|| {
+        lang.pick(
+            "Dit systeem heeft geen bestandsvenster (geen desktopportaal, geen zenity). Typ het pad hier.",
+            "This system has no file dialog (no desktop portal, no zenity). Type the path here.",
+        )
+        .to_string()
+    })
+}
+
+/// Elsewhere the system's file dialog is always there.
+#[cfg(not(all(unix, not(target_os = "macos"))))]
+fn dialogs_missing(_: Lang) -> Option<String> {
+    None
 }

@@ -381,6 +381,11 @@ impl Window {
                 self.shared.ws.set_context(today, mode);
             }
             Action::DiskChanged(paths) => self.disk_changed(&paths),
+            Action::AskPath { request, why } => {
+                let default = self.default_path(&request);
+                self.dialogs.ask_path(request, &default, why);
+            }
+            Action::PathChosen(request, path) => self.path_chosen(request, path),
             Action::SetLang(l) => self.shared.lang = l,
             Action::SetDark(dark) => self.shared.layout.dark = dark,
             Action::ShowList(on) => self.shared.layout.show_list = on,
@@ -457,6 +462,53 @@ impl Window {
             }
             _ => {}
         }
+    }
+
+    /// Where a path prompt starts: the workspace folder for dossiers, the documents folder
+    /// for exports (figures go to people, not to the shared caseload).
+    fn default_path(&self, request: &Request) -> PathBuf {
+        let ws = &self.shared.ws;
+        let documents = || {
+            dirs::document_dir()
+                .or_else(dirs::home_dir)
+                .unwrap_or_default()
+        };
+        let folder = ws
+            .root()
+            .map_or_else(documents, std::path::Path::to_path_buf);
+        match request {
+            Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => folder,
+            Request::SaveAs(i) => {
+                let name = ws.entry(*i).map_or_else(
+                    || request.default_name().to_string(),
+                    |e| e.name().to_string(),
+                );
+                folder.join(name)
+            }
+            Request::ExportCsv(_) | Request::ExportPng(_) => {
+                documents().join(request.default_name())
+            }
+        }
+    }
+
+    /// Carries out a request with the path chosen for it.
+    fn path_chosen(&mut self, request: Request, path: PathBuf) {
+        match request {
+            Request::OpenFolder | Request::OpenFile => self.open_workspace(path),
+            Request::SaveAs(i) => self.file_action(Action::SaveAs(i, path)),
+            Request::SaveUnfiled => self.save_unfiled_into(path),
+            Request::ExportCsv(csv) => self.export(&path, csv.as_bytes()),
+            Request::ExportPng(png) => self.export(&path, &png),
+        }
+    }
+
+    /// Writes an export to the file the user chose, and says how it went.
+    fn export(&mut self, path: &std::path::Path, bytes: &[u8]) {
+        let lang = self.shared.lang;
+        self.shared.status = Some(match crate::files::write_atomic(path, bytes) {
+            Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
+            Err(e) => e.message(lang),
+        });
     }
 
     /// How many findings the open dossier has.

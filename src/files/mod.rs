@@ -4,6 +4,7 @@
 mod error;
 mod fast_ron;
 mod load;
+pub mod names;
 mod save;
 
 pub use error::{LoadError, LoadErrorKind, io_message};

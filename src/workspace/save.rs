@@ -46,13 +46,18 @@ impl SaveError {
 
 impl Workspace {
     /// Saves entry `i` to its file, unless the file changed on disk since it was loaded
-    /// (then [`SaveError::ChangedOnDisk`]; [`Workspace::save_over`] overwrites anyway).
+    /// (then [`SaveError::ChangedOnDisk`]; [`Workspace::save_over`] overwrites anyway). A
+    /// dossier without a file gets one in the workspace folder, named after its id
+    /// ([`crate::files::names`]); only the sample, which has no folder, needs a path.
     pub fn save(&mut self, i: usize) -> Result<(), SaveError> {
         let Some(entry) = self.entries.get(i) else {
             return Ok(());
         };
         let Some(path) = entry.path.clone() else {
-            return Err(SaveError::NeedsPath);
+            return match self.root.clone() {
+                Some(root) => self.save_new_into(i, &root),
+                None => Err(SaveError::NeedsPath),
+            };
         };
         if entry.disk.is_some() && DiskStamp::of(&path) != entry.disk {
             return Err(SaveError::ChangedOnDisk(path));
@@ -101,7 +106,50 @@ impl Workspace {
             .collect()
     }
 
-    /// Saves every dossier that has no file into `dir`, named after its id.
+    /// Saves entry `i`, which has no file, as a new file in `dir` named after its id: never
+    /// over an existing file (a name taken meanwhile gets the next number).
+    fn save_new_into(&mut self, i: usize, dir: &Path) -> Result<(), SaveError> {
+        let Some(entry) = self.entries.get(i) else {
+            return Ok(());
+        };
+        let failed = |e| SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e));
+        let text =
+            crate::files::to_ron(&entry.dossier).map_err(|e| failed(std::io::Error::other(e)))?;
+        let mut taken = crate::files::names::taken_in(dir);
+        // Names this workspace gave but another process may not see yet.
+        taken.extend(
+            self.entries
+                .iter()
+                .filter_map(|e| e.path.as_deref())
+                .filter(|p| p.parent() == Some(dir))
+                .filter_map(Path::file_name)
+                .map(|n| n.to_string_lossy().to_lowercase()),
+        );
+        for _ in 0..100 {
+            let name = crate::files::names::file_name_for(&entry.dossier.id, &mut taken);
+            match crate::files::write_new(dir, &name, text.as_bytes()) {
+                Ok(path) => {
+                    crate::files::sync_dir(dir);
+                    let stamp = DiskStamp::of(&path);
+                    self.update(i, |e| {
+                        e.disk = stamp;
+                        e.saved = Some(e.dossier.clone());
+                        e.name = name;
+                        e.path = Some(path);
+                    });
+                    return Ok(());
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {}
+                Err(e) => return Err(failed(e)),
+            }
+        }
+        Err(failed(std::io::Error::from(
+            std::io::ErrorKind::AlreadyExists,
+        )))
+    }
+
+    /// Saves every dossier that has no file into `dir`, each as a new file named after its
+    /// id (the sample's dossiers, when the user picks a folder for them).
     pub fn save_unfiled_into(&mut self, dir: &Path) -> Vec<(usize, SaveError)> {
         if let Err(e) = std::fs::create_dir_all(dir) {
             return vec![(0, SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e)))];
@@ -111,16 +159,7 @@ impl Workspace {
             .collect();
         let mut problems = Vec::new();
         for i in unfiled {
-            let name = self.entries[i].name.clone();
-            let has_extension = Path::new(&name)
-                .extension()
-                .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
-            let path = dir.join(if has_extension {
-                name
-            } else {
-                format!("{name}.ron")
-            });
-            if let Err(e) = self.save_as(i, path) {
+            if let Err(e) = self.save_new_into(i, dir) {
                 problems.push((i, e));
             }
         }
