@@ -241,11 +241,16 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
     }
 }
 
+/// Writes one line of text that may quote a file, made safe for a terminal.
+fn line(out: &mut dyn std::io::Write, text: &str) -> std::io::Result<()> {
+    writeln!(out, "{}", lang::terminal_safe(text))
+}
+
 /// Says what went wrong writing or reading, except for a reader that stopped reading
 /// (`twe-planner check … | head`): that is no news to whoever closed the pipe.
 fn report_io_error(e: &std::io::Error) {
     if e.kind() != std::io::ErrorKind::BrokenPipe {
-        eprintln!("twe-planner: {e}");
+        eprintln!("twe-planner: {}", lang::terminal_safe(&e.to_string()));
     }
 }
 
@@ -335,29 +340,35 @@ fn run_check(
             writeln!(out)?;
         }
         CheckFormat::Text => {
+            // What comes from a file (ids, names, paths, messages that quote them) is
+            // escaped: a control character could clear the screen or forge a line.
             for e in &errors {
-                writeln!(out, "{}", e.display(lang))?;
+                line(out, &e.display(lang))?;
             }
             for (d, findings) in &checked {
                 let c = SeverityCounts::of(findings);
-                writeln!(
+                line(
                     out,
-                    "{} ({}, {}): {} {}, {} {}",
-                    d.dossier.id,
-                    d.dossier.ocmw,
-                    d.path.display(),
-                    c.errors,
-                    lang.pick("fouten", "errors"),
-                    c.warnings,
-                    lang.pick("waarschuwingen", "warnings"),
+                    &format!(
+                        "{} ({}, {}): {} {}, {} {}",
+                        d.dossier.id,
+                        d.dossier.ocmw,
+                        d.path.display(),
+                        c.errors,
+                        lang.pick("fouten", "errors"),
+                        c.warnings,
+                        lang.pick("waarschuwingen", "warnings"),
+                    ),
                 )?;
                 for f in findings {
-                    writeln!(
+                    line(
                         out,
-                        "  {:<12} {:<30} {}",
-                        f.severity().label(lang),
-                        f.rule.id,
-                        f.message(&d.dossier, lang)
+                        &format!(
+                            "  {:<12} {:<30} {}",
+                            f.severity().label(lang),
+                            f.rule.id,
+                            f.message(&d.dossier, lang)
+                        ),
                     )?;
                 }
             }
@@ -400,7 +411,7 @@ fn run_stats(
         Some(path) => {
             let report = load_paths(&[path]);
             for e in &report.errors {
-                eprintln!("{}", e.display(lang));
+                eprintln!("{}", lang::terminal_safe(&e.display(lang)));
                 code = EXIT_LOAD;
             }
             ProvinceYearTable::from_dossiers(

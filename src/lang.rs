@@ -142,3 +142,46 @@ mod tests {
         assert_eq!(date(d, Lang::En), "5 Apr 2019");
     }
 }
+
+/// `text` made safe to print on a terminal: control characters (an escape sequence that
+/// clears the screen, a newline that forges a report line), the line separators and the
+/// bidirectional overrides that reorder what is shown are written as `\u{…}` escapes. Text
+/// from a file never reaches a terminal raw.
+pub fn terminal_safe(text: &str) -> std::borrow::Cow<'_, str> {
+    use std::fmt::Write as _;
+    let unsafe_char = |c: char| {
+        c.is_control()
+            || matches!(
+                c,
+                '\u{2028}' | '\u{2029}' | '\u{200e}' | '\u{200f}' | '\u{061c}'
+            )
+            || ('\u{202a}'..='\u{202e}').contains(&c)
+            || ('\u{2066}'..='\u{2069}').contains(&c)
+    };
+    if !text.chars().any(unsafe_char) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        if unsafe_char(c) {
+            let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
+#[cfg(test)]
+mod terminal_tests {
+    use super::terminal_safe;
+
+    #[test]
+    fn hostile_control_characters_never_reach_a_terminal_raw() {
+        assert_eq!(terminal_safe("GENT-2019-0042"), "GENT-2019-0042");
+        assert_eq!(terminal_safe("a\u{1b}[2Jb"), "a\\u{1b}[2Jb");
+        assert_eq!(terminal_safe("x\nOK: 0 errors"), "x\\u{a}OK: 0 errors");
+        assert_eq!(terminal_safe("\u{202e}fdp.exe"), "\\u{202e}fdp.exe");
+        assert_eq!(terminal_safe("é ü ß"), "é ü ß");
+    }
+}

@@ -349,3 +349,29 @@ fn hostile_the_command_line_has_no_hidden_file_writer() {
     assert_eq!(o.status.code(), Some(2), "an unknown command");
     assert_eq!(std::fs::read_to_string(&victim).unwrap(), "precious");
 }
+
+#[test]
+fn hostile_control_characters_from_a_file_are_escaped_in_text_output() {
+    let dir = tempfile::tempdir().unwrap();
+    let text = std::fs::read_to_string(sample().join("leuven-2018-0006.ron")).unwrap();
+    let evil = text.replace(
+        "id: \"LEUV-2018-0006\"",
+        "id: \"X\\u{1b}[2J\\nOK 0 fouten\"",
+    );
+    std::fs::write(dir.path().join("evil.ron"), evil).unwrap();
+    for lang in ["nl", "en"] {
+        let o = run(&[
+            "check",
+            &dir.path().display().to_string(),
+            "--today",
+            "2026-06-01",
+            "--lang",
+            lang,
+        ]);
+        let out = stdout(&o);
+        assert!(!out.contains('\u{1b}'), "{out}");
+        assert!(out.contains("X\\u{1b}[2J\\u{a}OK 0 fouten"), "{out}");
+        // Each dossier's report is one line: the forged line is not a line of its own.
+        assert!(!out.lines().any(|l| l.starts_with("OK 0 fouten")), "{out}");
+    }
+}

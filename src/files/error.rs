@@ -23,8 +23,24 @@ pub struct LoadError {
 /// What went wrong while loading.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadErrorKind {
-    /// The file could not be read.
-    Io(String),
+    /// The file could not be read: the system's kind of error and its own words.
+    Io(std::io::ErrorKind, String),
+    /// Not a regular file (a pipe, a device, a socket): it is never opened.
+    NotAFile,
+    /// A list with more entries than a dossier may hold ([`crate::model::bounds`]).
+    TooMany {
+        /// How many it holds.
+        count: usize,
+        /// The most allowed.
+        limit: usize,
+    },
+    /// A text with more characters than a field may hold.
+    TooLong {
+        /// How many characters it holds.
+        chars: usize,
+        /// The most allowed.
+        limit: usize,
+    },
     /// The file is larger than a dossier can sanely be.
     TooLarge {
         /// Its size in bytes.
@@ -56,10 +72,15 @@ pub enum LoadErrorKind {
     },
     /// A date that does not exist or is not written YYYY-MM-DD.
     InvalidDate(String),
-    /// Any other syntax or type error, in the parser's words.
-    Syntax(String),
-    /// A folder with no dossier files in it.
-    NoDossiers,
+    /// Any other syntax or type error, worded in both languages.
+    Syntax(super::syntax::Syntax),
+    /// A folder with no dossier files in it; the files it skipped, and why.
+    NoDossiers {
+        /// Hidden `.ron` files (names starting with a dot) skipped.
+        hidden: usize,
+        /// Links to folders not followed.
+        links: usize,
+    },
     /// Another file of the workspace has the same dossier id.
     DuplicateId {
         /// The id.
@@ -97,9 +118,36 @@ impl LoadError {
             format!("{} `{f}`: ", lang.pick("veld", "field"))
         });
         let text = match &self.kind {
-            LoadErrorKind::Io(e) => format!(
-                "{} ({e})",
-                lang.pick("kan niet gelezen worden", "cannot be read")
+            LoadErrorKind::Io(kind, e) => format!(
+                "{}: {}",
+                lang.pick("kan niet gelezen worden", "cannot be read"),
+                io_words(*kind, e, lang)
+            ),
+            LoadErrorKind::NotAFile => lang
+                .pick(
+                    "is geen gewoon bestand (een pijp, apparaat of socket) en wordt niet geopend; een dossier is een .ron-bestand",
+                    "is not a regular file (a pipe, a device or a socket) and is not opened; a dossier is a .ron file",
+                )
+                .to_string(),
+            LoadErrorKind::TooMany { count, limit } => format!(
+                "{} {}, {} {}; {}",
+                crate::lang::number(*count as i64, lang),
+                lang.pick("items", "entries"),
+                lang.pick("een dossier heeft er hoogstens", "a dossier has at most"),
+                crate::lang::number(*limit as i64, lang),
+                lang.pick(
+                    "is dit wel één dossier? Splits of verwijder wat niet klopt",
+                    "is this one dossier? Split it or remove what is wrong"
+                )
+            ),
+            LoadErrorKind::TooLong { chars, limit } => format!(
+                "{} {} {}, {} {}; {}",
+                lang.pick("de tekst telt", "the text holds"),
+                crate::lang::number(*chars as i64, lang),
+                lang.pick("tekens", "characters"),
+                lang.pick("hoogstens", "at most"),
+                crate::lang::number(*limit as i64, lang),
+                lang.pick("maak hem korter", "shorten it")
             ),
             LoadErrorKind::TooLarge { size, limit } => format!(
                 "{} {size} bytes, {} {limit}; {}",
@@ -169,13 +217,32 @@ impl LoadError {
                     "is not a date that exists; write YYYY-MM-DD, e.g. \"2019-03-01\""
                 )
             ),
-            LoadErrorKind::Syntax(e) => format!("{}: {e}", lang.pick("syntaxfout", "syntax error")),
-            LoadErrorKind::NoDossiers => lang
+            LoadErrorKind::Syntax(e) => format!(
+                "{}: {}",
+                lang.pick("syntaxfout", "syntax error"),
+                lang.pick(&e.nl, &e.en)
+            ),
+            LoadErrorKind::NoDossiers { hidden: 0, links: 0 } => lang
                 .pick(
                     "deze map bevat geen dossierbestanden (.ron)",
                     "this folder holds no dossier files (.ron)",
                 )
                 .to_string(),
+            LoadErrorKind::NoDossiers { hidden, links } => format!(
+                "{}: {hidden} {}, {links} {}",
+                lang.pick(
+                    "deze map bevat geen dossierbestanden die gelezen worden; overgeslagen",
+                    "this folder holds no dossier files that are read; skipped"
+                ),
+                lang.pick(
+                    "verborgen .ron-bestanden (naam begint met een punt; hernoem ze)",
+                    "hidden .ron files (the name starts with a dot; rename them)"
+                ),
+                lang.pick(
+                    "koppelingen naar mappen (die niet gevolgd worden; open de map zelf)",
+                    "links to folders (not followed; open that folder itself)"
+                ),
+            ),
             LoadErrorKind::DuplicateId { id, first } => format!(
                 "{} «{id}» {} {}; {}",
                 lang.pick("dossier-id", "dossier id"),
@@ -214,8 +281,13 @@ impl std::error::Error for LoadError {}
 /// What an operating-system error means, in `lang`: the kinds a user meets on a laptop or
 /// a network share worded for people, with the system's own words for whoever helps.
 pub fn io_message(e: &std::io::Error, lang: Lang) -> String {
+    io_words(e.kind(), &e.to_string(), lang)
+}
+
+/// [`io_message`] from an error's kind and text (a load error keeps both, not the error).
+pub fn io_words(kind: std::io::ErrorKind, text: &str, lang: Lang) -> String {
     use std::io::ErrorKind as K;
-    let (nl, en) = match e.kind() {
+    let (nl, en) = match kind {
         K::NotFound => ("bestaat niet (meer)", "does not exist (any more)"),
         K::PermissionDenied => (
             "geen toegang: vraag lees- of schrijfrechten",
@@ -253,5 +325,5 @@ pub fn io_message(e: &std::io::Error, lang: Lang) -> String {
         K::Interrupted => ("onderbroken; probeer opnieuw", "interrupted; try again"),
         _ => ("fout van het systeem", "system error"),
     };
-    format!("{} ({e})", lang.pick(nl, en))
+    format!("{} ({text})", lang.pick(nl, en))
 }

@@ -90,12 +90,39 @@ pub struct LoadReport {
     pub errors: Vec<LoadError>,
 }
 
-/// Parses a dossier from text; `path` is only used in the error.
+/// Parses a dossier from text and holds it to the bounds of [`crate::model::bounds`];
+/// `path` is only used in the error.
 pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, LoadError> {
+    let dossier = parse_unbounded(text, path)?;
+    match crate::model::bounds::check(&dossier) {
+        Ok(()) => Ok(dossier),
+        Err(e) => {
+            use crate::model::bounds::{Exceeded, MAX_ITEMS, MAX_TEXT_CHARS};
+            let field = Some(e.field().to_string());
+            let kind = match e {
+                Exceeded::Items { count, .. } => LoadErrorKind::TooMany {
+                    count,
+                    limit: MAX_ITEMS,
+                },
+                Exceeded::Text { chars, .. } => LoadErrorKind::TooLong {
+                    chars,
+                    limit: MAX_TEXT_CHARS,
+                },
+            };
+            Err(LoadError {
+                field,
+                ..LoadError::whole(path, kind)
+            })
+        }
+    }
+}
+
+/// Parses a dossier from text, whatever its size.
+fn parse_unbounded(text: &str, path: &Path) -> Result<Dossier, LoadError> {
     // Windows editors (Notepad) may start a UTF-8 file with a byte order mark; ron does not
     // take it, and no one sees it, so it is skipped. Saving writes the file without it.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    if text.trim().is_empty() {
+    if text.trim().is_empty() || super::syntax::only_comments(text) {
         return Err(LoadError::whole(path, LoadErrorKind::Empty));
     }
     // Files as twe-planner writes them (or close) take the fast path; the rest, and every
@@ -142,13 +169,16 @@ fn from_ron(path: &Path, e: ron::error::SpannedError, field: Option<String>) -> 
         },
         E::ExceededRecursionLimit => LoadErrorKind::TooDeep,
         E::Utf8Error(_) => LoadErrorKind::NotUtf8,
-        E::Eof => {
-            LoadErrorKind::Syntax("unexpected end of file; is a closing bracket missing?".into())
-        }
         E::Message(m) if m.starts_with(INVALID_DATE) => {
             LoadErrorKind::InvalidDate(m.trim_start_matches(INVALID_DATE).to_string())
         }
-        other => LoadErrorKind::Syntax(other.to_string()),
+        other => LoadErrorKind::Syntax(super::syntax::words(
+            &other,
+            field
+                .as_deref()
+                .and_then(super::syntax::known_field)
+                .as_deref(),
+        )),
     };
     // An unknown field's path ends in the field itself; the error is about its parent.
     let field = field.map(|f| match &kind {
@@ -163,7 +193,7 @@ fn from_ron(path: &Path, e: ron::error::SpannedError, field: Option<String>) -> 
         path: path.to_path_buf(),
         line: Some(to_u32(e.span.start.line)),
         column: Some(to_u32(e.span.start.col)),
-        field: field.filter(|f| !f.is_empty() && f != "."),
+        field: field.as_deref().and_then(super::syntax::known_field),
         kind,
     }
 }
@@ -186,14 +216,37 @@ fn load_file_stamped(path: &Path) -> Loaded {
     parse_file_bytes(&bytes, path).map(|d| (d, DiskStamp::of_bytes(&bytes)))
 }
 
+/// Opens a file for reading without ever waiting: a pipe (FIFO) named like a dossier would
+/// otherwise block the open until someone writes to it.
+fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// The error of a failed open or read of `path`.
+fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
+    LoadError::whole(path, LoadErrorKind::Io(e.kind(), e.to_string()))
+}
+
 /// A file's bytes, refused above [`MAX_FILE_BYTES`]; a failure to open or read it is
-/// [`LoadErrorKind::Io`].
+/// [`LoadErrorKind::Io`], and anything but a regular file (a pipe, a device) is
+/// [`LoadErrorKind::NotAFile`], never read.
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
-    let io = |e: std::io::Error| LoadError::whole(path, LoadErrorKind::Io(e.to_string()));
+    let io = |e: std::io::Error| io_error(path, &e);
     // One open, one fstat, one read: no separate stat by path.
-    let file = std::fs::File::open(path).map_err(io)?;
-    let size = file.metadata().map_err(io)?.len();
+    let file = open_no_wait(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::whole(path, LoadErrorKind::NotAFile));
+    }
+    let size = meta.len();
     if size > MAX_FILE_BYTES {
         return Err(LoadError::whole(
             path,
@@ -244,42 +297,81 @@ pub fn parse_file_bytes(bytes: &[u8], path: &Path) -> Result<Dossier, LoadError>
 }
 
 /// Whether a directory entry is one the loader skips: hidden files and folders (editor
-/// swap files, our own temporary files during a save) and backups.
+/// swap files, our own temporary files, backups, lock files) and `~` backups.
 fn skipped(name: &str) -> bool {
     name.starts_with('.') || name.ends_with('~')
 }
 
-/// The dossier files below `dir`, sorted.
-fn ron_files(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>) {
+/// Whether `path` names a dossier file: `.ron` in any case (Windows users write `.RON`).
+pub fn has_ron_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+}
+
+/// What a folder walk skipped, to say so when it found nothing.
+#[derive(Clone, Copy, Debug, Default)]
+struct Skipped {
+    /// Hidden `.ron` files.
+    hidden: usize,
+    /// Links to folders, not followed.
+    links: usize,
+}
+
+/// What an entry is, from the directory listing (a stat only for a link).
+enum Kind {
+    Dir,
+    File,
+    Other,
+    DirLink,
+}
+
+/// The dossier files below `dir`, sorted: regular `.ron` files and links to them. Folder
+/// links are not followed (a link to `.` would read everything again, forever); pipes,
+/// devices and sockets named `.ron` are reported without being opened.
+fn ron_files(dir: &Path, out: &mut Vec<PathBuf>, errors: &mut Vec<LoadError>, skip: &mut Skipped) {
     let entries = match std::fs::read_dir(dir) {
         Ok(e) => e,
         Err(e) => {
-            errors.push(LoadError::whole(dir, LoadErrorKind::Io(e.to_string())));
+            errors.push(io_error(dir, &e));
             return;
         }
     };
-    // The entry's own type (from the directory listing) spares a stat per file; only a
-    // symbolic link is followed to see what it points at.
-    let mut paths: Vec<(PathBuf, bool)> = entries
-        .filter_map(Result::ok)
-        .filter(|e| !skipped(&e.file_name().to_string_lossy()))
-        .map(|e| {
-            let path = e.path();
-            let is_dir = match e.file_type() {
-                Ok(t) if t.is_symlink() => path.is_dir(),
-                Ok(t) => t.is_dir(),
-                Err(_) => path.is_dir(),
-            };
-            (path, is_dir)
-        })
-        .collect();
+    let mut paths: Vec<(PathBuf, Kind)> = Vec::new();
+    for e in entries.filter_map(Result::ok) {
+        let path = e.path();
+        if skipped(&e.file_name().to_string_lossy()) {
+            if has_ron_extension(&path) {
+                skip.hidden += 1;
+            }
+            continue;
+        }
+        let kind = match e.file_type() {
+            Ok(t) if t.is_symlink() => match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => Kind::DirLink,
+                Ok(m) if m.is_file() => Kind::File,
+                // A link to a pipe or a device, or a broken link.
+                _ => Kind::Other,
+            },
+            Ok(t) if t.is_dir() => Kind::Dir,
+            Ok(t) if t.is_file() => Kind::File,
+            _ => Kind::Other,
+        };
+        paths.push((path, kind));
+    }
     // By bytes, not by path components: component-wise comparison was 10% of loading.
     paths.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-    for (p, is_dir) in paths {
-        if is_dir {
-            ron_files(&p, out, errors);
-        } else if p.extension().is_some_and(|x| x == "ron") {
-            out.push(p);
+    for (p, kind) in paths {
+        match kind {
+            Kind::Dir => ron_files(&p, out, errors, skip),
+            Kind::DirLink => skip.links += 1,
+            Kind::File if has_ron_extension(&p) => out.push(p),
+            Kind::Other if has_ron_extension(&p) => {
+                errors.push(match std::fs::metadata(&p) {
+                    Err(e) => io_error(&p, &e),
+                    Ok(_) => LoadError::whole(&p, LoadErrorKind::NotAFile),
+                });
+            }
+            Kind::File | Kind::Other => {}
         }
     }
 }
@@ -292,9 +384,17 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     for path in paths {
         if path.is_dir() {
             let before = files.len();
-            ron_files(path, &mut files, &mut errors);
-            if files.len() == before {
-                errors.push(LoadError::whole(path, LoadErrorKind::NoDossiers));
+            let errors_before = errors.len();
+            let mut skip = Skipped::default();
+            ron_files(path, &mut files, &mut errors, &mut skip);
+            if files.len() == before && errors.len() == errors_before {
+                errors.push(LoadError::whole(
+                    path,
+                    LoadErrorKind::NoDossiers {
+                        hidden: skip.hidden,
+                        links: skip.links,
+                    },
+                ));
             }
         } else {
             files.push(path.clone());

@@ -6,8 +6,9 @@ mod fast_ron;
 mod load;
 pub mod names;
 mod save;
+mod syntax;
 
-pub use error::{LoadError, LoadErrorKind, io_message};
+pub use error::{LoadError, LoadErrorKind, io_message, io_words};
 pub use load::{
     DiskStamp, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids,
     has_comments, load_file, load_paths, parse_dossier, parse_file_bytes, read_file,
@@ -16,6 +17,7 @@ pub use save::{
     SaveFailure, TEMP_PREFIX, TEMP_SUFFIX, backup_path, clean_stale_temps, is_temp_name,
     save_dossier, sync_dir, to_ron, write_atomic, write_new, write_private,
 };
+pub use syntax::Syntax;
 
 #[cfg(test)]
 mod save_tests;

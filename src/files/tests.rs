@@ -234,9 +234,15 @@ fn folders_load_in_parallel_and_report_every_bad_file() {
 
     let empty = tempfile::tempdir().unwrap();
     let report = load_paths(&[empty.path().to_path_buf()]);
-    assert_eq!(report.errors[0].kind, LoadErrorKind::NoDossiers);
+    assert_eq!(
+        report.errors[0].kind,
+        LoadErrorKind::NoDossiers {
+            hidden: 0,
+            links: 0
+        }
+    );
     let report = load_paths(&[PathBuf::from("/nonexistent/x.ron")]);
-    assert!(matches!(report.errors[0].kind, LoadErrorKind::Io(_)));
+    assert!(matches!(report.errors[0].kind, LoadErrorKind::Io(..)));
 }
 
 #[test]
@@ -564,5 +570,196 @@ proptest! {
             prop_assert_eq!(Some(f), by_ron(&text), "{}", text);
         }
         prop_assert_eq!(parse(&text).ok(), by_ron(&text), "{}", text);
+    }
+}
+
+mod hostile {
+    use super::*;
+
+    fn saved_sample(dir: &Path, name: &str) -> Dossier {
+        let d = crate::sample::load().dossiers.remove(0).dossier;
+        save_dossier(&dir.join(name), &d).unwrap();
+        d
+    }
+
+    #[cfg(unix)]
+    fn mkfifo(path: &Path) {
+        let ok = std::process::Command::new("mkfifo")
+            .arg(path)
+            .status()
+            .unwrap()
+            .success();
+        assert!(ok, "mkfifo");
+    }
+
+    /// A pipe named like a dossier would block a plain open forever: it is reported,
+    /// in a folder and given by name, and never opened for a read that waits.
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_named_ron_is_reported_and_never_waited_on() {
+        let dir = tempfile::tempdir().unwrap();
+        saved_sample(dir.path(), "a.ron");
+        let fifo = dir.path().join("x.ron");
+        mkfifo(&fifo);
+        let (tx, rx) = std::sync::mpsc::channel();
+        let paths = vec![dir.path().to_path_buf(), fifo.clone()];
+        std::thread::spawn(move || tx.send(load_paths(&paths)).unwrap());
+        let report = rx
+            .recv_timeout(std::time::Duration::from_secs(10))
+            .expect("loading does not hang on a pipe");
+        assert_eq!(report.dossiers.len(), 1);
+        assert!(!report.errors.is_empty());
+        assert!(
+            report
+                .errors
+                .iter()
+                .all(|e| e.path == fifo && e.kind == LoadErrorKind::NotAFile)
+        );
+        assert!(
+            report.errors[0]
+                .message(crate::lang::Lang::Nl)
+                .contains("geen gewoon bestand")
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn folder_links_are_not_followed_and_file_links_are() {
+        let dir = tempfile::tempdir().unwrap();
+        saved_sample(dir.path(), "a.ron");
+        std::os::unix::fs::symlink(".", dir.path().join("loop")).unwrap();
+        let other = tempfile::tempdir().unwrap();
+        let mut d = crate::sample::load().dossiers.remove(1).dossier;
+        d.id = "ELDERS-1".into();
+        save_dossier(&other.path().join("b.ron"), &d).unwrap();
+        std::os::unix::fs::symlink(other.path().join("b.ron"), dir.path().join("b.ron")).unwrap();
+        std::os::unix::fs::symlink(other.path(), dir.path().join("elders")).unwrap();
+        let report = load_paths(&[dir.path().to_path_buf()]);
+        let mut ids: Vec<&str> = report
+            .dossiers
+            .iter()
+            .map(|d| d.dossier.id.as_str())
+            .collect();
+        ids.sort_unstable();
+        assert_eq!(ids.len(), 2, "each file once: {ids:?}");
+        assert!(ids.contains(&"ELDERS-1"), "a link to a file is read");
+        assert!(report.errors.is_empty(), "{:?}", report.errors);
+    }
+
+    #[test]
+    fn the_extension_in_any_case_is_read_and_hidden_files_are_counted_when_nothing_else_is() {
+        let dir = tempfile::tempdir().unwrap();
+        saved_sample(dir.path(), "UPPER.RON");
+        saved_sample(dir.path(), ".hidden.ron");
+        let report = load_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(report.dossiers.len(), 1);
+        assert!(report.dossiers[0].path.ends_with("UPPER.RON"));
+        assert!(report.errors.is_empty());
+        std::fs::remove_file(dir.path().join("UPPER.RON")).unwrap();
+        let report = load_paths(&[dir.path().to_path_buf()]);
+        assert_eq!(
+            report.errors[0].kind,
+            LoadErrorKind::NoDossiers {
+                hidden: 1,
+                links: 0
+            }
+        );
+        let en = report.errors[0].message(crate::lang::Lang::En);
+        assert!(en.contains("1 hidden .ron files"), "{en}");
+        assert!(!en.contains("holds no dossier files (.ron)"), "{en}");
+    }
+
+    #[test]
+    fn a_dossier_past_the_bounds_is_refused_naming_the_field_and_the_limit() {
+        let d = crate::sample::load().dossiers.remove(0).dossier;
+        let mut many = d.clone();
+        many.instruments = vec![d.instruments[0].clone(); 1_001];
+        let text = to_ron(&many).unwrap();
+        let e = parse_dossier(&text, Path::new("many.ron")).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("instruments"));
+        assert_eq!(
+            e.kind,
+            LoadErrorKind::TooMany {
+                count: 1_001,
+                limit: 1_000
+            }
+        );
+        assert!(e.message(crate::lang::Lang::En).contains("at most 1,000"));
+        assert!(e.message(crate::lang::Lang::Nl).contains("hoogstens 1.000"));
+        let mut long = d.clone();
+        long.ocmw = "Gent".repeat(262_000);
+        let text = to_ron(&long).unwrap();
+        assert!(text.len() > 1_000_000);
+        let e = parse_dossier(&text, Path::new("long.ron")).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("ocmw"));
+        assert!(matches!(
+            e.kind,
+            LoadErrorKind::TooLong { limit: 1_000, .. }
+        ));
+        // At the bounds themselves, a dossier loads.
+        let mut edge = d;
+        edge.instruments = vec![edge.instruments[0].clone(); 1_000];
+        edge.client = "é".repeat(1_000);
+        assert!(parse_dossier(&to_ron(&edge).unwrap(), Path::new("edge.ron")).is_ok());
+    }
+}
+
+mod messages {
+    use super::*;
+    use crate::lang::Lang;
+
+    /// A file cut off anywhere says what is wrong without a `?` for the field, and in
+    /// Dutch without the parser's English.
+    #[test]
+    fn hostile_truncated_files_name_known_fields_and_speak_dutch() {
+        let text = to_ron(&crate::sample::load().dossiers.remove(0).dossier).unwrap();
+        let mut cuts = 0;
+        for cut in (1..text.len()).filter(|&c| text.is_char_boundary(c)) {
+            let Err(e) = parse(&text[..cut]) else {
+                continue;
+            };
+            cuts += 1;
+            assert!(
+                e.field.as_deref().is_none_or(|f| !f.contains('?')),
+                "cut at {cut}: field {:?}",
+                e.field
+            );
+            let nl = e.message(Lang::Nl);
+            for english in ["Expected", "expected", "Unexpected", "unexpected end"] {
+                assert!(!nl.contains(english), "cut at {cut}: {nl}");
+            }
+            assert!(!e.message(Lang::En).is_empty());
+        }
+        assert!(cuts > 100, "{cuts}");
+    }
+
+    #[test]
+    fn an_option_written_without_some_is_told_how_to_write_it() {
+        let text = EXAMPLE.replace("plan: Some(Pop)", "plan: Pop");
+        let e = parse(&text).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("plan"));
+        assert!(
+            e.message(Lang::En).contains("Some(Pop)"),
+            "{}",
+            e.message(Lang::En)
+        );
+        assert!(
+            e.message(Lang::Nl)
+                .contains("schrijf Some(…) of None, bv. Some(Pop)")
+        );
+    }
+
+    #[test]
+    fn a_file_of_only_comments_is_empty_not_a_syntax_error() {
+        let e = parse("// TODO: dossier van An\n/* later */\n").unwrap_err();
+        assert_eq!(e.kind, LoadErrorKind::Empty);
+    }
+
+    #[test]
+    fn system_errors_are_worded_in_dutch_too() {
+        let e = read_file(Path::new("/does/not/exist.ron")).unwrap_err();
+        let nl = e.message(Lang::Nl);
+        assert!(nl.contains("bestaat niet"), "{nl}");
+        assert!(e.message(Lang::En).contains("does not exist"));
     }
 }

@@ -1,5 +1,6 @@
 //! The data of a dossier and the calendar arithmetic its rules rely on. No GUI here.
 
+pub mod bounds;
 pub mod calendar;
 pub mod date_serde;
 mod dossier;

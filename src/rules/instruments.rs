@@ -14,20 +14,37 @@ use crate::model::Dossier;
 use crate::model::calendar::{add_days, last_day_within_days, last_day_within_months};
 use crate::model::{Focus, Instrument, InstrumentKind, Provider};
 use chrono::NaiveDate;
+use smallvec::SmallVec;
 
-/// Whether two instruments may run on the same day: only a part-time training beside an
-/// art. 60§7 employment.
-fn may_share_days(a: &InstrumentKind, b: &InstrumentKind) -> bool {
-    let part_time = |k: &InstrumentKind| {
-        matches!(
-            k,
-            InstrumentKind::Opleiding {
-                full_time: false,
-                ..
+/// A part-time training: it may run beside an art. 60§7 employment.
+fn part_time(k: &InstrumentKind) -> bool {
+    matches!(
+        k,
+        InstrumentKind::Opleiding {
+            full_time: false,
+            ..
+        }
+    )
+}
+
+/// The latest end so far, position by position, of the instruments (in start order) that
+/// `counts` keeps: monotone, so the first position whose value reaches a day is the
+/// earliest instrument running on that day or later.
+fn latest_ends(
+    f: &Facts<'_>,
+    counts: impl Fn(&InstrumentKind) -> bool,
+) -> SmallVec<[NaiveDate; 8]> {
+    let mut latest = NaiveDate::MIN;
+    f.valid
+        .iter()
+        .map(|&i| {
+            let inst = &f.dossier.instruments[i];
+            if counts(&inst.kind) {
+                latest = latest.max(inst.end);
             }
-        )
-    };
-    (*a == InstrumentKind::Art60 && part_time(b)) || (*b == InstrumentKind::Art60 && part_time(a))
+            latest
+        })
+        .collect()
 }
 
 pub const OVERLAP: Rule = Rule {
@@ -39,22 +56,33 @@ pub const OVERLAP: Rule = Rule {
         passage: "Men kan geen twee instrumenten gelijktijdig doen. (Draaiboek: een deeltijdse \
                   opleiding tijdens art. 60§7 kan wel.)",
     },
+    // Each instrument is reported at most once, against the earliest instrument it
+    // overlaps (DOMAIN.md): the findings grow linearly with the dossier, and finding them
+    // takes n·log n (a binary search in the running latest end, per instrument).
     find: |f, out| {
-        // `valid` is sorted by start, so once a later instrument starts after `a` ends,
-        // none further on can overlap it.
-        for (n, &i) in f.valid.iter().enumerate() {
+        if f.valid.len() < 2 {
+            return;
+        }
+        let any = latest_ends(f, |_| true);
+        // A part-time training may share days with art. 60§7, and the other way round.
+        let not_art60 = latest_ends(f, |k| *k != InstrumentKind::Art60);
+        let not_part_time = latest_ends(f, |k| !part_time(k));
+        for (n, &j) in f.valid.iter().enumerate().skip(1) {
+            let b = &f.dossier.instruments[j];
+            let ends = if part_time(&b.kind) {
+                &not_art60
+            } else if b.kind == InstrumentKind::Art60 {
+                &not_part_time
+            } else {
+                &any
+            };
+            let p = ends[..n].partition_point(|&end| end < b.start);
+            let Some(&i) = f.valid.get(p).filter(|_| p < n) else {
+                continue;
+            };
             let a = &f.dossier.instruments[i];
-            for &j in &f.valid[n + 1..] {
-                let b = &f.dossier.instruments[j];
-                if b.start > a.end {
-                    break;
-                }
-                if may_share_days(&a.kind, &b.kind) {
-                    continue;
-                }
-                if let Some(both) = a.range().intersect(&b.range()) {
-                    out.push(Hit::new(&[i, j], both.start, both.end, Detail::None));
-                }
+            if let Some(both) = a.range().intersect(&b.range()) {
+                out.push(Hit::new(&[i, j], both.start, both.end, Detail::None));
             }
         }
     },

@@ -297,6 +297,57 @@ fn overlap_counts_inclusive_days() {
 }
 
 #[test]
+fn overlap_names_each_instrument_once_against_the_earliest_it_overlaps() {
+    let mut x = base();
+    // Three WES on top of each other and of the art. 60§7: three findings, not six.
+    x.instruments = vec![
+        inst(InstrumentKind::Art60, "2019-03-15", "2020-03-14"),
+        inst(InstrumentKind::Wes, "2019-04-01", "2019-09-30"),
+        inst(InstrumentKind::Wes, "2019-05-01", "2019-10-31"),
+        inst(InstrumentKind::Wes, "2020-03-14", "2020-08-31"),
+    ];
+    let f = fired(&x, "overlap");
+    let pairs: Vec<&[usize]> = f.iter().map(|f| f.instruments.as_slice()).collect();
+    assert_eq!(pairs, [&[0, 1][..], &[0, 2], &[0, 3]]);
+    // The earliest it overlaps, not the first of the trajectory: the third WES starts after
+    // the art. 60§7 ended, and meets the second.
+    x.instruments[3] = inst(InstrumentKind::Wes, "2020-03-15", "2020-08-31");
+    x.instruments[2] = inst(InstrumentKind::Wes, "2020-03-01", "2020-03-20");
+    let f = fired(&x, "overlap");
+    let pairs: Vec<&[usize]> = f.iter().map(|f| f.instruments.as_slice()).collect();
+    assert_eq!(pairs, [&[0, 1][..], &[0, 2], &[2, 3]]);
+    // A part-time training beside art. 60§7 is skipped over: its earliest real overlap is
+    // the WES it also meets.
+    x.instruments = vec![
+        inst(InstrumentKind::Art60, "2019-03-15", "2020-03-14"),
+        inst(InstrumentKind::Wes, "2019-03-20", "2019-04-30"),
+        inst(
+            training(Provider::Vdab, Focus::Generic, false),
+            "2019-04-01",
+            "2019-05-31",
+        ),
+    ];
+    let f = fired(&x, "overlap");
+    let pairs: Vec<&[usize]> = f.iter().map(|f| f.instruments.as_slice()).collect();
+    assert_eq!(pairs, [&[0, 1][..], &[1, 2]]);
+    assert_eq!(
+        (f[1].from, f[1].to),
+        (Some(d("2019-04-01")), Some(d("2019-04-30")))
+    );
+}
+
+#[test]
+fn a_thousand_instruments_on_one_day_give_a_thousand_findings_at_most() {
+    let mut x = base();
+    x.instruments = vec![inst(InstrumentKind::Wes, "2019-04-01", "2019-09-30"); 1_000];
+    let f = fired(&x, "overlap");
+    assert_eq!(f.len(), 999);
+    assert!(f.iter().all(|f| f.instruments[0] == 0));
+    let all = check(&x, &ctx());
+    assert!(all.len() < 5 * 1_000, "{} findings", all.len());
+}
+
+#[test]
 fn part_time_training_may_run_beside_art60_only() {
     let mut x = base();
     x.instruments.push(inst(
@@ -720,4 +771,78 @@ fn every_rule_words_every_finding_in_both_languages() {
     }
     // Errors come first.
     assert!(f.windows(2).all(|w| w[0].severity() >= w[1].severity()));
+}
+
+mod overlap_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The reading of DOMAIN.md, pair by pair: instrument `j` is reported against the
+    /// earliest instrument (in start order, then end, then index) that shares a day with
+    /// it and may not (a part-time training beside art. 60§7 may).
+    fn by_pairs(x: &Dossier) -> Vec<[usize; 2]> {
+        let mut order: Vec<usize> = (0..x.instruments.len())
+            .filter(|&i| x.instruments[i].start <= x.instruments[i].end)
+            .collect();
+        order.sort_by_key(|&i| (x.instruments[i].start, x.instruments[i].end, i));
+        let part_time = |k: &InstrumentKind| {
+            matches!(
+                k,
+                InstrumentKind::Opleiding {
+                    full_time: false,
+                    ..
+                }
+            )
+        };
+        let mut out = Vec::new();
+        for (n, &j) in order.iter().enumerate() {
+            let b = &x.instruments[j];
+            let first = order[..n].iter().copied().find(|&i| {
+                let a = &x.instruments[i];
+                let shared = (a.kind == InstrumentKind::Art60 && part_time(&b.kind))
+                    || (b.kind == InstrumentKind::Art60 && part_time(&a.kind));
+                a.end >= b.start && !shared
+            });
+            if let Some(i) = first {
+                out.push([i, j]);
+            }
+        }
+        out.sort_unstable();
+        out
+    }
+
+    fn instrument() -> impl Strategy<Value = Instrument> {
+        (0u8..5, 0i64..700, 0i64..200, any::<bool>()).prop_map(|(k, s, len, full)| {
+            let kind = match k {
+                0 => InstrumentKind::Art60,
+                1 => InstrumentKind::Wes,
+                2 => InstrumentKind::Ibo,
+                3 => InstrumentKind::Bvs,
+                _ => training(Provider::Vdab, Focus::Generic, full),
+            };
+            let start = d("2019-03-01") + chrono::Duration::days(s);
+            Instrument {
+                kind,
+                start,
+                end: start + chrono::Duration::days(len),
+                status: Status::Planned,
+            }
+        })
+    }
+
+    proptest! {
+        #[test]
+        fn overlap_agrees_with_the_pairwise_reading(
+            instruments in proptest::collection::vec(instrument(), 0..24)
+        ) {
+            let mut x = base();
+            x.instruments = instruments;
+            let mut found: Vec<[usize; 2]> = fired(&x, "overlap")
+                .iter()
+                .map(|f| [f.instruments[0], f.instruments[1]])
+                .collect();
+            found.sort_unstable();
+            prop_assert_eq!(found, by_pairs(&x));
+        }
+    }
 }

@@ -41,7 +41,11 @@ fn read(path: &Path) -> OnDisk {
             let stamp = DiskStamp::of_bytes(&bytes);
             OnDisk::Read(bytes, stamp)
         }
-        Err(e) if matches!(e.kind, LoadErrorKind::Io(_)) => OnDisk::Gone,
+        // Only a file that is not there is gone: one that cannot be reached (a share whose
+        // network is down) is a problem to report, never a deletion.
+        Err(e) if matches!(e.kind, LoadErrorKind::Io(std::io::ErrorKind::NotFound, _)) => {
+            OnDisk::Gone
+        }
         Err(e) => OnDisk::Broken(e),
     }
 }

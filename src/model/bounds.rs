@@ -1,0 +1,148 @@
+//! How large a dossier may be: at most 1,000 instruments, 1,000 documents and 1,000
+//! activities, and no text field over 1,000 characters. Real dossiers hold a handful of
+//! each; the bounds keep a hostile or broken file from costing seconds and gigabytes in
+//! the rules (a check is linear in the dossier, but 21,000 instruments are still 21,000).
+//! Every loader path (files, the window's reloads, the journal) refuses a dossier past
+//! them with the field and the limit.
+
+use super::{ActivityKind, DocumentKind, Dossier, InstrumentKind, Plan, Provider};
+
+/// The most instruments, documents or activities a dossier may list.
+pub const MAX_ITEMS: usize = 1_000;
+/// The most characters (Unicode scalar values) a text field may hold.
+pub const MAX_TEXT_CHARS: usize = 1_000;
+
+/// A bound a dossier goes past.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Exceeded {
+    /// A list with more than [`MAX_ITEMS`] entries.
+    Items {
+        /// The list ("instruments").
+        field: String,
+        /// How many it holds.
+        count: usize,
+    },
+    /// A text with more than [`MAX_TEXT_CHARS`] characters.
+    Text {
+        /// The field ("instruments[3].kind.name").
+        field: String,
+        /// How many characters it holds.
+        chars: usize,
+    },
+}
+
+impl Exceeded {
+    /// The field it is about.
+    pub fn field(&self) -> &str {
+        match self {
+            Exceeded::Items { field, .. } | Exceeded::Text { field, .. } => field,
+        }
+    }
+}
+
+/// Whether `text` is longer than allowed: counting stops at the bound, so a megabyte of
+/// text costs no more than a kilobyte to refuse.
+fn too_long(text: &str) -> Option<usize> {
+    (text.len() > MAX_TEXT_CHARS && text.chars().nth(MAX_TEXT_CHARS).is_some())
+        .then(|| text.chars().count())
+}
+
+/// The first bound `d` goes past, if any.
+pub fn check(d: &Dossier) -> Result<(), Exceeded> {
+    let items = |field: &str, count: usize| {
+        if count > MAX_ITEMS {
+            Err(Exceeded::Items {
+                field: field.to_string(),
+                count,
+            })
+        } else {
+            Ok(())
+        }
+    };
+    items("instruments", d.instruments.len())?;
+    items("documents", d.documents.len())?;
+    items("activities", d.activities.len())?;
+    let text = |field: &dyn Fn() -> String, value: &str| match too_long(value) {
+        Some(chars) => Err(Exceeded::Text {
+            field: field(),
+            chars,
+        }),
+        None => Ok(()),
+    };
+    text(&|| "id".into(), &d.id)?;
+    text(&|| "client".into(), &d.client)?;
+    text(&|| "ocmw".into(), &d.ocmw)?;
+    if let Some(g) = &d.guided_by {
+        text(&|| "guided_by".into(), g)?;
+    }
+    if let Some(Plan::Other(p)) = &d.plan {
+        text(&|| "plan".into(), p)?;
+    }
+    for (k, inst) in d.instruments.iter().enumerate() {
+        if let InstrumentKind::Opleiding { name, provider, .. } = &inst.kind {
+            text(&|| format!("instruments[{k}].kind.name"), name)?;
+            if let Provider::Other(p) = provider {
+                text(&|| format!("instruments[{k}].kind.provider"), p)?;
+            }
+        }
+    }
+    for (k, doc) in d.documents.iter().enumerate() {
+        if let DocumentKind::Other(s) = &doc.kind {
+            text(&|| format!("documents[{k}].kind"), s)?;
+        }
+    }
+    for (k, act) in d.activities.iter().enumerate() {
+        if let ActivityKind::VdabService(s) = &act.kind {
+            text(&|| format!("activities[{k}].kind"), s)?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Dossier {
+        crate::sample::load().dossiers.remove(0).dossier
+    }
+
+    #[test]
+    fn the_bounds_are_inclusive_and_name_the_field() {
+        let mut d = sample();
+        let inst = d.instruments[0].clone();
+        d.instruments = vec![inst.clone(); MAX_ITEMS];
+        assert_eq!(check(&d), Ok(()));
+        d.instruments.push(inst);
+        assert_eq!(
+            check(&d),
+            Err(Exceeded::Items {
+                field: "instruments".into(),
+                count: MAX_ITEMS + 1
+            })
+        );
+        let mut d = sample();
+        // Characters, not bytes: 1,000 two-byte letters are allowed.
+        d.client = "é".repeat(MAX_TEXT_CHARS);
+        assert_eq!(check(&d), Ok(()));
+        d.ocmw = "x".repeat(MAX_TEXT_CHARS + 1);
+        assert_eq!(
+            check(&d).map_err(|e| e.field().to_string()),
+            Err("ocmw".into())
+        );
+        let mut d = sample();
+        d.instruments[0].kind = InstrumentKind::Opleiding {
+            name: "n".into(),
+            provider: Provider::Other("p".repeat(5000)),
+            focus: crate::model::Focus::Generic,
+            full_time: true,
+        };
+        assert_eq!(
+            check(&d),
+            Err(Exceeded::Text {
+                field: "instruments[0].kind.provider".into(),
+                chars: 5000
+            })
+        );
+    }
+}
