@@ -40,10 +40,11 @@ impl FindingsPanel {
     fn fixes_of(&mut self, cx: &ViewCx<'_>, i: usize, entry: &Entry) -> &[Vec<Fix>] {
         let key = (i, cx.ws.generation());
         if self.cache.as_ref().is_none_or(|c| c.key != key) {
+            let ctx = cx.ws.ctx();
             let fixes = entry
                 .findings()
                 .iter()
-                .map(|f| fixes(f, entry.dossier()))
+                .map(|f| fixes(f, entry.dossier(), entry.findings(), &ctx))
                 .collect();
             self.cache = Some(FixCache { key, fixes });
         }

@@ -62,6 +62,17 @@ pub fn last_day_within_days(start: NaiveDate, n: u64) -> NaiveDate {
     add_days(start, n.saturating_sub(1))
 }
 
+/// How many whole months run from `start` to `end` (inclusive), if `end` is the last day
+/// of a whole number of months from `start` (at least one).
+pub fn whole_months(start: NaiveDate, end: NaiveDate) -> Option<u32> {
+    let index = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    let m = index(end) - index(start);
+    [m, m + 1]
+        .into_iter()
+        .filter_map(|n| u32::try_from(n).ok())
+        .find(|&n| n >= 1 && last_day_within_months(start, n) == end)
+}
+
 /// An inclusive range of days. `end < start` is representable, because files may hold it;
 /// such a range is empty and [`DateRange::is_valid`] says so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -112,6 +123,19 @@ impl DateRange {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn whole_months_at_month_ends_and_leap_days() {
+        let d = |s: &str| crate::model::date_serde::parse(s).unwrap();
+        assert_eq!(whole_months(d("2019-03-01"), d("2019-03-31")), Some(1));
+        assert_eq!(whole_months(d("2019-03-15"), d("2019-04-14")), Some(1));
+        assert_eq!(whole_months(d("2020-08-31"), d("2021-02-27")), Some(6));
+        assert_eq!(whole_months(d("2020-08-31"), d("2021-02-28")), None);
+        assert_eq!(whole_months(d("2019-08-31"), d("2020-02-28")), Some(6));
+        assert_eq!(whole_months(d("2019-04-15"), d("2020-04-14")), Some(12));
+        assert_eq!(whole_months(d("2019-04-15"), d("2020-04-15")), None);
+        assert_eq!(whole_months(d("2019-04-15"), d("2019-04-14")), None);
+    }
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()

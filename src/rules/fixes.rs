@@ -3,7 +3,7 @@
 //! the type and the helpers they share. Pure, so the window applies one as a single undoable
 //! edit and tests can check that it removes the finding.
 
-use super::Finding;
+use super::{CheckContext, Finding, Severity, check};
 use crate::lang::Lang;
 use crate::model::Dossier;
 use chrono::NaiveDate;
@@ -24,12 +24,21 @@ impl Fix {
     }
 }
 
-/// Moves instrument `i` to start on `start`, keeping its length.
+/// Moves instrument `i` to start on `start`, keeping its length in the unit its rules
+/// count it in: an art. 60§7, a WES or a training that lasts whole months keeps its months
+/// (6 months from 31 August end on 27 or 28 February, not 183 days later); anything else,
+/// and an IBO (weeks) or a BVS (days), keeps its days.
 pub(super) fn shift_to(d: &mut Dossier, i: usize, start: NaiveDate) {
+    use crate::model::InstrumentKind as K;
+    use crate::model::calendar::{last_day_within_months, whole_months};
     if let Some(inst) = d.instruments.get_mut(i) {
-        let delta = start - inst.start;
+        let in_months = matches!(inst.kind, K::Art60 | K::Wes | K::Opleiding { .. });
+        let months = whole_months(inst.start, inst.end).filter(|_| in_months);
+        inst.end = match months {
+            Some(n) => last_day_within_months(start, n),
+            None => inst.end + (start - inst.start),
+        };
         inst.start = start;
-        inst.end += delta;
     }
 }
 
@@ -55,12 +64,32 @@ pub(super) fn fix(nl: String, en: String, dossier: Dossier) -> Fix {
     }
 }
 
-/// The quick fixes for `finding` in `dossier` (often none, at most a few): the finding's
-/// rule words and builds them ([`super::Rule::fix`]); one that changes nothing is dropped.
-pub fn fixes(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+/// The quick fixes for `finding` in `dossier`, whose findings in `ctx` are `before` (often
+/// none, at most a few): the finding's rule words and builds them ([`super::Rule::fix`]).
+/// A fix that changes nothing, or that adds a finding, is never offered: each is checked.
+pub fn fixes(
+    finding: &Finding,
+    d: &Dossier,
+    before: &[Finding],
+    ctx: &CheckContext<'_>,
+) -> Vec<Fix> {
     let mut out = (finding.rule.fix)(finding, d);
-    out.retain(|f| &f.dossier != d);
+    out.retain(|f| &f.dossier != d && adds_no_finding(before, &check(&f.dossier, ctx)));
     out
+}
+
+/// Whether `after` has, for no rule, more errors or warnings than `before`: a fix may move
+/// a finding's dates, never make one more.
+pub fn adds_no_finding(before: &[Finding], after: &[Finding]) -> bool {
+    let serious = |fs: &[Finding], rule: &str| {
+        fs.iter()
+            .filter(|f| f.rule.id == rule && f.severity() > Severity::Info)
+            .count()
+    };
+    after
+        .iter()
+        .filter(|f| f.severity() > Severity::Info)
+        .all(|f| serious(after, f.rule.id) <= serious(before, f.rule.id))
 }
 
 /// The fix of a rule that has none.
@@ -104,7 +133,7 @@ mod tests {
             let d = &loaded.dossier;
             let before = check(d, &ctx);
             for finding in &before {
-                for f in fixes(finding, d) {
+                for f in fixes(finding, d, &before, &ctx) {
                     offered += 1;
                     let after = check(&f.dossier, &ctx);
                     let same = |x: &Finding| {
@@ -132,5 +161,96 @@ mod tests {
             }
         }
         assert!(offered >= 8, "{offered}");
+    }
+}
+
+#[cfg(test)]
+mod generated {
+    use super::*;
+    use crate::model::InstrumentKind;
+    use crate::model::calendar::whole_months;
+    use proptest::prelude::*;
+
+    /// What a fix must keep of an instrument it moves: its whole months (art. 60§7, WES,
+    /// training) or its days (everything else).
+    fn length_kept(before: &crate::model::Instrument, after: &crate::model::Instrument) -> bool {
+        let in_months = matches!(
+            before.kind,
+            InstrumentKind::Art60 | InstrumentKind::Wes | InstrumentKind::Opleiding { .. }
+        );
+        match whole_months(before.start, before.end).filter(|_| in_months) {
+            Some(n) => whole_months(after.start, after.end) == Some(n),
+            None => after.end - after.start == before.end - before.start,
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+
+        /// Over generated dossiers with injected errors, in both year modes: no offered fix
+        /// adds an error or warning of any rule, each moved instrument keeps its length in
+        /// its rule's unit, and every fix changes the dossier.
+        #[test]
+        fn a_quick_fix_adds_no_finding_and_keeps_lengths(seed in 0u64..1_000_000, calendar in any::<bool>()) {
+            let opts = crate::generate::Options {
+                count: 150,
+                seed,
+                match_published: false,
+                violations: 0.6,
+            };
+            let mut ctx = CheckContext::new(crate::model::date_serde::parse("2021-06-01").unwrap());
+            if calendar {
+                ctx.year_mode = crate::rules::YearMode::Calendar;
+            }
+            let mut offered = 0;
+            for (d, _) in crate::generate::generate(&opts) {
+                let before = check(&d, &ctx);
+                for finding in &before {
+                    for fix in fixes(finding, &d, &before, &ctx) {
+                        offered += 1;
+                        let after = check(&fix.dossier, &ctx);
+                        prop_assert!(adds_no_finding(&before, &after), "{}: «{}»", d.id, fix.label.1);
+                        prop_assert!(fix.dossier != d);
+                        for (a, b) in d.instruments.iter().zip(&fix.dossier.instruments) {
+                            if a.start != b.start {
+                                prop_assert!(length_kept(a, b), "{}: «{}» {a:?} → {b:?}", d.id, fix.label.1);
+                            }
+                        }
+                    }
+                }
+            }
+            prop_assert!(offered > 10, "{offered} fixes offered");
+        }
+    }
+
+    #[test]
+    fn moving_a_wes_up_keeps_its_six_months() {
+        let ctx = CheckContext::new(crate::model::date_serde::parse("2026-06-01").unwrap());
+        let mut d = crate::sample::load()
+            .dossiers
+            .into_iter()
+            .map(|l| l.dossier)
+            .find(|d| d.id == "LEUV-2018-0006")
+            .unwrap();
+        // Leave a 90-day gap before the WES, which lasts six whole months.
+        let k = d.instruments.len() - 1;
+        let wes_start = d.instruments[k].start;
+        d.instruments[k].kind = InstrumentKind::Wes;
+        d.instruments[k].end =
+            crate::model::calendar::last_day_within_months(wes_start + chrono::Days::new(90), 6);
+        d.instruments[k].start = wes_start + chrono::Days::new(90);
+        let before = check(&d, &ctx);
+        let gap = before
+            .iter()
+            .find(|f| f.rule.id == "inactive-period")
+            .expect("a gap");
+        let fix = fixes(gap, &d, &before, &ctx).remove(0);
+        let moved = &fix.dossier.instruments[k];
+        assert_eq!(whole_months(moved.start, moved.end), Some(6), "{moved:?}");
+        assert!(
+            !check(&fix.dossier, &ctx)
+                .iter()
+                .any(|f| f.rule.id == "max-duration")
+        );
     }
 }
