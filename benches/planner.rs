@@ -108,7 +108,7 @@ fn edits(c: &mut Criterion) {
             } else {
                 original.clone()
             };
-            ws.apply(i, next, EditKey::Single);
+            ws.apply(i, next, EditKey::Single).unwrap();
             black_box(ws.entries()[i].findings().len())
         });
     });

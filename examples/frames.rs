@@ -67,7 +67,8 @@ fn main() {
         }
         for k in 0..2 * n {
             let next = if k % 2 == 0 { &moved } else { &original };
-            ws.apply(8_333, next.clone(), twe_planner::workspace::EditKey::Single);
+            ws.apply(8_333, next.clone(), twe_planner::workspace::EditKey::Single)
+                .unwrap();
         }
         println!("edit: {} edits", 2 * n);
         return;

@@ -23,7 +23,7 @@ fn versions() -> (Dossier, Dossier) {
     let mut a = base.clone();
     a.client = "Versie A".into();
     let mut b = base;
-    b.client = "Versie B, met een veel langere naam zodat het bestand groeit".repeat(20);
+    b.client = "Versie B, met een veel langere naam zodat het bestand groeit".repeat(15);
     (a, b)
 }
 

@@ -175,7 +175,8 @@ fn closing_with_unsaved_changes_asks_first() {
     );
     h.state_mut()
         .workspace_mut()
-        .edit(0, |d| d.client = "Someone".into());
+        .edit(0, |d| d.client = "Someone".into())
+        .unwrap();
     assert!(h.state_mut().on_close_requested());
     h.run();
     assert!(h.query_by_label("Unsaved changes").is_some());
@@ -288,7 +289,8 @@ fn unsaved_work_is_offered_back_after_a_crash() {
         .iter()
         .position(|e| e.dossier().id == "LEUV-2018-0006")
         .unwrap();
-    ws.edit(i, |d| d.client = "Nog niet bewaard".into());
+    ws.edit(i, |d| d.client = "Nog niet bewaard".into())
+        .unwrap();
     let journals = tempfile::tempdir().unwrap();
     let journal = twe_planner::workspace::Journal::open_in(journals.path(), ws.root()).unwrap();
     journal.write(ws.journal_entries()).unwrap();
@@ -408,4 +410,46 @@ fn shared_drive_an_export_without_a_file_dialog_asks_for_the_path_in_the_window(
             "provincie;2017\n"
         );
     }
+}
+
+#[test]
+fn shared_drive_a_dossier_edited_elsewhere_is_read_only_and_can_be_copied() {
+    use egui_kittest::kittest::NodeT;
+    let dir = sample_folder();
+    let file = dir.path().join("leuven-2018-0006.ron");
+    let since = chrono::Local::now().naive_local() - chrono::Duration::minutes(5);
+    std::fs::write(
+        dir.path().join(".~lock.leuven-2018-0006.ron#"),
+        format!("sofie,ocmw-pc-7,4242,{}\n", since.format("%Y-%m-%dT%H:%M")),
+    )
+    .unwrap();
+    let before = std::fs::read(&file).unwrap();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
+    assert!(
+        h.query_by_label_contains("🔒 sofie").is_some(),
+        "the list marks it"
+    );
+    open(&mut h, "LEUV-2018-0006");
+    assert!(
+        h.query_by_label_contains("being edited by sofie on ocmw-pc-7")
+            .is_some()
+    );
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Client")
+            .accesskit_node()
+            .is_disabled(),
+        "read-only"
+    );
+    assert!(h.query_by_label("Take over…").is_none(), "not stale");
+    h.get_by_label("Open a copy").click();
+    h.run();
+    assert_eq!(
+        h.state().shown_dossier().map(|d| d.id.as_str()),
+        Some("LEUV-2018-0006-kopie-1")
+    );
+    retype(&mut h, "Client", "Kopie van Jonas");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(dir.path().join("LEUV-2018-0006-kopie-1.ron").exists());
+    assert_eq!(std::fs::read(&file).unwrap(), before, "theirs untouched");
 }

@@ -68,6 +68,13 @@ pub enum Question {
     Recover(usize),
     /// Entry `usize` was edited here and its file changed on disk: keep, take or save elsewhere.
     Conflict(usize),
+    /// Entry `entry` is being edited by a window that seems gone: take its lock over?
+    TakeOver {
+        /// The entry.
+        entry: usize,
+        /// Who held it, where and since when.
+        who: String,
+    },
     /// Entry `entry`'s file may not be written over (read-only, a link): save elsewhere?
     SaveElsewhere {
         /// The entry.
@@ -114,6 +121,12 @@ pub enum Action {
     Redo,
     /// Add a new, empty dossier and open it.
     NewDossier,
+    /// Add a copy of entry `usize` as a new unsaved dossier (id `ID-kopie-N`) and open it.
+    CopyDossier(usize),
+    /// Ask whether to take over another window's stale lock of entry `usize`.
+    AskTakeOver(usize),
+    /// Take over another window's stale lock of entry `usize` (the user said yes).
+    TakeOverLock(usize),
     /// Set the reference date (re-checks every dossier once).
     SetToday(NaiveDate),
 

@@ -166,6 +166,24 @@ impl Dialogs {
                     });
                 }
                 Question::Recover(n) => recover_ui(ui, n, lang, &mut answer),
+                Question::TakeOver { entry, who } => {
+                    ui.heading(lang.pick("Slot overnemen?", "Take over the lock?"));
+                    ui.label(format!(
+                        "{}: {who}. {}",
+                        entry_name(cx, entry),
+                        lang.pick(
+                            "Dat venster lijkt weg (het proces bestaat niet meer, of het slot is ouder dan 12 uur). Wie het overneemt, kan wijzigingen van dat venster overschrijven.",
+                            "That window seems gone (its process no longer runs, or the lock is older than 12 hours). Taking it over may overwrite that window's changes."
+                        )
+                    ));
+                    ui.horizontal(|ui| {
+                        let take = Some(Action::TakeOverLock(entry));
+                        answer(ui, lang.pick("Overnemen", "Take over"), take);
+                        let copy = Some(Action::CopyDossier(entry));
+                        answer(ui, lang.pick("Kopie openen", "Open a copy"), copy);
+                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
+                    });
+                }
                 Question::SaveElsewhere { entry, why } => {
                     ui.heading(lang.pick("Niet bewaard", "Not saved"));
                     ui.label(why);

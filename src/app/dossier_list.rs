@@ -129,6 +129,9 @@ fn row_text(e: &Entry, lang: Lang) -> egui::RichText {
     if e.is_dirty() {
         text.push_str(lang.pick("  • niet bewaard", "  • unsaved"));
     }
+    if let Some(lock) = e.locked_by() {
+        let _ = write!(text, "  🔒 {}", lock.user);
+    }
     let rich = egui::RichText::new(text);
     if counts.errors > 0 {
         rich.color(palette::severity(Severity::Error))

@@ -490,6 +490,40 @@ fn comments_notice_ui(ui: &mut egui::Ui, backup: &std::path::Path, lang: Lang) {
     );
 }
 
+/// Says that another window edits the dossier (who, where, since when), and offers a copy,
+/// or to take a stale lock over.
+fn locked_notice_ui(
+    ui: &mut egui::Ui,
+    i: usize,
+    lock: &crate::workspace::LockInfo,
+    lang: Lang,
+    out: &mut Vec<Action>,
+) {
+    ui.colored_label(
+        super::palette::severity(crate::rules::Severity::Warning),
+        format!(
+            "🔒 {} {}",
+            lang.pick("Alleen lezen:", "Read-only:"),
+            lock.describe(lang)
+        ),
+    );
+    ui.horizontal(|ui| {
+        if ui
+            .button(lang.pick("Kopie openen", "Open a copy"))
+            .clicked()
+        {
+            out.push(Action::CopyDossier(i));
+        }
+        if lock.is_stale(chrono::Local::now().naive_local())
+            && ui
+                .button(lang.pick("Slot overnemen…", "Take over…"))
+                .clicked()
+        {
+            out.push(Action::AskTakeOver(i));
+        }
+    });
+}
+
 /// The buttons that add, duplicate and delete instruments; returns the instrument to select.
 fn instrument_buttons_ui(
     ui: &mut egui::Ui,
@@ -556,43 +590,50 @@ impl Editor {
             .map(crate::files::backup_path);
         let mut key: Option<EditKey> = None;
         let mut select = cx.sel.instrument;
+        let locked = entry.locked_by();
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.heading(lang.pick("Dossier", "Dossier"));
+                if let Some(lock) = locked {
+                    locked_notice_ui(ui, i, lock, lang, out);
+                }
                 if let Some(backup) = &comments_backup {
                     comments_notice_ui(ui, backup, lang);
                 }
-                dossier_fields_ui(ui, &mut d, &mut key, lang);
-                ui.separator();
-                select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);
-                match select.and_then(|k| d.instruments.get_mut(k)) {
-                    Some(inst) => instrument_ui(ui, inst, &mut key, lang),
-                    None => {
-                        ui.weak(lang.pick(
-                            "Klik op een balk in de tijdlijn om een instrument te bewerken.",
-                            "Click a bar in the timeline to edit an instrument.",
-                        ));
+                // Read-only while another window edits it.
+                ui.add_enabled_ui(locked.is_none(), |ui| {
+                    dossier_fields_ui(ui, &mut d, &mut key, lang);
+                    ui.separator();
+                    select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);
+                    match select.and_then(|k| d.instruments.get_mut(k)) {
+                        Some(inst) => instrument_ui(ui, inst, &mut key, lang),
+                        None => {
+                            ui.weak(lang.pick(
+                                "Klik op een balk in de tijdlijn om een instrument te bewerken.",
+                                "Click a bar in the timeline to edit an instrument.",
+                            ));
+                        }
                     }
-                }
-                ui.separator();
-                egui::CollapsingHeader::new(format!(
-                    "{} ({})",
-                    lang.pick("Documenten", "Documents"),
-                    d.documents.len()
-                ))
-                .id_salt("documents")
-                .show(ui, |ui| documents_ui(ui, &mut d, &mut key, lang));
-                egui::CollapsingHeader::new(format!(
-                    "{} ({})",
-                    lang.pick("Activiteiten", "Activities"),
-                    d.activities.len()
-                ))
-                .id_salt("activities")
-                .show(ui, |ui| activities_ui(ui, &mut d, &mut key, lang));
-                egui::CollapsingHeader::new(lang.pick("Resultaat", "Outcome"))
-                    .id_salt("outcome")
-                    .show(ui, |ui| outcome_ui(ui, &mut d, &mut key, lang));
+                    ui.separator();
+                    egui::CollapsingHeader::new(format!(
+                        "{} ({})",
+                        lang.pick("Documenten", "Documents"),
+                        d.documents.len()
+                    ))
+                    .id_salt("documents")
+                    .show(ui, |ui| documents_ui(ui, &mut d, &mut key, lang));
+                    egui::CollapsingHeader::new(format!(
+                        "{} ({})",
+                        lang.pick("Activiteiten", "Activities"),
+                        d.activities.len()
+                    ))
+                    .id_salt("activities")
+                    .show(ui, |ui| activities_ui(ui, &mut d, &mut key, lang));
+                    egui::CollapsingHeader::new(lang.pick("Resultaat", "Outcome"))
+                        .id_salt("outcome")
+                        .show(ui, |ui| outcome_ui(ui, &mut d, &mut key, lang));
+                });
             });
         let edited = key.is_some();
         if let Some(key) = key {

@@ -20,7 +20,7 @@ use super::stats_view::StatsView;
 use super::status::StatusBar;
 use crate::lang::Lang;
 use crate::model::{Dossier, Plan};
-use crate::workspace::{DiskChange, EditKey, SaveError, Workspace};
+use crate::workspace::{DiskChange, EditKey, EditRefused, SaveError, Workspace};
 use std::path::PathBuf;
 
 /// How many recently opened workspaces the *File* menu lists.
@@ -101,6 +101,23 @@ fn new_dossier(ws: &Workspace) -> Dossier {
         activities: Vec::new(),
         outcome: None,
     }
+}
+
+/// A copy of entry `i`'s dossier to work on while another window edits it: id
+/// `ID-kopie-N` with the first N no dossier of the workspace has.
+fn copy_of(ws: &Workspace, i: usize) -> Option<Dossier> {
+    let mut copy = ws.entry(i)?.dossier().clone();
+    let ids: std::collections::HashSet<&str> = ws
+        .entries()
+        .iter()
+        .map(|e| e.dossier().id.as_str())
+        .collect();
+    // Among as many numbers as there are dossiers, plus one, one is free.
+    let id = (1..=ids.len() + 1)
+        .map(|n| format!("{}-kopie-{n}", copy.id))
+        .find(|id| !ids.contains(id.as_str()))?;
+    copy.id = id;
+    Some(copy)
 }
 
 impl Window {
@@ -376,6 +393,29 @@ impl Window {
                 let i = self.shared.ws.add(new_dossier(&self.shared.ws));
                 self.open_entry(i);
             }
+            Action::CopyDossier(i) => {
+                if let Some(copy) = copy_of(&self.shared.ws, i) {
+                    let k = self.shared.ws.add(copy);
+                    self.open_entry(k);
+                }
+            }
+            Action::AskTakeOver(i) => {
+                let lang = self.shared.lang;
+                if let Some(who) = self
+                    .shared
+                    .ws
+                    .entry(i)
+                    .and_then(|e| e.locked_by())
+                    .map(|l| l.describe(lang))
+                {
+                    self.dialogs.ask(Question::TakeOver { entry: i, who });
+                }
+            }
+            Action::TakeOverLock(i) => {
+                if let Err(e) = self.shared.ws.take_over_lock(i) {
+                    self.refused(i, &e);
+                }
+            }
             Action::SetToday(today) => {
                 let mode = self.shared.ws.year_mode();
                 self.shared.ws.set_context(today, mode);
@@ -547,11 +587,26 @@ impl Window {
 
     /// Applies an edit to entry `i` as one undoable step.
     fn edit(&mut self, i: usize, dossier: Dossier, key: EditKey) {
-        if self.shared.ws.apply(i, dossier, key) {
-            self.shared.sel.finding = None;
-            self.timeline.forget_proposal();
-            self.clamp_selection();
+        match self.shared.ws.apply(i, dossier, key) {
+            Ok(true) => {
+                self.shared.sel.finding = None;
+                self.timeline.forget_proposal();
+                self.clamp_selection();
+            }
+            Ok(false) => {}
+            Err(e) => self.refused(i, &e),
         }
+    }
+
+    /// Says why an edit of entry `i` was refused (another window edits it).
+    fn refused(&mut self, i: usize, e: &EditRefused) {
+        let name = self
+            .shared
+            .ws
+            .entry(i)
+            .map(|e| e.name().to_string())
+            .unwrap_or_default();
+        self.shared.status = Some(e.message(&name, self.shared.lang));
     }
 
     fn clamp_selection(&mut self) {
@@ -568,15 +623,19 @@ impl Window {
 
     /// Undo, and follow the edit to its dossier.
     fn undo(&mut self) {
-        if let Some(i) = self.shared.ws.undo() {
-            self.follow(i, self.shared.lang.pick("Ongedaan gemaakt", "Undone"));
+        match self.shared.ws.undo() {
+            Some(Ok(i)) => self.follow(i, self.shared.lang.pick("Ongedaan gemaakt", "Undone")),
+            Some(Err((i, e))) => self.refused(i, &e),
+            None => {}
         }
     }
 
     /// Redo, and follow the edit to its dossier.
     fn redo(&mut self) {
-        if let Some(i) = self.shared.ws.redo() {
-            self.follow(i, self.shared.lang.pick("Opnieuw gedaan", "Redone"));
+        match self.shared.ws.redo() {
+            Some(Ok(i)) => self.follow(i, self.shared.lang.pick("Opnieuw gedaan", "Redone")),
+            Some(Err((i, e))) => self.refused(i, &e),
+            None => {}
         }
     }
 
@@ -708,7 +767,7 @@ impl Window {
         let lang = self.shared.lang;
         for path in paths {
             let said = match self.shared.ws.reconcile(path) {
-                DiskChange::None => None,
+                DiskChange::None | DiskChange::Lock(_) => None,
                 DiskChange::Conflict(i) => {
                     self.dialogs.ask(Question::Conflict(i));
                     None

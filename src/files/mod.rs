@@ -11,7 +11,8 @@ mod syntax;
 pub use error::{LoadError, LoadErrorKind, io_message, io_words};
 pub use load::{
     DiskStamp, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids,
-    has_comments, load_file, load_paths, parse_dossier, parse_file_bytes, read_file,
+    has_comments, has_ron_extension, load_file, load_paths, parse_dossier, parse_file_bytes,
+    read_file,
 };
 pub use save::{
     SaveFailure, TEMP_PREFIX, TEMP_SUFFIX, backup_path, clean_stale_temps, is_temp_name,

@@ -213,7 +213,7 @@ mod generated {
                         prop_assert!(fix.dossier != d);
                         for (a, b) in d.instruments.iter().zip(&fix.dossier.instruments) {
                             if a.start != b.start {
-                                prop_assert!(length_kept(a, b), "{}: «{}» {a:?} → {b:?}", d.id, fix.label.1);
+                                prop_assert!(length_kept(a, b), "{}: «{}» {a:?} became {b:?}", d.id, fix.label.1);
                             }
                         }
                     }

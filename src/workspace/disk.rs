@@ -22,6 +22,8 @@ pub enum DiskChange {
     Conflict(usize),
     /// The file of a dossier was deleted; the dossier is kept as unsaved work.
     Deleted(usize),
+    /// Another window took or gave back the lock of a dossier's file.
+    Lock(usize),
 }
 
 /// What a dossier file holds now.
@@ -56,7 +58,7 @@ fn is_dossier_file(path: &Path) -> bool {
     let hidden = path
         .file_name()
         .is_none_or(|n| n.to_string_lossy().starts_with('.'));
-    !hidden && path.extension().is_some_and(|x| x == "ron")
+    !hidden && crate::files::has_ron_extension(path)
 }
 
 impl Workspace {
@@ -64,6 +66,9 @@ impl Workspace {
     /// created or deleted by someone else). An edited dossier is never overwritten: that is
     /// a [`DiskChange::Conflict`] for the user to decide.
     pub fn reconcile(&mut self, path: &Path) -> DiskChange {
+        if let Some(file) = super::locks::locked_file(path) {
+            return self.lock_changed(&file);
+        }
         if !is_dossier_file(path) {
             return DiskChange::None;
         }
@@ -106,6 +111,26 @@ impl Workspace {
                 DiskChange::Added(i)
             }
         }
+    }
+
+    /// The lock file of `file` appeared, changed or went: another window started or stopped
+    /// editing that dossier.
+    fn lock_changed(&mut self, file: &Path) -> DiskChange {
+        let Some(i) = self
+            .entries
+            .iter()
+            .position(|e| e.path.as_deref() == Some(file))
+        else {
+            return DiskChange::None;
+        };
+        let theirs = super::locks::read(file).filter(|l| !l.is_mine());
+        let e = &mut self.entries[i];
+        if e.locked_by == theirs {
+            return DiskChange::None;
+        }
+        e.locked_by = theirs;
+        self.generation += 1;
+        DiskChange::Lock(i)
     }
 
     /// Entry `i` becomes what its file holds: no longer unsaved.

@@ -76,6 +76,16 @@ impl History {
         Some(again)
     }
 
+    /// The entry the next undo touches.
+    pub fn next_undo(&self) -> Option<usize> {
+        self.undo.last().map(|e| e.entry)
+    }
+
+    /// The entry the next redo touches.
+    pub fn next_redo(&self) -> Option<usize> {
+        self.redo.last().map(|e| e.entry)
+    }
+
     /// Whether there is an edit to undo.
     pub fn can_undo(&self) -> bool {
         !self.undo.is_empty()

@@ -13,7 +13,8 @@
 //! canonical path inside the workspace folder) or as new dossiers without a file. Nothing a
 //! journal says makes the program write anywhere.
 
-use super::{EditKey, Workspace};
+use super::locks::{host_name, user_name};
+use super::{EditKey, EditRefused, Workspace};
 use crate::model::Dossier;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -133,18 +134,6 @@ fn workspace_key(root: Option<&Path>) -> (String, String) {
             (key_of(canonical.as_os_str().as_encoded_bytes()), shown)
         }
     }
-}
-
-/// Who runs the program: the login name, for journals and lock files.
-pub fn user_name() -> String {
-    std::env::var("USER")
-        .or_else(|_| std::env::var("USERNAME"))
-        .unwrap_or_else(|_| "?".to_string())
-}
-
-/// The machine's name, for journals and lock files.
-pub fn host_name() -> String {
-    gethostname::gethostname().to_string_lossy().into_owned()
 }
 
 /// A previous window's journal of this workspace, whose window is gone.
@@ -386,8 +375,14 @@ impl Workspace {
                     .position(|e| e.path.is_none() && e.name == j.name),
             };
             match found {
+                // Another window edits it now: the journal's version comes back as a new
+                // dossier beside it, so nothing is lost and nothing is overwritten.
                 Some(i) => {
-                    self.apply(i, j.dossier, EditKey::Single);
+                    if let Err(EditRefused::Locked(_)) =
+                        self.apply(i, j.dossier.clone(), EditKey::Single)
+                    {
+                        self.add(j.dossier);
+                    }
                 }
                 None => {
                     self.add(j.dossier);

@@ -11,6 +11,7 @@
 pub mod disk;
 pub mod history;
 pub mod journal;
+pub mod locks;
 pub mod save;
 mod tallies;
 #[cfg(test)]
@@ -19,6 +20,7 @@ mod tests;
 pub use disk::DiskChange;
 pub use history::{EditKey, MAX_UNDO};
 pub use journal::{Journal, JournalEntry, JournalPath, Orphan};
+pub use locks::LockInfo;
 pub use save::SaveError;
 
 use crate::files::{DiskStamp, LoadError, LoadReport, LoadedDossier};
@@ -50,6 +52,45 @@ pub struct Entry {
     counts: SeverityCounts,
     /// The file on disk when last loaded or saved.
     disk: Option<DiskStamp>,
+    /// Whether this window holds the lock file of the dossier's file (while it is unsaved).
+    held_lock: bool,
+    /// Another window's lock on the dossier's file: it is being edited elsewhere.
+    locked_by: Option<LockInfo>,
+}
+
+/// Why an edit was refused.
+#[derive(Debug)]
+pub enum EditRefused {
+    /// Another window edits the dossier (its lock file says who, where, since when).
+    Locked(LockInfo),
+    /// The lock file could not be made (a read-only share, a full disk): editing would
+    /// let two windows change the dossier at once.
+    LockFailed(PathBuf, std::io::Error),
+}
+
+impl EditRefused {
+    /// What happened, in `lang`, naming the dossier's file and what to do.
+    pub fn message(&self, name: &str, lang: crate::lang::Lang) -> String {
+        match self {
+            EditRefused::Locked(info) => format!(
+                "{name}: {}; {}",
+                info.describe(lang),
+                lang.pick(
+                    "open een kopie om toch te werken",
+                    "open a copy to work on it anyway"
+                )
+            ),
+            EditRefused::LockFailed(p, e) => format!(
+                "{}: {} ({})",
+                locks::lock_path(p).display(),
+                lang.pick(
+                    "het slot kon niet gemaakt worden, dus de wijziging is niet gedaan",
+                    "the lock could not be made, so the change was not made"
+                ),
+                crate::files::io_message(e, lang)
+            ),
+        }
+    }
 }
 
 impl Entry {
@@ -71,6 +112,8 @@ impl Entry {
             counts: SeverityCounts::of(&findings),
             findings,
             disk,
+            held_lock: false,
+            locked_by: None,
         };
         entry.settle();
         entry
@@ -116,6 +159,11 @@ impl Entry {
     pub fn file_has_comments(&self) -> bool {
         self.disk.is_some_and(|d| d.comments)
     }
+
+    /// Another window's lock on its file: who edits it elsewhere, since when.
+    pub fn locked_by(&self) -> Option<&LockInfo> {
+        self.locked_by.as_ref()
+    }
 }
 
 /// An open workspace.
@@ -137,6 +185,20 @@ pub struct Workspace {
     tallies: Tallies,
     /// Bumped by every change, so views can cache what they derive from the workspace.
     generation: u64,
+    /// Whether edits take the dossier's lock file first (a workspace opened from files).
+    locking: bool,
+}
+
+impl Drop for Workspace {
+    /// Closing the workspace gives back every lock this window holds: its unsaved edits
+    /// were saved, discarded, or are in the journal.
+    fn drop(&mut self) {
+        for e in &self.entries {
+            if let (true, Some(path)) = (e.held_lock, &e.path) {
+                locks::release(path);
+            }
+        }
+    }
 }
 
 impl Workspace {
@@ -151,8 +213,10 @@ impl Workspace {
             history: History::default(),
             tallies: Tallies::default(),
             generation: 0,
+            locking: false,
         };
         let from_files = ws.root.is_some();
+        ws.locking = from_files;
         // Every dossier is checked once, on both cores; from then on only edits re-check.
         let ctx = ws.ctx();
         let findings = crate::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
@@ -173,7 +237,93 @@ impl Workspace {
             let path = from_files.then_some(path);
             ws.push(Entry::new(path, name, dossier, saved, findings, disk));
         }
+        ws.scan_locks();
         ws
+    }
+
+    /// Reads the lock files that stand beside the dossiers: one listing per folder, and only
+    /// the lock files found are read.
+    fn scan_locks(&mut self) {
+        if !self.locking {
+            return;
+        }
+        let mut by_path: std::collections::HashMap<PathBuf, usize> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| e.path.clone().map(|p| (p, i)))
+            .collect();
+        let folders: std::collections::BTreeSet<PathBuf> = by_path
+            .keys()
+            .filter_map(|p| p.parent().map(Path::to_path_buf))
+            .collect();
+        for folder in folders {
+            let Ok(listing) = std::fs::read_dir(&folder) else {
+                continue;
+            };
+            for entry in listing.filter_map(Result::ok) {
+                let Some(file) = locks::locked_file(&entry.path()) else {
+                    continue;
+                };
+                if let Some(i) = by_path.remove(&file) {
+                    self.entries[i].locked_by = locks::read(&file).filter(|l| !l.is_mine());
+                }
+            }
+        }
+    }
+
+    /// Takes the lock of entry `i`'s file before its first unsaved edit, if this workspace
+    /// locks; an entry without a file needs none.
+    fn lock_for_edit(&mut self, i: usize) -> Result<(), EditRefused> {
+        let locking = self.locking;
+        let Some(e) = self.entries.get_mut(i) else {
+            return Ok(());
+        };
+        let Some(path) = e.path.clone().filter(|_| locking && !e.held_lock) else {
+            return Ok(());
+        };
+        match locks::acquire(&path) {
+            Ok(()) => {
+                e.held_lock = true;
+                e.locked_by = None;
+                Ok(())
+            }
+            Err(locks::LockError::Held(info)) => {
+                e.locked_by = Some(info.clone());
+                self.generation += 1;
+                Err(EditRefused::Locked(info))
+            }
+            Err(locks::LockError::Io(err)) => Err(EditRefused::LockFailed(path, err)),
+        }
+    }
+
+    /// Takes over the stale lock of entry `i`'s file (the user was asked).
+    pub fn take_over_lock(&mut self, i: usize) -> Result<(), EditRefused> {
+        let Some(e) = self.entries.get_mut(i) else {
+            return Ok(());
+        };
+        let (Some(path), Some(stale)) = (e.path.clone(), e.locked_by.clone()) else {
+            return Ok(());
+        };
+        match locks::take_over(&path, &stale) {
+            Ok(()) => {
+                e.held_lock = true;
+                e.locked_by = None;
+                self.generation += 1;
+                Ok(())
+            }
+            Err(locks::LockError::Held(info)) => {
+                e.locked_by = Some(info.clone());
+                Err(EditRefused::Locked(info))
+            }
+            Err(locks::LockError::Io(err)) => Err(EditRefused::LockFailed(path, err)),
+        }
+    }
+
+    /// Whether edits take lock files (a workspace opened from files); off for tools that
+    /// never leave a dossier unsaved.
+    pub fn set_locking(&mut self, on: bool) {
+        self.locking = on;
     }
 
     /// The built-in sample workspace: its dossiers have no file until saved.
@@ -248,10 +398,19 @@ impl Workspace {
             return;
         };
         self.tallies.remove(entry);
+        let path_before = entry.path.clone();
         change(entry);
         entry.findings = check(&entry.dossier, &ctx);
         entry.counts = SeverityCounts::of(&entry.findings);
         entry.settle();
+        // A lock is held only while there is something unsaved, and only on the file the
+        // entry has now.
+        if entry.held_lock && (!entry.dirty || entry.path != path_before) {
+            if let Some(p) = &path_before {
+                locks::release(p);
+            }
+            entry.held_lock = false;
+        }
         self.tallies.add(entry);
         self.generation += 1;
     }
@@ -310,43 +469,55 @@ impl Workspace {
         &self.tallies.stats
     }
 
-    /// Replaces entry `i`'s dossier with `after` as one undoable edit. Consecutive edits
-    /// with the same [`EditKey::Field`] on the same entry merge into one step.
-    pub fn apply(&mut self, i: usize, after: Dossier, key: EditKey) -> bool {
+    /// Replaces entry `i`'s dossier with `after` as one undoable edit; returns whether it
+    /// changed anything. Consecutive edits with the same [`EditKey::Field`] on the same
+    /// entry merge into one step. The first edit of a saved dossier takes its lock file
+    /// first; an edit of a dossier another window edits is refused.
+    pub fn apply(&mut self, i: usize, after: Dossier, key: EditKey) -> Result<bool, EditRefused> {
         let Some(entry) = self.entries.get(i) else {
-            return false;
+            return Ok(false);
         };
         if entry.dossier == after {
-            return false;
+            return Ok(false);
         }
-        self.history
-            .record(i, key, entry.dossier.clone(), after.clone());
+        self.lock_for_edit(i)?;
+        let before = self.entries[i].dossier.clone();
+        self.history.record(i, key, before, after.clone());
         self.update(i, |e| e.dossier = after);
-        true
+        Ok(true)
     }
 
     /// Edits entry `i` in place as one undoable edit.
-    pub fn edit(&mut self, i: usize, f: impl FnOnce(&mut Dossier)) -> bool {
+    pub fn edit(&mut self, i: usize, f: impl FnOnce(&mut Dossier)) -> Result<bool, EditRefused> {
         let Some(entry) = self.entries.get(i) else {
-            return false;
+            return Ok(false);
         };
         let mut after = entry.dossier.clone();
         f(&mut after);
         self.apply(i, after, EditKey::Single)
     }
 
-    /// Undoes the last edit; returns the entry it touched.
-    pub fn undo(&mut self) -> Option<usize> {
+    /// Undoes the last edit; returns the entry it touched (an entry another window now
+    /// edits is left as it is, and the step stays to undo).
+    pub fn undo(&mut self) -> Option<Result<usize, (usize, EditRefused)>> {
+        let i = self.history.next_undo()?;
+        if let Err(e) = self.lock_for_edit(i) {
+            return Some(Err((i, e)));
+        }
         let (i, before) = self.history.undo()?;
         self.update(i, |e| e.dossier = before);
-        Some(i)
+        Some(Ok(i))
     }
 
-    /// Redoes the last undone edit; returns the entry it touched.
-    pub fn redo(&mut self) -> Option<usize> {
+    /// Redoes the last undone edit; returns the entry it touched (as for [`Self::undo`]).
+    pub fn redo(&mut self) -> Option<Result<usize, (usize, EditRefused)>> {
+        let i = self.history.next_redo()?;
+        if let Err(e) = self.lock_for_edit(i) {
+            return Some(Err((i, e)));
+        }
         let (i, after) = self.history.redo()?;
         self.update(i, |e| e.dossier = after);
-        Some(i)
+        Some(Ok(i))
     }
 
     /// Whether there is an edit to undo.

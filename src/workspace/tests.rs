@@ -20,7 +20,10 @@ fn an_edit_rechecks_its_dossier_and_undo_restores_it() {
     let before = ws.totals();
     assert_eq!(ws.entries[i].counts.errors, 0);
     // Let the training run into the WES.
-    assert!(ws.edit(i, |d| d.instruments[1].end = parse("2019-03-20").unwrap()));
+    assert!(
+        ws.edit(i, |d| d.instruments[1].end = parse("2019-03-20").unwrap())
+            .unwrap()
+    );
     assert!(
         ws.entries[i]
             .findings
@@ -29,7 +32,7 @@ fn an_edit_rechecks_its_dossier_and_undo_restores_it() {
     );
     assert_eq!(ws.totals().errors, before.errors + 1);
     assert!(ws.entries[i].is_dirty());
-    assert_eq!(ws.undo(), Some(i));
+    assert_eq!(ws.undo().map(Result::unwrap), Some(i));
     assert!(
         !ws.entries[i]
             .findings
@@ -37,7 +40,7 @@ fn an_edit_rechecks_its_dossier_and_undo_restores_it() {
             .any(|f| f.rule.id == "overlap")
     );
     assert_eq!(ws.totals(), before);
-    assert_eq!(ws.redo(), Some(i));
+    assert_eq!(ws.redo().map(Result::unwrap), Some(i));
     assert_eq!(ws.totals().errors, before.errors + 1);
 }
 
@@ -69,10 +72,10 @@ fn keystrokes_in_one_field_are_one_undo_step() {
     for name in ["A", "An", "Ann"] {
         let mut d = ws.entries[0].dossier.clone();
         d.client = name.into();
-        ws.apply(0, d, EditKey::Field("client".into()));
+        ws.apply(0, d, EditKey::Field("client".into())).unwrap();
     }
     assert_eq!(ws.entries[0].dossier.client, "Ann");
-    ws.undo();
+    ws.undo().unwrap().unwrap();
     assert_eq!(ws.entries[0].dossier.client, original);
     assert!(!ws.can_undo());
 }
@@ -88,9 +91,10 @@ fn statistics_follow_edits_without_recounting() {
     ws.edit(i, |d| {
         d.ocmw = "Hasselt".into();
         d.instruments.pop();
-    });
+    })
+    .unwrap();
     assert_eq!(ws.stats(), &recount(&ws));
-    ws.undo();
+    ws.undo().unwrap().unwrap();
     assert_eq!(ws.stats(), &recount(&ws));
     let mut recounted = DossierStats::default();
     for e in &ws.entries {
@@ -110,7 +114,7 @@ fn changes_on_disk_reload_clean_dossiers_and_never_overwrite_edited_ones() {
     let text = std::fs::read_to_string(&path).unwrap();
 
     // Our own save is no change.
-    ws.edit(i, |d| d.client = "Mijn".into());
+    ws.edit(i, |d| d.client = "Mijn".into()).unwrap();
     ws.save(i).unwrap();
     assert_eq!(ws.reconcile(&path), DiskChange::None);
 
@@ -121,7 +125,7 @@ fn changes_on_disk_reload_clean_dossiers_and_never_overwrite_edited_ones() {
     assert!(!ws.entries[i].is_dirty());
 
     // Changed outside with local edits: a conflict, the edit stays.
-    ws.edit(i, |d| d.client = "Lokaal".into());
+    ws.edit(i, |d| d.client = "Lokaal".into()).unwrap();
     std::fs::write(&path, text.replace("Jonas Claes", "Weer Anders")).unwrap();
     assert_eq!(ws.reconcile(&path), DiskChange::Conflict(i));
     assert_eq!(ws.entries[i].dossier.client, "Lokaal");
@@ -129,7 +133,7 @@ fn changes_on_disk_reload_clean_dossiers_and_never_overwrite_edited_ones() {
     assert_eq!(ws.entries[i].dossier.client, "Weer Anders");
 
     // Keep mine: the next save overwrites without asking.
-    ws.edit(i, |d| d.client = "Toch Lokaal".into());
+    ws.edit(i, |d| d.client = "Toch Lokaal".into()).unwrap();
     std::fs::write(&path, text.replace("Jonas Claes", "Derde")).unwrap();
     assert_eq!(ws.reconcile(&path), DiskChange::Conflict(i));
     ws.keep_mine(i);
@@ -166,7 +170,7 @@ fn unsaved_edits_survive_in_the_journal() {
     journal.write(ws.journal_entries()).unwrap();
     assert!(!journal.path().exists(), "nothing unsaved, no journal");
     let i = index_of(&ws, "LEUV-2018-0006");
-    ws.edit(i, |d| d.client = "Niet bewaard".into());
+    ws.edit(i, |d| d.client = "Niet bewaard".into()).unwrap();
     journal.write(ws.journal_entries()).unwrap();
     // The session dies here (its lock goes with it); the next one finds the journal.
     drop(journal);
@@ -207,7 +211,7 @@ mod shared_drive {
         let mut ws = Workspace::open(dir, today());
         let journal = Journal::open_in(journals, ws.root()).unwrap();
         let i = index_of(&ws, "LEUV-2018-0006");
-        ws.edit(i, |d| d.client = client.into());
+        ws.edit(i, |d| d.client = client.into()).unwrap();
         journal.write(ws.journal_entries()).unwrap();
         (ws, journal)
     }
@@ -277,7 +281,7 @@ mod shared_drive {
         crate::files::save_dossier(&dir.path().join(name), &d).unwrap();
         let mut ws = Workspace::open(dir.path(), today());
         assert_eq!(ws.len(), 1);
-        ws.edit(0, |d| d.client = "Gewijzigd".into());
+        ws.edit(0, |d| d.client = "Gewijzigd".into()).unwrap();
         let journal = Journal::open_in(journals.path(), ws.root()).unwrap();
         journal.write(ws.journal_entries()).unwrap();
         drop(journal);
@@ -403,7 +407,7 @@ fn saving_refuses_to_overwrite_a_file_changed_on_disk() {
     let dir = tempfile::tempdir().unwrap();
     let mut ws = Workspace::sample(today());
     assert_eq!(ws.dirty_count(), 0, "an unedited sample is not unsaved");
-    ws.edit(0, |d| d.client = "Edited".into());
+    ws.edit(0, |d| d.client = "Edited".into()).unwrap();
     assert_eq!(ws.dirty_count(), 1);
     assert!(matches!(ws.save(0), Err(SaveError::NeedsPath)));
     assert!(ws.save_unfiled_into(dir.path()).is_empty());
@@ -414,7 +418,7 @@ fn saving_refuses_to_overwrite_a_file_changed_on_disk() {
 
     let mut ws = reopened;
     let path = ws.entries[0].path.clone().unwrap();
-    ws.edit(0, |d| d.client = "Changed Here".into());
+    ws.edit(0, |d| d.client = "Changed Here".into()).unwrap();
     std::fs::write(
         &path,
         std::fs::read_to_string(&path)
@@ -436,4 +440,149 @@ fn saving_refuses_to_overwrite_a_file_changed_on_disk() {
             .contains("Changed Here")
     );
     assert!(!ws.entries[0].is_dirty());
+}
+
+mod locks_between_windows {
+    use super::*;
+    use crate::workspace::locks::{LockInfo, lock_path};
+
+    /// Another machine's window editing `file` since a minute.
+    fn foreign_lock(file: &Path) -> LockInfo {
+        let info = LockInfo {
+            user: "sofie".into(),
+            host: "ocmw-pc-7".into(),
+            pid: 4242,
+            since: chrono::Local::now().naive_local() - chrono::Duration::minutes(1),
+        };
+        std::fs::write(
+            lock_path(file),
+            format!(
+                "{},{},{},{}\n",
+                info.user,
+                info.host,
+                info.pid,
+                info.since.format("%Y-%m-%dT%H:%M")
+            ),
+        )
+        .unwrap();
+        // The file keeps the minute only.
+        LockInfo {
+            since: chrono::NaiveDateTime::parse_from_str(
+                &info.since.format("%Y-%m-%dT%H:%M").to_string(),
+                "%Y-%m-%dT%H:%M",
+            )
+            .unwrap(),
+            ..info
+        }
+    }
+
+    #[test]
+    fn shared_drive_the_first_edit_takes_the_lock_and_saving_gives_it_back() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        let file = ws.entries[i].path.clone().unwrap();
+        assert!(!lock_path(&file).exists());
+        ws.edit(i, |d| d.client = "A".into()).unwrap();
+        assert!(lock_path(&file).exists(), "taken before the edit");
+        ws.save(i).unwrap();
+        assert!(!lock_path(&file).exists(), "given back on save");
+        ws.edit(i, |d| d.client = "B".into()).unwrap();
+        assert!(lock_path(&file).exists());
+        ws.undo().unwrap().unwrap();
+        assert!(
+            !lock_path(&file).exists(),
+            "back to the saved version: nothing to lock"
+        );
+        ws.redo().unwrap().unwrap();
+        assert!(lock_path(&file).exists(), "unsaved again: locked again");
+        drop(ws);
+        assert!(!lock_path(&file).exists(), "closing gives every lock back");
+    }
+
+    #[test]
+    fn shared_drive_a_dossier_another_window_edits_is_read_only_here() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let probe = Workspace::open(dir.path(), today());
+        let i = index_of(&probe, "LEUV-2018-0006");
+        let file = probe.entries[i].path.clone().unwrap();
+        drop(probe);
+        let theirs = foreign_lock(&file);
+        let mut ws = Workspace::open(dir.path(), today());
+        assert_eq!(
+            ws.entries[i].locked_by(),
+            Some(&theirs),
+            "seen when opening"
+        );
+        let before = ws.entries[i].dossier.clone();
+        let e = ws.edit(i, |d| d.client = "Mine".into()).unwrap_err();
+        assert!(matches!(&e, EditRefused::Locked(l) if *l == theirs));
+        assert!(
+            e.message("leuven.ron", crate::lang::Lang::En)
+                .contains("being edited by sofie on ocmw-pc-7")
+        );
+        assert_eq!(ws.entries[i].dossier, before);
+        assert!(!ws.can_undo());
+        assert_eq!(
+            std::fs::read_to_string(lock_path(&file))
+                .unwrap()
+                .split(',')
+                .next(),
+            Some("sofie")
+        );
+        // They save and give the lock back: the change shows without a restart.
+        std::fs::remove_file(lock_path(&file)).unwrap();
+        assert_eq!(ws.reconcile(&lock_path(&file)), DiskChange::Lock(i));
+        assert_eq!(ws.entries[i].locked_by(), None);
+        ws.edit(i, |d| d.client = "Mine".into()).unwrap();
+        // A journal's version of a dossier someone else edits comes back beside it.
+        let theirs = foreign_lock(&dir.path().join("gent-2017-0004.ron"));
+        let _ = theirs;
+        let g = index_of(&ws, "GENT-2017-0004");
+        assert_eq!(
+            ws.reconcile(&lock_path(&dir.path().join("gent-2017-0004.ron"))),
+            DiskChange::Lock(g)
+        );
+        let mut journalled = ws.entries[g].dossier.clone();
+        journalled.client = "Uit het journaal".into();
+        let n = ws.len();
+        let restored = ws.restore(vec![JournalEntry {
+            path: Some(JournalPath::of(&dir.path().join("gent-2017-0004.ron"))),
+            name: "gent-2017-0004.ron".into(),
+            dossier: journalled,
+        }]);
+        assert_eq!(restored, 1);
+        assert_eq!(ws.len(), n + 1, "beside it, not over it");
+        assert_ne!(ws.entries[g].dossier.client, "Uit het journaal");
+    }
+
+    #[test]
+    fn shared_drive_a_stale_lock_is_taken_over_only_when_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let file = dir.path().join("leuven-2018-0006.ron");
+        let mut stale = foreign_lock(&file);
+        stale.since -= chrono::Duration::hours(13);
+        std::fs::write(
+            lock_path(&file),
+            format!(
+                "sofie,ocmw-pc-7,4242,{}\n",
+                stale.since.format("%Y-%m-%dT%H:%M")
+            ),
+        )
+        .unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        assert!(
+            ws.edit(i, |d| d.client = "X".into()).is_err(),
+            "not taken silently"
+        );
+        let now = chrono::Local::now().naive_local();
+        assert!(ws.entries[i].locked_by().unwrap().is_stale(now));
+        ws.take_over_lock(i).unwrap();
+        ws.edit(i, |d| d.client = "X".into()).unwrap();
+        assert!(crate::workspace::locks::read(&file).unwrap().is_mine());
+    }
 }

@@ -1,0 +1,294 @@
+//! Lock files between windows, as `LibreOffice` keeps them: while a window holds unsaved
+//! edits to `NAME.ron`, the file `.~lock.NAME.ron#` stands beside it, created exclusively
+//! before the first edit, holding one line `user,host,pid,YYYY-MM-DDTHH:MM` (local time).
+//! Another window, on this machine or another, sees who edits the dossier since when, and
+//! shows it read-only. A lock whose process is gone (on the same machine) or that is older
+//! than 12 hours is stale, and may be taken over after asking. The lock goes when the
+//! dossier is saved, its edits are discarded, or the window closes. Lock files are hidden:
+//! every reader skips them.
+
+use chrono::NaiveDateTime;
+use std::path::{Path, PathBuf};
+
+/// After this long a lock counts as stale even if its process cannot be seen (another
+/// machine): nobody edits one dossier for a whole working day without saving.
+pub const STALE_AFTER_HOURS: i64 = 12;
+
+/// A lock file's longest sensible content; more is not a lock of ours.
+const MAX_LOCK_BYTES: u64 = 4096;
+
+/// Who runs the program: the login name.
+pub fn user_name() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "?".to_string())
+}
+
+/// The machine's name.
+pub fn host_name() -> String {
+    gethostname::gethostname().to_string_lossy().into_owned()
+}
+
+/// What a lock file says.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LockInfo {
+    /// Who edits.
+    pub user: String,
+    /// On which machine.
+    pub host: String,
+    /// The editing process.
+    pub pid: u32,
+    /// Since when (local time, to the minute).
+    pub since: NaiveDateTime,
+}
+
+impl LockInfo {
+    /// This process's lock, now.
+    pub fn mine() -> Self {
+        Self {
+            user: user_name(),
+            host: host_name(),
+            pid: std::process::id(),
+            since: chrono::Local::now().naive_local(),
+        }
+    }
+
+    /// The lock file's one line.
+    fn line(&self) -> String {
+        // A comma in a name would split the line: LibreOffice's format has no escapes.
+        let clean = |s: &str| s.replace([',', '\n', '\r'], " ");
+        format!(
+            "{},{},{},{}\n",
+            clean(&self.user),
+            clean(&self.host),
+            self.pid,
+            self.since.format("%Y-%m-%dT%H:%M")
+        )
+    }
+
+    /// A lock file's content, if it is a lock of ours.
+    fn parse(text: &str) -> Option<Self> {
+        let mut parts = text.lines().next()?.split(',');
+        let user = parts.next()?.to_string();
+        let host = parts.next()?.to_string();
+        let pid = parts.next()?.trim().parse().ok()?;
+        let since = NaiveDateTime::parse_from_str(parts.next()?.trim(), "%Y-%m-%dT%H:%M").ok()?;
+        Some(Self {
+            user,
+            host,
+            pid,
+            since,
+        })
+    }
+
+    /// Whether this is the lock of this very process.
+    pub fn is_mine(&self) -> bool {
+        self.pid == std::process::id() && self.host == host_name()
+    }
+
+    /// Whether the lock may be taken over: its process is gone (judged on this machine
+    /// only), or it is older than [`STALE_AFTER_HOURS`].
+    pub fn is_stale(&self, now: NaiveDateTime) -> bool {
+        let old = now - self.since > chrono::Duration::hours(STALE_AFTER_HOURS);
+        old || (self.host == host_name() && !process_alive(self.pid))
+    }
+
+    /// "being edited by USER on HOST since HH:MM", in `lang`.
+    pub fn describe(&self, lang: crate::lang::Lang) -> String {
+        let today = chrono::Local::now().date_naive();
+        let when = if self.since.date() == today {
+            self.since.format("%H:%M").to_string()
+        } else {
+            format!(
+                "{} {}",
+                crate::lang::date(self.since.date(), lang),
+                self.since.format("%H:%M")
+            )
+        };
+        format!(
+            "{} {} {} {} {} {when}",
+            lang.pick("wordt bewerkt door", "being edited by"),
+            self.user,
+            lang.pick("op", "on"),
+            self.host,
+            lang.pick("sinds", "since"),
+        )
+    }
+}
+
+/// Whether process `pid` runs on this machine; where that cannot be seen, it is taken to
+/// run (only the age then makes a lock stale).
+fn process_alive(pid: u32) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        Path::new("/proc").join(pid.to_string()).exists()
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = pid;
+        true
+    }
+}
+
+/// The lock file of the dossier file `file`: `.~lock.NAME#` beside it.
+pub fn lock_path(file: &Path) -> PathBuf {
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    file.with_file_name(format!(".~lock.{name}#"))
+}
+
+/// The dossier file a lock file stands for, if `lock` is named like one.
+pub fn locked_file(lock: &Path) -> Option<PathBuf> {
+    let name = lock.file_name()?.to_str()?;
+    let file = name.strip_prefix(".~lock.")?.strip_suffix('#')?;
+    (!file.is_empty()).then(|| lock.with_file_name(file))
+}
+
+/// The lock on `file`, if there is one that reads as ours (anything else at the lock's
+/// name is not a lock, and is never removed).
+pub fn read(file: &Path) -> Option<LockInfo> {
+    use std::io::Read;
+    let mut text = String::new();
+    std::fs::File::open(lock_path(file))
+        .ok()?
+        .take(MAX_LOCK_BYTES)
+        .read_to_string(&mut text)
+        .ok()?;
+    LockInfo::parse(&text)
+}
+
+/// Why a lock could not be taken.
+#[derive(Debug)]
+pub enum LockError {
+    /// Someone holds it.
+    Held(LockInfo),
+    /// The lock file could not be written (a read-only share, a full disk).
+    Io(std::io::Error),
+}
+
+/// Takes the lock on `file`: creates its lock file exclusively (it fails if one exists).
+pub fn acquire(file: &Path) -> Result<(), LockError> {
+    use std::io::Write;
+    let path = lock_path(file);
+    let mut f = match std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return match read(file) {
+                Some(info) if info.is_mine() => Ok(()),
+                Some(info) => Err(LockError::Held(info)),
+                // Being written this very moment, or not a lock of ours: not taken.
+                None => Err(LockError::Io(e)),
+            };
+        }
+        Err(e) => return Err(LockError::Io(e)),
+    };
+    f.write_all(LockInfo::mine().line().as_bytes())
+        .and_then(|()| f.sync_all())
+        .map_err(LockError::Io)
+}
+
+/// Gives the lock on `file` back, if it is this process's.
+pub fn release(file: &Path) {
+    if read(file).is_some_and(|info| info.is_mine()) {
+        let _ = std::fs::remove_file(lock_path(file));
+    }
+}
+
+/// Takes over a stale lock on `file` (the user was asked): removes it if it is still the
+/// same lock, then takes the lock.
+pub fn take_over(file: &Path, stale: &LockInfo) -> Result<(), LockError> {
+    if read(file).as_ref() == Some(stale) {
+        std::fs::remove_file(lock_path(file)).map_err(LockError::Io)?;
+    }
+    acquire(file)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    mod shared_drive {
+        use super::*;
+
+        #[test]
+        fn a_lock_is_named_as_libreoffice_names_its_own_and_says_who() {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("gent-2019-0042.ron");
+            assert_eq!(
+                lock_path(&file).file_name().unwrap().to_string_lossy(),
+                ".~lock.gent-2019-0042.ron#"
+            );
+            assert_eq!(
+                locked_file(&lock_path(&file)).as_deref(),
+                Some(file.as_path())
+            );
+            acquire(&file).unwrap();
+            let text = std::fs::read_to_string(lock_path(&file)).unwrap();
+            let fields: Vec<&str> = text.trim_end().split(',').collect();
+            assert_eq!(fields.len(), 4, "{text}");
+            assert_eq!(fields[2], std::process::id().to_string());
+            assert!(chrono::NaiveDateTime::parse_from_str(fields[3], "%Y-%m-%dT%H:%M").is_ok());
+            assert!(read(&file).unwrap().is_mine());
+            acquire(&file).unwrap();
+            release(&file);
+            assert!(!lock_path(&file).exists());
+        }
+
+        #[test]
+        fn another_windows_lock_is_not_taken_and_a_stale_one_is_taken_over() {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("d.ron");
+            // Another machine's window, editing since a minute.
+            let now = chrono::Local::now().naive_local();
+            let theirs = LockInfo {
+                user: "sofie".into(),
+                host: "ocmw-pc-7".into(),
+                pid: 4242,
+                since: now - chrono::Duration::minutes(1),
+            };
+            std::fs::write(lock_path(&file), theirs.line()).unwrap();
+            let held = read(&file).unwrap();
+            assert!(!held.is_stale(now));
+            assert!(matches!(acquire(&file), Err(LockError::Held(i)) if i.user == "sofie"));
+            release(&file);
+            assert!(lock_path(&file).exists(), "not ours to remove");
+            assert!(
+                held.describe(crate::lang::Lang::En)
+                    .starts_with("being edited by sofie on ocmw-pc-7 since")
+            );
+            // Thirteen hours later it is stale.
+            assert!(held.is_stale(now + chrono::Duration::hours(13)));
+            // A lock of this machine whose process is gone is stale at once.
+            let gone = LockInfo {
+                host: host_name(),
+                pid: u32::MAX - 1,
+                ..held.clone()
+            };
+            #[cfg(target_os = "linux")]
+            assert!(gone.is_stale(now));
+            take_over(&file, &held).unwrap();
+            assert!(read(&file).unwrap().is_mine());
+            let _ = gone;
+        }
+
+        #[test]
+        fn something_else_at_the_locks_name_is_never_removed() {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("d.ron");
+            std::fs::write(lock_path(&file), "not a lock").unwrap();
+            assert!(read(&file).is_none());
+            assert!(matches!(acquire(&file), Err(LockError::Io(_))));
+            release(&file);
+            assert_eq!(
+                std::fs::read_to_string(lock_path(&file)).unwrap(),
+                "not a lock"
+            );
+        }
+    }
+}
