@@ -82,6 +82,28 @@ pub enum Command {
         #[arg(long, default_value_t = 0.1)]
         violations: f64,
     },
+    /// Apply the quick fixes that are unambiguous to dossier files, saving each as the
+    /// window does (atomic, with a backup, permissions kept, locks respected).
+    Fix {
+        /// Dossier files, or folders (every .ron file below them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Fix only findings of this rule (repeat for several); default every rule.
+        #[arg(long = "rule", value_name = "ID", value_parser = parse_rule)]
+        rules: Vec<String>,
+        /// Say what would change, and change nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// The reference date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Language of the lines.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Count the two-a-year target per calendar year instead of per trajectory year.
+        #[arg(long)]
+        calendar_years: bool,
+    },
     /// Start straight in the presentation of the yearly figures (full screen).
     Present {
         /// A workspace whose figures the slides may show beside the published ones.
@@ -131,6 +153,20 @@ impl LangArg {
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
     crate::model::date_serde::parse(s)
         .ok_or_else(|| format!("«{s}» is geen datum / is not a date: write YYYY-MM-DD"))
+}
+
+fn parse_rule(s: &str) -> Result<String, String> {
+    match crate::rules::rule(s) {
+        Some(r) => Ok(r.id.to_string()),
+        None => Err(format!(
+            "«{s}»: geen regel / not a rule; {}",
+            crate::rules::RULES
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
 }
 
 fn parse_count(s: &str) -> Result<usize, String> {
@@ -229,6 +265,22 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
                 )?;
                 Ok(EXIT_OK)
             })
+        }
+        Command::Fix {
+            paths,
+            rules,
+            dry_run,
+            today,
+            lang,
+            calendar_years,
+        } => {
+            let mut ctx =
+                CheckContext::new(today.unwrap_or_else(|| chrono::Local::now().date_naive()));
+            if calendar_years {
+                ctx.year_mode = YearMode::Calendar;
+            }
+            let only: Vec<&str> = rules.iter().map(String::as_str).collect();
+            run_fix(&paths, &ctx, &only, dry_run, LangArg::or_env(lang), out)
         }
         Command::Open { .. } | Command::Present { .. } => Ok(EXIT_OK),
     };
@@ -397,6 +449,94 @@ fn run_check(
     } else {
         EXIT_OK
     })
+}
+
+/// `fix`: every path as a workspace, so the saves are the window's (never over a file
+/// changed meanwhile, locks taken and given back). A dossier another window edits is
+/// skipped and counts as not saved.
+fn run_fix(
+    paths: &[PathBuf],
+    ctx: &CheckContext<'_>,
+    only: &[&str],
+    dry_run: bool,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    let mut failed = false;
+    let (mut changes, mut dossiers) = (0usize, 0usize);
+    for path in paths {
+        let mut ws = crate::workspace::Workspace::open(path, ctx.today);
+        ws.set_context(ctx.today, ctx.year_mode);
+        for e in ws.load_errors() {
+            line(out, &e.display(lang))?;
+            failed = true;
+        }
+        for i in 0..ws.len() {
+            let Some(entry) = ws.entry(i) else { continue };
+            let shown = entry
+                .path()
+                .map_or_else(|| entry.name().to_string(), |p| p.display().to_string());
+            if let Some(lock) = entry.locked_by() {
+                line(
+                    out,
+                    &format!(
+                        "{shown}: {} ({})",
+                        lang.pick("overgeslagen", "skipped"),
+                        lock.describe(lang)
+                    ),
+                )?;
+                failed = true;
+                continue;
+            }
+            let (fixed, applied) = crate::rules::fixes::fix_all(entry.dossier(), ctx, only);
+            if applied.is_empty() {
+                continue;
+            }
+            for a in &applied {
+                line(out, &format!("{shown}: {}: {}", a.rule, a.label(lang)))?;
+            }
+            changes += applied.len();
+            dossiers += 1;
+            if dry_run {
+                continue;
+            }
+            let saved = match ws.apply(i, fixed, crate::workspace::EditKey::Single) {
+                Err(e) => Err(e.message(&shown, lang)),
+                Ok(_) => ws.save(i).map_err(|e| e.message(lang)),
+            };
+            if let Err(why) = saved {
+                line(
+                    out,
+                    &format!(
+                        "{shown}: {} {why}",
+                        lang.pick("niet bewaard:", "not saved:")
+                    ),
+                )?;
+                failed = true;
+            }
+        }
+    }
+    line(
+        out,
+        &format!(
+            "{} {} {} {} {}{}",
+            lang::number(changes as i64, lang),
+            lang.pick("wijzigingen in", "changes in"),
+            lang::number(dossiers as i64, lang),
+            lang.pick("dossiers", "dossiers"),
+            if dry_run {
+                lang.pick(" (proef: niets bewaard)", " (dry run: nothing saved)")
+            } else {
+                ""
+            },
+            if failed {
+                lang.pick("; niet alles gelukt", "; not everything succeeded")
+            } else {
+                ""
+            }
+        ),
+    )?;
+    Ok(if failed { EXIT_LOAD } else { EXIT_OK })
 }
 
 fn run_stats(

@@ -375,3 +375,164 @@ fn hostile_control_characters_from_a_file_are_escaped_in_text_output() {
         assert!(!out.lines().any(|l| l.starts_with("OK 0 fouten")), "{out}");
     }
 }
+
+/// A copy of the sample workspace in a new folder.
+fn sample_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(sample()).unwrap() {
+        let entry = entry.unwrap();
+        std::fs::copy(entry.path(), dir.path().join(entry.file_name())).unwrap();
+    }
+    dir
+}
+
+/// The bytes of every file in `dir`, by name.
+fn snapshot(dir: &Path) -> std::collections::BTreeMap<String, Vec<u8>> {
+    std::fs::read_dir(dir)
+        .unwrap()
+        .map(|e| {
+            let e = e.unwrap();
+            (
+                e.file_name().to_string_lossy().into_owned(),
+                std::fs::read(e.path()).unwrap(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn shared_drive_fix_applies_unambiguous_fixes_and_a_second_run_finds_nothing() {
+    let dir = sample_copy();
+    let folder = dir.path().display().to_string();
+    let before = snapshot(dir.path());
+    let dry = run(&[
+        "fix",
+        &folder,
+        "--today",
+        "2026-06-01",
+        "--dry-run",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(dry.status.code(), Some(0), "{}", stdout(&dry));
+    assert!(stdout(&dry).contains("(dry run: nothing saved)"));
+    assert_eq!(snapshot(dir.path()), before, "a dry run writes nothing");
+    let checked = |d: &Path| {
+        run(&[
+            "check",
+            &d.display().to_string(),
+            "--today",
+            "2026-06-01",
+            "--format",
+            "json",
+        ])
+    };
+    let errors_before = stdout(&checked(dir.path()))
+        .matches("\"severity\": \"error\"")
+        .count();
+    let o = run(&["fix", &folder, "--today", "2026-06-01", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let out = stdout(&o);
+    let changes: Vec<&str> = out.lines().filter(|l| l.contains(".ron: ")).collect();
+    assert!(changes.len() >= 5, "{out}");
+    assert_eq!(
+        changes,
+        stdout(&dry)
+            .lines()
+            .filter(|l| l.contains(".ron: "))
+            .collect::<Vec<_>>()
+    );
+    assert!(
+        out.contains("gent-2017-0004.ron: art60-late-start: Start art. 60§7 on 1 May 2017"),
+        "{out}"
+    );
+    let errors_after = stdout(&checked(dir.path()))
+        .matches("\"severity\": \"error\"")
+        .count();
+    assert!(
+        errors_after < errors_before,
+        "{errors_before} -> {errors_after}"
+    );
+    // Saved as the window saves: a backup beside each changed file, no lock left.
+    assert!(dir.path().join(".gent-2017-0004.ron.bak").exists());
+    assert!(!snapshot(dir.path()).keys().any(|n| n.starts_with(".~lock")));
+    let again = run(&["fix", &folder, "--today", "2026-06-01", "--lang", "en"]);
+    assert_eq!(again.status.code(), Some(0));
+    assert!(
+        stdout(&again).starts_with("0 changes in 0 dossiers"),
+        "{}",
+        stdout(&again)
+    );
+}
+
+#[test]
+fn shared_drive_fix_keeps_to_the_rules_asked_for() {
+    let dir = sample_copy();
+    let o = run(&[
+        "fix",
+        &dir.path().display().to_string(),
+        "--rule",
+        "plan-missing",
+        "--today",
+        "2026-06-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0));
+    let out = stdout(&o);
+    let lines: Vec<&str> = out.lines().filter(|l| l.contains(".ron: ")).collect();
+    assert!(!lines.is_empty());
+    assert!(
+        lines.iter().all(|l| l.contains(": plan-missing: ")),
+        "{out}"
+    );
+    let wrong = run(&[
+        "fix",
+        &dir.path().display().to_string(),
+        "--rule",
+        "no-such-rule",
+    ]);
+    assert_eq!(wrong.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&wrong.stderr).contains("plan-missing"));
+}
+
+#[test]
+fn shared_drive_fix_skips_a_dossier_another_window_edits_and_keeps_modes() {
+    let dir = sample_copy();
+    let locked = dir.path().join("gent-2017-0004.ron");
+    let bytes = std::fs::read(&locked).unwrap();
+    std::fs::write(
+        dir.path().join(".~lock.gent-2017-0004.ron#"),
+        "sofie,ocmw-pc-7,4242,2026-11-27T09:15\n",
+    )
+    .unwrap();
+    #[cfg(unix)]
+    let private = {
+        use std::os::unix::fs::PermissionsExt;
+        let p = dir.path().join("aalst-2019-0011.ron");
+        std::fs::set_permissions(&p, std::fs::Permissions::from_mode(0o600)).unwrap();
+        p
+    };
+    let o = run(&[
+        "fix",
+        &dir.path().display().to_string(),
+        "--today",
+        "2026-06-01",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2), "a skipped dossier is not saved");
+    let out = stdout(&o);
+    assert!(
+        out.contains("gent-2017-0004.ron: skipped (being edited by sofie on ocmw-pc-7"),
+        "{out}"
+    );
+    assert_eq!(std::fs::read(&locked).unwrap(), bytes);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert!(out.contains("aalst-2019-0011.ron: "), "{out}");
+        let mode = std::fs::metadata(&private).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600, "the mode is kept");
+    }
+}

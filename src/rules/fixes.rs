@@ -119,6 +119,59 @@ pub fn end_on_last_day(finding: &Finding, d: &Dossier) -> Vec<Fix> {
     )]
 }
 
+/// One fix [`fix_all`] applied.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Applied {
+    /// The rule whose finding it fixed.
+    pub rule: &'static str,
+    /// What it did, Dutch and English.
+    pub label: (String, String),
+}
+
+impl Applied {
+    /// What it did, in `lang`.
+    pub fn label(&self, lang: Lang) -> &str {
+        lang.pick(&self.label.0, &self.label.1)
+    }
+}
+
+/// Applies the unambiguous quick fixes (one fix offered) to `d`, in the rules' order, and
+/// checks again after each, until none applies; `only`, when not empty, names the rules
+/// whose findings may be fixed. A fix is applied only if it adds no finding (see
+/// [`fixes`]) and lowers its rule's count of errors and warnings, so every step leaves
+/// fewer findings and the loop ends.
+pub fn fix_all(d: &Dossier, ctx: &CheckContext<'_>, only: &[&str]) -> (Dossier, Vec<Applied>) {
+    let serious = |fs: &[Finding], rule: &str| {
+        fs.iter()
+            .filter(|f| f.rule.id == rule && f.severity() > Severity::Info)
+            .count()
+    };
+    let mut current = d.clone();
+    let mut applied = Vec::new();
+    loop {
+        let findings = check(&current, ctx);
+        let next = super::RULES
+            .iter()
+            .filter(|r| only.is_empty() || only.contains(&r.id))
+            .flat_map(|r| findings.iter().filter(move |f| f.rule.id == r.id))
+            .find_map(|f| {
+                let mut offered = fixes(f, &current, &findings, ctx);
+                let fix = (offered.len() == 1).then(|| offered.remove(0))?;
+                let after = check(&fix.dossier, ctx);
+                (serious(&after, f.rule.id) < serious(&findings, f.rule.id))
+                    .then_some((f.rule.id, fix))
+            });
+        let Some((rule, fix)) = next else {
+            return (current, applied);
+        };
+        applied.push(Applied {
+            rule,
+            label: fix.label,
+        });
+        current = fix.dossier;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -220,6 +273,27 @@ mod generated {
                 }
             }
             prop_assert!(offered > 10, "{offered} fixes offered");
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+
+        /// `fix_all` ends, adds no finding of any rule, and leaves no fixable finding of a
+        /// rule it was allowed to fix with a single fix that would lower its count.
+        #[test]
+        fn fixing_everything_ends_and_adds_nothing(seed in 0u64..1_000_000) {
+            let opts = crate::generate::Options { count: 100, seed, match_published: false, violations: 0.8 };
+            let ctx = CheckContext::new(crate::model::date_serde::parse("2021-06-01").unwrap());
+            for (d, _) in crate::generate::generate(&opts) {
+                let before = check(&d, &ctx);
+                let (fixed, applied) = fix_all(&d, &ctx, &[]);
+                let after = check(&fixed, &ctx);
+                prop_assert!(adds_no_finding(&before, &after), "{}", d.id);
+                prop_assert_eq!(applied.is_empty(), fixed == d);
+                let serious = |fs: &[Finding]| fs.iter().filter(|f| f.severity() > Severity::Info).count();
+                prop_assert!(serious(&after) + applied.len() <= serious(&before), "{}", d.id);
+            }
         }
     }
 
