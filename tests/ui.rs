@@ -453,3 +453,35 @@ fn shared_drive_a_dossier_edited_elsewhere_is_read_only_and_can_be_copied() {
     assert!(dir.path().join("LEUV-2018-0006-kopie-1.ron").exists());
     assert_eq!(std::fs::read(&file).unwrap(), before, "theirs untouched");
 }
+
+#[test]
+fn shared_drive_deleting_a_dossier_asks_first_and_undo_brings_it_back() {
+    let dir = sample_folder();
+    let file = dir.path().join("leuven-2018-0006.ron");
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
+    open(&mut h, "LEUV-2018-0006");
+    h.get_by_label("Delete…").click();
+    h.run();
+    assert!(h.query_by_label("Delete the dossier?").is_some());
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(file.exists(), "asked first");
+    h.get_by_label("Delete…").click();
+    h.run();
+    h.get_by_label("Delete").click();
+    h.run();
+    assert!(!file.exists());
+    assert!(
+        h.query_by_label_contains("LEUV-2018-0006  ").is_none(),
+        "gone from the list"
+    );
+    assert!(h.query_by_label_contains("27 dossiers").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert!(file.exists(), "undo puts the file back");
+    assert!(h.query_by_label_contains("LEUV-2018-0006  ").is_some());
+    assert_eq!(
+        h.state().shown_dossier().map(|d| d.id.as_str()),
+        Some("LEUV-2018-0006")
+    );
+}

@@ -68,6 +68,8 @@ pub enum Question {
     Recover(usize),
     /// Entry `usize` was edited here and its file changed on disk: keep, take or save elsewhere.
     Conflict(usize),
+    /// Delete entry `usize` with its file?
+    Delete(usize),
     /// Entry `entry` is being edited by a window that seems gone: take its lock over?
     TakeOver {
         /// The entry.
@@ -123,6 +125,10 @@ pub enum Action {
     NewDossier,
     /// Add a copy of entry `usize` as a new unsaved dossier (id `ID-kopie-N`) and open it.
     CopyDossier(usize),
+    /// Ask whether to delete entry `usize`.
+    AskDelete(usize),
+    /// Delete entry `usize` with its file, backup and lock (the user said yes).
+    DeleteDossier(usize),
     /// Ask whether to take over another window's stale lock of entry `usize`.
     AskTakeOver(usize),
     /// Take over another window's stale lock of entry `usize` (the user said yes).

@@ -166,6 +166,22 @@ impl Dialogs {
                     });
                 }
                 Question::Recover(n) => recover_ui(ui, n, lang, &mut answer),
+                Question::Delete(entry) => {
+                    ui.heading(lang.pick("Dossier verwijderen?", "Delete the dossier?"));
+                    ui.label(format!(
+                        "{}: {}",
+                        entry_name(cx, entry),
+                        lang.pick(
+                            "het bestand, de reservekopie en het herstelbestand verdwijnen: niets van de cliënt blijft achter. Ongedaan maken (Ctrl+Z) kan zolang dit venster open is.",
+                            "its file, its backup and its recovery copy go: nothing of the client stays behind. Undo (Ctrl+Z) brings it back while this window is open."
+                        )
+                    ));
+                    ui.horizontal(|ui| {
+                        let delete = Some(Action::DeleteDossier(entry));
+                        answer(ui, lang.pick("Verwijderen", "Delete"), delete);
+                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
+                    });
+                }
                 Question::TakeOver { entry, who } => {
                     ui.heading(lang.pick("Slot overnemen?", "Take over the lock?"));
                     ui.label(format!(

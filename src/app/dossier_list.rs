@@ -181,7 +181,7 @@ impl DossierList {
             "{} {} {}",
             crate::lang::number(rows.len() as i64, lang),
             lang.pick("van", "of"),
-            crate::lang::number(cx.ws.len() as i64, lang)
+            crate::lang::number(cx.ws.live_count() as i64, lang)
         ));
         ui.separator();
         let scroll_to = arrow_keys(cx, rows, ui, out);

@@ -594,7 +594,20 @@ impl Editor {
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
-                ui.heading(lang.pick("Dossier", "Dossier"));
+                ui.horizontal(|ui| {
+                    ui.heading(lang.pick("Dossier", "Dossier"));
+                    if locked.is_none()
+                        && ui
+                            .small_button(lang.pick("Verwijderen…", "Delete…"))
+                            .on_hover_text(lang.pick(
+                                "Het dossier en zijn bestand verwijderen",
+                                "Delete the dossier and its file",
+                            ))
+                            .clicked()
+                    {
+                        out.push(Action::AskDelete(i));
+                    }
+                });
                 if let Some(lock) = locked {
                     locked_notice_ui(ui, i, lock, lang, out);
                 }

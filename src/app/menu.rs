@@ -110,6 +110,13 @@ fn edit_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         if item(ui, redo, cx.ws.can_redo()) {
             out.push(Action::Redo);
         }
+        ui.separator();
+        let delete = egui::Button::new(lang.pick("Dossier verwijderen…", "Delete dossier…"));
+        if item(ui, delete, cx.sel.entry.is_some())
+            && let Some(i) = cx.sel.entry
+        {
+            out.push(Action::AskDelete(i));
+        }
     });
 }
 

@@ -77,6 +77,16 @@ impl Recovery {
         }
     }
 
+    /// Writes the journal now (a dossier was deleted: the journal must not keep it).
+    pub fn write_now(&mut self, ws: &Workspace) {
+        if let Some(j) = &self.journal
+            && self.offered.is_empty()
+        {
+            let _ = j.write(ws.journal_entries());
+            self.written.0 = ws.generation();
+        }
+    }
+
     /// This window's journal file, if it has one.
     pub fn path(&self) -> Option<&std::path::Path> {
         self.journal.as_ref().map(Journal::path)

@@ -108,7 +108,7 @@ impl ListCache {
             .entries()
             .iter()
             .enumerate()
-            .filter(|(_, e)| filter.matches(e, ws, &query))
+            .filter(|(_, e)| !e.is_deleted() && filter.matches(e, ws, &query))
             .map(|(i, _)| i)
             .collect();
         self.key = Some(key);

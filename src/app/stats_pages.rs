@@ -163,7 +163,7 @@ pub fn source_note(ws: &Workspace, choices: &StatsChoices, lang: Lang) -> String
         DataSource::Dossiers => format!(
             "{}: {} {} ({} {})",
             lang.pick("Bron", "Source"),
-            lang::number(ws.len() as i64, lang),
+            lang::number(ws.live_count() as i64, lang),
             lang.pick(
                 "dossiers van de open werkmap",
                 "dossiers of the open workspace"

@@ -18,7 +18,7 @@ impl StatusBar {
             let t = ws.totals();
             ui.label(format!(
                 "{} dossiers · {} {} · {} {} · {} {}",
-                lang::number(ws.len() as i64, lang),
+                lang::number(ws.live_count() as i64, lang),
                 lang::number(t.errors.into(), lang),
                 lang.pick("fouten", "errors"),
                 lang::number(t.warnings.into(), lang),

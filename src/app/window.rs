@@ -399,6 +399,8 @@ impl Window {
                     self.open_entry(k);
                 }
             }
+            Action::AskDelete(i) => self.dialogs.ask(Question::Delete(i)),
+            Action::DeleteDossier(i) => self.delete(i),
             Action::AskTakeOver(i) => {
                 let lang = self.shared.lang;
                 if let Some(who) = self
@@ -574,6 +576,14 @@ impl Window {
 
     /// Opens entry `i` in the dossier view.
     fn open_entry(&mut self, i: usize) {
+        if self
+            .shared
+            .ws
+            .entry(i)
+            .is_none_or(crate::workspace::Entry::is_deleted)
+        {
+            return;
+        }
         if self.shared.sel.entry != Some(i) {
             self.shared.sel = Selection {
                 entry: Some(i),
@@ -583,6 +593,33 @@ impl Window {
             self.timeline.reset();
         }
         self.shared.layout.view = View::Dossier;
+    }
+
+    /// Deletes entry `i` (the user was asked), and writes the journal at once so that it
+    /// no longer holds the dossier either.
+    fn delete(&mut self, i: usize) {
+        let lang = self.shared.lang;
+        let name = self
+            .shared
+            .ws
+            .entry(i)
+            .map(|e| e.name().to_string())
+            .unwrap_or_default();
+        match self.shared.ws.delete(i) {
+            Ok(()) => {
+                if self.shared.sel.entry == Some(i) {
+                    self.shared.sel = Selection::default();
+                    self.timeline.reset();
+                }
+                self.recovery.write_now(&self.shared.ws);
+                self.shared.status = Some(format!(
+                    "{} {name} ({})",
+                    lang.pick("Verwijderd:", "Deleted:"),
+                    lang.pick("Ctrl+Z brengt het terug", "Ctrl+Z brings it back")
+                ));
+            }
+            Err(e) => self.shared.status = Some(e.message(&name, lang)),
+        }
     }
 
     /// Applies an edit to entry `i` as one undoable step.
@@ -641,7 +678,12 @@ impl Window {
 
     /// Shows entry `i` after an undo or redo touched it.
     fn follow(&mut self, i: usize, said: &str) {
-        self.shared.sel.entry = Some(i);
+        let deleted = self
+            .shared
+            .ws
+            .entry(i)
+            .is_none_or(crate::workspace::Entry::is_deleted);
+        self.shared.sel.entry = (!deleted).then_some(i);
         self.shared.sel.finding = None;
         self.clamp_selection();
         self.shared.status = Some(said.to_string());

@@ -372,7 +372,7 @@ impl Workspace {
                 None => self
                     .entries
                     .iter()
-                    .position(|e| e.path.is_none() && e.name == j.name),
+                    .position(|e| e.path.is_none() && !e.deleted && e.name == j.name),
             };
             match found {
                 // Another window edits it now: the journal's version comes back as a new

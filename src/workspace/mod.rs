@@ -18,6 +18,7 @@ mod tallies;
 mod tests;
 
 pub use disk::DiskChange;
+pub use history::Deletion;
 pub use history::{EditKey, MAX_UNDO};
 pub use journal::{Journal, JournalEntry, JournalPath, Orphan};
 pub use locks::LockInfo;
@@ -56,6 +57,37 @@ pub struct Entry {
     held_lock: bool,
     /// Another window's lock on the dossier's file: it is being edited elsewhere.
     locked_by: Option<LockInfo>,
+    /// Deleted (its file is gone): kept in memory only so that undo can bring it back, and
+    /// left out of every list, count and save.
+    deleted: bool,
+}
+
+/// Why a dossier was not deleted.
+#[derive(Debug)]
+pub enum DeleteError {
+    /// Another window edits it.
+    Locked(LockInfo),
+    /// Its file could not be removed.
+    Io(PathBuf, std::io::Error),
+}
+
+impl DeleteError {
+    /// What happened, in `lang`, naming the file.
+    pub fn message(&self, name: &str, lang: crate::lang::Lang) -> String {
+        match self {
+            DeleteError::Locked(info) => format!(
+                "{name}: {}; {}",
+                info.describe(lang),
+                lang.pick("niet verwijderd", "not deleted")
+            ),
+            DeleteError::Io(p, e) => format!(
+                "{}: {} ({})",
+                p.display(),
+                lang.pick("kon niet verwijderd worden", "could not be deleted"),
+                crate::files::io_message(e, lang)
+            ),
+        }
+    }
 }
 
 /// Why an edit was refused.
@@ -114,6 +146,7 @@ impl Entry {
             disk,
             held_lock: false,
             locked_by: None,
+            deleted: false,
         };
         entry.settle();
         entry
@@ -158,6 +191,11 @@ impl Entry {
     /// Whether its file, as last loaded, holds comments that saving would drop.
     pub fn file_has_comments(&self) -> bool {
         self.disk.is_some_and(|d| d.comments)
+    }
+
+    /// Whether it was deleted (undo brings it back).
+    pub fn is_deleted(&self) -> bool {
+        self.deleted
     }
 
     /// Another window's lock on its file: who edits it elsewhere, since when.
@@ -357,14 +395,19 @@ impl Workspace {
         self.entries.get(i)
     }
 
-    /// How many dossiers it holds.
+    /// How many entries it holds, deleted ones included: indices run below this.
     pub fn len(&self) -> usize {
         self.entries.len()
     }
 
-    /// Whether it holds no dossier.
+    /// Whether it holds no entry.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// How many dossiers it holds (deleted ones left out): what people are told.
+    pub fn live_count(&self) -> usize {
+        self.tallies.live
     }
 
     /// Files that did not load; they are never written to.
@@ -497,27 +540,131 @@ impl Workspace {
         self.apply(i, after, EditKey::Single)
     }
 
-    /// Undoes the last edit; returns the entry it touched (an entry another window now
+    /// Undoes the last step; returns the entry it touched (an entry another window now
     /// edits is left as it is, and the step stays to undo).
     pub fn undo(&mut self) -> Option<Result<usize, (usize, EditRefused)>> {
-        let i = self.history.next_undo()?;
-        if let Err(e) = self.lock_for_edit(i) {
+        let (i, edits) = self.history.next_undo()?;
+        if edits && let Err(e) = self.lock_for_edit(i) {
             return Some(Err((i, e)));
         }
-        let (i, before) = self.history.undo()?;
-        self.update(i, |e| e.dossier = before);
+        let (i, change) = self.history.undo()?;
+        self.carry_out(i, change);
         Some(Ok(i))
     }
 
-    /// Redoes the last undone edit; returns the entry it touched (as for [`Self::undo`]).
+    /// Redoes the last undone step; returns the entry it touched (as for [`Self::undo`]).
     pub fn redo(&mut self) -> Option<Result<usize, (usize, EditRefused)>> {
-        let i = self.history.next_redo()?;
-        if let Err(e) = self.lock_for_edit(i) {
+        let (i, edits) = self.history.next_redo()?;
+        if edits && let Err(e) = self.lock_for_edit(i) {
             return Some(Err((i, e)));
         }
-        let (i, after) = self.history.redo()?;
-        self.update(i, |e| e.dossier = after);
+        let (i, change) = self.history.redo()?;
+        self.carry_out(i, change);
         Some(Ok(i))
+    }
+
+    /// What an undo or redo does to entry `i`.
+    fn carry_out(&mut self, i: usize, change: history::Change) {
+        match change {
+            history::Change::Dossier(d) => self.update(i, |e| e.dossier = d),
+            history::Change::Delete => {
+                // Redone: its file goes again (what it holds is what the step kept).
+                let _ = self.remove_files(i);
+                self.update(i, |e| {
+                    e.deleted = true;
+                    e.path = None;
+                    e.disk = None;
+                    e.saved = Some(e.dossier.clone());
+                });
+            }
+            history::Change::Restore(deletion) => self.restore_deleted(i, &deletion),
+        }
+    }
+
+    /// Deletes entry `i` (the user was asked): its file, its backup and its lock go, and
+    /// it leaves every list and count; this window's journal no longer holds it once
+    /// written again. Undo brings dossier and file back until the window closes. A dossier
+    /// another window edits is not deleted.
+    pub fn delete(&mut self, i: usize) -> Result<(), DeleteError> {
+        let Some(e) = self.entries.get(i).filter(|e| !e.deleted) else {
+            return Ok(());
+        };
+        if let Some(lock) = &e.locked_by {
+            return Err(DeleteError::Locked(lock.clone()));
+        }
+        let path = e.path.clone();
+        let bytes = match &path {
+            Some(p) => match std::fs::read(p) {
+                Ok(b) => Some(b),
+                Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+                Err(err) => return Err(DeleteError::Io(p.clone(), err)),
+            },
+            None => None,
+        };
+        self.remove_files(i)?;
+        self.history
+            .record_delete(i, history::Deletion { path, bytes });
+        self.update(i, |e| {
+            e.deleted = true;
+            e.path = None;
+            e.disk = None;
+            e.saved = Some(e.dossier.clone());
+        });
+        Ok(())
+    }
+
+    /// Removes entry `i`'s file, its backup and this window's lock on it.
+    fn remove_files(&mut self, i: usize) -> Result<(), DeleteError> {
+        let Some(e) = self.entries.get_mut(i) else {
+            return Ok(());
+        };
+        let Some(path) = e.path.clone() else {
+            return Ok(());
+        };
+        let gone = |r: std::io::Result<()>| match r {
+            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err),
+            _ => Ok(()),
+        };
+        gone(std::fs::remove_file(&path)).map_err(|err| DeleteError::Io(path.clone(), err))?;
+        let backup = crate::files::backup_path(&path);
+        gone(std::fs::remove_file(&backup)).map_err(|err| DeleteError::Io(backup, err))?;
+        if e.held_lock {
+            locks::release(&path);
+            e.held_lock = false;
+        }
+        if let Some(dir) = path.parent() {
+            crate::files::sync_dir(dir);
+        }
+        Ok(())
+    }
+
+    /// Brings deleted entry `i` back with its file (never over a file that appeared at its
+    /// name meanwhile: then it comes back as unsaved work without a file).
+    fn restore_deleted(&mut self, i: usize, deletion: &history::Deletion) {
+        let written = match (&deletion.path, &deletion.bytes) {
+            (Some(path), Some(bytes)) => {
+                path.parent().zip(path.file_name()).and_then(|(dir, name)| {
+                    crate::files::write_new(dir, &name.to_string_lossy(), bytes).ok()
+                })
+            }
+            _ => None,
+        };
+        let stamp = written.as_deref().and_then(DiskStamp::of);
+        // What the file holds: the dossier as saved (edits not saved when it was deleted
+        // come back as unsaved, with their lock).
+        let saved = written
+            .as_deref()
+            .zip(deletion.bytes.as_deref())
+            .and_then(|(p, b)| crate::files::parse_file_bytes(b, p).ok());
+        self.update(i, |e| {
+            e.deleted = false;
+            e.saved = saved;
+            e.path = written;
+            e.disk = stamp;
+        });
+        if self.entries[i].dirty {
+            let _ = self.lock_for_edit(i);
+        }
     }
 
     /// Whether there is an edit to undo.

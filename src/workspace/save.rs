@@ -155,7 +155,7 @@ impl Workspace {
             return vec![(0, SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e)))];
         }
         let unfiled: Vec<usize> = (0..self.entries.len())
-            .filter(|&i| self.entries[i].path.is_none())
+            .filter(|&i| self.entries[i].path.is_none() && !self.entries[i].deleted)
             .collect();
         let mut problems = Vec::new();
         for i in unfiled {

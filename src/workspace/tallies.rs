@@ -18,11 +18,17 @@ pub(super) struct Tallies {
     pub stats: ProvinceYearTable,
     /// What the dossiers tell beyond the published table.
     pub dossier_stats: DossierStats,
+    /// How many dossiers there are (deleted ones left out).
+    pub live: usize,
 }
 
 impl Tallies {
-    /// Counts `entry` in.
+    /// Counts `entry` in (a deleted one counts for nothing).
     pub fn add(&mut self, entry: &Entry) {
+        if entry.deleted {
+            return;
+        }
+        self.live += 1;
         self.totals.add(entry.counts);
         self.dirty += usize::from(entry.dirty);
         self.stats.add(&entry.dossier, municipalities());
@@ -31,6 +37,10 @@ impl Tallies {
 
     /// Counts `entry` out (as it was counted in).
     pub fn remove(&mut self, entry: &Entry) {
+        if entry.deleted {
+            return;
+        }
+        self.live -= 1;
         self.totals.sub(entry.counts);
         self.dirty -= usize::from(entry.dirty);
         self.stats.remove(&entry.dossier, municipalities());

@@ -586,3 +586,60 @@ mod locks_between_windows {
         assert!(crate::workspace::locks::read(&file).unwrap().is_mine());
     }
 }
+
+#[test]
+fn shared_drive_deleting_leaves_nothing_of_the_client_and_undo_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let journals = tempfile::tempdir().unwrap();
+    crate::sample::write_to(dir.path()).unwrap();
+    let mut ws = Workspace::open(dir.path(), today());
+    let journal = Journal::open_in(journals.path(), ws.root()).unwrap();
+    let i = index_of(&ws, "LEUV-2018-0006");
+    let file = ws.entries[i].path.clone().unwrap();
+    let original = std::fs::read(&file).unwrap();
+    // Saved once (a backup), then edited (a lock, a journal entry).
+    ws.edit(i, |d| d.client = "Eerst".into()).unwrap();
+    ws.save(i).unwrap();
+    ws.edit(i, |d| d.client = "Niet bewaard".into()).unwrap();
+    journal.write(ws.journal_entries()).unwrap();
+    let backup = crate::files::backup_path(&file);
+    let lock = locks::lock_path(&file);
+    assert!(backup.exists() && lock.exists() && journal.path().exists());
+    let (n, totals) = (ws.live_count(), ws.totals());
+    ws.delete(i).unwrap();
+    journal.write(ws.journal_entries()).unwrap();
+    assert!(!file.exists() && !backup.exists() && !lock.exists());
+    assert!(
+        !journal.path().exists(),
+        "the journal held only this dossier"
+    );
+    assert_eq!(ws.live_count(), n - 1);
+    assert!(ws.entries[i].is_deleted());
+    assert!(ws.totals().errors <= totals.errors);
+    assert_eq!(ws.dirty_count(), 0);
+    let recount = ProvinceYearTable::from_dossiers(
+        ws.entries.iter().filter(|e| !e.deleted).map(|e| &e.dossier),
+        municipalities(),
+    );
+    assert_eq!(ws.stats(), &recount);
+    assert!(ws.save_all().is_empty(), "nothing to save, nothing written");
+    assert!(!file.exists());
+    // Undo: the dossier and its file come back as they were saved.
+    assert_eq!(ws.undo().map(Result::unwrap), Some(i));
+    assert!(!ws.entries[i].is_deleted());
+    assert_eq!(ws.live_count(), n);
+    assert_ne!(std::fs::read(&file).unwrap(), original);
+    assert_eq!(
+        crate::files::load_file(&file).unwrap().client,
+        "Eerst",
+        "as saved"
+    );
+    assert_eq!(
+        ws.entries[i].dossier.client, "Niet bewaard",
+        "the edit is back"
+    );
+    assert!(ws.entries[i].is_dirty() && lock.exists());
+    // Redo deletes it again.
+    assert_eq!(ws.redo().map(Result::unwrap), Some(i));
+    assert!(!file.exists());
+}
