@@ -485,3 +485,22 @@ fn shared_drive_deleting_a_dossier_asks_first_and_undo_brings_it_back() {
         Some("LEUV-2018-0006")
     );
 }
+
+#[test]
+fn shared_drive_an_unreachable_folder_is_said_and_the_dossiers_stay() {
+    let dir = sample_folder();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
+    h.state_mut().act(Action::FolderUnreachable(
+        "Transport endpoint is not connected".into(),
+    ));
+    h.run();
+    assert!(
+        h.query_by_label_contains("cannot be reached (VPN or network down?)")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("28 dossiers").is_some());
+    assert_eq!(h.state().workspace().dirty_count(), 0);
+    h.state_mut().act(Action::FolderReachable);
+    h.run();
+    assert!(h.query_by_label_contains("can be reached again").is_some());
+}

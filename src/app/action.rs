@@ -151,8 +151,12 @@ pub enum Action {
     Guard(Pending),
     /// Open the workspace at this path now (no questions asked).
     OpenWorkspace(PathBuf),
-    /// Files changed on disk (the shell's watcher saw them).
+    /// Files changed on disk (the shell's watcher or sweep saw them).
     DiskChanged(Vec<PathBuf>),
+    /// The workspace folder cannot be reached (the sweep's error, in the system's words).
+    FolderUnreachable(String),
+    /// The workspace folder can be reached again.
+    FolderReachable,
     /// A path was chosen for a request (in the system's dialog or typed by the user).
     PathChosen(Request, PathBuf),
     /// The system's file dialog cannot open: ask for the path in the window instead.

@@ -71,10 +71,95 @@ impl Watcher {
     }
 }
 
+/// What a sweep found.
+enum Swept {
+    /// These files appeared, changed or went.
+    Changed(Vec<PathBuf>),
+    /// The folder cannot be listed.
+    Unreachable(String),
+    /// The folder can be listed again.
+    Reachable,
+}
+
+/// Sweeps the workspace folder on a thread of its own (see `workspace::sweep`): every 5 s
+/// on a network or user-space file system, every 60 s elsewhere; a frame never waits.
+struct Sweeper {
+    /// The folder swept.
+    root: PathBuf,
+    /// Set to stop the thread (when the workspace changes or the window closes).
+    stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// What the sweeps found, drained once per frame.
+    found: std::sync::mpsc::Receiver<Swept>,
+}
+
+impl Sweeper {
+    fn new(root: &std::path::Path, ctx: &egui::Context) -> Self {
+        use crate::workspace::sweep;
+        use std::sync::atomic::Ordering;
+        let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+        let (tx, found) = std::sync::mpsc::channel();
+        let (dir, halt, ctx) = (root.to_path_buf(), stop.clone(), ctx.clone());
+        let _ = std::thread::Builder::new()
+            .name("twe-sweep".into())
+            .spawn(move || {
+                let every = sweep::interval(&dir);
+                let mut last = sweep::scan(&dir).ok();
+                let mut reachable = true;
+                loop {
+                    // Wake often enough to stop soon after being asked.
+                    let started = std::time::Instant::now();
+                    while started.elapsed() < every {
+                        if halt.load(Ordering::Relaxed) {
+                            return;
+                        }
+                        std::thread::sleep(std::time::Duration::from_millis(250));
+                    }
+                    let report = match (sweep::scan(&dir), &last) {
+                        (Ok(now), Some(before)) => {
+                            let changed = sweep::changes(before, &now);
+                            last = Some(now);
+                            let back = !std::mem::replace(&mut reachable, true);
+                            match (back, changed.is_empty()) {
+                                (true, _) => Some(Swept::Reachable),
+                                (false, false) => Some(Swept::Changed(changed)),
+                                (false, true) => None,
+                            }
+                        }
+                        (Ok(now), None) => {
+                            last = Some(now);
+                            (!std::mem::replace(&mut reachable, true)).then_some(Swept::Reachable)
+                        }
+                        (Err(e), _) => std::mem::replace(&mut reachable, false)
+                            .then(|| Swept::Unreachable(e.to_string())),
+                    };
+                    if let Some(report) = report {
+                        if tx.send(report).is_err() {
+                            return;
+                        }
+                        ctx.request_repaint();
+                    }
+                }
+            });
+        Self {
+            root: root.to_path_buf(),
+            stop,
+            found,
+        }
+    }
+}
+
+impl Drop for Sweeper {
+    fn drop(&mut self) {
+        self.stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+}
+
 /// The eframe application.
 pub struct PlannerApp {
     /// The watcher of the workspace folder, if it has one.
     watcher: Option<Watcher>,
+    /// The sweeps of the workspace folder, if it has one.
+    sweeper: Option<Sweeper>,
     /// Everything the window shows.
     pub window: Window,
     /// The screenshot asked for by a PNG export, once the renderer delivers it.
@@ -100,6 +185,7 @@ impl PlannerApp {
         window.enable_recovery();
         Self {
             watcher: None,
+            sweeper: None,
             window,
             shot: None,
         }
@@ -248,6 +334,21 @@ impl eframe::App for PlannerApp {
             if !changed.is_empty() {
                 self.window.act(Action::DiskChanged(changed));
             }
+        }
+        if self.sweeper.as_ref().map(|s| &s.root) != root.as_ref() {
+            self.sweeper = root.as_deref().map(|r| Sweeper::new(r, &ctx));
+        }
+        let swept: Vec<Swept> = self
+            .sweeper
+            .as_ref()
+            .map(|s| s.found.try_iter().collect())
+            .unwrap_or_default();
+        for report in swept {
+            self.window.act(match report {
+                Swept::Changed(paths) => Action::DiskChanged(paths),
+                Swept::Unreachable(why) => Action::FolderUnreachable(why),
+                Swept::Reachable => Action::FolderReachable,
+            });
         }
         self.window.ui(ui);
         let delivered = self.shot.as_ref().and_then(|(slot, rect, ppp)| {

@@ -21,6 +21,7 @@ use super::status::StatusBar;
 use crate::lang::Lang;
 use crate::model::{Dossier, Plan};
 use crate::workspace::{DiskChange, EditKey, EditRefused, SaveError, Workspace};
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// How many recently opened workspaces the *File* menu lists.
@@ -423,6 +424,17 @@ impl Window {
                 self.shared.ws.set_context(today, mode);
             }
             Action::DiskChanged(paths) => self.disk_changed(&paths),
+            Action::FolderUnreachable(why) => self.unreachable(Some(&why)),
+            Action::FolderReachable => {
+                let lang = self.shared.lang;
+                self.shared.status = Some(
+                    lang.pick(
+                        "De werkmap is weer bereikbaar.",
+                        "The workspace folder can be reached again.",
+                    )
+                    .to_string(),
+                );
+            }
             Action::AskPath { request, why } => {
                 let default = self.default_path(&request);
                 self.dialogs.ask_path(request, &default, why);
@@ -803,6 +815,29 @@ impl Window {
         self.shared.recent.truncate(RECENT);
     }
 
+    /// Says that the workspace folder cannot be reached, and that nothing is lost: the open
+    /// dossiers stay, and nothing reads as deleted.
+    fn unreachable(&mut self, why: Option<&str>) {
+        let lang = self.shared.lang;
+        let folder = self
+            .shared
+            .ws
+            .root()
+            .map(|r| r.display().to_string())
+            .unwrap_or_default();
+        let mut said = format!(
+            "{folder}: {}",
+            lang.pick(
+                "de werkmap is niet bereikbaar (VPN of netwerk weg?); de open dossiers blijven, niets wordt als verwijderd gelezen, bewaren kan weer zodra de map terug is",
+                "the workspace folder cannot be reached (VPN or network down?); the open dossiers stay, nothing reads as deleted, and saving works again once the folder is back"
+            )
+        );
+        if let Some(why) = why {
+            let _ = write!(said, " ({why})");
+        }
+        self.shared.status = Some(said);
+    }
+
     /// Brings the workspace in line with files changed on disk (the shell's file watcher
     /// reports them); an edited dossier whose file changed becomes a question.
     fn disk_changed(&mut self, paths: &[PathBuf]) {
@@ -810,6 +845,10 @@ impl Window {
         for path in paths {
             let said = match self.shared.ws.reconcile(path) {
                 DiskChange::None | DiskChange::Lock(_) => None,
+                DiskChange::Unreachable => {
+                    self.unreachable(None);
+                    return;
+                }
                 DiskChange::Conflict(i) => {
                     self.dialogs.ask(Question::Conflict(i));
                     None

@@ -24,6 +24,9 @@ pub enum DiskChange {
     Deleted(usize),
     /// Another window took or gave back the lock of a dossier's file.
     Lock(usize),
+    /// A dossier's file is gone together with the rest of the folder's: the folder is
+    /// unreachable (a share whose network is down, an unmounted drive), not emptied.
+    Unreachable,
 }
 
 /// What a dossier file holds now.
@@ -142,6 +145,29 @@ impl Workspace {
         });
     }
 
+    /// Whether the workspace folder can be reached: it can be listed, and the dossier files
+    /// it had have not all gone at once (what an unmounted share looks like).
+    pub fn folder_reachable(&self) -> bool {
+        let Some(root) = &self.root else {
+            return true;
+        };
+        if std::fs::read_dir(root).is_err() {
+            return false;
+        }
+        let mut files = self
+            .entries
+            .iter()
+            .filter(|e| e.disk.is_some())
+            .filter_map(|e| e.path.as_deref());
+        let mut looked = 0;
+        // A few known files suffice: one still there means the folder is.
+        let any_there = files.by_ref().take(16).any(|p| {
+            looked += 1;
+            p.exists()
+        });
+        any_there || looked <= 1
+    }
+
     /// The file of entry `found` is gone: the dossier stays, now unsaved, so nothing is lost.
     fn deleted(&mut self, found: Option<usize>) -> DiskChange {
         let Some(i) = found else {
@@ -149,6 +175,9 @@ impl Workspace {
         };
         if self.entries[i].disk.is_none() {
             return DiskChange::None;
+        }
+        if !self.folder_reachable() {
+            return DiskChange::Unreachable;
         }
         self.update(i, |e| {
             e.disk = None;

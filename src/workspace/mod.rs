@@ -13,6 +13,7 @@ pub mod history;
 pub mod journal;
 pub mod locks;
 pub mod save;
+pub mod sweep;
 mod tallies;
 #[cfg(test)]
 mod tests;

@@ -643,3 +643,26 @@ fn shared_drive_deleting_leaves_nothing_of_the_client_and_undo_brings_it_back() 
     assert_eq!(ws.redo().map(Result::unwrap), Some(i));
     assert!(!file.exists());
 }
+
+#[test]
+fn shared_drive_a_folder_that_goes_away_is_unreachable_not_deleted() {
+    let dir = tempfile::tempdir().unwrap();
+    let share = dir.path().join("share");
+    std::fs::create_dir(&share).unwrap();
+    crate::sample::write_to(&share).unwrap();
+    let mut ws = Workspace::open(&share, today());
+    let n = ws.live_count();
+    // The share unmounts: its mount point is there, empty.
+    for e in std::fs::read_dir(&share).unwrap() {
+        std::fs::remove_file(e.unwrap().path()).unwrap();
+    }
+    let first = ws.entries[0].path.clone().unwrap();
+    assert_eq!(ws.reconcile(&first), DiskChange::Unreachable);
+    assert!(!ws.entries[0].is_dirty(), "not read as deleted");
+    // The folder itself goes (the network is down).
+    std::fs::remove_dir(&share).unwrap();
+    assert!(!ws.folder_reachable());
+    assert_eq!(ws.reconcile(&first), DiskChange::Unreachable);
+    assert_eq!(ws.live_count(), n);
+    assert_eq!(ws.dirty_count(), 0);
+}
