@@ -536,3 +536,38 @@ fn shared_drive_fix_skips_a_dossier_another_window_edits_and_keeps_modes() {
         assert_eq!(mode, 0o600, "the mode is kept");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
+    let dir = sample_copy();
+    let fifo = dir.path().join("x.ron");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    let mut child = bin()
+        .args(["check", &dir.path().display().to_string(), "--today", "2026-06-01"])
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let started = std::time::Instant::now();
+    let status = loop {
+        if let Some(s) = child.try_wait().unwrap() {
+            break s;
+        }
+        if started.elapsed() > std::time::Duration::from_secs(20) {
+            child.kill().unwrap();
+            panic!("check hangs on a pipe");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    assert_eq!(status.code(), Some(2), "a load problem");
+    let out = child.wait_with_output().unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("x.ron") && text.contains("not a regular file"), "{text}");
+    assert!(text.contains("28 dossiers"), "the others are checked: {text}");
+}

@@ -666,3 +666,114 @@ fn shared_drive_a_folder_that_goes_away_is_unreachable_not_deleted() {
     assert_eq!(ws.live_count(), n);
     assert_eq!(ws.dirty_count(), 0);
 }
+
+/// Hostile input through every loader path of a workspace: files in its folder, a journal
+/// of a gone window, and changes on disk. No panic, no hang (each case has a time limit),
+/// and nothing is ever written outside the workspace folder.
+mod hostile_inputs {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// A saved sample dossier, cut, spliced and grown at random places.
+    fn damaged() -> impl Strategy<Value = Vec<u8>> {
+        let text = crate::files::to_ron(&crate::sample::load().dossiers.remove(0).dossier).unwrap();
+        let len = text.len();
+        (
+            0..len,
+            0..len,
+            proptest::collection::vec(any::<u8>(), 0..64),
+            0usize..4,
+        )
+            .prop_map(move |(a, b, noise, copies)| {
+                let bytes = text.as_bytes();
+                let (lo, hi) = (a.min(b), a.max(b));
+                let mut out = bytes[..lo].to_vec();
+                out.extend_from_slice(&noise);
+                for _ in 0..copies {
+                    out.extend_from_slice(&bytes[lo..hi]);
+                }
+                out.extend_from_slice(&bytes[hi..]);
+                out
+            })
+    }
+
+    /// Where a hostile journal may say a dossier lives.
+    fn journal_path(root: &Path, outside: &Path, k: u8) -> JournalPath {
+        let p = match k % 6 {
+            0 => outside.join("victim.ron"),
+            1 => root.join("..").join("victim.ron"),
+            2 => root.join("a.ron"),
+            3 => root.join("link.ron"),
+            4 => root.join("sub").join("..").join("..").join("created.ron"),
+            _ => PathBuf::from("relative.ron"),
+        };
+        JournalPath::of(&p)
+    }
+
+    /// Every file below `dir`, with its bytes.
+    fn files_below(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
+        let mut out = std::collections::BTreeMap::new();
+        for e in std::fs::read_dir(dir).unwrap().filter_map(Result::ok) {
+            if e.file_type().unwrap().is_file() {
+                out.insert(e.path(), std::fs::read(e.path()).unwrap());
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 48, timeout: 20_000, ..ProptestConfig::default() })]
+
+        #[test]
+        fn hostile_files_and_journals_never_panic_hang_or_write_outside(
+            files in proptest::collection::vec(damaged(), 1..4),
+            journal in proptest::collection::vec((any::<u8>(), damaged()), 0..5),
+            raw_journal in proptest::collection::vec(any::<u8>(), 0..300),
+        ) {
+            let root_dir = tempfile::tempdir().unwrap();
+            let outside = tempfile::tempdir().unwrap();
+            let journals = tempfile::tempdir().unwrap();
+            let root = root_dir.path();
+            std::fs::write(outside.path().join("victim.ron"), "precious").unwrap();
+            let untouched = files_below(outside.path());
+            for (k, bytes) in files.iter().enumerate() {
+                std::fs::write(root.join(format!("{}.ron", (b'a' + k as u8) as char)), bytes).unwrap();
+            }
+            #[cfg(unix)]
+            std::os::unix::fs::symlink(outside.path().join("victim.ron"), root.join("link.ron")).unwrap();
+            let mut ws = Workspace::open(root, today());
+            // A gone window's journal, of dossiers parsed from damaged text where they parse.
+            let entries: Vec<JournalEntry> = journal
+                .iter()
+                .filter_map(|(k, bytes)| {
+                    let d = crate::files::parse_file_bytes(bytes, Path::new("j.ron")).ok()?;
+                    Some(JournalEntry { path: Some(journal_path(root, outside.path(), *k)), name: "j.ron".into(), dossier: d })
+                })
+                .collect();
+            let crafted = Journal::open_in(journals.path(), ws.root()).unwrap();
+            crafted.write(entries).unwrap();
+            drop(crafted);
+            // And one whose bytes are anything at all.
+            std::fs::write(journals.path().join(format!("{}.0-0.journal.ron", "x")), &raw_journal).unwrap();
+            let _ = journal::parse(&raw_journal);
+            let mine = Journal::open_in(journals.path(), ws.root()).unwrap();
+            let restored: Vec<JournalEntry> = mine.orphans().into_iter().flat_map(|o| o.entries).collect();
+            ws.restore(restored);
+            // Every dossier edited and saved, every change on disk reconciled.
+            for i in 0..ws.len() {
+                let _ = ws.edit(i, |d| d.client.push('!'));
+            }
+            let _ = ws.save_all();
+            for p in files_below(root).keys() {
+                let _ = ws.reconcile(p);
+            }
+            prop_assert_eq!(files_below(outside.path()), untouched);
+            prop_assert!(!root_dir.path().parent().unwrap().join("created.ron").exists());
+        }
+
+        #[test]
+        fn hostile_journal_bytes_never_panic(bytes in proptest::collection::vec(any::<u8>(), 0..2000)) {
+            let _ = journal::parse(&bytes);
+        }
+    }
+}
