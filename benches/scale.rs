@@ -69,6 +69,16 @@ fn scale(c: &mut Criterion) {
     g.bench_function("check all (both cores)", |b| {
         b.iter_with_large_drop(|| check_all(dossiers.iter(), &ctx));
     });
+    // The shell's sweep of a shared folder (off the UI thread): list and stat every file,
+    // then compare with the sweep before.
+    g.bench_function("sweep the folder (list + stat, one core)", |b| {
+        b.iter_with_large_drop(|| twe_planner::workspace::sweep::scan(dir.path()));
+    });
+    let before = twe_planner::workspace::sweep::scan(dir.path()).expect("a sweep");
+    let after = twe_planner::workspace::sweep::scan(dir.path()).expect("a sweep");
+    g.bench_function("compare two sweeps", |b| {
+        b.iter(|| black_box(twe_planner::workspace::sweep::changes(&before, &after)));
+    });
     let m = twe_planner::reference::municipalities();
     g.bench_function("aggregate the province table", |b| {
         b.iter(|| black_box(ProvinceYearTable::from_dossiers(dossiers.iter(), m)));

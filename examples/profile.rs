@@ -134,6 +134,70 @@ fn main() {
                 size_of::<twe_planner::rules::Facts>(),
             );
         }
+        "worst" => {
+            let out = std::env::args()
+                .nth(2)
+                .unwrap_or_else(|| "worst.ron".into());
+            let text = worst_dossier();
+            std::fs::write(&out, &text).unwrap();
+            println!("{out}: {} bytes", text.len());
+        }
         other => eprintln!("unknown: {other}"),
     }
+}
+
+/// The worst dossier the loader accepts, as text: every list at its bound (1,000
+/// instruments all on the same days, 1,000 documents, 1,000 activities by VDAB), every text
+/// field long, an OCMW no municipality resembles, all under the 1 MiB limit. It makes every
+/// rule work as hard as it can: overlaps, technical trainings, durations, gaps, years,
+/// uploads, mediation and the nearest-name search.
+fn worst_dossier() -> String {
+    use twe_planner::model::*;
+    let day = |s: &str| twe_planner::model::date_serde::parse(s).unwrap();
+    let long = |c: char, n: usize| std::iter::repeat_n(c, n).collect::<String>();
+    let instruments = (0..1_000)
+        .map(|k| Instrument {
+            kind: match k % 5 {
+                0 => InstrumentKind::Art60,
+                1 => InstrumentKind::Wes,
+                2 => InstrumentKind::Ibo,
+                3 => InstrumentKind::Bvs,
+                _ => InstrumentKind::Opleiding {
+                    name: long('T', 900),
+                    provider: Provider::Other(long('P', 200)),
+                    focus: Focus::Technical,
+                    full_time: true,
+                },
+            },
+            start: day("2019-03-01") + chrono::Days::new(k % 7),
+            end: day("2021-12-31") - chrono::Days::new(k % 11),
+            status: Status::Planned,
+        })
+        .collect();
+    let d = Dossier {
+        id: long('I', 1_000),
+        client: long('C', 1_000),
+        ocmw: long('Z', 1_000),
+        guided_by: Some(long('G', 1_000)),
+        plan: None,
+        start: day("2019-03-01"),
+        end: Some(day("2023-06-30")),
+        social_rights_acquired: Some(day("2019-04-01")),
+        instruments,
+        documents: (0..1_000u64)
+            .map(|k| Document {
+                kind: DocumentKind::Other("D".into()),
+                uploaded: day("2019-03-01") + chrono::Days::new(k),
+            })
+            .collect(),
+        activities: (0..1_000u64)
+            .map(|k| Activity {
+                kind: ActivityKind::JobSearch,
+                date: day("2019-03-01") + chrono::Days::new(k),
+                by: Actor::Vdab,
+            })
+            .collect(),
+        outcome: None,
+    };
+    twe_planner::files::to_ron(&d).unwrap()
 }

@@ -550,7 +550,12 @@ fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
             .success()
     );
     let mut child = bin()
-        .args(["check", &dir.path().display().to_string(), "--today", "2026-06-01"])
+        .args([
+            "check",
+            &dir.path().display().to_string(),
+            "--today",
+            "2026-06-01",
+        ])
         .stdout(std::process::Stdio::piped())
         .spawn()
         .unwrap();
@@ -568,6 +573,12 @@ fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
     assert_eq!(status.code(), Some(2), "a load problem");
     let out = child.wait_with_output().unwrap();
     let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("x.ron") && text.contains("not a regular file"), "{text}");
-    assert!(text.contains("28 dossiers"), "the others are checked: {text}");
+    assert!(
+        text.contains("x.ron") && text.contains("not a regular file"),
+        "{text}"
+    );
+    assert!(
+        text.contains("28 dossiers"),
+        "the others are checked: {text}"
+    );
 }

@@ -710,6 +710,14 @@ mod hostile_inputs {
         JournalPath::of(&p)
     }
 
+    /// A number from the environment, or `default`.
+    fn env_or(name: &str, default: u32) -> u32 {
+        std::env::var(name)
+            .ok()
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(default)
+    }
+
     /// Every file below `dir`, with its bytes.
     fn files_below(dir: &Path) -> std::collections::BTreeMap<PathBuf, Vec<u8>> {
         let mut out = std::collections::BTreeMap::new();
@@ -722,7 +730,13 @@ mod hostile_inputs {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 48, timeout: 20_000, ..ProptestConfig::default() })]
+        // 48 cases, each in a child process stopped after 20 s; PROPTEST_CASES and
+        // PROPTEST_TIMEOUT (0: in this process) change them for a long run.
+        #![proptest_config(ProptestConfig {
+            cases: env_or("PROPTEST_CASES", 48),
+            timeout: env_or("PROPTEST_TIMEOUT", 20_000),
+            ..ProptestConfig::default()
+        })]
 
         #[test]
         fn hostile_files_and_journals_never_panic_hang_or_write_outside(
