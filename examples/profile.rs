@@ -152,7 +152,10 @@ fn main() {
 /// rule work as hard as it can: overlaps, technical trainings, durations, gaps, years,
 /// uploads, mediation and the nearest-name search.
 fn worst_dossier() -> String {
-    use twe_planner::model::*;
+    use twe_planner::model::{
+        Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Focus, Instrument,
+        InstrumentKind, Provider, Status,
+    };
     let day = |s: &str| twe_planner::model::date_serde::parse(s).unwrap();
     let long = |c: char, n: usize| std::iter::repeat_n(c, n).collect::<String>();
     let instruments = (0..1_000)
