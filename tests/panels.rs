@@ -394,7 +394,7 @@ fn dialogs_answer_with_an_action_and_close() {
 }
 
 #[test]
-fn the_path_prompt_asks_before_replacing_a_file() {
+fn shared_drive_the_path_prompt_asks_before_replacing_a_file() {
     let dir = tempfile::tempdir().unwrap();
     let existing = dir.path().join("cijfers.csv");
     std::fs::write(&existing, "old").unwrap();

@@ -110,7 +110,7 @@ mod tests {
     use proptest::prelude::*;
 
     #[test]
-    fn ids_become_names_every_file_system_takes() {
+    fn shared_drive_ids_become_names_every_file_system_takes() {
         let cases = [
             ("GENT-2019-0042", "GENT-2019-0042.ron"),
             ("a/b\\c:d*e?f\"g<h>i|j", "a_b_c_d_e_f_g_h_i_j.ron"),
@@ -133,7 +133,7 @@ mod tests {
     }
 
     #[test]
-    fn a_clash_ignoring_case_gets_a_number() {
+    fn shared_drive_a_clash_ignoring_case_gets_a_number() {
         let mut taken: HashSet<String> = ["gent-1.ron".to_string()].into();
         assert_eq!(file_name_for("GENT-1", &mut taken), "GENT-1-2.ron");
         assert_eq!(file_name_for("Gent-1", &mut taken), "Gent-1-3.ron");
@@ -143,7 +143,7 @@ mod tests {
 
     proptest! {
         #[test]
-        fn any_id_gives_a_safe_unique_name(ids in proptest::collection::vec(".{0,300}", 1..8)) {
+        fn shared_drive_any_id_gives_a_safe_unique_name(ids in proptest::collection::vec(".{0,300}", 1..8)) {
             let mut taken = HashSet::new();
             let mut names = HashSet::new();
             for id in &ids {

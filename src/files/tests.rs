@@ -704,7 +704,7 @@ mod hostile {
     }
 }
 
-mod messages {
+mod hostile_messages {
     use super::*;
     use crate::lang::Lang;
 

@@ -108,7 +108,7 @@ mod tests {
     }
 
     #[test]
-    fn the_bounds_are_inclusive_and_name_the_field() {
+    fn hostile_the_bounds_are_inclusive_and_name_the_field() {
         let mut d = sample();
         let inst = d.instruments[0].clone();
         d.instruments = vec![inst.clone(); MAX_ITEMS];

@@ -125,7 +125,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn whole_months_at_month_ends_and_leap_days() {
+    fn shared_drive_whole_months_at_month_ends_and_leap_days() {
         let d = |s: &str| crate::model::date_serde::parse(s).unwrap();
         assert_eq!(whole_months(d("2019-03-01"), d("2019-03-31")), Some(1));
         assert_eq!(whole_months(d("2019-03-15"), d("2019-04-14")), Some(1));

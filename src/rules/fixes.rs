@@ -244,7 +244,7 @@ mod generated {
         /// adds an error or warning of any rule, each moved instrument keeps its length in
         /// its rule's unit, and every fix changes the dossier.
         #[test]
-        fn a_quick_fix_adds_no_finding_and_keeps_lengths(seed in 0u64..1_000_000, calendar in any::<bool>()) {
+        fn shared_drive_a_quick_fix_adds_no_finding_and_keeps_lengths(seed in 0u64..1_000_000, calendar in any::<bool>()) {
             let opts = crate::generate::Options {
                 count: 150,
                 seed,
@@ -282,7 +282,7 @@ mod generated {
         /// `fix_all` ends, adds no finding of any rule, and leaves no fixable finding of a
         /// rule it was allowed to fix with a single fix that would lower its count.
         #[test]
-        fn fixing_everything_ends_and_adds_nothing(seed in 0u64..1_000_000) {
+        fn shared_drive_fixing_everything_ends_and_adds_nothing(seed in 0u64..1_000_000) {
             let opts = crate::generate::Options { count: 100, seed, match_published: false, violations: 0.8 };
             let ctx = CheckContext::new(crate::model::date_serde::parse("2021-06-01").unwrap());
             for (d, _) in crate::generate::generate(&opts) {
@@ -298,7 +298,7 @@ mod generated {
     }
 
     #[test]
-    fn moving_a_wes_up_keeps_its_six_months() {
+    fn shared_drive_moving_a_wes_up_keeps_its_six_months() {
         let ctx = CheckContext::new(crate::model::date_serde::parse("2026-06-01").unwrap());
         let mut d = crate::sample::load()
             .dossiers

@@ -297,7 +297,7 @@ fn overlap_counts_inclusive_days() {
 }
 
 #[test]
-fn overlap_names_each_instrument_once_against_the_earliest_it_overlaps() {
+fn hostile_overlap_names_each_instrument_once_against_the_earliest_it_overlaps() {
     let mut x = base();
     // Three WES on top of each other and of the art. 60§7: three findings, not six.
     x.instruments = vec![
@@ -337,7 +337,7 @@ fn overlap_names_each_instrument_once_against_the_earliest_it_overlaps() {
 }
 
 #[test]
-fn a_thousand_instruments_on_one_day_give_a_thousand_findings_at_most() {
+fn hostile_a_thousand_instruments_on_one_day_give_a_thousand_findings_at_most() {
     let mut x = base();
     x.instruments = vec![inst(InstrumentKind::Wes, "2019-04-01", "2019-09-30"); 1_000];
     let f = fired(&x, "overlap");
@@ -832,7 +832,7 @@ mod overlap_property {
 
     proptest! {
         #[test]
-        fn overlap_agrees_with_the_pairwise_reading(
+        fn hostile_overlap_agrees_with_the_pairwise_reading(
             instruments in proptest::collection::vec(instrument(), 0..24)
         ) {
             let mut x = base();
