@@ -90,28 +90,80 @@ pub fn unplanned(d: &Dossier) -> Option<DateRange> {
     range.is_valid().then_some(range)
 }
 
-/// Proposes instruments for the unplanned months of `d`, or `None` when there is nothing
-/// to plan or no proposal that adds no finding. Every proposal returned has been checked:
-/// the dossier with it has no error or warning the dossier without it did not have.
+/// The shortest stretch between two instruments that is worth planning: four weeks, the
+/// shortest IBO; shorter ones break no rule and hold nothing useful.
+const MIN_GAP_DAYS: i64 = 28;
+
+/// The stretches inside the trajectory where no instrument runs, in order: between
+/// instruments (at least [`MIN_GAP_DAYS`] long) and after the last one (up to the regular
+/// last day); none for a closed trajectory.
+pub fn gaps(d: &Dossier) -> Vec<DateRange> {
+    if d.end.is_some() {
+        return Vec::new();
+    }
+    let last = d.regular_last_day();
+    let mut valid: Vec<DateRange> = d
+        .instruments
+        .iter()
+        .map(Instrument::range)
+        .filter(DateRange::is_valid)
+        .collect();
+    valid.sort_by_key(|r| (r.start, r.end));
+    let mut out = Vec::new();
+    let mut cursor = d.start;
+    for r in valid {
+        if r.start > cursor && cursor <= last {
+            let gap = DateRange::new(
+                cursor,
+                crate::model::calendar::sub_days(r.start, 1).min(last),
+            );
+            if gap.days() >= MIN_GAP_DAYS {
+                out.push(gap);
+            }
+        }
+        cursor = cursor.max(add_days(r.end, 1));
+    }
+    if let Some(tail) = unplanned(d) {
+        out.push(tail);
+    }
+    out
+}
+
+/// Proposes instruments for the unplanned months of `d` (the stretches between instruments
+/// and after the last one), or `None` when there is nothing to plan or no proposal that
+/// adds no finding. An art. 60§7 employment comes first if there is none and it can still
+/// start in time; the rest is WES and IBO back to back. Every proposal returned has been
+/// checked: the dossier with it has no error or warning the dossier without it did not have.
 pub fn plan_rest(d: &Dossier, ctx: &CheckContext<'_>) -> Option<Proposal> {
-    let free = unplanned(d)?;
-    let mut instruments = Vec::new();
     let has_art60 = d
         .instruments
         .iter()
         .any(|i| i.kind == InstrumentKind::Art60);
     let deadline = add_months(d.start, ART60_START_MONTHS.value);
-    let mut rest = free;
-    if !has_art60 && free.start <= deadline {
-        let end = last_day_within_months(free.start, ART60_MONTHS).min(free.end);
-        instruments.push(planned(InstrumentKind::Art60, free.start, end));
-        rest = DateRange::new(add_days(end, 1), free.end);
+    let mut art60_placed = has_art60;
+    // Each stretch's proposal, kept only if it adds no finding to what is kept so far.
+    let mut kept = Proposal {
+        instruments: Vec::new(),
+    };
+    for free in gaps(d) {
+        let mut instruments = Vec::new();
+        let mut rest = free;
+        if !art60_placed && free.start <= deadline {
+            let end = last_day_within_months(free.start, ART60_MONTHS).min(free.end);
+            instruments.push(planned(InstrumentKind::Art60, free.start, end));
+            rest = DateRange::new(add_days(end, 1), free.end);
+        }
+        if rest.is_valid() {
+            instruments.extend(fill(rest, true));
+        }
+        let mut candidate = kept.clone();
+        candidate.instruments.extend(instruments.iter().cloned());
+        if introduces_nothing(d, &candidate, ctx) {
+            art60_placed |= instruments.iter().any(|i| i.kind == InstrumentKind::Art60);
+            kept = candidate;
+        }
     }
-    if rest.is_valid() {
-        instruments.extend(fill(rest, true));
-    }
-    let proposal = Proposal { instruments };
-    introduces_nothing(d, &proposal, ctx).then_some(proposal)
+    (!kept.instruments.is_empty()).then_some(kept)
 }
 
 /// Whether accepting `p` adds no error or warning to `d`.
@@ -181,6 +233,55 @@ mod tests {
             assert!(!has(&after, rule), "{rule}: {:#?}", check(&after, &ctx()));
         }
         assert_eq!(after.instruments.last().unwrap().end, x.regular_last_day());
+    }
+
+    #[test]
+    fn a_gap_inside_the_trajectory_is_planned_too() {
+        // Art. 60§7 for a year, then 62 days of nothing, then a WES to the end.
+        let s = parse("2020-01-01").unwrap();
+        let x = d(
+            s,
+            vec![
+                planned(
+                    InstrumentKind::Art60,
+                    parse("2020-01-15").unwrap(),
+                    parse("2021-01-14").unwrap(),
+                ),
+                planned(
+                    InstrumentKind::Wes,
+                    parse("2021-03-18").unwrap(),
+                    parse("2021-09-17").unwrap(),
+                ),
+                planned(InstrumentKind::Ibo, parse("2021-09-18").unwrap(), x_last(s)),
+            ],
+        );
+        let ctx = CheckContext::new(s);
+        assert!(
+            check(&x, &ctx)
+                .iter()
+                .any(|f| f.rule.id == "inactive-period")
+        );
+        let p = plan_rest(&x, &ctx).expect("the gap is planned");
+        assert!(
+            p.instruments
+                .iter()
+                .all(|i| i.start >= parse("2021-01-15").unwrap()
+                    && i.end <= parse("2021-03-17").unwrap()),
+            "{:?}",
+            p.instruments
+        );
+        let after = p.apply_to(&x);
+        assert!(
+            !check(&after, &ctx)
+                .iter()
+                .any(|f| f.rule.id == "inactive-period")
+        );
+        assert!(introduces_nothing(&x, &p, &ctx));
+    }
+
+    /// The regular last day of a trajectory from `s`.
+    fn x_last(s: NaiveDate) -> NaiveDate {
+        d(s, vec![]).regular_last_day()
     }
 
     #[test]

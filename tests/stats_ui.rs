@@ -214,3 +214,35 @@ fn the_menu_bar_leads_to_the_statistics_and_the_presentation() {
     h.run();
     assert!(h.state().presenting());
 }
+
+#[test]
+fn walkthrough_the_difference_says_so_in_its_title() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().source = DataSource::Difference;
+    h.run();
+    assert!(
+        h.query_by_label_contains("Difference dossiers − published: Started trajectories")
+            .is_some()
+    );
+}
+
+#[test]
+fn walkthrough_bvs_per_100_trajectories_is_named_as_such() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::BvsUse);
+    h.run();
+    h.get_by_label("Per 100 started trajectories").click();
+    h.run();
+    assert!(
+        h.query_by_label("BVS per 100 started trajectories")
+            .is_some()
+    );
+}
+
+#[test]
+fn walkthrough_the_outflow_parts_add_up_to_the_closed_trajectories() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Dossiers;
+    h.run();
+    assert!(h.query_by_label_contains("not measured yet").is_some());
+}

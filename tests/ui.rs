@@ -504,3 +504,99 @@ fn shared_drive_an_unreachable_folder_is_said_and_the_dossiers_stay() {
     h.run();
     assert!(h.query_by_label_contains("can be reached again").is_some());
 }
+
+#[test]
+fn walkthrough_the_status_line_follows_the_language() {
+    let mut h = sample(Lang::En);
+    h.state_mut().act(Action::SaveAll);
+    h.run();
+    assert!(h.query_by_label_contains("All saved").is_some());
+    h.get_by_label("NL").click();
+    h.run();
+    assert!(h.query_by_label_contains("Alles bewaard").is_some());
+    assert!(h.query_by_label_contains("All saved").is_none());
+}
+
+#[test]
+fn walkthrough_the_quit_dialog_names_the_unsaved_dossiers() {
+    let mut h = sample(Lang::En);
+    for id in ["GENT-2017-0004", "LEUV-2018-0006"] {
+        let i = index_of(&h, id);
+        h.state_mut()
+            .workspace_mut()
+            .edit(i, |d| d.client = "X".into())
+            .unwrap();
+    }
+    h.state_mut().act(Action::Guard(Pending::Quit));
+    h.run();
+    assert!(
+        h.query_by_label_contains("GENT-2017-0004, LEUV-2018-0006")
+            .is_some()
+    );
+}
+
+#[test]
+fn walkthrough_escape_closes_an_open_menu() {
+    let mut h = sample(Lang::En);
+    h.get_by_label("File").click();
+    h.run();
+    assert!(h.query_by_label("New dossier").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("New dossier").is_none());
+}
+
+#[test]
+fn walkthrough_a_new_dossier_is_shown_in_the_list_at_once() {
+    let mut h = sample(Lang::En);
+    h.state_mut().act(Action::NewDossier);
+    // The list scrolls there smoothly: a few frames.
+    h.run_steps(30);
+    let id = h.state().shown_dossier().unwrap().id.clone();
+    // The 29th row: below the fold until the list follows the selection.
+    assert!(
+        h.query_by_label_contains(&format!("{id}  ")).is_some(),
+        "{id} is scrolled into view"
+    );
+}
+
+#[test]
+fn walkthrough_plan_the_rest_fills_a_gap_inside_the_trajectory() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    let i = index_of(&h, "LEUV-2018-0006");
+    // Reopen the trajectory and move the WES two months later: a gap inside.
+    let mut d = dossier(&h, i).clone();
+    d.end = None;
+    d.instruments[2].start = d.instruments[2].start + chrono::Days::new(70);
+    d.instruments[2].end = d.instruments[2].end + chrono::Days::new(70);
+    h.state_mut().act(Action::Edit {
+        entry: i,
+        dossier: d,
+        key: twe_planner::workspace::EditKey::Single,
+    });
+    h.run();
+    assert!(h.query_by_label("inactive-period").is_some());
+    h.get_by_label("Plan the rest").click();
+    h.run();
+    let (_, p) = h.state().proposal().expect("the gap is planned");
+    let gap_start = dossier(&h, i).instruments[1].end;
+    assert!(
+        p.instruments
+            .iter()
+            .any(|x| x.start > gap_start && x.end < dossier(&h, i).instruments[2].start)
+    );
+    h.get_by_label("✔ Accept").click();
+    h.run();
+    assert!(h.query_by_label("inactive-period").is_none());
+}
+
+#[test]
+fn walkthrough_reopening_opens_the_dossier_open_last() {
+    let mut w = Window::new(Workspace::sample(today()), Lang::En);
+    w.act(Action::OpenEntry(5));
+    let id = w.selected_id().unwrap().to_string();
+    let mut again = Window::new(Workspace::sample(today()), Lang::En);
+    again.select_id(&id);
+    assert_eq!(again.selected_id(), Some(id.as_str()));
+}

@@ -194,8 +194,8 @@ pub enum Action {
     ToggleHelp,
     /// Start or leave the presentation (the shell goes full screen).
     Present(bool),
-    /// Say this in the status bar.
-    Status(String),
+    /// Say this in the status bar (in both languages).
+    Status(crate::lang::Text),
 
     // For the shell.
     /// Open this file dialog.

@@ -5,6 +5,7 @@
 use super::action::{Action, Question, Request};
 use super::cx::ViewCx;
 use crate::lang::Lang;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 /// A path typed by the user where the system's file dialog cannot open.
@@ -127,10 +128,11 @@ impl Dialogs {
                         "{} {}",
                         cx.ws.dirty_count(),
                         lang.pick(
-                            "dossier(s) hebben wijzigingen die nog niet bewaard zijn.",
-                            "dossier(s) have changes that are not saved yet."
+                            "dossier(s) hebben wijzigingen die nog niet bewaard zijn:",
+                            "dossier(s) have changes that are not saved yet:"
                         )
                     ));
+                    ui.label(unsaved_names(cx, lang));
                     ui.horizontal(|ui| {
                         let save = Action::SaveAllThen(pending.clone());
                         answer(ui, lang.pick("Alles bewaren", "Save all"), Some(save));
@@ -293,4 +295,32 @@ fn prompt_title(request: &Request, lang: Lang) -> &'static str {
         Request::ExportCsv(_) => lang.pick("CSV bewaren als", "Save CSV as"),
         Request::ExportPng(_) => lang.pick("PNG bewaren als", "Save PNG as"),
     }
+}
+
+/// The unsaved dossiers by id, the first eight, then how many more.
+fn unsaved_names(cx: &ViewCx<'_>, lang: Lang) -> String {
+    const SHOWN: usize = 8;
+    let dirty: Vec<&str> = cx
+        .ws
+        .entries()
+        .iter()
+        .filter(|e| e.is_dirty())
+        .map(|e| e.dossier().id.as_str())
+        .collect();
+    let mut text = dirty
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if dirty.len() > SHOWN {
+        let _ = write!(
+            text,
+            " {} {} {}",
+            lang.pick("en", "and"),
+            dirty.len() - SHOWN,
+            lang.pick("meer", "more")
+        );
+    }
+    text
 }

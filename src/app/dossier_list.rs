@@ -147,6 +147,9 @@ pub struct DossierList {
     filter: ListFilter,
     /// The rows, recomputed only when the filter or the workspace changes.
     cache: ListCache,
+    /// The open dossier the list last scrolled to: when another is opened elsewhere (a new
+    /// dossier, the caseload, an undo), the list scrolls to it.
+    followed: Option<usize>,
 }
 
 impl DossierList {
@@ -184,19 +187,27 @@ impl DossierList {
             crate::lang::number(cx.ws.live_count() as i64, lang)
         ));
         ui.separator();
-        let scroll_to = arrow_keys(cx, rows, ui, out);
-        rows_ui(cx, rows, scroll_to, ui, out);
+        let stepped = arrow_keys(cx, rows, ui);
+        let mut scroll_to = stepped;
+        if cx.sel.entry != self.followed {
+            self.followed = cx.sel.entry;
+            scroll_to = scroll_to.or_else(|| {
+                let e = cx.sel.entry?;
+                rows.iter().position(|&r| r == e)
+            });
+        }
+        let clicked = rows_ui(cx, rows, scroll_to, ui);
+        // A dossier opened here is where the list already is: it is not followed again.
+        if let Some(i) = clicked.or(stepped.map(|row| rows[row])) {
+            self.followed = Some(i);
+            out.push(Action::OpenEntry(i));
+        }
     }
 }
 
 /// Up and down move the selection through the rows when no text field has focus; returns
-/// the row to scroll to.
-fn arrow_keys(
-    cx: &ViewCx<'_>,
-    rows: &[usize],
-    ui: &egui::Ui,
-    out: &mut Vec<Action>,
-) -> Option<usize> {
+/// the row to open and scroll to.
+fn arrow_keys(cx: &ViewCx<'_>, rows: &[usize], ui: &egui::Ui) -> Option<usize> {
     let typing = ui.ctx().memory(|m| m.focused().is_some());
     if typing || rows.is_empty() {
         return None;
@@ -213,18 +224,17 @@ fn arrow_keys(
         Some(p) => (p as i64 + step).clamp(0, rows.len() as i64 - 1) as usize,
         None => 0,
     };
-    out.push(Action::OpenEntry(rows[next]));
     Some(next)
 }
 
-/// The rows, virtualized: only those in view are built.
+/// The rows, virtualized: only those in view are built; returns the entry clicked.
 fn rows_ui(
     cx: &ViewCx<'_>,
     rows: &[usize],
     scroll_to: Option<usize>,
     ui: &mut egui::Ui,
-    out: &mut Vec<Action>,
-) {
+) -> Option<usize> {
+    let mut clicked = None;
     let row_height = ui.spacing().interact_size.y;
     let mut area = egui::ScrollArea::vertical().auto_shrink(false);
     if let Some(row) = scroll_to {
@@ -242,9 +252,10 @@ fn rows_ui(
                 let button = egui::Button::selectable(selected, row_text(e, cx.lang))
                     .min_size(egui::vec2(0.0, row_height));
                 if ui.add(button).clicked() {
-                    out.push(Action::OpenEntry(i));
+                    clicked = Some(i);
                 }
             }
         });
     });
+    clicked
 }

@@ -60,7 +60,9 @@ impl FindingsPanel {
         let all_fixes = self.fixes_of(cx, i, entry);
         header_ui(ui, entry.counts(), lang, out);
         ui.separator();
+        // One scroll position per dossier: another dossier's list starts at its top.
         egui::ScrollArea::vertical()
+            .id_salt(("findings", i))
             .auto_shrink(false)
             .show(ui, |ui| {
                 if entry.findings().is_empty() {
@@ -143,7 +145,10 @@ impl Row<'_> {
             }
             for fix in self.fixes {
                 if ui.button(format!("🔧 {}", fix.label(lang))).clicked() {
-                    out.push(Action::Status(fix.label(lang).to_string()));
+                    out.push(Action::Status(crate::lang::Text::new(
+                        fix.label.0.clone(),
+                        fix.label.1.clone(),
+                    )));
                     out.push(Action::Edit {
                         entry: entry_index,
                         dossier: fix.dossier.clone(),

@@ -388,13 +388,10 @@ fn plan_rest_ui(
             {
                 match crate::planner::plan_rest(d, &cx.ws.ctx()) {
                     Some(p) => *proposal = Some((entry, p)),
-                    None => out.push(Action::Status(
-                        lang.pick(
-                            "Niets te plannen: het traject is afgesloten of al volledig gepland.",
-                            "Nothing to plan: the trajectory is closed or fully planned.",
-                        )
-                        .to_string(),
-                    )),
+                    None => out.push(Action::Status(crate::lang::Text::new(
+                        "Niets te plannen: het traject is afgesloten of al volledig gepland.",
+                        "Nothing to plan: the trajectory is closed or fully planned.",
+                    ))),
                 }
             }
         }

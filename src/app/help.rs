@@ -2,69 +2,99 @@
 
 use crate::lang::Lang;
 
-/// Shortcuts and gestures, Dutch and English.
-pub const SHORTCUTS: &[(&str, &str, &str)] = &[
-    ("Ctrl+S", "Open dossier bewaren", "Save the open dossier"),
-    (
-        "Ctrl+Shift+S",
-        "Alle gewijzigde dossiers bewaren",
-        "Save every changed dossier",
+/// One row of the help: the keys or gesture and what it does, each in Dutch and English.
+pub struct HelpRow {
+    /// The keys or the gesture, Dutch and English.
+    pub keys: (&'static str, &'static str),
+    /// What it does, Dutch and English.
+    pub what: (&'static str, &'static str),
+}
+
+const fn row(keys: (&'static str, &'static str), what: (&'static str, &'static str)) -> HelpRow {
+    HelpRow { keys, what }
+}
+
+/// Every keyboard shortcut.
+pub const SHORTCUTS: &[HelpRow] = &[
+    row(
+        ("Ctrl+S", "Ctrl+S"),
+        ("Open dossier bewaren", "Save the open dossier"),
     ),
-    ("Ctrl+Z", "Ongedaan maken", "Undo"),
-    ("Ctrl+Shift+Z / Ctrl+Y", "Opnieuw", "Redo"),
-    (
-        "F8 / Shift+F8",
-        "Volgende / vorige bevinding",
-        "Next / previous finding",
+    row(
+        ("Ctrl+Shift+S", "Ctrl+Shift+S"),
+        (
+            "Alle gewijzigde dossiers bewaren",
+            "Save every changed dossier",
+        ),
     ),
-    (
-        "Up / Down",
-        "Vorig / volgend dossier in de lijst",
-        "Previous / next dossier in the list",
+    row(("Ctrl+Z", "Ctrl+Z"), ("Ongedaan maken", "Undo")),
+    row(
+        ("Ctrl+Shift+Z / Ctrl+Y", "Ctrl+Shift+Z / Ctrl+Y"),
+        ("Opnieuw", "Redo"),
     ),
-    ("F1", "Deze hulp", "This help"),
-    ("F11", "Presentatie aan / uit", "Presentation on / off"),
-    (
-        "Links / Rechts (presentatie)",
-        "Vorige / volgende dia",
-        "Previous / next slide",
+    row(
+        ("F8 / Shift+F8", "F8 / Shift+F8"),
+        ("Volgende / vorige bevinding", "Next / previous finding"),
     ),
-    (
-        "Omhoog / Omlaag (presentatie)",
-        "Volgend / vorig jaar",
-        "Next / previous year",
+    row(
+        ("Omhoog / Omlaag", "Up / Down"),
+        (
+            "Vorig / volgend dossier in de lijst",
+            "Previous / next dossier in the list",
+        ),
     ),
-    (
-        "Esc (presentatie)",
-        "Presentatie verlaten",
-        "Leave the presentation",
+    row(("Esc", "Esc"), ("Open menu sluiten", "Close an open menu")),
+    row(("F1", "F1"), ("Deze hulp", "This help")),
+    row(
+        ("F11", "F11"),
+        ("Presentatie aan / uit", "Presentation on / off"),
+    ),
+    row(
+        (
+            "Links / Rechts (presentatie)",
+            "Left / Right (presentation)",
+        ),
+        ("Vorige / volgende dia", "Previous / next slide"),
+    ),
+    row(
+        ("Omhoog / Omlaag (presentatie)", "Up / Down (presentation)"),
+        ("Volgend / vorig jaar", "Next / previous year"),
+    ),
+    row(
+        ("Esc (presentatie)", "Esc (presentation)"),
+        ("Presentatie verlaten", "Leave the presentation"),
     ),
 ];
 
 /// Mouse gestures in the timeline.
-pub const GESTURES: &[(&str, &str, &str)] = &[
-    (
-        "Klik / click",
-        "Balk selecteren en bewerken",
-        "Select a bar and edit it",
+pub const GESTURES: &[HelpRow] = &[
+    row(
+        ("Klik", "Click"),
+        ("Balk selecteren en bewerken", "Select a bar and edit it"),
     ),
-    (
-        "Sleep balk / drag bar",
-        "Instrument verschuiven (per dag)",
-        "Move the instrument (by whole days)",
+    row(
+        ("Sleep een balk", "Drag a bar"),
+        (
+            "Instrument verschuiven (per dag)",
+            "Move the instrument (by whole days)",
+        ),
     ),
-    (
-        "Sleep rand / drag edge",
-        "Begin of einde wijzigen",
-        "Change its start or end",
+    row(
+        ("Sleep een rand", "Drag an edge"),
+        ("Begin of einde wijzigen", "Change its start or end"),
     ),
-    (
-        "Sleep leeg vlak / drag empty space",
-        "Tijdlijn verschuiven",
-        "Pan the timeline",
+    row(
+        ("Sleep een leeg vlak", "Drag empty space"),
+        ("Tijdlijn verschuiven", "Pan the timeline"),
     ),
-    ("Ctrl+scroll", "In- en uitzoomen", "Zoom in and out"),
-    ("Dubbelklik / double-click", "Alles tonen", "Fit everything"),
+    row(
+        ("Ctrl+scroll", "Ctrl+scroll"),
+        ("In- en uitzoomen", "Zoom in and out"),
+    ),
+    row(
+        ("Dubbelklik", "Double-click"),
+        ("Alles tonen", "Fit everything"),
+    ),
 ];
 
 /// The help window; F1 or the menu opens and closes it.
@@ -94,18 +124,18 @@ impl Help {
             .show(&ctx, |ui| {
                 ui.heading(lang.pick("Sneltoetsen", "Shortcuts"));
                 egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for (keys, nl, en) in SHORTCUTS {
-                        ui.monospace(*keys);
-                        ui.label(lang.pick(nl, en));
+                    for r in SHORTCUTS {
+                        ui.monospace(lang.pick(r.keys.0, r.keys.1));
+                        ui.label(lang.pick(r.what.0, r.what.1));
                         ui.end_row();
                     }
                 });
                 ui.add_space(8.0);
                 ui.heading(lang.pick("Muis in de tijdlijn", "Mouse in the timeline"));
                 egui::Grid::new("gestures").striped(true).show(ui, |ui| {
-                    for (what, nl, en) in GESTURES {
-                        ui.label(*what);
-                        ui.label(lang.pick(nl, en));
+                    for r in GESTURES {
+                        ui.label(lang.pick(r.keys.0, r.keys.1));
+                        ui.label(lang.pick(r.what.0, r.what.1));
                         ui.end_row();
                     }
                 });

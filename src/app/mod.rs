@@ -43,7 +43,7 @@ pub use dossier_list::DossierList;
 pub use editor::Editor;
 pub use findings::FindingsPanel;
 pub use gantt::Timeline;
-pub use help::{GESTURES, Help, SHORTCUTS};
+pub use help::{GESTURES, Help, HelpRow, SHORTCUTS};
 pub use menu::MenuBar;
 pub use rows::{ListCache, ListFilter, Phase, WithFindings};
 pub use shell::PlannerApp;

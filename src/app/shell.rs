@@ -23,6 +23,9 @@ struct Settings {
     lang: Option<Lang>,
     /// Light theme instead of dark.
     light: bool,
+    /// The dossier open at the last exit (its id), opened again with its workspace.
+    #[serde(default)]
+    last_dossier: Option<String>,
 }
 
 /// A screenshot on its way from the renderer, for the PNG export.
@@ -174,6 +177,7 @@ impl PlannerApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let today = chrono::Local::now().date_naive();
+        let same = path.is_none() || path == settings.last_workspace;
         let reopen = path.or(settings.last_workspace.filter(|p| p.exists()));
         let ws = match &reopen {
             Some(p) => Workspace::open(p, today),
@@ -182,6 +186,9 @@ impl PlannerApp {
         let mut window = Window::new(ws, settings.lang.unwrap_or_else(Lang::from_env));
         window.act(Action::SetDark(!settings.light));
         window.set_recent(settings.recent);
+        if let Some(id) = settings.last_dossier.filter(|_| same) {
+            window.select_id(&id);
+        }
         window.enable_recovery();
         Self {
             watcher: None,
@@ -216,7 +223,10 @@ impl PlannerApp {
         let mut png = std::io::Cursor::new(Vec::new());
         match buffer.write_to(&mut png, image::ImageFormat::Png) {
             Ok(()) => self.dialog(Request::ExportPng(png.into_inner())),
-            Err(e) => self.window.act(Action::Status(e.to_string())),
+            Err(e) => self.window.act(Action::Status(crate::lang::Text::new(
+                format!("PNG niet gemaakt: {e}"),
+                format!("PNG not made: {e}"),
+            ))),
         }
     }
 
@@ -380,6 +390,7 @@ impl eframe::App for PlannerApp {
             recent: self.window.recent().to_vec(),
             lang: Some(self.window.lang()),
             light: !self.window.layout().dark,
+            last_dossier: self.window.selected_id().map(str::to_string),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

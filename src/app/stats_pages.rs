@@ -143,7 +143,12 @@ pub fn current_chart(
         relative: choices.relative,
         suppress_small: presenting && choices.suppresses(),
     };
-    chart(kind, &source_table(ws, choices), &opts, lang)
+    let mut data = chart(kind, &source_table(ws, choices), &opts, lang);
+    // A difference is not the published figure: its title says so.
+    if choices.source == DataSource::Difference {
+        data.title = format!("{}: {}", DataSource::Difference.name(lang), data.title);
+    }
+    data
 }
 
 /// The note under every chart: where the numbers come from. The answer's other figures are
@@ -450,8 +455,9 @@ fn dossiers_ui(ws: &Workspace, ui: &mut egui::Ui, lang: Lang) {
         });
     ui.add_space(8.0);
     let [yes, no, unknown] = s.outcomes;
+    // The parts add up to the closed trajectories: those not measured yet are named too.
     ui.label(format!(
-        "{}: {} {} · {} {} · {} {} ({} {})",
+        "{}: {} {} · {} {} · {} {} · {} {} ({} {})",
         lang.pick("Resultaatsmeting", "Outflow measurement"),
         lang::number(yes, lang),
         lang.pick("aan het werk", "at work"),
@@ -459,6 +465,8 @@ fn dossiers_ui(ws: &Workspace, ui: &mut egui::Ui, lang: Lang) {
         lang.pick("niet aan het werk", "not at work"),
         lang::number(unknown, lang),
         lang.pick("onbekend", "unknown"),
+        lang::number(s.not_measured(), lang),
+        lang.pick("nog niet gemeten", "not measured yet"),
         lang::number(s.closed, lang),
         lang.pick("afgesloten trajecten", "closed trajectories"),
     ));

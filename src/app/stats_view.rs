@@ -186,15 +186,20 @@ fn years_ui(ui: &mut egui::Ui, s: &mut StatsChoices, (first, last): (i32, i32), 
     }
 }
 
-/// Shares, the table and the privacy setting.
+/// Shares (for the use of BVS: per 100 trajectories), the table and the privacy setting.
 fn toggles_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
-    ui.checkbox(
-        &mut s.relative,
+    let relative = if s.page == Page::Chart(crate::stats::charts::ChartKind::BvsUse) {
+        lang.pick(
+            "Per 100 opgestarte trajecten",
+            "Per 100 started trajectories",
+        )
+    } else {
         lang.pick(
             "Aandelen in plaats van aantallen",
             "Shares instead of counts",
-        ),
-    );
+        )
+    };
+    ui.checkbox(&mut s.relative, relative);
     ui.checkbox(
         &mut s.show_table,
         lang.pick("Tabel met de cijfers", "Table with the numbers"),

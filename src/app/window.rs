@@ -38,8 +38,8 @@ struct Shared {
     lang: Lang,
     /// The view, theme and shown panels.
     layout: Layout,
-    /// The last message for the status bar.
-    status: Option<String>,
+    /// The last message for the status bar, in both languages.
+    status: Option<crate::lang::Text>,
     /// Recently opened workspaces, newest first (persisted by the shell).
     recent: Vec<PathBuf>,
 }
@@ -53,7 +53,7 @@ impl Shared {
             lang: self.lang,
             layout: self.layout,
             recent: &self.recent,
-            status: self.status.as_deref(),
+            status: self.status.as_ref().map(|t| t.get(self.lang)),
         }
     }
 }
@@ -212,6 +212,25 @@ impl Window {
         self.timeline.proposal()
     }
 
+    /// The id of the open dossier, to open it again at the next start.
+    pub fn selected_id(&self) -> Option<&str> {
+        let i = self.shared.sel.entry?;
+        self.shared.ws.entry(i).map(|e| e.dossier().id.as_str())
+    }
+
+    /// Opens the dossier with this id, if the workspace has it.
+    pub fn select_id(&mut self, id: &str) {
+        if let Some(i) = self
+            .shared
+            .ws
+            .entries()
+            .iter()
+            .position(|e| e.dossier().id == id && !e.is_deleted())
+        {
+            self.open_entry(i);
+        }
+    }
+
     /// Recently opened workspaces, newest first.
     pub fn recent(&self) -> &[PathBuf] {
         &self.shared.recent
@@ -297,6 +316,11 @@ impl Window {
             let cx = self.shared.cx();
             self.slides.ui(&cx, &mut self.stats.choices, ui, &mut out);
         } else {
+            // Esc closes an open menu (egui's menus stay open otherwise).
+            if egui::Popup::is_any_open(ui.ctx()) && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            {
+                egui::Popup::close_all(ui.ctx());
+            }
             shortcuts(ui, &mut out);
             self.journal(ui);
             self.panels_ui(ui, &mut out);
@@ -362,7 +386,7 @@ impl Window {
         match self.recovery.tick(&self.shared.ws, ui.input(|i| i.time)) {
             Tick::Idle => {}
             Tick::Due(after) => ui.ctx().request_repaint_after(after),
-            Tick::Failed(message) => self.shared.status = Some(message),
+            Tick::Failed(message) => self.say(|_| message.clone()),
         }
     }
 
@@ -425,16 +449,13 @@ impl Window {
             }
             Action::DiskChanged(paths) => self.disk_changed(&paths),
             Action::FolderUnreachable(why) => self.unreachable(Some(&why)),
-            Action::FolderReachable => {
-                let lang = self.shared.lang;
-                self.shared.status = Some(
-                    lang.pick(
-                        "De werkmap is weer bereikbaar.",
-                        "The workspace folder can be reached again.",
-                    )
-                    .to_string(),
-                );
-            }
+            Action::FolderReachable => self.say(|lang| {
+                lang.pick(
+                    "De werkmap is weer bereikbaar.",
+                    "The workspace folder can be reached again.",
+                )
+                .to_string()
+            }),
             Action::AskPath { request, why } => {
                 let default = self.default_path(&request);
                 self.dialogs.ask_path(request, &default, why);
@@ -470,17 +491,17 @@ impl Window {
     /// The actions that save, open or answer a question about files (`act` passes only
     /// these).
     fn file_action(&mut self, action: Action) {
-        let lang = self.shared.lang;
         match action {
             Action::Save => self.save_current(),
             Action::SaveAll => self.save_all(),
             Action::SaveOver(i) => {
                 if let Err(e) = self.shared.ws.save_over(i) {
-                    self.shared.status = Some(e.message(lang));
+                    self.say(|lang| e.message(lang));
                 }
             }
             Action::SaveAs(i, path) => {
-                self.shared.status = Some(match self.shared.ws.save_as(i, path) {
+                let saved = self.shared.ws.save_as(i, path);
+                self.say(|lang| match &saved {
                     Ok(()) => lang.pick("Bewaard", "Saved").to_string(),
                     Err(e) => e.message(lang),
                 });
@@ -506,10 +527,12 @@ impl Window {
             Action::RestoreJournal => {
                 let entries = self.recovery.take_offered();
                 let n = self.shared.ws.restore(entries);
-                self.shared.status = Some(format!(
-                    "{n} {}",
-                    lang.pick("dossier(s) hersteld", "dossier(s) restored")
-                ));
+                self.say(|lang| {
+                    format!(
+                        "{n} {}",
+                        lang.pick("dossier(s) hersteld", "dossier(s) restored")
+                    )
+                });
             }
             Action::DiscardJournal => {
                 self.recovery.take_offered();
@@ -558,8 +581,8 @@ impl Window {
 
     /// Writes an export to the file the user chose, and says how it went.
     fn export(&mut self, path: &std::path::Path, bytes: &[u8]) {
-        let lang = self.shared.lang;
-        self.shared.status = Some(match crate::files::write_atomic(path, bytes) {
+        let written = crate::files::write_atomic(path, bytes);
+        self.say(|lang| match &written {
             Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
             Err(e) => e.message(lang),
         });
@@ -610,7 +633,6 @@ impl Window {
     /// Deletes entry `i` (the user was asked), and writes the journal at once so that it
     /// no longer holds the dossier either.
     fn delete(&mut self, i: usize) {
-        let lang = self.shared.lang;
         let name = self
             .shared
             .ws
@@ -624,13 +646,15 @@ impl Window {
                     self.timeline.reset();
                 }
                 self.recovery.write_now(&self.shared.ws);
-                self.shared.status = Some(format!(
-                    "{} {name} ({})",
-                    lang.pick("Verwijderd:", "Deleted:"),
-                    lang.pick("Ctrl+Z brengt het terug", "Ctrl+Z brings it back")
-                ));
+                self.say(|lang| {
+                    format!(
+                        "{} {name} ({})",
+                        lang.pick("Verwijderd:", "Deleted:"),
+                        lang.pick("Ctrl+Z brengt het terug", "Ctrl+Z brings it back")
+                    )
+                });
             }
-            Err(e) => self.shared.status = Some(e.message(&name, lang)),
+            Err(e) => self.say(|lang| e.message(&name, lang)),
         }
     }
 
@@ -655,7 +679,7 @@ impl Window {
             .entry(i)
             .map(|e| e.name().to_string())
             .unwrap_or_default();
-        self.shared.status = Some(e.message(&name, self.shared.lang));
+        self.say(|lang| e.message(&name, lang));
     }
 
     fn clamp_selection(&mut self) {
@@ -673,7 +697,7 @@ impl Window {
     /// Undo, and follow the edit to its dossier.
     fn undo(&mut self) {
         match self.shared.ws.undo() {
-            Some(Ok(i)) => self.follow(i, self.shared.lang.pick("Ongedaan gemaakt", "Undone")),
+            Some(Ok(i)) => self.follow(i, |lang| lang.pick("Ongedaan gemaakt", "Undone")),
             Some(Err((i, e))) => self.refused(i, &e),
             None => {}
         }
@@ -682,14 +706,14 @@ impl Window {
     /// Redo, and follow the edit to its dossier.
     fn redo(&mut self) {
         match self.shared.ws.redo() {
-            Some(Ok(i)) => self.follow(i, self.shared.lang.pick("Opnieuw gedaan", "Redone")),
+            Some(Ok(i)) => self.follow(i, |lang| lang.pick("Opnieuw gedaan", "Redone")),
             Some(Err((i, e))) => self.refused(i, &e),
             None => {}
         }
     }
 
     /// Shows entry `i` after an undo or redo touched it.
-    fn follow(&mut self, i: usize, said: &str) {
+    fn follow(&mut self, i: usize, said: fn(Lang) -> &'static str) {
         let deleted = self
             .shared
             .ws
@@ -698,7 +722,7 @@ impl Window {
         self.shared.sel.entry = (!deleted).then_some(i);
         self.shared.sel.finding = None;
         self.clamp_selection();
-        self.shared.status = Some(said.to_string());
+        self.say(|lang| said(lang).to_string());
     }
 
     /// Saves the open dossier (Ctrl+S).
@@ -708,12 +732,13 @@ impl Window {
         };
         match self.shared.ws.save(i) {
             Ok(()) => {
-                let name = self.shared.ws.entry(i).map(|e| e.name().to_string());
-                self.shared.status = Some(format!(
-                    "{} {}",
-                    self.shared.lang.pick("Bewaard:", "Saved:"),
-                    name.unwrap_or_default()
-                ));
+                let name = self
+                    .shared
+                    .ws
+                    .entry(i)
+                    .map(|e| e.name().to_string())
+                    .unwrap_or_default();
+                self.say(|lang| format!("{} {name}", lang.pick("Bewaard:", "Saved:")));
             }
             Err(SaveError::NeedsPath) => self.for_shell.push(Action::Dialog(Request::SaveAs(i))),
             Err(SaveError::ChangedOnDisk(_)) => self.dialogs.ask(Question::ChangedOnDisk(i)),
@@ -721,7 +746,7 @@ impl Window {
                 entry: i,
                 why: e.message(self.shared.lang),
             }),
-            Err(e) => self.shared.status = Some(e.message(self.shared.lang)),
+            Err(e) => self.say(|lang| e.message(lang)),
         }
     }
 
@@ -739,26 +764,20 @@ impl Window {
                         why: e.message(self.shared.lang),
                     });
                 }
-                e @ SaveError::Failed(_) => self.shared.status = Some(e.message(self.shared.lang)),
+                e @ SaveError::Failed(_) => self.say(|lang| e.message(lang)),
             }
         }
         if needs_folder {
             self.for_shell.push(Action::Dialog(Request::SaveUnfiled));
         } else if self.dialogs.question().is_none() {
-            self.shared.status = Some(
-                self.shared
-                    .lang
-                    .pick("Alles bewaard", "All saved")
-                    .to_string(),
-            );
+            self.say(|lang| lang.pick("Alles bewaard", "All saved").to_string());
         }
     }
 
     /// Saves the dossiers without a file into `dir` (the folder a dialog gave).
     fn save_unfiled_into(&mut self, dir: PathBuf) {
-        let lang = self.shared.lang;
         let problems = self.shared.ws.save_unfiled_into(&dir);
-        self.shared.status = Some(match problems.first() {
+        self.say(|lang| match problems.first() {
             None => format!("{} {}", lang.pick("Bewaard in", "Saved in"), dir.display()),
             Some((_, e)) => e.message(lang),
         });
@@ -805,11 +824,13 @@ impl Window {
         self.list.reset();
         self.timeline.reset();
         self.offer_recovery();
-        self.shared.status = Some(format!(
-            "{} {} ({n} dossiers)",
-            self.shared.lang.pick("Geopend:", "Opened:"),
-            path.display()
-        ));
+        self.say(|lang| {
+            format!(
+                "{} {} ({n} dossiers)",
+                lang.pick("Geopend:", "Opened:"),
+                path.display()
+            )
+        });
         self.shared.recent.retain(|p| p != &path);
         self.shared.recent.insert(0, path);
         self.shared.recent.truncate(RECENT);
@@ -818,32 +839,33 @@ impl Window {
     /// Says that the workspace folder cannot be reached, and that nothing is lost: the open
     /// dossiers stay, and nothing reads as deleted.
     fn unreachable(&mut self, why: Option<&str>) {
-        let lang = self.shared.lang;
         let folder = self
             .shared
             .ws
             .root()
             .map(|r| r.display().to_string())
             .unwrap_or_default();
-        let mut said = format!(
-            "{folder}: {}",
-            lang.pick(
-                "de werkmap is niet bereikbaar (VPN of netwerk weg?); de open dossiers blijven, niets wordt als verwijderd gelezen, bewaren kan weer zodra de map terug is",
-                "the workspace folder cannot be reached (VPN or network down?); the open dossiers stay, nothing reads as deleted, and saving works again once the folder is back"
-            )
-        );
-        if let Some(why) = why {
-            let _ = write!(said, " ({why})");
-        }
-        self.shared.status = Some(said);
+        self.say(|lang| {
+            let mut said = format!(
+                "{folder}: {}",
+                lang.pick(
+                    "de werkmap is niet bereikbaar (VPN of netwerk weg?); de open dossiers blijven, niets wordt als verwijderd gelezen, bewaren kan weer zodra de map terug is",
+                    "the workspace folder cannot be reached (VPN or network down?); the open dossiers stay, nothing reads as deleted, and saving works again once the folder is back"
+                )
+            );
+            if let Some(why) = why {
+                let _ = write!(said, " ({why})");
+            }
+            said
+        });
     }
 
     /// Brings the workspace in line with files changed on disk (the shell's file watcher
     /// reports them); an edited dossier whose file changed becomes a question.
     fn disk_changed(&mut self, paths: &[PathBuf]) {
-        let lang = self.shared.lang;
         for path in paths {
-            let said = match self.shared.ws.reconcile(path) {
+            // What to say: the kind of change and what it means, in both languages.
+            let words: Option<[(&str, &str); 2]> = match self.shared.ws.reconcile(path) {
                 DiskChange::None | DiskChange::Lock(_) => None,
                 DiskChange::Unreachable => {
                     self.unreachable(None);
@@ -853,24 +875,37 @@ impl Window {
                     self.dialogs.ask(Question::Conflict(i));
                     None
                 }
-                DiskChange::Reloaded(_) => Some((lang.pick("Opnieuw geladen:", "Reloaded:"), "")),
-                DiskChange::Added(_) => Some((lang.pick("Nieuw bestand:", "New file:"), "")),
+                DiskChange::Reloaded(_) => Some([("Opnieuw geladen:", "Reloaded:"), ("", "")]),
+                DiskChange::Added(_) => Some([("Nieuw bestand:", "New file:"), ("", "")]),
                 DiskChange::LoadError(_) => {
-                    Some((lang.pick("Laadt niet meer:", "No longer loads:"), ""))
+                    Some([("Laadt niet meer:", "No longer loads:"), ("", "")])
                 }
-                DiskChange::Deleted(_) => Some((
-                    lang.pick("Verwijderd op schijf:", "Deleted on disk:"),
-                    lang.pick(
+                DiskChange::Deleted(_) => Some([
+                    ("Verwijderd op schijf:", "Deleted on disk:"),
+                    (
                         " (het dossier blijft open, niet bewaard)",
                         " (the dossier stays open, unsaved)",
                     ),
-                )),
+                ]),
             };
-            if let Some((what, then)) = said {
-                self.shared.status = Some(format!("{what} {}{then}", path.display()));
+            if let Some([(what_nl, what_en), (then_nl, then_en)]) = words {
+                self.say(|lang| {
+                    format!(
+                        "{} {}{}",
+                        lang.pick(what_nl, what_en),
+                        path.display(),
+                        lang.pick(then_nl, then_en)
+                    )
+                });
             }
         }
         self.clamp_selection();
+    }
+
+    /// Says something in the status bar, worded in both languages: switching the language
+    /// words it again.
+    fn say(&mut self, words: impl Fn(Lang) -> String) {
+        self.shared.status = Some(crate::lang::Text::new(words(Lang::Nl), words(Lang::En)));
     }
 }
 

@@ -55,6 +55,12 @@ fn counts_of(d: &Dossier) -> Counts {
 }
 
 impl DossierStats {
+    /// Closed trajectories without an outcome measurement yet: with the three kinds of
+    /// outcome, the parts that add up to [`Self::closed`].
+    pub fn not_measured(&self) -> i64 {
+        self.closed - self.outcomes.iter().sum::<i64>()
+    }
+
     /// Adds (`sign` = 1) or removes (−1) one dossier with its findings.
     pub fn apply(&mut self, d: &Dossier, findings: &[Finding], sign: i64) {
         for inst in &d.instruments {
@@ -155,5 +161,25 @@ mod tests {
         assert!(all.average_days(InstrumentType::Art60).unwrap() > 300.0);
         assert!(all.outcomes[0] >= 1);
         assert!(all.years_meeting() > 0);
+    }
+
+    #[test]
+    fn the_outflow_parts_add_up_to_the_closed_trajectories() {
+        let ctx = CheckContext::new(crate::model::date_serde::parse("2026-06-01").unwrap());
+        let opts = crate::generate::Options {
+            count: 2_000,
+            seed: 5,
+            match_published: false,
+            violations: 0.0,
+        };
+        let mut s = DossierStats::default();
+        for (d, _) in crate::generate::generate(&opts) {
+            s.apply(&d, &check(&d, &ctx), 1);
+        }
+        assert!(
+            s.not_measured() > 0,
+            "generated trajectories without a measurement"
+        );
+        assert_eq!(s.outcomes.iter().sum::<i64>() + s.not_measured(), s.closed);
     }
 }
