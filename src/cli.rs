@@ -476,20 +476,30 @@ fn run_fix(
             let shown = entry
                 .path()
                 .map_or_else(|| entry.name().to_string(), |p| p.display().to_string());
+            let (fixed, applied) = crate::rules::fixes::fix_all(entry.dossier(), ctx, only);
+            if applied.is_empty() {
+                continue;
+            }
+            // Another window edits it (or did, and may come back: a stale lock is taken over
+            // in the window, after asking, never here).
             if let Some(lock) = entry.locked_by() {
                 line(
                     out,
                     &format!(
-                        "{shown}: {} ({})",
+                        "{shown}: {} ({}{})",
                         lang.pick("overgeslagen", "skipped"),
-                        lock.describe(lang)
+                        lock.describe(lang),
+                        if lock.is_stale(chrono::Local::now().naive_local()) {
+                            lang.pick(
+                                "; een oud slot: neem het over in het venster",
+                                "; an old lock: take it over in the window",
+                            )
+                        } else {
+                            ""
+                        }
                     ),
                 )?;
                 failed = true;
-                continue;
-            }
-            let (fixed, applied) = crate::rules::fixes::fix_all(entry.dossier(), ctx, only);
-            if applied.is_empty() {
                 continue;
             }
             for a in &applied {

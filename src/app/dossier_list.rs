@@ -147,6 +147,8 @@ pub struct DossierList {
     filter: ListFilter,
     /// The rows, recomputed only when the filter or the workspace changes.
     cache: ListCache,
+    /// How far the rows can scroll, as the last frame measured it.
+    scroll_max: f32,
     /// The open dossier the list last scrolled to: when another is opened elsewhere (a new
     /// dossier, the caseload, an undo), the list scrolls to it.
     followed: Option<usize>,
@@ -196,7 +198,7 @@ impl DossierList {
                 rows.iter().position(|&r| r == e)
             });
         }
-        let clicked = rows_ui(cx, rows, scroll_to, ui);
+        let clicked = rows_ui(cx, rows, scroll_to, &mut self.scroll_max, ui);
         // A dossier opened here is where the list already is: it is not followed again.
         if let Some(i) = clicked.or(stepped.map(|row| rows[row])) {
             self.followed = Some(i);
@@ -232,18 +234,21 @@ fn rows_ui(
     cx: &ViewCx<'_>,
     rows: &[usize],
     scroll_to: Option<usize>,
+    scroll_max: &mut f32,
     ui: &mut egui::Ui,
 ) -> Option<usize> {
     let mut clicked = None;
     let row_height = ui.spacing().interact_size.y;
     let mut area = egui::ScrollArea::vertical().auto_shrink(false);
     if let Some(row) = scroll_to {
+        // The row in the middle, but never past the list's end as the last frame measured
+        // it (past it, the scroll area springs back frame after frame).
         let visible = ui.available_height();
-        let offset =
-            (row as f32 * (row_height + ui.spacing().item_spacing.y) - visible / 2.0).max(0.0);
+        let step = row_height + ui.spacing().item_spacing.y;
+        let offset = (row as f32 * step - visible / 2.0).clamp(0.0, scroll_max.max(0.0));
         area = area.vertical_scroll_offset(offset);
     }
-    area.show_rows(ui, row_height, rows.len(), |ui, range| {
+    let output = area.show_rows(ui, row_height, rows.len(), |ui, range| {
         ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
         ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
             for &i in &rows[range] {
@@ -257,5 +262,6 @@ fn rows_ui(
             }
         });
     });
+    *scroll_max = output.content_size.y - output.inner_rect.height();
     clicked
 }

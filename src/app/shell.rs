@@ -46,10 +46,14 @@ impl Watcher {
         use notify::Watcher as _;
         let (tx, events) = std::sync::mpsc::channel();
         let ctx = ctx.clone();
-        let mut watcher = notify::recommended_watcher(move |event| {
-            let _ = tx.send(event);
-            ctx.request_repaint();
-        })
+        // Folder links are not followed, as the loader does not follow them.
+        let mut watcher = notify::RecommendedWatcher::new(
+            move |event| {
+                let _ = tx.send(event);
+                ctx.request_repaint();
+            },
+            notify::Config::default().with_follow_symlinks(false),
+        )
         .ok()?;
         watcher.watch(root, notify::RecursiveMode::Recursive).ok()?;
         Some(Self {

@@ -108,16 +108,7 @@ fn new_dossier(ws: &Workspace) -> Dossier {
 /// `ID-kopie-N` with the first N no dossier of the workspace has.
 fn copy_of(ws: &Workspace, i: usize) -> Option<Dossier> {
     let mut copy = ws.entry(i)?.dossier().clone();
-    let ids: std::collections::HashSet<&str> = ws
-        .entries()
-        .iter()
-        .map(|e| e.dossier().id.as_str())
-        .collect();
-    // Among as many numbers as there are dossiers, plus one, one is free.
-    let id = (1..=ids.len() + 1)
-        .map(|n| format!("{}-kopie-{n}", copy.id))
-        .find(|id| !ids.contains(id.as_str()))?;
-    copy.id = id;
+    copy.id = ws.copy_id(&copy.id);
     Some(copy)
 }
 
@@ -758,13 +749,15 @@ impl Window {
             match e {
                 SaveError::NeedsPath => needs_folder = true,
                 SaveError::ChangedOnDisk(_) => self.dialogs.ask(Question::ChangedOnDisk(i)),
-                e @ SaveError::Failed(_) if e.needs_elsewhere() => {
+                e if e.needs_elsewhere() => {
                     self.dialogs.ask(Question::SaveElsewhere {
                         entry: i,
                         why: e.message(self.shared.lang),
                     });
                 }
-                e @ SaveError::Failed(_) => self.say(|lang| e.message(lang)),
+                e @ (SaveError::Failed(_) | SaveError::Locked(..) | SaveError::OthersFile(_)) => {
+                    self.say(|lang| e.message(lang));
+                }
             }
         }
         if needs_folder {

@@ -44,9 +44,11 @@ impl DiskStamp {
         }
     }
 
-    /// The stamp of the file at `path` now, if it can be read.
+    /// The stamp of the file at `path` now, if it can be read as a dossier file is (a
+    /// regular file within the size limit: a pipe or a device put in its place is never
+    /// read).
     pub fn of(path: &Path) -> Option<DiskStamp> {
-        std::fs::read(path)
+        read_file(path)
             .ok()
             .map(|bytes| DiskStamp::of_bytes(&bytes))
     }
@@ -218,7 +220,7 @@ fn load_file_stamped(path: &Path) -> Loaded {
 
 /// Opens a file for reading without ever waiting: a pipe (FIFO) named like a dossier would
 /// otherwise block the open until someone writes to it.
-fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+pub(crate) fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
@@ -240,7 +242,12 @@ fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
 pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
     use std::io::Read;
     let io = |e: std::io::Error| io_error(path, &e);
-    // One open, one fstat, one read: no separate stat by path.
+    // What the path names is looked at before it is opened: a device is never opened (an
+    // open alone can do something to some devices). What was opened is looked at again, in
+    // case it was swapped in between.
+    if !std::fs::metadata(path).map_err(io)?.is_file() {
+        return Err(LoadError::whole(path, LoadErrorKind::NotAFile));
+    }
     let file = open_no_wait(path).map_err(io)?;
     let meta = file.metadata().map_err(io)?;
     if !meta.is_file() {

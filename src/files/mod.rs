@@ -9,6 +9,7 @@ mod save;
 mod syntax;
 
 pub use error::{LoadError, LoadErrorKind, io_message, io_words};
+pub(crate) use load::open_no_wait;
 pub use load::{
     DiskStamp, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids,
     has_comments, has_ron_extension, load_file, load_paths, parse_dossier, parse_file_bytes,

@@ -11,9 +11,11 @@ use std::collections::HashSet;
 use std::path::Path;
 
 /// What a file name may be at most, in bytes (most file systems), with its extension.
+#[cfg(test)]
 const MAX_NAME_BYTES: usize = 255;
-/// Room kept for `-N` and `.ron`.
-const MAX_STEM_BYTES: usize = MAX_NAME_BYTES - 16;
+/// The longest stem: room is kept for `-N`, `.ron`, and the temporary and backup names a
+/// save makes from the file's (`.~twe-.NAME.bak.XXXXXX.tmp`, 30 bytes more).
+const MAX_STEM_BYTES: usize = 200;
 
 /// Windows' reserved device names: a file may not be called so, with any extension.
 const RESERVED: [&str; 22] = [

@@ -156,12 +156,16 @@ fn set_mode(file: &std::fs::File, mode: &Mode) -> std::io::Result<()> {
             Mode::Keep(None) => 0o666 & !umask(),
             Mode::Private => 0o600,
         };
-        file.set_permissions(std::fs::Permissions::from_mode(bits))?;
+        let mut bits = bits;
         if let Mode::Keep(Some(old)) = mode {
-            // Keep the group (a team's share is often group-owned); someone who is not in
-            // that group cannot, and then the folder's default stands.
-            let _ = std::os::unix::fs::fchown(file, None, Some(old.gid()));
+            // Keep the group (a team's share is often group-owned). Someone who may not give
+            // the file that group gets the folder's default group instead, and then the
+            // group gets no access: the file is never readable by a group it was not.
+            if std::os::unix::fs::fchown(file, None, Some(old.gid())).is_err() {
+                bits &= !0o070;
+            }
         }
+        file.set_permissions(std::fs::Permissions::from_mode(bits))?;
     }
     #[cfg(not(unix))]
     {
@@ -248,16 +252,59 @@ pub fn backup_path(path: &Path) -> PathBuf {
 /// Saves a dossier atomically, keeping the version it replaces as one backup with the same
 /// permissions. Refuses a read-only file or a link (see the module).
 pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), SaveFailure> {
-    let text = to_ron(dossier)
-        .map_err(|e| SaveFailure::Io(path.to_path_buf(), std::io::Error::other(e)))?;
+    let io = |e: std::io::Error| SaveFailure::Io(path.to_path_buf(), e);
+    let text = to_ron(dossier).map_err(|e| io(std::io::Error::other(e)))?;
     let old = writable_target(path)?;
-    if let Some(meta) = &old {
-        let bytes = std::fs::read(path).map_err(|e| SaveFailure::Io(path.to_path_buf(), e))?;
+    if old.is_some() {
+        // What the backup keeps is read from what was checked: the file is opened once,
+        // not following a link, and looked at on the open file (a link swapped in after the
+        // check is refused, never read into the backup).
+        let (bytes, meta) = read_checked(path)?;
         // The backup is ours: whatever stands at its name (even a link) is replaced, never
         // followed, and it is written atomically too, so a crash never leaves a torn one.
         replace(&backup_path(path), &bytes, &Mode::Keep(Some(meta.clone())))?;
+        return replace(path, text.as_bytes(), &Mode::Keep(Some(meta)));
     }
     replace(path, text.as_bytes(), &Mode::Keep(old))
+}
+
+/// The bytes and metadata of the regular, writable file at `path`, read through one open
+/// that does not follow a link (on Unix) and does not wait on a pipe.
+fn read_checked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), SaveFailure> {
+    use std::io::Read;
+    let io = |e: std::io::Error| SaveFailure::Io(path.to_path_buf(), e);
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
+    }
+    let file = match options.open(path) {
+        Ok(f) => f,
+        #[cfg(unix)]
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err(SaveFailure::Symlink(path.to_path_buf()));
+        }
+        Err(e) => return Err(io(e)),
+    };
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(SaveFailure::NotAFile(path.to_path_buf()));
+    }
+    if meta.permissions().readonly() {
+        return Err(SaveFailure::ReadOnly(path.to_path_buf()));
+    }
+    let limit = crate::files::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::FileTooLarge,
+            "larger than any dossier file",
+        )));
+    }
+    Ok((bytes, meta))
 }
 
 /// Whether `name` is one of our temporary files.

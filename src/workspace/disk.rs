@@ -69,6 +69,9 @@ impl Workspace {
     /// created or deleted by someone else). An edited dossier is never overwritten: that is
     /// a [`DiskChange::Conflict`] for the user to decide.
     pub fn reconcile(&mut self, path: &Path) -> DiskChange {
+        if !self.walks_to(path) {
+            return DiskChange::None;
+        }
         if let Some(file) = super::locks::locked_file(path) {
             return self.lock_changed(&file);
         }
@@ -114,6 +117,36 @@ impl Workspace {
                 DiskChange::Added(i)
             }
         }
+    }
+
+    /// Whether the loader would reach `path` walking the workspace folder: it lies below the
+    /// folder, through folders that are neither hidden nor links. A file event from a
+    /// watcher that followed a link (or from a hidden folder) is no change of the workspace:
+    /// a dossier there could make a save write outside it.
+    fn walks_to(&self, path: &Path) -> bool {
+        let Some(root) = &self.root else {
+            return false;
+        };
+        let Ok(below) = path.strip_prefix(root) else {
+            return false;
+        };
+        let mut folder = root.clone();
+        let mut parts = below.components().peekable();
+        while let Some(part) = parts.next() {
+            if parts.peek().is_none() {
+                return true;
+            }
+            let std::path::Component::Normal(name) = part else {
+                return false;
+            };
+            folder.push(name);
+            let hidden = name.to_string_lossy().starts_with('.');
+            let link = std::fs::symlink_metadata(&folder).is_ok_and(|m| m.file_type().is_symlink());
+            if hidden || link {
+                return false;
+            }
+        }
+        false
     }
 
     /// The lock file of `file` appeared, changed or went: another window started or stopped

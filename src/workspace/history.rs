@@ -23,6 +23,10 @@ pub struct Deletion {
     pub path: Option<std::path::PathBuf>,
     /// The file's bytes.
     pub bytes: Option<Vec<u8>>,
+    /// The file's permissions, given back with it.
+    pub permissions: Option<std::fs::Permissions>,
+    /// The file's group (Unix), given back with it.
+    pub gid: Option<u32>,
 }
 
 /// One undoable step.
@@ -140,6 +144,13 @@ impl History {
         };
         self.undo.push(step);
         Some(again)
+    }
+
+    /// Puts the step just redone back to be redone (it could not be carried out).
+    pub fn unredo(&mut self) {
+        if let Some(step) = self.undo.pop() {
+            self.redo.push(step);
+        }
     }
 
     /// Whether there is a step to undo.

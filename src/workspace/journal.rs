@@ -375,15 +375,7 @@ impl Workspace {
                     .position(|e| e.path.is_none() && !e.deleted && e.name == j.name),
             };
             match found {
-                // Another window edits it now: the journal's version comes back as a new
-                // dossier beside it, so nothing is lost and nothing is overwritten.
-                Some(i) => {
-                    if let Err(EditRefused::Locked(_)) =
-                        self.apply(i, j.dossier.clone(), EditKey::Single)
-                    {
-                        self.add(j.dossier);
-                    }
-                }
+                Some(i) => self.restore_into(i, j.dossier),
                 None => {
                     self.add(j.dossier);
                 }
@@ -391,6 +383,26 @@ impl Workspace {
             n += 1;
         }
         n
+    }
+
+    /// Puts a journalled dossier back into entry `i`. The lock its crashed window left is
+    /// stale (its process is gone): it is taken over. A window that lives and edits it
+    /// keeps it, and the journal's version comes back beside it as a copy (`ID-kopie-N`),
+    /// as it does when no lock can be made: nothing is lost, nothing is overwritten.
+    fn restore_into(&mut self, i: usize, dossier: crate::model::Dossier) {
+        let now = chrono::Local::now().naive_local();
+        let mut result = self.apply(i, dossier.clone(), EditKey::Single);
+        if let Err(EditRefused::Locked(info)) = &result
+            && info.is_stale(now)
+            && self.take_over_lock(i).is_ok()
+        {
+            result = self.apply(i, dossier.clone(), EditKey::Single);
+        }
+        if result.is_err() {
+            let mut copy = dossier;
+            copy.id = self.copy_id(&copy.id);
+            self.add(copy);
+        }
     }
 
     /// The entry whose file is `path`, if that file lies inside the workspace folder.

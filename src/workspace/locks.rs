@@ -149,14 +149,33 @@ pub fn locked_file(lock: &Path) -> Option<PathBuf> {
 /// The lock on `file`, if there is one that reads as ours (anything else at the lock's
 /// name is not a lock, and is never removed).
 pub fn read(file: &Path) -> Option<LockInfo> {
+    read_at(&lock_path(file))
+}
+
+/// The lock in the lock file `lock`, if it is one: read without waiting on a pipe, only
+/// from a regular file, at most 4 KiB.
+fn read_at(lock: &Path) -> Option<LockInfo> {
     use std::io::Read;
+    let f = crate::files::open_no_wait(lock).ok()?;
+    if !f.metadata().ok()?.is_file() {
+        return None;
+    }
     let mut text = String::new();
-    std::fs::File::open(lock_path(file))
-        .ok()?
-        .take(MAX_LOCK_BYTES)
-        .read_to_string(&mut text)
-        .ok()?;
+    f.take(MAX_LOCK_BYTES).read_to_string(&mut text).ok()?;
     LockInfo::parse(&text)
+}
+
+/// After this long a lock file that holds no lock of ours (half written by a window that
+/// crashed, or emptied) no longer blocks the dossier.
+const UNREADABLE_STALE: std::time::Duration = std::time::Duration::from_mins(10);
+
+/// Whether the file at `lock` was last written longer ago than `age`.
+fn older_than(lock: &Path, age: std::time::Duration) -> bool {
+    std::fs::symlink_metadata(lock)
+        .and_then(|m| m.modified())
+        .ok()
+        .and_then(|t| t.elapsed().ok())
+        .is_some_and(|e| e > age)
 }
 
 /// Why a lock could not be taken.
@@ -170,42 +189,89 @@ pub enum LockError {
 
 /// Takes the lock on `file`: creates its lock file exclusively (it fails if one exists).
 pub fn acquire(file: &Path) -> Result<(), LockError> {
+    match create(file) {
+        Err(LockError::Io(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            match read(file) {
+                Some(info) if info.is_mine() => Ok(()),
+                Some(info) => Err(LockError::Held(info)),
+                // Not a lock of ours: being written this very moment (leave it), or left
+                // half written long ago by a window that crashed (take it).
+                None if older_than(&lock_path(file), UNREADABLE_STALE)
+                    && remove_if(file, |_| true) =>
+                {
+                    create(file)
+                }
+                None => Err(LockError::Io(e)),
+            }
+        }
+        other => other,
+    }
+}
+
+/// Creates the lock file exclusively with this process's line; one that cannot be written
+/// whole is removed again, so it never blocks the dossier.
+fn create(file: &Path) -> Result<(), LockError> {
     use std::io::Write;
     let path = lock_path(file);
-    let mut f = match std::fs::OpenOptions::new()
+    let mut f = std::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
         .open(&path)
-    {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
-            return match read(file) {
-                Some(info) if info.is_mine() => Ok(()),
-                Some(info) => Err(LockError::Held(info)),
-                // Being written this very moment, or not a lock of ours: not taken.
-                None => Err(LockError::Io(e)),
-            };
+        .map_err(LockError::Io)?;
+    let written = f
+        .write_all(LockInfo::mine().line().as_bytes())
+        .and_then(|()| f.sync_all());
+    if let Err(e) = written {
+        drop(f);
+        let _ = std::fs::remove_file(&path);
+        return Err(LockError::Io(e));
+    }
+    Ok(())
+}
+
+/// Removes the lock file of `file` if what it holds passes `remove`, without ever
+/// removing a lock another window created in between: the file is first renamed away (one
+/// atomic step), then read; a lock that must stay is put back unless a new one stands.
+/// Returns whether it was removed.
+fn remove_if(file: &Path, remove: impl Fn(Option<&LockInfo>) -> bool) -> bool {
+    let path = lock_path(file);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let aside = path.with_file_name(format!(
+        "{}.{}-{nanos:x}",
+        path.file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default(),
+        std::process::id()
+    ));
+    if std::fs::rename(&path, &aside).is_err() {
+        return false;
+    }
+    let info = read_at(&aside);
+    if remove(info.as_ref()) {
+        let _ = std::fs::remove_file(&aside);
+        true
+    } else {
+        // Back where it was, unless a new lock stands there now (then that one holds).
+        if std::fs::hard_link(&aside, &path).is_ok() || path.exists() {
+            let _ = std::fs::remove_file(&aside);
+        } else {
+            let _ = std::fs::rename(&aside, &path);
         }
-        Err(e) => return Err(LockError::Io(e)),
-    };
-    f.write_all(LockInfo::mine().line().as_bytes())
-        .and_then(|()| f.sync_all())
-        .map_err(LockError::Io)
+        false
+    }
 }
 
 /// Gives the lock on `file` back, if it is this process's.
 pub fn release(file: &Path) {
-    if read(file).is_some_and(|info| info.is_mine()) {
-        let _ = std::fs::remove_file(lock_path(file));
-    }
+    remove_if(file, |info| info.is_some_and(LockInfo::is_mine));
 }
 
 /// Takes over a stale lock on `file` (the user was asked): removes it if it is still the
 /// same lock, then takes the lock.
 pub fn take_over(file: &Path, stale: &LockInfo) -> Result<(), LockError> {
-    if read(file).as_ref() == Some(stale) {
-        std::fs::remove_file(lock_path(file)).map_err(LockError::Io)?;
-    }
+    remove_if(file, |info| info == Some(stale));
     acquire(file)
 }
 

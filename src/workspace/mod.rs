@@ -63,6 +63,23 @@ pub struct Entry {
     deleted: bool,
 }
 
+/// Gives a file put back by an undo the permissions and group it had when it was deleted;
+/// without its group, the group gets no access.
+fn restore_permissions(path: &Path, deletion: &history::Deletion) {
+    if let Some(perms) = &deletion.permissions {
+        let _ = std::fs::set_permissions(path, perms.clone());
+    }
+    #[cfg(unix)]
+    if let Some(gid) = deletion.gid
+        && std::os::unix::fs::chown(path, None, Some(gid)).is_err()
+        && let Some(perms) = &deletion.permissions
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let bits = perms.mode() & !0o070;
+        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(bits));
+    }
+}
+
 /// Why a dossier was not deleted.
 #[derive(Debug)]
 pub enum DeleteError {
@@ -372,11 +389,15 @@ impl Workspace {
 
     /// Loads a folder or a file.
     pub fn open(path: &Path, today: NaiveDate) -> Self {
-        let report = crate::files::load_paths(&[path.to_path_buf()]);
+        // Absolute, so that `open x.ron` has a folder (its journal, its sweeps, its new
+        // files) rather than an empty path.
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+        let report = crate::files::load_paths(std::slice::from_ref(&path));
         let root = if path.is_dir() {
-            path.to_path_buf()
+            path.clone()
         } else {
-            path.parent().map_or_else(PathBuf::new, Path::to_path_buf)
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
         };
         Self::new(Some(root), report, today)
     }
@@ -404,6 +425,18 @@ impl Workspace {
     /// Whether it holds no entry.
     pub fn is_empty(&self) -> bool {
         self.entries.is_empty()
+    }
+
+    /// An id for a copy of dossier `id`: `ID-kopie-N` with the first N no dossier of the
+    /// workspace has.
+    pub fn copy_id(&self, id: &str) -> String {
+        let ids: std::collections::HashSet<&str> =
+            self.entries.iter().map(|e| e.dossier.id.as_str()).collect();
+        // Among as many numbers as there are dossiers, plus one, one is free.
+        (1..=ids.len() + 1)
+            .map(|n| format!("{id}-kopie-{n}"))
+            .find(|c| !ids.contains(c.as_str()))
+            .unwrap_or_else(|| format!("{id}-kopie"))
     }
 
     /// How many dossiers it holds (deleted ones left out): what people are told.
@@ -549,68 +582,87 @@ impl Workspace {
             return Some(Err((i, e)));
         }
         let (i, change) = self.history.undo()?;
-        self.carry_out(i, change);
+        match change {
+            history::Change::Dossier(d) => self.update(i, |e| e.dossier = d),
+            history::Change::Restore(deletion) => self.restore_deleted(i, &deletion),
+            history::Change::Delete => {}
+        }
         Some(Ok(i))
     }
 
-    /// Redoes the last undone step; returns the entry it touched (as for [`Self::undo`]).
+    /// Redoes the last undone step; returns the entry it touched (as for [`Self::undo`]; a
+    /// deletion another window's edit now stands in the way of stays to redo).
     pub fn redo(&mut self) -> Option<Result<usize, (usize, EditRefused)>> {
-        let (i, edits) = self.history.next_redo()?;
-        if edits && let Err(e) = self.lock_for_edit(i) {
+        let (i, _) = self.history.next_redo()?;
+        if let Err(e) = self.lock_for_edit(i) {
             return Some(Err((i, e)));
         }
         let (i, change) = self.history.redo()?;
-        self.carry_out(i, change);
-        Some(Ok(i))
-    }
-
-    /// What an undo or redo does to entry `i`.
-    fn carry_out(&mut self, i: usize, change: history::Change) {
         match change {
             history::Change::Dossier(d) => self.update(i, |e| e.dossier = d),
             history::Change::Delete => {
-                // Redone: its file goes again (what it holds is what the step kept).
-                let _ = self.remove_files(i);
-                self.update(i, |e| {
-                    e.deleted = true;
-                    e.path = None;
-                    e.disk = None;
-                    e.saved = Some(e.dossier.clone());
-                });
+                if let Err(e) = self.remove_files(i) {
+                    self.history.unredo();
+                    let (path, err) = match e {
+                        DeleteError::Io(p, err) => (p, err),
+                        DeleteError::Locked(info) => {
+                            return Some(Err((i, EditRefused::Locked(info))));
+                        }
+                    };
+                    return Some(Err((i, EditRefused::LockFailed(path, err))));
+                }
+                self.mark_deleted(i);
             }
             history::Change::Restore(deletion) => self.restore_deleted(i, &deletion),
         }
+        Some(Ok(i))
     }
 
-    /// Deletes entry `i` (the user was asked): its file, its backup and its lock go, and
-    /// it leaves every list and count; this window's journal no longer holds it once
-    /// written again. Undo brings dossier and file back until the window closes. A dossier
-    /// another window edits is not deleted.
-    pub fn delete(&mut self, i: usize) -> Result<(), DeleteError> {
-        let Some(e) = self.entries.get(i).filter(|e| !e.deleted) else {
-            return Ok(());
-        };
-        if let Some(lock) = &e.locked_by {
-            return Err(DeleteError::Locked(lock.clone()));
-        }
-        let path = e.path.clone();
-        let bytes = match &path {
-            Some(p) => match std::fs::read(p) {
-                Ok(b) => Some(b),
-                Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
-                Err(err) => return Err(DeleteError::Io(p.clone(), err)),
-            },
-            None => None,
-        };
-        self.remove_files(i)?;
-        self.history
-            .record_delete(i, history::Deletion { path, bytes });
+    /// Entry `i` is deleted: out of every list and count, without a file.
+    fn mark_deleted(&mut self, i: usize) {
         self.update(i, |e| {
             e.deleted = true;
             e.path = None;
             e.disk = None;
             e.saved = Some(e.dossier.clone());
         });
+    }
+
+    /// Deletes entry `i` (the user was asked): its file, its backup and its lock go, and
+    /// it leaves every list and count; this window's journal no longer holds it once
+    /// written again. Undo brings dossier and file back until the window closes. A dossier
+    /// another window edits is not deleted: its lock is taken first, as for an edit (a
+    /// window that began editing since the last sweep holds it).
+    pub fn delete(&mut self, i: usize) -> Result<(), DeleteError> {
+        if self.entries.get(i).is_none_or(|e| e.deleted) {
+            return Ok(());
+        }
+        match self.lock_for_edit(i) {
+            Ok(()) => {}
+            Err(EditRefused::Locked(info)) => return Err(DeleteError::Locked(info)),
+            Err(EditRefused::LockFailed(p, e)) => return Err(DeleteError::Io(p, e)),
+        }
+        let path = self.entries[i].path.clone();
+        let mut deletion = history::Deletion {
+            path: path.clone(),
+            bytes: None,
+            permissions: None,
+            gid: None,
+        };
+        if let Some(p) = &path
+            && let Ok(meta) = std::fs::symlink_metadata(p)
+        {
+            deletion.bytes = crate::files::read_file(p).ok();
+            deletion.permissions = Some(meta.permissions());
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::MetadataExt;
+                deletion.gid = Some(meta.gid());
+            }
+        }
+        self.remove_files(i)?;
+        self.history.record_delete(i, deletion);
+        self.mark_deleted(i);
         Ok(())
     }
 
@@ -639,8 +691,9 @@ impl Workspace {
         Ok(())
     }
 
-    /// Brings deleted entry `i` back with its file (never over a file that appeared at its
-    /// name meanwhile: then it comes back as unsaved work without a file).
+    /// Brings deleted entry `i` back with its file, with the permissions and group it had
+    /// (never over a file that appeared at its name meanwhile: then it comes back as unsaved
+    /// work without a file).
     fn restore_deleted(&mut self, i: usize, deletion: &history::Deletion) {
         let written = match (&deletion.path, &deletion.bytes) {
             (Some(path), Some(bytes)) => {
@@ -650,6 +703,9 @@ impl Workspace {
             }
             _ => None,
         };
+        if let Some(p) = &written {
+            restore_permissions(p, deletion);
+        }
         let stamp = written.as_deref().and_then(DiskStamp::of);
         // What the file holds: the dossier as saved (edits not saved when it was deleted
         // come back as unsaved, with their lock).

@@ -14,6 +14,10 @@ pub enum SaveError {
     ChangedOnDisk(PathBuf),
     /// The file may not be written over (read-only, a link) or writing failed.
     Failed(SaveFailure),
+    /// "Save as" to a file another window edits.
+    Locked(PathBuf, super::LockInfo),
+    /// "Save as" to the file of another dossier of the workspace.
+    OthersFile(PathBuf),
 }
 
 impl SaveError {
@@ -35,12 +39,31 @@ impl SaveError {
                 )
             ),
             SaveError::Failed(f) => f.message(lang),
+            SaveError::Locked(p, info) => format!(
+                "{}: {}; {}",
+                p.display(),
+                info.describe(lang),
+                lang.pick("kies een ander bestand", "choose another file")
+            ),
+            SaveError::OthersFile(p) => format!(
+                "{}: {}",
+                p.display(),
+                lang.pick(
+                    "dit is het bestand van een ander dossier van de werkmap; kies een ander bestand",
+                    "this is the file of another dossier of the workspace; choose another file"
+                )
+            ),
         }
     }
 
-    /// Whether only saving elsewhere can help (a read-only file, a link).
+    /// Whether only saving elsewhere can help (a read-only file, a link, a file that is
+    /// another's).
     pub fn needs_elsewhere(&self) -> bool {
-        matches!(self, SaveError::Failed(f) if f.needs_elsewhere())
+        match self {
+            SaveError::Failed(f) => f.needs_elsewhere(),
+            SaveError::Locked(..) | SaveError::OthersFile(_) => true,
+            SaveError::NeedsPath | SaveError::ChangedOnDisk(_) => false,
+        }
     }
 }
 
@@ -73,8 +96,27 @@ impl Workspace {
         self.write(i, path)
     }
 
-    /// Saves entry `i` to `path`, which becomes its file.
+    /// Saves entry `i` to `path`, which becomes its file: never the file of another dossier
+    /// of the workspace, nor one another window edits (its lock says so).
     pub fn save_as(&mut self, i: usize, path: PathBuf) -> Result<(), SaveError> {
+        let same = |p: &Path| {
+            p == path
+                || std::fs::canonicalize(p)
+                    .ok()
+                    .zip(std::fs::canonicalize(&path).ok())
+                    .is_some_and(|(a, b)| a == b)
+        };
+        let others = self
+            .entries
+            .iter()
+            .enumerate()
+            .any(|(k, e)| k != i && !e.deleted && e.path.as_deref().is_some_and(same));
+        if others {
+            return Err(SaveError::OthersFile(path));
+        }
+        if let Some(info) = super::locks::read(&path).filter(|l| !l.is_mine()) {
+            return Err(SaveError::Locked(path, info));
+        }
         self.write(i, path)
     }
 

@@ -791,3 +791,266 @@ mod hostile_inputs {
         }
     }
 }
+
+/// The cases a fresh review found, each with the scenario that showed it.
+mod review {
+    use super::*;
+    use crate::workspace::locks::lock_path;
+
+    fn folder() -> tempfile::TempDir {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        dir
+    }
+
+    /// A lock written as another process of this machine, `pid`, would write it.
+    fn lock_of_pid(file: &Path, pid: u32, minutes_ago: i64) {
+        let since = chrono::Local::now().naive_local() - chrono::Duration::minutes(minutes_ago);
+        std::fs::write(
+            lock_path(file),
+            format!(
+                "{},{},{pid},{}\n",
+                locks::user_name(),
+                locks::host_name(),
+                since.format("%Y-%m-%dT%H:%M")
+            ),
+        )
+        .unwrap();
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn shared_drive_a_crashed_windows_lock_does_not_keep_its_journal_out_of_its_file() {
+        let dir = folder();
+        let file = dir.path().join("leuven-2018-0006.ron");
+        // The crashed window's lock (its process is gone) and its journal.
+        lock_of_pid(&file, u32::MAX - 7, 3);
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        let mut journalled = ws.entries[i].dossier.clone();
+        journalled.client = "Uit het journaal".into();
+        let n = ws.len();
+        ws.restore(vec![JournalEntry {
+            path: Some(JournalPath::of(&file)),
+            name: "leuven-2018-0006.ron".into(),
+            dossier: journalled,
+        }]);
+        assert_eq!(ws.len(), n, "back into its own dossier, not beside it");
+        assert_eq!(ws.entries[i].dossier.client, "Uit het journaal");
+        assert!(
+            locks::read(&file).unwrap().is_mine(),
+            "the stale lock taken over"
+        );
+    }
+
+    #[test]
+    fn shared_drive_a_journal_entry_of_a_dossier_a_live_window_edits_comes_back_as_a_copy() {
+        let dir = folder();
+        let file = dir.path().join("leuven-2018-0006.ron");
+        std::fs::write(
+            lock_path(&file),
+            format!(
+                "sofie,ocmw-pc-7,4242,{}\n",
+                chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M")
+            ),
+        )
+        .unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        let mut journalled = ws.entries[i].dossier.clone();
+        journalled.client = "Uit het journaal".into();
+        ws.restore(vec![JournalEntry {
+            path: Some(JournalPath::of(&file)),
+            name: "x".into(),
+            dossier: journalled,
+        }]);
+        let copy = &ws.entries.last().unwrap().dossier;
+        assert_eq!(copy.id, "LEUV-2018-0006-kopie-1");
+        assert_eq!(copy.client, "Uit het journaal");
+        assert_ne!(ws.entries[i].dossier.client, "Uit het journaal");
+    }
+
+    #[test]
+    fn hostile_a_change_seen_through_a_folder_link_or_in_a_hidden_folder_is_ignored() {
+        let dir = folder();
+        let outside = tempfile::tempdir().unwrap();
+        let mut d = crate::sample::load().dossiers.remove(0).dossier;
+        d.id = "ELDERS".into();
+        crate::files::save_dossier(&outside.path().join("x.ron"), &d).unwrap();
+        std::fs::create_dir(dir.path().join(".verborgen")).unwrap();
+        crate::files::save_dossier(&dir.path().join(".verborgen/y.ron"), &d).unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        let n = ws.len();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(outside.path(), dir.path().join("archief")).unwrap();
+            assert_eq!(
+                ws.reconcile(&dir.path().join("archief/x.ron")),
+                DiskChange::None
+            );
+        }
+        assert_eq!(
+            ws.reconcile(&dir.path().join(".verborgen/y.ron")),
+            DiskChange::None
+        );
+        assert_eq!(
+            ws.reconcile(&outside.path().join("x.ron")),
+            DiskChange::None
+        );
+        assert_eq!(ws.len(), n);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn hostile_a_pipe_at_a_locks_name_or_a_device_at_a_files_name_never_blocks() {
+        let dir = folder();
+        let file = dir.path().join("leuven-2018-0006.ron");
+        assert!(
+            std::process::Command::new("mkfifo")
+                .arg(lock_path(&file))
+                .status()
+                .unwrap()
+                .success()
+        );
+        let (tx, rx) = std::sync::mpsc::channel();
+        let root = dir.path().to_path_buf();
+        std::thread::spawn(move || {
+            let mut ws = Workspace::open(&root, today());
+            let i = index_of(&ws, "LEUV-2018-0006");
+            let edited = ws.edit(i, |d| d.client = "X".into()).is_ok();
+            let _ = ws.reconcile(&lock_path(&root.join("leuven-2018-0006.ron")));
+            // The dossier's file becomes a link to a device: saving neither hangs nor
+            // reads it.
+            let g = index_of(&ws, "GENT-2017-0004");
+            let gent = root.join("gent-2017-0004.ron");
+            std::fs::remove_file(&gent).unwrap();
+            std::os::unix::fs::symlink("/dev/zero", &gent).unwrap();
+            ws.edit(g, |d| d.client = "Y".into()).unwrap();
+            let saved = ws.save(g);
+            tx.send((edited, saved.is_err())).unwrap();
+        });
+        let (edited, refused) = rx
+            .recv_timeout(std::time::Duration::from_secs(20))
+            .expect("nothing blocks");
+        assert!(
+            !edited,
+            "a pipe at the lock's name is no lock of ours: not taken"
+        );
+        assert!(refused, "a link to a device is not saved over");
+    }
+
+    #[test]
+    fn shared_drive_deleting_takes_the_lock_first() {
+        let dir = folder();
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        let file = ws.entries[i].path.clone().unwrap();
+        // Another window started editing a second ago: no sweep has seen it yet.
+        std::fs::write(
+            lock_path(&file),
+            format!(
+                "sofie,ocmw-pc-7,4242,{}\n",
+                chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M")
+            ),
+        )
+        .unwrap();
+        assert!(ws.entries[i].locked_by().is_none());
+        assert!(matches!(ws.delete(i), Err(DeleteError::Locked(_))));
+        assert!(file.exists());
+    }
+
+    #[test]
+    fn shared_drive_save_as_never_takes_another_dossiers_file_or_a_locked_one() {
+        let dir = folder();
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        let gent = dir.path().join("gent-2017-0004.ron");
+        let before = std::fs::read(&gent).unwrap();
+        assert!(matches!(
+            ws.save_as(i, gent.clone()),
+            Err(SaveError::OthersFile(_))
+        ));
+        assert_eq!(std::fs::read(&gent).unwrap(), before);
+        let other = dir.path().join("nieuw.ron");
+        std::fs::write(lock_path(&other), "sofie,ocmw-pc-7,4242,2026-11-27T09:15\n").unwrap();
+        assert!(matches!(
+            ws.save_as(i, other.clone()),
+            Err(SaveError::Locked(..))
+        ));
+        assert!(!other.exists());
+    }
+
+    #[test]
+    fn shared_drive_a_half_written_lock_blocks_only_for_a_while() {
+        let dir = folder();
+        let file = dir.path().join("leuven-2018-0006.ron");
+        let lock = lock_path(&file);
+        std::fs::write(&lock, "").unwrap();
+        assert!(locks::acquire(&file).is_err(), "perhaps being written now");
+        let old = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
+        std::fs::File::options()
+            .write(true)
+            .open(&lock)
+            .unwrap()
+            .set_modified(old)
+            .unwrap();
+        locks::acquire(&file).unwrap();
+        assert!(locks::read(&file).unwrap().is_mine());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn shared_drive_undoing_a_delete_gives_the_file_its_mode_back() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = folder();
+        let file = dir.path().join("leuven-2018-0006.ron");
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        ws.delete(i).unwrap();
+        ws.undo().unwrap().unwrap();
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+
+    #[test]
+    fn shared_drive_a_file_opened_by_a_relative_name_has_its_folder() {
+        let dir = folder();
+        let here = std::env::current_dir().unwrap();
+        let relative = pathdiff(&dir.path().join("leuven-2018-0006.ron"), &here);
+        let ws = Workspace::open(&relative, today());
+        assert!(ws.root().unwrap().is_absolute());
+        assert_eq!(
+            std::fs::canonicalize(ws.root().unwrap()).unwrap(),
+            std::fs::canonicalize(dir.path()).unwrap()
+        );
+    }
+
+    /// `path` relative to `base` (both absolute), with `..` as needed.
+    fn pathdiff(path: &Path, base: &Path) -> PathBuf {
+        let p: Vec<_> = path.components().collect();
+        let b: Vec<_> = base.components().collect();
+        let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+        let mut out = PathBuf::new();
+        for _ in common..b.len() {
+            out.push("..");
+        }
+        for c in &p[common..] {
+            out.push(c);
+        }
+        out
+    }
+
+    #[test]
+    fn shared_drive_a_long_id_can_be_saved_and_saved_again() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(dir.path(), today());
+        let mut d = crate::sample::load().dossiers.remove(0).dossier;
+        d.id = "é".repeat(300);
+        let i = ws.add(d);
+        ws.save(i).unwrap();
+        ws.edit(i, |d| d.client = "Opnieuw".into()).unwrap();
+        ws.save(i).unwrap();
+        assert!(crate::files::backup_path(ws.entries[i].path.as_deref().unwrap()).exists());
+    }
+}
