@@ -157,7 +157,18 @@ fn the_presentation_shows_no_client_name() {
 
 #[test]
 fn small_counts_from_dossiers_are_hidden_when_presenting() {
-    let mut h = stats(Lang::Nl);
+    // Enough dossiers for counts of 5 and more beside small ones.
+    let opts = twe_planner::generate::Options {
+        count: 400,
+        seed: 9,
+        match_published: false,
+        violations: 0.0,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    twe_planner::generate::write(&twe_planner::generate::generate(&opts), dir.path()).unwrap();
+    let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
+    window.act(Action::SetView(View::Statistics));
+    let mut h = harness(window);
     h.state_mut().stats_mut().source = DataSource::Dossiers;
     h.state_mut().stats_mut().show_table = true;
     h.state_mut().stats_mut().up_to = 2025;
@@ -170,8 +181,36 @@ fn small_counts_from_dossiers_are_hidden_when_presenting() {
     h.run();
     assert!(
         h.query_all_by_label("<5").next().is_some(),
-        "the sample's counts are all below 5"
+        "counts of 1 to 4 read <5 on a slide"
     );
+}
+
+#[test]
+fn walkthrough_a_slide_whose_counts_are_all_hidden_says_so() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().show_table = true;
+    h.state_mut().stats_mut().up_to = 2025;
+    h.state_mut().act(Action::Present(true));
+    h.run();
+    // The sample's counts are all below 5: no empty chart, no table of "<5".
+    assert!(h.query_by_label_contains("Too few dossiers to show").is_some());
+    assert!(h.query_all_by_label("<5").next().is_none());
+}
+
+#[test]
+fn walkthrough_leaving_a_presentation_started_from_the_command_line_shows_the_statistics() {
+    let mut window = Window::new(Workspace::sample(today()), Lang::En);
+    window.start_presenting();
+    let mut h = harness(window);
+    assert!(h.state().presenting());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().presenting());
+    assert_eq!(h.state().layout().view, View::Statistics);
+    for e in h.state().workspace().entries() {
+        assert!(h.query_by_label_contains(&e.dossier().client).is_none());
+    }
 }
 
 #[test]

@@ -205,7 +205,7 @@ impl PlannerApp {
     /// Opens the window straight in the presentation.
     #[must_use]
     pub fn presenting(mut self) -> Self {
-        self.window.act(Action::Present(true));
+        self.window.start_presenting();
         self
     }
 
@@ -307,10 +307,9 @@ impl PlannerApp {
     fn shell_action(&mut self, ctx: &egui::Context, action: Action) {
         match action {
             Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Action::Present(on) => {
-                ctx.set_zoom_factor(if on { 1.4 } else { 1.0 });
-                ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-            }
+            // The slides draw their own large type: the zoom stays as it is, so a
+            // presentation's scale never comes back in the next normal start.
+            Action::Present(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
             Action::ExportPng(rect) => {
                 let slot: PendingShot = PendingShot::default();
                 let sink = slot.clone();

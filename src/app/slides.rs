@@ -6,6 +6,9 @@ use super::action::Action;
 use super::cx::ViewCx;
 use super::stats_pages::{Page, StatsChoices, page_ui, source_table};
 
+/// How much larger than the window's the slides' type is.
+const SLIDE_SCALE: f32 = 1.4;
+
 /// The presentation panel; what it shows is in the statistics view's choices.
 #[derive(Default)]
 pub struct Slides;
@@ -62,6 +65,11 @@ impl Slides {
         }
         let lang = cx.lang;
         egui::CentralPanel::default().show(ui, |ui| {
+            // Large type for a room, drawn here rather than by zooming the whole window:
+            // eframe keeps the zoom between starts, the slides' scale must not come back.
+            for font in ui.style_mut().text_styles.values_mut() {
+                font.size *= SLIDE_SCALE;
+            }
             ui.add_space(12.0);
             page_ui(cx, choices, ui, true);
             let at = slides.iter().position(|p| *p == choices.page).unwrap_or(0);

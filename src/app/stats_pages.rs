@@ -239,6 +239,24 @@ fn chart_page_ui(
         .any(|s| s.values.iter().any(Option::is_none))
         && presenting
         && choices.suppresses();
+    // Every count hidden: an empty chart would say nothing true, so the slide says why.
+    let nothing_left = presenting
+        && choices.suppresses()
+        && data
+            .series
+            .iter()
+            .all(|s| s.values.iter().all(|v| v.is_none_or(|v| v == 0.0)));
+    if nothing_left {
+        ui.add_space(40.0);
+        ui.label(
+            egui::RichText::new(lang.pick(
+                "Te weinig dossiers om te tonen: aantallen van 1 tot 4 blijven verborgen om niemand herkenbaar te maken.",
+                "Too few dossiers to show: counts from 1 to 4 stay hidden so that no one can be recognised.",
+            ))
+            .size(28.0),
+        );
+        return;
+    }
     // With the dossiers' figures, the published table stands beside them.
     let beside = (choices.show_table && choices.source == DataSource::Dossiers).then(|| {
         let opts = ChartOptions {

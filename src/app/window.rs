@@ -258,6 +258,13 @@ impl Window {
         self.timeline.bar_rect(self.shown_dossier()?, i)
     }
 
+    /// Starts straight in the presentation (`twe-planner present`): leaving it goes to the
+    /// statistics, never to a dossier with a client's name on the projector.
+    pub fn start_presenting(&mut self) {
+        self.act(Action::SetView(View::Statistics));
+        self.act(Action::Present(true));
+    }
+
     /// Journals unsaved edits every few seconds in the user's data folder, and asks now
     /// about unsaved work windows that are gone left.
     pub fn enable_recovery(&mut self) {
