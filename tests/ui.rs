@@ -600,3 +600,19 @@ fn walkthrough_reopening_opens_the_dossier_open_last() {
     again.select_id(&id);
     assert_eq!(again.selected_id(), Some(id.as_str()));
 }
+
+#[test]
+fn walkthrough_a_new_instrument_is_on_the_timeline_at_once() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    h.state_mut().act(Action::SelectInstrument(Some(1)));
+    h.run();
+    let i = index_of(&h, "LEUV-2018-0006");
+    let n = dossier(&h, i).instruments.len();
+    h.get_by_label("+ Add").click();
+    h.run();
+    assert_eq!(dossier(&h, i).instruments.len(), n + 1);
+    let frame = h.state().timeline_frame().unwrap();
+    let bar = h.state().bar_rect(n).expect("the new bar is drawn");
+    assert!(frame.contains_rect(bar), "{bar:?} inside {frame:?}");
+}

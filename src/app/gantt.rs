@@ -183,6 +183,9 @@ pub struct Timeline {
     transform: Option<PlotTransform>,
     /// A "plan the rest" proposal shown as ghost bars: the entry and the instruments.
     proposal: Option<(usize, Proposal)>,
+    /// The dossier and number of lanes the view was last fitted to: a new bar (an added
+    /// instrument, a proposal) refits it, so it is seen at once.
+    fitted: Option<(usize, usize)>,
 }
 
 /// What one frame of the plot reports back.
@@ -213,6 +216,11 @@ impl Timeline {
     pub fn reset(&mut self) {
         self.drag = None;
         self.proposal = None;
+    }
+
+    /// The screen area of the plot in the last frame.
+    pub fn plot_frame(&self) -> Option<egui::Rect> {
+        self.transform.map(|t| *t.frame())
     }
 
     /// Where instrument `i`'s bar of `d` was drawn in the last frame.
@@ -253,7 +261,12 @@ impl Timeline {
             cx,
         };
         let dragging = self.drag.is_some();
-        let plot = scene.plot(entry_index, self.hovered_bar.is_none() && !dragging);
+        let mut plot = scene.plot(entry_index, self.hovered_bar.is_none() && !dragging);
+        let lanes_now = (entry_index, order.len() + ghosts.len());
+        if self.fitted != Some(lanes_now) {
+            self.fitted = Some(lanes_now);
+            plot = plot.reset();
+        }
         let response = plot.show(ui, |plot_ui| scene.draw(plot_ui));
         self.transform = Some(response.transform);
         let PlotOutput {

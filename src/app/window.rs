@@ -253,6 +253,11 @@ impl Window {
         })
     }
 
+    /// The screen area of the timeline's plot in the last frame.
+    pub fn timeline_frame(&self) -> Option<egui::Rect> {
+        self.timeline.plot_frame()
+    }
+
     /// Where instrument `i`'s bar of the open dossier was drawn in the last frame.
     pub fn bar_rect(&self, i: usize) -> Option<egui::Rect> {
         self.timeline.bar_rect(self.shown_dossier()?, i)
