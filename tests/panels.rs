@@ -157,9 +157,13 @@ fn timeline_selects_a_bar_and_plans_the_rest() {
 
 #[test]
 fn editor_turns_typing_and_buttons_into_edits() {
-    let mut h = bench(Editor, Some("LEUV-2018-0006"), |p, cx, ui, out| {
-        p.ui(cx, ui, out);
-    });
+    let mut h = bench(
+        Editor::default(),
+        Some("LEUV-2018-0006"),
+        |p, cx, ui, out| {
+            p.ui(cx, ui, out);
+        },
+    );
     retype(&mut h, "Client", "Jo Tester");
     let edit = h.state().out.iter().rev().find_map(|a| match a {
         Action::Edit { dossier, key, .. } => Some((dossier.client.clone(), key.clone())),

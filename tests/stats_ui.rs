@@ -194,7 +194,10 @@ fn walkthrough_a_slide_whose_counts_are_all_hidden_says_so() {
     h.state_mut().act(Action::Present(true));
     h.run();
     // The sample's counts are all below 5: no empty chart, no table of "<5".
-    assert!(h.query_by_label_contains("Too few dossiers to show").is_some());
+    assert!(
+        h.query_by_label_contains("Too few dossiers to show")
+            .is_some()
+    );
     assert!(h.query_all_by_label("<5").next().is_none());
 }
 

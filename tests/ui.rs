@@ -616,3 +616,53 @@ fn walkthrough_a_new_instrument_is_on_the_timeline_at_once() {
     let bar = h.state().bar_rect(n).expect("the new bar is drawn");
     assert!(frame.contains_rect(bar), "{bar:?} inside {frame:?}");
 }
+
+#[test]
+fn walkthrough_an_impossible_date_stays_red_with_the_reason_until_corrected() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    h.state_mut().act(Action::SelectInstrument(Some(2)));
+    h.run();
+    let i = index_of(&h, "LEUV-2018-0006");
+    let before = dossier(&h, i).instruments[2].clone();
+    retype(&mut h, "Start", "31/02/2019");
+    assert!(h.query_by_label("February 2019 has 28 days").is_some());
+    assert_eq!(dossier(&h, i).instruments[2], before, "nothing changed");
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Start")
+            .value()
+            .as_deref(),
+        Some("31/02/2019"),
+        "kept as typed"
+    );
+    retype(&mut h, "Start", "01/03/2019");
+    assert!(h.query_by_label("February 2019 has 28 days").is_none());
+    assert_eq!(
+        dossier(&h, i).instruments[2].start.to_string(),
+        "2019-03-01"
+    );
+    assert_eq!(
+        dossier(&h, i).instruments[2].end,
+        before.end,
+        "only the start moved"
+    );
+}
+
+#[test]
+fn walkthrough_changing_a_start_can_keep_the_length() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    h.state_mut().act(Action::SelectInstrument(Some(2)));
+    h.run();
+    let i = index_of(&h, "LEUV-2018-0006");
+    let before = dossier(&h, i).instruments[2].clone();
+    h.get_by_label("Keep its length when the start changes")
+        .click();
+    h.run();
+    retype(&mut h, "Start", "01/04/2019");
+    let after = &dossier(&h, i).instruments[2];
+    assert_eq!(after.start.to_string(), "2019-04-01");
+    // A WES of six whole months (18 Mar–17 Sep) stays six months: to 30 September.
+    assert_eq!(before.end.to_string(), "2019-09-17");
+    assert_eq!(after.end.to_string(), "2019-09-30");
+}

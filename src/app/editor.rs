@@ -208,7 +208,13 @@ fn optional_date(
     });
 }
 
-fn instrument_ui(ui: &mut egui::Ui, inst: &mut Instrument, key: &mut Option<EditKey>, lang: Lang) {
+fn instrument_ui(
+    ui: &mut egui::Ui,
+    inst: &mut Instrument,
+    keep_length: &mut bool,
+    key: &mut Option<EditKey>,
+    lang: Lang,
+) {
     ui.horizontal(|ui| {
         let l = ui.label(lang.pick("Soort", "Kind"));
         let current = inst.kind.kind_type();
@@ -234,9 +240,24 @@ fn instrument_ui(ui: &mut egui::Ui, inst: &mut Instrument, key: &mut Option<Edit
         inst.start,
         lang,
     ) {
-        inst.start = x;
+        // Moved as a whole (its months, weeks or days kept), or only its start.
+        *inst = if *keep_length {
+            inst.moved_to(x)
+        } else {
+            Instrument {
+                start: x,
+                ..inst.clone()
+            }
+        };
         *key = Some(EditKey::Single);
     }
+    ui.checkbox(
+        keep_length,
+        lang.pick(
+            "Lengte behouden als het begin verandert",
+            "Keep its length when the start changes",
+        ),
+    );
     if let Some(x) = date_edit(ui, "inst-end", lang.pick("Einde", "End"), inst.end, lang) {
         inst.end = x;
         *key = Some(EditKey::Single);
@@ -571,10 +592,13 @@ fn instrument_buttons_ui(
     select
 }
 
-/// The editor panel: the open dossier's fields and the selected instrument. It keeps no
-/// state of its own: a change becomes one edit action, the selection a selection action.
+/// The editor panel: the open dossier's fields and the selected instrument. A change becomes
+/// one edit action, the selection a selection action; it keeps only its own choices.
 #[derive(Default)]
-pub struct Editor;
+pub struct Editor {
+    /// Whether changing an instrument's start moves its end along (keeping its length).
+    keep_length: bool,
+}
 
 impl Editor {
     /// Draws the panel on a copy of the open dossier; what changed is one undoable edit.
@@ -620,7 +644,9 @@ impl Editor {
                     ui.separator();
                     select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);
                     match select.and_then(|k| d.instruments.get_mut(k)) {
-                        Some(inst) => instrument_ui(ui, inst, &mut key, lang),
+                        Some(inst) => {
+                            instrument_ui(ui, inst, &mut self.keep_length, &mut key, lang);
+                        }
                         None => {
                             ui.weak(lang.pick(
                                 "Klik op een balk in de tijdlijn om een instrument te bewerken.",

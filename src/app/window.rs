@@ -138,7 +138,7 @@ impl Window {
             status_bar: StatusBar,
             list: DossierList::default(),
             timeline: Timeline::default(),
-            editor: Editor,
+            editor: Editor::default(),
             findings: FindingsPanel::default(),
             caseload: Caseload,
             stats: StatsView::default(),

@@ -29,6 +29,28 @@ impl Instrument {
         DateRange::new(self.start, self.end)
     }
 
+    /// The instrument moved to start on `start`, keeping its length in the unit its rules
+    /// count it in: an art. 60§7, a WES or a training that lasts whole months keeps its
+    /// months (6 months from 31 August end on 27 or 28 February, not 183 days later);
+    /// anything else, and an IBO (weeks) or a BVS (days), keeps its days.
+    #[must_use]
+    pub fn moved_to(&self, start: chrono::NaiveDate) -> Instrument {
+        use super::calendar::{last_day_within_months, whole_months};
+        let in_months = matches!(
+            self.kind,
+            InstrumentKind::Art60 | InstrumentKind::Wes | InstrumentKind::Opleiding { .. }
+        );
+        let end = match whole_months(self.start, self.end).filter(|_| in_months) {
+            Some(n) => last_day_within_months(start, n),
+            None => self.end + (start - self.start),
+        };
+        Instrument {
+            start,
+            end,
+            ..self.clone()
+        }
+    }
+
     /// A short name for messages: "WES", "opleiding «Metaalbad»".
     pub fn label(&self, lang: Lang) -> String {
         match &self.kind {

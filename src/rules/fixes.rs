@@ -29,16 +29,8 @@ impl Fix {
 /// (6 months from 31 August end on 27 or 28 February, not 183 days later); anything else,
 /// and an IBO (weeks) or a BVS (days), keeps its days.
 pub(super) fn shift_to(d: &mut Dossier, i: usize, start: NaiveDate) {
-    use crate::model::InstrumentKind as K;
-    use crate::model::calendar::{last_day_within_months, whole_months};
     if let Some(inst) = d.instruments.get_mut(i) {
-        let in_months = matches!(inst.kind, K::Art60 | K::Wes | K::Opleiding { .. });
-        let months = whole_months(inst.start, inst.end).filter(|_| in_months);
-        inst.end = match months {
-            Some(n) => last_day_within_months(start, n),
-            None => inst.end + (start - inst.start),
-        };
-        inst.start = start;
+        *inst = inst.moved_to(start);
     }
 }
 
