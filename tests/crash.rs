@@ -84,3 +84,67 @@ fn a_killed_save_leaves_whole_old_or_whole_new() {
         );
     }
 }
+
+/// The variable that makes this binary the panicking window, naming its folder.
+const PANIC_IN: &str = "TWE_PLANNER_TEST_PANIC_IN";
+
+/// The child's work: a window with an unsaved edit, the window's panic hook, and a panic
+/// before the journal's five seconds have passed. Run by the parent below.
+#[test]
+fn panicking_window_child() {
+    let Some(dir) = std::env::var_os(PANIC_IN) else {
+        return;
+    };
+    let dir = std::path::PathBuf::from(dir);
+    let (folder, journals) = (dir.join("ws"), dir.join("journals"));
+    twe_planner::sample::write_to(&folder).unwrap();
+    let ws = twe_planner::workspace::Workspace::open(&folder, chrono::NaiveDate::MIN);
+    let mut window = twe_planner::app::Window::new(ws, twe_planner::lang::Lang::En);
+    window.enable_recovery_in(journals.clone());
+    twe_planner::app::install_panic_hook(journals);
+    let mut h = egui_kittest::Harness::builder()
+        .build_ui_state(|ui, w: &mut twe_planner::app::Window| w.ui(ui), window);
+    h.run();
+    h.state_mut()
+        .workspace_mut()
+        .edit(0, |d| d.client = "Gered na een crash".into())
+        .unwrap();
+    h.run();
+    panic!("a bug in the window");
+}
+
+#[test]
+fn a_panic_writes_the_journal_and_a_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = Command::new(std::env::current_exe().unwrap())
+        .args([
+            "panicking_window_child",
+            "--exact",
+            "--test-threads=1",
+            "--quiet",
+        ])
+        .env(PANIC_IN, dir.path())
+        .output()
+        .unwrap();
+    assert!(!out.status.success(), "the child panicked");
+    // The test harness shows what the child wrote to stderr on its stdout.
+    let said = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(said.contains("unsaved work and a report"), "{said}");
+    let journals: Vec<String> = std::fs::read_dir(dir.path().join("journals"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    let journal = journals
+        .iter()
+        .find(|n| n.ends_with(".journal.ron"))
+        .unwrap_or_else(|| panic!("no journal in {journals:?}"));
+    let text = std::fs::read_to_string(dir.path().join("journals").join(journal)).unwrap();
+    assert!(text.contains("Gered na een crash"));
+    let report = journals.iter().find(|n| n.starts_with("crash-")).unwrap();
+    let report = std::fs::read_to_string(dir.path().join("journals").join(report)).unwrap();
+    assert!(report.contains("a bug in the window"), "{report}");
+}

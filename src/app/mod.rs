@@ -45,6 +45,7 @@ pub use findings::FindingsPanel;
 pub use gantt::Timeline;
 pub use help::{GESTURES, Help, HelpRow, SHORTCUTS};
 pub use menu::MenuBar;
+pub use recovery::install_panic_hook;
 pub use rows::{ListCache, ListFilter, Phase, WithFindings};
 pub use shell::PlannerApp;
 pub use slides::Slides;

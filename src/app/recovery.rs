@@ -9,6 +9,41 @@ use std::time::Duration;
 /// How often unsaved edits are written to the recovery journal, in seconds.
 const JOURNAL_SECONDS: f64 = 5.0;
 
+/// The journal as it would be written now, kept current per change for the panic hook: a
+/// panic writes it at once, so not even the last seconds are lost.
+static LATEST: std::sync::Mutex<Option<(PathBuf, Option<String>)>> = std::sync::Mutex::new(None);
+
+/// Installs the panic hook of the window: it writes the journal as it stood, and a report
+/// (the message, where, the backtrace) beside the journals, then says where both are,
+/// before the process ends as it would have.
+pub fn install_panic_hook(dir: PathBuf) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let mut said = Vec::new();
+        if let Ok(mut latest) = LATEST.try_lock()
+            && let Some((path, Some(text))) = latest.take()
+            && crate::files::write_private(&path, text.as_bytes()).is_ok()
+        {
+            said.push(format!("journal: {}", path.display()));
+        }
+        let stamp = chrono::Local::now().format("%Y%m%d-%H%M%S");
+        let report = dir.join(format!("crash-{stamp}-{}.txt", std::process::id()));
+        let text = format!(
+            "twe-planner {} crashed\n{info}\n\n{}\n",
+            env!("CARGO_PKG_VERSION"),
+            std::backtrace::Backtrace::force_capture()
+        );
+        if crate::files::write_private(&report, text.as_bytes()).is_ok() {
+            said.push(format!("report: {}", report.display()));
+        }
+        eprintln!(
+            "twe-planner stopte door een fout / stopped on an error; niet-bewaard werk en een verslag / unsaved work and a report: {}",
+            said.join("; ")
+        );
+        previous(info);
+    }));
+}
+
 /// When the journal is written, and what earlier windows left.
 #[derive(Default)]
 pub struct Recovery {
@@ -24,6 +59,9 @@ pub struct Recovery {
     written: (u64, f64),
     /// Why the journal could not be opened, to say once.
     failed: Option<String>,
+    /// The workspace generation the panic hook's copy of the journal is of, and when (egui
+    /// seconds) it was made.
+    latest: (u64, f64),
 }
 
 /// What a tick of the journal did.
@@ -40,6 +78,7 @@ impl Recovery {
     /// Turns journalling on, with the journals in `dir`.
     pub fn enable(&mut self, dir: PathBuf) {
         self.dir = Some(dir);
+        self.latest = (u64::MAX, f64::NEG_INFINITY);
     }
 
     /// Opens this window's journal of `ws` (closing the one of a workspace opened before)
@@ -104,6 +143,16 @@ impl Recovery {
         };
         if !self.offered.is_empty() || generation == ws.generation() {
             return Tick::Idle;
+        }
+        // The panic hook's copy, at most once a second: with many unsaved dossiers, a copy
+        // per keystroke would cost.
+        if self.latest.0 != ws.generation() && now - self.latest.1 >= 1.0 {
+            self.latest = (ws.generation(), now);
+            if let (Ok(text), Ok(mut latest)) =
+                (journal.render(ws.journal_entries()), LATEST.lock())
+            {
+                *latest = Some((journal.path().to_path_buf(), text));
+            }
         }
         if now - at < JOURNAL_SECONDS {
             return Tick::Due(Duration::from_secs_f64(JOURNAL_SECONDS - (now - at)));

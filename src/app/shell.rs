@@ -194,6 +194,7 @@ impl PlannerApp {
             window.select_id(&id);
         }
         window.enable_recovery();
+        super::recovery::install_panic_hook(crate::workspace::journal::default_dir());
         Self {
             watcher: None,
             sweeper: None,

@@ -212,8 +212,16 @@ impl Journal {
 
     /// Writes `entries` (atomically, owner-only), or removes the journal when there are none.
     pub fn write(&self, entries: Vec<JournalEntry>) -> std::io::Result<()> {
+        match self.render(entries)? {
+            Some(text) => Ok(crate::files::write_private(&self.path, text.as_bytes())?),
+            None => self.clear(),
+        }
+    }
+
+    /// The journal's text for `entries` (`None` when there are none: no journal).
+    pub fn render(&self, entries: Vec<JournalEntry>) -> std::io::Result<Option<String>> {
         if entries.is_empty() {
-            return self.clear();
+            return Ok(None);
         }
         let file = JournalFile {
             workspace: self.shown.clone(),
@@ -222,8 +230,9 @@ impl Journal {
             pid: std::process::id(),
             entries,
         };
-        let text = ron::to_string(&file).map_err(std::io::Error::other)?;
-        Ok(crate::files::write_private(&self.path, text.as_bytes())?)
+        ron::to_string(&file)
+            .map(Some)
+            .map_err(std::io::Error::other)
     }
 
     /// Removes this window's journal (everything saved, or discarded).
