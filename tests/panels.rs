@@ -59,6 +59,7 @@ fn bench<P: 'static>(panel: P, open: Option<&str>, draw: Draw<P>) -> Harness<'st
                     layout: b.layout,
                     recent: &[],
                     status: Some("a status message"),
+                    preview: None,
                 };
                 draw(&mut b.panel, &cx, ui, &mut b.out);
             },
@@ -229,6 +230,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
                     layout: b.layout,
                     recent: &[],
                     status: None,
+                    preview: None,
                 };
                 let rows = list.rows(&b.ws);
                 b.panel.ui(&cx, rows, ui, &mut b.out);
@@ -296,6 +298,7 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
                     layout: b.layout,
                     recent: &[],
                     status: None,
+                    preview: None,
                 };
                 let (slides, stats) = &mut b.panel;
                 slides.ui(&cx, &mut stats.choices, ui, &mut b.out);

@@ -666,3 +666,29 @@ fn walkthrough_changing_a_start_can_keep_the_length() {
     assert_eq!(before.end.to_string(), "2019-09-17");
     assert_eq!(after.end.to_string(), "2019-09-30");
 }
+
+#[test]
+fn walkthrough_a_quick_fix_shows_what_it_changes_before_it_is_applied() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    let fix = h
+        .get_by_label_contains("Start art. 60§7 on 1 May 2017")
+        .rect()
+        .center();
+    h.hover_at(fix);
+    h.run();
+    let i = index_of(&h, "GENT-2017-0004");
+    let preview = h
+        .state()
+        .fix_preview()
+        .expect("shown while the pointer is on it");
+    assert_eq!(preview.instruments[1].start.to_string(), "2017-05-01");
+    assert_ne!(
+        dossier(&h, i).instruments[1].start.to_string(),
+        "2017-05-01",
+        "not applied"
+    );
+    h.hover_at(egui::pos2(5.0, 740.0));
+    h.run();
+    assert!(h.state().fix_preview().is_none(), "gone with the pointer");
+}

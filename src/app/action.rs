@@ -117,6 +117,8 @@ pub enum Action {
         /// Whether it merges with the edit before (typing in one field).
         key: EditKey,
     },
+    /// Show what a quick fix would make of the open dossier on the timeline (or stop).
+    PreviewFix(Option<Dossier>),
     /// Undo the last edit and follow it to its dossier.
     Undo,
     /// Redo the last undone edit and follow it to its dossier.

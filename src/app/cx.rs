@@ -68,6 +68,8 @@ pub struct ViewCx<'a> {
     pub recent: &'a [PathBuf],
     /// The last message for the status bar.
     pub status: Option<&'a str>,
+    /// What a quick fix under the pointer would make of the open dossier.
+    pub preview: Option<&'a Dossier>,
 }
 
 impl<'a> ViewCx<'a> {

@@ -33,6 +33,8 @@ struct FixCache {
 pub struct FindingsPanel {
     /// Quick fixes of the open dossier, computed once per change of it (not per frame).
     cache: Option<FixCache>,
+    /// The fix whose effect was shown in the last frame: entry, finding, fix.
+    previewing: Option<(usize, (usize, usize))>,
 }
 
 impl FindingsPanel {
@@ -57,7 +59,9 @@ impl FindingsPanel {
         let Some((i, entry)) = cx.open_entry() else {
             return;
         };
+        let previewing = self.previewing;
         let all_fixes = self.fixes_of(cx, i, entry);
+        let mut preview = None;
         header_ui(ui, entry.counts(), lang, out);
         ui.separator();
         // One scroll position per dossier: another dossier's list starts at its top.
@@ -79,9 +83,16 @@ impl FindingsPanel {
                         selected: cx.sel.finding == Some(k),
                         fixes: all_fixes.get(k).map_or(&[], Vec::as_slice),
                     };
-                    row.ui(ui, i, lang, out);
+                    row.ui(ui, i, lang, &mut preview, out);
                 }
             });
+        // What a fix would change is shown on the timeline while the pointer is on it
+        // (said once when it starts, and once when it stops).
+        let key = preview.map(|(k, _)| (i, k));
+        if key != previewing {
+            out.push(Action::PreviewFix(preview.map(|(_, d)| d.clone())));
+        }
+        self.previewing = key;
     }
 }
 
@@ -126,8 +137,17 @@ struct Row<'a> {
     fixes: &'a [Fix],
 }
 
-impl Row<'_> {
-    fn ui(&self, ui: &mut egui::Ui, entry_index: usize, lang: Lang, out: &mut Vec<Action>) {
+impl<'a> Row<'a> {
+    /// Draws the row; `preview` becomes the dossier of a fix the pointer (or the keyboard
+    /// focus) is on.
+    fn ui(
+        &self,
+        ui: &mut egui::Ui,
+        entry_index: usize,
+        lang: Lang,
+        preview: &mut Option<((usize, usize), &'a crate::model::Dossier)>,
+        out: &mut Vec<Action>,
+    ) {
         let f = self.finding;
         let s = f.severity();
         ui.horizontal_wrapped(|ui| {
@@ -143,8 +163,12 @@ impl Row<'_> {
             {
                 out.push(Action::SelectFinding(self.k));
             }
-            for fix in self.fixes {
-                if ui.button(format!("🔧 {}", fix.label(lang))).clicked() {
+            for (j, fix) in self.fixes.iter().enumerate() {
+                let button = ui.button(format!("🔧 {}", fix.label(lang)));
+                if button.hovered() || button.has_focus() {
+                    *preview = Some(((self.k, j), &fix.dossier));
+                }
+                if button.clicked() {
                     out.push(Action::Status(crate::lang::Text::new(
                         fix.label.0.clone(),
                         fix.label.1.clone(),

@@ -258,6 +258,7 @@ impl Timeline {
             order: &order,
             ghosts,
             findings: entry.findings(),
+            preview: cx.preview.filter(|p| p.id == d.id),
             cx,
         };
         let dragging = self.drag.is_some();
@@ -421,6 +422,8 @@ struct Scene<'a> {
     ghosts: &'a [Instrument],
     /// The open dossier's findings, whose instruments are outlined.
     findings: &'a [Finding],
+    /// What a quick fix under the pointer would make of the dossier.
+    preview: Option<&'a Dossier>,
     cx: &'a ViewCx<'a>,
 }
 
@@ -468,6 +471,7 @@ impl Scene<'_> {
             self.bar(plot_ui, i, y, marks, (bounds.min()[0], bounds.max()[0]));
         }
         self.ghosts_ui(plot_ui);
+        self.preview_ui(plot_ui);
         let transform = plot_ui.transform();
         let px_per_day =
             f64::from(transform.frame().width()) / transform.bounds().width().max(1e-9);
@@ -605,6 +609,59 @@ impl Scene<'_> {
             )
             .anchor(egui::Align2::LEFT_CENTER),
         );
+    }
+
+    /// What a quick fix would change, drawn over the dossier: each instrument it moves or
+    /// resizes as a dashed outline in its own lane, and a new end of the trajectory.
+    fn preview_ui(&self, plot_ui: &mut PlotUi<'_>) {
+        let Some(after) = self.preview else {
+            return;
+        };
+        let lang = self.cx.lang;
+        let color = palette::selection(self.cx.dark());
+        for (lane, &i) in self.order.iter().enumerate() {
+            let (Some(was), Some(now)) = (self.d.instruments.get(i), after.instruments.get(i))
+            else {
+                continue;
+            };
+            if was == now {
+                continue;
+            }
+            let y = lane_y(lane);
+            let (x0, x1) = (x_of(now.start), x_of(now.end) + 1.0);
+            plot_ui.polygon(
+                Polygon::new(format!("fix{i}"), rect(x0, x1, y, HALF + 0.06))
+                    .fill_color(Color32::TRANSPARENT)
+                    .stroke(Stroke::new(2.5, color))
+                    .style(LineStyle::dashed_dense()),
+            );
+            plot_ui.text(
+                Text::new(
+                    format!("fix-label{i}"),
+                    PlotPoint::new(x1 + 2.0, y),
+                    format!(
+                        "{}: {}–{}",
+                        lang.pick("na de correctie", "after the fix"),
+                        lang::date(now.start, lang),
+                        lang::date(now.end, lang)
+                    ),
+                )
+                .anchor(egui::Align2::LEFT_CENTER),
+            );
+        }
+        if after.end != self.d.end
+            && let Some(end) = after.end
+        {
+            plot_ui.vline(
+                VLine::new(
+                    lang.pick("Einde na de correctie", "End after the fix"),
+                    x_of(end) + 1.0,
+                )
+                .color(color)
+                .width(2.5)
+                .style(LineStyle::dashed_dense()),
+            );
+        }
     }
 
     /// The proposal's instruments, dashed, in lanes below the dossier's.

@@ -42,6 +42,8 @@ struct Shared {
     status: Option<crate::lang::Text>,
     /// Recently opened workspaces, newest first (persisted by the shell).
     recent: Vec<PathBuf>,
+    /// What a quick fix under the pointer would make of the open dossier.
+    preview: Option<Dossier>,
 }
 
 impl Shared {
@@ -54,6 +56,7 @@ impl Shared {
             layout: self.layout,
             recent: &self.recent,
             status: self.status.as_ref().map(|t| t.get(self.lang)),
+            preview: self.preview.as_ref(),
         }
     }
 }
@@ -129,6 +132,7 @@ impl Window {
                 layout: Layout::default(),
                 status: None,
                 recent: Vec::new(),
+                preview: None,
             },
             presenting: false,
             quit_confirmed: false,
@@ -251,6 +255,11 @@ impl Window {
                 .and_then(|i| self.shared.ws.entry(i))
                 .map(crate::workspace::Entry::dossier)
         })
+    }
+
+    /// What a quick fix under the pointer would make of the open dossier.
+    pub fn fix_preview(&self) -> Option<&Dossier> {
+        self.shared.preview.as_ref()
     }
 
     /// The screen area of the timeline's plot in the last frame.
@@ -398,6 +407,7 @@ impl Window {
         match action {
             Action::OpenEntry(i) => self.open_entry(i),
             Action::SelectInstrument(i) => self.shared.sel.instrument = i,
+            Action::PreviewFix(d) => self.shared.preview = d,
             Action::SelectBar(i) => {
                 self.shared.sel.instrument = i;
                 self.shared.sel.finding = None;
