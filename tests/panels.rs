@@ -443,3 +443,56 @@ fn shared_drive_the_path_prompt_asks_before_replacing_a_file() {
     );
     assert!(!h.state().panel.asks_path());
 }
+
+#[test]
+fn walkthrough_the_list_names_clients_sorts_and_filters_by_rule() {
+    let mut h = bench(DossierList::default(), None, |p, cx, ui, out| {
+        p.ui(cx, ui, out);
+    });
+    assert!(
+        h.query_by_label_contains("LEUV-2018-0006  Jonas Claes · Leuven")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Rule").click();
+    h.run();
+    h.get_by_label("overlap").click();
+    h.run();
+    let with_overlap = h
+        .state()
+        .ws
+        .entries()
+        .iter()
+        .filter(|e| e.findings().iter().any(|f| f.rule.id == "overlap"))
+        .count();
+    assert!(with_overlap > 0);
+    assert!(
+        h.query_by_label_contains(&format!("{with_overlap} of 28"))
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Rule").click();
+    h.run();
+    h.get_by_label("All rules").click();
+    h.run();
+    h.get_by_role_and_label(Role::ComboBox, "Sort").click();
+    h.run();
+    h.get_by_label("by client").click();
+    h.run();
+    // The first row is the client first in the alphabet.
+    let first = h
+        .state()
+        .ws
+        .entries()
+        .iter()
+        .map(|e| e.dossier().client.to_lowercase())
+        .min()
+        .unwrap();
+    let rows: Vec<String> = h
+        .query_all_by_role(Role::Button)
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| l.contains(" · "))
+        .collect();
+    assert!(
+        rows[0].to_lowercase().contains(&first),
+        "{first} first: {rows:?}"
+    );
+}

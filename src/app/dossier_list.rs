@@ -3,7 +3,7 @@
 use super::action::Action;
 use super::cx::ViewCx;
 use super::palette;
-use super::rows::{ListCache, ListFilter, Phase, WithFindings};
+use super::rows::{ListCache, ListFilter, Phase, SortBy, WithFindings};
 use crate::lang::Lang;
 use crate::reference::{Province, published};
 use crate::rules::Severity;
@@ -24,6 +24,7 @@ fn findings_label(f: WithFindings, lang: Lang) -> &'static str {
         WithFindings::All => lang.pick("Alle dossiers", "All dossiers"),
         WithFindings::Errors => lang.pick("Met fouten", "With errors"),
         WithFindings::Warnings => lang.pick("Met waarschuwingen", "With warnings"),
+        WithFindings::Infos => lang.pick("Met info", "With info"),
         WithFindings::Unsaved => lang.pick("Niet bewaard", "Unsaved"),
     }
 }
@@ -98,40 +99,62 @@ fn filters_ui(f: &mut ListFilter, ui: &mut egui::Ui, lang: Lang) {
                 WithFindings::All,
                 WithFindings::Errors,
                 WithFindings::Warnings,
+                WithFindings::Infos,
                 WithFindings::Unsaved,
             ]
             .map(|x| (x, findings_label(x, lang))),
         );
+        let rules = std::iter::once((None, lang.pick("Alle regels", "All rules")))
+            .chain(crate::rules::RULES.iter().map(|r| (Some(r.id), r.id)));
+        choice_row_ui(ui, lang.pick("Regel", "Rule"), "rule", &mut f.rule, rules);
+        choice_row_ui(
+            ui,
+            lang.pick("Sorteren", "Sort"),
+            "sort",
+            &mut f.sort,
+            [
+                (
+                    SortBy::File,
+                    lang.pick("zoals in de map", "as in the folder"),
+                ),
+                (SortBy::Id, lang.pick("op id", "by id")),
+                (SortBy::Client, lang.pick("op cliënt", "by client")),
+                (SortBy::Ocmw, lang.pick("op OCMW", "by OCMW")),
+                (SortBy::Start, lang.pick("op start", "by start")),
+                (
+                    SortBy::Findings,
+                    lang.pick("meeste fouten eerst", "most errors first"),
+                ),
+            ],
+        );
     });
 }
 
-/// The text of one row: id, OCMW, counts, unsaved mark. Personal data (the client's name)
-/// is searchable but not shown in the row.
+/// The text of one row: id, client, OCMW, counts, unsaved mark, lock.
 fn row_text(e: &Entry, lang: Lang) -> egui::RichText {
     let (d, counts) = (e.dossier(), e.counts());
-    let mut text = format!("{}  {}", d.id, d.ocmw);
-    if counts.errors > 0 {
-        let _ = write!(
-            text,
-            "  {} {}",
-            palette::severity_icon(Severity::Error),
-            counts.errors
-        );
-    }
-    if counts.warnings > 0 {
-        let _ = write!(
-            text,
-            "  {} {}",
-            palette::severity_icon(Severity::Warning),
-            counts.warnings
-        );
+    // Marks first, names after: a narrow list cuts the end of the row, never the counts.
+    let mut text = format!("{}  ", d.id);
+    for (n, s) in [
+        (counts.errors, Severity::Error),
+        (counts.warnings, Severity::Warning),
+    ] {
+        if n > 0 {
+            let _ = write!(text, "{} {n}  ", palette::severity_icon(s));
+        }
     }
     if e.is_dirty() {
-        text.push_str(lang.pick("  • niet bewaard", "  • unsaved"));
+        text.push_str(lang.pick("• niet bewaard  ", "• unsaved  "));
     }
     if let Some(lock) = e.locked_by() {
-        let _ = write!(text, "  🔒 {}", lock.user);
+        let _ = write!(text, "🔒 {}  ", lock.user);
     }
+    // The client's name tells apart dossiers that look alike; the list is never on a
+    // projector (the presentation shows none of it).
+    if !d.client.is_empty() {
+        let _ = write!(text, "{} · ", d.client);
+    }
+    text.push_str(&d.ocmw);
     let rich = egui::RichText::new(text);
     if counts.errors > 0 {
         rich.color(palette::severity(Severity::Error))

@@ -46,7 +46,7 @@ pub use gantt::Timeline;
 pub use help::{GESTURES, Help, HelpRow, SHORTCUTS};
 pub use menu::MenuBar;
 pub use recovery::install_panic_hook;
-pub use rows::{ListCache, ListFilter, Phase, WithFindings};
+pub use rows::{ListCache, ListFilter, Phase, SortBy, WithFindings};
 pub use shell::PlannerApp;
 pub use slides::Slides;
 pub use stats_pages::StatsChoices;

@@ -28,8 +28,28 @@ pub enum WithFindings {
     Errors,
     /// With at least one warning.
     Warnings,
+    /// With at least one info.
+    Infos,
     /// With unsaved changes.
     Unsaved,
+}
+
+/// The order of the rows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum SortBy {
+    /// As the files lie in the folder.
+    #[default]
+    File,
+    /// By dossier id.
+    Id,
+    /// By client name.
+    Client,
+    /// By OCMW.
+    Ocmw,
+    /// By the trajectory's start, earliest first.
+    Start,
+    /// Most errors first, then most warnings.
+    Findings,
 }
 
 /// The list's search and filters.
@@ -45,6 +65,10 @@ pub struct ListFilter {
     pub phase: Phase,
     /// By findings.
     pub findings: WithFindings,
+    /// Only dossiers with a finding of this rule.
+    pub rule: Option<&'static str>,
+    /// The order of the rows.
+    pub sort: SortBy,
 }
 
 impl ListFilter {
@@ -79,8 +103,28 @@ impl ListFilter {
                 WithFindings::All => true,
                 WithFindings::Errors => e.counts().errors > 0,
                 WithFindings::Warnings => e.counts().warnings > 0,
+                WithFindings::Infos => e.counts().infos > 0,
                 WithFindings::Unsaved => e.is_dirty(),
             }
+            && self
+                .rule
+                .is_none_or(|r| e.findings().iter().any(|f| f.rule.id == r))
+    }
+
+    /// Puts `rows` in the chosen order (stable: equal rows keep the folder's order).
+    fn sort(&self, ws: &Workspace, rows: &mut [usize]) {
+        let e = |i: usize| &ws.entries()[i];
+        match self.sort {
+            SortBy::File => {}
+            SortBy::Id => rows.sort_by(|&a, &b| e(a).dossier().id.cmp(&e(b).dossier().id)),
+            SortBy::Client => rows.sort_by_cached_key(|&i| e(i).dossier().client.to_lowercase()),
+            SortBy::Ocmw => rows.sort_by_cached_key(|&i| e(i).dossier().ocmw.to_lowercase()),
+            SortBy::Start => rows.sort_by_key(|&i| e(i).dossier().start),
+            SortBy::Findings => rows.sort_by_key(|&i| {
+                let c = e(i).counts();
+                std::cmp::Reverse((c.errors, c.warnings))
+            }),
+        }
     }
 }
 
@@ -111,6 +155,7 @@ impl ListCache {
             .filter(|(_, e)| !e.is_deleted() && filter.matches(e, ws, &query))
             .map(|(i, _)| i)
             .collect();
+        filter.sort(ws, &mut self.rows);
         self.key = Some(key);
         self.span = std::cell::OnceCell::new();
     }
