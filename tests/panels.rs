@@ -236,7 +236,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
                 b.panel.ui(&cx, rows, ui, &mut b.out);
             },
             Bench {
-                panel: Caseload,
+                panel: Caseload::default(),
                 ws: Workspace::sample(today()),
                 sel: Selection::default(),
                 lang: Lang::En,
@@ -246,14 +246,18 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
         );
     h.run();
     assert!(h.query_by_label_contains("28 dossiers").is_some());
-    // The plot fills the panel under its heading: its middle is one of the 28 rows.
-    click_at(&mut h, egui::pos2(450.0, 400.0));
+    let gent = index(&h.state().ws, "GENT-2017-0004");
+    h.get_by_label_contains("GENT-2017-0004").click();
     h.run();
-    assert!(
-        matches!(h.state().out.last(), Some(Action::OpenEntry(_))),
-        "{:?}",
-        h.state().out
-    );
+    assert_eq!(h.state().out.last(), Some(&Action::OpenEntry(gent)));
+    // Grouped by findings: three headings, the errors first.
+    h.get_by_role_and_label(Role::ComboBox, "Group").click();
+    h.run();
+    h.get_by_label("findings").click();
+    h.run();
+    let errors = h.get_by_label("with errors (9)").rect();
+    let warnings = h.get_by_label_contains("with warnings (").rect();
+    assert!(errors.top() < warnings.top(), "errors first");
 }
 
 #[test]

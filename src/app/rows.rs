@@ -138,6 +138,8 @@ pub struct ListCache {
     /// The first start and the last day of the rows' trajectories, for the caseload:
     /// computed when first asked for after a refresh.
     span: std::cell::OnceCell<(chrono::NaiveDate, chrono::NaiveDate)>,
+    /// Bumped by every refresh that made new rows, so views can cache what they derive.
+    version: u64,
 }
 
 impl ListCache {
@@ -156,8 +158,14 @@ impl ListCache {
             .map(|(i, _)| i)
             .collect();
         filter.sort(ws, &mut self.rows);
+        self.version += 1;
         self.key = Some(key);
         self.span = std::cell::OnceCell::new();
+    }
+
+    /// A number that changes whenever the rows are made again.
+    pub fn version(&self) -> u64 {
+        self.version
     }
 
     /// The first start and the last day over the rows (computed once per refresh).

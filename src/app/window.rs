@@ -144,7 +144,7 @@ impl Window {
             timeline: Timeline::default(),
             editor: Editor::default(),
             findings: FindingsPanel::default(),
-            caseload: Caseload,
+            caseload: Caseload::default(),
             stats: StatsView::default(),
             slides: Slides,
             help: Help::default(),
