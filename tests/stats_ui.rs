@@ -263,7 +263,7 @@ fn walkthrough_the_difference_says_so_in_its_title() {
     h.state_mut().stats_mut().source = DataSource::Difference;
     h.run();
     assert!(
-        h.query_by_label_contains("Difference dossiers − published: Started trajectories")
+        h.query_by_label_contains("Chart: Difference dossiers − published: Started trajectories")
             .is_some()
     );
 }
@@ -287,4 +287,84 @@ fn walkthrough_the_outflow_parts_add_up_to_the_closed_trajectories() {
     h.state_mut().stats_mut().page = Page::Dossiers;
     h.run();
     assert!(h.query_by_label_contains("not measured yet").is_some());
+}
+
+/// The legend sits above the data and the x axis's title below the year labels: neither
+/// covers a bar, a line or a category.
+#[test]
+fn walkthrough_legend_and_axis_title_stay_outside_the_data() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::OverYears);
+    h.run();
+    let plot = h
+        .get_by_role_and_label(
+            Role::Image,
+            "Chart: Started trajectories per province and start year",
+        )
+        .rect();
+    for province in ["Antwerpen", "Limburg", "West-Vlaanderen"] {
+        let legend = h.get_by_label(province).rect();
+        assert!(
+            legend.bottom() <= plot.top(),
+            "{province} {legend:?} in {plot:?}"
+        );
+    }
+    let title = h.get_by_label("trajectory start year").rect();
+    assert!(title.top() >= plot.bottom(), "{title:?} over {plot:?}");
+}
+
+/// Hovering the last year, at the right edge, shows every province's value in a tooltip
+/// that stays inside the window.
+#[test]
+fn walkthrough_hover_values_stay_on_screen() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::OverYears);
+    h.run();
+    let plot = h
+        .get_by_role_and_label(
+            Role::Image,
+            "Chart: Started trajectories per province and start year",
+        )
+        .rect();
+    // 2021, the last year, drawn a few points from the right edge.
+    h.hover_at(egui::pos2(plot.right() - 60.0, plot.center().y));
+    // Tooltips wait for the pointer to rest (egui's delay is half a second).
+    h.run_steps(60);
+    let tip = h.get_by_label_contains("Antwerpen: ").rect();
+    assert!(tip.right() <= common::SIZE.x, "{tip:?}");
+    assert!(h.query_by_label_contains("Limburg: ").is_some());
+}
+
+/// While the years play, the axes hold still: the chart up to 2017 is drawn on the axes of
+/// every year; without holding, they fit 2017 alone.
+#[test]
+fn walkthrough_playing_keeps_the_axes() {
+    use twe_planner::app::chart_view::chart_ui;
+    use twe_planner::stats::charts::Extent;
+    let ws = Workspace::sample(today());
+    let mut choices = twe_planner::app::stats_pages::StatsChoices {
+        page: Page::Chart(ChartKind::OverYears),
+        ..Default::default()
+    };
+    let all = current_chart(&ws, &choices, Lang::En, ChartKind::OverYears, false);
+    choices.up_to = 2017;
+    let first = current_chart(&ws, &choices, Lang::En, ChartKind::OverYears, false);
+    assert_eq!(first.categories.len(), 1);
+    let shown = |hold: Option<Extent>| {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(900.0, 500.0))
+            .build_ui_state(
+                |ui, bounds: &mut Option<egui_plot::PlotBounds>| {
+                    *bounds = Some(chart_ui(ui, &first, None, Lang::En, 400.0, hold));
+                },
+                None,
+            );
+        h.run();
+        h.state().unwrap()
+    };
+    let held = shown(Some(all.extent()));
+    assert!(held.max()[0] >= 4.5, "all five years in view: {held:?}");
+    assert!(held.max()[1] >= all.extent().max, "{held:?}");
+    let fitted = shown(None);
+    assert!(fitted.max()[0] < 2.0, "2017 alone: {fitted:?}");
 }

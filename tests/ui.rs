@@ -244,6 +244,17 @@ fn snapshots_of_each_view() {
     h.remove_cursor();
     h.run();
     results.add(h.try_snapshot("dossier_view"));
+    // The light theme: labels white on dark fills, black on light ones, lines that show.
+    h.state_mut().act(Action::SetDark(false));
+    h.run();
+    results.add(h.try_snapshot("dossier_view_light"));
+    h.state_mut().act(Action::SetView(View::Statistics));
+    h.state_mut().stats_mut().page = twe_planner::app::stats_pages::Page::Chart(
+        twe_planner::stats::charts::ChartKind::PerTrajectory,
+    );
+    h.run();
+    results.add(h.try_snapshot("stats_light"));
+    h.state_mut().act(Action::SetDark(true));
     h.state_mut().act(Action::SetView(View::Caseload));
     h.run();
     assert!(

@@ -239,7 +239,7 @@ impl Caseload {
             let r = output.inner_rect;
             ui.painter().line_segment(
                 [pos2(x, r.top()), pos2(x, r.bottom())],
-                Stroke::new(1.5, palette::TODAY),
+                Stroke::new(1.5, palette::today(cx.dark())),
             );
         }
     }
@@ -343,7 +343,9 @@ fn dossier_row_ui(
     } else {
         None
     };
-    let color = worst.map_or(ui.visuals().text_color(), palette::severity);
+    let color = worst.map_or(ui.visuals().text_color(), |s| {
+        palette::severity(s, cx.dark())
+    });
     painter.text(
         pos2(rect.left() + 4.0, rect.center().y),
         egui::Align2::LEFT_CENTER,
@@ -372,10 +374,13 @@ fn dossier_row_ui(
         if inst.end < inst.start {
             continue;
         }
-        painter.rect_filled(
+        let t = inst.kind.kind_type();
+        painter.rect(
             band(inst.start, inst.end, 6.0),
             1.0,
-            palette::instrument(inst.kind.kind_type()),
+            palette::instrument(t),
+            Stroke::new(1.0, palette::instrument_edge(t, cx.dark())),
+            egui::StrokeKind::Inside,
         );
     }
 }

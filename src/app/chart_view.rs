@@ -4,46 +4,48 @@
 use super::palette;
 use crate::lang::Lang;
 use crate::reference::Province;
-use crate::stats::charts::{ChartData, Shape};
+use crate::stats::charts::{ChartData, Extent, Shape};
 use egui::Color32;
-use egui_plot::{Bar, BarChart, HLine, Legend, Line, Plot, PlotPoints, PlotUi, Points};
+use egui_plot::{Bar, BarChart, HLine, Line, Plot, PlotPoints, PlotUi, Points};
 
 /// The colour of series `s`: its province's or instrument's, faded when another province
 /// is highlighted.
-fn series_color(data: &ChartData, s: usize, highlight: Option<Province>) -> Color32 {
+/// Lines and bar outlines keep 3:1 against the theme's background.
+fn series_color(data: &ChartData, s: usize, highlight: Option<Province>, dark: bool) -> Color32 {
     let series = &data.series[s];
-    let base = match (series.province, series.instrument) {
-        (Some(p), _) => palette::province(p),
-        (_, Some(t)) => palette::instrument(t),
-        _ => Color32::GRAY,
-    };
+    let base = palette::graphic(
+        match (series.province, series.instrument) {
+            (Some(p), _) => palette::province(p),
+            (_, Some(t)) => palette::instrument(t),
+            _ => Color32::GRAY,
+        },
+        dark,
+    );
     match (highlight, series.province) {
         (Some(h), Some(p)) if h != p => base.gamma_multiply(0.25),
         _ => base,
     }
 }
 
-/// One bar of a chart, filled a little lighter than its outline, named by its tooltip.
-fn bar(x: f64, v: f64, width: f64, color: Color32, tip: &str) -> Bar {
-    Bar::new(x, v)
-        .width(width)
-        .fill(color.gamma_multiply(0.85))
-        .name(tip)
+/// One bar of a chart, filled a little lighter than its outline.
+fn bar(x: f64, v: f64, width: f64, color: Color32) -> Bar {
+    Bar::new(x, v).width(width).fill(color.gamma_multiply(0.85))
 }
 
-/// The plot a chart is drawn in: categories on the x axis, no panning or zooming.
-fn plot(data: &ChartData, height: f32) -> Plot<'static> {
+/// The plot a chart is drawn in: categories on the x axis, no panning or zooming, no
+/// legend or hover labels of its own (both are drawn outside the data, see [`chart_ui`]).
+fn plot(data: &ChartData, height: f32, hold: Option<Extent>) -> Plot<'static> {
     let categories = data.categories.clone();
-    Plot::new(("chart", data.kind))
+    let mut plot = Plot::new(("chart", data.kind))
         .height(height)
-        .legend(Legend::default())
-        .x_axis_label(data.x_label.clone())
         .y_axis_label(data.y_label.clone())
         .y_axis_min_width(56.0)
         .allow_drag(false)
         .allow_zoom(false)
         .allow_scroll(false)
         .allow_boxed_zoom(false)
+        .show_x(false)
+        .show_y(false)
         .include_y(0.0)
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
@@ -61,23 +63,43 @@ fn plot(data: &ChartData, height: f32) -> Plot<'static> {
                     step_size: 1.0,
                 })
                 .collect()
-        })
+        });
+    // Every category in view, with half a step either side (one year alone would otherwise
+    // sit in an axis a thousand wide).
+    let categories = hold.map_or(data.categories.len(), |e| {
+        e.categories.max(data.categories.len())
+    });
+    plot = plot.include_x(-0.5).include_x(categories as f64 - 0.5);
+    if let Some(e) = hold {
+        // The axes of the whole animation, so that they stay put while the years play.
+        plot = plot.include_y(e.min).include_y(e.max * 1.05);
+    }
+    plot
 }
 
-/// Draws a chart with its legend and hover values; `height` in points.
+/// Draws a chart: its legend above the data, the plot, the x axis's title below it, and
+/// the value under the pointer as a tooltip (kept on screen, unlike a label inside the
+/// plot). `height` in points, all of it; `hold` keeps the axes to an extent (while the
+/// year slider plays). Returns the bounds it showed.
 pub fn chart_ui(
     ui: &mut egui::Ui,
     data: &ChartData,
     highlight: Option<Province>,
     lang: Lang,
     height: f32,
-) {
+    hold: Option<Extent>,
+) -> egui_plot::PlotBounds {
+    let dark = ui.visuals().dark_mode;
     let painter = Painter {
         data,
         highlight,
-        lang,
+        dark,
     };
-    plot(data, height).show(ui, |plot_ui| {
+    let top = ui.cursor().top();
+    legend_ui(ui, data, highlight, dark);
+    let title_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let plot_height = (height - (ui.cursor().top() - top) - title_height).max(120.0);
+    let shown = plot(data, plot_height, hold).show(ui, |plot_ui| {
         match data.shape {
             Shape::GroupedBars => painter.grouped_bars(plot_ui),
             Shape::StackedBars => painter.stacked_bars(plot_ui),
@@ -86,37 +108,132 @@ pub fn chart_ui(
         if let Some((y, label)) = &data.reference {
             plot_ui.hline(
                 HLine::new(label.clone(), *y)
-                    .color(palette::TARGET)
+                    .color(palette::target(dark))
                     .width(2.0)
-                    .style(egui_plot::LineStyle::dashed_loose()),
+                    .style(egui_plot::LineStyle::dashed_loose())
+                    .allow_hover(false),
             );
         }
     });
+    // A screen reader hears what the chart is; its numbers are in the table.
+    let name = format!("{}: {}", lang.pick("Grafiek", "Chart"), data.title);
+    shown
+        .response
+        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+    if let Some(pos) = shown.response.hover_pos() {
+        let at = shown.transform.value_from_position(pos);
+        if let Some(text) = hover_text(data, at.x, at.y, lang) {
+            shown.response.on_hover_text_at_pointer(text);
+        }
+    }
+    ui.vertical_centered(|ui| ui.label(&data.x_label));
+    *shown.transform.bounds()
+}
+
+/// The legend, above the plot so that it never covers data: a swatch and a name per
+/// series, and the reference line's.
+fn legend_ui(ui: &mut egui::Ui, data: &ChartData, highlight: Option<Province>, dark: bool) {
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    ui.horizontal_wrapped(|ui| {
+        for s in 0..data.series.len() {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+            ui.painter().rect_filled(
+                rect.shrink(size * 0.15),
+                2.0,
+                series_color(data, s, highlight, dark),
+            );
+            ui.label(&data.series[s].name);
+            ui.add_space(size * 0.5);
+        }
+        if let Some((_, label)) = &data.reference {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(size * 1.6, size), egui::Sense::hover());
+            let y = rect.center().y;
+            let stroke = egui::Stroke::new(2.0, palette::target(dark));
+            for k in 0..3 {
+                let x = rect.left() + k as f32 * size * 0.6;
+                ui.painter()
+                    .line_segment([egui::pos2(x, y), egui::pos2(x + size * 0.35, y)], stroke);
+            }
+            ui.label(label);
+        }
+    });
+}
+
+/// What the pointer at plot coordinates `(x, y)` points at, as the tooltip says it: the bar
+/// under it, or, for lines and between bars, every series' value in the category, highest
+/// first.
+fn hover_text(data: &ChartData, x: f64, y: f64, lang: Lang) -> Option<String> {
+    use std::fmt::Write as _;
+    let c = x.round();
+    if !(0.0..data.categories.len() as f64).contains(&c) || (x - c).abs() > 0.45 {
+        return None;
+    }
+    let c = c as usize;
+    let value = |s: usize| data.series[s].values.get(c).copied().flatten();
+    let tip = |s: usize, v: f64| {
+        format!(
+            "{} {}: {}",
+            data.series[s].name,
+            data.categories[c],
+            data.format(Some(v), lang)
+        )
+    };
+    let n = data.series.len();
+    match data.shape {
+        Shape::GroupedBars if n > 0 => {
+            let width = 0.8 / n as f64;
+            let offset = x - (c as f64 - 0.4);
+            let s = (offset / width).floor();
+            if (0.0..n as f64).contains(&s) {
+                let s = s as usize;
+                if let Some(v) = value(s) {
+                    return Some(tip(s, v));
+                }
+            }
+        }
+        Shape::StackedBars => {
+            let mut below = 0.0;
+            for s in 0..n {
+                let v = value(s).unwrap_or(0.0);
+                if (below..below + v).contains(&y) {
+                    return Some(tip(s, v));
+                }
+                below += v;
+            }
+        }
+        _ => {}
+    }
+    let mut rows: Vec<(f64, usize)> = (0..n).filter_map(|s| value(s).map(|v| (v, s))).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut text = data.categories[c].clone();
+    for (v, s) in rows {
+        let _ = write!(
+            text,
+            "\n{}: {}",
+            data.series[s].name,
+            data.format(Some(v), lang)
+        );
+    }
+    Some(text)
 }
 
 /// Draws one chart's series in its shape.
 struct Painter<'a> {
     data: &'a ChartData,
     highlight: Option<Province>,
-    lang: Lang,
+    dark: bool,
 }
 
 impl Painter<'_> {
-    /// A bar's tooltip: series, category, value.
-    fn tip(&self, s: usize, c: usize, v: f64) -> String {
-        format!(
-            "{} {}: {}",
-            self.data.series[s].name,
-            self.data.categories[c],
-            self.data.format(Some(v), self.lang)
-        )
-    }
-
     fn grouped_bars(&self, plot_ui: &mut PlotUi<'_>) {
         let data = self.data;
         let width = 0.8 / data.series.len().max(1) as f64;
         for (s, series) in data.series.iter().enumerate() {
-            let color = series_color(data, s, self.highlight);
+            let color = series_color(data, s, self.highlight, self.dark);
             let bars: Vec<Bar> = series
                 .values
                 .iter()
@@ -124,13 +241,13 @@ impl Painter<'_> {
                 .filter_map(|(c, v)| v.map(|v| (c, v)))
                 .map(|(c, v)| {
                     let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
-                    bar(x, v, width * 0.95, color, &self.tip(s, c, v))
+                    bar(x, v, width * 0.95, color)
                 })
                 .collect();
             plot_ui.bar_chart(
                 BarChart::new(series.name.clone(), bars)
                     .color(color)
-                    .element_formatter(Box::new(|bar, _| bar.name.clone())),
+                    .allow_hover(false),
             );
         }
     }
@@ -139,20 +256,20 @@ impl Painter<'_> {
         let data = self.data;
         let mut below: Vec<BarChart> = Vec::new();
         for (s, series) in data.series.iter().enumerate() {
-            let color = series_color(data, s, self.highlight);
+            let color = series_color(data, s, self.highlight, self.dark);
             let bars: Vec<Bar> = series
                 .values
                 .iter()
                 .enumerate()
                 .map(|(c, v)| {
                     let v = v.unwrap_or(0.0);
-                    bar(c as f64, v, 0.7, color, &self.tip(s, c, v))
+                    bar(c as f64, v, 0.7, color)
                 })
                 .collect();
             let refs: Vec<&BarChart> = below.iter().collect();
             let chart = BarChart::new(series.name.clone(), bars)
                 .color(color)
-                .element_formatter(Box::new(|bar, _| bar.name.clone()))
+                .allow_hover(false)
                 .stack_on(&refs);
             below.push(chart);
         }
@@ -164,7 +281,7 @@ impl Painter<'_> {
     fn lines(&self, plot_ui: &mut PlotUi<'_>) {
         let data = self.data;
         for (s, series) in data.series.iter().enumerate() {
-            let color = series_color(data, s, self.highlight);
+            let color = series_color(data, s, self.highlight, self.dark);
             let points: Vec<[f64; 2]> = series
                 .values
                 .iter()
@@ -179,12 +296,14 @@ impl Painter<'_> {
             plot_ui.line(
                 Line::new(series.name.clone(), PlotPoints::from(points.clone()))
                     .color(color)
-                    .width(width),
+                    .width(width)
+                    .allow_hover(false),
             );
             plot_ui.points(
                 Points::new(series.name.clone(), PlotPoints::from(points))
                     .color(color)
-                    .radius(3.5),
+                    .radius(3.5)
+                    .allow_hover(false),
             );
         }
     }
@@ -212,4 +331,65 @@ pub fn table_ui(ui: &mut egui::Ui, data: &ChartData, lang: Lang, suppressed: boo
                     }
                 });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::published;
+    use crate::stats::Measure;
+    use crate::stats::ProvinceYearTable;
+    use crate::stats::charts::{ChartKind, ChartOptions, chart};
+
+    fn data(kind: ChartKind) -> ChartData {
+        let opts = ChartOptions {
+            measure: Measure::Trajectories,
+            up_to: 2021,
+            relative: false,
+            suppress_small: false,
+        };
+        chart(
+            kind,
+            &ProvinceYearTable::from_published(published()),
+            &opts,
+            Lang::En,
+        )
+    }
+
+    /// The pointer over a grouped bar names that bar; between categories, nothing.
+    #[test]
+    fn hovering_a_grouped_bar_names_it() {
+        let d = data(ChartKind::PerProvince);
+        assert_eq!(d.shape, Shape::GroupedBars);
+        // Category 0 (2017), first of five bars: x in -0.4 .. -0.24.
+        let text = hover_text(&d, -0.35, 10.0, Lang::En).unwrap();
+        assert_eq!(text, "Antwerpen 2017: 2,772");
+        let last = hover_text(&d, 0.35, 10.0, Lang::En).unwrap();
+        assert!(last.starts_with("West-Vlaanderen 2017"), "{last}");
+        assert_eq!(hover_text(&d, 0.5, 10.0, Lang::En), None);
+        assert_eq!(hover_text(&d, -3.0, 10.0, Lang::En), None);
+        assert_eq!(hover_text(&d, 99.0, 10.0, Lang::En), None);
+    }
+
+    /// Over a line chart, every province's value in the year, highest first.
+    #[test]
+    fn hovering_a_line_chart_lists_the_year() {
+        let d = data(ChartKind::OverYears);
+        assert_eq!(d.shape, Shape::Lines);
+        let text = hover_text(&d, 1.1, 0.0, Lang::En).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "2018");
+        assert_eq!(lines.len(), 6, "{text}");
+        assert!(lines[1].starts_with("Antwerpen: "), "{text}");
+    }
+
+    /// In a stacked bar, the part under the pointer.
+    #[test]
+    fn hovering_a_stack_names_the_part() {
+        let d = data(ChartKind::ProvinceShare);
+        assert_eq!(d.shape, Shape::StackedBars);
+        let first = d.series[0].values[0].unwrap();
+        let text = hover_text(&d, 0.0, first + 0.5, Lang::En).unwrap();
+        assert!(text.starts_with(&d.series[1].name), "{text}");
+    }
 }

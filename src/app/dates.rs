@@ -124,7 +124,8 @@ pub fn date_edit_by(
         // Only what was typed can be wrong; the date as written is the date.
         let invalid = typed.as_deref().and_then(|t| parse_typed_why(t).err());
         let mut text = typed.unwrap_or_else(|| lang::date(value, lang));
-        let red = crate::app::palette::severity(crate::rules::Severity::Error);
+        let red =
+            crate::app::palette::severity(crate::rules::Severity::Error, ui.visuals().dark_mode);
         let mut field = egui::TextEdit::singleline(&mut text).desired_width(90.0);
         if invalid.is_some() {
             field = field.text_color(red);

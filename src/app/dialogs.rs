@@ -64,7 +64,7 @@ impl Dialogs {
             ui.set_max_width(560.0);
             ui.heading(prompt_title(&prompt.request, lang));
             ui.colored_label(
-                super::palette::severity(crate::rules::Severity::Warning),
+                super::palette::severity(crate::rules::Severity::Warning, ui.visuals().dark_mode),
                 &prompt.why,
             );
             let label = ui.label(lang.pick("Pad", "Path"));

@@ -131,7 +131,7 @@ fn filters_ui(f: &mut ListFilter, ui: &mut egui::Ui, lang: Lang) {
 }
 
 /// The text of one row: id, client, OCMW, counts, unsaved mark, lock.
-fn row_text(e: &Entry, lang: Lang) -> egui::RichText {
+fn row_text(e: &Entry, lang: Lang, dark: bool, selected: bool) -> egui::RichText {
     let (d, counts) = (e.dossier(), e.counts());
     // Marks first, names after: a narrow list cuts the end of the row, never the counts.
     let mut text = format!("{}  ", d.id);
@@ -156,8 +156,10 @@ fn row_text(e: &Entry, lang: Lang) -> egui::RichText {
     }
     text.push_str(&d.ocmw);
     let rich = egui::RichText::new(text);
-    if counts.errors > 0 {
-        rich.color(palette::severity(Severity::Error))
+    // A selected row keeps the selection's text colour: red on the selection's blue is
+    // illegible, and the ⛔ count still says it.
+    if counts.errors > 0 && !selected {
+        rich.color(palette::severity(Severity::Error, dark))
     } else {
         rich
     }
@@ -277,8 +279,9 @@ fn rows_ui(
             for &i in &rows[range] {
                 let Some(e) = cx.ws.entry(i) else { continue };
                 let selected = cx.sel.entry == Some(i);
-                let button = egui::Button::selectable(selected, row_text(e, cx.lang))
-                    .min_size(egui::vec2(0.0, row_height));
+                let button =
+                    egui::Button::selectable(selected, row_text(e, cx.lang, cx.dark(), selected))
+                        .min_size(egui::vec2(0.0, row_height));
                 if ui.add(button).clicked() {
                     clicked = Some(i);
                 }

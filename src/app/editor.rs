@@ -507,7 +507,10 @@ fn comments_notice_ui(ui: &mut egui::Ui, backup: &std::path::Path, lang: Lang) {
                  version then stays as {name} beside the file."
             ),
         })
-        .color(super::palette::severity(crate::rules::Severity::Warning)),
+        .color(super::palette::severity(
+            crate::rules::Severity::Warning,
+            ui.visuals().dark_mode,
+        )),
     );
 }
 
@@ -521,7 +524,7 @@ fn locked_notice_ui(
     out: &mut Vec<Action>,
 ) {
     ui.colored_label(
-        super::palette::severity(crate::rules::Severity::Warning),
+        super::palette::severity(crate::rules::Severity::Warning, ui.visuals().dark_mode),
         format!(
             "🔒 {} {}",
             lang.pick("Alleen lezen:", "Read-only:"),

@@ -106,7 +106,7 @@ fn header_ui(ui: &mut egui::Ui, c: SeverityCounts, lang: Lang, out: &mut Vec<Act
             (Severity::Info, c.infos),
         ] {
             ui.colored_label(
-                palette::severity(s),
+                palette::severity(s, ui.visuals().dark_mode),
                 format!("{} {n} {}", palette::severity_icon(s), s.label(lang)),
             );
         }
@@ -152,7 +152,7 @@ impl<'a> Row<'a> {
         let s = f.severity();
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(
-                palette::severity(s),
+                palette::severity(s, ui.visuals().dark_mode),
                 format!("{} {}", palette::severity_icon(s), s.label(lang)),
             );
             ui.monospace(f.rule.id);

@@ -338,7 +338,7 @@ fn header_ui(ui: &mut egui::Ui, d: &Dossier, dirty: bool, lang: Lang) {
         ui.heading(format!("{} — OCMW {}", d.id, d.ocmw));
         if dirty {
             ui.colored_label(
-                palette::severity(Severity::Warning),
+                palette::severity(Severity::Warning, ui.visuals().dark_mode),
                 lang.pick("• niet bewaard", "• unsaved"),
             );
         }
@@ -514,7 +514,7 @@ impl Scene<'_> {
                 lang.pick("Uiterste start art. 60§7", "Art. 60§7 start deadline"),
                 x_of(deadline) + 1.0,
             )
-            .color(palette::DEADLINE)
+            .color(palette::deadline(dark))
             .style(LineStyle::dashed_loose()),
         );
         if let Some(end) = d.end {
@@ -532,7 +532,7 @@ impl Scene<'_> {
                 lang.pick("Vandaag", "Today"),
                 x_of(self.cx.ws.today()) + 0.5,
             )
-            .color(palette::TODAY)
+            .color(palette::today(dark))
             .width(1.5),
         );
         let text_y = 0.55;
@@ -567,17 +567,17 @@ impl Scene<'_> {
         let outline = if self.cx.sel.instrument == Some(i) {
             Stroke::new(3.0, palette::selection(dark))
         } else if in_finding {
-            Stroke::new(3.0, palette::FINDING)
+            Stroke::new(3.0, palette::finding(dark))
         } else if let Some(s) = worst {
-            Stroke::new(2.0, palette::severity(s))
+            Stroke::new(2.0, palette::severity(s, dark))
         } else {
-            Stroke::new(1.0, fill.gamma_multiply(0.6))
+            Stroke::new(1.5, palette::instrument_edge(inst.kind.kind_type(), dark))
         };
         if inst.end < inst.start {
             // Dates swapped: a red marker where it starts.
             plot_ui.polygon(
                 Polygon::new(format!("bar{i}"), rect(x0 - 2.0, x0 + 2.0, y, HALF))
-                    .fill_color(palette::severity(Severity::Error))
+                    .fill_color(palette::severity(Severity::Error, dark))
                     .stroke(outline),
             );
             return;
@@ -600,12 +600,23 @@ impl Scene<'_> {
             lang::date(inst.start, lang),
             lang::date(inst.end, lang)
         );
-        let text_color = if dark { Color32::WHITE } else { Color32::BLACK };
+        // Inside the bar when it fits (black or white, whichever reads on the fill), else
+        // just after the bar in the theme's text colour: never text over two backgrounds.
+        let (px_per_day, width) = label_room(plot_ui, &label);
+        let visible = (inside_end.min(x_hi) - x0.max(x_lo)).max(0.0);
+        let (at, color) = if width + 8.0 <= visible * px_per_day {
+            (x0.max(x_lo) + 3.0 / px_per_day, palette::text_on(fill))
+        } else {
+            (
+                x1 + 4.0 / px_per_day,
+                plot_ui.ctx().global_style().visuals.strong_text_color(),
+            )
+        };
         plot_ui.text(
             Text::new(
                 format!("label{i}"),
-                PlotPoint::new(x0 + 2.0, y),
-                egui::RichText::new(label).color(text_color).strong(),
+                PlotPoint::new(at, y),
+                egui::RichText::new(label).color(color).strong(),
             )
             .anchor(egui::Align2::LEFT_CENTER),
         );
@@ -694,6 +705,21 @@ impl Scene<'_> {
             );
         }
     }
+}
+
+/// The plot's scale (points per day) and the width of a bar label in points, as
+/// `egui_plot` lays it out (small, strong).
+fn label_room(plot_ui: &PlotUi<'_>, label: &str) -> (f64, f64) {
+    let transform = plot_ui.transform();
+    let px_per_day = f64::from(transform.frame().width()) / transform.bounds().width().max(1e-9);
+    let ctx = plot_ui.ctx();
+    let font = egui::TextStyle::Small.resolve(&ctx.global_style());
+    let width = ctx.fonts_mut(|f| {
+        f.layout_no_wrap(label.to_owned(), font, Color32::WHITE)
+            .size()
+            .x
+    });
+    (px_per_day.max(1e-9), f64::from(width) * 1.05)
 }
 
 /// The part of a bar past the trajectory's end: faded and dashed, with what happens to it

@@ -14,7 +14,7 @@
 
 pub mod action;
 mod caseload;
-mod chart_view;
+pub mod chart_view;
 pub mod cx;
 pub mod dates;
 mod dialogs;
@@ -150,6 +150,10 @@ mod tests {
             }
         }
         assert!(!imports(include_str!("window.rs")).contains(&"shell"));
-        assert_eq!(imports(include_str!("shell.rs")), ["action", "window"]);
+        // The shell installs the crash hook of `recovery` beside the window.
+        assert_eq!(
+            imports(include_str!("shell.rs")),
+            ["action", "recovery", "window"]
+        );
     }
 }

@@ -274,7 +274,15 @@ fn chart_page_ui(
         0.0
     };
     let height = (ui.available_height() - 40.0 - table_height).max(200.0);
-    chart_ui(ui, &data, choices.highlight, lang, height);
+    // While the years play, the axes are those of every year: they hold still.
+    let hold = choices.playing.then(|| {
+        let all_years = StatsChoices {
+            up_to: i32::MAX,
+            ..choices.clone()
+        };
+        current_chart(cx.ws, &all_years, lang, kind, presenting).extent()
+    });
+    chart_ui(ui, &data, choices.highlight, lang, height, hold);
     if choices.show_table {
         if beside.is_some() {
             ui.strong(DataSource::Dossiers.name(lang));
@@ -422,7 +430,10 @@ fn organisations_ui(query: &mut String, ui: &mut egui::Ui, lang: Lang, presentin
                     match defect {
                         Some(d) => {
                             ui.colored_label(
-                                palette::severity(crate::rules::Severity::Warning),
+                                palette::severity(
+                                    crate::rules::Severity::Warning,
+                                    ui.visuals().dark_mode,
+                                ),
                                 format!("⚠ {entry}"),
                             )
                             .on_hover_text(d.message(lang));

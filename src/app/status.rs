@@ -30,7 +30,7 @@ impl StatusBar {
                 ui.separator();
                 let n = ws.load_errors().len();
                 ui.colored_label(
-                    palette::severity(Severity::Error),
+                    palette::severity(Severity::Error, ui.visuals().dark_mode),
                     format!(
                         "{n} {}",
                         lang.pick("bestanden niet geladen", "files not loaded")

@@ -314,6 +314,7 @@ impl Window {
 
     /// Draws the whole window, then applies what the panels asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        super::palette::install(ui.ctx());
         ui.ctx().set_theme(if self.shared.layout.dark {
             egui::Theme::Dark
         } else {

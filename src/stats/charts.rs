@@ -424,7 +424,54 @@ fn bvs_use_chart(b: &Basis<'_>) -> ChartData {
     }
 }
 
+/// The room a chart's data takes: its categories and the range of its values (stacked
+/// where the shape stacks, the reference line included, zero always in).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Extent {
+    /// How many categories.
+    pub categories: usize,
+    /// The lowest value drawn (≤ 0).
+    pub min: f64,
+    /// The highest value drawn (≥ 0).
+    pub max: f64,
+}
+
 impl ChartData {
+    /// The room this chart's data takes; an animation holds its axes to the extent of the
+    /// last frame so that they do not jump at each step.
+    pub fn extent(&self) -> Extent {
+        let (mut min, mut max) = (0.0_f64, 0.0_f64);
+        match self.shape {
+            Shape::StackedBars => {
+                // Bars stack upward from zero; undefined parts count as nothing.
+                for c in 0..self.categories.len() {
+                    let total: f64 = self
+                        .series
+                        .iter()
+                        .filter_map(|s| s.values.get(c).copied().flatten())
+                        .sum();
+                    min = min.min(total);
+                    max = max.max(total);
+                }
+            }
+            Shape::GroupedBars | Shape::Lines => {
+                for v in self.series.iter().flat_map(|s| s.values.iter().flatten()) {
+                    min = min.min(*v);
+                    max = max.max(*v);
+                }
+            }
+        }
+        if let Some((y, _)) = self.reference {
+            min = min.min(y);
+            max = max.max(y);
+        }
+        Extent {
+            categories: self.categories.len(),
+            min,
+            max,
+        }
+    }
+
     /// A value as the table and tooltips show it: Dutch or English digits, "<5" where
     /// suppressed, "–" where undefined.
     pub fn format(&self, value: Option<f64>, lang: Lang) -> String {
@@ -507,6 +554,50 @@ mod tests {
             relative: false,
             suppress_small: false,
         }
+    }
+
+    #[test]
+    #[expect(
+        clippy::float_cmp,
+        reason = "the extent copies values; it computes none"
+    )]
+    fn extent_covers_every_value_stack_and_reference() {
+        let t = ProvinceYearTable::from_published(published());
+        let per = chart(ChartKind::PerProvince, &t, &opts(), Lang::Nl);
+        let e = per.extent();
+        assert_eq!(e.categories, per.categories.len());
+        assert_eq!(e.min, 0.0);
+        // Antwerpen 2018 is the highest published count.
+        let highest = per
+            .series
+            .iter()
+            .flat_map(|s| s.values.iter().flatten())
+            .fold(0.0_f64, |a, &b| a.max(b));
+        assert_eq!(e.max, highest);
+        // Stacked shares reach 100 per year, not the largest part.
+        let share = chart(ChartKind::ProvinceShare, &t, &opts(), Lang::Nl);
+        assert_eq!(share.shape, Shape::StackedBars);
+        assert!((share.extent().max - 100.0).abs() < 1e-9);
+        // The target line of two instruments a trajectory is inside even where no value is.
+        let mut per_traj = chart(ChartKind::PerTrajectory, &t, &opts(), Lang::Nl);
+        for s in &mut per_traj.series {
+            s.values.iter_mut().for_each(|v| *v = Some(1.0));
+        }
+        assert_eq!(per_traj.extent().max, 2.0);
+        // A difference can be negative.
+        per_traj.series[0].values[0] = Some(-3.0);
+        assert_eq!(per_traj.extent().min, -3.0);
+        // Earlier years fit inside the extent of all years: the animation's axes hold.
+        let early = chart(
+            ChartKind::PerProvince,
+            &t,
+            &ChartOptions {
+                up_to: 2018,
+                ..opts()
+            },
+            Lang::Nl,
+        );
+        assert!(early.extent().max <= e.max && early.extent().categories <= e.categories);
     }
 
     #[test]
