@@ -67,6 +67,81 @@ impl Text {
     }
 }
 
+/// The name of month `m` (1 to 12): "april", "April".
+pub fn month_name(m: u32, lang: Lang) -> &'static str {
+    const NL: [&str; 12] = [
+        "januari",
+        "februari",
+        "maart",
+        "april",
+        "mei",
+        "juni",
+        "juli",
+        "augustus",
+        "september",
+        "oktober",
+        "november",
+        "december",
+    ];
+    const EN: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let i = (m.clamp(1, 12) - 1) as usize;
+    lang.pick(NL[i], EN[i])
+}
+
+/// The name of a weekday, short ("ma", "Mon") or whole ("maandag", "Monday").
+pub fn weekday_name(d: chrono::Weekday, short: bool, lang: Lang) -> &'static str {
+    const NL: [(&str, &str); 7] = [
+        ("ma", "maandag"),
+        ("di", "dinsdag"),
+        ("wo", "woensdag"),
+        ("do", "donderdag"),
+        ("vr", "vrijdag"),
+        ("za", "zaterdag"),
+        ("zo", "zondag"),
+    ];
+    const EN: [(&str, &str); 7] = [
+        ("Mon", "Monday"),
+        ("Tue", "Tuesday"),
+        ("Wed", "Wednesday"),
+        ("Thu", "Thursday"),
+        ("Fri", "Friday"),
+        ("Sat", "Saturday"),
+        ("Sun", "Sunday"),
+    ];
+    let (nl, en) = (
+        NL[d.num_days_from_monday() as usize],
+        EN[d.num_days_from_monday() as usize],
+    );
+    let pick = |(a, b): (&'static str, &'static str)| if short { a } else { b };
+    lang.pick(pick(nl), pick(en))
+}
+
+/// A date written out, as a screen reader says it: "maandag 15 april 2019", "Monday 15
+/// April 2019".
+pub fn long_date(d: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike as _;
+    format!(
+        "{} {} {} {}",
+        weekday_name(d.weekday(), false, lang),
+        d.day(),
+        month_name(d.month(), lang),
+        d.year()
+    )
+}
+
 /// A date as people write it: 15/04/2019 in Dutch, 15 Apr 2019 in English.
 pub fn date(d: NaiveDate, lang: Lang) -> String {
     match lang {
@@ -115,6 +190,18 @@ pub fn length(days: i64, lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn long_dates_in_both_languages() {
+        let d = NaiveDate::from_ymd_opt(2019, 4, 15).unwrap();
+        assert_eq!(super::long_date(d, Lang::Nl), "maandag 15 april 2019");
+        assert_eq!(super::long_date(d, Lang::En), "Monday 15 April 2019");
+        assert_eq!(super::month_name(12, Lang::Nl), "december");
+        assert_eq!(
+            super::weekday_name(chrono::Weekday::Sun, true, Lang::Nl),
+            "zo"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -500,3 +500,93 @@ fn walkthrough_the_list_names_clients_sorts_and_filters_by_rule() {
         "{first} first: {rows:?}"
     );
 }
+
+/// The date field alone: what it shows and the date it returned last.
+struct DateField {
+    value: chrono::NaiveDate,
+    lang: Lang,
+    returned: Option<chrono::NaiveDate>,
+}
+
+fn date_field(lang: Lang) -> Harness<'static, DateField> {
+    let state = DateField {
+        value: chrono::NaiveDate::from_ymd_opt(2019, 4, 15).unwrap(),
+        lang,
+        returned: None,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(500.0, 420.0))
+        .build_ui_state(
+            |ui, s: &mut DateField| {
+                let label = s.lang.pick("Start", "Start");
+                if let Some(d) = twe_planner::app::dates::date_edit(ui, "f", label, s.value, s.lang)
+                {
+                    s.returned = Some(d);
+                    s.value = d;
+                }
+            },
+            state,
+        );
+    h.run();
+    h
+}
+
+/// The calendar speaks Dutch in the Dutch window: month, weekdays, and each day's whole
+/// date for a screen reader; a click on a day picks it and closes the calendar.
+#[test]
+fn walkthrough_the_date_picker_is_dutch_and_picks_by_click() {
+    let mut h = date_field(Lang::Nl);
+    h.get_by_label("Kalender openen: maandag 15 april 2019")
+        .click();
+    h.run();
+    assert!(h.query_by_label("april 2019").is_some());
+    assert!(h.query_by_label("ma").is_some() && h.query_by_label("zo").is_some());
+    assert!(h.query_by_label("Mon").is_none());
+    assert!(h.query_by_label("maandag 15 april 2019, gekozen").is_some());
+    h.get_by_label("Volgende maand").click();
+    h.run();
+    assert!(h.query_by_label("mei 2019").is_some());
+    h.get_by_label("vrijdag 3 mei 2019").click();
+    h.run();
+    assert_eq!(
+        h.state().returned,
+        chrono::NaiveDate::from_ymd_opt(2019, 5, 3)
+    );
+    assert!(
+        h.query_by_label("mei 2019").is_none(),
+        "the calendar closed"
+    );
+}
+
+/// By keyboard: arrows move a day or a week, Page Down a month, Enter picks; Esc closes
+/// without picking. In English, the English names.
+#[test]
+fn walkthrough_the_date_picker_works_by_keyboard() {
+    let mut h = date_field(Lang::En);
+    h.get_by_label("Open the calendar: Monday 15 April 2019")
+        .click();
+    h.run();
+    assert!(h.query_by_label("April 2019").is_some());
+    h.key_press(Key::ArrowRight);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::PageDown);
+    h.run();
+    assert!(h.query_by_label("May 2019").is_some());
+    h.key_press(Key::Enter);
+    h.run();
+    // 15 April + 1 day + 1 week + 1 month.
+    assert_eq!(
+        h.state().returned,
+        chrono::NaiveDate::from_ymd_opt(2019, 5, 23)
+    );
+    h.state_mut().returned = None;
+    h.get_by_label("Open the calendar: Thursday 23 May 2019")
+        .click();
+    h.run();
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("May 2019").is_none(), "Esc closed it");
+    assert_eq!(h.state().returned, None);
+}

@@ -19,6 +19,39 @@ pub fn add_months(d: NaiveDate, n: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(year, month, day).unwrap_or(NaiveDate::MAX)
 }
 
+/// `d` moved by `delta` calendar months, either way, clamped to the month's end (a date
+/// picker's previous and next month); saturates at the calendar's edge.
+pub fn shift_months(d: NaiveDate, delta: i32) -> NaiveDate {
+    let months = i64::from(d.year()) * 12 + i64::from(d.month0()) + i64::from(delta);
+    let Ok(year) = i32::try_from(months.div_euclid(12)) else {
+        return if delta < 0 {
+            NaiveDate::MIN
+        } else {
+            NaiveDate::MAX
+        };
+    };
+    let month = months.rem_euclid(12) as u32 + 1;
+    let day = d.day().min(days_in_month(year, month));
+    NaiveDate::from_ymd_opt(year, month, day).unwrap_or(if delta < 0 {
+        NaiveDate::MIN
+    } else {
+        NaiveDate::MAX
+    })
+}
+
+/// The six weeks, Monday to Sunday (ISO 8601, as in Belgium), that a month's calendar page
+/// shows: from the Monday on or before its first day, 42 days.
+pub fn month_page(year: i32, month: u32) -> [NaiveDate; 42] {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).unwrap_or(NaiveDate::MIN);
+    let back = u64::from(first.weekday().num_days_from_monday());
+    let monday = first.checked_sub_days(Days::new(back)).unwrap_or(first);
+    std::array::from_fn(|k| {
+        monday
+            .checked_add_days(Days::new(k as u64))
+            .unwrap_or(NaiveDate::MAX)
+    })
+}
+
 /// The number of days in a month of the proleptic Gregorian calendar.
 pub fn days_in_month(year: i32, month: u32) -> u32 {
     match month {
@@ -122,6 +155,40 @@ impl DateRange {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_month_page_starts_on_monday_and_holds_the_month() {
+        use chrono::Weekday;
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        // 1 April 2019 is a Monday: the page starts on it.
+        let april = month_page(2019, 4);
+        assert_eq!(april[0], ymd(2019, 4, 1));
+        // 1 September 2019 is a Sunday: six days of August come first.
+        let sept = month_page(2019, 9);
+        assert_eq!(sept[0], ymd(2019, 8, 26));
+        assert_eq!(sept[6], ymd(2019, 9, 1));
+        assert_eq!(sept[41], ymd(2019, 10, 6));
+        for page in [april, sept, month_page(2020, 2), month_page(2026, 11)] {
+            assert_eq!(page[0].weekday(), Weekday::Mon);
+            for w in page.windows(2) {
+                assert_eq!(days_between(w[0], w[1]), 1);
+            }
+        }
+        // Every day of February 2020 (leap) is on its page.
+        let feb = month_page(2020, 2);
+        assert!((1..=29).all(|d| feb.contains(&ymd(2020, 2, d))));
+    }
+
+    #[test]
+    fn shifting_months_either_way_clamps_to_the_month_end() {
+        let ymd = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        assert_eq!(shift_months(ymd(2019, 3, 31), -1), ymd(2019, 2, 28));
+        assert_eq!(shift_months(ymd(2019, 1, 15), -1), ymd(2018, 12, 15));
+        assert_eq!(shift_months(ymd(2019, 12, 31), 2), ymd(2020, 2, 29));
+        assert_eq!(shift_months(ymd(2019, 5, 10), -12), ymd(2018, 5, 10));
+        assert_eq!(shift_months(NaiveDate::MAX, 1), NaiveDate::MAX);
+        assert_eq!(shift_months(NaiveDate::MIN, -1), NaiveDate::MIN);
+    }
+
     use super::*;
 
     #[test]
