@@ -573,6 +573,10 @@ fn walkthrough_the_date_picker_works_by_keyboard() {
     h.key_press(Key::PageDown);
     h.run();
     assert!(h.query_by_label("May 2019").is_some());
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::PageDown);
+    h.run();
+    assert!(h.query_by_label("May 2020").is_some(), "Shift: a year");
+    h.key_press_modifiers(egui::Modifiers::SHIFT, Key::PageUp);
     h.key_press(Key::Enter);
     h.run();
     // 15 April + 1 day + 1 week + 1 month.

@@ -703,3 +703,131 @@ fn walkthrough_a_quick_fix_shows_what_it_changes_before_it_is_applied() {
     h.run();
     assert!(h.state().fix_preview().is_none(), "gone with the pointer");
 }
+
+/// Everything on a bar by keyboard: focus it as a screen reader would (by its label), move
+/// it a day, a week and a month, resize its end, undo the lot in one step, go to the bar
+/// below, delete it and bring it back, add one.
+#[test]
+fn walkthrough_a_bar_is_moved_resized_added_and_deleted_by_keyboard() {
+    use egui::Modifiers;
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    let i = index_of(&h, "LEUV-2018-0006");
+    let wes = h.state().workspace().entries()[i]
+        .dossier()
+        .instruments
+        .iter()
+        .position(|x| x.kind == twe_planner::model::InstrumentKind::Wes)
+        .unwrap();
+    let dates = |h: &egui_kittest::Harness<'static, Window>| {
+        let x = &dossier(h, i).instruments[wes];
+        (x.start.to_string(), x.end.to_string())
+    };
+    let before = dates(&h);
+    assert_eq!(before, ("2019-03-18".into(), "2019-09-17".into()));
+    h.get_by_role_and_label(Role::Button, "WES, 18 Mar 2019 to 17 Sep 2019, 6 months")
+        .focus();
+    h.run();
+    assert_eq!(h.state().selection().instrument, Some(wes), "focus selects");
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        dates(&h),
+        ("2019-03-19".into(), "2019-09-18".into()),
+        "a day"
+    );
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        dates(&h),
+        ("2019-03-26".into(), "2019-09-25".into()),
+        "a week"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowLeft);
+    h.run();
+    assert_eq!(dates(&h).0, "2019-02-26", "a month back");
+    h.key_press(Key::End);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    let (start, end) = dates(&h);
+    assert_eq!(start, "2019-02-26", "the start stays");
+    assert_eq!(end, "2019-08-24", "the end moved a day");
+    // The screen reader hears the new dates.
+    assert!(
+        h.query_by_label_contains("WES, 26 Feb 2019 to 24 Aug 2019")
+            .is_some()
+    );
+    // One Ctrl+Z takes every step on the bar back.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(dates(&h), before);
+    // Down: the bar below (the IBO), Delete removes it, Ctrl+Z brings it back.
+    h.get_by_role_and_label(Role::Button, "WES, 18 Mar 2019 to 17 Sep 2019, 6 months")
+        .focus();
+    h.run();
+    h.key_press(Key::Escape);
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let n = dossier(&h, i).instruments.len();
+    let ibo = h.state().selection().instrument.unwrap();
+    assert_eq!(
+        dossier(&h, i).instruments[ibo].kind,
+        twe_planner::model::InstrumentKind::Ibo
+    );
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(dossier(&h, i).instruments.len(), n - 1);
+    assert!(h.query_by_label_contains("IBO deleted").is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(dossier(&h, i).instruments.len(), n);
+    // Insert adds one after the last, selected and on the timeline.
+    h.get_by_role_and_label(Role::Button, "WES, 18 Mar 2019 to 17 Sep 2019, 6 months")
+        .focus();
+    h.run();
+    h.key_press(Key::Insert);
+    h.run();
+    assert_eq!(dossier(&h, i).instruments.len(), n + 1);
+    assert_eq!(h.state().selection().instrument, Some(n));
+}
+
+/// Views by Ctrl+1, 2, 3; the selected finding's first fix by Ctrl+.; F1 lists the keys.
+#[test]
+fn walkthrough_views_fixes_and_help_by_keyboard() {
+    use egui::Modifiers;
+    use twe_planner::app::View;
+    let mut h = sample(Lang::En);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert_eq!(h.state().layout().view, View::Caseload);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num3);
+    h.run();
+    assert_eq!(h.state().layout().view, View::Statistics);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state().layout().view, View::Dossier);
+    open(&mut h, "GENT-2017-0004");
+    let i = index_of(&h, "GENT-2017-0004");
+    let errors = h.state().workspace().entries()[i].counts().errors;
+    assert!(errors > 0);
+    h.key_press(Key::F8);
+    h.run();
+    assert!(h.state().selection().finding.is_some());
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Period);
+    h.run();
+    assert!(
+        h.state().workspace().entries()[i].is_dirty(),
+        "the fix is applied"
+    );
+    assert!(h.state().workspace().entries()[i].counts().errors < errors);
+    h.key_press(Key::F1);
+    h.run();
+    for keys in [
+        "Ctrl+.",
+        "Ctrl+1 / 2 / 3",
+        "Home / End (bar)",
+        "Del / Ins (bar)",
+    ] {
+        assert!(h.query_by_label(keys).is_some(), "{keys} in the help");
+    }
+}

@@ -182,11 +182,12 @@ fn calendar_keys(ui: &mut egui::Ui, cursor: &mut NaiveDate) -> CalendarKeys {
                 *cursor = day(*cursor, step);
             }
         }
+        // With Shift first: egui matches a plain key even when Shift is held.
         for (m, k, months) in [
-            (Modifiers::NONE, Key::PageUp, -1),
-            (Modifiers::NONE, Key::PageDown, 1),
             (Modifiers::SHIFT, Key::PageUp, -12),
             (Modifiers::SHIFT, Key::PageDown, 12),
+            (Modifiers::NONE, Key::PageUp, -1),
+            (Modifiers::NONE, Key::PageDown, 1),
         ] {
             if take(m, k) {
                 *cursor = shift_months(*cursor, months);

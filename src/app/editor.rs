@@ -560,18 +560,7 @@ fn instrument_buttons_ui(
     ui.horizontal(|ui| {
         ui.heading(lang.pick("Instrument", "Instrument"));
         if ui.button(lang.pick("+ Toevoegen", "+ Add")).clicked() {
-            let start = d
-                .instruments
-                .iter()
-                .map(|x| x.end)
-                .max()
-                .map_or(d.start, |e| e + chrono::Days::new(1));
-            d.instruments.push(Instrument {
-                kind: InstrumentKind::Wes,
-                start,
-                end: crate::model::calendar::last_day_within_months(start, 3),
-                status: Status::Planned,
-            });
+            d.instruments.push(d.next_instrument());
             select = Some(d.instruments.len() - 1);
             *key = Some(EditKey::Single);
         }

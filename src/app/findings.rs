@@ -62,6 +62,26 @@ impl FindingsPanel {
         let previewing = self.previewing;
         let all_fixes = self.fixes_of(cx, i, entry);
         let mut preview = None;
+        // Ctrl+. applies the selected finding's first fix (its preview is on the timeline
+        // while the finding is selected by keyboard and the fix button has the focus).
+        let fix_key = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Period);
+        if ui.input_mut(|input| input.consume_shortcut(&fix_key))
+            && let Some(fix) = cx
+                .sel
+                .finding
+                .and_then(|k| all_fixes.get(k))
+                .and_then(|f| f.first())
+        {
+            out.push(Action::Status(crate::lang::Text::new(
+                fix.label.0.clone(),
+                fix.label.1.clone(),
+            )));
+            out.push(Action::Edit {
+                entry: i,
+                dossier: fix.dossier.clone(),
+                key: EditKey::Single,
+            });
+        }
         header_ui(ui, entry.counts(), lang, out);
         ui.separator();
         // One scroll position per dossier: another dossier's list starts at its top.

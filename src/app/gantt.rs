@@ -9,7 +9,7 @@ use super::palette;
 use super::timeline::{axis_label, month_grid, x_of};
 use crate::lang::{self, Lang};
 use crate::model::calendar::add_months;
-use crate::model::{Dossier, Instrument, InstrumentKind};
+use crate::model::{Dossier, Instrument, InstrumentKind, Part, Step};
 use crate::planner::Proposal;
 use crate::rules::params::ART60_START_MONTHS;
 use crate::rules::{Finding, Severity};
@@ -68,16 +68,12 @@ impl Drag {
         let Some(orig) = self.original.instruments.get(self.instrument) else {
             return;
         };
-        let shift = chrono::Duration::days(days);
-        let mut inst = orig.clone();
-        match self.mode {
-            DragMode::Move => {
-                inst.start = orig.start + shift;
-                inst.end = orig.end + shift;
-            }
-            DragMode::Start => inst.start = (orig.start + shift).min(orig.end),
-            DragMode::End => inst.end = (orig.end + shift).max(orig.start),
-        }
+        let part = match self.mode {
+            DragMode::Move => Part::Whole,
+            DragMode::Start => Part::Start,
+            DragMode::End => Part::End,
+        };
+        let inst = orig.nudged(part, Step::Days(days));
         if let Some(slot) = self.preview.instruments.get_mut(self.instrument) {
             *slot = inst;
         }
@@ -186,6 +182,11 @@ pub struct Timeline {
     /// The dossier and number of lanes the view was last fitted to: a new bar (an added
     /// instrument, a proposal) refits it, so it is seen at once.
     fitted: Option<(usize, usize)>,
+    /// What the arrow keys change on the focused bar.
+    part: Part,
+    /// A bar to give the keyboard focus to when next drawn (it was clicked, added, or
+    /// reached with Up/Down).
+    focus_bar: Option<usize>,
 }
 
 /// What one frame of the plot reports back.
@@ -317,6 +318,7 @@ impl Timeline {
         if plot_response.drag_stopped()
             && let Some(drag) = self.drag.take()
         {
+            self.focus_bar = Some(drag.instrument);
             // The checks run once, when the gesture ends.
             out.push(Action::Edit {
                 entry: entry_index,
@@ -328,7 +330,283 @@ impl Timeline {
         }
         if plot_response.clicked() {
             out.push(Action::SelectBar(hit.map(|h| h.instrument)));
+            // A clicked bar takes the keyboard: the arrows move it next.
+            self.focus_bar = hit.map(|h| h.instrument);
         }
+        // The keys edit the dossier as stored (a drag's preview ended above).
+        let stored = entry.dossier();
+        let stored_order = lanes(stored);
+        let keyed = KeyedBars {
+            d: stored,
+            entry_index,
+            order: &stored_order,
+            findings: entry.findings(),
+            transform: &response.transform,
+        };
+        self.bars_ui(&keyed, cx, ui, out);
+    }
+
+    /// The bars as widgets for the keyboard and screen readers: each takes the focus (Tab,
+    /// a click, Up/Down), says what it is, and answers the keys of [`Self::bar_keys`].
+    fn bars_ui(
+        &mut self,
+        k: &KeyedBars<'_>,
+        cx: &ViewCx<'_>,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Action>,
+    ) {
+        let frame = *k.transform.frame();
+        let mut focused = None;
+        for (lane, &i) in k.order.iter().enumerate() {
+            let Some(inst) = k.d.instruments.get(i) else {
+                continue;
+            };
+            let y = lane_y(lane);
+            let drawn = k.transform.rect_from_values(
+                &PlotPoint::new(x_of(inst.start), y - HALF),
+                &PlotPoint::new(x_of(inst.end) + 1.0, y + HALF),
+            );
+            let visible = drawn.intersect(frame);
+            // A bar scrolled out of view still takes the focus, from a point at the edge.
+            let rect = if visible.is_positive() {
+                visible
+            } else {
+                egui::Rect::from_min_size(frame.left_top(), egui::Vec2::ZERO)
+            };
+            let id = bar_id(k.entry_index, i);
+            let r = ui.interact(rect, id, egui::Sense::FOCUSABLE);
+            let name = bar_name(k.d, i, k.findings, cx.lang);
+            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            if self.focus_bar == Some(i) {
+                r.request_focus();
+                self.focus_bar = None;
+            }
+            if r.gained_focus() {
+                out.push(Action::SelectInstrument(Some(i)));
+                if !visible.is_positive() {
+                    self.fitted = None;
+                }
+            }
+            if r.has_focus() {
+                focused = Some((lane, i, rect));
+            }
+        }
+        let Some((lane, i, rect)) = focused else {
+            self.part = Part::Whole;
+            return;
+        };
+        let id = bar_id(k.entry_index, i);
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    tab: false,
+                    escape: true,
+                },
+            );
+        });
+        // The focus ring, and the edge the arrows move.
+        let stroke = Stroke::new(2.0, palette::selection(cx.dark()));
+        ui.painter()
+            .rect_stroke(rect.expand(3.0), 3.0, stroke, egui::StrokeKind::Outside);
+        let edge = match self.part {
+            Part::Whole => None,
+            Part::Start => Some(rect.left()),
+            Part::End => Some(rect.right()),
+        };
+        if let Some(x) = edge {
+            ui.painter().line_segment(
+                [
+                    egui::pos2(x, rect.top() - 6.0),
+                    egui::pos2(x, rect.bottom() + 6.0),
+                ],
+                Stroke::new(4.0, palette::selection(cx.dark())),
+            );
+        }
+        ui.weak(keys_hint(self.part, cx.lang));
+        self.bar_keys(k, lane, i, ui, out);
+    }
+
+    /// The keys on a focused bar: arrows move its part (a day; Shift a week; Ctrl a month),
+    /// Home and End choose the start or the end, Esc the whole bar again (or leaves it),
+    /// Up and Down go to the bar above or below, Delete removes it and Insert adds one.
+    fn bar_keys(
+        &mut self,
+        k: &KeyedBars<'_>,
+        lane: usize,
+        i: usize,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Action>,
+    ) {
+        use egui::{Key, Modifiers};
+        let pressed = ui.input_mut(|input| {
+            // Shift and Ctrl first: egui matches a plain key even while Shift is held.
+            for (key, sign) in [(Key::ArrowLeft, -1), (Key::ArrowRight, 1)] {
+                if input.consume_key(Modifiers::SHIFT, key) {
+                    return Some(BarKey::Nudge(Step::Days(7 * i64::from(sign))));
+                }
+                if input.consume_key(Modifiers::COMMAND, key) {
+                    return Some(BarKey::Nudge(Step::Months(sign)));
+                }
+                if input.consume_key(Modifiers::NONE, key) {
+                    return Some(BarKey::Nudge(Step::Days(i64::from(sign))));
+                }
+            }
+            [
+                (Key::Home, BarKey::Part(Part::Start)),
+                (Key::End, BarKey::Part(Part::End)),
+                (Key::Escape, BarKey::Escape),
+                (Key::ArrowUp, BarKey::Lane(-1)),
+                (Key::ArrowDown, BarKey::Lane(1)),
+                (Key::Delete, BarKey::Delete),
+                (Key::Insert, BarKey::Add),
+                (Key::Plus, BarKey::Add),
+            ]
+            .into_iter()
+            .find(|(key, _)| input.consume_key(Modifiers::NONE, *key))
+            .map(|(_, what)| what)
+        });
+        let Some(pressed) = pressed else {
+            return;
+        };
+        let edit = |dossier: Dossier, key: EditKey| Action::Edit {
+            entry: k.entry_index,
+            dossier,
+            key,
+        };
+        match pressed {
+            BarKey::Nudge(step) => {
+                let mut d = k.d.clone();
+                if let Some(inst) = d.instruments.get_mut(i) {
+                    *inst = inst.nudged(self.part, step);
+                }
+                // Steps on one bar are one undo step, as typing in one field is.
+                out.push(edit(d, EditKey::Field(format!("bar-{i}"))));
+                self.focus_bar = Some(i);
+            }
+            BarKey::Part(part) => self.part = part,
+            BarKey::Escape if self.part != Part::Whole => self.part = Part::Whole,
+            BarKey::Escape => ui.memory_mut(|m| m.surrender_focus(bar_id(k.entry_index, i))),
+            BarKey::Lane(step) => {
+                let to = lane.checked_add_signed(step).and_then(|l| k.order.get(l));
+                if let Some(&to) = to {
+                    self.focus_bar = Some(to);
+                    self.part = Part::Whole;
+                }
+            }
+            BarKey::Delete => {
+                let mut d = k.d.clone();
+                if i < d.instruments.len() {
+                    let gone = d.instruments.remove(i);
+                    out.push(Action::Status(crate::lang::Text::new(
+                        format!(
+                            "{} verwijderd (Ctrl+Z zet het terug).",
+                            gone.label(crate::lang::Lang::Nl)
+                        ),
+                        format!(
+                            "{} deleted (Ctrl+Z brings it back).",
+                            gone.label(crate::lang::Lang::En)
+                        ),
+                    )));
+                    out.push(edit(d, EditKey::Single));
+                    // The bar below, or above when it was the last (indices after it shift).
+                    let next = k
+                        .order
+                        .get(lane + 1)
+                        .or_else(|| lane.checked_sub(1).and_then(|l| k.order.get(l)));
+                    self.focus_bar = next.map(|&n| if n > i { n - 1 } else { n });
+                    out.push(Action::SelectInstrument(self.focus_bar));
+                }
+            }
+            BarKey::Add => {
+                let mut d = k.d.clone();
+                d.instruments.push(d.next_instrument());
+                self.focus_bar = Some(d.instruments.len() - 1);
+                out.push(edit(d, EditKey::Single));
+                out.push(Action::SelectInstrument(self.focus_bar));
+            }
+        }
+    }
+}
+
+/// A key pressed on a focused bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BarKey {
+    /// Move the chosen part by a step.
+    Nudge(Step),
+    /// Choose what the arrows move.
+    Part(Part),
+    /// Back to the whole bar, or out of the timeline.
+    Escape,
+    /// The bar above (−1) or below (1).
+    Lane(isize),
+    /// Remove the instrument.
+    Delete,
+    /// Add one after the last.
+    Add,
+}
+
+/// What the keyboard handling of the bars reads from the frame.
+struct KeyedBars<'a> {
+    d: &'a Dossier,
+    entry_index: usize,
+    order: &'a [usize],
+    findings: &'a [Finding],
+    transform: &'a PlotTransform,
+}
+
+/// The widget id of instrument `i`'s bar in entry `entry`'s timeline.
+fn bar_id(entry: usize, i: usize) -> egui::Id {
+    egui::Id::NULL.with(("timeline-bar", entry, i))
+}
+
+/// What a screen reader says of a bar: "WES, 1 Sep 2020 to 28 Feb 2021, 6 months, runs past
+/// the end, 1 error".
+pub fn bar_name(d: &Dossier, i: usize, findings: &[Finding], lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let Some(inst) = d.instruments.get(i) else {
+        return String::new();
+    };
+    let mut name = format!(
+        "{}, {} {} {}, {}",
+        inst.label(lang),
+        lang::date(inst.start, lang),
+        lang.pick("tot", "to"),
+        lang::date(inst.end, lang),
+        inst.length_label(lang)
+    );
+    if inst.end > d.last_day() {
+        name.push_str(lang.pick(", loopt voorbij het einde", ", runs past the end"));
+    }
+    for s in [Severity::Error, Severity::Warning] {
+        let n = findings
+            .iter()
+            .filter(|f| f.severity() == s && f.instruments.contains(&i))
+            .count();
+        if n > 0 {
+            let _ = write!(name, ", {n} {}", s.label(lang));
+        }
+    }
+    name
+}
+
+/// The line under the timeline while a bar has the focus: which keys do what.
+fn keys_hint(part: Part, lang: Lang) -> &'static str {
+    match part {
+        Part::Whole => lang.pick(
+            "Links/Rechts verschuift de balk een dag (Shift: week, Ctrl: maand) · Home/End: begin/einde · Omhoog/Omlaag: andere balk · Del: verwijderen · Ins: toevoegen",
+            "Left/Right moves the bar a day (Shift: week, Ctrl: month) · Home/End: start/end · Up/Down: other bar · Del: delete · Ins: add",
+        ),
+        Part::Start => lang.pick(
+            "Links/Rechts verschuift het begin (Shift: week, Ctrl: maand) · End: het einde · Esc: de hele balk",
+            "Left/Right moves the start (Shift: week, Ctrl: month) · End: the end · Esc: the whole bar",
+        ),
+        Part::End => lang.pick(
+            "Links/Rechts verschuift het einde (Shift: week, Ctrl: maand) · Home: het begin · Esc: de hele balk",
+            "Left/Right moves the end (Shift: week, Ctrl: month) · Home: the start · Esc: the whole bar",
+        ),
     }
 }
 

@@ -43,6 +43,62 @@ pub const SHORTCUTS: &[HelpRow] = &[
             "Previous / next dossier in the list",
         ),
     ),
+    row(
+        ("Ctrl+.", "Ctrl+."),
+        (
+            "Eerste correctie van de gekozen bevinding toepassen",
+            "Apply the selected finding's first quick fix",
+        ),
+    ),
+    row(
+        ("Ctrl+1 / 2 / 3", "Ctrl+1 / 2 / 3"),
+        (
+            "Dossier / caseload / statistiek",
+            "Dossier / caseload / statistics",
+        ),
+    ),
+    row(
+        ("Tab / Shift+Tab", "Tab / Shift+Tab"),
+        (
+            "Naar het volgende / vorige veld, knop of balk",
+            "To the next / previous field, button or bar",
+        ),
+    ),
+    row(
+        ("Links / Rechts (balk)", "Left / Right (bar)"),
+        (
+            "Balk een dag verschuiven; met Shift een week, met Ctrl een maand",
+            "Move the bar a day; with Shift a week, with Ctrl a month",
+        ),
+    ),
+    row(
+        ("Home / End (balk)", "Home / End (bar)"),
+        (
+            "De pijlen verschuiven het begin / het einde (Esc: weer de hele balk)",
+            "The arrows move the start / the end (Esc: the whole bar again)",
+        ),
+    ),
+    row(
+        ("Omhoog / Omlaag (balk)", "Up / Down (bar)"),
+        ("Balk erboven / eronder", "The bar above / below"),
+    ),
+    row(
+        ("Del / Ins (balk)", "Del / Ins (bar)"),
+        (
+            "Instrument verwijderen / toevoegen",
+            "Delete / add an instrument",
+        ),
+    ),
+    row(
+        (
+            "Pijlen / PgUp / PgDn (kalender)",
+            "Arrows / PgUp / PgDn (calendar)",
+        ),
+        (
+            "Dag of week / maand (met Shift: jaar); Enter kiest",
+            "Day or week / month (with Shift: year); Enter picks",
+        ),
+    ),
     row(("Esc", "Esc"), ("Open menu sluiten", "Close an open menu")),
     row(("F1", "F1"), ("Deze hulp", "This help")),
     row(
@@ -122,23 +178,32 @@ impl Help {
             .open(&mut self.open)
             .resizable(false)
             .show(&ctx, |ui| {
-                ui.heading(lang.pick("Sneltoetsen", "Shortcuts"));
-                egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-                    for r in SHORTCUTS {
-                        ui.monospace(lang.pick(r.keys.0, r.keys.1));
-                        ui.label(lang.pick(r.what.0, r.what.1));
-                        ui.end_row();
-                    }
-                });
-                ui.add_space(8.0);
-                ui.heading(lang.pick("Muis in de tijdlijn", "Mouse in the timeline"));
-                egui::Grid::new("gestures").striped(true).show(ui, |ui| {
-                    for r in GESTURES {
-                        ui.label(lang.pick(r.keys.0, r.keys.1));
-                        ui.label(lang.pick(r.what.0, r.what.1));
-                        ui.end_row();
-                    }
-                });
+                // On a small screen (1024×600) the list scrolls inside the window.
+                let max = (ctx.content_rect().height() - 90.0).max(150.0);
+                egui::ScrollArea::vertical()
+                    .max_height(max)
+                    .show(ui, |ui| Self::rows_ui(ui, lang));
             });
+    }
+
+    /// The shortcuts and the gestures, as two tables.
+    fn rows_ui(ui: &mut egui::Ui, lang: Lang) {
+        ui.heading(lang.pick("Sneltoetsen", "Shortcuts"));
+        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
+            for r in SHORTCUTS {
+                ui.monospace(lang.pick(r.keys.0, r.keys.1));
+                ui.label(lang.pick(r.what.0, r.what.1));
+                ui.end_row();
+            }
+        });
+        ui.add_space(8.0);
+        ui.heading(lang.pick("Muis in de tijdlijn", "Mouse in the timeline"));
+        egui::Grid::new("gestures").striped(true).show(ui, |ui| {
+            for r in GESTURES {
+                ui.label(lang.pick(r.keys.0, r.keys.1));
+                ui.label(lang.pick(r.what.0, r.what.1));
+                ui.end_row();
+            }
+        });
     }
 }

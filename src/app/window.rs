@@ -947,8 +947,11 @@ fn shortcuts(ui: &egui::Ui, out: &mut Vec<Action>) {
     let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
     let next = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
     let prev = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
-    // Text fields keep their own undo; ours works when none has focus.
-    let typing = ctx.memory(|m| m.focused().is_some());
+    // Text fields keep their own undo; ours works when none has focus (a focused bar of the
+    // timeline is not typing: Ctrl+Z takes its last move back).
+    let typing = ctx
+        .memory(egui::Memory::focused)
+        .is_some_and(|id| egui::text_edit::TextEditState::load(ctx, id).is_some());
     if ctx.input_mut(|i| i.consume_shortcut(&redo_z) || i.consume_shortcut(&redo_y)) && !typing {
         out.push(Action::Redo);
     }
@@ -966,6 +969,15 @@ fn shortcuts(ui: &egui::Ui, out: &mut Vec<Action>) {
     }
     if ctx.input_mut(|i| i.consume_shortcut(&next)) {
         out.push(Action::StepFinding(1));
+    }
+    for (key, view) in [
+        (Key::Num1, View::Dossier),
+        (Key::Num2, View::Caseload),
+        (Key::Num3, View::Statistics),
+    ] {
+        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, key)) {
+            out.push(Action::SetView(view));
+        }
     }
     if ctx.input(|i| i.key_pressed(Key::F1)) {
         out.push(Action::ToggleHelp);

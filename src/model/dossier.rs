@@ -48,6 +48,24 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// The instrument "Add" proposes: a planned WES of three months from the day after the
+    /// last instrument ends (from the start when there is none), for the counsellor to change.
+    pub fn next_instrument(&self) -> Instrument {
+        let start = self
+            .instruments
+            .iter()
+            .map(|x| x.end)
+            .max()
+            .and_then(|e| e.succ_opt())
+            .unwrap_or(self.start);
+        Instrument {
+            kind: super::InstrumentKind::Wes,
+            start,
+            end: last_day_within_months(start, 3),
+            status: super::Status::Planned,
+        }
+    }
+
     /// The trajectory's regular last day: start + 24 months − 1 day.
     pub fn regular_last_day(&self) -> NaiveDate {
         last_day_within_months(self.start, TRAJECTORY_MONTHS.value)

@@ -23,6 +23,27 @@ pub struct Instrument {
     pub status: Status,
 }
 
+/// Which part of an instrument a gesture or a key moves.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Part {
+    /// The whole bar.
+    #[default]
+    Whole,
+    /// Its start.
+    Start,
+    /// Its end.
+    End,
+}
+
+/// How far a key moves it: days (a day, a week) or calendar months.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Step {
+    /// This many days, either way.
+    Days(i64),
+    /// This many calendar months, either way.
+    Months(i32),
+}
+
 impl Instrument {
     /// The days the instrument covers.
     pub fn range(&self) -> DateRange {
@@ -48,6 +69,62 @@ impl Instrument {
             start,
             end,
             ..self.clone()
+        }
+    }
+
+    /// The instrument with one part moved by a step: the whole bar, its start or its end (a
+    /// drag, or the arrow keys on a bar). A start never passes the end, nor the end the
+    /// start; a whole bar moved by months keeps its length as [`Instrument::moved_to`] does.
+    #[must_use]
+    pub fn nudged(&self, part: Part, step: Step) -> Instrument {
+        use super::calendar::shift_months;
+        let shift = |d: NaiveDate| match step {
+            Step::Days(n) => {
+                let moved = if n < 0 {
+                    d.checked_sub_days(chrono::Days::new(n.unsigned_abs()))
+                } else {
+                    d.checked_add_days(chrono::Days::new(n.unsigned_abs()))
+                };
+                moved.unwrap_or(d)
+            }
+            Step::Months(n) => shift_months(d, n),
+        };
+        let mut out = self.clone();
+        match part {
+            Part::Whole => match step {
+                Step::Months(_) => return self.moved_to(shift(self.start)),
+                Step::Days(_) => {
+                    out.start = shift(self.start);
+                    out.end = shift(self.end);
+                    // At the calendar's edge one end cannot move: neither does the other.
+                    if out.end - out.start != self.end - self.start {
+                        return self.clone();
+                    }
+                }
+            },
+            Part::Start => out.start = shift(self.start).min(self.end),
+            Part::End => out.end = shift(self.end).max(self.start),
+        }
+        out
+    }
+
+    /// The length in the unit its rules count it in: whole months for an art. 60§7, a WES
+    /// or a training that fills whole months; weeks for an IBO of whole weeks; else days.
+    pub fn length_label(&self, lang: Lang) -> String {
+        use super::calendar::{days_between, whole_months};
+        let in_months = matches!(
+            self.kind,
+            InstrumentKind::Art60 | InstrumentKind::Wes | InstrumentKind::Opleiding { .. }
+        );
+        let days = days_between(self.start, self.end) + 1;
+        match whole_months(self.start, self.end).filter(|_| in_months) {
+            Some(1) => lang.pick("1 maand", "1 month").to_string(),
+            Some(n) => format!("{n} {}", lang.pick("maanden", "months")),
+            None if self.kind == InstrumentKind::Ibo && days % 7 == 0 => {
+                format!("{} {}", days / 7, lang.pick("weken", "weeks"))
+            }
+            None if days == 1 => lang.pick("1 dag", "1 day").to_string(),
+            None => format!("{days} {}", lang.pick("dagen", "days")),
         }
     }
 
@@ -179,6 +256,88 @@ impl Status {
             Status::Running => lang.pick("lopend", "running"),
             Status::Completed => lang.pick("afgerond", "completed"),
             Status::StoppedEarly => lang.pick("vroegtijdig gestopt", "stopped early"),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    fn wes(start: NaiveDate, end: NaiveDate) -> Instrument {
+        Instrument {
+            kind: InstrumentKind::Wes,
+            start,
+            end,
+            status: Status::Planned,
+        }
+    }
+
+    #[test]
+    fn nudging_each_part_by_days_and_months() {
+        let w = wes(ymd(2020, 9, 1), ymd(2021, 2, 28));
+        let day = w.nudged(Part::Whole, Step::Days(1));
+        assert_eq!((day.start, day.end), (ymd(2020, 9, 2), ymd(2021, 3, 1)));
+        let week = w.nudged(Part::Start, Step::Days(-7));
+        assert_eq!((week.start, week.end), (ymd(2020, 8, 25), w.end));
+        let month = w.nudged(Part::End, Step::Months(1));
+        assert_eq!(month.end, ymd(2021, 3, 28));
+        // A whole bar moved by a month keeps its six months.
+        let moved = w.nudged(Part::Whole, Step::Months(1));
+        assert_eq!(
+            (moved.start, moved.end),
+            (ymd(2020, 10, 1), ymd(2021, 3, 31))
+        );
+        // The start stops at the end, the end at the start.
+        let short = wes(ymd(2020, 9, 1), ymd(2020, 9, 3));
+        assert_eq!(short.nudged(Part::Start, Step::Days(10)).start, short.end);
+        assert_eq!(short.nudged(Part::End, Step::Months(-1)).end, short.start);
+        // At the calendar's edge nothing moves rather than the bar shrinking.
+        let edge = wes(NaiveDate::MAX, NaiveDate::MAX);
+        assert_eq!(edge.nudged(Part::Whole, Step::Days(1)), edge);
+    }
+
+    #[test]
+    fn lengths_in_the_rules_unit() {
+        let w = wes(ymd(2020, 9, 1), ymd(2021, 2, 28));
+        assert_eq!(w.length_label(Lang::En), "6 months");
+        assert_eq!(w.length_label(Lang::Nl), "6 maanden");
+        let ibo = Instrument {
+            kind: InstrumentKind::Ibo,
+            ..wes(ymd(2020, 9, 1), ymd(2020, 10, 26))
+        };
+        assert_eq!(ibo.length_label(Lang::En), "8 weeks");
+        let odd = wes(ymd(2020, 9, 1), ymd(2020, 9, 10));
+        assert_eq!(odd.length_label(Lang::Nl), "10 dagen");
+        assert_eq!(
+            wes(ymd(2020, 9, 1), ymd(2020, 9, 1)).length_label(Lang::En),
+            "1 day"
+        );
+    }
+
+    proptest! {
+        /// A step there and back leaves the instrument as it was (away from the clamps),
+        /// and no step ever puts the end before the start.
+        #[test]
+        fn a_step_there_and_back_is_no_change(
+            start in 0i64..3000, len in 0i64..800, n in 1i64..60, part in 0usize..3,
+        ) {
+            let base = ymd(2017, 1, 1);
+            let s = base + chrono::Days::new(start.unsigned_abs());
+            let w = wes(s, s + chrono::Days::new(len.unsigned_abs()));
+            let part = [Part::Whole, Part::Start, Part::End][part];
+            let there = w.nudged(part, Step::Days(n));
+            prop_assert!(there.start <= there.end);
+            if part != Part::Start || n <= len {
+                prop_assert_eq!(there.nudged(part, Step::Days(-n)), w.clone());
+            }
+            let back = w.nudged(part, Step::Months(-1));
+            prop_assert!(back.start <= back.end);
         }
     }
 }

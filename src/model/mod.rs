@@ -7,4 +7,6 @@ mod dossier;
 mod instrument;
 
 pub use dossier::{Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Outcome, Plan};
-pub use instrument::{Focus, Instrument, InstrumentKind, InstrumentType, Provider, Status};
+pub use instrument::{
+    Focus, Instrument, InstrumentKind, InstrumentType, Part, Provider, Status, Step,
+};
