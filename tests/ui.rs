@@ -831,3 +831,37 @@ fn walkthrough_views_fixes_and_help_by_keyboard() {
         assert!(h.query_by_label(keys).is_some(), "{keys} in the help");
     }
 }
+
+/// At 1024×600 (a 1366×768 laptop at 133 %) and at 1920×1080 the dossier view keeps its
+/// parts apart: the findings' buttons and their fix stay left of the editor, the editor's
+/// last section above the status bar; snapshots of each size.
+#[test]
+fn walkthrough_the_layout_holds_from_1024_by_600_to_1920_by_1080() {
+    let mut results = SnapshotResults::new();
+    for (w, hgt, name) in [
+        (1024.0, 600.0, "dossier_view_1024x600"),
+        (1920.0, 1080.0, "dossier_view_1920x1080"),
+    ] {
+        let mut h = egui_kittest::Harness::builder()
+            .with_size(egui::vec2(w, hgt))
+            .build_ui_state(
+                |ui, s: &mut Window| s.ui(ui),
+                Window::new(Workspace::sample(today()), Lang::En),
+            );
+        h.run();
+        open(&mut h, "GENT-2017-0004");
+        h.remove_cursor();
+        h.run();
+        let editor_left = h.get_by_role_and_label(Role::TextInput, "Id").rect().left();
+        for label in ["Next ▶", "◀ Previous", "🔧 Start art. 60§7 on 1 May 2017"] {
+            let r = h.get_by_label(label).rect();
+            assert!(
+                r.right() < editor_left,
+                "{label} {r:?} under the editor at {w}"
+            );
+        }
+        let outcome = h.get_by_label_contains("Outcome").rect();
+        assert!(outcome.bottom() < hgt - 30.0, "{outcome:?} at {w}×{hgt}");
+        results.add(h.try_snapshot(name));
+    }
+}

@@ -343,9 +343,14 @@ fn dossier_row_ui(
     } else {
         None
     };
-    let color = worst.map_or(ui.visuals().text_color(), |s| {
-        palette::severity(s, cx.dark())
-    });
+    // On the selection's fill, the selection's text colour (the marks still count).
+    let color = if selected {
+        ui.visuals().selection.stroke.color
+    } else {
+        worst.map_or(ui.visuals().text_color(), |s| {
+            palette::severity(s, cx.dark())
+        })
+    };
     painter.text(
         pos2(rect.left() + 4.0, rect.center().y),
         egui::Align2::LEFT_CENTER,

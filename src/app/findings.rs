@@ -118,7 +118,9 @@ impl FindingsPanel {
 
 /// The heading: counts per severity, and the previous and next buttons.
 fn header_ui(ui: &mut egui::Ui, c: SeverityCounts, lang: Lang, out: &mut Vec<Action>) {
-    ui.horizontal(|ui| {
+    // Wrapped: a narrow panel (1024 points wide) puts the buttons on a second line
+    // instead of growing under the editor.
+    ui.horizontal_wrapped(|ui| {
         ui.heading(lang.pick("Bevindingen", "Findings"));
         for (s, n) in [
             (Severity::Error, c.errors),
@@ -178,13 +180,13 @@ impl<'a> Row<'a> {
             ui.monospace(f.rule.id);
             let message = f.message(self.entry.dossier(), lang);
             if ui
-                .add(egui::Button::selectable(self.selected, message))
+                .add(egui::Button::selectable(self.selected, message).wrap())
                 .clicked()
             {
                 out.push(Action::SelectFinding(self.k));
             }
             for (j, fix) in self.fixes.iter().enumerate() {
-                let button = ui.button(format!("🔧 {}", fix.label(lang)));
+                let button = ui.add(egui::Button::new(format!("🔧 {}", fix.label(lang))).wrap());
                 if button.hovered() || button.has_focus() {
                     *preview = Some(((self.k, j), &fix.dossier));
                 }

@@ -179,9 +179,9 @@ pub struct Timeline {
     transform: Option<PlotTransform>,
     /// A "plan the rest" proposal shown as ghost bars: the entry and the instruments.
     proposal: Option<(usize, Proposal)>,
-    /// The dossier and number of lanes the view was last fitted to: a new bar (an added
-    /// instrument, a proposal) refits it, so it is seen at once.
-    fitted: Option<(usize, usize)>,
+    /// The dossier, its number of bars and the lanes shown when the view was last fitted:
+    /// a new bar (an added instrument, a proposal) refits it, so it is seen at once.
+    fitted: Option<(usize, usize, usize)>,
     /// What the arrow keys change on the focused bar.
     part: Part,
     /// A bar to give the keyboard focus to when next drawn (it was clicked, added, or
@@ -263,8 +263,16 @@ impl Timeline {
             cx,
         };
         let dragging = self.drag.is_some();
-        let mut plot = scene.plot(entry_index, self.hovered_bar.is_none() && !dragging);
-        let lanes_now = (entry_index, order.len() + ghosts.len());
+        // Lanes of at most 64 points: on a tall screen the bars stay bars, not slabs, and
+        // the view is fitted again when the room changes that much.
+        let room = ((ui.available_height() - 40.0) / 64.0).floor().max(1.0) as usize;
+        let lanes_shown = (order.len() + ghosts.len()).max(room);
+        let mut plot = scene.plot(
+            entry_index,
+            lanes_shown,
+            self.hovered_bar.is_none() && !dragging,
+        );
+        let lanes_now = (entry_index, order.len() + ghosts.len(), lanes_shown);
         if self.fitted != Some(lanes_now) {
             self.fitted = Some(lanes_now);
             plot = plot.reset();
@@ -707,10 +715,10 @@ struct Scene<'a> {
 
 impl Scene<'_> {
     /// The plot, its view opened on the trajectory (and whatever runs past it).
-    fn plot(&self, entry_index: usize, allow_drag: bool) -> Plot<'static> {
+    fn plot(&self, entry_index: usize, lanes: usize, allow_drag: bool) -> Plot<'static> {
         let (d, lang) = (self.d, self.cx.lang);
         let regular_last = d.regular_last_day();
-        let n = (self.order.len() + self.ghosts.len()).max(1);
+        let n = lanes.max(1);
         let view_end = d
             .instruments
             .iter()
