@@ -397,31 +397,16 @@ fn run_check(
             for e in &errors {
                 line(out, &e.display(lang))?;
             }
-            for (d, findings) in &checked {
-                let c = SeverityCounts::of(findings);
-                line(
-                    out,
-                    &format!(
-                        "{} ({}, {}): {} {}, {} {}",
-                        d.dossier.id,
-                        d.dossier.ocmw,
-                        d.path.display(),
-                        c.errors,
-                        lang.pick("fouten", "errors"),
-                        c.warnings,
-                        lang.pick("waarschuwingen", "warnings"),
-                    ),
-                )?;
-                for f in findings {
-                    line(
-                        out,
-                        &format!(
-                            "  {:<12} {:<30} {}",
-                            f.severity().label(lang),
-                            f.rule.id,
-                            f.message(&d.dossier, lang)
-                        ),
-                    )?;
+            // Wording millions of messages is most of a big report: a batch of dossiers at
+            // a time is worded on every core, then written in order (memory stays bounded).
+            for batch in checked.chunks(4096) {
+                use rayon::prelude::*;
+                let texts: Vec<String> = batch
+                    .par_iter()
+                    .map(|(d, findings)| dossier_text(d, findings, lang))
+                    .collect();
+                for text in texts {
+                    out.write_all(text.as_bytes())?;
                 }
             }
             writeln!(
@@ -449,6 +434,39 @@ fn run_check(
     } else {
         EXIT_OK
     })
+}
+
+/// One dossier's lines of the text report: its counts, then each finding, each line made
+/// safe for a terminal.
+fn dossier_text(
+    d: &crate::files::LoadedDossier,
+    findings: &[crate::rules::Finding],
+    lang: Lang,
+) -> String {
+    use std::fmt::Write as _;
+    let c = SeverityCounts::of(findings);
+    let mut text = String::with_capacity(96 * (findings.len() + 1));
+    let head = format!(
+        "{} ({}, {}): {} {}, {} {}",
+        d.dossier.id,
+        d.dossier.ocmw,
+        d.path.display(),
+        c.errors,
+        lang.pick("fouten", "errors"),
+        c.warnings,
+        lang.pick("waarschuwingen", "warnings"),
+    );
+    let _ = writeln!(text, "{}", lang::terminal_safe(&head));
+    for f in findings {
+        let row = format!(
+            "  {:<12} {:<30} {}",
+            f.severity().label(lang),
+            f.rule.id,
+            f.message(&d.dossier, lang)
+        );
+        let _ = writeln!(text, "{}", lang::terminal_safe(&row));
+    }
+    text
 }
 
 /// `fix`: every path as a workspace, so the saves are the window's (never over a file

@@ -117,12 +117,37 @@ impl Municipalities {
     /// name written differently ("Scherpenheuvel-zichem"), a known name inside it as whole
     /// words ("Beveren-Waas", "O9CMW Grobbendonk"), or a small typo ("Gnet").
     pub fn nearest(&self, name: &str) -> Option<&str> {
+        // A report names the same wrong name many times: each thread remembers its last
+        // answers (a bounded memo, so hostile input cannot grow it without end).
+        thread_local! {
+            static MEMO: std::cell::RefCell<HashMap<(usize, String), Option<usize>>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        let me = std::ptr::from_ref(self) as usize;
+        let memo = MEMO.with_borrow(|m| m.get(&(me, name.to_string())).copied());
+        let found = if let Some(found) = memo {
+            found
+        } else {
+            let found = self.nearest_index(name);
+            MEMO.with_borrow_mut(|m| {
+                if m.len() >= 4096 {
+                    m.clear();
+                }
+                m.insert((me, name.to_string()), found);
+            });
+            found
+        };
+        found.map(|i| self.list[i].name.as_str())
+    }
+
+    /// [`Municipalities::nearest`], without the memo: the index of the suggestion.
+    fn nearest_index(&self, name: &str) -> Option<usize> {
         let wanted = key(name);
         if wanted.is_empty() {
             return None;
         }
         if let Some(&i) = self.by_key.get(&wanted) {
-            return Some(&self.list[i].name);
+            return Some(i);
         }
         let padded = format!(" {wanted} ");
         let inside = self
@@ -131,14 +156,61 @@ impl Municipalities {
             .filter(|(k, _)| padded.contains(&format!(" {k} ")))
             .max_by_key(|(k, _)| k.len());
         if let Some((_, &i)) = inside {
-            return Some(&self.list[i].name);
+            return Some(i);
         }
+        let length = wanted.chars().count();
+        let allowed = (length / 4).max(1);
+        // A name whose length differs by more than `allowed` is further than that: it is
+        // not compared at all (wording a report of 250,000 dossiers spent an eighth of its
+        // time here).
         let (best, distance) = self
             .by_key
             .iter()
+            .filter(|(k, _)| k.len().abs_diff(wanted.len()) <= allowed * 4)
+            .filter(|(k, _)| k.chars().count().abs_diff(length) <= allowed)
             .map(|(k, &i)| (i, strsim::osa_distance(k, &wanted)))
             .min_by_key(|&(i, d)| (d, &self.list[i].name))?;
-        let allowed = (wanted.chars().count() / 4).max(1);
-        (distance <= allowed).then(|| self.list[best].name.as_str())
+        (distance <= allowed).then_some(best)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::reference::municipalities;
+    proptest::proptest! {
+        /// Pruning by length never changes the suggestion: the pruned search agrees with a
+        /// comparison against every known name, for names near real ones and for any text.
+        #[test]
+        fn nearest_prunes_nothing_it_would_suggest(
+            pick in 0usize..400, edits in proptest::collection::vec((0usize..40, proptest::char::any()), 0..4),
+            noise in "\\PC{0,12}",
+        ) {
+            let m = municipalities();
+            let names: Vec<&str> = m.by_key.keys().map(String::as_str).collect();
+            let mut name: Vec<char> = names[pick % names.len()].chars().collect();
+            for (at, c) in edits {
+                let at = at % (name.len() + 1);
+                if at < name.len() && c.is_alphabetic() { name[at] = c } else { name.insert(at, c) }
+            }
+            for probe in [name.into_iter().collect::<String>(), noise.clone()] {
+                let wanted = key(&probe);
+                let full = if wanted.is_empty() || m.by_key.contains_key(&wanted) {
+                    None
+                } else {
+                    m.by_key
+                        .iter()
+                        .map(|(k, &i)| (i, strsim::osa_distance(k, &wanted)))
+                        .min_by_key(|&(i, d)| (d, &m.list[i].name))
+                        .filter(|&(_, d)| d <= (wanted.chars().count() / 4).max(1))
+                        .map(|(i, _)| m.list[i].name.as_str())
+                };
+                let padded = format!(" {wanted} ");
+                let inside = m.by_key.keys().any(|k| padded.contains(&format!(" {k} ")));
+                if !inside && !wanted.is_empty() && !m.by_key.contains_key(&wanted) {
+                    proptest::prop_assert_eq!(m.nearest(&probe), full, "{}", probe);
+                }
+            }
+        }
     }
 }
