@@ -395,9 +395,10 @@ fn ron_files(
     }
 }
 
-/// Loads files and folders (every `.ron` below a folder), in parallel. Every file that loads
-/// is in the report, whatever happened to the others.
-pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+/// The dossier files named by `paths` (every `.ron` below a folder), sorted and without
+/// repeats, and what could not be listed. Each file says whether a directory listing saw it
+/// as a regular file (see [`read_regular`]).
+pub fn list_paths(paths: &[PathBuf]) -> (Vec<ListedFile>, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -421,27 +422,56 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     }
     files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     files.dedup_by(|a, b| a.0 == b.0);
-    let results: Vec<(PathBuf, Loaded)> = files
-        .into_par_iter()
-        .map(|(p, listed)| {
-            let r = load_file_stamped(&p, listed);
-            (p, r)
-        })
+    let files = files
+        .into_iter()
+        .map(|(path, listed)| ListedFile { path, listed })
         .collect();
-    let mut dossiers = Vec::with_capacity(results.len());
-    for (path, result) in results {
+    (files, errors)
+}
+
+/// A dossier file found by [`list_paths`].
+#[derive(Clone, Debug)]
+pub struct ListedFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Whether a directory listing saw it as a regular file.
+    listed: bool,
+}
+
+/// Reads and parses `files` on every core, in their order: the dossiers that loaded and
+/// the errors of those that did not.
+pub fn read_files(files: &[ListedFile]) -> LoadReport {
+    let results: Vec<(&ListedFile, Loaded)> = files
+        .par_iter()
+        .map(|f| (f, load_file_stamped(&f.path, f.listed)))
+        .collect();
+    let mut report = LoadReport {
+        dossiers: Vec::with_capacity(results.len()),
+        errors: Vec::new(),
+    };
+    for (file, result) in results {
         match result {
-            Ok((dossier, stamp)) => dossiers.push(LoadedDossier {
-                path,
+            Ok((dossier, stamp)) => report.dossiers.push(LoadedDossier {
+                path: file.path.clone(),
                 dossier,
                 stamp: Some(stamp),
             }),
-            Err(e) => errors.push(e),
+            Err(e) => report.errors.push(e),
         }
     }
-    errors.extend(duplicate_ids(&dossiers));
+    report
+}
+
+/// Loads files and folders (every `.ron` below a folder), in parallel. Every file that loads
+/// is in the report, whatever happened to the others.
+pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    let (files, mut errors) = list_paths(paths);
+    let mut report = read_files(&files);
+    errors.append(&mut report.errors);
+    errors.extend(duplicate_ids(&report.dossiers));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
-    LoadReport { dossiers, errors }
+    report.errors = errors;
+    report
 }
 
 /// One error for every file whose dossier id an earlier file already has.

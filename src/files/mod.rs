@@ -11,9 +11,9 @@ mod syntax;
 pub use error::{LoadError, LoadErrorKind, io_message, io_words};
 pub(crate) use load::open_no_wait;
 pub use load::{
-    DiskStamp, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash, duplicate_ids,
-    has_comments, has_ron_extension, load_file, load_paths, parse_dossier, parse_file_bytes,
-    read_file,
+    DiskStamp, ListedFile, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash,
+    duplicate_ids, has_comments, has_ron_extension, list_paths, load_file, load_paths,
+    parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
     SaveFailure, TEMP_PREFIX, TEMP_SUFFIX, backup_path, clean_stale_temps, is_temp_name,

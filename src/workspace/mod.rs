@@ -11,6 +11,7 @@
 pub mod disk;
 pub mod history;
 pub mod journal;
+pub mod loading;
 pub mod locks;
 pub mod save;
 pub mod sweep;
@@ -271,11 +272,55 @@ impl Workspace {
             generation: 0,
             locking: false,
         };
-        let from_files = ws.root.is_some();
-        ws.locking = from_files;
+        ws.locking = ws.root.is_some();
         // Every dossier is checked once, on both cores; from then on only edits re-check.
         let ctx = ws.ctx();
         let findings = crate::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+        ws.append_checked(report.dossiers, findings);
+        ws.scan_locks();
+        ws
+    }
+
+    /// An empty workspace for the folder at `root` whose dossiers a [`loading::Loader`]
+    /// brings in batches ([`Workspace::append`]).
+    pub fn opening(root: PathBuf, today: NaiveDate) -> Self {
+        let mut ws = Self::new(Some(root), LoadReport::default(), today);
+        ws.locking = true;
+        ws
+    }
+
+    /// Adds a batch of loaded dossiers with their findings, checked on `checked_for` (the
+    /// reference date and year mode of the checks); a batch checked for another context (the
+    /// date changed while it loaded) is checked again here.
+    pub fn append(&mut self, batch: loading::Batch) {
+        let loading::Batch {
+            report,
+            findings,
+            checked_for,
+        } = batch;
+        let findings = if checked_for == (self.today, self.year_mode) {
+            findings
+        } else {
+            let ctx = self.ctx();
+            crate::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx)
+        };
+        self.append_checked(report.dossiers, findings);
+        self.load_errors.extend(report.errors);
+    }
+
+    /// The end of a load: its last errors join the others, sorted by path, and the lock
+    /// files beside the dossiers are read.
+    pub fn finish_loading(&mut self, errors: Vec<LoadError>) {
+        self.load_errors.extend(errors);
+        self.load_errors.sort_by(|a, b| a.path.cmp(&b.path));
+        self.scan_locks();
+        self.generation += 1;
+    }
+
+    /// Adds loaded dossiers with their findings.
+    fn append_checked(&mut self, dossiers: Vec<LoadedDossier>, findings: Vec<Findings>) {
+        let from_files = self.root.is_some();
+        self.entries.reserve(dossiers.len());
         for (
             LoadedDossier {
                 path,
@@ -283,7 +328,7 @@ impl Workspace {
                 stamp: disk,
             },
             findings,
-        ) in report.dossiers.into_iter().zip(findings)
+        ) in dossiers.into_iter().zip(findings)
         {
             let name = path
                 .file_name()
@@ -291,10 +336,8 @@ impl Workspace {
             // A sample dossier has no file yet, but is not "unsaved" until it is edited.
             let saved = Some(dossier.clone());
             let path = from_files.then_some(path);
-            ws.push(Entry::new(path, name, dossier, saved, findings, disk));
+            self.push(Entry::new(path, name, dossier, saved, findings, disk));
         }
-        ws.scan_locks();
-        ws
     }
 
     /// Reads the lock files that stand beside the dossiers: one listing per folder, and only

@@ -1054,3 +1054,126 @@ mod review {
         assert!(crate::files::backup_path(ws.entries[i].path.as_deref().unwrap()).exists());
     }
 }
+
+mod loading_tests {
+    use super::*;
+    use crate::workspace::loading::{Loader, Update};
+
+    /// A workspace filled batch by batch by a [`Loader`].
+    fn load_in_batches(path: &Path, today: NaiveDate) -> Workspace {
+        let mut ws = Workspace::opening(path.to_path_buf(), today);
+        let loader = Loader::start(path.to_path_buf(), today, YearMode::Trajectory);
+        for u in loader.wait() {
+            match u {
+                Update::Batch(b) => ws.append(b),
+                Update::Done(errors) => ws.finish_loading(errors),
+            }
+        }
+        ws
+    }
+
+    /// Loading in batches gives the workspace a load in one go gives: the same dossiers in
+    /// the same order, the same findings and the same problems, a repeated id across
+    /// batches included.
+    #[test]
+    fn batches_make_the_same_workspace() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = crate::generate::Options {
+            count: 4_500,
+            seed: 7,
+            match_published: false,
+            violations: 0.2,
+        };
+        let generated = crate::generate::generate(&opts);
+        crate::generate::write(&generated, dir.path()).unwrap();
+        // The last file in path order repeats the first file's id: the two are in
+        // different batches.
+        let mut names: Vec<_> = generated.iter().map(|(d, _)| d.id.clone()).collect();
+        names.sort();
+        let mut last = generated
+            .iter()
+            .find(|(d, _)| d.id == names[names.len() - 1])
+            .unwrap()
+            .0
+            .clone();
+        last.id.clone_from(&names[0]);
+        let text = crate::files::to_ron(&last).unwrap();
+        std::fs::write(
+            dir.path().join(format!("{}.ron", names[names.len() - 1])),
+            text,
+        )
+        .unwrap();
+        std::fs::write(dir.path().join("broken.ron"), "Dossier(").unwrap();
+        let today = parse("2026-06-01").unwrap();
+        let whole = Workspace::open(dir.path(), today);
+        let batched = load_in_batches(dir.path(), today);
+        assert_eq!(batched.len(), whole.len());
+        assert!(batched.len() > 4_000);
+        for (a, b) in whole.entries().iter().zip(batched.entries()) {
+            assert_eq!(a.path(), b.path());
+            assert_eq!(a.dossier(), b.dossier());
+            assert_eq!(a.findings(), b.findings());
+        }
+        let problems = |ws: &Workspace| -> Vec<String> {
+            ws.load_errors()
+                .iter()
+                .map(|e| format!("{}: {}", e.path.display(), e.message(crate::lang::Lang::En)))
+                .collect()
+        };
+        assert_eq!(problems(&batched), problems(&whole));
+        assert!(
+            batched
+                .load_errors()
+                .iter()
+                .any(|e| e.path.ends_with("broken.ron"))
+        );
+        assert!(
+            batched
+                .load_errors()
+                .iter()
+                .any(|e| matches!(e.kind, crate::files::LoadErrorKind::DuplicateId { .. }))
+        );
+        assert_eq!(batched.totals(), whole.totals());
+    }
+
+    /// A batch checked for another reference date (the date changed while it loaded) is
+    /// checked again when it joins.
+    #[test]
+    fn a_batch_checked_for_another_date_is_checked_again() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let (then, now) = (parse("2019-01-01").unwrap(), parse("2026-06-01").unwrap());
+        let mut ws = Workspace::opening(dir.path().to_path_buf(), now);
+        for u in Loader::start(dir.path().to_path_buf(), then, YearMode::Trajectory).wait() {
+            match u {
+                Update::Batch(b) => ws.append(b),
+                Update::Done(errors) => ws.finish_loading(errors),
+            }
+        }
+        let whole = Workspace::open(dir.path(), now);
+        for (a, b) in whole.entries().iter().zip(ws.entries()) {
+            assert_eq!(a.findings(), b.findings());
+        }
+    }
+
+    /// A cancelled load stops: no update comes after, and the thread ends.
+    #[test]
+    fn a_cancelled_load_says_nothing_more() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let today = parse("2026-06-01").unwrap();
+        let mut loader = Loader::start(dir.path().to_path_buf(), today, YearMode::Trajectory);
+        loader.cancel();
+        assert!(loader.is_finished());
+        assert!(loader.poll().is_empty());
+    }
+
+    /// A folder that is not there: one problem, no dossiers, and the load ends.
+    #[test]
+    fn a_missing_folder_ends_with_its_problem() {
+        let today = parse("2026-06-01").unwrap();
+        let ws = load_in_batches(Path::new("/does/not/exist"), today);
+        assert!(ws.is_empty());
+        assert_eq!(ws.load_errors().len(), 1);
+    }
+}

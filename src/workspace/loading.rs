@@ -1,0 +1,228 @@
+//! Opening a folder off the caller's thread: a [`Loader`] lists the dossier files, reads
+//! and checks them in batches on every core, and hands each batch over as it is ready, so a
+//! window draws from its first frame, shows how far the load is and fills its list as the
+//! dossiers arrive. It can be cancelled between batches. No GUI here: the window polls it.
+
+use crate::files::{LoadError, LoadReport, list_paths, read_files};
+use crate::rules::{CheckContext, Findings, YearMode, check_all};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::mpsc::{Receiver, TryRecvError, channel};
+
+/// Files read and checked per batch: small enough that the first dossiers show within a
+/// frame or two, large enough that both cores stay busy.
+const BATCH: usize = 2_048;
+
+/// Dossiers read and checked, ready to join a workspace.
+#[derive(Debug)]
+pub struct Batch {
+    /// The dossiers that loaded and the files that did not.
+    pub report: LoadReport,
+    /// Each dossier's findings, in the same order.
+    pub findings: Vec<Findings>,
+    /// The reference date and year mode they were checked for.
+    pub checked_for: (NaiveDate, YearMode),
+}
+
+/// What a loader has to say.
+#[derive(Debug)]
+pub enum Update {
+    /// Another batch.
+    Batch(Batch),
+    /// Every file was read: the errors found between batches (listing, repeated ids).
+    Done(Vec<LoadError>),
+}
+
+/// How far a load is, shared with its thread.
+#[derive(Debug, Default)]
+struct Progress {
+    /// Files found so far (while listing) or in all (once listed).
+    total: AtomicUsize,
+    /// Whether the listing is complete.
+    listed: AtomicBool,
+    /// Files read and checked.
+    read: AtomicUsize,
+    /// Asked to stop.
+    cancel: AtomicBool,
+}
+
+/// A load running on its own thread.
+#[derive(Debug)]
+pub struct Loader {
+    path: PathBuf,
+    progress: Arc<Progress>,
+    updates: Receiver<Update>,
+    finished: bool,
+}
+
+/// How far a load is: files read of the files found, and whether the listing is complete
+/// (before, `total` still grows).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Status {
+    /// Files read and checked.
+    pub read: usize,
+    /// Files found.
+    pub total: usize,
+    /// Whether every file has been found.
+    pub listed: bool,
+}
+
+impl Loader {
+    /// Starts loading the folder or file at `path`, checking for `today` and `year_mode`.
+    pub fn start(path: PathBuf, today: NaiveDate, year_mode: YearMode) -> Self {
+        let progress = Arc::new(Progress::default());
+        let (tx, updates) = channel();
+        let shared = Arc::clone(&progress);
+        let from = path.clone();
+        // A thread of its own: the listing blocks on the disk; the reading uses rayon's
+        // pool, which the window's thread never waits on.
+        let spawned = std::thread::Builder::new()
+            .name("twe-loader".into())
+            .spawn(move || run(&from, today, year_mode, &shared, &tx));
+        let mut loader = Loader {
+            path,
+            progress,
+            updates,
+            finished: false,
+        };
+        if spawned.is_err() {
+            // No thread: the folder is read here, at once (slower to show, nothing lost).
+            let (tx, updates) = channel();
+            run(&loader.path, today, year_mode, &loader.progress, &tx);
+            loader.updates = updates;
+        }
+        loader
+    }
+
+    /// What it is loading.
+    pub fn path(&self) -> &std::path::Path {
+        &self.path
+    }
+
+    /// How far it is.
+    pub fn status(&self) -> Status {
+        Status {
+            read: self.progress.read.load(Ordering::Relaxed),
+            total: self.progress.total.load(Ordering::Relaxed),
+            listed: self.progress.listed.load(Ordering::Relaxed),
+        }
+    }
+
+    /// Asks it to stop after the batch it is reading; no more updates come.
+    pub fn cancel(&mut self) {
+        self.progress.cancel.store(true, Ordering::Relaxed);
+        self.finished = true;
+    }
+
+    /// Whether the last update was taken (or it was cancelled).
+    pub fn is_finished(&self) -> bool {
+        self.finished
+    }
+
+    /// The updates ready now, without waiting.
+    pub fn poll(&mut self) -> Vec<Update> {
+        let mut out = Vec::new();
+        if self.finished {
+            return out;
+        }
+        loop {
+            match self.updates.try_recv() {
+                Ok(u) => {
+                    let done = matches!(u, Update::Done(_));
+                    out.push(u);
+                    if done {
+                        self.finished = true;
+                        break;
+                    }
+                }
+                Err(TryRecvError::Empty) => break,
+                Err(TryRecvError::Disconnected) => {
+                    // The thread ended without saying so (it panicked): what came is kept,
+                    // and the load is over.
+                    self.finished = true;
+                    out.push(Update::Done(Vec::new()));
+                    break;
+                }
+            }
+        }
+        out
+    }
+
+    /// Waits for every update (for tools and tests that want the whole workspace).
+    pub fn wait(mut self) -> Vec<Update> {
+        let mut out = Vec::new();
+        while let Ok(u) = self.updates.recv() {
+            let done = matches!(u, Update::Done(_));
+            out.push(u);
+            if done {
+                break;
+            }
+        }
+        self.finished = true;
+        out
+    }
+}
+
+impl Drop for Loader {
+    /// A loader dropped (another folder opened, the window closed) stops its thread.
+    fn drop(&mut self) {
+        self.progress.cancel.store(true, Ordering::Relaxed);
+    }
+}
+
+/// The loader's thread: lists, then reads and checks batch by batch, stopping between
+/// batches when cancelled or when nobody listens any more.
+fn run(
+    path: &std::path::Path,
+    today: NaiveDate,
+    year_mode: YearMode,
+    progress: &Progress,
+    tx: &std::sync::mpsc::Sender<Update>,
+) {
+    let (files, mut errors) = list_paths(std::slice::from_ref(&path.to_path_buf()));
+    progress.total.store(files.len(), Ordering::Relaxed);
+    progress.listed.store(true, Ordering::Relaxed);
+    let mut ctx = CheckContext::new(today);
+    ctx.year_mode = year_mode;
+    // Ids seen so far, in path order: a later file with one of them is reported as
+    // `duplicate_ids` reports it when a folder is read in one go.
+    let mut first: HashMap<String, PathBuf> = HashMap::new();
+    for chunk in files.chunks(BATCH) {
+        if progress.cancel.load(Ordering::Relaxed) {
+            return;
+        }
+        let mut report = read_files(chunk);
+        for d in &report.dossiers {
+            match first.get(d.dossier.id.as_str()) {
+                Some(earlier) => errors.push(LoadError {
+                    path: d.path.clone(),
+                    line: None,
+                    column: None,
+                    field: Some("id".into()),
+                    kind: crate::files::LoadErrorKind::DuplicateId {
+                        id: d.dossier.id.clone(),
+                        first: earlier.clone(),
+                    },
+                }),
+                None => {
+                    first.insert(d.dossier.id.clone(), d.path.clone());
+                }
+            }
+        }
+        let findings = check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+        progress.read.fetch_add(chunk.len(), Ordering::Relaxed);
+        report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        let batch = Batch {
+            report,
+            findings,
+            checked_for: (today, year_mode),
+        };
+        if tx.send(Update::Batch(batch)).is_err() {
+            return;
+        }
+    }
+    let _ = tx.send(Update::Done(errors));
+}
