@@ -28,6 +28,7 @@ struct Bench<P> {
     lang: Lang,
     layout: Layout,
     out: Vec<Action>,
+    loading: Option<twe_planner::workspace::loading::Status>,
 }
 
 /// How a panel is drawn from its bench.
@@ -47,6 +48,7 @@ fn bench<P: 'static>(panel: P, open: Option<&str>, draw: Draw<P>) -> Harness<'st
         lang: Lang::En,
         layout: Layout::default(),
         out: Vec::new(),
+        loading: None,
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(900.0, 700.0))
@@ -60,6 +62,7 @@ fn bench<P: 'static>(panel: P, open: Option<&str>, draw: Draw<P>) -> Harness<'st
                     recent: &[],
                     status: Some("a status message"),
                     preview: None,
+                    loading: b.loading,
                 };
                 draw(&mut b.panel, &cx, ui, &mut b.out);
             },
@@ -231,6 +234,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
                     recent: &[],
                     status: None,
                     preview: None,
+                    loading: None,
                 };
                 let rows = list.rows(&b.ws);
                 b.panel.ui(&cx, rows, ui, &mut b.out);
@@ -242,6 +246,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
                 lang: Lang::En,
                 layout: Layout::default(),
                 out: Vec::new(),
+                loading: None,
             },
         );
     h.run();
@@ -303,6 +308,7 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
                     recent: &[],
                     status: None,
                     preview: None,
+                    loading: None,
                 };
                 let (slides, stats) = &mut b.panel;
                 slides.ui(&cx, &mut stats.choices, ui, &mut b.out);
@@ -314,6 +320,7 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
                 lang: Lang::En,
                 layout: Layout::default(),
                 out: Vec::new(),
+                loading: None,
             },
         );
     h.run();
@@ -364,9 +371,24 @@ fn menu_bar_items_are_actions() {
 
 #[test]
 fn status_bar_counts_and_says_the_last_message() {
-    let h = bench(StatusBar, None, |p, cx, ui, _| p.ui(cx, ui));
+    let mut h = bench(StatusBar, None, StatusBar::ui);
     assert!(h.query_by_label_contains("28 dossiers").is_some());
     assert!(h.query_by_label("a status message").is_some());
+    assert!(h.query_by_label("Cancel").is_none());
+    // While a folder is being opened: how far, and Cancel.
+    h.state_mut().loading = Some(twe_planner::workspace::loading::Status {
+        read: 12_288,
+        total: 250_000,
+        listed: true,
+    });
+    h.run();
+    assert!(
+        h.query_by_label_contains("Reading: 12,288 of 250,000")
+            .is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(matches!(h.state().out.last(), Some(Action::CancelOpening)));
 }
 
 #[test]

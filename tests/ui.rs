@@ -865,3 +865,48 @@ fn walkthrough_the_layout_holds_from_1024_by_600_to_1920_by_1080() {
         results.add(h.try_snapshot(name));
     }
 }
+
+/// Opening a folder: the window draws at once (nothing read yet), shows how far the load
+/// is and can cancel it (the workspace before comes back); opened again, it fills as the
+/// dossiers arrive, opens the one open last time, and says when it is done.
+#[test]
+fn walkthrough_a_folder_opens_in_the_background_and_can_be_cancelled() {
+    let big = tempfile::tempdir().unwrap();
+    let opts = twe_planner::generate::Options {
+        count: 5_000,
+        seed: 3,
+        match_published: false,
+        violations: 0.1,
+    };
+    let generated = twe_planner::generate::generate(&opts);
+    twe_planner::generate::write(&generated, big.path()).unwrap();
+    let wanted = generated[4_321].0.id.clone();
+    let mut h = sample(Lang::En);
+    h.state_mut().open_workspace(big.path());
+    // The call returned before reading: the window has a bar and a way back.
+    assert!(h.state().is_opening());
+    h.step();
+    assert!(
+        h.query_by_label_contains("Reading:").is_some()
+            || h.query_by_label_contains("Finding the files").is_some()
+    );
+    h.get_by_label("Cancel").click();
+    h.run();
+    assert!(!h.state().is_opening());
+    assert_eq!(h.state().workspace().len(), 28, "the sample is back");
+    assert!(h.query_by_label_contains("opening cancelled").is_some());
+    // Again, to the end.
+    h.state_mut().open_workspace(big.path());
+    h.state_mut().select_id(&wanted);
+    let started = std::time::Instant::now();
+    while h.state().is_opening() {
+        assert!(started.elapsed().as_secs() < 60, "the load ends");
+        std::thread::sleep(std::time::Duration::from_millis(10));
+        h.step();
+    }
+    h.run();
+    assert_eq!(h.state().workspace().len(), 5_000);
+    assert_eq!(h.state().selected_id(), Some(wanted.as_str()));
+    assert!(h.query_by_label_contains("Opened:").is_some());
+    assert!(h.query_by_label("Cancel").is_none());
+}

@@ -153,6 +153,8 @@ pub enum Action {
     Guard(Pending),
     /// Open the workspace at this path now (no questions asked).
     OpenWorkspace(PathBuf),
+    /// Stop opening the folder being read and go back to the workspace from before.
+    CancelOpening,
     /// Files changed on disk (the shell's watcher or sweep saw them).
     DiskChanged(Vec<PathBuf>),
     /// The workspace folder cannot be reached (the sweep's error, in the system's words).

@@ -70,6 +70,8 @@ pub struct ViewCx<'a> {
     pub status: Option<&'a str>,
     /// What a quick fix under the pointer would make of the open dossier.
     pub preview: Option<&'a Dossier>,
+    /// How far the folder being opened is read, while it is.
+    pub loading: Option<crate::workspace::loading::Status>,
 }
 
 impl<'a> ViewCx<'a> {

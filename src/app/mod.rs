@@ -24,6 +24,7 @@ mod findings;
 mod gantt;
 mod help;
 mod menu;
+mod opening;
 pub mod palette;
 mod recovery;
 mod rows;

@@ -183,13 +183,17 @@ impl PlannerApp {
         let today = chrono::Local::now().date_naive();
         let same = path.is_none() || path == settings.last_workspace;
         let reopen = path.or(settings.last_workspace.filter(|p| p.exists()));
-        let ws = match &reopen {
-            Some(p) => Workspace::open(p, today),
-            None => Workspace::sample(today),
-        };
-        let mut window = Window::new(ws, settings.lang.unwrap_or_else(Lang::from_env));
+        // The window draws from its first frame; a folder is read in the background (the
+        // sample stands behind it, for a cancelled opening).
+        let mut window = Window::new(
+            Workspace::sample(today),
+            settings.lang.unwrap_or_else(Lang::from_env),
+        );
         window.act(Action::SetDark(!settings.light));
         window.set_recent(settings.recent);
+        if let Some(p) = reopen {
+            window.open_workspace(&p);
+        }
         if let Some(id) = settings.last_dossier.filter(|_| same) {
             window.select_id(&id);
         }

@@ -13,6 +13,7 @@ use super::findings::{FindingsPanel, step};
 use super::gantt::Timeline;
 use super::help::Help;
 use super::menu::MenuBar;
+use super::opening::Opening;
 use super::recovery::{Recovery, Tick};
 use super::slides::Slides;
 use super::stats_pages::StatsChoices;
@@ -44,6 +45,8 @@ struct Shared {
     recent: Vec<PathBuf>,
     /// What a quick fix under the pointer would make of the open dossier.
     preview: Option<Dossier>,
+    /// How far the folder being opened is read, while it is.
+    loading: Option<crate::workspace::loading::Status>,
 }
 
 impl Shared {
@@ -57,6 +60,7 @@ impl Shared {
             recent: &self.recent,
             status: self.status.as_ref().map(|t| t.get(self.lang)),
             preview: self.preview.as_ref(),
+            loading: self.loading,
         }
     }
 }
@@ -73,6 +77,8 @@ pub struct Window {
     recovery: Recovery,
     /// Actions for the shell, in order, until it takes them.
     for_shell: Vec<Action>,
+    /// A folder being opened in the background.
+    opening: Option<Opening>,
 
     menu: MenuBar,
     status_bar: StatusBar,
@@ -133,11 +139,13 @@ impl Window {
                 status: None,
                 recent: Vec::new(),
                 preview: None,
+                loading: None,
             },
             presenting: false,
             quit_confirmed: false,
             recovery: Recovery::default(),
             for_shell: Vec::new(),
+            opening: None,
             menu: MenuBar,
             status_bar: StatusBar,
             list: DossierList::default(),
@@ -213,8 +221,12 @@ impl Window {
         self.shared.ws.entry(i).map(|e| e.dossier().id.as_str())
     }
 
-    /// Opens the dossier with this id, if the workspace has it.
+    /// Opens the dossier with this id, if the workspace has it, or as soon as it arrives
+    /// while a folder is being opened.
     pub fn select_id(&mut self, id: &str) {
+        if let Some(o) = &mut self.opening {
+            o.select = Some(id.to_string());
+        }
         if let Some(i) = self
             .shared
             .ws
@@ -297,6 +309,11 @@ impl Window {
     }
 
     fn offer_recovery(&mut self) {
+        // While a folder is read, the journal waits: its dossiers are matched to the files
+        // once they are all in (the opening calls this again when done).
+        if self.opening.is_some() {
+            return;
+        }
         if let Some(n) = self.recovery.open(&self.shared.ws) {
             self.dialogs.ask(Question::Recover(n));
         }
@@ -320,6 +337,7 @@ impl Window {
         } else {
             egui::Theme::Light
         });
+        self.poll_opening(ui.ctx());
         let mut out = Vec::new();
         if ui.input(|i| i.key_pressed(egui::Key::F11)) {
             out.push(Action::Present(!self.presenting));
@@ -350,7 +368,7 @@ impl Window {
     fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let cx = self.shared.cx();
         egui::Panel::top("menu").show(ui, |ui| self.menu.ui(&cx, ui, out));
-        egui::Panel::bottom("status").show(ui, |ui| self.status_bar.ui(&cx, ui));
+        egui::Panel::bottom("status").show(ui, |ui| self.status_bar.ui(&cx, ui, out));
         if cx.layout.view == View::Statistics {
             egui::Panel::left("stats-controls")
                 .default_size(300.0)
@@ -461,7 +479,13 @@ impl Window {
                 let mode = self.shared.ws.year_mode();
                 self.shared.ws.set_context(today, mode);
             }
-            Action::DiskChanged(paths) => self.disk_changed(&paths),
+            // While a folder is read, its files are not all in yet: what changed is looked
+            // at once they are.
+            Action::DiskChanged(paths) => match &mut self.opening {
+                Some(o) => o.queued.extend(paths),
+                None => self.disk_changed(&paths),
+            },
+            Action::CancelOpening => self.cancel_opening(),
             Action::FolderUnreachable(why) => self.unreachable(Some(&why)),
             Action::FolderReachable => self.say(|lang| {
                 lang.pick(
@@ -522,7 +546,7 @@ impl Window {
             }
             Action::SaveUnfiledInto(dir) => self.save_unfiled_into(dir),
             Action::Guard(pending) => self.guard(pending),
-            Action::OpenWorkspace(path) => self.open_workspace(path),
+            Action::OpenWorkspace(path) => self.open_workspace(&path),
             Action::SaveAllThen(pending) => {
                 self.save_all();
                 if self.shared.ws.dirty_count() == 0 {
@@ -585,7 +609,7 @@ impl Window {
     /// Carries out a request with the path chosen for it.
     fn path_chosen(&mut self, request: Request, path: PathBuf) {
         match request {
-            Request::OpenFolder | Request::OpenFile => self.open_workspace(path),
+            Request::OpenFolder | Request::OpenFile => self.open_workspace(&path),
             Request::SaveAs(i) => self.file_action(Action::SaveAs(i, path)),
             Request::SaveUnfiled => self.save_unfiled_into(path),
             Request::ExportCsv(csv) => self.export(&path, csv.as_bytes()),
@@ -821,35 +845,114 @@ impl Window {
                 self.quit_confirmed = true;
                 self.for_shell.push(Action::Quit);
             }
-            Pending::Open(path) => self.open_workspace(path),
+            Pending::Open(path) => self.open_workspace(&path),
             Pending::Dialog(r) => self.for_shell.push(Action::Dialog(r)),
         }
     }
 
-    /// Replaces the workspace with the one at `path` (no questions asked: see `guard`).
-    fn open_workspace(&mut self, path: PathBuf) {
-        let today = self.shared.ws.today();
-        let ws = Workspace::open(&path, today);
-        clean_leftovers(&ws);
-        let n = ws.len();
-        self.shared.ws = ws;
-        self.shared.sel = Selection {
-            entry: (n > 0).then_some(0),
-            ..Default::default()
-        };
+    /// Starts opening the workspace at `path` in the background (no questions asked: see
+    /// `guard`): the window keeps drawing, and the list fills as the dossiers arrive.
+    pub fn open_workspace(&mut self, path: &std::path::Path) {
+        // A folder already being opened gives way: what was open before it stays the one
+        // to go back to.
+        if let Some(o) = self.opening.take() {
+            self.shared.ws = o.into_previous();
+        }
+        let opening = Opening::start(path, &mut self.shared.ws);
+        self.shared.loading = Some(opening.status());
+        self.opening = Some(opening);
+        self.shared.sel = Selection::default();
         self.list.reset();
         self.timeline.reset();
+        self.say(|lang| format!("{} {}…", lang.pick("Openen:", "Opening:"), path.display()));
+    }
+
+    /// Takes in the dossiers the folder being opened has ready, and finishes the opening
+    /// once every file is read.
+    fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some(opening) = &mut self.opening else {
+            return;
+        };
+        let polled = opening.poll(&mut self.shared.ws);
+        self.shared.loading = Some(opening.status());
+        if let Some(first) = polled.first_new {
+            let wanted = opening.select.clone();
+            let found = wanted.and_then(|id| {
+                (first..self.shared.ws.len()).find(|&i| {
+                    self.shared
+                        .ws
+                        .entry(i)
+                        .is_some_and(|e| e.dossier().id == id)
+                })
+            });
+            if let Some(i) = found {
+                opening.select = None;
+                self.open_entry(i);
+            } else if self.shared.sel.entry.is_none() && opening.select.is_none() {
+                self.shared.sel.entry = Some(0);
+            }
+        }
+        if !polled.done {
+            // The next batch is a moment away: look again soon, even without input.
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            return;
+        }
+        let Some(opening) = self.opening.take() else {
+            return;
+        };
+        self.shared.loading = None;
+        let path = opening.path().to_path_buf();
+        if self.shared.sel.entry.is_none() && !self.shared.ws.is_empty() {
+            self.shared.sel.entry = Some(0);
+        }
+        clean_leftovers(&self.shared.ws);
         self.offer_recovery();
+        let n = self.shared.ws.len();
         self.say(|lang| {
             format!(
-                "{} {} ({n} dossiers)",
+                "{} {} ({} dossiers)",
                 lang.pick("Geopend:", "Opened:"),
-                path.display()
+                path.display(),
+                crate::lang::number(n as i64, lang)
             )
         });
         self.shared.recent.retain(|p| p != &path);
         self.shared.recent.insert(0, path);
         self.shared.recent.truncate(RECENT);
+        if !opening.queued.is_empty() {
+            self.act(Action::DiskChanged(opening.queued));
+        }
+    }
+
+    /// Stops opening a folder and goes back to the workspace from before.
+    fn cancel_opening(&mut self) {
+        let Some(opening) = self.opening.take() else {
+            return;
+        };
+        let path = opening.path().to_path_buf();
+        opening.cancel(&mut self.shared.ws);
+        self.shared.loading = None;
+        self.shared.sel = Selection {
+            entry: (!self.shared.ws.is_empty()).then_some(0),
+            ..Default::default()
+        };
+        self.list.reset();
+        self.timeline.reset();
+        self.say(|lang| {
+            format!(
+                "{} {}",
+                path.display(),
+                lang.pick(
+                    ": openen afgebroken; de vorige werkmap blijft open.",
+                    ": opening cancelled; the previous workspace stays open.",
+                )
+            )
+        });
+    }
+
+    /// Whether a folder is still being opened.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
     }
 
     /// Says that the workspace folder cannot be reached, and that nothing is lost: the open
