@@ -17,6 +17,8 @@ pub struct Opening {
     /// Files the watcher reported changed while the folder was still being read: they are
     /// looked at once it is.
     pub queued: Vec<PathBuf>,
+    /// Whether room for every file found was made.
+    reserved: bool,
 }
 
 /// What one poll brought.
@@ -50,6 +52,7 @@ impl Opening {
             previous,
             select: None,
             queued: Vec::new(),
+            reserved: false,
         }
     }
 
@@ -66,16 +69,23 @@ impl Opening {
     /// Takes what the loader has ready into `ws`.
     pub fn poll(&mut self, ws: &mut Workspace) -> Polled {
         let mut polled = Polled::default();
-        for update in self.loader.poll() {
+        let status = self.loader.status();
+        if status.listed && !self.reserved {
+            // Every file is found: room for them all at once.
+            ws.reserve(status.total);
+            self.reserved = true;
+        }
+        // Two batches a frame: each is a few thousand entries moved in and counted.
+        for update in self.loader.poll(2) {
             match update {
                 Update::Batch(batch) => {
-                    if !batch.report.dossiers.is_empty() {
+                    if !batch.is_empty() {
                         polled.first_new.get_or_insert(ws.len());
                     }
                     ws.append(batch);
                 }
-                Update::Done(errors) => {
-                    ws.finish_loading(errors);
+                Update::Done(done) => {
+                    ws.finish_loading(done);
                     polled.done = true;
                 }
             }

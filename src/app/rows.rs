@@ -128,11 +128,14 @@ impl ListFilter {
     }
 }
 
-/// The rows the list shows, recomputed only when the filter or the workspace changed.
+/// The rows the list shows, recomputed only when the filter or the workspace changed; while
+/// entries are only added at the end (a folder loading), only the new ones are looked at.
 #[derive(Default)]
 pub struct ListCache {
-    /// The filter and workspace generation the rows were computed for.
+    /// The filter and workspace change generation the rows were computed for.
     key: Option<(ListFilter, u64)>,
+    /// How many entries of the workspace the rows cover.
+    covered: usize,
     /// Indices into the workspace, in list order.
     pub rows: Vec<usize>,
     /// The first start and the last day of the rows' trajectories, for the caseload:
@@ -145,21 +148,37 @@ pub struct ListCache {
 impl ListCache {
     /// Brings the rows up to date.
     pub fn refresh(&mut self, ws: &Workspace, filter: &ListFilter) {
-        let key = (filter.clone(), ws.generation());
-        if self.key.as_ref() == Some(&key) {
+        let same = self
+            .key
+            .as_ref()
+            .is_some_and(|(f, g)| f == filter && *g == ws.change_generation());
+        if same && self.covered == ws.len() {
             return;
         }
         let query = filter.query.trim().to_lowercase();
-        self.rows = ws
-            .entries()
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| !e.is_deleted() && filter.matches(e, ws, &query))
-            .map(|(i, _)| i)
-            .collect();
+        let from = if same && self.covered < ws.len() {
+            self.covered
+        } else {
+            self.rows.clear();
+            0
+        };
+        let before = self.rows.len();
+        self.rows.extend(
+            ws.entries()
+                .iter()
+                .enumerate()
+                .skip(from)
+                .filter(|(_, e)| !e.is_deleted() && filter.matches(e, ws, &query))
+                .map(|(i, _)| i),
+        );
+        self.covered = ws.len();
+        if from > 0 && self.rows.len() == before {
+            // Only entries the filter leaves out were added: the rows stand.
+            return;
+        }
         filter.sort(ws, &mut self.rows);
         self.version += 1;
-        self.key = Some(key);
+        self.key = Some((filter.clone(), ws.change_generation()));
         self.span = std::cell::OnceCell::new();
     }
 
@@ -185,5 +204,55 @@ impl ListCache {
                 .unwrap_or(today);
             (from, to)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn today() -> chrono::NaiveDate {
+        crate::model::date_serde::parse("2026-06-01").unwrap()
+    }
+
+    /// Rows kept up by looking only at added entries are the rows a fresh look gives, for
+    /// every order and with a filter; an edit makes them again.
+    #[test]
+    fn added_entries_extend_the_rows_as_a_fresh_look_would() {
+        for sort in [
+            SortBy::File,
+            SortBy::Id,
+            SortBy::Client,
+            SortBy::Ocmw,
+            SortBy::Start,
+            SortBy::Findings,
+        ] {
+            for query in ["", "gent", "zzz-nothing"] {
+                let filter = ListFilter {
+                    query: query.into(),
+                    sort,
+                    ..ListFilter::default()
+                };
+                let mut ws = Workspace::sample(today());
+                let mut kept = ListCache::default();
+                kept.refresh(&ws, &filter);
+                for k in 0..3 {
+                    let mut d = ws.entries()[k * 5].dossier().clone();
+                    d.id = format!("GENT-2030-{k:04}");
+                    ws.add(d);
+                    kept.refresh(&ws, &filter);
+                    let mut fresh = ListCache::default();
+                    fresh.refresh(&ws, &filter);
+                    assert_eq!(kept.rows, fresh.rows, "{sort:?} «{query}» after {k}");
+                }
+                let version = kept.version();
+                ws.edit(0, |d| d.client = "Aaron Gent".into()).unwrap();
+                kept.refresh(&ws, &filter);
+                let mut fresh = ListCache::default();
+                fresh.refresh(&ws, &filter);
+                assert_eq!(kept.rows, fresh.rows, "{sort:?} «{query}» after an edit");
+                assert_ne!(kept.version(), version, "an edit makes the rows again");
+            }
+        }
     }
 }

@@ -905,7 +905,7 @@ impl Window {
         if self.shared.sel.entry.is_none() && !self.shared.ws.is_empty() {
             self.shared.sel.entry = Some(0);
         }
-        clean_leftovers(&self.shared.ws);
+        // The loader removed the leftovers of killed saves and read the lock files.
         self.offer_recovery();
         let n = self.shared.ws.len();
         self.say(|lang| {
@@ -1028,14 +1028,10 @@ impl Window {
     }
 }
 
-/// How old a temporary file of ours must be before it counts as the leftover of a killed
-/// save: another machine's save in flight is younger.
-const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_mins(10);
-
 /// Removes the leftovers of killed saves in the workspace's folder.
 fn clean_leftovers(ws: &Workspace) {
     if let Some(root) = ws.root() {
-        crate::files::clean_stale_temps(root, LEFTOVER_AGE);
+        crate::files::clean_stale_temps(root, crate::workspace::loading::LEFTOVER_AGE);
     }
 }
 

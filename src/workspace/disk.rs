@@ -111,7 +111,7 @@ impl Workspace {
                         .file_name()
                         .map(|n| n.to_string_lossy().into_owned())
                         .unwrap_or_default();
-                    e.saved = Some(dossier);
+                    e.saved = Some(std::sync::Arc::new(dossier));
                     e.disk = Some(stamp);
                 });
                 DiskChange::Added(i)
@@ -172,7 +172,8 @@ impl Workspace {
     /// Entry `i` becomes what its file holds: no longer unsaved.
     fn reload(&mut self, i: usize, dossier: Dossier, stamp: DiskStamp) {
         self.update(i, |e| {
-            e.saved = Some(dossier.clone());
+            let dossier = std::sync::Arc::new(dossier);
+            e.saved = Some(std::sync::Arc::clone(&dossier));
             e.dossier = dossier;
             e.disk = Some(stamp);
         });

@@ -362,7 +362,7 @@ impl Workspace {
             .map(|e| JournalEntry {
                 path: e.path.as_deref().map(JournalPath::of),
                 name: e.name.clone(),
-                dossier: e.dossier.clone(),
+                dossier: (*e.dossier).clone(),
             })
             .collect()
     }

@@ -3,8 +3,8 @@
 //! window draws from its first frame, shows how far the load is and fills its list as the
 //! dossiers arrive. It can be cancelled between batches. No GUI here: the window polls it.
 
-use crate::files::{LoadError, LoadReport, list_paths, read_files};
-use crate::rules::{CheckContext, Findings, YearMode, check_all};
+use crate::files::{LoadError, list_paths, read_files};
+use crate::rules::{CheckContext, YearMode, check_all};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -16,15 +16,28 @@ use std::sync::mpsc::{Receiver, TryRecvError, channel};
 /// frame or two, large enough that both cores stay busy.
 const BATCH: usize = 2_048;
 
-/// Dossiers read and checked, ready to join a workspace.
+/// Dossiers read and checked, made into entries on the loader's thread, ready to join a
+/// workspace (the window's thread only moves them in).
 #[derive(Debug)]
 pub struct Batch {
-    /// The dossiers that loaded and the files that did not.
-    pub report: LoadReport,
-    /// Each dossier's findings, in the same order.
-    pub findings: Vec<Findings>,
+    /// The entries of the dossiers that loaded.
+    pub(super) entries: Vec<super::Entry>,
+    /// The files that did not load.
+    pub(super) errors: Vec<LoadError>,
     /// The reference date and year mode they were checked for.
-    pub checked_for: (NaiveDate, YearMode),
+    pub(super) checked_for: (NaiveDate, YearMode),
+}
+
+impl Batch {
+    /// How many dossiers it brings.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether it brings no dossier (only problems).
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
 }
 
 /// What a loader has to say.
@@ -32,9 +45,22 @@ pub struct Batch {
 pub enum Update {
     /// Another batch.
     Batch(Batch),
-    /// Every file was read: the errors found between batches (listing, repeated ids).
-    Done(Vec<LoadError>),
+    /// Every file was read.
+    Done(Done),
 }
+
+/// The end of a load: what was found besides the dossiers.
+#[derive(Debug, Default)]
+pub struct Done {
+    /// The errors found between batches (listing, repeated ids).
+    pub errors: Vec<LoadError>,
+    /// The files other windows hold, from their lock files.
+    pub locks: Vec<(PathBuf, crate::workspace::LockInfo)>,
+}
+
+/// How old a temporary file of ours must be before it counts as the leftover of a killed
+/// save: another machine's save in flight is younger.
+pub const LEFTOVER_AGE: std::time::Duration = std::time::Duration::from_mins(10);
 
 /// How far a load is, shared with its thread.
 #[derive(Debug, Default)]
@@ -122,13 +148,14 @@ impl Loader {
         self.finished
     }
 
-    /// The updates ready now, without waiting.
-    pub fn poll(&mut self) -> Vec<Update> {
+    /// The updates ready now, at most `most`, without waiting (a window takes a few per
+    /// frame, so that each frame stays short).
+    pub fn poll(&mut self, most: usize) -> Vec<Update> {
         let mut out = Vec::new();
         if self.finished {
             return out;
         }
-        loop {
+        while out.len() < most {
             match self.updates.try_recv() {
                 Ok(u) => {
                     let done = matches!(u, Update::Done(_));
@@ -143,7 +170,7 @@ impl Loader {
                     // The thread ended without saying so (it panicked): what came is kept,
                     // and the load is over.
                     self.finished = true;
-                    out.push(Update::Done(Vec::new()));
+                    out.push(Update::Done(Done::default()));
                     break;
                 }
             }
@@ -176,6 +203,28 @@ impl Drop for Loader {
 /// The loader's thread: lists, then reads and checks batch by batch, stopping between
 /// batches when cancelled or when nobody listens any more.
 fn run(
+    path: &std::path::Path,
+    today: NaiveDate,
+    year_mode: YearMode,
+    progress: &Progress,
+    tx: &std::sync::mpsc::Sender<Update>,
+) {
+    // One core stays the window's: with every core reading, its frames waited up to 40 ms
+    // for the processor (on two cores); with one left, they stay under 10 ms and the load
+    // takes a fifth longer.
+    let cores = std::thread::available_parallelism().map_or(1, std::num::NonZero::get);
+    match rayon::ThreadPoolBuilder::new()
+        .num_threads(cores.saturating_sub(1).max(1))
+        .thread_name(|i| format!("twe-loader-{i}"))
+        .build()
+    {
+        Ok(pool) => pool.install(|| load(path, today, year_mode, progress, tx)),
+        Err(_) => load(path, today, year_mode, progress, tx),
+    }
+}
+
+/// [`run`]'s work, on whichever pool it runs in.
+fn load(
     path: &std::path::Path,
     today: NaiveDate,
     year_mode: YearMode,
@@ -215,14 +264,31 @@ fn run(
         let findings = check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
         progress.read.fetch_add(chunk.len(), Ordering::Relaxed);
         report.errors.sort_by(|a, b| a.path.cmp(&b.path));
+        let entries = report
+            .dossiers
+            .into_iter()
+            .zip(findings)
+            .map(|(d, f)| super::Entry::loaded(d, f, true))
+            .collect();
         let batch = Batch {
-            report,
-            findings,
+            entries,
+            errors: report.errors,
             checked_for: (today, year_mode),
         };
         if tx.send(Update::Batch(batch)).is_err() {
             return;
         }
     }
-    let _ = tx.send(Update::Done(errors));
+    // The folder's own chores, here rather than on the window's thread: each lists the
+    // whole folder again.
+    let locks = super::locks::scan(files.iter().map(|f| f.path.as_path()));
+    let root = if path.is_dir() {
+        Some(path)
+    } else {
+        path.parent()
+    };
+    if let Some(root) = root {
+        crate::files::clean_stale_temps(root, LEFTOVER_AGE);
+    }
+    let _ = tx.send(Update::Done(Done { errors, locks }));
 }

@@ -146,6 +146,36 @@ pub fn locked_file(lock: &Path) -> Option<PathBuf> {
     (!file.is_empty()).then(|| lock.with_file_name(file))
 }
 
+/// The lock files beside `files`, read: one listing per folder, and only the lock files
+/// found are read; locks this window holds are left out.
+pub fn scan<'a>(files: impl Iterator<Item = &'a Path>) -> Vec<(PathBuf, LockInfo)> {
+    let wanted: std::collections::HashSet<&Path> = files.collect();
+    let folders: std::collections::BTreeSet<&Path> =
+        wanted.iter().filter_map(|p| p.parent()).collect();
+    let mut out = Vec::new();
+    for folder in folders {
+        let Ok(listing) = std::fs::read_dir(folder) else {
+            continue;
+        };
+        for entry in listing.filter_map(Result::ok) {
+            let name = entry.file_name();
+            // Most names are dossiers: only names that can be lock files are looked at.
+            if !name.as_encoded_bytes().starts_with(b".~lock.") {
+                continue;
+            }
+            let Some(file) = locked_file(&entry.path()) else {
+                continue;
+            };
+            if wanted.contains(file.as_path())
+                && let Some(info) = read(&file).filter(|l| !l.is_mine())
+            {
+                out.push((file, info));
+            }
+        }
+    }
+    out
+}
+
 /// The lock on `file`, if there is one that reads as ours (anything else at the lock's
 /// name is not a lock, and is never removed).
 pub fn read(file: &Path) -> Option<LockInfo> {

@@ -70,7 +70,7 @@ fn keystrokes_in_one_field_are_one_undo_step() {
     let mut ws = Workspace::sample(today());
     let original = ws.entries[0].dossier.client.clone();
     for name in ["A", "An", "Ann"] {
-        let mut d = ws.entries[0].dossier.clone();
+        let mut d = (*ws.entries[0].dossier).clone();
         d.client = name.into();
         ws.apply(0, d, EditKey::Field("client".into())).unwrap();
     }
@@ -84,7 +84,7 @@ fn keystrokes_in_one_field_are_one_undo_step() {
 fn statistics_follow_edits_without_recounting() {
     let mut ws = Workspace::sample(today());
     let recount = |ws: &Workspace| {
-        ProvinceYearTable::from_dossiers(ws.entries.iter().map(|e| &e.dossier), municipalities())
+        ProvinceYearTable::from_dossiers(ws.entries.iter().map(|e| &*e.dossier), municipalities())
     };
     assert_eq!(ws.stats(), &recount(&ws));
     let i = index_of(&ws, "GENT-2017-0004");
@@ -545,7 +545,7 @@ mod locks_between_windows {
             ws.reconcile(&lock_path(&dir.path().join("gent-2017-0004.ron"))),
             DiskChange::Lock(g)
         );
-        let mut journalled = ws.entries[g].dossier.clone();
+        let mut journalled = (*ws.entries[g].dossier).clone();
         journalled.client = "Uit het journaal".into();
         let n = ws.len();
         let restored = ws.restore(vec![JournalEntry {
@@ -618,7 +618,10 @@ fn shared_drive_deleting_leaves_nothing_of_the_client_and_undo_brings_it_back() 
     assert!(ws.totals().errors <= totals.errors);
     assert_eq!(ws.dirty_count(), 0);
     let recount = ProvinceYearTable::from_dossiers(
-        ws.entries.iter().filter(|e| !e.deleted).map(|e| &e.dossier),
+        ws.entries
+            .iter()
+            .filter(|e| !e.deleted)
+            .map(|e| &*e.dossier),
         municipalities(),
     );
     assert_eq!(ws.stats(), &recount);
@@ -827,7 +830,7 @@ mod review {
         lock_of_pid(&file, u32::MAX - 7, 3);
         let mut ws = Workspace::open(dir.path(), today());
         let i = index_of(&ws, "LEUV-2018-0006");
-        let mut journalled = ws.entries[i].dossier.clone();
+        let mut journalled = (*ws.entries[i].dossier).clone();
         journalled.client = "Uit het journaal".into();
         let n = ws.len();
         ws.restore(vec![JournalEntry {
@@ -857,7 +860,7 @@ mod review {
         .unwrap();
         let mut ws = Workspace::open(dir.path(), today());
         let i = index_of(&ws, "LEUV-2018-0006");
-        let mut journalled = ws.entries[i].dossier.clone();
+        let mut journalled = (*ws.entries[i].dossier).clone();
         journalled.client = "Uit het journaal".into();
         ws.restore(vec![JournalEntry {
             path: Some(JournalPath::of(&file)),
@@ -1066,7 +1069,7 @@ mod loading_tests {
         for u in loader.wait() {
             match u {
                 Update::Batch(b) => ws.append(b),
-                Update::Done(errors) => ws.finish_loading(errors),
+                Update::Done(done) => ws.finish_loading(done),
             }
         }
         ws
@@ -1147,7 +1150,7 @@ mod loading_tests {
         for u in Loader::start(dir.path().to_path_buf(), then, YearMode::Trajectory).wait() {
             match u {
                 Update::Batch(b) => ws.append(b),
-                Update::Done(errors) => ws.finish_loading(errors),
+                Update::Done(done) => ws.finish_loading(done),
             }
         }
         let whole = Workspace::open(dir.path(), now);
@@ -1165,7 +1168,7 @@ mod loading_tests {
         let mut loader = Loader::start(dir.path().to_path_buf(), today, YearMode::Trajectory);
         loader.cancel();
         assert!(loader.is_finished());
-        assert!(loader.poll().is_empty());
+        assert!(loader.poll(usize::MAX).is_empty());
     }
 
     /// A folder that is not there: one problem, no dossiers, and the load ends.
