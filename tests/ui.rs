@@ -910,3 +910,38 @@ fn walkthrough_a_folder_opens_in_the_background_and_can_be_cancelled() {
     assert!(h.query_by_label_contains("Opened:").is_some());
     assert!(h.query_by_label("Cancel").is_none());
 }
+
+/// A click on a bar gives it the keyboard: the arrows move it next, as F1 says.
+#[test]
+fn walkthrough_a_clicked_bar_moves_with_the_arrows() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "LEUV-2018-0006");
+    let i = index_of(&h, "LEUV-2018-0006");
+    let before = dossier(&h, i).instruments[0].start;
+    let bar = h.state().bar_rect(0).unwrap();
+    // As a real mouse clicks: the pointer moves there, then press and release reach the
+    // window together, in one frame.
+    h.hover_at(bar.center());
+    h.run();
+    for pressed in [true, false] {
+        h.event(egui::Event::PointerButton {
+            pos: bar.center(),
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers: Modifiers::NONE,
+        });
+    }
+    h.run();
+    assert_eq!(h.state().selection().instrument, Some(0));
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        dossier(&h, i).instruments[0].start,
+        before + chrono::Days::new(1),
+        "moved a day"
+    );
+    assert!(
+        h.query_by_label_contains("Left/Right moves the bar")
+            .is_some()
+    );
+}

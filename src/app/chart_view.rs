@@ -116,10 +116,10 @@ pub fn chart_ui(
         }
     });
     // A screen reader hears what the chart is; its numbers are in the table.
-    let name = format!("{}: {}", lang.pick("Grafiek", "Chart"), data.title);
-    shown
-        .response
-        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Image, true, &name));
+    shown.response.widget_info(|| {
+        let name = format!("{}: {}", lang.pick("Grafiek", "Chart"), data.title);
+        egui::WidgetInfo::labeled(egui::Role::Image, true, name)
+    });
     if let Some(pos) = shown.response.hover_pos() {
         let at = shown.transform.value_from_position(pos);
         if let Some(text) = hover_text(data, at.x, at.y, lang) {

@@ -123,12 +123,14 @@ fn calendar_button(ui: &mut egui::Ui, id: &str, value: NaiveDate, lang: Lang) ->
     let button = ui
         .button("📅")
         .on_hover_text(lang.pick("Kalender", "Calendar"));
-    let name = format!(
-        "{}: {}",
-        lang.pick("Kalender openen", "Open the calendar"),
-        lang::long_date(value, lang)
-    );
-    button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    button.widget_info(|| {
+        let name = format!(
+            "{}: {}",
+            lang.pick("Kalender openen", "Open the calendar"),
+            lang::long_date(value, lang)
+        );
+        egui::WidgetInfo::labeled(egui::Role::Button, true, name)
+    });
     let popup_id = ui.make_persistent_id(("calendar", id));
     let cursor_id = popup_id.with("cursor");
     if button.clicked() {

@@ -557,7 +557,9 @@ fn instrument_buttons_ui(
     lang: Lang,
 ) -> Option<usize> {
     let mut select = select;
-    ui.horizontal(|ui| {
+    // Wrapped: the buttons go to a second line rather than widen the panel (and narrow the
+    // timeline) when an instrument is selected.
+    ui.horizontal_wrapped(|ui| {
         ui.heading(lang.pick("Instrument", "Instrument"));
         if ui.button(lang.pick("+ Toevoegen", "+ Add")).clicked() {
             d.instruments.push(d.next_instrument());

@@ -277,6 +277,9 @@ impl Timeline {
             self.fitted = Some(lanes_now);
             plot = plot.reset();
         }
+        // A line stays free under the plot for what the keys do.
+        let hint = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        plot = plot.height((ui.available_height() - hint).max(80.0));
         let response = plot.show(ui, |plot_ui| scene.draw(plot_ui));
         self.transform = Some(response.transform);
         let PlotOutput {
@@ -383,8 +386,14 @@ impl Timeline {
             };
             let id = bar_id(k.entry_index, i);
             let r = ui.interact(rect, id, egui::Sense::FOCUSABLE);
-            let name = bar_name(k.d, i, k.findings, cx.lang);
-            r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+            // Worded only when a screen reader (or a test) asks: the closure runs lazily.
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    bar_name(k.d, i, k.findings, cx.lang),
+                )
+            });
             if self.focus_bar == Some(i) {
                 r.request_focus();
                 self.focus_bar = None;
@@ -401,6 +410,10 @@ impl Timeline {
         }
         let Some((lane, i, rect)) = focused else {
             self.part = Part::Whole;
+            ui.weak(cx.lang.pick(
+                "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven (F1: alle toetsen)",
+                "Click a bar or Tab to it to move it with the arrow keys (F1: every key)",
+            ));
             return;
         };
         let id = bar_id(k.entry_index, i);

@@ -160,6 +160,28 @@ pub fn graphic(c: Color32, dark: bool) -> Color32 {
 /// `ratio` against each background; the hue stays recognisable because it moves only as far
 /// as needed.
 fn legible(c: Color32, dark: bool, ratio: f32) -> Color32 {
+    // Asked for a few dozen times a frame with a handful of colours: each answer is kept
+    // (the search below takes a few hundred `powf`).
+    type Kept = Vec<((Color32, bool, u32), Color32)>;
+    thread_local! {
+        static KEPT: std::cell::RefCell<Kept> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+    let key = (c, dark, ratio.to_bits());
+    if let Some(found) = KEPT.with_borrow(|k| k.iter().find(|(q, _)| *q == key).map(|(_, a)| *a)) {
+        return found;
+    }
+    let answer = search_legible(c, dark, ratio);
+    KEPT.with_borrow_mut(|k| {
+        // Bounded: the palette has a few dozen colours, never more.
+        if k.len() < 256 {
+            k.push((key, answer));
+        }
+    });
+    answer
+}
+
+/// [`legible`]'s search.
+fn search_legible(c: Color32, dark: bool, ratio: f32) -> Color32 {
     let toward = if dark { 255.0 } else { 0.0 };
     let bgs = backgrounds(dark);
     let mut out = c;
