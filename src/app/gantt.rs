@@ -410,10 +410,13 @@ impl Timeline {
         }
         let Some((lane, i, rect)) = focused else {
             self.part = Part::Whole;
-            ui.weak(cx.lang.pick(
-                "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven (F1: alle toetsen)",
-                "Click a bar or Tab to it to move it with the arrow keys (F1: every key)",
-            ));
+            hint_ui(
+                ui,
+                cx.lang.pick(
+                    "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven (F1: alle toetsen)",
+                    "Click a bar or Tab to it to move it with the arrow keys (F1: every key)",
+                ),
+            );
             return;
         };
         let id = bar_id(k.entry_index, i);
@@ -446,7 +449,7 @@ impl Timeline {
                 Stroke::new(4.0, palette::selection(cx.dark())),
             );
         }
-        ui.weak(keys_hint(self.part, cx.lang));
+        hint_ui(ui, keys_hint(self.part, cx.lang));
         self.bar_keys(k, lane, i, ui, out);
     }
 
@@ -611,6 +614,12 @@ pub fn bar_name(d: &Dossier, i: usize, findings: &[Finding], lang: Lang) -> Stri
         }
     }
     name
+}
+
+/// The hint under the timeline: one line, cut short where the timeline is narrow (the
+/// whole text on hover, and in F1).
+fn hint_ui(ui: &mut egui::Ui, text: &str) {
+    ui.add(egui::Label::new(egui::RichText::new(text).weak()).truncate());
 }
 
 /// The line under the timeline while a bar has the focus: which keys do what.

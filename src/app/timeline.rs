@@ -56,12 +56,14 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
         return Vec::new();
     };
     let span = hi - lo;
-    let step: u32 = match span {
-        s if s < 240.0 => 1,
-        s if s < 900.0 => 3,
-        s if s < 2400.0 => 6,
-        _ => 12,
-    };
+    // Labelled months far enough apart to read: a label takes some 64 points, and
+    // `base_step_size` is the days in 8 (a narrow timeline labels quarters or years where a
+    // wide one labels months).
+    let days_per_label = (input.base_step_size * 8.0).max(span / 12.0);
+    let step: u32 = [1, 3, 6, 12]
+        .into_iter()
+        .find(|&m| 30.0 * f64::from(m) >= days_per_label)
+        .unwrap_or(12);
     let mut marks = Vec::new();
     let Some(mut d) = NaiveDate::from_ymd_opt(from.year(), 1, 1) else {
         return marks;
@@ -116,5 +118,21 @@ mod tests {
         assert_eq!(at(day(2017, 4, 1)), Some(90.0), "a labelled quarter");
         assert_eq!(at(day(2017, 2, 1)), Some(30.0), "a month in between");
         assert_eq!(at(day(2018, 10, 1)), Some(90.0));
+    }
+
+    /// A narrow timeline (1024 points wide, a third of it for the plot) labels half years,
+    /// not quarters whose labels would overlap and all be hidden.
+    #[test]
+    fn a_narrow_timeline_labels_fewer_months() {
+        let (lo, hi) = (day(2016, 12, 22), day(2018, 12, 22));
+        // 730 days over 300 points: 2.4 days a point, 19.5 days in egui_plot's 8 points.
+        let marks = month_grid(GridInput {
+            bounds: (lo, hi),
+            base_step_size: 19.5,
+        });
+        #[allow(clippy::float_cmp, reason = "both sides are the same whole day number")]
+        let at = |x: f64| marks.iter().find(|m| m.value == x).map(|m| m.step_size);
+        assert_eq!(at(day(2017, 7, 1)), Some(180.0), "a labelled half year");
+        assert_eq!(at(day(2017, 4, 1)), Some(30.0), "a quarter is only a line");
     }
 }

@@ -367,18 +367,23 @@ impl Window {
     /// The panels of the normal window, laid out around the central view.
     fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let cx = self.shared.cx();
+        // Side panels never take the centre's room, whatever width they were left at (egui
+        // remembers it between starts).
+        let width = ui.available_width().max(600.0);
         egui::Panel::top("menu").show(ui, |ui| self.menu.ui(&cx, ui, out));
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar.ui(&cx, ui, out));
         if cx.layout.view == View::Statistics {
             egui::Panel::left("stats-controls")
                 .default_size(300.0)
                 .min_size(220.0)
+                .max_size((width * 0.35).max(220.0))
                 .resizable(true)
                 .show(ui, |ui| self.stats.controls_ui(&cx, ui, out));
         } else if cx.layout.show_list {
             egui::Panel::left("dossiers")
                 .default_size(300.0)
                 .min_size(200.0)
+                .max_size(width * 0.35)
                 .resizable(true)
                 .show(ui, |ui| self.list.ui(&cx, ui, out));
         }
@@ -388,6 +393,7 @@ impl Window {
                     egui::Panel::right("editor")
                         .default_size(340.0)
                         .min_size(260.0)
+                        .max_size((width * 0.4).max(260.0))
                         .resizable(true)
                         .show(ui, |ui| self.editor.ui(&cx, ui, out));
                 }
