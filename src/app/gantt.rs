@@ -957,13 +957,16 @@ impl Scene<'_> {
             plot_ui.text(
                 Text::new(
                     format!("fix-label{i}"),
-                    PlotPoint::new(x1 + 2.0, y),
-                    format!(
+                    // Under the outline: never over the bar or its own label.
+                    PlotPoint::new(x0, y - HALF - 0.14),
+                    egui::RichText::new(format!(
                         "{}: {}–{}",
                         lang.pick("na de correctie", "after the fix"),
                         lang::date(now.start, lang),
                         lang::date(now.end, lang)
-                    ),
+                    ))
+                    .color(color)
+                    .strong(),
                 )
                 .anchor(egui::Align2::LEFT_CENTER),
             );
