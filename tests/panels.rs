@@ -616,3 +616,33 @@ fn walkthrough_the_date_picker_works_by_keyboard() {
     assert!(h.query_by_label("May 2019").is_none(), "Esc closed it");
     assert_eq!(h.state().returned, None);
 }
+
+/// Buttons that show only an icon still say what they do to a screen reader: the play
+/// button of the year slider (and its pause), the bin of a document row, the calendar.
+#[test]
+fn walkthrough_icon_buttons_say_what_they_do() {
+    let mut h = bench(StatsView::default(), None, |p, cx, ui, out| {
+        egui::Panel::left("controls").show(ui, |ui| p.controls_ui(cx, ui, out));
+    });
+    h.get_by_role_and_label(Role::Button, "Play the years")
+        .click();
+    h.run();
+    assert!(h.query_by_role_and_label(Role::Button, "Pause").is_some());
+    let mut h = bench(
+        Editor::default(),
+        Some("LEUV-2018-0006"),
+        |p, cx, ui, out| {
+            p.ui(cx, ui, out);
+        },
+    );
+    h.get_by_label_contains("Documents").click();
+    h.run();
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Delete document 1")
+            .is_some()
+    );
+    assert!(
+        h.query_by_role_and_label(Role::Button, "Open the calendar: Monday 8 January 2018")
+            .is_some()
+    );
+}

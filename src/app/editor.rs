@@ -22,11 +22,13 @@ fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String) -> bool {
     .inner
 }
 
-/// The small bin that removes a row of a list.
-fn delete_button(ui: &mut egui::Ui, lang: Lang) -> bool {
-    ui.small_button("🗑")
-        .on_hover_text(lang.pick("Verwijderen", "Delete"))
-        .clicked()
+/// The small bin that removes a row of a list; a screen reader hears which row ("Delete
+/// document 2").
+fn delete_button(ui: &mut egui::Ui, what: &str, lang: Lang) -> bool {
+    let name = format!("{} {what}", lang.pick("Verwijder", "Delete"));
+    let response = ui.small_button("🗑").on_hover_text(&name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response.clicked()
 }
 
 fn kind_for(t: InstrumentType, previous: &InstrumentKind) -> InstrumentKind {
@@ -361,7 +363,8 @@ fn documents_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, l
                 doc.uploaded = x;
                 *key = Some(EditKey::Single);
             }
-            if delete_button(ui, lang) {
+            let what = format!("{} {}", lang.pick("document", "document"), k + 1);
+            if delete_button(ui, &what, lang) {
                 remove = Some(k);
             }
         });
@@ -424,7 +427,8 @@ fn activities_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, 
                 act.date = x;
                 *key = Some(EditKey::Single);
             }
-            if delete_button(ui, lang) {
+            let what = format!("{} {}", lang.pick("activiteit", "activity"), k + 1);
+            if delete_button(ui, &what, lang) {
                 remove = Some(k);
             }
         });

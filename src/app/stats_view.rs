@@ -158,12 +158,14 @@ fn years_ui(ui: &mut egui::Ui, s: &mut StatsChoices, (first, last): (i32, i32), 
         s.up_to = s.up_to.clamp(first, last);
         ui.add(egui::Slider::new(&mut s.up_to, first..=last))
             .labelled_by(l.id);
-        let icon = if s.playing { "⏸" } else { "▶" };
-        if ui
-            .button(icon)
-            .on_hover_text(lang.pick("Afspelen / pauzeren", "Play / pause"))
-            .clicked()
-        {
+        let (icon, name) = if s.playing {
+            ("⏸", lang.pick("Pauzeren", "Pause"))
+        } else {
+            ("▶", lang.pick("De jaren afspelen", "Play the years"))
+        };
+        let button = ui.button(icon).on_hover_text(name);
+        button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+        if button.clicked() {
             s.playing = !s.playing;
             if s.playing && s.up_to == last {
                 s.up_to = first;
