@@ -890,6 +890,23 @@ fn walkthrough_a_folder_opens_in_the_background_and_can_be_cancelled() {
         h.query_by_label_contains("Reading:").is_some()
             || h.query_by_label_contains("Finding the files").is_some()
     );
+    // Nothing changes the workspace while it is read: no journal, lock or undo would
+    // cover it, nor Cancel.
+    let before = h.state().workspace().len();
+    h.state_mut().act(Action::NewDossier);
+    assert!(
+        h.state().workspace().len() <= before + 2_048 * 2,
+        "no new dossier added"
+    );
+    assert!(
+        h.state()
+            .workspace()
+            .entries()
+            .iter()
+            .all(|e| !e.dossier().id.starts_with("NIEUW"))
+    );
+    h.step();
+    assert!(h.query_by_label_contains("still being read").is_some());
     h.get_by_label("Cancel").click();
     h.run();
     assert!(!h.state().is_opening());

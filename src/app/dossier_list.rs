@@ -188,7 +188,7 @@ impl DossierList {
 
     /// Forgets the rows (another workspace was opened).
     pub fn reset(&mut self) {
-        self.cache = ListCache::default();
+        self.cache.forget();
     }
 
     /// Draws the panel; opening a dossier is an action.

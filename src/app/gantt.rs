@@ -185,8 +185,8 @@ pub struct Timeline {
     /// What the arrow keys change on the focused bar.
     part: Part,
     /// A bar to give the keyboard focus to when next drawn (it was clicked, added, or
-    /// reached with Up/Down).
-    focus_bar: Option<usize>,
+    /// reached with Up/Down): the entry and the instrument.
+    focus_bar: Option<(usize, usize)>,
 }
 
 /// What one frame of the plot reports back.
@@ -213,10 +213,12 @@ impl Timeline {
         self.proposal = None;
     }
 
-    /// Drops the drag and the proposal (another dossier or workspace was opened).
+    /// Drops the drag, the proposal and a pending focus (another dossier or workspace was
+    /// opened).
     pub fn reset(&mut self) {
         self.drag = None;
         self.proposal = None;
+        self.focus_bar = None;
     }
 
     /// The screen area of the plot in the last frame.
@@ -329,7 +331,7 @@ impl Timeline {
         if plot_response.drag_stopped()
             && let Some(drag) = self.drag.take()
         {
-            self.focus_bar = Some(drag.instrument);
+            self.focus_bar = Some((entry_index, drag.instrument));
             // The checks run once, when the gesture ends.
             out.push(Action::Edit {
                 entry: entry_index,
@@ -342,7 +344,7 @@ impl Timeline {
         if plot_response.clicked() {
             out.push(Action::SelectBar(hit.map(|h| h.instrument)));
             // A clicked bar takes the keyboard: the arrows move it next.
-            self.focus_bar = hit.map(|h| h.instrument);
+            self.focus_bar = hit.map(|h| (entry_index, h.instrument));
         }
         // The keys edit the dossier as stored (a drag's preview ended above).
         let stored = entry.dossier();
@@ -394,7 +396,7 @@ impl Timeline {
                     bar_name(k.d, i, k.findings, cx.lang),
                 )
             });
-            if self.focus_bar == Some(i) {
+            if self.focus_bar == Some((k.entry_index, i)) {
                 r.request_focus();
                 self.focus_bar = None;
             }
@@ -465,17 +467,28 @@ impl Timeline {
         out: &mut Vec<Action>,
     ) {
         use egui::{Key, Modifiers};
+        // A drag owns the bar until it ends: its last frame sets the dossier.
+        if self.drag.is_some() {
+            return;
+        }
         let pressed = ui.input_mut(|input| {
-            // Shift and Ctrl first: egui matches a plain key even while Shift is held.
+            // Shift and Ctrl first: egui matches a plain key even while Shift is held. Every
+            // press counts (a slow frame can hold several, or a held key's repeats).
             for (key, sign) in [(Key::ArrowLeft, -1), (Key::ArrowRight, 1)] {
-                if input.consume_key(Modifiers::SHIFT, key) {
-                    return Some(BarKey::Nudge(Step::Days(7 * i64::from(sign))));
+                let n = |input: &mut egui::InputState, m| {
+                    i32::try_from(input.count_and_consume_key(m, key)).unwrap_or(i32::MAX) * sign
+                };
+                let shift = n(input, Modifiers::SHIFT);
+                if shift != 0 {
+                    return Some(BarKey::Nudge(Step::Days(7 * i64::from(shift))));
                 }
-                if input.consume_key(Modifiers::COMMAND, key) {
-                    return Some(BarKey::Nudge(Step::Months(sign)));
+                let ctrl = n(input, Modifiers::COMMAND);
+                if ctrl != 0 {
+                    return Some(BarKey::Nudge(Step::Months(ctrl)));
                 }
-                if input.consume_key(Modifiers::NONE, key) {
-                    return Some(BarKey::Nudge(Step::Days(i64::from(sign))));
+                let plain = n(input, Modifiers::NONE);
+                if plain != 0 {
+                    return Some(BarKey::Nudge(Step::Days(i64::from(plain))));
                 }
             }
             [
@@ -508,7 +521,7 @@ impl Timeline {
                 }
                 // Steps on one bar are one undo step, as typing in one field is.
                 out.push(edit(d, EditKey::Field(format!("bar-{i}"))));
-                self.focus_bar = Some(i);
+                self.focus_bar = Some((k.entry_index, i));
             }
             BarKey::Part(part) => self.part = part,
             BarKey::Escape if self.part != Part::Whole => self.part = Part::Whole,
@@ -516,7 +529,7 @@ impl Timeline {
             BarKey::Lane(step) => {
                 let to = lane.checked_add_signed(step).and_then(|l| k.order.get(l));
                 if let Some(&to) = to {
-                    self.focus_bar = Some(to);
+                    self.focus_bar = Some((k.entry_index, to));
                     self.part = Part::Whole;
                 }
             }
@@ -540,16 +553,18 @@ impl Timeline {
                         .order
                         .get(lane + 1)
                         .or_else(|| lane.checked_sub(1).and_then(|l| k.order.get(l)));
-                    self.focus_bar = next.map(|&n| if n > i { n - 1 } else { n });
-                    out.push(Action::SelectInstrument(self.focus_bar));
+                    let next = next.map(|&n| if n > i { n - 1 } else { n });
+                    self.focus_bar = next.map(|n| (k.entry_index, n));
+                    out.push(Action::SelectInstrument(next));
                 }
             }
             BarKey::Add => {
                 let mut d = k.d.clone();
                 d.instruments.push(d.next_instrument());
-                self.focus_bar = Some(d.instruments.len() - 1);
+                let added = d.instruments.len() - 1;
+                self.focus_bar = Some((k.entry_index, added));
                 out.push(edit(d, EditKey::Single));
-                out.push(Action::SelectInstrument(self.focus_bar));
+                out.push(Action::SelectInstrument(Some(added)));
             }
         }
     }

@@ -28,6 +28,8 @@ pub struct Polled {
     pub first_new: Option<usize>,
     /// Whether the load is complete.
     pub done: bool,
+    /// Whether it stopped before its end.
+    pub cut_short: bool,
 }
 
 impl Opening {
@@ -37,11 +39,13 @@ impl Opening {
         // Absolute, so that a relative path has a folder (its journal, its sweeps, its new
         // files), as `Workspace::open` does.
         let path = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
-        let root = if path.is_dir() {
-            path.clone()
-        } else {
+        // Told from the name, not from the disk: on an unreachable share a look at the path
+        // could hold the window for as long as the network takes to give up.
+        let root = if crate::files::has_ron_extension(&path) {
             path.parent()
                 .map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+        } else {
+            path.clone()
         };
         let (today, year_mode) = (ws.today(), ws.year_mode());
         let mut opening = Workspace::opening(root, today);
@@ -85,6 +89,7 @@ impl Opening {
                     ws.append(batch);
                 }
                 Update::Done(done) => {
+                    polled.cut_short = done.cut_short;
                     ws.finish_loading(done);
                     polled.done = true;
                 }

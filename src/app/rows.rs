@@ -182,6 +182,16 @@ impl ListCache {
         self.span = std::cell::OnceCell::new();
     }
 
+    /// Forgets the rows (another workspace): the next refresh makes them again, under a
+    /// version never used before, so views caching on it cannot show the old rows.
+    pub fn forget(&mut self) {
+        self.key = None;
+        self.rows.clear();
+        self.covered = 0;
+        self.version += 1;
+        self.span = std::cell::OnceCell::new();
+    }
+
     /// A number that changes whenever the rows are made again.
     pub fn version(&self) -> u64 {
         self.version

@@ -420,6 +420,11 @@ impl Window {
 
     /// Writes unsaved edits to the recovery journal every few seconds.
     fn journal(&mut self, ui: &egui::Ui) {
+        // A folder being read has nothing unsaved (it cannot be edited yet), and the journal
+        // open is the previous folder's: nothing is written until the new one is matched.
+        if self.opening.is_some() {
+            return;
+        }
         match self.recovery.tick(&self.shared.ws, ui.input(|i| i.time)) {
             Tick::Idle => {}
             Tick::Due(after) => ui.ctx().request_repaint_after(after),
@@ -429,8 +434,26 @@ impl Window {
 
     /// Carries out one action now: the window's own, or passes it on to the shell.
     pub fn act(&mut self, action: Action) {
+        if self.opening.is_some() && changes_the_workspace(&action) {
+            // While a folder is read the workspace only grows: an edit, a save or a deletion
+            // then would have no journal, no lock of its own and no way back on Cancel.
+            self.say(|lang| {
+                lang.pick(
+                    "Even geduld: de map wordt nog gelezen (of kies Annuleren). Daarna kan je wijzigen.",
+                    "One moment: the folder is still being read (or choose Cancel). Then you can make changes.",
+                )
+                .to_string()
+            });
+            return;
+        }
         match action {
-            Action::OpenEntry(i) => self.open_entry(i),
+            Action::OpenEntry(i) => {
+                // The user chose: the dossier of the last session no longer takes over.
+                if let Some(o) = &mut self.opening {
+                    o.select = None;
+                }
+                self.open_entry(i);
+            }
             Action::SelectInstrument(i) => self.shared.sel.instrument = i,
             Action::PreviewFix(d) => self.shared.preview = d,
             Action::SelectBar(i) => {
@@ -914,13 +937,21 @@ impl Window {
         // The loader removed the leftovers of killed saves and read the lock files.
         self.offer_recovery();
         let n = self.shared.ws.len();
+        let cut_short = polled.cut_short;
         self.say(|lang| {
-            format!(
+            let mut said = format!(
                 "{} {} ({} dossiers)",
                 lang.pick("Geopend:", "Opened:"),
                 path.display(),
                 crate::lang::number(n as i64, lang)
-            )
+            );
+            if cut_short {
+                said.push_str(lang.pick(
+                    " — het lezen stopte onverwacht: er kunnen dossiers ontbreken; open de map opnieuw",
+                    " — reading stopped unexpectedly: dossiers may be missing; open the folder again",
+                ));
+            }
+            said
         });
         self.shared.recent.retain(|p| p != &path);
         self.shared.recent.insert(0, path);
@@ -1039,6 +1070,34 @@ fn clean_leftovers(ws: &Workspace) {
     if let Some(root) = ws.root() {
         crate::files::clean_stale_temps(root, crate::workspace::loading::LEFTOVER_AGE);
     }
+}
+
+/// Whether an action changes the workspace or its files (refused while a folder is read).
+fn changes_the_workspace(action: &Action) -> bool {
+    matches!(
+        action,
+        Action::Edit { .. }
+            | Action::Undo
+            | Action::Redo
+            | Action::NewDossier
+            | Action::CopyDossier(_)
+            | Action::AskDelete(_)
+            | Action::DeleteDossier(_)
+            | Action::AskTakeOver(_)
+            | Action::TakeOverLock(_)
+            | Action::SetToday(_)
+            | Action::Save
+            | Action::SaveAll
+            | Action::SaveOver(_)
+            | Action::SaveAs(..)
+            | Action::SaveUnfiledInto(_)
+            | Action::SaveAllThen(_)
+            | Action::DiscardThen(_)
+            | Action::KeepMine(_)
+            | Action::TakeTheirs(_)
+            | Action::RestoreJournal
+            | Action::DiscardJournal
+    )
 }
 
 /// The keyboard shortcuts of the normal window, as actions.

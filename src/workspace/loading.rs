@@ -56,6 +56,9 @@ pub struct Done {
     pub errors: Vec<LoadError>,
     /// The files other windows hold, from their lock files.
     pub locks: Vec<(PathBuf, crate::workspace::LockInfo)>,
+    /// Whether the load stopped before its end (its thread failed): the workspace may
+    /// miss dossiers, and the window says so.
+    pub cut_short: bool,
 }
 
 /// How old a temporary file of ours must be before it counts as the leftover of a killed
@@ -130,10 +133,11 @@ impl Loader {
 
     /// How far it is.
     pub fn status(&self) -> Status {
+        let listed = self.progress.listed.load(Ordering::Acquire);
         Status {
             read: self.progress.read.load(Ordering::Relaxed),
             total: self.progress.total.load(Ordering::Relaxed),
-            listed: self.progress.listed.load(Ordering::Relaxed),
+            listed,
         }
     }
 
@@ -168,9 +172,12 @@ impl Loader {
                 Err(TryRecvError::Empty) => break,
                 Err(TryRecvError::Disconnected) => {
                     // The thread ended without saying so (it panicked): what came is kept,
-                    // and the load is over.
+                    // and the load is over, cut short.
                     self.finished = true;
-                    out.push(Update::Done(Done::default()));
+                    out.push(Update::Done(Done {
+                        cut_short: true,
+                        ..Done::default()
+                    }));
                     break;
                 }
             }
@@ -232,8 +239,9 @@ fn load(
     tx: &std::sync::mpsc::Sender<Update>,
 ) {
     let (files, mut errors) = list_paths(std::slice::from_ref(&path.to_path_buf()));
+    // The total before the flag that says it is final (Release, read with Acquire).
     progress.total.store(files.len(), Ordering::Relaxed);
-    progress.listed.store(true, Ordering::Relaxed);
+    progress.listed.store(true, Ordering::Release);
     let mut ctx = CheckContext::new(today);
     ctx.year_mode = year_mode;
     // Ids seen so far, in path order: a later file with one of them is reported as
@@ -290,5 +298,9 @@ fn load(
     if let Some(root) = root {
         crate::files::clean_stale_temps(root, LEFTOVER_AGE);
     }
-    let _ = tx.send(Update::Done(Done { errors, locks }));
+    let _ = tx.send(Update::Done(Done {
+        errors,
+        locks,
+        cut_short: false,
+    }));
 }

@@ -285,6 +285,14 @@ impl Drop for Workspace {
     }
 }
 
+/// Where a new workspace's generations start: never where another's did, so a view's cache
+/// keyed on a generation cannot take one workspace for another (a cached quick fix holds a
+/// whole dossier).
+fn fresh_generation() -> u64 {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+    NEXT.fetch_add(1 << 40, std::sync::atomic::Ordering::Relaxed)
+}
+
 impl Workspace {
     /// A workspace of loaded dossiers, each checked once.
     pub fn new(root: Option<PathBuf>, report: LoadReport, today: NaiveDate) -> Self {
@@ -296,7 +304,7 @@ impl Workspace {
             year_mode: YearMode::Trajectory,
             history: History::default(),
             tallies: Tallies::default(),
-            generation: 0,
+            generation: fresh_generation(),
             appended: 0,
             locking: false,
         };
