@@ -109,11 +109,13 @@ pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
         let Some(rights) = f.dossier.social_rights_acquired else {
             return;
         };
+        // Every employment that ends after the rights were acquired (decision 1), also one
+        // that starts after them: that one is not needed for the rights at all.
         for (i, inst) in f.instruments() {
-            if inst.kind == InstrumentKind::Art60 && inst.end > rights && inst.start <= rights {
+            if inst.kind == InstrumentKind::Art60 && inst.end > rights {
                 out.push(Hit::new(
                     &[i],
-                    add_days(rights, 1),
+                    inst.start.max(add_days(rights, 1)),
                     inst.end,
                     Detail::Date(rights),
                 ));
@@ -122,10 +124,30 @@ pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
     },
     fix: past_social_rights_fix,
     describe: |finding, d, lang| {
-        let rights = match finding.detail {
-            Detail::Date(x) => lang::date(x, lang),
-            _ => String::new(),
+        let (rights, date) = match finding.detail {
+            Detail::Date(x) => (lang::date(x, lang), Some(x)),
+            _ => (String::new(), None),
         };
+        let starts_after = finding
+            .instruments
+            .first()
+            .and_then(|&i| d.instruments.get(i))
+            .zip(date)
+            .is_some_and(|(inst, rights)| inst.start > rights);
+        if starts_after {
+            return format!(
+                "{}: {} {rights}; {}",
+                wording::first(finding, d, lang),
+                lang.pick(
+                    "begint na de dag waarop de sociale rechten verworven zijn,",
+                    "starts after the day social rights were acquired,",
+                ),
+                lang.pick(
+                    "ze is er dus niet voor nodig. Verwijder ze of kies een ander instrument.",
+                    "so it is not needed for them. Remove it or choose another instrument.",
+                )
+            );
+        }
         format!(
             "{}: {} {rights}; {}",
             wording::first(finding, d, lang),
@@ -163,6 +185,11 @@ fn past_social_rights_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
     ) else {
         return Vec::new();
     };
+    // One that starts after the rights cannot end on them; removing it is the counsellor's
+    // choice (it may leave the trajectory without an art. 60§7).
+    if d.instruments.get(i).is_none_or(|x| x.start > rights) {
+        return Vec::new();
+    }
     vec![fixes::dated(
         "Laten eindigen op {}",
         "End it on {}",

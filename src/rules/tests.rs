@@ -254,6 +254,34 @@ fn art60_past_social_rights() {
     );
 }
 
+/// Decision 1: an employment that starts after the rights were acquired is reported too,
+/// from its start, said as such, and with no fix that would give it an end before its start.
+#[test]
+fn art60_starting_after_social_rights_is_reported() {
+    let mut x = base();
+    // The day before the art. 60§7 starts (2019-03-15).
+    x.social_rights_acquired = Some(d("2019-03-14"));
+    let f = fired(&x, "art60-past-social-rights");
+    assert_eq!(f.len(), 1);
+    assert_eq!(
+        (f[0].from, f[0].to),
+        (Some(d("2019-03-15")), Some(d("2020-03-14")))
+    );
+    let en = (f[0].rule.describe)(&f[0], &x, crate::lang::Lang::En);
+    assert!(
+        en.contains("starts after the day social rights were acquired"),
+        "{en}"
+    );
+    assert!((f[0].rule.fix)(&f[0], &x).is_empty());
+    // On its first day: it started while the rights were open, and runs on after them.
+    x.social_rights_acquired = Some(d("2019-03-15"));
+    let f = fired(&x, "art60-past-social-rights");
+    assert_eq!(f[0].from, Some(d("2019-03-16")));
+    let en = (f[0].rule.describe)(&f[0], &x, crate::lang::Lang::En);
+    assert!(en.contains("runs on after"), "{en}");
+    assert_eq!((f[0].rule.fix)(&f[0], &x).len(), 1);
+}
+
 #[test]
 fn instrument_outside_trajectory() {
     let mut x = base();
