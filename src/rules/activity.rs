@@ -157,6 +157,7 @@ fn active_count(finding: &Finding) -> usize {
 pub const FEWER_THAN_TWO_PER_YEAR: Rule = Rule {
     id: "fewer-than-two-per-year",
     severity: Severity::Warning,
+    needs_range: true,
     title: (
         "Minder dan twee instrumenten in een jaar",
         "Fewer than two instruments in a year",
@@ -190,6 +191,7 @@ pub const FEWER_THAN_TWO_PER_YEAR: Rule = Rule {
 pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
     id: "two-per-year-exempt",
     severity: Severity::Info,
+    needs_range: true,
     title: (
         "Jaar vrijgesteld van het doel van twee",
         "Year exempt from the target of two",
@@ -229,6 +231,7 @@ pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
 pub const INACTIVE_PERIOD: Rule = Rule {
     id: "inactive-period",
     severity: Severity::Warning,
+    needs_range: true,
     title: ("Periode zonder instrument", "Period without any instrument"),
     source: INACTIVE_MAX_DAYS.source,
     find: |f, out| {

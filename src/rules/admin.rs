@@ -13,6 +13,7 @@ use crate::model::{Dossier, Plan};
 pub const PLAN_MISSING: Rule = Rule {
     id: "plan-missing",
     severity: Severity::Warning,
+    needs_range: false,
     title: ("Geen POP of gelijkaardig plan", "No POP or similar plan"),
     source: Source {
         document: Document::Seed,
@@ -37,6 +38,7 @@ pub const PLAN_MISSING: Rule = Rule {
 pub const DOCUMENTS_STALE: Rule = Rule {
     id: "documents-stale",
     severity: Severity::Warning,
+    needs_range: true,
     title: (
         "Documenten te lang niet opgeladen",
         "Documents not uploaded for too long",
@@ -103,6 +105,7 @@ pub const DOCUMENTS_STALE: Rule = Rule {
 pub const MEDIATION_BY_VDAB: Rule = Rule {
     id: "mediation-by-vdab",
     severity: Severity::Warning,
+    needs_range: false,
     title: (
         "Bemiddeling naar werk door VDAB",
         "Job mediation done by VDAB",
@@ -151,6 +154,7 @@ pub const MEDIATION_BY_VDAB: Rule = Rule {
 pub const UNKNOWN_OCMW: Rule = Rule {
     id: "unknown-ocmw",
     severity: Severity::Error,
+    needs_range: false,
     title: ("Onbekend OCMW", "Unknown OCMW"),
     source: Source {
         document: Document::Municipalities,

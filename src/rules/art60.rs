@@ -14,6 +14,7 @@ use crate::model::calendar::{add_days, add_months};
 pub const ART60_LATE_START: Rule = Rule {
     id: "art60-late-start",
     severity: Severity::Error,
+    needs_range: false,
     title: (
         "De art. 60§7-tewerkstelling start meer dan 2 maanden na het traject",
         "The art. 60§7 employment starts more than 2 months after the trajectory",
@@ -66,6 +67,7 @@ pub const ART60_LATE_START: Rule = Rule {
 pub const ART60_MISSING: Rule = Rule {
     id: "art60-missing",
     severity: Severity::Warning,
+    needs_range: false,
     title: ("Geen art. 60§7-tewerkstelling", "No art. 60§7 employment"),
     source: Source {
         document: Document::Seed,
@@ -73,11 +75,11 @@ pub const ART60_MISSING: Rule = Rule {
                   maatschappelijke integratie.",
     },
     find: |f, out| {
+        // An employment whose dates are swapped counts for nothing (decision 2):
+        // `invalid-range` reports it, and the trajectory still lacks one.
         let any = f
-            .dossier
-            .instruments
-            .iter()
-            .any(|i| i.kind == InstrumentKind::Art60);
+            .instruments()
+            .any(|(_, i)| i.kind == InstrumentKind::Art60);
         if !any {
             out.push(Hit::dossier(Detail::None));
         }
@@ -95,6 +97,7 @@ pub const ART60_MISSING: Rule = Rule {
 pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
     id: "art60-past-social-rights",
     severity: Severity::Warning,
+    needs_range: false,
     title: (
         "Art. 60§7 loopt door na het verwerven van de sociale rechten",
         "Art. 60§7 runs on after social rights were acquired",

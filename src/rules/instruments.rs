@@ -50,6 +50,7 @@ fn latest_ends(
 pub const OVERLAP: Rule = Rule {
     id: "overlap",
     severity: Severity::Error,
+    needs_range: false,
     title: ("Twee instrumenten tegelijk", "Two instruments at once"),
     source: Source {
         document: Document::Seed,
@@ -141,6 +142,7 @@ fn max_text(kind: &InstrumentKind, lang: Lang) -> String {
 pub const MAX_DURATION: Rule = Rule {
     id: "max-duration",
     severity: Severity::Error,
+    needs_range: false,
     title: (
         "Een instrument duurt te lang",
         "An instrument lasts too long",
@@ -194,6 +196,7 @@ pub const MAX_DURATION: Rule = Rule {
 pub const MIN_DURATION: Rule = Rule {
     id: "min-duration",
     severity: Severity::Warning,
+    needs_range: false,
     title: (
         "Een IBO duurt korter dan 4 weken",
         "An IBO lasts less than 4 weeks",
@@ -240,6 +243,7 @@ pub const MIN_DURATION: Rule = Rule {
 pub const BVS_ABOLISHED: Rule = Rule {
     id: "bvs-abolished",
     severity: Severity::Error,
+    needs_range: false,
     title: (
         "BVS bestaat niet meer sinds 2023",
         "BVS no longer exists since 2023",
@@ -304,6 +308,7 @@ fn technical_issues(f: &Facts<'_>) -> Vec<(usize, TechnicalIssue)> {
 pub const TECHNICAL_TRAINING: Rule = Rule {
     id: "technical-training",
     severity: Severity::Error,
+    needs_range: false,
     title: (
         "Technische opleiding buiten de voorwaarden",
         "Technical training outside the conditions",
@@ -402,6 +407,7 @@ fn past_end(f: &Facts<'_>, kind: &InstrumentKind, out: &mut Hits<'_>) {
 pub const WES_PAST_END: Rule = Rule {
     id: "wes-past-end",
     severity: Severity::Warning,
+    needs_range: true,
     title: (
         "WES loopt voorbij het einde van het traject",
         "WES runs past the end of the trajectory",
@@ -424,6 +430,7 @@ pub const WES_PAST_END: Rule = Rule {
 pub const IBO_PAST_END: Rule = Rule {
     id: "ibo-past-end",
     severity: Severity::Info,
+    needs_range: true,
     title: (
         "IBO loopt voorbij het einde: VDAB neemt over",
         "IBO runs past the end: VDAB takes over",

@@ -32,6 +32,10 @@ pub struct Rule {
     pub id: &'static str,
     /// How serious a finding of this rule is.
     pub severity: Severity,
+    /// Whether the rule needs the trajectory's days (its window, years, gaps, last day): it
+    /// is not run for a trajectory that ends before it starts, which gets `invalid-range`
+    /// instead (decision 3 of DOMAIN.md).
+    pub needs_range: bool,
     /// One line saying what the rule demands, Dutch and English.
     pub title: (&'static str, &'static str),
     /// The passage the rule comes from.
@@ -99,7 +103,8 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Findings {
     let facts = Facts::new(dossier, ctx);
     let mut findings = Findings::new();
-    for rule in &RULES {
+    let range_valid = dossier.end.is_none_or(|e| e >= dossier.start);
+    for rule in RULES.iter().filter(|r| range_valid || !r.needs_range) {
         (rule.find)(&facts, &mut Hits::new(rule, &mut findings));
     }
     findings.sort_by(|a, b| b.severity().cmp(&a.severity()).then(a.from.cmp(&b.from)));

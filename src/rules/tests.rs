@@ -233,6 +233,56 @@ fn only_the_first_art60_must_start_in_time() {
     assert!(!fires(&x, "art60-late-start"));
 }
 
+/// Decision 2: an instrument with swapped dates counts for nothing elsewhere: the only
+/// art. 60§7, swapped, leaves the trajectory without one.
+#[test]
+fn a_swapped_art60_counts_for_nothing() {
+    let mut x = base();
+    x.instruments[0] = inst(InstrumentKind::Art60, "2020-03-14", "2019-03-15");
+    assert!(fires(&x, "invalid-range"));
+    assert!(fires(&x, "art60-missing"));
+    assert!(!fires(&x, "art60-late-start"));
+    // One day long is valid: it counts.
+    x.instruments[0] = inst(InstrumentKind::Art60, "2019-03-15", "2019-03-15");
+    assert!(!fires(&x, "art60-missing"));
+}
+
+/// Decision 3: a trajectory that ends before it starts gets `invalid-range`, and none of
+/// the rules that need its days; on its first day (a one-day trajectory) they run again.
+#[test]
+fn a_trajectory_ending_before_it_starts_skips_the_rules_of_its_days() {
+    let mut x = base();
+    x.end = Some(d("2019-02-28"));
+    let ids: Vec<&str> = findings(&x).iter().map(|f| f.rule.id).collect();
+    assert!(ids.contains(&"invalid-range"), "{ids:?}");
+    for skipped in RULES.iter().filter(|r| r.needs_range) {
+        assert!(
+            !ids.contains(&skipped.id),
+            "{} on a reversed trajectory",
+            skipped.id
+        );
+    }
+    for id in [
+        "instrument-outside-trajectory",
+        "wes-past-end",
+        "ibo-past-end",
+        "inactive-period",
+        "documents-stale",
+        "fewer-than-two-per-year",
+        "two-per-year-exempt",
+        "trajectory-too-long",
+        "art60-extends-trajectory",
+    ] {
+        assert!(
+            rule(id).is_some_and(|r| r.needs_range),
+            "{id} needs the range"
+        );
+    }
+    x.end = Some(d("2019-03-01"));
+    assert!(!fires(&x, "invalid-range"));
+    assert!(fires(&x, "instrument-outside-trajectory"));
+}
+
 #[test]
 fn art60_missing() {
     let mut x = base();

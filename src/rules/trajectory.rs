@@ -12,6 +12,7 @@ use crate::model::{Dossier, InstrumentKind};
 pub const INVALID_RANGE: Rule = Rule {
     id: "invalid-range",
     severity: Severity::Error,
+    needs_range: false,
     title: (
         "Een einddatum ligt vóór de begindatum",
         "An end date lies before its start date",
@@ -65,6 +66,7 @@ fn extension_limit(f: &Facts<'_>) -> Option<chrono::NaiveDate> {
 pub const TRAJECTORY_TOO_LONG: Rule = Rule {
     id: "trajectory-too-long",
     severity: Severity::Error,
+    needs_range: true,
     title: (
         "Het traject duurt langer dan 24 maanden",
         "The trajectory lasts longer than 24 months",
@@ -121,6 +123,7 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
 pub const ART60_EXTENDS_TRAJECTORY: Rule = Rule {
     id: "art60-extends-trajectory",
     severity: Severity::Info,
+    needs_range: true,
     title: (
         "Art. 60§7 verlengt het traject voorbij 24 maanden",
         "Art. 60§7 extends the trajectory past 24 months",
@@ -167,6 +170,7 @@ pub const ART60_EXTENDS_TRAJECTORY: Rule = Rule {
 pub const INSTRUMENT_OUTSIDE_TRAJECTORY: Rule = Rule {
     id: "instrument-outside-trajectory",
     severity: Severity::Error,
+    needs_range: true,
     title: (
         "Een instrument valt buiten het traject",
         "An instrument falls outside the trajectory",
