@@ -182,6 +182,7 @@ fn worst_dossier() -> String {
         client: long('C', 1_000),
         ocmw: long('Z', 1_000),
         guided_by: Some(long('G', 1_000)),
+        counsellor: Some(long('C', 1_000)),
         plan: None,
         start: day("2019-03-01"),
         end: Some(day("2023-06-30")),

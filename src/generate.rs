@@ -250,6 +250,7 @@ fn trajectory(
         measured: add_months(end, 6),
     });
     Dossier {
+        counsellor: Some(counsellor_of(&id).to_string()),
         id,
         client: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
         ocmw: ocmw.to_string(),
@@ -319,6 +320,25 @@ fn last_start(year: i32) -> NaiveDate {
     } else {
         NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default()
     }
+}
+
+/// Counsellors the generated dossiers are shared among.
+const COUNSELLORS: [&str; 6] = [
+    "Sofie Peeters",
+    "Karim El Idrissi",
+    "Lies Vermeulen",
+    "Jonas De Smet",
+    "Fatma Yilmaz",
+    "Pieter Claes",
+];
+
+/// A counsellor picked from the id, not from the random stream: adding the field kept every
+/// other generated value (and so the findings digest) as it was.
+fn counsellor_of(id: &str) -> &'static str {
+    let hash = id
+        .bytes()
+        .fold(0u32, |h, b| h.wrapping_mul(31).wrapping_add(u32::from(b)));
+    COUNSELLORS[hash as usize % COUNSELLORS.len()]
 }
 
 /// Generates the dossiers, with the injected error of each (if any).

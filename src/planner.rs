@@ -193,6 +193,7 @@ mod tests {
             client: "C".into(),
             ocmw: "Gent".into(),
             guided_by: None,
+            counsellor: None,
             plan: Some(crate::model::Plan::Pop),
             start,
             end: None,

@@ -93,7 +93,7 @@ fn json_has_the_documented_shape() {
     assert_eq!(o.status.code(), Some(1));
     let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let dossiers = v["dossiers"].as_array().unwrap();
-    assert_eq!(dossiers.len(), 28);
+    assert_eq!(dossiers.len(), 30);
     assert_eq!(v["load_errors"].as_array().unwrap().len(), 0);
     let kort = dossiers
         .iter()
@@ -145,7 +145,7 @@ fn a_broken_file_exits_2_with_its_line_and_the_rest_is_still_checked() {
     );
     let e = &v["load_errors"][0];
     assert!(e["path"].as_str().unwrap().ends_with("bad.ron"));
-    assert_eq!(e["line"], 7);
+    assert_eq!(e["line"], 8);
     assert_eq!(e["column"], 13);
     assert_eq!(e["field"], "start");
     assert!(e["message"].as_str().unwrap().contains("2018-02-30"));
@@ -165,7 +165,7 @@ fn a_broken_file_exits_2_with_its_line_and_the_rest_is_still_checked() {
     ]);
     let out = stdout(&o);
     assert!(
-        out.contains("bad.ron:7:13: veld `start`: «2018-02-30» is geen bestaande datum"),
+        out.contains("bad.ron:8:13: veld `start`: «2018-02-30» is geen bestaande datum"),
         "{out}"
     );
 }
@@ -225,7 +225,7 @@ fn stats_from_dossiers_counts_the_sample() {
     let grand = rows.as_array().unwrap().last().unwrap();
     assert_eq!(grand["province"], "Totaal");
     assert_eq!(grand["year"], serde_json::Value::Null);
-    assert_eq!(grand["trajectories"], 28);
+    assert_eq!(grand["trajectories"], 30);
     let table = stdout(&run(&["stats", "--lang", "nl"]));
     assert!(table.contains("2.772"));
 }
@@ -578,7 +578,7 @@ fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
         "{text}"
     );
     assert!(
-        text.contains("28 dossiers"),
+        text.contains("30 dossiers"),
         "the others are checked: {text}"
     );
 }

@@ -84,7 +84,7 @@ fn dossier_list_filters_and_opens_by_click_and_arrow_keys() {
     let mut h = bench(DossierList::default(), None, |p, cx, ui, out| {
         p.ui(cx, ui, out);
     });
-    assert!(h.query_by_label_contains("28 of 28").is_some());
+    assert!(h.query_by_label_contains("30 of 30").is_some());
     retype(&mut h, "Search", "gent");
     assert!(h.query_by_label_contains("LEUV-2018-0006  ").is_none());
     let gent = index(&h.state().ws, "GENT-2017-0004");
@@ -112,7 +112,7 @@ fn dossier_list_filters_and_opens_by_click_and_arrow_keys() {
         .filter(|e| e.counts().errors > 0 && e.dossier().ocmw.to_lowercase().contains("gent"))
         .count();
     assert!(
-        h.query_by_label_contains(&format!("{with_errors} of 28"))
+        h.query_by_label_contains(&format!("{with_errors} of 30"))
             .is_some()
     );
 }
@@ -250,7 +250,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
             },
         );
     h.run();
-    assert!(h.query_by_label_contains("28 dossiers").is_some());
+    assert!(h.query_by_label_contains("30 dossiers").is_some());
     let gent = index(&h.state().ws, "GENT-2017-0004");
     h.get_by_label_contains("GENT-2017-0004").click();
     h.run();
@@ -372,7 +372,7 @@ fn menu_bar_items_are_actions() {
 #[test]
 fn status_bar_counts_and_says_the_last_message() {
     let mut h = bench(StatusBar, None, StatusBar::ui);
-    assert!(h.query_by_label_contains("28 dossiers").is_some());
+    assert!(h.query_by_label_contains("30 dossiers").is_some());
     assert!(h.query_by_label("a status message").is_some());
     assert!(h.query_by_label("Cancel").is_none());
     // While a folder is being opened: how far, and Cancel.
@@ -492,7 +492,7 @@ fn walkthrough_the_list_names_clients_sorts_and_filters_by_rule() {
         .count();
     assert!(with_overlap > 0);
     assert!(
-        h.query_by_label_contains(&format!("{with_overlap} of 28"))
+        h.query_by_label_contains(&format!("{with_overlap} of 30"))
             .is_some()
     );
     h.get_by_role_and_label(Role::ComboBox, "Rule").click();

@@ -26,7 +26,11 @@ fn expected() -> BTreeMap<&'static str, Vec<&'static str>> {
         ("KORT-2018-0008", vec!["overlap"]),
         (
             "GENK-2018-0009",
-            vec!["fewer-than-two-per-year", "inactive-period"],
+            vec![
+                "fewer-than-two-per-year",
+                "inactive-period",
+                "trajectory-not-closed",
+            ],
         ),
         ("SNIK-2018-0010", vec!["plan-missing"]),
         ("AALS-2019-0011", vec!["wes-past-end"]),
@@ -48,6 +52,9 @@ fn expected() -> BTreeMap<&'static str, Vec<&'static str>> {
         ("TEHA-2025-0026", vec!["documents-stale"]),
         ("ANTW-2025-0027", vec![]),
         ("HERE-2024-0028", vec![]),
+        ("MOL-2023-0029", vec!["trajectory-not-closed"]),
+        // Measured 6 months after the end: the follow-up needs 12.
+        ("NINO-2022-0030", vec!["outcome-missing"]),
     ])
 }
 

@@ -102,6 +102,7 @@ fn new_dossier(ws: &Workspace) -> Dossier {
         client: String::new(),
         ocmw: String::new(),
         guided_by: None,
+        counsellor: None,
         plan: Some(Plan::Pop),
         start: today,
         end: None,

@@ -364,7 +364,14 @@ fn dossier() -> impl Strategy<Value = Dossier> {
             .prop_map(|(at_work, measured)| Outcome { at_work, measured }),
     );
     (
-        (text(), text(), text(), proptest::option::of(text()), plan),
+        (
+            text(),
+            text(),
+            text(),
+            proptest::option::of(text()),
+            proptest::option::of(text()),
+            plan,
+        ),
         (
             date(),
             proptest::option::of(date()),
@@ -379,7 +386,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
     )
         .prop_map(
             |(
-                (id, client, ocmw, guided_by, plan),
+                (id, client, ocmw, guided_by, counsellor, plan),
                 (start, end, social_rights_acquired),
                 (instruments, documents, activities, outcome),
             )| Dossier {
@@ -387,6 +394,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
                 client,
                 ocmw,
                 guided_by,
+                counsellor,
                 plan,
                 start,
                 end,

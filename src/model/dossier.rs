@@ -21,6 +21,11 @@ pub struct Dossier {
     /// The organisation guidance is outsourced to, if any.
     #[serde(default)]
     pub guided_by: Option<String>,
+    /// Who guides the client (added 27 November 2026); filters "my clients". Left out of
+    /// the file when unset, so a colleague still on an older version (which refuses unknown
+    /// fields) can open every dossier nobody assigned.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub counsellor: Option<String>,
     /// The personal development plan (or similar) made at the start; `None` when missing.
     #[serde(default)]
     pub plan: Option<Plan>,
@@ -81,9 +86,56 @@ impl Dossier {
         DateRange::new(self.start, self.last_day())
     }
 
-    /// Whether the trajectory is under way on `day`.
+    /// The art. 60§7 employment that may carry the trajectory past 24 months (decision 4 of
+    /// DOMAIN.md): the earliest-starting art. 60§7 with valid dates that runs over the
+    /// regular last day, while social rights were not acquired by then and the trajectory
+    /// was not closed on or before it. `regular_last` is [`Self::regular_last_day`], passed
+    /// in because month arithmetic is not free and every caller has it.
+    pub fn excepted_art60(&self, regular_last: NaiveDate) -> Option<usize> {
+        let rights_open = self.social_rights_acquired.is_none_or(|d| d > regular_last);
+        let runs_past = self.end.is_none_or(|e| e > regular_last);
+        if !(rights_open && runs_past && self.start <= regular_last) {
+            return None;
+        }
+        self.instruments
+            .iter()
+            .enumerate()
+            .filter(|(_, x)| {
+                x.kind == super::InstrumentKind::Art60
+                    && x.start <= x.end
+                    && x.start <= regular_last
+                    && x.end > regular_last
+            })
+            .min_by_key(|(_, x)| (x.start, x.end))
+            .map(|(i, _)| i)
+    }
+
+    /// The last day the art. 60§7 exception allows: the excepted employment's last day, or
+    /// the social-rights date if that comes first.
+    pub fn extension_limit(&self, excepted: usize) -> Option<NaiveDate> {
+        let art60 = self.instruments.get(excepted)?;
+        Some(match self.social_rights_acquired {
+            Some(rights) => art60.end.min(rights),
+            None => art60.end,
+        })
+    }
+
+    /// The day an open trajectory runs until (decision 4 of DOMAIN.md): its `end` once
+    /// closed; else the end of the art. 60§7 exception where that holds; else the regular
+    /// last day. Uploads, gaps, the running phase and the agenda count to this day.
+    pub fn running_last_day(&self) -> NaiveDate {
+        if let Some(end) = self.end {
+            return end;
+        }
+        let regular = self.regular_last_day();
+        self.excepted_art60(regular)
+            .and_then(|i| self.extension_limit(i))
+            .unwrap_or(regular)
+    }
+
+    /// Whether the trajectory is under way on `day`, the art. 60§7 extension included.
     pub fn is_running_on(&self, day: NaiveDate) -> bool {
-        self.range().contains(day)
+        day >= self.start && day <= self.running_last_day()
     }
 }
 

@@ -1,7 +1,10 @@
 //! Rules about how filled the trajectory is: two instruments a year, no long idle stretches.
 
+use super::agenda::{Deadline, Due, Kind};
 use super::fixes::{self, Fix};
-use super::params::{INACTIVE_MAX_DAYS, INSTRUMENTS_PER_YEAR, TRAJECTORY_MONTHS};
+use super::params::{
+    INACTIVE_MAX_DAYS, INSTRUMENTS_PER_YEAR, PARTIAL_YEAR_MIN_DAYS, TRAJECTORY_MONTHS,
+};
 use super::wording;
 use super::{
     Detail, Exemption, Facts, Finding, Hit, Hits, InstrumentIds, Rule, Severity, YearMode,
@@ -89,10 +92,22 @@ fn evaluate(
             art60_days += shared.days();
         }
     }
+    // Decision 5: a trajectory year is "ended inside" only when the trajectory ends before
+    // the year's last day; a calendar year is when the trajectory ends in it at all.
+    let ended_inside = f.dossier.end.is_some_and(|e| {
+        if calendar {
+            e <= full.end
+        } else {
+            e < full.end
+        }
+    });
+    let edge_year = days.start == window.start || days.end == window.end;
     let exemption = if art60_days * 2 > days.days() {
         Some(Exemption::Art60FillsYear)
-    } else if f.dossier.end.is_some_and(|e| e < full.end) {
+    } else if ended_inside {
         Some(Exemption::EndedInside)
+    } else if calendar && edge_year && days.days() < PARTIAL_YEAR_MIN_DAYS.value {
+        Some(Exemption::PartialYear)
     } else {
         None
     };
@@ -154,10 +169,62 @@ fn active_count(finding: &Finding) -> usize {
     }
 }
 
+/// `second-instrument`: in an open trajectory, the year that holds the reference date and
+/// has the finding of `fewer-than-two-per-year` is due by its last day (cut to the
+/// trajectory's).
+fn second_instrument_due(f: &Facts<'_>) -> Option<Due> {
+    if f.dossier.end.is_some() {
+        return None;
+    }
+    let today = f.ctx.today;
+    f.years
+        .get_or_init(|| years(f))
+        .iter()
+        .find(|y| {
+            y.days.contains(today)
+                && y.active.len() < INSTRUMENTS_PER_YEAR.value
+                && y.exemption.is_none()
+        })
+        .map(|y| Due {
+            day: y.days.end,
+            instrument: None,
+            year: Some(y.days.start),
+        })
+}
+
+/// `next-instrument`: in an open trajectory, the next instrument must start within 60 days
+/// of the latest end E of an instrument (the day before the start if none ends later), so
+/// by E + 61 days, if that is still inside the trajectory: else `inactive-period` fires for
+/// the days from E + 1 to the trajectory's last day.
+fn next_instrument_due(f: &Facts<'_>) -> Option<Due> {
+    if f.dossier.end.is_some() {
+        return None;
+    }
+    // The instruments `inactive-period` walks: those with days in the running trajectory.
+    let running = f.running();
+    let (instrument, latest) = f
+        .instruments()
+        .filter(|(_, inst)| inst.range().intersect(&running).is_some())
+        .map(|(i, inst)| (Some(i), inst.end))
+        .max_by_key(|&(_, end)| end)
+        .unwrap_or((None, sub_days(f.dossier.start, 1)));
+    let day = add_days(latest, INACTIVE_MAX_DAYS.value as u64 + 1);
+    (day <= f.running_last).then_some(Due {
+        day,
+        instrument,
+        year: None,
+    })
+}
+
 pub const FEWER_THAN_TWO_PER_YEAR: Rule = Rule {
     id: "fewer-than-two-per-year",
     severity: Severity::Warning,
     needs_range: true,
+    deadline: Some(Deadline {
+        kind: Kind::SecondInstrument,
+        due: second_instrument_due,
+        was_due: |finding, _| finding.to,
+    }),
     title: (
         "Minder dan twee instrumenten in een jaar",
         "Fewer than two instruments in a year",
@@ -192,6 +259,7 @@ pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
     id: "two-per-year-exempt",
     severity: Severity::Info,
     needs_range: true,
+    deadline: None,
     title: (
         "Jaar vrijgesteld van het doel van twee",
         "Year exempt from the target of two",
@@ -207,14 +275,27 @@ pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
             Detail::Year {
                 exemption: Some(Exemption::Art60FillsYear),
                 ..
-            } => lang.pick(
-                "art. 60§7-tewerkstelling vult meer dan de helft van het jaar",
-                "art. 60§7 employment fills more than half of the year",
+            } => lang
+                .pick(
+                    "art. 60§7-tewerkstelling vult meer dan de helft van het jaar",
+                    "art. 60§7 employment fills more than half of the year",
+                )
+                .to_string(),
+            Detail::Year {
+                exemption: Some(Exemption::PartialYear),
+                ..
+            } => format!(
+                "{} {} {}",
+                lang.pick("onvolledig jaar: minder dan", "partial year: fewer than"),
+                PARTIAL_YEAR_MIN_DAYS.value,
+                lang.pick("dagen van het traject", "days of the trajectory"),
             ),
-            _ => lang.pick(
-                "het traject eindigde in dit jaar",
-                "the trajectory ended in this year",
-            ),
+            _ => lang
+                .pick(
+                    "het traject eindigde in dit jaar",
+                    "the trajectory ended in this year",
+                )
+                .to_string(),
         };
         format!(
             "{}: {} {}; {why}.",
@@ -232,10 +313,19 @@ pub const INACTIVE_PERIOD: Rule = Rule {
     id: "inactive-period",
     severity: Severity::Warning,
     needs_range: true,
+    deadline: Some(Deadline {
+        kind: Kind::NextInstrument,
+        due: next_instrument_due,
+        was_due: |finding, _| {
+            finding
+                .from
+                .map(|from| add_days(from, INACTIVE_MAX_DAYS.value as u64))
+        },
+    }),
     title: ("Periode zonder instrument", "Period without any instrument"),
     source: INACTIVE_MAX_DAYS.source,
     find: |f, out| {
-        let window = f.window();
+        let window = f.running();
         if !window.is_valid() {
             return;
         }

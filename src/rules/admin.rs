@@ -1,19 +1,22 @@
 //! Rules about the dossier's paperwork and parties: plan, uploads, mediation, the OCMW.
 
 use super::Finding;
+use super::agenda::{Deadline, Due, Kind};
 use super::fixes::{self, Fix};
-use super::params::DOCUMENTS_STALE_DAYS;
+use super::params::{DOCUMENTS_STALE_DAYS, OUTCOME_AFTER_MONTHS};
 use super::source::{Document, Source};
-use super::{Detail, Hit, InstrumentIds, Rule, Severity};
+use super::{Detail, Facts, Hit, InstrumentIds, Rule, Severity};
 use crate::lang;
 use crate::model::Actor;
-use crate::model::calendar::add_days;
+use crate::model::calendar::{add_days, add_months, sub_days};
 use crate::model::{Dossier, Plan};
+use chrono::NaiveDate;
 
 pub const PLAN_MISSING: Rule = Rule {
     id: "plan-missing",
     severity: Severity::Warning,
     needs_range: false,
+    deadline: None,
     title: ("Geen POP of gelijkaardig plan", "No POP or similar plan"),
     source: Source {
         document: Document::Seed,
@@ -35,10 +38,120 @@ pub const PLAN_MISSING: Rule = Rule {
     },
 };
 
+/// The last day uploads are in time on the reference date, while the trajectory runs (its
+/// art. 60§7 extension included, decision 4): 90 days after the later of its start and the
+/// last upload on or before the reference date (later ones do not count, decision 6).
+fn upload_due(f: &Facts<'_>) -> Option<NaiveDate> {
+    let today = f.ctx.today;
+    if !f.running().contains(today) {
+        return None;
+    }
+    let last_upload = f
+        .dossier
+        .documents
+        .iter()
+        .map(|d| d.uploaded)
+        .filter(|&u| u <= today)
+        .max();
+    let since = last_upload.map_or(f.dossier.start, |u| u.max(f.dossier.start));
+    Some(add_days(since, DOCUMENTS_STALE_DAYS.value as u64))
+}
+
+/// The day the outflow is measured, for a closed trajectory whose outcome is not measured
+/// on or after it: 12 months after the end.
+fn followup_due(f: &Facts<'_>) -> Option<NaiveDate> {
+    let end = f.dossier.end?;
+    let due = add_months(end, OUTCOME_AFTER_MONTHS.value);
+    let measured = f
+        .dossier
+        .outcome
+        .as_ref()
+        .is_some_and(|o| o.measured >= due);
+    (!measured).then_some(due)
+}
+
+pub const OUTCOME_MISSING: Rule = Rule {
+    id: "outcome-missing",
+    severity: Severity::Warning,
+    needs_range: true,
+    deadline: Some(Deadline {
+        kind: Kind::OutcomeFollowup,
+        due: |f| followup_due(f).map(Due::on),
+        was_due: |finding, _| match finding.detail {
+            Detail::Date(due) => Some(due),
+            _ => None,
+        },
+    }),
+    title: (
+        "Uitkomst 12 maanden na het einde niet gemeten",
+        "Outcome 12 months after the end not measured",
+    ),
+    source: OUTCOME_AFTER_MONTHS.source,
+    find: |f, out| {
+        let today = f.ctx.today;
+        if let Some(due) = followup_due(f)
+            && today > due
+        {
+            out.push(Hit {
+                instruments: InstrumentIds::new(),
+                from: Some(add_days(due, 1)),
+                to: Some(today),
+                detail: Detail::Date(due),
+            });
+        }
+    },
+    fix: super::fixes::none,
+    describe: |finding, d, lang| {
+        let due = match finding.detail {
+            Detail::Date(x) => lang::date(x, lang),
+            _ => String::new(),
+        };
+        let end = d.end.map(|e| lang::date(e, lang)).unwrap_or_default();
+        let earlier = d.outcome.as_ref().map(|o| {
+            format!(
+                " {} {} {}",
+                lang.pick("De meting van", "The measurement of"),
+                lang::date(o.measured, lang),
+                lang.pick("is daarvoor te vroeg.", "is too early for it.")
+            )
+        });
+        format!(
+            "{} {end}; {} ({due}) {}.{} {}",
+            lang.pick("Het traject eindigde op", "The trajectory ended on"),
+            lang.pick(
+                "de uitkomst 12 maanden later",
+                "the outcome 12 months later"
+            ),
+            lang.pick("is niet vastgelegd", "is not recorded"),
+            earlier.unwrap_or_default(),
+            lang.pick(
+                "Ga na of de cliënt aan het werk is en vul 'outcome' in.",
+                "Find out whether the client is at work and fill in 'outcome'.",
+            )
+        )
+    },
+};
+
 pub const DOCUMENTS_STALE: Rule = Rule {
     id: "documents-stale",
     severity: Severity::Warning,
     needs_range: true,
+    deadline: Some(Deadline {
+        kind: Kind::DocumentsUpload,
+        // Like every kind but the follow-up, for open trajectories only (`end` not set).
+        due: |f| {
+            if f.dossier.end.is_some() {
+                return None;
+            }
+            let due = upload_due(f)?;
+            (due <= f.running_last).then_some(Due::on(due))
+        },
+        was_due: |finding, _| {
+            finding
+                .from
+                .map(|from| add_days(from, DOCUMENTS_STALE_DAYS.value as u64 - 1))
+        },
+    }),
     title: (
         "Documenten te lang niet opgeladen",
         "Documents not uploaded for too long",
@@ -46,25 +159,15 @@ pub const DOCUMENTS_STALE: Rule = Rule {
     source: DOCUMENTS_STALE_DAYS.source,
     find: |f, out| {
         let today = f.ctx.today;
-        if !f.window().contains(today) {
-            return;
-        }
-        let last_upload = f
-            .dossier
-            .documents
-            .iter()
-            .map(|d| d.uploaded)
-            .filter(|&u| u <= today)
-            .max();
-        let since = last_upload.map_or(f.dossier.start, |u| u.max(f.dossier.start));
-        let days = (today - since).num_days();
-        if days > DOCUMENTS_STALE_DAYS.value {
+        let Some(due) = upload_due(f) else { return };
+        if today > due {
+            let since = sub_days(due, DOCUMENTS_STALE_DAYS.value as u64);
             out.push(Hit {
                 instruments: InstrumentIds::new(),
                 from: Some(add_days(since, 1)),
                 to: Some(today),
                 detail: Detail::Days {
-                    actual: days,
+                    actual: (today - since).num_days(),
                     limit: DOCUMENTS_STALE_DAYS.value,
                 },
             });
@@ -76,20 +179,20 @@ pub const DOCUMENTS_STALE: Rule = Rule {
             Detail::Days { actual, .. } => actual,
             _ => 0,
         };
-        let since = finding
-            .from
-            .map(|x| lang::date(x.pred_opt().unwrap_or(x), lang))
-            .unwrap_or_default();
-        let what = if d.documents.is_empty() {
+        let since = finding.from.map(|x| x.pred_opt().unwrap_or(x));
+        let date = since.map(|x| lang::date(x, lang)).unwrap_or_default();
+        // Counted from the start when nothing was uploaded after it by the reference date:
+        // uploads before the start or after the reference date do not count (decision 6).
+        let what = if since.is_none_or(|x| x <= d.start) {
             lang.pick(
-                "de start van het traject, zonder enige upload",
-                "the trajectory's start, with no upload at all",
+                "de start van het traject, zonder upload sindsdien",
+                "the start, with no upload since",
             )
         } else {
             lang.pick("de laatste upload", "the last upload")
         };
         format!(
-            "{days} {} {what} ({since}; {} {} {}). {}",
+            "{days} {} {what} ({date}; {} {} {}). {}",
             lang.pick("dagen sinds", "days since"),
             lang.pick("meer dan", "more than"),
             DOCUMENTS_STALE_DAYS.value,
@@ -106,6 +209,7 @@ pub const MEDIATION_BY_VDAB: Rule = Rule {
     id: "mediation-by-vdab",
     severity: Severity::Warning,
     needs_range: false,
+    deadline: None,
     title: (
         "Bemiddeling naar werk door VDAB",
         "Job mediation done by VDAB",
@@ -155,6 +259,7 @@ pub const UNKNOWN_OCMW: Rule = Rule {
     id: "unknown-ocmw",
     severity: Severity::Error,
     needs_range: false,
+    deadline: None,
     title: ("Onbekend OCMW", "Unknown OCMW"),
     source: Source {
         document: Document::Municipalities,

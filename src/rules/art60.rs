@@ -1,20 +1,52 @@
 //! Rules about the art. 60§7 employment: its timely start, its presence, its end.
 
 use super::Finding;
+use super::agenda::{Deadline, Due, Kind};
 use super::fixes::{self, Fix};
 use super::params::ART60_START_MONTHS;
 use super::source::{Document, Source};
 use super::wording;
-use super::{Detail, Hit, Rule, Severity};
+use super::{Detail, Facts, Hit, Rule, Severity};
 use crate::lang;
 use crate::model::Dossier;
 use crate::model::InstrumentKind;
 use crate::model::calendar::{add_days, add_months};
 
+/// `art60-start`: an open trajectory where no art. 60§7 employment (with valid dates) starts
+/// within two months of the start must start one by then.
+fn art60_start_due(f: &Facts<'_>) -> Option<Due> {
+    if f.dossier.end.is_some() {
+        return None;
+    }
+    let start = f.dossier.start;
+    let deadline = add_months(start, ART60_START_MONTHS.value);
+    let art60 = || {
+        f.instruments()
+            .filter(|(_, inst)| inst.kind == InstrumentKind::Art60)
+    };
+    if art60().any(|(_, inst)| inst.start >= start && inst.start <= deadline) {
+        return None;
+    }
+    let first = art60().next().map(|(i, _)| i);
+    Some(Due {
+        day: deadline,
+        instrument: first,
+        year: None,
+    })
+}
+
 pub const ART60_LATE_START: Rule = Rule {
     id: "art60-late-start",
     severity: Severity::Error,
     needs_range: false,
+    deadline: Some(Deadline {
+        kind: Kind::Art60Start,
+        due: art60_start_due,
+        was_due: |finding, _| match finding.detail {
+            Detail::Date(deadline) => Some(deadline),
+            _ => None,
+        },
+    }),
     title: (
         "De art. 60§7-tewerkstelling start meer dan 2 maanden na het traject",
         "The art. 60§7 employment starts more than 2 months after the trajectory",
@@ -68,6 +100,12 @@ pub const ART60_MISSING: Rule = Rule {
     id: "art60-missing",
     severity: Severity::Warning,
     needs_range: false,
+    // The item comes from `art60-late-start`: one item per kind and dossier.
+    deadline: Some(Deadline {
+        kind: Kind::Art60Start,
+        due: |_| None,
+        was_due: |_, d| Some(add_months(d.start, ART60_START_MONTHS.value)),
+    }),
     title: ("Geen art. 60§7-tewerkstelling", "No art. 60§7 employment"),
     source: Source {
         document: Document::Seed,
@@ -98,6 +136,7 @@ pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
     id: "art60-past-social-rights",
     severity: Severity::Warning,
     needs_range: false,
+    deadline: None,
     title: (
         "Art. 60§7 loopt door na het verwerven van de sociale rechten",
         "Art. 60§7 runs on after social rights were acquired",

@@ -1,7 +1,7 @@
 //! What a check needs besides the dossier, and the facts every rule derives from it once.
 
+use crate::model::Dossier;
 use crate::model::calendar::DateRange;
-use crate::model::{Dossier, InstrumentKind};
 use crate::reference::Municipalities;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -55,6 +55,10 @@ pub struct Facts<'a> {
     /// past the regular last day, social rights were not acquired by then, and the
     /// trajectory was not closed before it.
     pub excepted_art60: Option<usize>,
+    /// The day the trajectory runs until: `last_day`, or for an open trajectory the end of
+    /// the art. 60§7 exception where that holds (decision 4). Uploads, gaps and the agenda
+    /// count to it; [`Dossier::running_last_day`] is the same day.
+    pub running_last: NaiveDate,
     /// The years of the two-a-year target, computed once for the two rules that need them.
     pub(super) years: std::cell::OnceCell<super::activity::Years>,
 }
@@ -74,20 +78,12 @@ impl<'a> Facts<'a> {
         if valid.len() > 1 {
             valid.sort_by_key(|&i| (dossier.instruments[i].start, dossier.instruments[i].end));
         }
-        let rights_open = dossier
-            .social_rights_acquired
-            .is_none_or(|d| d > regular_last);
-        let runs_past = dossier.end.is_none_or(|e| e > regular_last);
-        let excepted_art60 = (rights_open && runs_past && dossier.start <= regular_last)
-            .then(|| {
-                valid.iter().copied().find(|&i| {
-                    let inst = &dossier.instruments[i];
-                    inst.kind == InstrumentKind::Art60
-                        && inst.start <= regular_last
-                        && inst.end > regular_last
-                })
-            })
-            .flatten();
+        let excepted_art60 = dossier.excepted_art60(regular_last);
+        // Decision 4: an open trajectory runs on while the excepted employment does.
+        let running_last = match (dossier.end, excepted_art60) {
+            (None, Some(i)) => dossier.extension_limit(i).unwrap_or(regular_last),
+            _ => last_day,
+        };
         Self {
             dossier,
             ctx,
@@ -95,6 +91,7 @@ impl<'a> Facts<'a> {
             last_day,
             valid,
             excepted_art60,
+            running_last,
             years: std::cell::OnceCell::new(),
         }
     }
@@ -106,8 +103,8 @@ impl<'a> Facts<'a> {
             .map(|&i| (i, &self.dossier.instruments[i]))
     }
 
-    /// The trajectory's days, from start to last day.
-    pub fn window(&self) -> DateRange {
-        DateRange::new(self.dossier.start, self.last_day)
+    /// The days the trajectory runs: from its start to [`Self::running_last`].
+    pub fn running(&self) -> DateRange {
+        DateRange::new(self.dossier.start, self.running_last)
     }
 }

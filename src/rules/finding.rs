@@ -74,6 +74,9 @@ pub enum Exemption {
     Art60FillsYear,
     /// The trajectory ended inside the year.
     EndedInside,
+    /// In calendar-year mode, a first or last year with fewer than 183 days of the
+    /// trajectory (decision 5).
+    PartialYear,
 }
 
 /// Why a technical training is not allowed; several may hold at once.
@@ -94,6 +97,8 @@ pub enum Detail {
     None,
     /// A deadline or limit date the finding compares against.
     Date(NaiveDate),
+    /// The last day the art. 60§7 exception allows, which the trajectory runs past.
+    Extension(NaiveDate),
     /// A length in days against its limit in days.
     Days {
         /// The measured length.

@@ -51,6 +51,7 @@ pub const OVERLAP: Rule = Rule {
     id: "overlap",
     severity: Severity::Error,
     needs_range: false,
+    deadline: None,
     title: ("Twee instrumenten tegelijk", "Two instruments at once"),
     source: Source {
         document: Document::Seed,
@@ -143,6 +144,7 @@ pub const MAX_DURATION: Rule = Rule {
     id: "max-duration",
     severity: Severity::Error,
     needs_range: false,
+    deadline: None,
     title: (
         "Een instrument duurt te lang",
         "An instrument lasts too long",
@@ -197,6 +199,7 @@ pub const MIN_DURATION: Rule = Rule {
     id: "min-duration",
     severity: Severity::Warning,
     needs_range: false,
+    deadline: None,
     title: (
         "Een IBO duurt korter dan 4 weken",
         "An IBO lasts less than 4 weeks",
@@ -244,6 +247,7 @@ pub const BVS_ABOLISHED: Rule = Rule {
     id: "bvs-abolished",
     severity: Severity::Error,
     needs_range: false,
+    deadline: None,
     title: (
         "BVS bestaat niet meer sinds 2023",
         "BVS no longer exists since 2023",
@@ -309,6 +313,7 @@ pub const TECHNICAL_TRAINING: Rule = Rule {
     id: "technical-training",
     severity: Severity::Error,
     needs_range: false,
+    deadline: None,
     title: (
         "Technische opleiding buiten de voorwaarden",
         "Technical training outside the conditions",
@@ -408,6 +413,7 @@ pub const WES_PAST_END: Rule = Rule {
     id: "wes-past-end",
     severity: Severity::Warning,
     needs_range: true,
+    deadline: None,
     title: (
         "WES loopt voorbij het einde van het traject",
         "WES runs past the end of the trajectory",
@@ -431,6 +437,7 @@ pub const IBO_PAST_END: Rule = Rule {
     id: "ibo-past-end",
     severity: Severity::Info,
     needs_range: true,
+    deadline: None,
     title: (
         "IBO loopt voorbij het einde: VDAB neemt over",
         "IBO runs past the end: VDAB takes over",

@@ -7,6 +7,7 @@
 
 mod activity;
 mod admin;
+pub mod agenda;
 mod art60;
 mod context;
 mod finding;
@@ -36,6 +37,9 @@ pub struct Rule {
     /// is not run for a trajectory that ends before it starts, which gets `invalid-range`
     /// instead (decision 3 of DOMAIN.md).
     pub needs_range: bool,
+    /// The agenda item this rule's finding is, before it is overdue, and when it is due;
+    /// `None` for a rule with no deadline.
+    pub deadline: Option<agenda::Deadline>,
     /// One line saying what the rule demands, Dutch and English.
     pub title: (&'static str, &'static str),
     /// The passage the rule comes from.
@@ -69,7 +73,7 @@ impl PartialEq for Rule {
 }
 
 /// Every rule, in the order of DOMAIN.md. Adding a rule means adding it here.
-pub static RULES: [Rule; 21] = [
+pub static RULES: [Rule; 23] = [
     trajectory::INVALID_RANGE,
     trajectory::TRAJECTORY_TOO_LONG,
     trajectory::ART60_EXTENDS_TRAJECTORY,
@@ -91,6 +95,8 @@ pub static RULES: [Rule; 21] = [
     admin::DOCUMENTS_STALE,
     admin::MEDIATION_BY_VDAB,
     admin::UNKNOWN_OCMW,
+    trajectory::TRAJECTORY_NOT_CLOSED,
+    admin::OUTCOME_MISSING,
 ];
 
 /// The rule with this id.
@@ -101,11 +107,48 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
 /// Checks one dossier against every rule. Pure: same dossier and context, same findings,
 /// sorted by severity (errors first), then by date.
 pub fn check(dossier: &Dossier, ctx: &CheckContext<'_>) -> Findings {
+    check_facts(&Facts::new(dossier, ctx))
+}
+
+/// A dossier's findings and its agenda on one reference date: what the window keeps per
+/// dossier, current with every edit.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Checked {
+    /// Its findings, as [`check`] gives them.
+    pub findings: Findings,
+    /// Its agenda, as [`agenda::dossier`] gives it.
+    pub agenda: agenda::Agenda,
+}
+
+/// Checks one dossier and lists its agenda, deriving its facts once for both.
+pub fn review(dossier: &Dossier, ctx: &CheckContext<'_>) -> Checked {
     let facts = Facts::new(dossier, ctx);
+    Checked {
+        findings: check_facts(&facts),
+        agenda: agenda::from_facts(&facts),
+    }
+}
+
+/// [`review`] of many dossiers on every core, in the dossiers' order.
+pub fn review_all<'a>(
+    dossiers: impl Iterator<Item = &'a Dossier>,
+    ctx: &CheckContext<'_>,
+) -> Vec<Checked> {
+    use rayon::prelude::*;
+    let dossiers: Vec<&Dossier> = dossiers.collect();
+    dossiers
+        .par_iter()
+        .with_min_len(64)
+        .map(|d| review(d, ctx))
+        .collect()
+}
+
+fn check_facts(facts: &Facts<'_>) -> Findings {
+    let dossier = facts.dossier;
     let mut findings = Findings::new();
     let range_valid = dossier.end.is_none_or(|e| e >= dossier.start);
     for rule in RULES.iter().filter(|r| range_valid || !r.needs_range) {
-        (rule.find)(&facts, &mut Hits::new(rule, &mut findings));
+        (rule.find)(facts, &mut Hits::new(rule, &mut findings));
     }
     findings.sort_by(|a, b| b.severity().cmp(&a.severity()).then(a.from.cmp(&b.from)));
     findings
@@ -168,3 +211,6 @@ impl SeverityCounts {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod agenda_tests;

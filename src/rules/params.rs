@@ -21,6 +21,27 @@ pub const TRAJECTORY_MONTHS: Param<u32> = Param {
     },
 };
 
+/// In calendar-year mode, a first or last calendar year holding fewer days of the
+/// trajectory than this is a partial year, exempt from the two-a-year target.
+pub const PARTIAL_YEAR_MIN_DAYS: Param<i64> = Param {
+    value: 183,
+    source: Source {
+        document: Document::Decisions2026,
+        passage: "Kalenderjaren: een eerste of laatste kalenderjaar met minder dan 183 dagen van \
+                  het traject is vrijgesteld (onvolledig jaar).",
+    },
+};
+
+/// The outflow is measured 12 months after a trajectory ends.
+pub const OUTCOME_AFTER_MONTHS: Param<u32> = Param {
+    value: 12,
+    source: Source {
+        document: Document::Seed,
+        passage: "65% van alle cliënten zijn aan het werk in en na de periode van 12 maanden na \
+                  het stopzetten van een TWE OCMW traject.",
+    },
+};
+
 /// The art. 60§7 employment can start up to 2 months after the trajectory's start.
 pub const ART60_START_MONTHS: Param<u32> = Param {
     value: 2,

@@ -20,6 +20,8 @@ pub enum Document {
     Municipalities,
     /// A working choice of twe-planner where the sources give no number.
     Practice,
+    /// The readings decided on 27 November 2026 where the sources leave room (DOMAIN.md).
+    Decisions2026,
 }
 
 impl Document {
@@ -44,6 +46,10 @@ impl Document {
             Document::Practice => lang.pick(
                 "Werkafspraak van twe-planner (instelbaar)",
                 "twe-planner working convention (adjustable)",
+            ),
+            Document::Decisions2026 => lang.pick(
+                "Lezingen beslist op 27 november 2026 waar de bronnen ruimte laten",
+                "Readings decided on 27 November 2026 where the sources leave room",
             ),
         }
     }

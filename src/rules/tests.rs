@@ -8,11 +8,11 @@ use crate::model::{
 };
 use chrono::NaiveDate;
 
-fn d(s: &str) -> NaiveDate {
+pub(super) fn d(s: &str) -> NaiveDate {
     crate::model::date_serde::parse(s).unwrap()
 }
 
-fn inst(kind: InstrumentKind, start: &str, end: &str) -> Instrument {
+pub(super) fn inst(kind: InstrumentKind, start: &str, end: &str) -> Instrument {
     Instrument {
         kind,
         start: d(start),
@@ -31,12 +31,13 @@ fn training(provider: Provider, focus: Focus, full_time: bool) -> InstrumentKind
 }
 
 /// A compliant trajectory from 2019-03-01 (regular last day 2021-02-28): art. 60§7, WES, IBO.
-fn base() -> Dossier {
+pub(super) fn base() -> Dossier {
     Dossier {
         id: "T-1".into(),
         client: "Test Client".into(),
         ocmw: "Gent".into(),
         guided_by: None,
+        counsellor: None,
         plan: Some(Plan::Pop),
         start: d("2019-03-01"),
         end: None,
@@ -55,10 +56,11 @@ fn base() -> Dossier {
     }
 }
 
-/// A reference date long after every trajectory here, so `documents-stale` stays quiet
-/// unless a test sets one.
+/// A reference date early in the base trajectory, 27 days after its upload, so the rules of
+/// the reference date (`documents-stale`, `trajectory-not-closed`, `outcome-missing`) stay
+/// quiet unless a test sets another.
 fn ctx() -> CheckContext<'static> {
-    CheckContext::new(d("2030-01-01"))
+    CheckContext::new(d("2019-04-01"))
 }
 
 fn findings(dossier: &Dossier) -> Findings {
@@ -662,19 +664,78 @@ fn two_per_year_in_calendar_years() {
             })
             .collect()
     };
-    // 2019: art. 60§7 only (292 of 306 days: exempt); 2020: all three; 2021: IBO only.
+    // 2019: art. 60§7 only (292 of 306 days: exempt); 2020: all three; 2021: IBO only, but
+    // only 59 days of the trajectory: a partial year (decision 5).
     let found = ids(&x);
     assert!(
         found.contains(&("two-per-year-exempt".to_string(), 2019)),
         "{found:?}"
     );
     assert!(
-        found.contains(&("fewer-than-two-per-year".to_string(), 2021)),
+        found.contains(&("two-per-year-exempt".to_string(), 2021)),
         "{found:?}"
     );
     assert!(!found.iter().any(|(_, y)| *y == 2020));
     x.end = Some(d("2021-02-28"));
     assert!(ids(&x).contains(&("two-per-year-exempt".to_string(), 2021)));
+}
+
+/// Decision 5: a first or last calendar year with fewer than 183 days of the trajectory is
+/// exempt as a partial year; one with 183 is not.
+#[test]
+fn calendar_years_of_182_and_183_days() {
+    let mut calendar = ctx();
+    calendar.year_mode = YearMode::Calendar;
+    let year = |x: &Dossier, y: i32| -> Option<(&'static str, Option<Exemption>)> {
+        check(x, &calendar)
+            .into_iter()
+            .find_map(|f| match f.detail {
+                Detail::Year {
+                    number, exemption, ..
+                } if number == y => Some((f.rule.id, exemption)),
+                _ => None,
+            })
+    };
+    let mut x = base();
+    // One instrument in the middle year only, so both edge years have none.
+    x.instruments = vec![inst(InstrumentKind::Wes, "2020-03-01", "2020-08-31")];
+    // From 2 July 2019: 2019 holds 183 days, 2021 (to 1 July) 182.
+    x.start = d("2019-07-02");
+    assert_eq!(year(&x, 2019), Some(("fewer-than-two-per-year", None)));
+    assert_eq!(
+        year(&x, 2021),
+        Some(("two-per-year-exempt", Some(Exemption::PartialYear)))
+    );
+    // From 3 July 2019: 2019 holds 182 days, 2021 (to 2 July) 183.
+    x.start = d("2019-07-03");
+    assert_eq!(
+        year(&x, 2019),
+        Some(("two-per-year-exempt", Some(Exemption::PartialYear)))
+    );
+    assert_eq!(year(&x, 2021), Some(("fewer-than-two-per-year", None)));
+    let en = check(&x, &calendar)
+        .iter()
+        .find(|f| f.rule.id == "two-per-year-exempt")
+        .map(|f| f.message(&x, crate::lang::Lang::En))
+        .unwrap();
+    assert!(en.contains("partial year: fewer than 183 days"), "{en}");
+    // The calendar year a closed trajectory ended in is exempt, also when it ends on 31
+    // December; a trajectory year only when the end lies before the year's last day.
+    x.end = Some(d("2020-12-31"));
+    assert_eq!(
+        year(&x, 2020),
+        Some(("two-per-year-exempt", Some(Exemption::EndedInside)))
+    );
+    let mut y = base();
+    y.instruments = vec![inst(InstrumentKind::Wes, "2019-04-01", "2019-09-30")];
+    y.end = Some(d("2020-02-29"));
+    assert!(
+        fires(&y, "fewer-than-two-per-year"),
+        "ends on year 1's last day: not inside"
+    );
+    y.end = Some(d("2020-02-28"));
+    assert!(!fires(&y, "fewer-than-two-per-year"));
+    assert!(fires(&y, "two-per-year-exempt"));
 }
 
 #[test]
@@ -923,4 +984,251 @@ mod overlap_property {
             prop_assert_eq!(found, by_pairs(&x));
         }
     }
+}
+
+/// A reference date for a test.
+fn on(day: &str) -> CheckContext<'static> {
+    CheckContext::new(d(day))
+}
+
+fn fires_on(x: &Dossier, id: &str, day: &str) -> bool {
+    check(x, &on(day)).iter().any(|f| f.rule.id == id)
+}
+
+fn message_on(x: &Dossier, id: &str, day: &str, lang: crate::lang::Lang) -> String {
+    check(x, &on(day))
+        .iter()
+        .find(|f| f.rule.id == id)
+        .map_or_else(
+            || panic!("{id} does not fire on {day}"),
+            |f| f.message(x, lang),
+        )
+}
+
+/// The base dossier with its last instrument an art. 60§7 that runs past the regular last
+/// day (28 Feb 2021) to 31 Aug 2021: the exception holds while rights are open.
+fn extended() -> Dossier {
+    let mut x = base();
+    x.instruments[2] = inst(InstrumentKind::Art60, "2020-09-15", "2021-08-31");
+    x
+}
+
+/// Decision 4: an open trajectory under the art. 60§7 exception runs until the employment's
+/// last day, or the social-rights date if that comes first; uploads, gaps, the running phase
+/// and closing count to that day.
+#[test]
+fn an_open_trajectory_runs_until_the_excepted_employment_ends() {
+    let mut x = extended();
+    x.documents.push(Document {
+        kind: DocumentKind::Evaluation,
+        uploaded: d("2021-04-01"),
+    });
+    assert_eq!(x.running_last_day(), d("2021-08-31"));
+    assert!(x.is_running_on(d("2021-08-31")));
+    assert!(!x.is_running_on(d("2021-09-01")));
+    // 90 and 91 days after the upload of 1 April, both past the regular last day.
+    assert!(!fires_on(&x, "documents-stale", "2021-06-30"));
+    assert!(fires_on(&x, "documents-stale", "2021-07-01"));
+    assert!(!fires_on(&x, "trajectory-not-closed", "2021-08-31"));
+    assert!(fires_on(&x, "trajectory-not-closed", "2021-09-01"));
+    // Rights acquired on 31 May 2021 end it then.
+    x.social_rights_acquired = Some(d("2021-05-31"));
+    assert_eq!(x.running_last_day(), d("2021-05-31"));
+    assert!(!fires_on(&x, "trajectory-not-closed", "2021-05-31"));
+    assert!(fires_on(&x, "trajectory-not-closed", "2021-06-01"));
+    assert!(!fires_on(&x, "documents-stale", "2021-06-01"));
+    // An employment ending a month past the regular last day carries it to then.
+    let mut y = extended();
+    y.instruments[2].end = d("2021-03-31");
+    y.social_rights_acquired = None;
+    assert_eq!(y.running_last_day(), d("2021-03-31"));
+    assert!(!fires(&y, "inactive-period"));
+    // Without the exception, the regular last day.
+    y.instruments[2].end = d("2021-02-28");
+    assert_eq!(y.running_last_day(), d("2021-02-28"));
+    // The earliest-starting art. 60§7 over the regular last day is the excepted one.
+    let mut z = extended();
+    z.instruments
+        .push(inst(InstrumentKind::Art60, "2020-10-01", "2021-12-31"));
+    assert_eq!(z.running_last_day(), d("2021-08-31"));
+    // The extension is not a third trajectory year.
+    assert!(
+        check(&x, &on("2021-04-01"))
+            .iter()
+            .all(|f| !matches!(f.detail, Detail::Year { number: 3, .. }))
+    );
+}
+
+/// Decision 4 with the gap rule: the days of the extension after a gap count.
+#[test]
+fn inactive_period_counts_into_the_extension() {
+    let mut x = extended();
+    // The art. 60§7 of the extension starts 1 Jan 2021: 15 Sep – 31 Dec 2020 is idle.
+    x.instruments[2].start = d("2021-01-01");
+    let f = fired(&x, "inactive-period");
+    assert_eq!(f.len(), 1);
+    assert_eq!(f[0].from, Some(d("2020-09-15")));
+    assert_eq!(f[0].to, Some(d("2020-12-31")));
+}
+
+/// Decision 6: an upload dated after the reference date does not count.
+#[test]
+fn uploads_after_the_reference_date_are_ignored() {
+    let mut x = base();
+    x.documents.push(Document {
+        kind: DocumentKind::Evaluation,
+        uploaded: d("2019-07-01"),
+    });
+    // 5 March + 90 days is 3 June.
+    assert!(!fires_on(&x, "documents-stale", "2019-06-03"));
+    assert!(fires_on(&x, "documents-stale", "2019-06-04"));
+    let en = message_on(&x, "documents-stale", "2019-06-04", crate::lang::Lang::En);
+    assert!(en.contains("since the last upload (5 Mar 2019"), "{en}");
+    // Only a future upload: counted from the start, and said so.
+    x.documents.remove(0);
+    assert!(fires_on(&x, "documents-stale", "2019-05-31"));
+    let en = message_on(&x, "documents-stale", "2019-05-31", crate::lang::Lang::En);
+    assert!(
+        en.starts_with("91 days since the start, with no upload since (1 Mar 2019"),
+        "{en}"
+    );
+    let nl = message_on(&x, "documents-stale", "2019-05-31", crate::lang::Lang::Nl);
+    assert!(nl.contains("de start van het traject"), "{nl}");
+}
+
+/// Decision 7: a part-time technical training also lasts at most 3 calendar months.
+#[test]
+fn part_time_technical_training_lasts_three_months_too() {
+    let mut x = base();
+    x.instruments[2] = inst(
+        training(Provider::Vdab, Focus::Technical, false),
+        "2020-11-30",
+        "2021-02-27",
+    );
+    // 30 November + 3 months is 28 February (clamped), less a day: 27 February.
+    assert!(!fires(&x, "technical-training"));
+    x.instruments[2].end = d("2021-02-28");
+    assert!(fires(&x, "technical-training"));
+}
+
+/// Message requirement: an instrument that starts after the trajectory ended is told so.
+#[test]
+fn an_instrument_starting_after_the_end_is_told_so() {
+    let mut x = base();
+    x.end = Some(d("2020-12-31"));
+    x.instruments[2] = inst(InstrumentKind::Wes, "2021-01-10", "2021-02-28");
+    let en = fired(&x, "instrument-outside-trajectory")[0].message(&x, crate::lang::Lang::En);
+    assert!(en.contains("starts after the trajectory ended"), "{en}");
+    assert!(en.contains("move it inside or remove it"), "{en}");
+    assert!(!en.contains("may") && !en.contains("sooner"), "{en}");
+    assert!(!fires(&x, "wes-past-end"));
+    let nl = fired(&x, "instrument-outside-trajectory")[0].message(&x, crate::lang::Lang::Nl);
+    assert!(nl.contains("begint nadat het traject eindigde"), "{nl}");
+}
+
+/// Message requirement: an art. 60§7 past a trajectory closed within its 24 months is told
+/// that the exception applies only past them.
+#[test]
+fn art60_past_an_early_close_is_told_the_exception_is_for_24_months() {
+    let mut x = base();
+    x.end = Some(d("2020-01-31"));
+    x.instruments.truncate(1);
+    let f = fired(&x, "instrument-outside-trajectory");
+    let en = f[0].message(&x, crate::lang::Lang::En);
+    assert!(
+        en.contains("applies only past the regular 24 months"),
+        "{en}"
+    );
+    assert!(en.contains("28 Feb 2021"), "{en}");
+    // Closed on the regular last day itself, it is still within the 24 months.
+    let mut y = extended();
+    y.end = Some(d("2021-02-28"));
+    let en = fired(&y, "instrument-outside-trajectory")[0].message(&y, crate::lang::Lang::En);
+    assert!(
+        en.contains("applies only past the regular 24 months"),
+        "{en}"
+    );
+}
+
+/// Message requirement: past an allowed extension, `trajectory-too-long` starts the day
+/// after it and names that limit; its fix ends the trajectory there.
+#[test]
+fn too_long_past_the_extension_names_its_limit() {
+    let mut x = extended();
+    x.end = Some(d("2021-08-31"));
+    assert!(!fires(&x, "trajectory-too-long"));
+    x.end = Some(d("2021-09-01"));
+    let f = fired(&x, "trajectory-too-long");
+    assert_eq!(f[0].from, Some(d("2021-09-01")));
+    assert_eq!(f[0].detail, Detail::Extension(d("2021-08-31")));
+    let en = f[0].message(&x, crate::lang::Lang::En);
+    assert!(en.contains("until 31 Aug 2021"), "{en}");
+    let fixes = fixes::fixes(&f[0], &x, &findings(&x), &ctx());
+    assert_eq!(fixes.len(), 1);
+    assert_eq!(fixes[0].dossier.end, Some(d("2021-08-31")));
+    // Without the exception, from the day after the regular last day.
+    let mut y = base();
+    y.end = Some(d("2021-03-01"));
+    let f = fired(&y, "trajectory-too-long");
+    assert_eq!(f[0].from, Some(d("2021-03-01")));
+    assert_eq!(f[0].detail, Detail::Date(d("2021-02-28")));
+}
+
+#[test]
+fn trajectory_not_closed_the_day_after_its_last_day() {
+    let x = base();
+    assert!(!fires_on(&x, "trajectory-not-closed", "2021-02-28"));
+    assert!(fires_on(&x, "trajectory-not-closed", "2021-03-01"));
+    let en = message_on(
+        &x,
+        "trajectory-not-closed",
+        "2021-03-01",
+        crate::lang::Lang::En,
+    );
+    assert!(
+        en.contains("28 Feb 2021") && en.contains("record the outcome"),
+        "{en}"
+    );
+    // Closed, it is quiet whatever the date.
+    let mut y = base();
+    y.end = Some(d("2021-02-28"));
+    assert!(!fires_on(&y, "trajectory-not-closed", "2025-01-01"));
+    // Its fix closes it on the last day.
+    let today = on("2021-03-01");
+    let before = check(&x, &today);
+    let f = before
+        .iter()
+        .find(|f| f.rule.id == "trajectory-not-closed")
+        .unwrap();
+    let fixes = fixes::fixes(f, &x, &before, &today);
+    assert_eq!(fixes[0].dossier.end, Some(d("2021-02-28")));
+    // A trajectory that ends before it starts gets invalid-range only.
+    let mut z = base();
+    z.end = Some(d("2019-01-01"));
+    assert!(!fires_on(&z, "outcome-missing", "2030-01-01"));
+}
+
+#[test]
+fn outcome_missing_twelve_months_after_the_end() {
+    let mut x = base();
+    x.end = Some(d("2021-01-31"));
+    assert!(!fires_on(&x, "outcome-missing", "2022-01-31"));
+    assert!(fires_on(&x, "outcome-missing", "2022-02-01"));
+    // From a leap day: 29 February 2020 + 12 months is 28 February 2021.
+    x.end = Some(d("2020-02-29"));
+    assert!(!fires_on(&x, "outcome-missing", "2021-02-28"));
+    assert!(fires_on(&x, "outcome-missing", "2021-03-01"));
+    // A measurement on the day counts; one the day before does not, and is said to be early.
+    x.outcome = Some(crate::model::Outcome {
+        at_work: Some(true),
+        measured: d("2021-02-28"),
+    });
+    assert!(!fires_on(&x, "outcome-missing", "2022-01-01"));
+    x.outcome = Some(crate::model::Outcome {
+        at_work: Some(true),
+        measured: d("2021-02-27"),
+    });
+    let en = message_on(&x, "outcome-missing", "2022-01-01", crate::lang::Lang::En);
+    assert!(en.contains("27 Feb 2021 is too early"), "{en}");
+    assert!(en.contains("28 Feb 2021"), "{en}");
 }

@@ -1,5 +1,6 @@
 //! Rules about the trajectory's bounds: valid ranges, 24 months, the art. 60§7 exception.
 
+use super::agenda::{Deadline, Due, Kind};
 use super::fixes::{self, Fix};
 use super::params::TRAJECTORY_MONTHS;
 use super::source::{Document, Source};
@@ -13,6 +14,7 @@ pub const INVALID_RANGE: Rule = Rule {
     id: "invalid-range",
     severity: Severity::Error,
     needs_range: false,
+    deadline: None,
     title: (
         "Een einddatum ligt vóór de begindatum",
         "An end date lies before its start date",
@@ -56,17 +58,14 @@ pub const INVALID_RANGE: Rule = Rule {
 /// The last day the art. 60§7 exception allows: the employment's end, and no later than
 /// the day social rights were acquired.
 fn extension_limit(f: &Facts<'_>) -> Option<chrono::NaiveDate> {
-    let art60 = &f.dossier.instruments[f.excepted_art60?];
-    Some(match f.dossier.social_rights_acquired {
-        Some(rights) => art60.end.min(rights),
-        None => art60.end,
-    })
+    f.dossier.extension_limit(f.excepted_art60?)
 }
 
 pub const TRAJECTORY_TOO_LONG: Rule = Rule {
     id: "trajectory-too-long",
     severity: Severity::Error,
     needs_range: true,
+    deadline: None,
     title: (
         "Het traject duurt langer dan 24 maanden",
         "The trajectory lasts longer than 24 months",
@@ -82,28 +81,52 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
         if end <= f.regular_last || end < f.dossier.start {
             return;
         }
-        if extension_limit(f).is_some_and(|limit| end <= limit) {
-            return;
-        }
+        // Past an allowed extension, the excess starts the day after it and the message
+        // names that limit (a message requirement of DOMAIN.md).
+        let limit = match extension_limit(f) {
+            Some(limit) if end <= limit => return,
+            Some(limit) => Limit::Extension(limit),
+            None => Limit::Regular(f.regular_last),
+        };
+        let (Limit::Extension(day) | Limit::Regular(day)) = limit;
         out.push(Hit::new(
             f.excepted_art60.as_slice(),
-            add_days(f.regular_last, 1),
+            add_days(day, 1),
             end,
-            Detail::Date(f.regular_last),
+            match limit {
+                Limit::Regular(day) => Detail::Date(day),
+                Limit::Extension(day) => Detail::Extension(day),
+            },
         ));
     },
     fix: too_long_fix,
     describe: |finding, d, lang| {
-        let last = match finding.detail {
-            Detail::Date(last) => last,
-            _ => d.regular_last_day(),
-        };
+        let last = d.regular_last_day();
         let end = d.end.unwrap_or(last);
+        let fix = lang.pick("zet de einddatum terug.", "move the end date back.");
+        if let Detail::Extension(limit) = finding.detail {
+            return match lang {
+                Lang::Nl => format!(
+                    "Het traject eindigt op {}, voorbij wat de art. 60§7-uitzondering toelaat: \
+                     tot {} (het einde van de tewerkstelling of de opbouw van de sociale \
+                     rechten, wat eerst komt); {fix}",
+                    lang::date(end, lang),
+                    lang::date(limit, lang),
+                ),
+                Lang::En => format!(
+                    "The trajectory ends on {}, past what the art. 60§7 exception allows: \
+                     until {} (the employment's end or the day social rights were acquired, \
+                     whichever comes first); {fix}",
+                    lang::date(end, lang),
+                    lang::date(limit, lang),
+                ),
+            };
+        }
         match lang {
             Lang::Nl => format!(
                 "Het traject eindigt op {} en duurt dus langer dan {} maanden (laatste gewone dag {}). \
                  Alleen een lopende art. 60§7-tewerkstelling zonder opgebouwde sociale rechten mag \
-                 het traject verlengen; zet de einddatum terug.",
+                 het traject verlengen; {fix}",
                 lang::date(end, lang),
                 TRAJECTORY_MONTHS.value,
                 lang::date(last, lang)
@@ -111,7 +134,7 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
             Lang::En => format!(
                 "The trajectory ends on {} and so lasts longer than {} months (regular last day {}). \
                  Only a running art. 60§7 employment without acquired social rights may extend it; \
-                 move the end date back.",
+                 {fix}",
                 lang::date(end, lang),
                 TRAJECTORY_MONTHS.value,
                 lang::date(last, lang)
@@ -120,10 +143,20 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
     },
 };
 
+/// What a too-long trajectory is measured against.
+#[derive(Clone, Copy)]
+enum Limit {
+    /// The regular last day: no extension holds.
+    Regular(chrono::NaiveDate),
+    /// The last day the art. 60§7 exception allows.
+    Extension(chrono::NaiveDate),
+}
+
 pub const ART60_EXTENDS_TRAJECTORY: Rule = Rule {
     id: "art60-extends-trajectory",
     severity: Severity::Info,
     needs_range: true,
+    deadline: None,
     title: (
         "Art. 60§7 verlengt het traject voorbij 24 maanden",
         "Art. 60§7 extends the trajectory past 24 months",
@@ -171,6 +204,7 @@ pub const INSTRUMENT_OUTSIDE_TRAJECTORY: Rule = Rule {
     id: "instrument-outside-trajectory",
     severity: Severity::Error,
     needs_range: true,
+    deadline: None,
     title: (
         "Een instrument valt buiten het traject",
         "An instrument falls outside the trajectory",
@@ -219,6 +253,8 @@ fn describe_outside(finding: &Finding, d: &Dossier, lang: Lang) -> String {
     else {
         return who;
     };
+    let last = d.last_day();
+    let regular_last = d.regular_last_day();
     if inst.start < d.start {
         format!(
             "{who} {} {}; {}",
@@ -229,11 +265,44 @@ fn describe_outside(finding: &Finding, d: &Dossier, lang: Lang) -> String {
             lang::date(d.start, lang),
             lang.pick("laat het later beginnen.", "start it later.")
         )
+    } else if inst.start > last {
+        format!(
+            "{who} {} ({}); {}",
+            lang.pick(
+                "begint nadat het traject eindigde",
+                "starts after the trajectory ended"
+            ),
+            lang::date(last, lang),
+            lang.pick(
+                "verplaats het binnen het traject of verwijder het.",
+                "move it inside or remove it."
+            )
+        )
+    } else if inst.kind == InstrumentKind::Art60 && d.end.is_some_and(|e| e <= regular_last) {
+        format!(
+            "{who} {} {}, {} {}); {}",
+            lang.pick(
+                "loopt voorbij de laatste dag van het traject,",
+                "runs past the trajectory's last day,"
+            ),
+            lang::date(last, lang),
+            lang.pick(
+                "maar het traject werd vóór de 24 maanden afgesloten: de uitzondering voor \
+                 art. 60§7 geldt alleen voorbij de gewone 24 maanden (laatste gewone dag",
+                "but the trajectory was closed within its 24 months: the art. 60§7 exception \
+                 applies only past the regular 24 months (regular last day",
+            ),
+            lang::date(regular_last, lang),
+            lang.pick(
+                "laat het eindigen op de laatste dag of schuif het einde van het traject op.",
+                "end it on the last day or move the trajectory's end later."
+            )
+        )
     } else {
         format!(
             "{who} {} {}; {}",
             lang.pick("loopt voorbij de laatste dag van het traject,", "runs past the trajectory's last day,"),
-            lang::date(d.last_day(), lang),
+            lang::date(last, lang),
             lang.pick(
                 "alleen een WES, een IBO of een art. 60§7 zonder opgebouwde sociale rechten mag dat. \
                  Laat het vroeger eindigen.",
@@ -243,8 +312,94 @@ fn describe_outside(finding: &Finding, d: &Dossier, lang: Lang) -> String {
     }
 }
 
+/// The day an open trajectory must be closed: its last day, the art. 60§7 extension
+/// included (decision 4).
+fn close_due(f: &Facts<'_>) -> Option<chrono::NaiveDate> {
+    f.dossier.end.is_none().then_some(f.running_last)
+}
+
+pub const TRAJECTORY_NOT_CLOSED: Rule = Rule {
+    id: "trajectory-not-closed",
+    severity: Severity::Warning,
+    needs_range: true,
+    deadline: Some(Deadline {
+        kind: Kind::TrajectoryEnd,
+        due: |f| close_due(f).map(Due::on),
+        was_due: |finding, _| match finding.detail {
+            Detail::Date(last) => Some(last),
+            _ => None,
+        },
+    }),
+    title: (
+        "Het traject is voorbij maar niet afgesloten",
+        "The trajectory is over but not closed",
+    ),
+    source: Source {
+        document: Document::Decisions2026,
+        passage: "Een traject zonder einddatum waarvan de laatste dag voorbij is, wordt \
+                  afgesloten en de uitkomst vastgelegd.",
+    },
+    find: |f, out| {
+        let today = f.ctx.today;
+        if let Some(last) = close_due(f)
+            && today > last
+        {
+            out.push(Hit::new(&[], add_days(last, 1), today, Detail::Date(last)));
+        }
+    },
+    fix: close_fix,
+    describe: |finding, d, lang| {
+        let last = match finding.detail {
+            Detail::Date(x) => x,
+            _ => d.last_day(),
+        };
+        let extended = last > d.regular_last_day();
+        format!(
+            "{} {}{} {}",
+            lang.pick(
+                "De laatste dag van het traject was",
+                "The trajectory's last day was"
+            ),
+            lang::date(last, lang),
+            if extended {
+                lang.pick(
+                    " (einde van de art. 60§7-uitzondering)",
+                    " (end of the art. 60§7 exception)",
+                )
+            } else {
+                ""
+            },
+            lang.pick(
+                "en het is niet afgesloten: vul de einddatum in en leg de uitkomst vast.",
+                "and it is not closed: set its end date and record the outcome.",
+            )
+        )
+    },
+};
+
+/// `trajectory-not-closed`: close it on its last day.
+fn close_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let Detail::Date(last) = finding.detail else {
+        return Vec::new();
+    };
+    vec![fixes::dated(
+        "Afsluiten op de laatste dag ({})",
+        "Close on the last day ({})",
+        last,
+        fixes::with(d, |x| x.end = Some(last)),
+    )]
+}
+
 /// `trajectory-too-long`: end the trajectory on its regular last day.
-fn too_long_fix(_: &Finding, d: &Dossier) -> Vec<Fix> {
+fn too_long_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    if let Detail::Extension(limit) = finding.detail {
+        return vec![fixes::dated(
+            "Einde op de laatste dag van de art. 60§7-uitzondering ({})",
+            "End on the last day of the art. 60§7 exception ({})",
+            limit,
+            fixes::with(d, |x| x.end = Some(limit)),
+        )];
+    }
     let last = d.regular_last_day();
     vec![fixes::dated(
         "Einde op de laatste gewone dag ({})",

@@ -81,6 +81,7 @@ fn dossier(ocmw: &str, start: &str, kinds: &[(InstrumentKind, &str)]) -> Dossier
         client: "X".into(),
         ocmw: ocmw.into(),
         guided_by: None,
+        counsellor: None,
         plan: None,
         start: d(start),
         end: None,

@@ -299,7 +299,7 @@ impl Drop for Journal {
 }
 
 /// Whether the window that made this lock file is gone: its lock can be taken.
-fn lock_is_free(lock: &Path) -> bool {
+pub(super) fn lock_is_free(lock: &Path) -> bool {
     std::fs::OpenOptions::new()
         .write(true)
         .open(lock)

@@ -4,7 +4,7 @@
 //! dossiers arrive. It can be cancelled between batches. No GUI here: the window polls it.
 
 use crate::files::{LoadError, list_paths, read_files};
-use crate::rules::{CheckContext, YearMode, check_all};
+use crate::rules::{CheckContext, YearMode, review_all};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -269,7 +269,7 @@ fn load(
                 }
             }
         }
-        let findings = check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+        let findings = review_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
         progress.read.fetch_add(chunk.len(), Ordering::Relaxed);
         report.errors.sort_by(|a, b| a.path.cmp(&b.path));
         let entries = report

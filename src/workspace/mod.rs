@@ -28,7 +28,8 @@ pub use save::SaveError;
 
 use crate::files::{DiskStamp, LoadError, LoadReport, LoadedDossier};
 use crate::model::Dossier;
-use crate::rules::{CheckContext, Finding, Findings, SeverityCounts, YearMode, check};
+use crate::rules::agenda::{self, Agenda};
+use crate::rules::{CheckContext, Checked, Finding, Findings, SeverityCounts, YearMode, review};
 use crate::stats::{DossierStats, ProvinceYearTable};
 use chrono::NaiveDate;
 use history::History;
@@ -54,6 +55,8 @@ pub struct Entry {
     dirty: bool,
     /// Its findings, kept current by every change.
     findings: Findings,
+    /// Its agenda on the workspace's reference date, kept current with the findings.
+    agenda: Agenda,
     /// Their tally, for the list.
     counts: SeverityCounts,
     /// The file on disk when last loaded or saved.
@@ -154,9 +157,10 @@ impl Entry {
         name: String,
         dossier: Arc<Dossier>,
         saved: Option<Arc<Dossier>>,
-        findings: Findings,
+        checked: Checked,
         disk: Option<DiskStamp>,
     ) -> Self {
+        let Checked { findings, agenda } = checked;
         let mut entry = Entry {
             path,
             name,
@@ -165,6 +169,7 @@ impl Entry {
             dirty: false,
             counts: SeverityCounts::of(&findings),
             findings,
+            agenda,
             disk,
             held_lock: false,
             locked_by: None,
@@ -176,7 +181,7 @@ impl Entry {
 
     /// The entry of a dossier read from a file (or from the sample, `from_files` false: it
     /// has no file yet, but is not "unsaved" until it is edited).
-    fn loaded(loaded: LoadedDossier, findings: Findings, from_files: bool) -> Self {
+    fn loaded(loaded: LoadedDossier, checked: Checked, from_files: bool) -> Self {
         let LoadedDossier {
             path,
             dossier,
@@ -188,7 +193,14 @@ impl Entry {
         let dossier = Arc::new(dossier);
         let saved = Some(Arc::clone(&dossier));
         let path = from_files.then_some(path);
-        Entry::new(path, name, dossier, saved, findings, disk)
+        Entry::new(path, name, dossier, saved, checked, disk)
+    }
+
+    /// Takes the findings and agenda of its dossier as it is now.
+    fn set_checked(&mut self, checked: Checked) {
+        self.counts = SeverityCounts::of(&checked.findings);
+        self.findings = checked.findings;
+        self.agenda = checked.agenda;
     }
 
     /// Decides whether the entry is unsaved: its dossier differs from the version last
@@ -219,6 +231,11 @@ impl Entry {
     /// Its findings, current with the dossier.
     pub fn findings(&self) -> &[Finding] {
         &self.findings
+    }
+
+    /// Its agenda on the workspace's reference date, sorted by due date.
+    pub fn agenda(&self) -> &[agenda::Item] {
+        &self.agenda
     }
 
     /// How many findings of each severity it has.
@@ -303,7 +320,7 @@ impl Workspace {
             today,
             year_mode: YearMode::Trajectory,
             history: History::default(),
-            tallies: Tallies::default(),
+            tallies: Tallies::new(today),
             generation: fresh_generation(),
             appended: 0,
             locking: false,
@@ -311,8 +328,8 @@ impl Workspace {
         ws.locking = ws.root.is_some();
         // Every dossier is checked once, on both cores; from then on only edits re-check.
         let ctx = ws.ctx();
-        let findings = crate::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
-        ws.append_checked(report.dossiers, findings);
+        let checked = crate::rules::review_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+        ws.append_checked(report.dossiers, checked);
         ws.scan_locks();
         ws
     }
@@ -336,10 +353,9 @@ impl Workspace {
         } = batch;
         if checked_for != (self.today, self.year_mode) {
             let ctx = self.ctx();
-            let findings = crate::rules::check_all(entries.iter().map(|e| &*e.dossier), &ctx);
-            for (e, findings) in entries.iter_mut().zip(findings) {
-                e.counts = SeverityCounts::of(&findings);
-                e.findings = findings;
+            let checked = crate::rules::review_all(entries.iter().map(|e| &*e.dossier), &ctx);
+            for (e, checked) in entries.iter_mut().zip(checked) {
+                e.set_checked(checked);
             }
         }
         self.entries.reserve(entries.len());
@@ -364,11 +380,11 @@ impl Workspace {
     }
 
     /// Adds loaded dossiers with their findings.
-    fn append_checked(&mut self, dossiers: Vec<LoadedDossier>, findings: Vec<Findings>) {
+    fn append_checked(&mut self, dossiers: Vec<LoadedDossier>, checked: Vec<Checked>) {
         let from_files = self.root.is_some();
         self.entries.reserve(dossiers.len());
-        for (loaded, findings) in dossiers.into_iter().zip(findings) {
-            self.push(Entry::loaded(loaded, findings, from_files));
+        for (loaded, checked) in dossiers.into_iter().zip(checked) {
+            self.push(Entry::loaded(loaded, checked, from_files));
         }
     }
 
@@ -546,8 +562,7 @@ impl Workspace {
         self.tallies.remove(entry);
         let path_before = entry.path.clone();
         change(entry);
-        entry.findings = check(&entry.dossier, &ctx);
-        entry.counts = SeverityCounts::of(&entry.findings);
+        entry.set_checked(review(&entry.dossier, &ctx));
         entry.settle();
         // A lock is held only while there is something unsaved, and only on the file the
         // entry has now.
@@ -581,11 +596,15 @@ impl Workspace {
         self.generation += 1;
         let ctx = self.ctx();
         // Every dossier is re-checked, on both cores, as when the workspace opened.
-        let findings = crate::rules::check_all(self.entries.iter().map(|e| &*e.dossier), &ctx);
-        for (e, findings) in self.entries.iter_mut().zip(findings) {
+        let checked = crate::rules::review_all(self.entries.iter().map(|e| &*e.dossier), &ctx);
+        // Every entry leaves the tallies as it was counted, before the week they count
+        // items in moves with the reference date.
+        for e in &self.entries {
             self.tallies.remove(e);
-            e.findings = findings;
-            e.counts = SeverityCounts::of(&e.findings);
+        }
+        self.tallies.week_end = tallies::week_end(today);
+        for (e, checked) in self.entries.iter_mut().zip(checked) {
+            e.set_checked(checked);
             self.tallies.add(e);
         }
     }
@@ -605,6 +624,32 @@ impl Workspace {
     /// Findings of the whole workspace per severity.
     pub fn totals(&self) -> SeverityCounts {
         self.tallies.totals
+    }
+
+    /// How many agenda items are due this ISO week (from the reference date to Sunday).
+    pub fn due_this_week(&self) -> usize {
+        self.tallies.due_this_week
+    }
+
+    /// Every agenda item of the dossiers that `keep` keeps, with its entry's index, sorted
+    /// by due date, then dossier id (DOMAIN.md). O(items), each entry's agenda being kept
+    /// current per edit.
+    pub fn agenda(&self, keep: impl Fn(&Entry) -> bool) -> Vec<(usize, agenda::Item)> {
+        let mut out: Vec<(usize, agenda::Item)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(_, e)| !e.deleted && keep(e))
+            .flat_map(|(i, e)| e.agenda.iter().map(move |item| (i, *item)))
+            .collect();
+        out.sort_by(|a, b| {
+            (a.1.due.day, &self.entries[a.0].dossier.id, a.1.kind).cmp(&(
+                b.1.due.day,
+                &self.entries[b.0].dossier.id,
+                b.1.kind,
+            ))
+        });
+        out
     }
 
     /// How many dossiers have unsaved changes.
@@ -814,13 +859,13 @@ impl Workspace {
     pub fn add(&mut self, dossier: Dossier) -> usize {
         let name = format!("{}.ron", dossier.id);
         let ctx = self.ctx();
-        let findings = check(&dossier, &ctx);
+        let checked = review(&dossier, &ctx);
         self.push(Entry::new(
             None,
             name,
             Arc::new(dossier),
             None,
-            findings,
+            checked,
             None,
         ))
     }

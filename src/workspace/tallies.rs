@@ -5,6 +5,7 @@ use super::Entry;
 use crate::reference::municipalities;
 use crate::rules::SeverityCounts;
 use crate::stats::{DossierStats, ProvinceYearTable};
+use chrono::{Datelike, NaiveDate};
 
 /// The running tallies: findings per severity, unsaved dossiers, the province × year table
 /// and what the dossiers tell beyond it.
@@ -20,6 +21,36 @@ pub(super) struct Tallies {
     pub dossier_stats: DossierStats,
     /// How many dossiers there are (deleted ones left out).
     pub live: usize,
+    /// Agenda items due by `week_end` (the entries' agendas hold none before the
+    /// reference date): what the status bar counts.
+    pub due_this_week: usize,
+    /// The Sunday of the reference date's ISO week.
+    pub week_end: NaiveDate,
+}
+
+impl Tallies {
+    /// Empty tallies for the reference date `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        Self {
+            week_end: week_end(today),
+            ..Self::default()
+        }
+    }
+
+    /// Items of `entry` due by the week's end.
+    fn due_by_week_end(&self, entry: &Entry) -> usize {
+        entry
+            .agenda
+            .iter()
+            .take_while(|i| i.due.day <= self.week_end)
+            .count()
+    }
+}
+
+/// The Sunday that ends `today`'s ISO week.
+pub(super) fn week_end(today: NaiveDate) -> NaiveDate {
+    let to_sunday = 6 - today.weekday().num_days_from_monday();
+    today + chrono::Days::new(u64::from(to_sunday))
 }
 
 impl Tallies {
@@ -29,6 +60,7 @@ impl Tallies {
             return;
         }
         self.live += 1;
+        self.due_this_week += self.due_by_week_end(entry);
         self.totals.add(entry.counts);
         self.dirty += usize::from(entry.dirty);
         self.stats.add(&entry.dossier, municipalities());
@@ -41,6 +73,7 @@ impl Tallies {
             return;
         }
         self.live -= 1;
+        self.due_this_week -= self.due_by_week_end(entry);
         self.totals.sub(entry.counts);
         self.dirty -= usize::from(entry.dirty);
         self.stats.remove(&entry.dossier, municipalities());

@@ -65,6 +65,51 @@ fn a_new_reference_date_rechecks_every_dossier() {
     assert_eq!(ws.totals(), recounted);
 }
 
+/// The agenda and its count for the status bar follow every edit and a new reference date,
+/// and agree with a fresh computation.
+#[test]
+fn the_agenda_follows_edits_and_the_reference_date() {
+    use crate::rules::agenda::{self, Kind};
+    let recount = |ws: &Workspace| {
+        let ctx = ws.ctx();
+        let week_end = tallies::week_end(ws.today());
+        let mut due = 0;
+        for e in ws.entries.iter().filter(|e| !e.deleted) {
+            let fresh = agenda::dossier(&e.dossier, &ctx);
+            assert_eq!(e.agenda.as_slice(), fresh.as_slice(), "{}", e.dossier.id);
+            due += fresh.iter().filter(|i| i.due.day <= week_end).count();
+        }
+        assert_eq!(ws.due_this_week(), due);
+    };
+    // Monday 2 March 2026, the day before HERE-2024-0028 closes.
+    let mut ws = Workspace::sample(parse("2026-03-02").unwrap());
+    recount(&ws);
+    let all = ws.agenda(|_| true);
+    assert!(!all.is_empty());
+    assert!(all.windows(2).all(|w| w[0].1.due.day <= w[1].1.due.day));
+    // HERE-2024-0028 closed on 3 March 2026: its follow-up is due 3 March 2027.
+    let here = index_of(&ws, "HERE-2024-0028");
+    assert!(
+        ws.agenda(|e| e.dossier.id == "HERE-2024-0028")
+            .iter()
+            .any(|(i, item)| *i == here
+                && item.kind == Kind::OutcomeFollowup
+                && item.due.day == parse("2027-03-03").unwrap())
+    );
+    // An edit moves its items: reopened, it has to be closed instead.
+    let mut d = (*ws.entries[here].dossier).clone();
+    d.end = None;
+    ws.apply(here, d, EditKey::Single).unwrap();
+    recount(&ws);
+    let kinds: Vec<Kind> = ws.entries[here].agenda.iter().map(|i| i.kind).collect();
+    assert!(kinds.contains(&Kind::TrajectoryEnd), "{kinds:?}");
+    assert!(!kinds.contains(&Kind::OutcomeFollowup));
+    ws.set_context(parse("2026-11-27").unwrap(), YearMode::Calendar);
+    recount(&ws);
+    ws.undo().unwrap().unwrap();
+    recount(&ws);
+}
+
 #[test]
 fn keystrokes_in_one_field_are_one_undo_step() {
     let mut ws = Workspace::sample(today());
@@ -342,6 +387,7 @@ mod hostile {
         let crafted = Journal::open_in(journals.path(), ws.root()).unwrap();
         crafted.write(entries).unwrap();
         drop(crafted);
+        locks_settle(journals.path());
         let j = Journal::open_in(journals.path(), ws.root()).unwrap();
         let restored: Vec<_> = j.orphans().into_iter().flat_map(|o| o.entries).collect();
         assert_eq!(ws.restore(restored), paths.len());
@@ -770,6 +816,7 @@ mod hostile_inputs {
             let crafted = Journal::open_in(journals.path(), ws.root()).unwrap();
             crafted.write(entries).unwrap();
             drop(crafted);
+            locks_settle(journals.path());
             // And one whose bytes are anything at all.
             std::fs::write(journals.path().join(format!("{}.0-0.journal.ron", "x")), &raw_journal).unwrap();
             let _ = journal::parse(&raw_journal);
@@ -1178,5 +1225,24 @@ mod loading_tests {
         let ws = load_in_batches(Path::new("/does/not/exist"), today);
         assert!(ws.is_empty());
         assert_eq!(ws.load_errors().len(), 1);
+    }
+}
+
+/// Waits (up to 2 s) until no journal lock in `dir` is held. A test that closes a journal
+/// races with any test of the same process that spawns a child: between fork and exec the
+/// child holds a copy of every descriptor, and with it the lock, for a moment.
+fn locks_settle(dir: &Path) {
+    for _ in 0..200 {
+        let held = std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "lock"))
+            .any(|p| !super::journal::lock_is_free(&p));
+        if !held {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
     }
 }
