@@ -40,6 +40,36 @@ pub enum Command {
         /// Count the two-a-year target per calendar year instead of per trajectory year.
         #[arg(long)]
         calendar_years: bool,
+        /// Keep only the dossiers of this counsellor (case and spacing aside).
+        #[arg(long, value_name = "NAME")]
+        counsellor: Option<String>,
+    },
+    /// What must be done, and by when: the agenda of dossier files or folders.
+    Agenda {
+        /// Dossier files, or folders (every .ron file below them).
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// The reference date (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// Keep the items due on or before this day (YYYY-MM-DD).
+        #[arg(long, value_parser = parse_date)]
+        until: Option<NaiveDate>,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = AgendaFormat::Text)]
+        format: AgendaFormat,
+        /// Language of the messages.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Name the clients (text and calendar; off by default, calendars sync to servers).
+        #[arg(long)]
+        names: bool,
+        /// Count the two-a-year target per calendar year instead of per trajectory year.
+        #[arg(long)]
+        calendar_years: bool,
+        /// Keep only the dossiers of this counsellor (case and spacing aside).
+        #[arg(long, value_name = "NAME")]
+        counsellor: Option<String>,
     },
     /// The province × year table: published, or computed from dossiers.
     Stats {
@@ -118,6 +148,17 @@ pub enum CheckFormat {
     Text,
     /// One JSON object.
     Json,
+}
+
+/// Formats of `agenda`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum AgendaFormat {
+    /// Readable text, one line per item.
+    Text,
+    /// One JSON object.
+    Json,
+    /// An iCalendar file (RFC 5545) for Outlook or Thunderbird.
+    Ics,
 }
 
 /// Formats of `stats`.
@@ -228,13 +269,31 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             format,
             lang,
             calendar_years,
+            counsellor,
         } => {
-            let mut ctx =
-                CheckContext::new(today.unwrap_or_else(|| chrono::Local::now().date_naive()));
-            if calendar_years {
-                ctx.year_mode = YearMode::Calendar;
-            }
-            run_check(&paths, &ctx, format, LangArg::or_env(lang), out)
+            let ctx = context(today, calendar_years);
+            let report = load_for(&paths, counsellor.as_deref());
+            run_check(report, &ctx, format, LangArg::or_env(lang), out)
+        }
+        Command::Agenda {
+            paths,
+            today,
+            until,
+            format,
+            lang,
+            names,
+            calendar_years,
+            counsellor,
+        } => {
+            let ctx = context(today, calendar_years);
+            let report = load_for(&paths, counsellor.as_deref());
+            let opts = AgendaOptions {
+                until,
+                format,
+                lang: LangArg::or_env(lang),
+                names,
+            };
+            run_agenda(report, &ctx, &opts, out)
         }
         Command::Stats {
             dossiers,
@@ -274,11 +333,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             lang,
             calendar_years,
         } => {
-            let mut ctx =
-                CheckContext::new(today.unwrap_or_else(|| chrono::Local::now().date_naive()));
-            if calendar_years {
-                ctx.year_mode = YearMode::Calendar;
-            }
+            let ctx = context(today, calendar_years);
             let only: Vec<&str> = rules.iter().map(String::as_str).collect();
             run_fix(&paths, &ctx, &only, dry_run, LangArg::or_env(lang), out)
         }
@@ -338,14 +393,32 @@ struct JsonLoadError {
     message: String,
 }
 
+/// The context of `--today` (default: today) and `--calendar-years`.
+fn context(today: Option<NaiveDate>, calendar_years: bool) -> CheckContext<'static> {
+    let mut ctx = CheckContext::new(today.unwrap_or_else(|| chrono::Local::now().date_naive()));
+    if calendar_years {
+        ctx.year_mode = YearMode::Calendar;
+    }
+    ctx
+}
+
+/// Loads `paths`, keeping only `counsellor`'s dossiers when one is named.
+fn load_for(paths: &[PathBuf], counsellor: Option<&str>) -> LoadReport {
+    let mut report = load_paths(paths);
+    if let Some(name) = counsellor {
+        report.dossiers.retain(|d| d.dossier.has_counsellor(name));
+    }
+    report
+}
+
 fn run_check(
-    paths: &[PathBuf],
+    report: LoadReport,
     ctx: &CheckContext<'_>,
     format: CheckFormat,
     lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<u8> {
-    let LoadReport { dossiers, errors } = load_paths(paths);
+    let LoadReport { dossiers, errors } = report;
     let checked: Vec<_> = dossiers
         .iter()
         .zip(check_all(dossiers.iter().map(|d| &d.dossier), ctx))
@@ -377,16 +450,7 @@ fn run_check(
                             .collect(),
                     })
                     .collect(),
-                load_errors: errors
-                    .iter()
-                    .map(|e| JsonLoadError {
-                        path: e.path.display().to_string(),
-                        line: e.line,
-                        column: e.column,
-                        field: e.field.clone(),
-                        message: e.message(lang),
-                    })
-                    .collect(),
+                load_errors: errors.iter().map(|e| json_load_error(e, lang)).collect(),
             };
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
@@ -433,6 +497,142 @@ fn run_check(
         EXIT_FINDINGS
     } else {
         EXIT_OK
+    })
+}
+
+/// What `agenda` writes, besides the dossiers.
+struct AgendaOptions {
+    until: Option<NaiveDate>,
+    format: AgendaFormat,
+    lang: Lang,
+    names: bool,
+}
+
+#[derive(Serialize)]
+struct JsonAgenda {
+    today: NaiveDate,
+    items: Vec<JsonItem>,
+    load_errors: Vec<JsonLoadError>,
+}
+
+#[derive(Serialize)]
+struct JsonItem {
+    id: String,
+    path: String,
+    kind: &'static str,
+    due: NaiveDate,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client: Option<String>,
+}
+
+fn json_load_error(e: &crate::files::LoadError, lang: Lang) -> JsonLoadError {
+    JsonLoadError {
+        path: e.path.display().to_string(),
+        line: e.line,
+        column: e.column,
+        field: e.field.clone(),
+        message: e.message(lang),
+    }
+}
+
+/// `agenda`: every item due from the reference date (to `--until`), sorted by due date
+/// then dossier id, as text, JSON or a calendar. Exit 0 when every file loaded, else 2.
+fn run_agenda(
+    report: LoadReport,
+    ctx: &CheckContext<'_>,
+    opts: &AgendaOptions,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    use crate::rules::agenda::{self, Group};
+    let LoadReport { dossiers, errors } = report;
+    let lang = opts.lang;
+    let agendas = agenda::all(dossiers.iter().map(|d| &d.dossier), ctx);
+    let mut items: Vec<(&crate::files::LoadedDossier, agenda::Item)> = dossiers
+        .iter()
+        .zip(&agendas)
+        .flat_map(|(d, a)| a.iter().map(move |i| (d, *i)))
+        .filter(|(_, i)| opts.until.is_none_or(|u| i.due.day <= u))
+        .collect();
+    items.sort_by(|a, b| {
+        (a.1.due.day, &a.0.dossier.id, a.1.kind).cmp(&(b.1.due.day, &b.0.dossier.id, b.1.kind))
+    });
+    match opts.format {
+        AgendaFormat::Json => {
+            let report = JsonAgenda {
+                today: ctx.today,
+                items: items
+                    .iter()
+                    .map(|(d, i)| JsonItem {
+                        id: d.dossier.id.clone(),
+                        path: d.path.display().to_string(),
+                        kind: i.kind.id(),
+                        due: i.due.day,
+                        message: i.message(&d.dossier, lang),
+                        client: opts.names.then(|| d.dossier.client.clone()),
+                    })
+                    .collect(),
+                load_errors: errors.iter().map(|e| json_load_error(e, lang)).collect(),
+            };
+            serde_json::to_writer_pretty(&mut *out, &report)?;
+            writeln!(out)?;
+        }
+        AgendaFormat::Ics => {
+            let refs: Vec<(&crate::model::Dossier, agenda::Item)> =
+                items.iter().map(|(d, i)| (&d.dossier, *i)).collect();
+            let text = crate::ics::calendar(
+                &refs,
+                &crate::ics::Options {
+                    lang,
+                    names: opts.names,
+                    stamp: crate::ics::now(),
+                },
+            );
+            out.write_all(text.as_bytes())?;
+            // Load problems go to standard error: standard output is the calendar.
+            for e in &errors {
+                eprintln!("{}", lang::terminal_safe(&e.display(lang)));
+            }
+        }
+        AgendaFormat::Text => {
+            for e in &errors {
+                line(out, &e.display(lang))?;
+            }
+            let mut group = None;
+            for (d, i) in &items {
+                let g = Group::of(i.due.day, ctx.today);
+                if group != Some(g) {
+                    group = Some(g);
+                    writeln!(out, "{}", g.label(lang))?;
+                }
+                let who = if opts.names {
+                    format!("{} ({})", d.dossier.id, d.dossier.client)
+                } else {
+                    d.dossier.id.clone()
+                };
+                let row = format!(
+                    "  {:<11}  {:<14} {who}: {}",
+                    lang::date(i.due.day, lang),
+                    agenda::days_left(i.due.day, ctx.today, lang),
+                    i.message(&d.dossier, lang)
+                );
+                line(out, &row)?;
+            }
+            writeln!(
+                out,
+                "{} {} {}; {} {}",
+                lang::number(items.len() as i64, lang),
+                lang.pick("agenda-items vanaf", "agenda items from"),
+                lang::date(ctx.today, lang),
+                errors.len(),
+                lang.pick("laadproblemen", "load problems"),
+            )?;
+        }
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_LOAD
     })
 }
 

@@ -13,6 +13,7 @@ pub mod app;
 pub mod cli;
 pub mod files;
 pub mod generate;
+pub mod ics;
 pub mod lang;
 pub mod model;
 pub mod planner;

@@ -582,3 +582,201 @@ fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
         "the others are checked: {text}"
     );
 }
+
+/// `agenda --format json` on the sample: the documented shape, sorted by due date then id,
+/// every item on or after `--today`, and `--until` as the last day kept.
+#[test]
+fn agenda_json_is_sorted_and_bounded() {
+    let o = run(&[
+        "agenda",
+        &sample().display().to_string(),
+        "--today",
+        "2026-03-02",
+        "--format",
+        "json",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stdout(&o));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["today"], "2026-03-02");
+    assert_eq!(v["load_errors"], serde_json::json!([]));
+    let items = v["items"].as_array().unwrap();
+    assert!(items.len() >= 5, "{items:?}");
+    let keys: Vec<(String, String)> = items
+        .iter()
+        .map(|i| {
+            assert!(
+                Path::new(i["path"].as_str().unwrap())
+                    .extension()
+                    .is_some_and(|x| x == "ron")
+            );
+            assert!(!i["message"].as_str().unwrap().is_empty());
+            assert!(i.get("client").is_none(), "no names unless asked");
+            (
+                i["due"].as_str().unwrap().to_string(),
+                i["id"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+    assert!(keys.iter().all(|(due, _)| due.as_str() >= "2026-03-02"));
+    // HERE-2024-0028 closed on 3 March 2026: its follow-up is due a year later.
+    assert!(items.iter().any(|i| i["id"] == "HERE-2024-0028"
+        && i["kind"] == "outcome-followup"
+        && i["due"] == "2027-03-03"));
+    // --until keeps what is due on or before it.
+    let o = run(&[
+        "agenda",
+        &sample().display().to_string(),
+        "--today",
+        "2026-03-02",
+        "--until",
+        "2026-04-26",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let kept = v["items"].as_array().unwrap();
+    assert!(!kept.is_empty() && kept.len() < items.len());
+    assert!(
+        kept.iter()
+            .all(|i| i["due"].as_str().unwrap() <= "2026-04-26")
+    );
+    assert!(kept.iter().any(|i| i["due"] == "2026-04-26"), "{kept:?}");
+}
+
+#[test]
+fn agenda_exits_2_when_a_file_does_not_load_and_lists_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::copy(
+        sample().join("pajottegem-2025-0025.ron"),
+        dir.path().join("good.ron"),
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("bad.ron"), "Dossier(id: \"x\"").unwrap();
+    let o = run(&[
+        "agenda",
+        &dir.path().display().to_string(),
+        "--today",
+        "2026-03-02",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["load_errors"].as_array().unwrap().len(), 1);
+    assert!(!v["items"].as_array().unwrap().is_empty());
+    // Text: grouped, each line with its date and days left.
+    let o = run(&[
+        "agenda",
+        &dir.path().display().to_string(),
+        "--today",
+        "2026-03-02",
+        "--lang",
+        "en",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let text = stdout(&o);
+    assert!(text.contains("bad.ron"), "{text}");
+    assert!(text.contains("PAJO-2025-0025: "), "{text}");
+    assert!(text.contains("load problems"), "{text}");
+}
+
+/// `--format ics` is an RFC 5545 calendar a real parser reads back with the same dates;
+/// `--names` adds the client to each summary.
+#[test]
+fn agenda_as_a_calendar_round_trips_its_dates() {
+    use icalendar::Component;
+    let args = |extra: &[&str]| -> Output {
+        let mut a = vec![
+            "agenda".to_string(),
+            sample().display().to_string(),
+            "--today".into(),
+            "2026-03-02".into(),
+        ];
+        a.extend(extra.iter().map(|s| (*s).to_string()));
+        bin()
+            .args(&a)
+            .env("SOURCE_DATE_EPOCH", "1772440200")
+            .output()
+            .unwrap()
+    };
+    let json: serde_json::Value =
+        serde_json::from_slice(&args(&["--format", "json"]).stdout).unwrap();
+    let o = args(&["--format", "ics"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = stdout(&o);
+    let cal: icalendar::Calendar = text.parse().unwrap();
+    let events: Vec<_> = cal.events().collect();
+    let items = json["items"].as_array().unwrap();
+    assert_eq!(events.len(), items.len());
+    for (e, i) in events.iter().zip(items) {
+        let start: chrono::NaiveDate = e.get_start().unwrap().into();
+        assert_eq!(start.to_string(), i["due"].as_str().unwrap());
+        assert_eq!(
+            e.get_uid().unwrap(),
+            format!(
+                "{}-{}@twe-planner",
+                i["id"].as_str().unwrap(),
+                i["kind"].as_str().unwrap()
+            )
+        );
+        assert_eq!(e.property_value("TRANSP"), Some("TRANSPARENT"));
+    }
+    assert!(
+        text.contains("DTSTAMP:20260302T083000Z"),
+        "SOURCE_DATE_EPOCH is the export time"
+    );
+    assert!(!text.contains("Youssef Amrani"));
+    let named = stdout(&args(&["--format", "ics", "--names"]));
+    assert!(named.contains("Youssef Amrani"), "{named}");
+}
+
+/// `--counsellor` keeps one counsellor's dossiers, for `check` and `agenda`.
+#[test]
+fn counsellor_keeps_their_dossiers() {
+    let ids = |cmd: &str, who: &str| -> Vec<String> {
+        let o = run(&[
+            cmd,
+            &sample().display().to_string(),
+            "--today",
+            "2026-03-02",
+            "--format",
+            "json",
+            "--counsellor",
+            who,
+        ]);
+        let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+        let list = if cmd == "check" {
+            &v["dossiers"]
+        } else {
+            &v["items"]
+        };
+        list.as_array()
+            .unwrap()
+            .iter()
+            .map(|d| d["id"].as_str().unwrap().to_string())
+            .collect()
+    };
+    let all = ids("check", "sofie  PEETERS");
+    let expected: Vec<String> = std::fs::read_dir(sample())
+        .unwrap()
+        .filter_map(|e| {
+            let text = std::fs::read_to_string(e.unwrap().path()).unwrap();
+            text.contains("counsellor: Some(\"Sofie Peeters\")")
+                .then(|| text.split('"').nth(1).unwrap().to_string())
+        })
+        .collect();
+    assert!(!expected.is_empty());
+    let mut got = all.clone();
+    got.sort();
+    let mut want = expected.clone();
+    want.sort();
+    assert_eq!(got, want);
+    let agenda = ids("agenda", "Sofie Peeters");
+    assert!(agenda.iter().all(|id| expected.contains(id)), "{agenda:?}");
+    assert!(ids("check", "Nobody").is_empty());
+}

@@ -133,9 +133,34 @@ impl Dossier {
             .unwrap_or(regular)
     }
 
+    /// Whether `name` is this dossier's counsellor, compared as people type names: case and
+    /// spacing aside ("sofie  peeters" is "Sofie Peeters").
+    pub fn has_counsellor(&self, name: &str) -> bool {
+        self.counsellor
+            .as_deref()
+            .is_some_and(|c| same_name(c, name))
+    }
+
     /// Whether the trajectory is under way on `day`, the art. 60§7 extension included.
     pub fn is_running_on(&self, day: NaiveDate) -> bool {
         day >= self.start && day <= self.running_last_day()
+    }
+}
+
+/// Whether two names are the same person's as typed: case and runs of spaces aside.
+pub fn same_name(a: &str, b: &str) -> bool {
+    let mut x = a
+        .split_whitespace()
+        .flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' ']));
+    let mut y = b
+        .split_whitespace()
+        .flat_map(|w| w.chars().flat_map(char::to_lowercase).chain([' ']));
+    loop {
+        match (x.next(), y.next()) {
+            (None, None) => return true,
+            (Some(p), Some(q)) if p == q => {}
+            _ => return false,
+        }
     }
 }
 
@@ -248,4 +273,18 @@ pub struct Outcome {
     /// The day of the measurement.
     #[serde(deserialize_with = "date_serde::de")]
     pub measured: NaiveDate,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::same_name;
+
+    #[test]
+    fn names_compare_as_typed() {
+        assert!(same_name("Sofie Peeters", "sofie  peeters"));
+        assert!(same_name(" Émile Dupont ", "ÉMILE DUPONT"));
+        assert!(!same_name("Sofie Peeters", "Sofie Peeter"));
+        assert!(!same_name("Sofie", "Sofie Peeters"));
+        assert!(same_name("", "  "));
+    }
 }

@@ -6,7 +6,9 @@ pub mod date_serde;
 mod dossier;
 mod instrument;
 
-pub use dossier::{Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Outcome, Plan};
+pub use dossier::{
+    Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Outcome, Plan, same_name,
+};
 pub use instrument::{
     Focus, Instrument, InstrumentKind, InstrumentType, Part, Provider, Status, Step,
 };
