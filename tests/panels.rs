@@ -14,8 +14,9 @@ use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use twe_planner::app::{
-    Action, Caseload, Dialogs, DossierList, Editor, FindingsPanel, Help, Layout, MenuBar, Pending,
-    Question, Request, Selection, Slides, StatsView, StatusBar, Timeline, View, ViewCx,
+    Action, AgendaView, Caseload, Dialogs, DossierList, Editor, FindingsPanel, Help, Layout,
+    MenuBar, Pending, Question, Request, Selection, Slides, StatsView, StatusBar, Timeline, View,
+    ViewCx,
 };
 use twe_planner::lang::Lang;
 use twe_planner::workspace::{EditKey, Workspace};
@@ -63,6 +64,7 @@ fn bench<P: 'static>(panel: P, open: Option<&str>, draw: Draw<P>) -> Harness<'st
                     status: Some("a status message"),
                     preview: None,
                     loading: b.loading,
+                    me: None,
                 };
                 draw(&mut b.panel, &cx, ui, &mut b.out);
             },
@@ -235,6 +237,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
                     status: None,
                     preview: None,
                     loading: None,
+                    me: None,
                 };
                 let rows = list.rows(&b.ws);
                 b.panel.ui(&cx, rows, ui, &mut b.out);
@@ -309,6 +312,7 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
                     status: None,
                     preview: None,
                     loading: None,
+                    me: None,
                 };
                 let (slides, stats) = &mut b.panel;
                 slides.ui(&cx, &mut stats.choices, ui, &mut b.out);
@@ -643,6 +647,214 @@ fn walkthrough_icon_buttons_say_what_they_do() {
     );
     assert!(
         h.query_by_role_and_label(Role::Button, "Open the calendar: Monday 8 January 2018")
+            .is_some()
+    );
+}
+
+/// Two new dossiers with things due this week and next week of Monday 2 March 2026.
+fn agenda_workspace() -> Workspace {
+    use twe_planner::model::{Instrument, InstrumentKind, Status};
+    let day = |s: &str| twe_planner::model::date_serde::parse(s).unwrap();
+    let mut ws = Workspace::sample(day("2026-03-02"));
+    let mut a = ws.entries()[0].dossier().clone();
+    a.id = "TEST-A".into();
+    a.client = "Alice Test".into();
+    a.start = day("2026-01-06");
+    a.end = None;
+    a.outcome = None;
+    a.instruments.clear();
+    a.documents.clear();
+    a.counsellor = Some("Sofie Peeters".into());
+    // The art. 60§7 by Friday 6 March, the next instrument by Saturday 7 March.
+    ws.add(a.clone());
+    let mut b = a;
+    b.id = "TEST-B".into();
+    b.client = "Bob Test".into();
+    b.start = day("2025-12-10");
+    b.counsellor = Some("Karim El Idrissi".into());
+    b.instruments.push(Instrument {
+        kind: InstrumentKind::Art60,
+        start: day("2025-12-15"),
+        end: day("2026-12-14"),
+        status: Status::Running,
+    });
+    // No upload since the start: due Tuesday 10 March.
+    ws.add(b);
+    ws
+}
+
+fn agenda_bench(ws: Workspace, list: DossierList) -> Harness<'static, Bench<AgendaView>> {
+    let mut list = list;
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1100.0, 700.0))
+        .build_ui_state(
+            move |ui, b: &mut Bench<AgendaView>| {
+                let cx = ViewCx {
+                    ws: &b.ws,
+                    sel: b.sel,
+                    lang: b.lang,
+                    layout: b.layout,
+                    recent: &[],
+                    status: None,
+                    preview: None,
+                    loading: None,
+                    me: None,
+                };
+                let rows = list.rows(&b.ws);
+                b.panel.ui(&cx, rows, ui, &mut b.out);
+            },
+            Bench {
+                panel: AgendaView::default(),
+                ws,
+                sel: Selection::default(),
+                lang: Lang::En,
+                layout: Layout::default(),
+                out: Vec::new(),
+                loading: None,
+            },
+        );
+    h.run();
+    h
+}
+
+/// The agenda view groups the listed dossiers' items (overdue findings first, then this
+/// week, next week, later), a click opens the dossier on the item, and the calendar export
+/// holds what is listed.
+#[test]
+fn agenda_groups_items_and_opens_the_dossier_of_a_clicked_row() {
+    let mut h = agenda_bench(agenda_workspace(), DossierList::default());
+    for heading in ["Overdue (", "This week (2)", "Next week (1)", "Later ("] {
+        assert!(
+            h.query_by_label_contains(heading).is_some(),
+            "{heading} is shown"
+        );
+    }
+    // Headings in order, overdue first.
+    let y = |label: &str| h.get_by_label_contains(label).rect().min.y;
+    assert!(y("Overdue (") < y("This week (2)"));
+    assert!(y("This week (2)") < y("Next week (1)"));
+    assert!(y("Next week (1)") < y("Later ("));
+    let a = index(&h.state().ws, "TEST-A");
+    let row = "6 Mar 2026 · in 4 days · TEST-A · Alice Test — Start the art. 60§7 employment";
+    assert!(h.query_by_label_contains(row).is_some());
+    assert!(
+        h.query_by_label_contains("10 Mar 2026 · in 8 days · TEST-B · Bob Test — Upload")
+            .is_some()
+    );
+    h.get_by_label_contains(row).click();
+    h.run();
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::OpenItem {
+            entry: a,
+            instrument: None,
+            finding: None
+        })
+    );
+    // An overdue finding opens its dossier with the finding selected.
+    h.get_by_label_contains("MOL-2023-0029 · Bram Wouters — The trajectory's last day was")
+        .click();
+    h.run();
+    let mol = index(&h.state().ws, "MOL-2023-0029");
+    assert!(matches!(
+        h.state().out.last(),
+        Some(Action::OpenItem { entry, finding: Some(_), .. }) if *entry == mol
+    ));
+    // The export: one event per listed item, no names unless ticked.
+    h.get_by_label("📅 Export to calendar…").click();
+    h.run();
+    let Some(Action::Dialog(Request::ExportIcs(ics))) = h.state().out.last().cloned() else {
+        panic!("the export asks for a file: {:?}", h.state().out.last());
+    };
+    assert!(ics.contains("UID:TEST-A-art60-start@twe-planner"));
+    assert!(ics.contains("UID:TEST-B-documents-upload@twe-planner"));
+    assert!(!ics.contains("Alice Test"));
+    h.get_by_label("with client names").click();
+    h.run();
+    h.get_by_label("📅 Export to calendar…").click();
+    h.run();
+    let Some(Action::Dialog(Request::ExportIcs(ics))) = h.state().out.last().cloned() else {
+        panic!("the export asks for a file");
+    };
+    assert!(ics.contains("Alice Test"));
+}
+
+/// The list's counsellor filter narrows the agenda to that counsellor's dossiers.
+#[test]
+fn agenda_follows_the_list_filter_on_a_counsellor() {
+    let ws = agenda_workspace();
+    // The list of the same bench, filtered by its counsellor drop-down.
+    let mut list_h = bench_list(ws);
+    list_h
+        .get_by_role_and_label(Role::ComboBox, "Counsellor")
+        .click();
+    list_h.run();
+    list_h.get_by_label("Karim El Idrissi").click();
+    list_h.run();
+    assert!(list_h.query_by_label_contains("TEST-B  ").is_some());
+    assert!(list_h.query_by_label_contains("TEST-A  ").is_none());
+}
+
+fn bench_list(ws: Workspace) -> Harness<'static, Bench<DossierList>> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(500.0, 900.0))
+        .build_ui_state(
+            move |ui, b: &mut Bench<DossierList>| {
+                let cx = ViewCx {
+                    ws: &b.ws,
+                    sel: b.sel,
+                    lang: b.lang,
+                    layout: b.layout,
+                    recent: &[],
+                    status: None,
+                    preview: None,
+                    loading: None,
+                    me: Some("Sofie Peeters"),
+                };
+                b.panel.ui(&cx, ui, &mut b.out);
+            },
+            Bench {
+                panel: DossierList::default(),
+                ws,
+                sel: Selection::default(),
+                lang: Lang::En,
+                layout: Layout::default(),
+                out: Vec::new(),
+                loading: None,
+            },
+        );
+    h.run();
+    h
+}
+
+/// "My clients" filters on "me" in one click, and a second click shows everyone again.
+#[test]
+fn my_clients_in_one_click() {
+    let mut h = bench_list(agenda_workspace());
+    let all = h.state().ws.live_count();
+    assert!(
+        h.query_by_label_contains(&format!("{all} of {all}"))
+            .is_some()
+    );
+    h.get_by_label("👤 My clients (Sofie Peeters)").click();
+    h.run();
+    let mine = h
+        .state()
+        .ws
+        .entries()
+        .iter()
+        .filter(|e| e.dossier().has_counsellor("Sofie Peeters"))
+        .count();
+    assert!(mine > 0 && mine < all);
+    assert!(
+        h.query_by_label_contains(&format!("{mine} of {all}"))
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("TEST-A  ").is_some());
+    h.get_by_label("👤 My clients (Sofie Peeters)").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains(&format!("{all} of {all}"))
             .is_some()
     );
 }

@@ -262,6 +262,9 @@ fn snapshots_of_each_view() {
             .is_some()
     );
     results.add(h.try_snapshot("caseload_view"));
+    h.state_mut().act(Action::SetView(View::Agenda));
+    h.run();
+    results.add(h.try_snapshot("agenda_view"));
     h.state_mut().act(Action::SetView(View::Dossier));
     h.state_mut().act(Action::ToggleHelp);
     h.run();
@@ -824,7 +827,7 @@ fn walkthrough_views_fixes_and_help_by_keyboard() {
     h.run();
     for keys in [
         "Ctrl+.",
-        "Ctrl+1 / 2 / 3",
+        "Ctrl+1 / 2 / 3 / 4",
         "Home / End (bar)",
         "Del / Ins (bar)",
     ] {
@@ -960,5 +963,31 @@ fn walkthrough_a_clicked_bar_moves_with_the_arrows() {
     assert!(
         h.query_by_label_contains("Left/Right moves the bar")
             .is_some()
+    );
+}
+
+/// The agenda by keyboard (Ctrl+4) and from the status bar's count; a click on an item opens
+/// its dossier in the dossier view, and the timeline marks the dossier's coming due dates.
+#[test]
+fn agenda_by_key_and_status_bar_opens_the_dossier_of_an_item() {
+    let mut h = sample(Lang::En);
+    let due = h.state().workspace().due_this_week();
+    h.get_by_label(&format!("📅 {due} due this week")).click();
+    h.run();
+    assert_eq!(h.state().layout().view, View::Agenda);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num1);
+    h.run();
+    assert_eq!(h.state().layout().view, View::Dossier);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    assert_eq!(h.state().layout().view, View::Agenda);
+    // On 1 June 2026 PAJO-2025-0025 must close on 12 January 2027.
+    h.get_by_label_contains("PAJO-2025-0025 · Hanne Lambrechts — Close the trajectory")
+        .click();
+    h.run();
+    assert_eq!(h.state().layout().view, View::Dossier);
+    assert_eq!(
+        h.state().shown_dossier().map(|d| d.id.as_str()),
+        Some("PAJO-2025-0025")
     );
 }

@@ -26,6 +26,8 @@ pub enum Request {
     ExportCsv(String),
     /// Pick a file to write this PNG image to.
     ExportPng(Vec<u8>),
+    /// Pick a file to write this calendar (iCalendar text) to.
+    ExportIcs(String),
 }
 
 impl Request {
@@ -40,6 +42,7 @@ impl Request {
         match self {
             Request::ExportCsv(_) => "twe-cijfers.csv",
             Request::ExportPng(_) => "twe-grafiek.png",
+            Request::ExportIcs(_) => "twe-agenda.ics",
             Request::SaveAs(_) => "dossier.ron",
             Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => "",
         }
@@ -106,6 +109,17 @@ pub enum Action {
     StepFinding(i64),
     /// Show another central view.
     SetView(View),
+    /// Open entry `entry` on what an agenda item or an overdue finding is about.
+    OpenItem {
+        /// The entry.
+        entry: usize,
+        /// The instrument to select, if any.
+        instrument: Option<usize>,
+        /// The finding to select (index into the entry's findings), if any.
+        finding: Option<usize>,
+    },
+    /// Remember who "I" am, for "my clients" (`None` forgets).
+    SetMe(Option<String>),
 
     // Edits.
     /// Replace entry `entry`'s dossier as one undoable edit.

@@ -16,6 +16,8 @@ pub enum View {
     Caseload,
     /// The published figures and the workspace's, as charts.
     Statistics,
+    /// What must be done, and by when, in the listed dossiers.
+    Agenda,
 }
 
 /// The current selection.
@@ -72,6 +74,8 @@ pub struct ViewCx<'a> {
     pub preview: Option<&'a Dossier>,
     /// How far the folder being opened is read, while it is.
     pub loading: Option<crate::workspace::loading::Status>,
+    /// Who "I" am: the counsellor "my clients" are filtered on.
+    pub me: Option<&'a str>,
 }
 
 impl<'a> ViewCx<'a> {

@@ -55,8 +55,28 @@ fn choice_row_ui<'a, T: PartialEq + Copy>(
     ui.end_row();
 }
 
-fn filters_ui(f: &mut ListFilter, ui: &mut egui::Ui, lang: Lang) {
+fn filters_ui(f: &mut ListFilter, cx: &ViewCx<'_>, ui: &mut egui::Ui) {
+    let lang = cx.lang;
     egui::Grid::new("filters").num_columns(2).show(ui, |ui| {
+        let l = ui.label(lang.pick("Begeleider", "Counsellor"));
+        let all = lang.pick("Alle", "All");
+        egui::ComboBox::from_id_salt("counsellor")
+            .selected_text(f.counsellor.clone().unwrap_or_else(|| all.into()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.counsellor, None, all);
+                for name in cx.ws.counsellors() {
+                    let mine = cx.me.is_some_and(|me| crate::model::same_name(me, name));
+                    let text = if mine {
+                        format!("{name} ({})", lang.pick("ik", "me"))
+                    } else {
+                        name.to_string()
+                    };
+                    ui.selectable_value(&mut f.counsellor, Some(name.to_string()), text);
+                }
+            })
+            .response
+            .labelled_by(l.id);
+        ui.end_row();
         let provinces = Province::ALL.map(|p| (Some(p), p.name()));
         let all = [(None, lang.pick("Alle", "All"))];
         choice_row_ui(
@@ -177,6 +197,8 @@ pub struct DossierList {
     /// The open dossier the list last scrolled to: when another is opened elsewhere (a new
     /// dossier, the caseload, an undo), the list scrolls to it.
     followed: Option<usize>,
+    /// While "who am I" is asked (the first click on "My clients"): the name typed so far.
+    asking_me: Option<String>,
 }
 
 impl DossierList {
@@ -184,6 +206,87 @@ impl DossierList {
     pub fn rows(&mut self, ws: &Workspace) -> &ListCache {
         self.cache.refresh(ws, &self.filter);
         &self.cache
+    }
+
+    /// "My clients" in one click: filters the list (and with it the caseload and the
+    /// agenda) on the counsellor the window knows as "me"; the first time, asks who that is,
+    /// completing from the workspace's names.
+    fn mine_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        ui.horizontal(|ui| {
+            let on = match (cx.me, &self.filter.counsellor) {
+                (Some(me), Some(c)) => crate::model::same_name(me, c),
+                _ => false,
+            };
+            let text = match cx.me {
+                Some(me) => format!("👤 {} ({me})", lang.pick("Mijn cliënten", "My clients")),
+                None => format!("👤 {}…", lang.pick("Mijn cliënten", "My clients")),
+            };
+            let button = ui
+                .add(egui::Button::selectable(on, text))
+                .on_hover_text(lang.pick(
+                "Alleen de dossiers waarvan u de begeleider bent, ook in de caseload en de agenda",
+                "Only the dossiers you are the counsellor of, also in the caseload and the agenda",
+            ));
+            if button.clicked() {
+                match cx.me {
+                    Some(me) if !on => self.filter.counsellor = Some(me.to_string()),
+                    Some(_) => self.filter.counsellor = None,
+                    None => self.asking_me = Some(String::new()),
+                }
+            }
+            if cx.me.is_some()
+                && ui
+                    .small_button("✏")
+                    .on_hover_text(lang.pick("Wie ben ik?", "Who am I?"))
+                    .clicked()
+            {
+                self.asking_me = Some(cx.me.unwrap_or_default().to_string());
+            }
+        });
+        let Some(draft) = &mut self.asking_me else {
+            return;
+        };
+        let mut done = None;
+        ui.group(|ui| {
+            let l = ui.label(lang.pick("Uw naam als begeleider:", "Your name as counsellor:"));
+            let field = ui
+                .add(
+                    egui::TextEdit::singleline(draft)
+                        .hint_text(lang.pick("bv. Sofie Peeters", "e.g. Sofie Peeters"))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            let typed = draft.trim().to_lowercase();
+            ui.horizontal_wrapped(|ui| {
+                for name in cx
+                    .ws
+                    .counsellors()
+                    .filter(|n| typed.is_empty() || n.to_lowercase().contains(&typed))
+                    .take(6)
+                {
+                    if ui.small_button(name).clicked() {
+                        done = Some(Some(name.to_string()));
+                    }
+                }
+            });
+            let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            ui.horizontal(|ui| {
+                if ui.button(lang.pick("OK", "OK")).clicked() || enter {
+                    done = Some(Some(draft.clone()));
+                }
+                if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
+                    done = Some(None);
+                }
+            });
+        });
+        if let Some(choice) = done {
+            self.asking_me = None;
+            if let Some(name) = choice.filter(|n| !n.trim().is_empty()) {
+                self.filter.counsellor = Some(name.clone());
+                out.push(Action::SetMe(Some(name)));
+            }
+        }
     }
 
     /// Forgets the rows (another workspace was opened).
@@ -204,7 +307,8 @@ impl DossierList {
             )
             .labelled_by(label.id);
         });
-        filters_ui(&mut self.filter, ui, lang);
+        self.mine_ui(cx, ui, out);
+        filters_ui(&mut self.filter, cx, ui);
         self.cache.refresh(cx.ws, &self.filter);
         let rows = &self.cache.rows;
         ui.weak(format!(

@@ -94,6 +94,53 @@ fn ocmw_ui(ui: &mut egui::Ui, value: &mut String, lang: Lang) -> bool {
     changed
 }
 
+/// The counsellor field, completed from the names the workspace's dossiers give: empty
+/// means nobody is assigned.
+fn counsellor_ui(
+    ui: &mut egui::Ui,
+    value: &mut Option<String>,
+    cx: &ViewCx<'_>,
+    lang: Lang,
+) -> bool {
+    let mut text = value.clone().unwrap_or_default();
+    let mut changed = text_field(ui, lang.pick("Begeleider", "Counsellor"), &mut text);
+    let typed = text.trim().to_lowercase();
+    let known = cx.ws.counsellors().any(|n| n == text);
+    if !typed.is_empty() && !known {
+        let matches: Vec<&str> = cx
+            .ws
+            .counsellors()
+            .filter(|n| n.to_lowercase().contains(&typed))
+            .take(5)
+            .collect();
+        if !matches.is_empty() {
+            ui.horizontal_wrapped(|ui| {
+                ui.weak(lang.pick("Bedoelt u:", "Did you mean:"));
+                for name in matches {
+                    if ui.small_button(name).clicked() {
+                        text = name.to_string();
+                        changed = true;
+                    }
+                }
+            });
+        }
+    } else if typed.is_empty() && cx.me.is_some() {
+        // Most new dossiers are the counsellor's own.
+        if let Some(me) = cx.me
+            && ui
+                .small_button(format!("{} {me}", lang.pick("Mezelf:", "Myself:")))
+                .clicked()
+        {
+            text = me.to_string();
+            changed = true;
+        }
+    }
+    if changed {
+        *value = (!text.trim().is_empty()).then_some(text);
+    }
+    changed
+}
+
 fn dossier_fields_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, lang: Lang) {
     let field = |k: &str| Some(EditKey::Field(k.to_string()));
     if text_field(ui, "Id", &mut d.id) {
@@ -639,6 +686,9 @@ impl Editor {
                 // Read-only while another window edits it.
                 ui.add_enabled_ui(locked.is_none(), |ui| {
                     dossier_fields_ui(ui, &mut d, &mut key, lang);
+                    if counsellor_ui(ui, &mut d.counsellor, cx, lang) {
+                        key = Some(EditKey::Field("counsellor".into()));
+                    }
                     ui.separator();
                     select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);
                     match select.and_then(|k| d.instruments.get_mut(k)) {

@@ -804,6 +804,30 @@ impl Scene<'_> {
         }
     }
 
+    /// The open dossier's coming due dates (its agenda), as diamonds above the lanes whose
+    /// hover names the action and the day.
+    fn due_markers(&self, plot_ui: &mut PlotUi<'_>) {
+        let (lang, dark) = (self.cx.lang, self.cx.dark());
+        let Some((_, entry)) = self.cx.open_entry() else {
+            return;
+        };
+        for item in entry.agenda() {
+            let name = format!(
+                "{}: {} ({})",
+                lang.pick("Te doen", "Due"),
+                item.kind.action(lang),
+                crate::lang::date(item.due.day, lang)
+            );
+            plot_ui.points(
+                egui_plot::Points::new(name, vec![[x_of(item.due.day) + 0.5, 0.3]])
+                    .shape(egui_plot::MarkerShape::Diamond)
+                    .filled(true)
+                    .radius(6.0)
+                    .color(palette::deadline(dark)),
+            );
+        }
+    }
+
     /// The 24-month window, the year boundary, the end, the art. 60§7 deadline and today.
     fn markers(&self, plot_ui: &mut PlotUi<'_>) {
         let (d, lang, dark) = (self.d, self.cx.lang, self.cx.dark());
@@ -858,6 +882,7 @@ impl Scene<'_> {
             .color(palette::today(dark))
             .width(1.5),
         );
+        self.due_markers(plot_ui);
         let text_y = 0.55;
         for (name, x, text) in [
             ("y1", d.start, lang.pick("Jaar 1", "Year 1")),

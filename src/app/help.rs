@@ -51,10 +51,10 @@ pub const SHORTCUTS: &[HelpRow] = &[
         ),
     ),
     row(
-        ("Ctrl+1 / 2 / 3", "Ctrl+1 / 2 / 3"),
+        ("Ctrl+1 / 2 / 3 / 4", "Ctrl+1 / 2 / 3 / 4"),
         (
-            "Dossier / caseload / statistiek",
-            "Dossier / caseload / statistics",
+            "Dossier / caseload / statistiek / agenda",
+            "Dossier / caseload / statistics / agenda",
         ),
     ),
     row(

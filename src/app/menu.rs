@@ -155,6 +155,7 @@ fn views_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         (View::Dossier, lang.pick("Dossier", "Dossier")),
         (View::Caseload, lang.pick("Caseload", "Caseload")),
         (View::Statistics, lang.pick("Statistiek", "Statistics")),
+        (View::Agenda, lang.pick("Agenda", "Agenda")),
     ] {
         if ui.selectable_label(cx.layout.view == view, text).clicked() && cx.layout.view != view {
             out.push(Action::SetView(view));

@@ -6,13 +6,14 @@
 //!   collects the [`Action`]s they emit while drawing and applies them once, after drawing.
 //! - Each panel is a struct that owns its own UI state and draws from a read-only
 //!   [`ViewCx`] ([`cx`]): the dossier list, the timeline (`gantt`), the editor, the
-//!   findings, the caseload, the statistics, the slides, the menu bar, the status bar, the
+//!   findings, the caseload, the agenda, the statistics, the slides, the menu bar, the status bar, the
 //!   help and the dialogs. No panel imports the window or the shell.
 //! - Shared helpers: `rows` (the list's filtered rows, which the caseload shows too),
 //!   `stats_pages` (the statistics pages, which are also the
 //!   slides), `chart_view`, `timeline` (axes), `dates`, `palette`.
 
 pub mod action;
+mod agenda_view;
 mod caseload;
 pub mod chart_view;
 pub mod cx;
@@ -37,6 +38,7 @@ mod timeline;
 pub mod window;
 
 pub use action::{Action, Pending, Question, Request};
+pub use agenda_view::AgendaView;
 pub use caseload::Caseload;
 pub use cx::{Layout, Selection, View, ViewCx};
 pub use dialogs::Dialogs;

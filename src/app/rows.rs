@@ -61,6 +61,8 @@ pub struct ListFilter {
     pub province: Option<Province>,
     /// Only dossiers guided by this organisation.
     pub organisation: Option<String>,
+    /// Only dossiers of this counsellor (case and spacing aside).
+    pub counsellor: Option<String>,
     /// Running, closed or planned.
     pub phase: Phase,
     /// By findings.
@@ -88,6 +90,11 @@ impl ListFilter {
         }
         if let Some(o) = &self.organisation
             && d.guided_by.as_ref() != Some(o)
+        {
+            return false;
+        }
+        if let Some(c) = &self.counsellor
+            && !d.has_counsellor(c)
         {
             return false;
         }

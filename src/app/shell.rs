@@ -26,6 +26,9 @@ struct Settings {
     /// The dossier open at the last exit (its id), opened again with its workspace.
     #[serde(default)]
     last_dossier: Option<String>,
+    /// Who "I" am: the counsellor "my clients" filters on.
+    #[serde(default)]
+    me: Option<String>,
 }
 
 /// A screenshot on its way from the renderer, for the PNG export.
@@ -190,6 +193,7 @@ impl PlannerApp {
             settings.lang.unwrap_or_else(Lang::from_env),
         );
         window.act(Action::SetDark(!settings.light));
+        window.act(Action::SetMe(settings.me));
         window.set_recent(settings.recent);
         if let Some(p) = reopen {
             window.open_workspace(&p);
@@ -282,6 +286,10 @@ impl PlannerApp {
             Request::ExportPng(_) => rfd::FileDialog::new()
                 .add_filter("PNG", &["png"])
                 .set_file_name(request.default_name())
+                .save_file(),
+            Request::ExportIcs(_) => rfd::FileDialog::new()
+                .add_filter("iCalendar", &["ics"])
+                .set_file_name(crate::ics::file_name(ws.today()))
                 .save_file(),
             Request::OpenFolder => rfd::FileDialog::new()
                 .set_title(lang.pick("Werkmap openen", "Open workspace"))
@@ -399,6 +407,7 @@ impl eframe::App for PlannerApp {
             lang: Some(self.window.lang()),
             light: !self.window.layout().dark,
             last_dossier: self.window.selected_id().map(str::to_string),
+            me: self.window.me().map(str::to_string),
         };
         eframe::set_value(storage, SETTINGS_KEY, &settings);
     }

@@ -31,6 +31,20 @@ impl StatusBar {
                 ws.dirty_count(),
                 lang.pick("niet bewaard", "unsaved"),
             ));
+            ui.separator();
+            let due = ws.due_this_week();
+            let text = format!(
+                "📅 {} {}",
+                lang::number(due as i64, lang),
+                lang.pick("te doen deze week", "due this week")
+            );
+            if ui
+                .link(text)
+                .on_hover_text(lang.pick("Agenda tonen (Ctrl+4)", "Show the agenda (Ctrl+4)"))
+                .clicked()
+            {
+                out.push(Action::SetView(super::cx::View::Agenda));
+            }
             if !ws.load_errors().is_empty() {
                 ui.separator();
                 let n = ws.load_errors().len();

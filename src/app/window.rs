@@ -4,6 +4,7 @@
 //! and carries out the actions only it can (dialogs, closing, full screen, screenshots).
 
 use super::action::{Action, Pending, Question, Request};
+use super::agenda_view::AgendaView;
 use super::caseload::Caseload;
 use super::cx::{Layout, Selection, View, ViewCx};
 use super::dialogs::Dialogs;
@@ -47,6 +48,8 @@ struct Shared {
     preview: Option<Dossier>,
     /// How far the folder being opened is read, while it is.
     loading: Option<crate::workspace::loading::Status>,
+    /// Who "I" am: the counsellor "my clients" filters on (persisted by the shell).
+    me: Option<String>,
 }
 
 impl Shared {
@@ -61,6 +64,7 @@ impl Shared {
             status: self.status.as_ref().map(|t| t.get(self.lang)),
             preview: self.preview.as_ref(),
             loading: self.loading,
+            me: self.me.as_deref(),
         }
     }
 }
@@ -87,6 +91,7 @@ pub struct Window {
     editor: Editor,
     findings: FindingsPanel,
     caseload: Caseload,
+    agenda: AgendaView,
     stats: StatsView,
     slides: Slides,
     help: Help,
@@ -141,6 +146,7 @@ impl Window {
                 recent: Vec::new(),
                 preview: None,
                 loading: None,
+                me: None,
             },
             presenting: false,
             quit_confirmed: false,
@@ -154,6 +160,7 @@ impl Window {
             editor: Editor::default(),
             findings: FindingsPanel::default(),
             caseload: Caseload::default(),
+            agenda: AgendaView::default(),
             stats: StatsView::default(),
             slides: Slides,
             help: Help::default(),
@@ -414,6 +421,10 @@ impl Window {
             View::Statistics => {
                 egui::CentralPanel::default().show(ui, |ui| self.stats.ui(&cx, ui));
             }
+            View::Agenda => {
+                let rows = self.list.rows(cx.ws);
+                egui::CentralPanel::default().show(ui, |ui| self.agenda.ui(&cx, rows, ui, out));
+            }
         }
         self.help.ui(ui, cx.lang);
         self.dialogs.ui(&cx, ui, out);
@@ -469,6 +480,32 @@ impl Window {
                 }
             }
             Action::SetView(v) => self.shared.layout.view = v,
+            Action::OpenItem {
+                entry,
+                instrument,
+                finding,
+            } => {
+                if let Some(o) = &mut self.opening {
+                    o.select = None;
+                }
+                self.open_entry(entry);
+                if self.shared.sel.entry == Some(entry) {
+                    if let Some(k) = finding {
+                        self.select_finding(Some(k));
+                    } else {
+                        self.shared.sel.finding = None;
+                    }
+                    // The instrument the item is about, or the finding's first.
+                    if instrument.is_some() || finding.is_none() {
+                        self.shared.sel.instrument = instrument;
+                    }
+                }
+            }
+            Action::SetMe(me) => {
+                self.shared.me = me
+                    .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
+                    .filter(|m| !m.is_empty());
+            }
             Action::Edit {
                 entry,
                 dossier,
@@ -633,6 +670,7 @@ impl Window {
             Request::ExportCsv(_) | Request::ExportPng(_) => {
                 documents().join(request.default_name())
             }
+            Request::ExportIcs(_) => documents().join(crate::ics::file_name(ws.today())),
         }
     }
 
@@ -644,6 +682,7 @@ impl Window {
             Request::SaveUnfiled => self.save_unfiled_into(path),
             Request::ExportCsv(csv) => self.export(&path, csv.as_bytes()),
             Request::ExportPng(png) => self.export(&path, &png),
+            Request::ExportIcs(ics) => self.export(&path, ics.as_bytes()),
         }
     }
 
@@ -678,6 +717,11 @@ impl Window {
     }
 
     /// Opens entry `i` in the dossier view.
+    /// Who "I" am, for "my clients".
+    pub fn me(&self) -> Option<&str> {
+        self.shared.me.as_deref()
+    }
+
     fn open_entry(&mut self, i: usize) {
         if self
             .shared
@@ -1139,6 +1183,7 @@ fn shortcuts(ui: &egui::Ui, out: &mut Vec<Action>) {
         (Key::Num1, View::Dossier),
         (Key::Num2, View::Caseload),
         (Key::Num3, View::Statistics),
+        (Key::Num4, View::Agenda),
     ] {
         if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, key)) {
             out.push(Action::SetView(view));

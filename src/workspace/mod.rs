@@ -626,6 +626,11 @@ impl Workspace {
         self.tallies.totals
     }
 
+    /// The counsellors the dossiers name, sorted, each once (as typed in the files).
+    pub fn counsellors(&self) -> impl Iterator<Item = &str> {
+        self.tallies.counsellors.keys().map(String::as_str)
+    }
+
     /// How many agenda items are due this ISO week (from the reference date to Sunday).
     pub fn due_this_week(&self) -> usize {
         self.tallies.due_this_week

@@ -26,6 +26,9 @@ pub(super) struct Tallies {
     pub due_this_week: usize,
     /// The Sunday of the reference date's ISO week.
     pub week_end: NaiveDate,
+    /// The counsellors named in the dossiers, with how many dossiers each: the editor
+    /// completes from them and the list filters on them.
+    pub counsellors: std::collections::BTreeMap<String, usize>,
 }
 
 impl Tallies {
@@ -61,6 +64,9 @@ impl Tallies {
         }
         self.live += 1;
         self.due_this_week += self.due_by_week_end(entry);
+        if let Some(name) = &entry.dossier.counsellor {
+            *self.counsellors.entry(name.clone()).or_default() += 1;
+        }
         self.totals.add(entry.counts);
         self.dirty += usize::from(entry.dirty);
         self.stats.add(&entry.dossier, municipalities());
@@ -74,6 +80,14 @@ impl Tallies {
         }
         self.live -= 1;
         self.due_this_week -= self.due_by_week_end(entry);
+        if let Some(name) = &entry.dossier.counsellor
+            && let Some(n) = self.counsellors.get_mut(name)
+        {
+            *n -= 1;
+            if *n == 0 {
+                self.counsellors.remove(name);
+            }
+        }
         self.totals.sub(entry.counts);
         self.dirty -= usize::from(entry.dirty);
         self.stats.remove(&entry.dossier, municipalities());
