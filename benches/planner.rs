@@ -100,18 +100,24 @@ fn edits(c: &mut Criterion) {
         inst.start += Duration::days(3);
     }
     let mut flip = false;
-    c.bench_function("edit one dossier -> findings, tallies, statistics", |b| {
-        b.iter(|| {
-            flip = !flip;
-            let next = if flip {
-                moved.clone()
-            } else {
-                original.clone()
-            };
-            ws.apply(i, next, EditKey::Single).unwrap();
-            black_box(ws.entries()[i].findings().len())
-        });
-    });
+    c.bench_function(
+        "edit one dossier -> findings, agenda, tallies, statistics",
+        |b| {
+            b.iter(|| {
+                flip = !flip;
+                let next = if flip {
+                    moved.clone()
+                } else {
+                    original.clone()
+                };
+                ws.apply(i, next, EditKey::Single).unwrap();
+                black_box((
+                    ws.entries()[i].findings().len(),
+                    ws.entries()[i].agenda().len(),
+                ))
+            });
+        },
+    );
     c.bench_function("aggregate the province table from 25,000 dossiers", |b| {
         b.iter(|| {
             black_box(twe_planner::stats::ProvinceYearTable::from_dossiers(

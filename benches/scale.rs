@@ -2,6 +2,7 @@
 //! (`twe-planner generate --match-published`), loaded, checked and aggregated.
 //!
 //! `cargo bench --bench scale`. Targets (issue 5): load + check ≤ 0.3 s, full check ≤ 5 ms,
+//! agenda of every dossier ≤ 10 ms (issue 12),
 //! aggregation ≤ 5 ms. Yardsticks: reading the bytes alone, and `serde_json` parsing the same
 //! records.
 #![allow(
@@ -78,6 +79,50 @@ fn scale(c: &mut Criterion) {
     let after = twe_planner::workspace::sweep::scan(dir.path()).expect("a sweep");
     g.bench_function("compare two sweeps", |b| {
         b.iter(|| black_box(twe_planner::workspace::sweep::changes(&before, &after)));
+    });
+    // The agenda on a day when thousands of these trajectories run (every kind has items),
+    // and the agenda view's list: every kept item of the workspace, sorted.
+    let mut agenda_ctx = ctx;
+    agenda_ctx.today = twe_planner::model::date_serde::parse("2019-06-03").unwrap_or_default();
+    let open: Vec<Dossier> = dossiers
+        .iter()
+        .cloned()
+        .map(|mut d| {
+            // The generated trajectories are all closed; the ones under way on the day are
+            // opened again, as they were then.
+            if d.end.is_some_and(|e| e >= agenda_ctx.today) {
+                d.end = None;
+                d.outcome = None;
+            }
+            d
+        })
+        .collect();
+    let items: usize = twe_planner::rules::agenda::all(open.iter(), &agenda_ctx)
+        .iter()
+        .map(smallvec::SmallVec::len)
+        .sum();
+    println!("agenda on 3 June 2019: {items} items");
+    g.bench_function("agenda of every dossier (both cores)", |b| {
+        b.iter_with_large_drop(|| twe_planner::rules::agenda::all(open.iter(), &agenda_ctx));
+    });
+    let ws = twe_planner::workspace::Workspace::new(
+        None,
+        twe_planner::files::LoadReport {
+            dossiers: open
+                .iter()
+                .cloned()
+                .map(|dossier| twe_planner::files::LoadedDossier {
+                    path: std::path::PathBuf::from(format!("{}.ron", dossier.id)),
+                    dossier,
+                    stamp: None,
+                })
+                .collect(),
+            errors: Vec::new(),
+        },
+        agenda_ctx.today,
+    );
+    g.bench_function("the agenda view's items, kept per entry, sorted", |b| {
+        b.iter_with_large_drop(|| ws.agenda(|_| true));
     });
     let m = twe_planner::reference::municipalities();
     g.bench_function("aggregate the province table", |b| {

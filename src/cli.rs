@@ -577,6 +577,20 @@ fn run_agenda(
             serde_json::to_writer_pretty(&mut *out, &report)?;
             writeln!(out)?;
         }
+        // RFC 5545 wants at least one event in a calendar: with none, nothing is written
+        // and standard error says why.
+        AgendaFormat::Ics if items.is_empty() => {
+            eprintln!(
+                "{}",
+                lang.pick(
+                    "twe-planner: geen agenda-items, dus geen kalender geschreven",
+                    "twe-planner: no agenda items, so no calendar was written",
+                )
+            );
+            for e in &errors {
+                eprintln!("{}", lang::terminal_safe(&e.display(lang)));
+            }
+        }
         AgendaFormat::Ics => {
             let refs: Vec<(&crate::model::Dossier, agenda::Item)> =
                 items.iter().map(|(d, i)| (&d.dossier, *i)).collect();

@@ -11,6 +11,7 @@ use crate::model::{
     InstrumentKind, Outcome, Plan, Provider, Status,
 };
 use crate::reference::{Province, municipalities, published};
+use crate::rules::params::OUTCOME_AFTER_MONTHS;
 use chrono::NaiveDate;
 
 /// A small deterministic generator (SplitMix64): the same seed gives the same dossiers on
@@ -245,9 +246,11 @@ fn trajectory(
     let last_end = instruments.iter().map(|i| i.end).max().unwrap_or(start);
     // Closed a little after the last instrument, never past the 24 months.
     let end = add_days(last_end, rng.range(0, 30) as u64).min(regular_last);
+    // Measured at the follow-up 12 months after the end (DOMAIN.md, `outcome-missing`);
+    // the fifth without one shows the follow-ups a real caseload misses.
     let outcome = rng.chance(0.8).then(|| Outcome {
         at_work: Some(rng.chance(0.4)),
-        measured: add_months(end, 6),
+        measured: add_months(end, OUTCOME_AFTER_MONTHS.value),
     });
     Dossier {
         counsellor: Some(counsellor_of(&id).to_string()),

@@ -77,7 +77,14 @@ pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
         "-//twe-planner//TWE-OCMW agenda//NL",
     ));
     cal.append_property(icalendar::Property::new("METHOD", "PUBLISH"));
+    let mut uids = std::collections::HashSet::new();
     for (d, item) in items {
+        let uid = uid(&d.id, item.kind.id());
+        // Two dossiers with one id (a load error says so) would give two events one UID,
+        // which a calendar merges at random: the first is kept.
+        if !uids.insert(uid.clone()) {
+            continue;
+        }
         let id = clean(&d.id);
         let who = if opts.names {
             format!("{id} ({})", clean(&d.client))
@@ -94,7 +101,6 @@ pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
         );
         let day = item.due.day;
         let next = day.succ_opt().unwrap_or(day);
-        let uid = uid(&d.id, item.kind.id());
         // The crate gives every component a DTSTAMP and a UID when it has none, random and
         // of the moment: the reminder's are set, so one export is the same file twice.
         let reminder = Alarm::display(
@@ -260,6 +266,17 @@ mod tests {
         assert_eq!(uids(&first), uids(&later));
         assert!(sequence(stamp("2026-03-02T08:31:00Z")) > sequence(stamp("2026-03-02T08:30:00Z")));
         assert!(sequence(stamp("2027-01-01T00:00:00Z")) > sequence(stamp("2026-12-31T23:00:00Z")));
+    }
+
+    #[test]
+    fn two_dossiers_with_one_id_give_one_event_per_uid() {
+        let mut items = sample_items("2026-03-02");
+        let mut twin = items[0].clone();
+        twin.0.client = "A Twin".into();
+        items.push(twin);
+        let text = export(&items, false, "2026-03-02T08:30:00Z");
+        let parsed: Calendar = text.parse().unwrap();
+        assert_eq!(parsed.events().count(), items.len() - 1);
     }
 
     #[test]

@@ -733,6 +733,11 @@ fn agenda_as_a_calendar_round_trips_its_dates() {
     assert!(!text.contains("Youssef Amrani"));
     let named = stdout(&args(&["--format", "ics", "--names"]));
     assert!(named.contains("Youssef Amrani"), "{named}");
+    // Nothing due: no calendar (RFC 5545 wants an event), and standard error says so.
+    let o = args(&["--format", "ics", "--until", "2026-03-03"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(o.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no agenda items"));
 }
 
 /// `--counsellor` keeps one counsellor's dossiers, for `check` and `agenda`.

@@ -991,3 +991,42 @@ fn agenda_by_key_and_status_bar_opens_the_dossier_of_an_item() {
         Some("PAJO-2025-0025")
     );
 }
+
+/// The counsellor field completes from the workspace's names as one types; one click takes
+/// a name, and "My clients" then lists the dossier.
+#[test]
+fn the_counsellor_field_completes_from_the_workspace() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "MECH-2017-0002");
+    retype(&mut h, "Counsellor", "kar");
+    h.run();
+    h.get_by_label("Karim El Idrissi").click();
+    h.run();
+    assert_eq!(
+        h.state()
+            .shown_dossier()
+            .and_then(|d| d.counsellor.as_deref()),
+        Some("Karim El Idrissi")
+    );
+    // Cleared, nobody is assigned.
+    h.get_by_role_and_label(Role::TextInput, "Counsellor")
+        .focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state()
+            .shown_dossier()
+            .and_then(|d| d.counsellor.as_deref()),
+        None
+    );
+    // "My clients" asks once who I am, completing from the same names.
+    h.get_by_label("👤 My clients…").click();
+    h.run();
+    retype(&mut h, "Your name as counsellor:", "Lies");
+    h.run();
+    assert_eq!(h.state().me(), Some("Lies"));
+    assert!(h.query_by_label_contains("👤 My clients (Lies)").is_some());
+}

@@ -345,8 +345,9 @@ fn lines(cx: &ViewCx<'_>, rows: &ListCache) -> Vec<Line> {
         items.extend(entry.agenda().iter().map(|i| (e, *i)));
     }
     let id = |e: usize| ws.entry(e).map_or("", |x| x.dossier().id.as_str());
-    overdue.sort_by(|a, b| (a.0, id(a.1)).cmp(&(b.0, id(b.1))));
-    items.sort_by(|a, b| (a.1.due.day, id(a.0), a.1.kind).cmp(&(b.1.due.day, id(b.0), b.1.kind)));
+    // Keys beside the rows: comparing through the entries was most of a rebuild's time.
+    overdue.sort_by_cached_key(|&(due, e, k)| (due, id(e), k));
+    items.sort_by_cached_key(|&(e, i)| (i.due.day, id(e), i.kind));
     let mut out = Vec::with_capacity(overdue.len() + items.len() + 5);
     if !overdue.is_empty() {
         out.push(Line::Heading(Group::Overdue, overdue.len()));

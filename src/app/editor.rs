@@ -105,12 +105,13 @@ fn counsellor_ui(
     let mut text = value.clone().unwrap_or_default();
     let mut changed = text_field(ui, lang.pick("Begeleider", "Counsellor"), &mut text);
     let typed = text.trim().to_lowercase();
-    let known = cx.ws.counsellors().any(|n| n == text);
-    if !typed.is_empty() && !known {
+    // Every keystroke is an edit, so what is typed is already one of the workspace's names:
+    // the others that contain it are the suggestions.
+    if !typed.is_empty() {
         let matches: Vec<&str> = cx
             .ws
             .counsellors()
-            .filter(|n| n.to_lowercase().contains(&typed))
+            .filter(|n| !crate::model::same_name(n, &text) && n.to_lowercase().contains(&typed))
             .take(5)
             .collect();
         if !matches.is_empty() {

@@ -102,7 +102,8 @@ impl ListFilter {
         let phase_ok = match self.phase {
             Phase::All => true,
             Phase::Running => d.is_running_on(today),
-            Phase::Closed => d.last_day() < today,
+            // The art. 60§7 extension (decision 4) still runs: not closed yet.
+            Phase::Closed => d.running_last_day() < today,
             Phase::Planned => d.start > today,
         };
         phase_ok
@@ -230,6 +231,37 @@ mod tests {
 
     fn today() -> chrono::NaiveDate {
         crate::model::date_serde::parse("2026-06-01").unwrap()
+    }
+
+    /// An open trajectory in its art. 60§7 extension (decision 4) is running, not closed.
+    #[test]
+    fn the_art60_extension_is_still_running() {
+        let mut ws = Workspace::sample(today());
+        let mut d = ws.entries()[0].dossier().clone();
+        d.id = "EXT-1".into();
+        d.start = crate::model::date_serde::parse("2024-03-01").unwrap();
+        d.end = None;
+        d.social_rights_acquired = None;
+        d.instruments = vec![crate::model::Instrument {
+            kind: crate::model::InstrumentKind::Art60,
+            start: crate::model::date_serde::parse("2025-06-01").unwrap(),
+            end: crate::model::date_serde::parse("2026-12-31").unwrap(),
+            status: crate::model::Status::Running,
+        }];
+        let i = ws.add(d);
+        let shown = |phase| {
+            let mut c = ListCache::default();
+            c.refresh(
+                &ws,
+                &ListFilter {
+                    phase,
+                    ..ListFilter::default()
+                },
+            );
+            c.rows.contains(&i)
+        };
+        assert!(shown(Phase::Running));
+        assert!(!shown(Phase::Closed));
     }
 
     /// Rows kept up by looking only at added entries are the rows a fresh look gives, for

@@ -166,15 +166,29 @@ impl Item {
                     "2 months after the start: funding depends on it"
                 ),
             ),
-            Kind::DocumentsUpload => format!(
-                "{} {} {day} ({})",
-                self.kind.action(lang),
-                lang.pick("uiterlijk op", "by"),
-                lang.pick(
-                    "90 dagen na de laatste upload",
-                    "90 days after the last upload"
-                ),
-            ),
+            Kind::DocumentsUpload => {
+                // Counted from the start when nothing was uploaded after it.
+                let since = crate::model::calendar::sub_days(
+                    self.due.day,
+                    super::params::DOCUMENTS_STALE_DAYS.value as u64,
+                );
+                let from = if since <= d.start {
+                    lang.pick(
+                        "90 dagen na de start, zonder upload sindsdien",
+                        "90 days after the start, with no upload since",
+                    )
+                } else {
+                    lang.pick(
+                        "90 dagen na de laatste upload",
+                        "90 days after the last upload",
+                    )
+                };
+                format!(
+                    "{} {} {day} ({from})",
+                    self.kind.action(lang),
+                    lang.pick("uiterlijk op", "by"),
+                )
+            }
             Kind::SecondInstrument => format!(
                 "{} {} {day}",
                 self.kind.action(lang),
@@ -185,15 +199,18 @@ impl Item {
                     "{} {} {day} ({} {after})",
                     self.kind.action(lang),
                     lang.pick("uiterlijk op", "by"),
-                    lang.pick("60 dagen na", "60 days after"),
+                    lang.pick(
+                        "niet meer dan 60 dagen zonder instrument na",
+                        "no more than 60 days without an instrument after"
+                    ),
                 ),
                 None => format!(
                     "{} {} {day} ({})",
                     self.kind.action(lang),
                     lang.pick("uiterlijk op", "by"),
                     lang.pick(
-                        "60 dagen na de start, zonder instrument",
-                        "60 days after the start, with no instrument"
+                        "niet meer dan 60 dagen zonder instrument na de start",
+                        "no more than 60 days without an instrument from the start"
                     ),
                 ),
             },

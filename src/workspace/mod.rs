@@ -626,9 +626,13 @@ impl Workspace {
         self.tallies.totals
     }
 
-    /// The counsellors the dossiers name, sorted, each once (as typed in the files).
+    /// The counsellors the dossiers name, sorted, each once (case and spacing aside), in
+    /// the spelling first met.
     pub fn counsellors(&self) -> impl Iterator<Item = &str> {
-        self.tallies.counsellors.keys().map(String::as_str)
+        self.tallies
+            .counsellors
+            .values()
+            .map(|(name, _)| name.as_str())
     }
 
     /// How many agenda items are due this ISO week (from the reference date to Sunday).
@@ -640,21 +644,20 @@ impl Workspace {
     /// by due date, then dossier id (DOMAIN.md). O(items), each entry's agenda being kept
     /// current per edit.
     pub fn agenda(&self, keep: impl Fn(&Entry) -> bool) -> Vec<(usize, agenda::Item)> {
-        let mut out: Vec<(usize, agenda::Item)> = self
+        let mut keyed: Vec<(NaiveDate, &str, agenda::Kind, usize, agenda::Item)> = self
             .entries
             .iter()
             .enumerate()
             .filter(|(_, e)| !e.deleted && keep(e))
-            .flat_map(|(i, e)| e.agenda.iter().map(move |item| (i, *item)))
+            .flat_map(|(i, e)| {
+                e.agenda
+                    .iter()
+                    .map(move |item| (item.due.day, e.dossier.id.as_str(), item.kind, i, *item))
+            })
             .collect();
-        out.sort_by(|a, b| {
-            (a.1.due.day, &self.entries[a.0].dossier.id, a.1.kind).cmp(&(
-                b.1.due.day,
-                &self.entries[b.0].dossier.id,
-                b.1.kind,
-            ))
-        });
-        out
+        // The keys beside the items: comparing through the entries was most of the time.
+        keyed.sort_unstable_by(|a, b| (a.0, a.1, a.2, a.3).cmp(&(b.0, b.1, b.2, b.3)));
+        keyed.into_iter().map(|(.., i, item)| (i, item)).collect()
     }
 
     /// How many dossiers have unsaved changes.

@@ -26,9 +26,10 @@ pub(super) struct Tallies {
     pub due_this_week: usize,
     /// The Sunday of the reference date's ISO week.
     pub week_end: NaiveDate,
-    /// The counsellors named in the dossiers, with how many dossiers each: the editor
+    /// The counsellors named in the dossiers, by their name as compared (case and spacing
+    /// aside), with the spelling first met and how many dossiers name them: the editor
     /// completes from them and the list filters on them.
-    pub counsellors: std::collections::BTreeMap<String, usize>,
+    pub counsellors: std::collections::BTreeMap<String, (String, usize)>,
 }
 
 impl Tallies {
@@ -50,6 +51,15 @@ impl Tallies {
     }
 }
 
+/// A counsellor's name as names are compared ([`crate::model::same_name`]): lower case,
+/// single spaces.
+fn name_key(name: &str) -> String {
+    name.split_whitespace()
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The Sunday that ends `today`'s ISO week.
 pub(super) fn week_end(today: NaiveDate) -> NaiveDate {
     let to_sunday = 6 - today.weekday().num_days_from_monday();
@@ -64,8 +74,14 @@ impl Tallies {
         }
         self.live += 1;
         self.due_this_week += self.due_by_week_end(entry);
-        if let Some(name) = &entry.dossier.counsellor {
-            *self.counsellors.entry(name.clone()).or_default() += 1;
+        if let Some(name) = &entry.dossier.counsellor
+            && !name.trim().is_empty()
+        {
+            let display = name.split_whitespace().collect::<Vec<_>>().join(" ");
+            self.counsellors
+                .entry(name_key(name))
+                .or_insert((display, 0))
+                .1 += 1;
         }
         self.totals.add(entry.counts);
         self.dirty += usize::from(entry.dirty);
@@ -80,12 +96,13 @@ impl Tallies {
         }
         self.live -= 1;
         self.due_this_week -= self.due_by_week_end(entry);
-        if let Some(name) = &entry.dossier.counsellor
-            && let Some(n) = self.counsellors.get_mut(name)
-        {
-            *n -= 1;
-            if *n == 0 {
-                self.counsellors.remove(name);
+        if let Some(name) = &entry.dossier.counsellor {
+            let key = name_key(name);
+            if let Some((_, n)) = self.counsellors.get_mut(&key) {
+                *n -= 1;
+                if *n == 0 {
+                    self.counsellors.remove(&key);
+                }
             }
         }
         self.totals.sub(entry.counts);

@@ -110,6 +110,29 @@ fn the_agenda_follows_edits_and_the_reference_date() {
     recount(&ws);
 }
 
+/// Counsellors are listed once however their name is typed, and leave the list with their
+/// last dossier.
+#[test]
+fn counsellors_are_listed_once_however_typed() {
+    let mut ws = Workspace::sample(today());
+    let names: Vec<String> = ws.counsellors().map(str::to_string).collect();
+    assert!(names.contains(&"Sofie Peeters".to_string()), "{names:?}");
+    let mut d = (*ws.entries[0].dossier).clone();
+    d.id = "NEW-1".into();
+    d.counsellor = Some("  sofie   PEETERS ".into());
+    let i = ws.add(d);
+    assert_eq!(
+        ws.counsellors().map(str::to_string).collect::<Vec<_>>(),
+        names
+    );
+    let mut d = (*ws.entries[i].dossier).clone();
+    d.counsellor = Some("Nieuwe Collega".into());
+    ws.apply(i, d, EditKey::Single).unwrap();
+    assert!(ws.counsellors().any(|n| n == "Nieuwe Collega"));
+    ws.undo().unwrap().unwrap();
+    assert!(!ws.counsellors().any(|n| n == "Nieuwe Collega"));
+}
+
 #[test]
 fn keystrokes_in_one_field_are_one_undo_step() {
     let mut ws = Workspace::sample(today());
