@@ -214,7 +214,7 @@ impl Cells {
 }
 
 /// Widths of the fixed columns: date, days left, id, client (the action takes the rest).
-const COLUMNS: [f32; 4] = [96.0, 112.0, 140.0, 150.0];
+const COLUMNS: [f32; 4] = [96.0, 136.0, 140.0, 150.0];
 
 /// One clickable, focusable row drawn as columns, named for AccessKit by its sentence.
 fn row(ui: &mut egui::Ui, cells: &Cells, height: f32) -> egui::Response {

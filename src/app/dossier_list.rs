@@ -199,6 +199,8 @@ pub struct DossierList {
     followed: Option<usize>,
     /// While "who am I" is asked (the first click on "My clients"): the name typed so far.
     asking_me: Option<String>,
+    /// The name field takes the keyboard the frame after it appears.
+    focus_me: bool,
 }
 
 impl DossierList {
@@ -232,16 +234,20 @@ impl DossierList {
                 match cx.me {
                     Some(me) if !on => self.filter.counsellor = Some(me.to_string()),
                     Some(_) => self.filter.counsellor = None,
-                    None => self.asking_me = Some(String::new()),
+                    None => {
+                        self.asking_me = Some(String::new());
+                        self.focus_me = true;
+                    }
                 }
             }
-            if cx.me.is_some()
-                && ui
-                    .small_button("✏")
-                    .on_hover_text(lang.pick("Wie ben ik?", "Who am I?"))
-                    .clicked()
-            {
+            let who = lang.pick("Wie ben ik?", "Who am I?");
+            if cx.me.is_some() && {
+                let edit = ui.small_button("✏").on_hover_text(who);
+                edit.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, who));
+                edit.clicked()
+            } {
                 self.asking_me = Some(cx.me.unwrap_or_default().to_string());
+                self.focus_me = true;
             }
         });
         let Some(draft) = &mut self.asking_me else {
@@ -257,6 +263,9 @@ impl DossierList {
                         .desired_width(f32::INFINITY),
                 )
                 .labelled_by(l.id);
+            if std::mem::take(&mut self.focus_me) {
+                field.request_focus();
+            }
             let typed = draft.trim().to_lowercase();
             ui.horizontal_wrapped(|ui| {
                 for name in cx
@@ -271,6 +280,9 @@ impl DossierList {
                 }
             });
             let enter = field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if field.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                done = Some(None);
+            }
             ui.horizontal(|ui| {
                 if ui.button(lang.pick("OK", "OK")).clicked() || enter {
                     done = Some(Some(draft.clone()));

@@ -142,7 +142,13 @@ fn counsellor_ui(
     changed
 }
 
-fn dossier_fields_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, lang: Lang) {
+fn dossier_fields_ui(
+    ui: &mut egui::Ui,
+    d: &mut Dossier,
+    key: &mut Option<EditKey>,
+    cx: &ViewCx<'_>,
+) {
+    let lang = cx.lang;
     let field = |k: &str| Some(EditKey::Field(k.to_string()));
     if text_field(ui, "Id", &mut d.id) {
         *key = field("id");
@@ -171,6 +177,9 @@ fn dossier_fields_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKe
             *key = Some(EditKey::Single);
         }
     });
+    if counsellor_ui(ui, &mut d.counsellor, cx, lang) {
+        *key = field("counsellor");
+    }
     ui.horizontal(|ui| {
         let l = ui.label(lang.pick("Plan", "Plan"));
         let label = |p: &Option<Plan>| match p {
@@ -686,10 +695,7 @@ impl Editor {
                 }
                 // Read-only while another window edits it.
                 ui.add_enabled_ui(locked.is_none(), |ui| {
-                    dossier_fields_ui(ui, &mut d, &mut key, lang);
-                    if counsellor_ui(ui, &mut d.counsellor, cx, lang) {
-                        key = Some(EditKey::Field("counsellor".into()));
-                    }
+                    dossier_fields_ui(ui, &mut d, &mut key, cx);
                     ui.separator();
                     select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);
                     match select.and_then(|k| d.instruments.get_mut(k)) {
