@@ -71,6 +71,26 @@ pub enum Command {
         #[arg(long, value_name = "NAME")]
         counsellor: Option<String>,
     },
+    /// The trajectory plan of one dossier as an A4 PDF to print and sign.
+    Print {
+        /// The dossier file.
+        dossier: PathBuf,
+        /// The PDF to write; an existing file is replaced only with --force.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the document.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// The reference date for findings and what is due (YYYY-MM-DD); default today.
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+        /// The client's copy: the plan, the dates and what is expected, without findings.
+        #[arg(long)]
+        client: bool,
+        /// Replace the output file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// The province × year table: published, or computed from dossiers.
     Stats {
         /// Compute the table from these dossiers instead of showing the published one.
@@ -294,6 +314,21 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
                 names,
             };
             run_agenda(report, &ctx, &opts, out)
+        }
+        Command::Print {
+            dossier,
+            out: pdf,
+            lang,
+            today,
+            client,
+            force,
+        } => {
+            let opts = crate::print::PlanOptions {
+                lang: LangArg::or_env(lang),
+                today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
+                client_copy: client,
+            };
+            run_print(&dossier, &pdf, opts, force, out)
         }
         Command::Stats {
             dossiers,
@@ -648,6 +683,99 @@ fn run_agenda(
     } else {
         EXIT_LOAD
     })
+}
+
+/// `print`: the plan of one dossier as a PDF at `pdf`, never over an existing file unless
+/// `force`. Exit 0 when written, 2 when the dossier does not load or the file cannot be
+/// written.
+fn run_print(
+    dossier: &std::path::Path,
+    pdf: &std::path::Path,
+    opts: crate::print::PlanOptions,
+    force: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    let lang = opts.lang;
+    let LoadReport { dossiers, errors } = load_paths(&[dossier.to_path_buf()]);
+    if let Some(e) = errors.first() {
+        line(out, &e.display(lang))?;
+        return Ok(EXIT_LOAD);
+    }
+    let [loaded] = dossiers.as_slice() else {
+        line(
+            out,
+            &format!(
+                "{}: {}",
+                dossier.display(),
+                lang.pick(
+                    "geef één dossierbestand, geen map",
+                    "give one dossier file, not a folder"
+                )
+            ),
+        )?;
+        return Ok(EXIT_LOAD);
+    };
+    let bytes = match crate::print::plan_pdf(&loaded.dossier, &opts) {
+        Ok(b) => b,
+        Err(e) => {
+            line(
+                out,
+                &format!(
+                    "{}: {} ({e})",
+                    dossier.display(),
+                    lang.pick(
+                        "de PDF kon niet gemaakt worden",
+                        "the PDF could not be made"
+                    )
+                ),
+            )?;
+            return Ok(EXIT_LOAD);
+        }
+    };
+    let written = if force {
+        crate::files::write_atomic(pdf, &bytes).map_err(|e| e.message(lang))
+    } else {
+        let dir = pdf
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or_else(|| std::path::Path::new("."));
+        let name = pdf
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        crate::files::write_new(dir, &name, &bytes)
+            .map(|_| ())
+            .map_err(|e| {
+                if e.kind() == std::io::ErrorKind::AlreadyExists {
+                    lang.pick(
+                        "bestaat al; kies een andere naam of geef --force om het te vervangen",
+                        "already exists; choose another name or give --force to replace it",
+                    )
+                    .to_string()
+                } else {
+                    crate::files::io_message(&e, lang)
+                }
+            })
+    };
+    match written {
+        Ok(()) => {
+            line(
+                out,
+                &format!(
+                    "{} → {} ({} {})",
+                    loaded.dossier.id,
+                    pdf.display(),
+                    lang::number(bytes.len() as i64 / 1024, lang),
+                    "KB"
+                ),
+            )?;
+            Ok(EXIT_OK)
+        }
+        Err(why) => {
+            line(out, &format!("{}: {why}", pdf.display()))?;
+            Ok(EXIT_LOAD)
+        }
+    }
 }
 
 /// One dossier's lines of the text report: its counts, then each finding, each line made

@@ -17,6 +17,7 @@ pub mod ics;
 pub mod lang;
 pub mod model;
 pub mod planner;
+pub mod print;
 pub mod reference;
 pub mod rules;
 pub mod sample;

@@ -7,13 +7,8 @@ use egui::Color32;
 
 /// The fill of an instrument's bar.
 pub fn instrument(t: InstrumentType) -> Color32 {
-    match t {
-        InstrumentType::Bvs => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        InstrumentType::Art60 => Color32::from_rgb(0x00, 0x72, 0xB2),
-        InstrumentType::Opleiding => Color32::from_rgb(0x00, 0x9E, 0x73),
-        InstrumentType::Wes => Color32::from_rgb(0xCC, 0x79, 0xA7),
-        InstrumentType::Ibo => Color32::from_rgb(0x56, 0xB4, 0xE9),
-    }
+    let [r, g, b] = t.rgb();
+    Color32::from_rgb(r, g, b)
 }
 
 /// The outline of an instrument's bar: its fill, darkened (light theme) or lightened (dark

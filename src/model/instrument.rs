@@ -193,6 +193,18 @@ pub enum InstrumentType {
 }
 
 impl InstrumentType {
+    /// The type's colour (Okabe–Ito, colour-blind safe), as sRGB bytes: the window's bars and
+    /// the printed plan's share it.
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            InstrumentType::Bvs => [0xE6, 0x9F, 0x00],
+            InstrumentType::Art60 => [0x00, 0x72, 0xB2],
+            InstrumentType::Opleiding => [0x00, 0x9E, 0x73],
+            InstrumentType::Wes => [0xCC, 0x79, 0xA7],
+            InstrumentType::Ibo => [0x56, 0xB4, 0xE9],
+        }
+    }
+
     /// Every type, in the column order of the published table.
     pub const ALL: [InstrumentType; 5] = [
         InstrumentType::Bvs,

@@ -1,0 +1,37 @@
+//! Documents to take along: the trajectory plan both sign, as PDF (issue 13).
+//!
+//! `layout` places text, rectangles and lines on A4 pages as data, grouped by meaning;
+//! `plan` fills them with a dossier; `pdf` writes them with krilla. krilla was chosen over
+//! printpdf and typst-as-a-library: it shapes text (rustybuzz), subsets and embeds the same
+//! TrueType font the window draws with, writes tagged PDF and validates PDF/A-2a itself, and
+//! adds a few hundred kilobytes where typst would add the whole typesetter.
+
+pub mod layout;
+pub mod pdf;
+mod plan;
+
+pub use plan::{PlanOptions, plan_pages};
+
+/// The font of the window (egui's Ubuntu Light), embedded in every PDF.
+pub const FONT: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
+
+/// The plan of `d` as a PDF.
+pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>, pdf::PdfError> {
+    let pages =
+        plan_pages(d, opts).ok_or_else(|| pdf::PdfError("the font cannot be read".into()))?;
+    let title = format!(
+        "{} {}",
+        opts.lang
+            .pick("Trajectplan TWE-OCMW", "TWE-OCMW trajectory plan"),
+        d.id
+    );
+    let meta = pdf::Meta {
+        title: &title,
+        lang: opts.lang.pick("nl-BE", "en"),
+        created: crate::ics::now(),
+    };
+    // krilla panics on a tag tree it cannot write; that would be our bug, and it must not
+    // take the window (and its unsaved work) down: it becomes an error to report.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
+        .unwrap_or_else(|_| Err(pdf::PdfError("internal error while writing the PDF".into())))
+}

@@ -1,0 +1,606 @@
+//! The trajectory plan (the POP both sign) laid out on A4: who and when, the timeline as
+//! the window draws it, the instruments, the open findings (the counsellor's copy only), what
+//! is due next, and room for both signatures.
+
+use super::layout::{BODY, Block, Flow, INK, Item, Kind, MARGIN, MUTED, Metrics, Page, Rgb};
+use crate::lang::{self, Lang};
+use crate::model::calendar::{add_months, days_between};
+use crate::model::{Dossier, Focus, InstrumentKind, Provider};
+use crate::rules::params::{ART60_START_MONTHS, TRAJECTORY_MONTHS};
+use crate::rules::{CheckContext, review};
+use chrono::{Datelike, NaiveDate};
+
+/// Which copy, in which language, on which day.
+#[derive(Clone, Copy, Debug)]
+pub struct PlanOptions {
+    /// The language of the document.
+    pub lang: Lang,
+    /// The reference date: findings and agenda as of this day, and the printing date.
+    pub today: NaiveDate,
+    /// The client's copy: the plan, the dates and what is expected, without findings.
+    pub client_copy: bool,
+}
+
+/// The plan's pages.
+pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
+    let lang = opts.lang;
+    let metrics = Metrics::new()?;
+    let mut flow = Flow::new(metrics);
+    let title = lang.pick("Trajectplan TWE-OCMW", "TWE-OCMW trajectory plan");
+    flow.heading(title, 1);
+    flow.paragraph(
+        &format!(
+            "{} · {} {}",
+            if opts.client_copy {
+                lang.pick("Exemplaar van de cliënt", "The client's copy")
+            } else {
+                lang.pick("Exemplaar van de begeleider", "The counsellor's copy")
+            },
+            lang.pick("opgemaakt op", "made on"),
+            lang::long_date(opts.today, lang)
+        ),
+        BODY,
+        MUTED,
+        0.0,
+    );
+    flow.gap(6.0);
+    facts(&mut flow, d, lang);
+    flow.heading(lang.pick("Tijdlijn", "Timeline"), 2);
+    timeline(&mut flow, d, lang);
+    flow.heading(lang.pick("Instrumenten", "Instruments"), 2);
+    instruments(&mut flow, d, lang);
+    let mut ctx = CheckContext::new(opts.today);
+    ctx.year_mode = crate::rules::YearMode::Trajectory;
+    let checked = review(d, &ctx);
+    if !opts.client_copy {
+        flow.heading(lang.pick("Open bevindingen", "Open findings"), 2);
+        if checked.findings.is_empty() {
+            flow.paragraph(
+                lang.pick("Geen bevindingen.", "No findings."),
+                BODY,
+                INK,
+                0.0,
+            );
+        }
+        for f in &checked.findings {
+            flow.paragraph(
+                &format!(
+                    "{} {}: {}",
+                    f.severity().label(lang),
+                    f.rule.id,
+                    f.message(d, lang)
+                ),
+                BODY,
+                INK,
+                0.0,
+            );
+            flow.gap(2.0);
+        }
+    }
+    flow.heading(
+        if opts.client_copy {
+            lang.pick("Wat er verwacht wordt", "What is expected")
+        } else {
+            lang.pick("Wat er te doen staat", "What is due")
+        },
+        2,
+    );
+    if checked.agenda.is_empty() {
+        flow.paragraph(lang.pick("Niets gepland.", "Nothing due."), BODY, INK, 0.0);
+    }
+    for item in &checked.agenda {
+        flow.paragraph(
+            &format!(
+                "{} — {}",
+                lang::date(item.due.day, lang),
+                item.message(d, lang)
+            ),
+            BODY,
+            INK,
+            0.0,
+        );
+    }
+    signatures(&mut flow, lang);
+    let header = format!("{title} · {} · {}", d.id, d.client);
+    flow.furnish(&header, |k, n| {
+        format!(
+            "{} · {} {k} {} {n}",
+            d.id,
+            lang.pick("pagina", "page"),
+            lang.pick("van", "of")
+        )
+    });
+    Some(flow.pages)
+}
+
+/// The plan's facts, a line each.
+fn facts(flow: &mut Flow, d: &Dossier, lang: Lang) {
+    let regular_last = d.regular_last_day();
+    let mut lines = vec![
+        (lang.pick("Cliënt", "Client"), d.client.clone()),
+        (lang.pick("Dossier", "Dossier"), d.id.clone()),
+        ("OCMW", d.ocmw.clone()),
+        (
+            lang.pick("Begeleiding", "Guidance"),
+            d.guided_by
+                .clone()
+                .unwrap_or_else(|| lang.pick("het OCMW zelf", "the OCMW itself").to_string()),
+        ),
+    ];
+    if let Some(c) = &d.counsellor {
+        lines.push((lang.pick("Begeleider", "Counsellor"), c.clone()));
+    }
+    lines.push((
+        lang.pick("Traject", "Trajectory"),
+        format!(
+            "{} {} {} ({} {} {})",
+            lang::date(d.start, lang),
+            lang.pick("tot", "to"),
+            lang::date(d.last_day(), lang),
+            TRAJECTORY_MONTHS.value,
+            lang.pick("maanden tot", "months to"),
+            lang::date(regular_last, lang)
+        ),
+    ));
+    if let Some(end) = d.end {
+        lines.push((
+            lang.pick("Afgesloten op", "Closed on"),
+            lang::date(end, lang),
+        ));
+    }
+    if let Some(r) = d.social_rights_acquired {
+        lines.push((
+            lang.pick("Sociale rechten verworven", "Social rights acquired"),
+            lang::date(r, lang),
+        ));
+    }
+    for (label, value) in lines {
+        flow.paragraph(&format!("{label}: {value}"), BODY + 0.5, INK, 0.0);
+    }
+}
+
+/// sRGB of a kind, lightened towards white by `t` (0 = as is).
+fn tint(c: Rgb, t: f32) -> Rgb {
+    c.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * t).round() as u8)
+}
+
+/// Black or white, whichever reads better on `fill` (relative luminance, WCAG).
+fn label_on(fill: Rgb) -> Rgb {
+    let lin = |v: u8| {
+        let c = f32::from(v) / 255.0;
+        if c <= 0.04045 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    let l = 0.2126 * lin(fill[0]) + 0.7152 * lin(fill[1]) + 0.0722 * lin(fill[2]);
+    if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
+        INK
+    } else {
+        [0xFF, 0xFF, 0xFF]
+    }
+}
+
+/// The timeline as the window draws it: the 24-month window shaded, month ticks, the start
+/// of year 2, the end of the 24 months, the art. 60§7 deadline, the end; a lane per
+/// instrument in its kind's colour, the part past the trajectory's last day lighter with a
+/// dashed edge.
+fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
+    let axis = 16.0;
+    let n = d.instruments.len().max(1);
+    // Lanes of 15 points, thinner when there are many, so the drawing never takes more
+    // than a third of a page (the table lists every instrument in full).
+    let lane = (270.0 / n as f32).min(15.0);
+    let height = 14.0 + lane * n as f32 + axis;
+    flow.ensure(height + 8.0);
+    let top = flow.y + 4.0;
+    let left = MARGIN;
+    let width = Flow::width();
+    let regular_last = d.regular_last_day();
+    let last = d.last_day();
+    let from = d
+        .instruments
+        .iter()
+        .map(|i| i.start)
+        .chain([d.start])
+        .min()
+        .unwrap_or(d.start);
+    let to = d
+        .instruments
+        .iter()
+        .map(|i| i.end)
+        .chain([regular_last, last])
+        .max()
+        .unwrap_or(regular_last);
+    let span = (days_between(from, to) + 1).max(1) as f32;
+    let x_of = |day: NaiveDate| left + width * days_between(from, day) as f32 / span;
+    let mut items = Vec::new();
+    let body_bottom = top + 14.0 + lane * n as f32;
+    // The 24 months.
+    items.push(Item::Rect {
+        rect: [
+            x_of(d.start),
+            top,
+            x_of(regular_last.succ_opt().unwrap_or(regular_last)) - x_of(d.start),
+            body_bottom - top,
+        ],
+        fill: Some([0xF2, 0xF2, 0xF2]),
+        stroke: None,
+        dashed: false,
+    });
+    // Month ticks, labelled every three months (or every six on a long span).
+    let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
+    let every = if span > 1200.0 { 6 } else { 3 };
+    while month <= to {
+        let x = x_of(month);
+        if x >= left {
+            items.push(Item::Line {
+                from: [x, top],
+                to: [x, body_bottom],
+                color: [0xDD, 0xDD, 0xDD],
+                width: 0.3,
+                dashed: false,
+            });
+            if month.month0().is_multiple_of(every) {
+                items.push(Item::Text {
+                    x: x + 1.5,
+                    y: body_bottom + 10.0,
+                    size: 7.0,
+                    text: format!(
+                        "{} {}",
+                        &lang::month_name(month.month(), lang)
+                            .chars()
+                            .take(3)
+                            .collect::<String>(),
+                        month.year()
+                    ),
+                    color: MUTED,
+                });
+            }
+        }
+        month = add_months(month, 1);
+    }
+    let frame = Frame {
+        top,
+        bottom: body_bottom,
+        left,
+        width,
+    };
+    markers(&mut items, d, lang, &flow.metrics, &x_of, &frame);
+    let scale = Scale {
+        from,
+        span,
+        left,
+        width,
+        top,
+        lane,
+        last,
+    };
+    bars(&mut items, &scale, d, lang, &flow.metrics);
+    let alt = format!(
+        "{} {} {} {}: {}",
+        lang.pick("Tijdlijn van", "Timeline from"),
+        lang::date(from, lang),
+        lang.pick("tot", "to"),
+        lang::date(to, lang),
+        d.instruments
+            .iter()
+            .map(|i| format!(
+                "{} {}–{}",
+                i.label(lang),
+                lang::date(i.start, lang),
+                lang::date(i.end, lang)
+            ))
+            .collect::<Vec<_>>()
+            .join("; ")
+    );
+    flow.push(Block {
+        kind: Kind::Figure(alt),
+        cells: vec![items],
+    });
+    flow.y = body_bottom + axis;
+}
+
+/// The box the timeline is drawn in.
+struct Frame {
+    top: f32,
+    bottom: f32,
+    left: f32,
+    width: f32,
+}
+
+/// The lines of the timeline: start, year 2, the end of the 24 months, the art. 60§7
+/// deadline and the end, each named above the lanes.
+fn markers(
+    items: &mut Vec<Item>,
+    d: &Dossier,
+    lang: Lang,
+    metrics: &Metrics,
+    x_of: &dyn Fn(NaiveDate) -> f32,
+    frame: &Frame,
+) {
+    let (top, body_bottom, left, width) = (frame.top, frame.bottom, frame.left, frame.width);
+    let regular_last = d.regular_last_day();
+    let marker = |items: &mut Vec<Item>,
+                  day: NaiveDate,
+                  color: Rgb,
+                  stroke: f32,
+                  dashed: bool,
+                  label: &str,
+                  row: f32| {
+        let x = x_of(day);
+        items.push(Item::Line {
+            from: [x, top],
+            to: [x, body_bottom],
+            color,
+            width: stroke,
+            dashed,
+        });
+        // Right of the line, or left of it where the drawing ends.
+        let w = metrics.width(label, 6.5);
+        let x_label = if x + 2.0 + w > left + width {
+            x - 2.0 - w
+        } else {
+            x + 2.0
+        };
+        items.push(Item::Text {
+            x: x_label,
+            y: top + 8.0 + 8.0 * row,
+            size: 6.5,
+            text: label.to_string(),
+            color,
+        });
+    };
+    let year_line: Rgb = [0x55, 0x55, 0x55];
+    marker(
+        items,
+        d.start,
+        year_line,
+        0.8,
+        false,
+        lang.pick("start", "start"),
+        0.0,
+    );
+    marker(
+        items,
+        add_months(d.start, 12),
+        year_line,
+        0.6,
+        true,
+        lang.pick("jaar 2", "year 2"),
+        0.0,
+    );
+    marker(
+        items,
+        regular_last.succ_opt().unwrap_or(regular_last),
+        year_line,
+        0.8,
+        false,
+        lang.pick("24 maanden", "24 months"),
+        0.0,
+    );
+    marker(
+        items,
+        add_months(d.start, ART60_START_MONTHS.value),
+        [0xB0, 0x4A, 0x00],
+        0.8,
+        true,
+        lang.pick("uiterste start art. 60§7", "art. 60§7 deadline"),
+        0.0,
+    );
+    if let Some(end) = d.end {
+        marker(
+            items,
+            end.succ_opt().unwrap_or(end),
+            INK,
+            1.6,
+            false,
+            lang.pick("einde", "end"),
+            // A row lower: it often falls on the end of the 24 months.
+            1.0,
+        );
+    }
+}
+
+/// Where days and lanes fall in the drawing.
+struct Scale {
+    from: NaiveDate,
+    span: f32,
+    left: f32,
+    width: f32,
+    top: f32,
+    lane: f32,
+    last: NaiveDate,
+}
+
+impl Scale {
+    fn x(&self, day: NaiveDate) -> f32 {
+        self.left + self.width * days_between(self.from, day) as f32 / self.span
+    }
+}
+
+/// A lane per instrument, in start order: its kind's colour inside the trajectory, lighter
+/// with a dashed edge past its last day, labelled inside or beside.
+fn bars(items: &mut Vec<Item>, scale: &Scale, d: &Dossier, lang: Lang, metrics: &Metrics) {
+    let (top, lane, last, left, width) =
+        (scale.top, scale.lane, scale.last, scale.left, scale.width);
+    let mut order: Vec<usize> = (0..d.instruments.len()).collect();
+    order.sort_by_key(|&i| (d.instruments[i].start, d.instruments[i].end));
+    for (row, &i) in order.iter().enumerate() {
+        let inst = &d.instruments[i];
+        if inst.end < inst.start {
+            continue;
+        }
+        let y = top + 12.0 + lane * row as f32;
+        let color = inst.kind.kind_type().rgb();
+        let x0 = scale.x(inst.start);
+        let inside_end = inst.end.min(last);
+        let x1 = scale.x(inside_end.succ_opt().unwrap_or(inside_end));
+        if inst.start <= last {
+            items.push(Item::Rect {
+                rect: [x0, y, (x1 - x0).max(1.0), lane * 0.8],
+                fill: Some(color),
+                stroke: Some((tint(color, 0.0).map(|v| v.saturating_sub(60)), 0.6)),
+                dashed: false,
+            });
+        }
+        if inst.end > last {
+            let p0 = scale.x(inst.start.max(last.succ_opt().unwrap_or(last)));
+            let p1 = scale.x(inst.end.succ_opt().unwrap_or(inst.end));
+            items.push(Item::Rect {
+                rect: [p0, y, (p1 - p0).max(1.0), lane * 0.8],
+                fill: Some(tint(color, 0.65)),
+                stroke: Some((color.map(|v| v.saturating_sub(60)), 0.6)),
+                dashed: true,
+            });
+        }
+        let label = inst.kind.kind_type().label(lang);
+        let size = 6.5;
+        let fill = if inst.start <= last {
+            color
+        } else {
+            tint(color, 0.65)
+        };
+        if lane < 9.0 {
+            // Too thin for a label: the table names it.
+        } else if metrics.width(label, size) + 4.0 < (scale.x(inst.end) - x0).max(0.0) {
+            items.push(Item::Text {
+                x: x0 + 2.0,
+                y: y + lane - 6.5,
+                size,
+                text: label.to_string(),
+                color: label_on(fill),
+            });
+        } else {
+            // Beside the bar: after it, or before it where the drawing ends.
+            let after = scale.x(inst.end.succ_opt().unwrap_or(inst.end)) + 2.0;
+            let w = metrics.width(label, size);
+            items.push(Item::Text {
+                x: if after + w > left + width {
+                    x0 - 2.0 - w
+                } else {
+                    after
+                },
+                y: y + lane - 6.5,
+                size,
+                text: label.to_string(),
+                color: INK,
+            });
+        }
+    }
+}
+
+/// The instruments as a table: kind, dates, length in the rule's unit, status, details.
+fn instruments(flow: &mut Flow, d: &Dossier, lang: Lang) {
+    if d.instruments.is_empty() {
+        flow.paragraph(
+            lang.pick(
+                "Nog geen instrumenten gepland.",
+                "No instruments planned yet.",
+            ),
+            BODY,
+            INK,
+            0.0,
+        );
+        return;
+    }
+    let header = [
+        lang.pick("Instrument", "Instrument"),
+        lang.pick("Van", "From"),
+        lang.pick("Tot", "To"),
+        lang.pick("Duur", "Length"),
+        lang.pick("Status", "Status"),
+        lang.pick("Details", "Details"),
+    ]
+    .map(str::to_string);
+    let mut order: Vec<usize> = (0..d.instruments.len()).collect();
+    order.sort_by_key(|&i| (d.instruments[i].start, d.instruments[i].end));
+    let rows: Vec<Vec<String>> = order
+        .iter()
+        .map(|&i| {
+            let inst = &d.instruments[i];
+            let details = match &inst.kind {
+                InstrumentKind::Opleiding {
+                    name,
+                    provider,
+                    focus,
+                    full_time,
+                } => format!(
+                    "{name}; {}; {}; {}",
+                    match provider {
+                        Provider::Vdab => "VDAB".to_string(),
+                        Provider::Recognised => lang.pick("erkend", "recognised").to_string(),
+                        Provider::Other(o) => o.clone(),
+                    },
+                    match focus {
+                        Focus::Generic => lang.pick("generiek", "generic"),
+                        Focus::Technical => lang.pick("technisch", "technical"),
+                    },
+                    if *full_time {
+                        lang.pick("voltijds", "full-time")
+                    } else {
+                        lang.pick("deeltijds", "part-time")
+                    }
+                ),
+                _ => String::new(),
+            };
+            vec![
+                inst.kind.kind_type().label(lang).to_string(),
+                lang::date(inst.start, lang),
+                lang::date(inst.end, lang),
+                inst.length_label(lang),
+                inst.status.label(lang).to_string(),
+                details,
+            ]
+        })
+        .collect();
+    flow.table(0, &header, &[120.0, 62.0, 62.0, 70.0, 62.0, 0.0], &rows);
+    flow.gap(4.0);
+}
+
+/// Room for both signatures and the date.
+fn signatures(flow: &mut Flow, lang: Lang) {
+    let height = 86.0;
+    flow.ensure(height + 30.0);
+    flow.heading(lang.pick("Handtekeningen", "Signatures"), 2);
+    let top = flow.y + 4.0;
+    let w = (Flow::width() - 20.0) / 2.0;
+    for (k, who) in [
+        lang.pick("De cliënt", "The client"),
+        lang.pick("De begeleider", "The counsellor"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let x = MARGIN + k as f32 * (w + 20.0);
+        let items = vec![
+            Item::Text {
+                x,
+                y: top + 10.0,
+                size: BODY,
+                text: who.to_string(),
+                color: INK,
+            },
+            Item::Line {
+                from: [x, top + 56.0],
+                to: [x + w, top + 56.0],
+                color: MUTED,
+                width: 0.6,
+                dashed: false,
+            },
+            Item::Text {
+                x,
+                y: top + 76.0,
+                size: BODY,
+                text: format!("{} ____ / ____ / ________", lang.pick("Datum:", "Date:")),
+                color: INK,
+            },
+        ];
+        flow.push(Block {
+            kind: Kind::Paragraph,
+            cells: vec![items],
+        });
+    }
+    flow.y = top + height;
+}

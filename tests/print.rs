@@ -1,0 +1,245 @@
+//! The trajectory plan as PDF, read back: the text a reader finds in it (pdf-extract), the
+//! pages as an image (hayro, a PDF renderer in Rust) against a snapshot, and the command's
+//! refusal to write over a file.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
+)]
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use twe_planner::lang::{self, Lang};
+use twe_planner::model::{Dossier, Instrument, InstrumentKind, Status};
+use twe_planner::print::{PlanOptions, plan_pdf};
+use twe_planner::rules::{CheckContext, check};
+
+fn today() -> chrono::NaiveDate {
+    twe_planner::model::date_serde::parse("2026-11-27").unwrap()
+}
+
+fn sample() -> Vec<Dossier> {
+    twe_planner::sample::load()
+        .dossiers
+        .into_iter()
+        .map(|l| l.dossier)
+        .collect()
+}
+
+fn options(lang: Lang, client_copy: bool) -> PlanOptions {
+    PlanOptions {
+        lang,
+        today: today(),
+        client_copy,
+    }
+}
+
+/// The PDF's text without any whitespace: lines break where the page does, not where the
+/// sentence does.
+fn text_of(pdf: &[u8]) -> String {
+    let text = pdf_extract::extract_text_from_mem(pdf).expect("the PDF's text");
+    squeeze(&text)
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+/// Every sample dossier, in both languages: the client, every instrument's dates as the
+/// language writes them, and every finding's rule and words are real text in the
+/// counsellor's copy; the client's copy has the dates and no finding.
+#[test]
+fn the_plan_holds_the_client_every_date_and_every_finding() {
+    let ctx = CheckContext::new(today());
+    for d in sample() {
+        for lang in [Lang::Nl, Lang::En] {
+            let pdf = plan_pdf(&d, &options(lang, false)).unwrap();
+            assert!(pdf.starts_with(b"%PDF-"));
+            let text = text_of(&pdf);
+            assert!(text.contains(&squeeze(&d.client)), "{}: client", d.id);
+            for inst in &d.instruments {
+                for day in [inst.start, inst.end] {
+                    assert!(
+                        text.contains(&squeeze(&lang::date(day, lang))),
+                        "{}: {day} in {lang:?}",
+                        d.id
+                    );
+                }
+            }
+            for f in check(&d, &ctx) {
+                assert!(text.contains(f.rule.id), "{}: {}", d.id, f.rule.id);
+                assert!(
+                    text.contains(&squeeze(&f.message(&d, lang))),
+                    "{}: the words of {}",
+                    d.id,
+                    f.rule.id
+                );
+            }
+            let client = text_of(&plan_pdf(&d, &options(lang, true)).unwrap());
+            for f in check(&d, &ctx) {
+                assert!(
+                    !client.contains(f.rule.id),
+                    "{}: {} in the client's copy",
+                    d.id,
+                    f.rule.id
+                );
+            }
+            for inst in &d.instruments {
+                assert!(client.contains(&squeeze(&lang::date(inst.start, lang))));
+            }
+        }
+    }
+}
+
+/// A long plan continues on further pages: the instruments' header row on each page the
+/// table reaches, every instrument there, and "page k of n" on each page.
+#[test]
+fn a_long_plan_continues_with_its_header_repeated() {
+    let mut d = sample().into_iter().next().unwrap();
+    let start = d.start;
+    d.instruments = (0..70u64)
+        .map(|k| Instrument {
+            kind: InstrumentKind::Ibo,
+            start: start + chrono::Days::new(10 * k),
+            end: start + chrono::Days::new(10 * k + 8),
+            status: Status::Planned,
+        })
+        .collect();
+    let pages = twe_planner::print::plan_pages(&d, &options(Lang::En, false)).unwrap();
+    assert!(pages.len() >= 3, "{} pages", pages.len());
+    let pdf = plan_pdf(&d, &options(Lang::En, false)).unwrap();
+    let text = text_of(&pdf);
+    for inst in &d.instruments {
+        assert!(text.contains(&squeeze(&lang::date(inst.end, Lang::En))));
+    }
+    let n = pages.len();
+    let mut with_table = 0;
+    for (k, page) in pages.iter().enumerate() {
+        let texts: Vec<&str> = page.texts().collect();
+        assert!(
+            texts.contains(&format!("{} · page {} of {n}", d.id, k + 1).as_str()),
+            "{texts:?}"
+        );
+        if texts.contains(&"Length") {
+            with_table += 1;
+        }
+        // Nothing below the footer's rule or past the right margin.
+        for item in page.blocks.iter().flat_map(|b| b.cells.iter().flatten()) {
+            if let twe_planner::print::layout::Item::Text { x, y, .. } = item {
+                assert!(
+                    *x >= 0.0 && *x < 595.0 && *y > 30.0 && *y < 842.0 - 30.0,
+                    "page {}: ({x}, {y})",
+                    k + 1
+                );
+            }
+        }
+    }
+    assert!(with_table >= 2, "the header row is repeated: {with_table}");
+}
+
+/// The PDF is tagged for screen readers and declares PDF/A-2a; the font is embedded.
+#[test]
+fn the_plan_is_tagged_archival_and_carries_its_font() {
+    let d = &sample()[0];
+    let pdf = plan_pdf(d, &options(Lang::Nl, false)).unwrap();
+    let raw = String::from_utf8_lossy(&pdf);
+    assert!(raw.contains("/StructTreeRoot"), "tagged");
+    assert!(raw.contains("/MarkInfo"), "marked");
+    assert!(raw.contains("/Lang"), "language");
+    assert!(raw.contains("FontFile2"), "the TrueType font is embedded");
+    // The XMP packet is compressed or not; the identification is in it either way when
+    // written plainly, else the /Metadata stream exists.
+    assert!(raw.contains("/Metadata"), "XMP metadata for PDF/A");
+}
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_twe-planner"));
+    c.env("LANG", "en_GB.UTF-8").env_remove("LC_ALL");
+    c
+}
+
+fn sample_file(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("assets/sample")
+        .join(name)
+}
+
+/// `print` writes the plan, never over an existing file unless `--force`.
+#[test]
+fn print_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("plan.pdf");
+    let args = |extra: &[&str]| {
+        let mut a = vec![
+            "print".to_string(),
+            sample_file("antwerpen-2025-0027.ron").display().to_string(),
+            "--out".into(),
+            out.display().to_string(),
+            "--today".into(),
+            "2026-11-27".into(),
+        ];
+        a.extend(extra.iter().map(|s| (*s).to_string()));
+        bin().args(&a).output().unwrap()
+    };
+    let o = args(&[]);
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let first = std::fs::read(&out).unwrap();
+    assert!(text_of(&first).contains("YoussefAmrani"));
+    std::fs::write(&out, b"somebody's file").unwrap();
+    let o = args(&["--client"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("already exists"));
+    assert_eq!(std::fs::read(&out).unwrap(), b"somebody's file");
+    let o = args(&["--client", "--force", "--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0));
+    let text = text_of(&std::fs::read(&out).unwrap());
+    assert!(text.contains("Theclient'scopy"), "{text}");
+    // A folder is not a dossier; a broken file says where.
+    let o = bin()
+        .args(["print", &dir.path().display().to_string(), "--out"])
+        .arg(dir.path().join("x.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("x.pdf").exists());
+}
+
+/// The first page as a reader shows it, against its snapshot.
+#[test]
+fn snapshot_of_the_first_plan_page() {
+    let d = sample()
+        .into_iter()
+        .find(|d| d.id == "HERE-2024-0028")
+        .unwrap();
+    let pdf = plan_pdf(&d, &options(Lang::Nl, false)).unwrap();
+    let image = render_first_page(pdf);
+    egui_kittest::image_snapshot(&image, "plan_page_1");
+}
+
+fn render_first_page(pdf: Vec<u8>) -> image::RgbaImage {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::hayro_syntax::Pdf;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
+    let pdf = Pdf::new(pdf).expect("hayro reads the PDF");
+    let pages = pdf.pages();
+    let page = pages.first().expect("a first page");
+    let pixmap = render(
+        page,
+        &RenderCache::new(),
+        &InterpreterSettings::default(),
+        &RenderSettings::default(),
+        &PixmapSettings {
+            x_scale: 1.5,
+            y_scale: 1.5,
+            bg_color: WHITE,
+        },
+    );
+    let png = pixmap.into_png().expect("a PNG");
+    image::load_from_memory(&png).expect("the PNG").to_rgba8()
+}
