@@ -6,23 +6,30 @@ use std::path::Path;
 
 fn main() {
     println!("cargo:rerun-if-changed=assets/sample");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("sample");
-    let mut names: Vec<String> = std::fs::read_dir(&dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .filter(|n| {
-                    let ron = std::path::Path::new(n)
-                        .extension()
-                        .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
-                    ron && !n.starts_with('.')
-                })
-                .collect()
+    // The folder cargo runs this script for, read when it runs: `env!` would bake in where
+    // the script was first compiled, and a script shared by two checkouts then embedded the
+    // other one's sample, or none.
+    let root = std::env::var("CARGO_MANIFEST_DIR").unwrap_or_else(|_| ".".into());
+    let dir = Path::new(&root).join("assets").join("sample");
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(e) => panic!("cannot read the sample workspace {}: {e}", dir.display()),
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| {
+            let ron = std::path::Path::new(n)
+                .extension()
+                .is_some_and(|x| x.eq_ignore_ascii_case("ron"));
+            ron && !n.starts_with('.')
         })
-        .unwrap_or_default();
+        .collect();
+    assert!(
+        !names.is_empty(),
+        "the sample workspace {} holds no .ron file",
+        dir.display()
+    );
     names.sort();
     let mut code = String::from(
         "/// The sample workspace: file name and content.\npub static SAMPLE_FILES: &[(&str, &str)] = &[\n",

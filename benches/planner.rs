@@ -139,9 +139,36 @@ fn edits(c: &mut Criterion) {
     });
 }
 
+/// Laying out and writing one dossier's plan as PDF, warm (issue 13: under 100 ms).
+fn print(c: &mut Criterion) {
+    let report = twe_planner::sample::load();
+    let ids: Vec<String> = report
+        .dossiers
+        .iter()
+        .map(|l| l.dossier.id.clone())
+        .collect();
+    let d = report
+        .dossiers
+        .into_iter()
+        .map(|l| l.dossier)
+        .find(|d| d.id == "HERE-2024-0028")
+        .unwrap_or_else(|| panic!("{ids:?} {:?}", report.errors.len()));
+    let opts = twe_planner::print::PlanOptions {
+        lang: twe_planner::lang::Lang::Nl,
+        today: d.start,
+        client_copy: false,
+    };
+    c.bench_function("plan of one dossier: lay out the pages", |b| {
+        b.iter(|| black_box(twe_planner::print::plan_pages(&d, &opts)));
+    });
+    c.bench_function("plan of one dossier: lay out and write the PDF", |b| {
+        b.iter(|| black_box(twe_planner::print::plan_pdf(&d, &opts).map(|p| p.len())));
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(30);
-    targets = frames, edits
+    targets = frames, edits, print
 }
 criterion_main!(benches);

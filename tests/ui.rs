@@ -1030,3 +1030,32 @@ fn the_counsellor_field_completes_from_the_workspace() {
     assert_eq!(h.state().me(), Some("Lies"));
     assert!(h.query_by_label_contains("👤 My clients (Lies)").is_some());
 }
+
+/// File → Print plan… makes the open dossier's plan as a PDF and asks where to save it; the
+/// chosen path gets the PDF (the system viewer is not started in tests).
+#[test]
+fn print_plan_from_the_file_menu() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "HERE-2024-0028");
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Print plan…").click();
+    h.run();
+    let Some(Action::Dialog(request @ twe_planner::app::Request::ExportPdf { .. })) =
+        h.state_mut().take_shell_actions().last().cloned()
+    else {
+        panic!("a file dialog for the PDF");
+    };
+    let twe_planner::app::Request::ExportPdf { bytes, name } = &request else {
+        unreachable!()
+    };
+    assert_eq!(name, "HERE-2024-0028-plan.pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(name);
+    h.state_mut()
+        .act(Action::PathChosen(request.clone(), path.clone()));
+    h.run();
+    assert_eq!(std::fs::read(&path).unwrap(), *bytes);
+    assert!(h.query_by_label_contains("Saved:").is_some());
+}

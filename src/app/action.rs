@@ -28,6 +28,14 @@ pub enum Request {
     ExportPng(Vec<u8>),
     /// Pick a file to write this calendar (iCalendar text) to.
     ExportIcs(String),
+    /// Pick a file to write this PDF to, proposing `name`; it opens in the system's viewer
+    /// afterwards (from where it is printed).
+    ExportPdf {
+        /// The document.
+        bytes: Vec<u8>,
+        /// The file name proposed.
+        name: String,
+    },
 }
 
 impl Request {
@@ -43,6 +51,7 @@ impl Request {
             Request::ExportCsv(_) => "twe-cijfers.csv",
             Request::ExportPng(_) => "twe-grafiek.png",
             Request::ExportIcs(_) => "twe-agenda.ics",
+            Request::ExportPdf { .. } => "trajectplan.pdf",
             Request::SaveAs(_) => "dossier.ron",
             Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => "",
         }
@@ -120,6 +129,14 @@ pub enum Action {
     },
     /// Remember who "I" am, for "my clients" (`None` forgets).
     SetMe(Option<String>),
+    /// Make the plan of entry `entry` as a PDF (the client's copy when `client`) and ask
+    /// where to save it.
+    PrintPlan {
+        /// The entry.
+        entry: usize,
+        /// The client's copy, without findings.
+        client: bool,
+    },
 
     // Edits.
     /// Replace entry `entry`'s dossier as one undoable edit.

@@ -93,6 +93,28 @@ fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
             out.push(Action::Dialog(Request::SaveAs(i)));
         }
         ui.separator();
+        let open = cx.sel.entry;
+        if item(
+            ui,
+            button("Trajectplan afdrukken…", "Print plan…"),
+            open.is_some(),
+        ) && let Some(entry) = open
+        {
+            out.push(Action::PrintPlan {
+                entry,
+                client: false,
+            });
+        }
+        let client = button("Plan voor de cliënt afdrukken…", "Print the client's plan…");
+        if item(ui, client, open.is_some())
+            && let Some(entry) = open
+        {
+            out.push(Action::PrintPlan {
+                entry,
+                client: true,
+            });
+        }
+        ui.separator();
         if item(ui, button("Afsluiten", "Quit"), true) {
             out.push(Action::Guard(Pending::Quit));
         }

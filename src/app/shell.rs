@@ -202,6 +202,7 @@ impl PlannerApp {
             window.select_id(&id);
         }
         window.enable_recovery();
+        window.enable_viewer();
         super::recovery::install_panic_hook(crate::workspace::journal::default_dir());
         Self {
             watcher: None,
@@ -286,6 +287,10 @@ impl PlannerApp {
             Request::ExportPng(_) => rfd::FileDialog::new()
                 .add_filter("PNG", &["png"])
                 .set_file_name(request.default_name())
+                .save_file(),
+            Request::ExportPdf { name, .. } => rfd::FileDialog::new()
+                .add_filter("PDF", &["pdf"])
+                .set_file_name(name)
                 .save_file(),
             Request::ExportIcs(_) => rfd::FileDialog::new()
                 .add_filter("iCalendar", &["ics"])

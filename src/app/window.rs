@@ -83,6 +83,9 @@ pub struct Window {
     for_shell: Vec<Action>,
     /// A folder being opened in the background.
     opening: Option<Opening>,
+    /// Whether written documents open in the system's viewer: the shell turns it on, tests
+    /// leave it off.
+    viewer: bool,
 
     menu: MenuBar,
     status_bar: StatusBar,
@@ -153,6 +156,7 @@ impl Window {
             recovery: Recovery::default(),
             for_shell: Vec::new(),
             opening: None,
+            viewer: false,
             menu: MenuBar,
             status_bar: StatusBar,
             list: DossierList::default(),
@@ -501,6 +505,7 @@ impl Window {
                     }
                 }
             }
+            Action::PrintPlan { entry, client } => self.print_plan(entry, client),
             Action::SetMe(me) => {
                 self.shared.me = me
                     .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -671,6 +676,7 @@ impl Window {
                 documents().join(request.default_name())
             }
             Request::ExportIcs(_) => documents().join(crate::ics::file_name(ws.today())),
+            Request::ExportPdf { name, .. } => documents().join(name),
         }
     }
 
@@ -680,19 +686,87 @@ impl Window {
             Request::OpenFolder | Request::OpenFile => self.open_workspace(&path),
             Request::SaveAs(i) => self.file_action(Action::SaveAs(i, path)),
             Request::SaveUnfiled => self.save_unfiled_into(path),
-            Request::ExportCsv(csv) => self.export(&path, csv.as_bytes()),
-            Request::ExportPng(png) => self.export(&path, &png),
-            Request::ExportIcs(ics) => self.export(&path, ics.as_bytes()),
+            Request::ExportCsv(csv) => {
+                self.export(&path, csv.as_bytes());
+            }
+            Request::ExportPng(png) => {
+                self.export(&path, &png);
+            }
+            Request::ExportIcs(ics) => {
+                self.export(&path, ics.as_bytes());
+            }
+            Request::ExportPdf { bytes, .. } => {
+                if self.export(&path, &bytes) {
+                    self.open_in_viewer(&path);
+                }
+            }
         }
     }
 
-    /// Writes an export to the file the user chose, and says how it went.
-    fn export(&mut self, path: &std::path::Path, bytes: &[u8]) {
+    /// Writes an export to the file the user chose, and says how it went; returns whether
+    /// it was written.
+    fn export(&mut self, path: &std::path::Path, bytes: &[u8]) -> bool {
         let written = crate::files::write_atomic(path, bytes);
         self.say(|lang| match &written {
             Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
             Err(e) => e.message(lang),
         });
+        written.is_ok()
+    }
+
+    /// Opens a written document in the system's viewer (from where it is printed); where
+    /// none can be started, says so and where the file is.
+    fn open_in_viewer(&mut self, path: &std::path::Path) {
+        if !self.viewer {
+            return;
+        }
+        if let Err(e) = opener::open(path) {
+            let why = crate::lang::terminal_safe(&e.to_string()).into_owned();
+            self.say(|lang| {
+                format!(
+                    "{} {} — {} ({why})",
+                    lang.pick("Bewaard:", "Saved:"),
+                    path.display(),
+                    lang.pick(
+                        "het kon hier niet geopend worden; open het vanuit zijn map om af te drukken",
+                        "it could not be opened here; open it from its folder to print it",
+                    )
+                )
+            });
+        }
+    }
+
+    /// Makes the plan of entry `i` as a PDF and asks where to save it.
+    fn print_plan(&mut self, i: usize, client: bool) {
+        let Some(entry) = self.shared.ws.entry(i) else {
+            return;
+        };
+        let d = entry.dossier();
+        let opts = crate::print::PlanOptions {
+            lang: self.shared.lang,
+            today: self.shared.ws.today(),
+            client_copy: client,
+        };
+        let suffix = if client { "-client" } else { "" };
+        let name = format!(
+            "{}-{}{suffix}.pdf",
+            crate::files::names::safe_stem(&d.id),
+            self.shared.lang.pick("plan", "plan")
+        );
+        match crate::print::plan_pdf(d, &opts) {
+            Ok(bytes) => self
+                .for_shell
+                .push(Action::Dialog(Request::ExportPdf { bytes, name })),
+            Err(e) => self.say(|lang| {
+                format!(
+                    "{}: {e}",
+                    lang.pick(
+                        "De PDF kon niet gemaakt worden",
+                        "The PDF could not be made"
+                    )
+                )
+            }),
+        }
     }
 
     /// How many findings the open dossier has.
@@ -717,6 +791,11 @@ impl Window {
     }
 
     /// Opens entry `i` in the dossier view.
+    /// Opens written documents (a printed plan) in the system's viewer from now on.
+    pub fn enable_viewer(&mut self) {
+        self.viewer = true;
+    }
+
     /// Who "I" am, for "my clients".
     pub fn me(&self) -> Option<&str> {
         self.shared.me.as_deref()
