@@ -158,6 +158,16 @@ pub enum Command {
     Present {
         /// A workspace whose figures the slides may show beside the published ones.
         path: Option<PathBuf>,
+        /// Write every chart slide as a page of this PDF instead of opening a window
+        /// (the workspace's figures with PATH, else the published ones).
+        #[arg(long, value_name = "DECK.pdf")]
+        export: Option<PathBuf>,
+        /// Language of the deck.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Replace the deck if the file exists.
+        #[arg(long)]
+        force: bool,
     },
 }
 
@@ -253,7 +263,9 @@ pub fn main() -> ExitCode {
     match cli.command {
         None => run_window(None, false),
         Some(Command::Open { path }) => run_window(Some(path), false),
-        Some(Command::Present { path }) => run_window(path, true),
+        Some(Command::Present {
+            path, export: None, ..
+        }) => run_window(path, true),
         Some(command) => {
             // Buffered: stdout alone writes line by line, and a workspace's JSON report has
             // half a million lines (a write call each took most of `check`'s time).
@@ -372,6 +384,12 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             let only: Vec<&str> = rules.iter().map(String::as_str).collect();
             run_fix(&paths, &ctx, &only, dry_run, LangArg::or_env(lang), out)
         }
+        Command::Present {
+            path,
+            export: Some(deck),
+            lang,
+            force,
+        } => run_deck(path.as_deref(), &deck, LangArg::or_env(lang), force, out),
         Command::Open { .. } | Command::Present { .. } => Ok(EXIT_OK),
     };
     match result {
@@ -685,6 +703,83 @@ fn run_agenda(
     })
 }
 
+/// Writes a document the user named: never over an existing file unless `force` (then
+/// atomically, keeping its mode); says why not in a sentence naming the fix.
+fn write_document(
+    path: &std::path::Path,
+    bytes: &[u8],
+    force: bool,
+    lang: Lang,
+) -> Result<(), String> {
+    if force {
+        return crate::files::write_atomic(path, bytes).map_err(|e| e.message(lang));
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| std::path::Path::new("."));
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    crate::files::write_new(dir, &name, bytes)
+        .map(|_| ())
+        .map_err(|e| {
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                lang.pick(
+                    "bestaat al; kies een andere naam of geef --force om het te vervangen",
+                    "already exists; choose another name or give --force to replace it",
+                )
+                .to_string()
+            } else {
+                crate::files::io_message(&e, lang)
+            }
+        })
+}
+
+/// `present --export`: the chart slides as a PDF deck; exit 0 when written, 2 otherwise.
+fn run_deck(
+    path: Option<&std::path::Path>,
+    deck: &std::path::Path,
+    lang: Lang,
+    force: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    let table = match path {
+        Some(p) => {
+            let LoadReport { dossiers, errors } = load_paths(&[p.to_path_buf()]);
+            for e in &errors {
+                line(out, &e.display(lang))?;
+            }
+            Some(ProvinceYearTable::from_dossiers(
+                dossiers.iter().map(|d| &d.dossier),
+                municipalities(),
+            ))
+        }
+        None => None,
+    };
+    let bytes = match crate::print::deck_pdf(table.as_ref(), lang) {
+        Ok(b) => b,
+        Err(e) => {
+            line(out, &format!("{}: {e}", deck.display()))?;
+            return Ok(EXIT_LOAD);
+        }
+    };
+    match write_document(deck, &bytes, force, lang) {
+        Ok(()) => {
+            line(
+                out,
+                &format!("{} → {}", lang.pick("Dia's", "Slides"), deck.display()),
+            )?;
+            Ok(EXIT_OK)
+        }
+        Err(why) => {
+            line(out, &format!("{}: {why}", deck.display()))?;
+            Ok(EXIT_LOAD)
+        }
+    }
+}
+
 /// `print`: the plan of one dossier as a PDF at `pdf`, never over an existing file unless
 /// `force`. Exit 0 when written, 2 when the dossier does not load or the file cannot be
 /// written.
@@ -732,31 +827,7 @@ fn run_print(
             return Ok(EXIT_LOAD);
         }
     };
-    let written = if force {
-        crate::files::write_atomic(pdf, &bytes).map_err(|e| e.message(lang))
-    } else {
-        let dir = pdf
-            .parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or_else(|| std::path::Path::new("."));
-        let name = pdf
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        crate::files::write_new(dir, &name, &bytes)
-            .map(|_| ())
-            .map_err(|e| {
-                if e.kind() == std::io::ErrorKind::AlreadyExists {
-                    lang.pick(
-                        "bestaat al; kies een andere naam of geef --force om het te vervangen",
-                        "already exists; choose another name or give --force to replace it",
-                    )
-                    .to_string()
-                } else {
-                    crate::files::io_message(&e, lang)
-                }
-            })
-    };
+    let written = write_document(pdf, &bytes, force, lang);
     match written {
         Ok(()) => {
             line(

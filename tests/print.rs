@@ -217,29 +217,93 @@ fn snapshot_of_the_first_plan_page() {
         .find(|d| d.id == "HERE-2024-0028")
         .unwrap();
     let pdf = plan_pdf(&d, &options(Lang::Nl, false)).unwrap();
-    let image = render_first_page(pdf);
+    let image = render_page(pdf, 0, 1.5);
     egui_kittest::image_snapshot(&image, "plan_page_1");
 }
 
-fn render_first_page(pdf: Vec<u8>) -> image::RgbaImage {
+fn render_page(pdf: Vec<u8>, index: usize, scale: f32) -> image::RgbaImage {
     use hayro::hayro_interpret::InterpreterSettings;
     use hayro::hayro_syntax::Pdf;
     use hayro::vello_cpu::color::palette::css::WHITE;
     use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
     let pdf = Pdf::new(pdf).expect("hayro reads the PDF");
     let pages = pdf.pages();
-    let page = pages.first().expect("a first page");
+    let page = pages.get(index).expect("the page");
     let pixmap = render(
         page,
         &RenderCache::new(),
         &InterpreterSettings::default(),
         &RenderSettings::default(),
         &PixmapSettings {
-            x_scale: 1.5,
-            y_scale: 1.5,
+            x_scale: scale,
+            y_scale: scale,
             bg_color: WHITE,
         },
     );
     let png = pixmap.into_png().expect("a PNG");
     image::load_from_memory(&png).expect("the PNG").to_rgba8()
+}
+
+/// `present --export`: one 16:9 page per chart slide, each with its title and source line,
+/// real text; from a workspace, counts under 5 written "<5" and no client's name.
+#[test]
+fn the_deck_has_a_page_per_slide_and_no_personal_data() {
+    use twe_planner::stats::charts::{ChartKind, ChartOptions, chart};
+    let dir = tempfile::tempdir().unwrap();
+    let deck = dir.path().join("deck.pdf");
+    let o = bin()
+        .args(["present", "--export"])
+        .arg(&deck)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    let pdf = std::fs::read(&deck).unwrap();
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
+    assert_eq!(pages.len(), ChartKind::ALL.len());
+    let table = twe_planner::stats::ProvinceYearTable::from_published(
+        twe_planner::reference::published(),
+    );
+    let opts = ChartOptions {
+        measure: twe_planner::stats::Measure::Trajectories,
+        up_to: twe_planner::reference::published().partial_year,
+        relative: false,
+        suppress_small: false,
+    };
+    for (k, (page, kind)) in pages.iter().zip(ChartKind::ALL).enumerate() {
+        let title = chart(kind, &table, &opts, Lang::En).title;
+        let text = squeeze(page);
+        assert!(text.contains(&squeeze(&title)), "page {}: {title}", k + 1);
+        assert!(text.contains("VDAB"), "page {}: the source line", k + 1);
+        assert!(text.contains(&format!("{}/{}", k + 1, pages.len())), "page number");
+    }
+    // Again over the sample workspace, written over with --force.
+    let o = bin()
+        .arg("present")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample"))
+        .arg("--export")
+        .arg(&deck)
+        .args(["--lang", "en", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let text = squeeze(&pdf_extract::extract_text_from_mem(&std::fs::read(&deck).unwrap()).unwrap());
+    assert!(text.contains("<5"), "small counts suppressed");
+    for d in sample() {
+        assert!(!text.contains(&squeeze(&d.client)), "{} in the deck", d.client);
+    }
+    // Without --force an existing deck stays.
+    let o = bin().args(["present", "--export"]).arg(&deck).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}
+
+/// Two pages of the deck as a projector shows them, against their snapshots.
+#[test]
+fn snapshots_of_two_deck_pages() {
+    let pdf = twe_planner::print::deck_pdf(None, Lang::En).unwrap();
+    let mut results = egui_kittest::SnapshotResults::new();
+    for (k, name) in [(0, "deck_page_1"), (2, "deck_page_3")] {
+        let image = render_page(pdf.clone(), k, 1.0);
+        results.add(egui_kittest::try_image_snapshot(&image, name));
+    }
 }

@@ -6,6 +6,7 @@
 //! TrueType font the window draws with, writes tagged PDF and validates PDF/A-2a itself, and
 //! adds a few hundred kilobytes where typst would add the whole typesetter.
 
+pub mod deck;
 pub mod layout;
 pub mod pdf;
 mod plan;
@@ -29,9 +30,60 @@ pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>
         title: &title,
         lang: opts.lang.pick("nl-BE", "en"),
         created: crate::ics::now(),
+        size: layout::A4,
     };
     // krilla panics on a tag tree it cannot write; that would be our bug, and it must not
     // take the window (and its unsaved work) down: it becomes an error to report.
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
+        .unwrap_or_else(|_| Err(pdf::PdfError("internal error while writing the PDF".into())))
+}
+
+/// The chart slides of the presentation as a 16:9 PDF deck: every chart at the
+/// presentation's default year, from the published table, or from `dossiers` (counts from
+/// 1 to 4 shown as "<5").
+pub fn deck_pdf(
+    dossiers: Option<&crate::stats::ProvinceYearTable>,
+    lang: crate::lang::Lang,
+) -> Result<Vec<u8>, pdf::PdfError> {
+    use crate::reference::published;
+    use crate::stats::charts::{ChartKind, ChartOptions, chart};
+    let published_table;
+    let (table, suppress, source) = if let Some(t) = dossiers {
+        (
+            t,
+            true,
+            lang.pick(
+                "Bron: berekend uit de dossiers van de werkmap (aantallen onder 5 als «<5»)",
+                "Source: computed from the workspace's dossiers (counts under 5 as «<5»)",
+            )
+            .to_string(),
+        )
+    } else {
+        published_table = crate::stats::ProvinceYearTable::from_published(published());
+        (
+            &published_table,
+            false,
+            published().source.get(lang).to_string(),
+        )
+    };
+    let opts = ChartOptions {
+        measure: crate::stats::Measure::Trajectories,
+        up_to: published().partial_year,
+        relative: false,
+        suppress_small: suppress,
+    };
+    let charts: Vec<_> = ChartKind::ALL
+        .iter()
+        .map(|&k| chart(k, table, &opts, lang))
+        .collect();
+    let pages = deck::deck_pages(&charts, lang, suppress, &source)
+        .ok_or_else(|| pdf::PdfError("the font cannot be read".into()))?;
+    let meta = pdf::Meta {
+        title: lang.pick("TWE-OCMW in cijfers", "TWE-OCMW in figures"),
+        lang: lang.pick("nl-BE", "en"),
+        created: crate::ics::now(),
+        size: deck::SLIDE,
+    };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
         .unwrap_or_else(|_| Err(pdf::PdfError("internal error while writing the PDF".into())))
 }

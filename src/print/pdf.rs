@@ -3,7 +3,7 @@
 //! with header cells, a figure with its alternative text; page furniture as artifacts) and
 //! PDF/A-2a for the archive.
 
-use super::layout::{A4, Item, Kind, Page};
+use super::layout::{Item, Kind, Page};
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -40,6 +40,8 @@ pub struct Meta<'a> {
     pub lang: &'a str,
     /// When it was made (PDF/A wants the date).
     pub created: chrono::DateTime<chrono::Utc>,
+    /// The page size in points (A4 for a plan, 16:9 for a deck).
+    pub size: (f32, f32),
 }
 
 fn color(c: [u8; 3]) -> rgb::Color {
@@ -176,8 +178,8 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
     let mut tables: BTreeMap<usize, (usize, TagGroup)> = BTreeMap::new();
     let mut order: Vec<Option<Node>> = Vec::new();
     for page_blocks in pages {
-        let settings =
-            PageSettings::from_wh(A4.0, A4.1).ok_or_else(|| PdfError("page size".into()))?;
+        let settings = PageSettings::from_wh(meta.size.0, meta.size.1)
+            .ok_or_else(|| PdfError("page size".into()))?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for block in &page_blocks.blocks {

@@ -1,0 +1,336 @@
+//! The yearly figures as a deck: one 16:9 page per chart slide, drawn from the same chart
+//! data as the window's charts (`crate::stats::charts`), in a light theme for a lit room:
+//! the title, the key number and a sentence computed from the data, the chart with its
+//! values written on the bars and at the lines' ends, the legend beside the plot, the source
+//! line and the page number. No dossier data but counts, suppressed under 5.
+
+use super::layout::{Block, INK, Item, Kind, MUTED, Metrics, Page, Rgb};
+use crate::lang::Lang;
+use crate::reference::Province;
+use crate::stats::charts::{ChartData, Shape};
+
+/// 16:9 in points (a 1280×720 slide).
+pub const SLIDE: (f32, f32) = (960.0, 540.0);
+const PAD: f32 = 40.0;
+
+/// A province's colour (Okabe–Ito, as the window's charts).
+fn province_rgb(p: Province) -> Rgb {
+    match p {
+        Province::Antwerpen => [0x00, 0x72, 0xB2],
+        Province::Limburg => [0xE6, 0x9F, 0x00],
+        Province::OostVlaanderen => [0x00, 0x9E, 0x73],
+        Province::VlaamsBrabant => [0xCC, 0x79, 0xA7],
+        Province::WestVlaanderen => [0xD5, 0x5E, 0x00],
+    }
+}
+
+fn series_rgb(s: &crate::stats::charts::Series, k: usize) -> Rgb {
+    const OTHER: [Rgb; 4] = [
+        [0x00, 0x72, 0xB2],
+        [0xD5, 0x5E, 0x00],
+        [0x00, 0x9E, 0x73],
+        [0x56, 0xB4, 0xE9],
+    ];
+    s.province
+        .map(province_rgb)
+        .or_else(|| s.instrument.map(crate::model::InstrumentType::rgb))
+        .unwrap_or(OTHER[k % OTHER.len()])
+}
+
+/// The key number of a chart and the sentence that says what it shows, from its data: the
+/// series with the largest value in the last category.
+pub fn headline(data: &ChartData, lang: Lang, suppressed: bool) -> (String, String) {
+    let last = data.categories.len().saturating_sub(1);
+    let best = data
+        .series
+        .iter()
+        .enumerate()
+        .filter_map(|(k, s)| s.values.get(last).copied().flatten().map(|v| (k, v)))
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    let Some((k, _)) = best else {
+        return (
+            "—".into(),
+            lang.pick(
+                "Te weinig dossiers om cijfers te tonen.",
+                "Too few dossiers to show figures.",
+            )
+            .into(),
+        );
+    };
+    let number = data.cell(k, last, lang, suppressed);
+    let category = data.categories.get(last).cloned().unwrap_or_default();
+    let name = &data.series[k].name;
+    let sentence = if data.percent {
+        format!(
+            "{} {category}: {name} {} {number}.",
+            lang.pick("In", "In"),
+            lang.pick("staat het hoogst met", "is highest at"),
+        )
+    } else {
+        format!(
+            "{} {category}: {name} {} {number} ({}).",
+            lang.pick("In", "In"),
+            lang.pick("heeft het meest,", "has the most,"),
+            data.y_label.to_lowercase()
+        )
+    };
+    (number, sentence)
+}
+
+/// One slide per chart.
+pub fn deck_pages(
+    charts: &[ChartData],
+    lang: Lang,
+    suppressed: bool,
+    source: &str,
+) -> Option<Vec<Page>> {
+    let metrics = Metrics::new()?;
+    let n = charts.len();
+    Some(
+        charts
+            .iter()
+            .enumerate()
+            .map(|(k, data)| slide(data, &metrics, lang, suppressed, source, (k + 1, n)))
+            .collect(),
+    )
+}
+
+fn text(x: f32, y: f32, size: f32, text: impl Into<String>, color: Rgb) -> Item {
+    Item::Text {
+        x,
+        y,
+        size,
+        text: text.into(),
+        color,
+    }
+}
+
+fn para(items: Vec<Item>) -> Block {
+    Block {
+        kind: Kind::Paragraph,
+        cells: vec![items],
+    }
+}
+
+/// The chart inside `plot` (left, top, width, height): the value axis, the categories, the
+/// bars or lines with their values written on them, the reference line.
+fn chart_items(
+    data: &ChartData,
+    metrics: &Metrics,
+    lang: Lang,
+    suppressed: bool,
+    plot: [f32; 4],
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    let extent = data.extent();
+    let max = extent.max.max(1e-9);
+    let min = extent.min.min(0.0);
+    let y_of = |v: f64| plot[1] + plot[3] - plot[3] * ((v - min) / (max - min)) as f32;
+    // Axis with four ticks, labelled at 24 px and more.
+    for t in 0..=4 {
+        let v = min + (max - min) * f64::from(t) / 4.0;
+        let y = y_of(v);
+        items.push(Item::Line {
+            from: [plot[0], y],
+            to: [plot[0] + plot[2], y],
+            color: [0xDD, 0xDD, 0xDD],
+            width: 0.6,
+            dashed: false,
+        });
+        let label = data.format(Some(v), lang);
+        let w = metrics.width(&label, 18.0);
+        items.push(text(plot[0] - 6.0 - w, y + 6.0, 18.0, label, MUTED));
+    }
+    let cats = data.categories.len().max(1);
+    let band = plot[2] / cats as f32;
+    let series = data.series.len().max(1);
+    // Category names as large as their band allows (18 points at most), so none overlap.
+    let widest = data
+        .categories
+        .iter()
+        .map(|c| metrics.width(c, 1.0))
+        .fold(0.0_f32, f32::max)
+        .max(1e-3);
+    let cat_size = (band * 0.92 / widest).min(18.0);
+    for (c, cat) in data.categories.iter().enumerate() {
+        let w = metrics.width(cat, cat_size);
+        items.push(text(
+            plot[0] + band * (c as f32 + 0.5) - w / 2.0,
+            plot[1] + plot[3] + 24.0,
+            cat_size,
+            cat.clone(),
+            MUTED,
+        ));
+    }
+    match data.shape {
+        Shape::GroupedBars | Shape::StackedBars => {
+            let stacked = data.shape == Shape::StackedBars;
+            let bar_w = if stacked {
+                band * 0.6
+            } else {
+                band * 0.8 / series as f32
+            };
+            for c in 0..cats {
+                let mut base = 0.0;
+                for (k, s) in data.series.iter().enumerate() {
+                    let Some(v) = s.values.get(c).copied().flatten() else {
+                        continue;
+                    };
+                    let x = if stacked {
+                        plot[0] + band * c as f32 + band * 0.2
+                    } else {
+                        plot[0] + band * c as f32 + band * 0.1 + bar_w * k as f32
+                    };
+                    let (lo, hi) = if stacked { (base, base + v) } else { (0.0, v) };
+                    base += if stacked { v } else { 0.0 };
+                    let (y0, y1) = (y_of(hi), y_of(lo));
+                    items.push(Item::Rect {
+                        rect: [x, y0, bar_w, (y1 - y0).max(0.5)],
+                        fill: Some(series_rgb(s, k)),
+                        stroke: None,
+                        dashed: false,
+                    });
+                    // Values written on the bars where they fit.
+                    // Values written on the bars (stacked) or just above them (grouped),
+                    // as large as the bar's width allows; none where even 9 points do not fit.
+                    let label = data.cell(k, c, lang, suppressed);
+                    let size = (bar_w * 0.95 / metrics.width(&label, 1.0).max(1e-3)).min(14.0);
+                    let lw = metrics.width(&label, size);
+                    if size >= 9.0 && (!stacked || y1 - y0 > size) {
+                        let y = if stacked {
+                            f32::midpoint(y0, y1) + size / 3.0
+                        } else {
+                            y0 - 3.0
+                        };
+                        items.push(text(x + (bar_w - lw) / 2.0, y, size, label, INK));
+                    }
+                }
+            }
+        }
+        Shape::Lines => {
+            for (k, s) in data.series.iter().enumerate() {
+                let color = series_rgb(s, k);
+                let points: Vec<(f32, f32)> = s
+                    .values
+                    .iter()
+                    .enumerate()
+                    .filter_map(|(c, v)| v.map(|v| (plot[0] + band * (c as f32 + 0.5), y_of(v))))
+                    .collect();
+                for w in points.windows(2) {
+                    items.push(Item::Line {
+                        from: [w[0].0, w[0].1],
+                        to: [w[1].0, w[1].1],
+                        color,
+                        width: 3.0,
+                        dashed: false,
+                    });
+                }
+                // The value at the line's end, in its colour.
+                if let Some(&(x, y)) = points.last() {
+                    let c = s.values.iter().rposition(Option::is_some).unwrap_or(0);
+                    items.push(text(
+                        x + 6.0,
+                        y + 6.0,
+                        16.0,
+                        data.cell(k, c, lang, suppressed),
+                        color,
+                    ));
+                }
+            }
+        }
+    }
+    if let Some((v, label)) = &data.reference {
+        let y = y_of(*v);
+        items.push(Item::Line {
+            from: [plot[0], y],
+            to: [plot[0] + plot[2], y],
+            color: [0x28, 0x28, 0x28],
+            width: 1.5,
+            dashed: true,
+        });
+        items.push(text(plot[0] + 4.0, y - 6.0, 16.0, label.clone(), INK));
+    }
+    items
+}
+
+fn slide(
+    data: &ChartData,
+    metrics: &Metrics,
+    lang: Lang,
+    suppressed: bool,
+    source: &str,
+    (page, of): (usize, usize),
+) -> Page {
+    let mut page_out = Page::default();
+    page_out.blocks.push(Block {
+        kind: Kind::Heading(1),
+        cells: vec![vec![text(PAD, PAD + 24.0, 28.0, data.title.clone(), INK)]],
+    });
+    let (number, sentence) = headline(data, lang, suppressed);
+    page_out.blocks.push(para(vec![text(
+        PAD,
+        PAD + 70.0,
+        34.0,
+        number,
+        [0x00, 0x5A, 0x8C],
+    )]));
+    page_out.blocks.push(para(vec![text(
+        PAD + 150.0,
+        PAD + 64.0,
+        18.0,
+        sentence,
+        INK,
+    )]));
+    // The plot, the legend to its right.
+    let legend_w = 180.0;
+    let plot = [
+        PAD + 50.0,
+        PAD + 100.0,
+        SLIDE.0 - 2.0 * PAD - 50.0 - legend_w,
+        SLIDE.1 - 2.0 * PAD - 150.0,
+    ];
+    let items = chart_items(data, metrics, lang, suppressed, plot);
+    let alt = format!(
+        "{}: {}",
+        data.title,
+        data.to_csv(suppressed).replace('\n', "; ")
+    );
+    page_out.blocks.push(Block {
+        kind: Kind::Figure(alt),
+        cells: vec![items],
+    });
+    // The legend, outside the plot.
+    let mut legend = Vec::new();
+    for (k, s) in data.series.iter().enumerate() {
+        let y = plot[1] + 10.0 + 28.0 * k as f32;
+        legend.push(Item::Rect {
+            rect: [SLIDE.0 - PAD - legend_w + 10.0, y - 14.0, 16.0, 16.0],
+            fill: Some(series_rgb(s, k)),
+            stroke: None,
+            dashed: false,
+        });
+        legend.push(text(
+            SLIDE.0 - PAD - legend_w + 32.0,
+            y,
+            18.0,
+            s.name.clone(),
+            INK,
+        ));
+    }
+    page_out.blocks.push(para(legend));
+    let foot = vec![
+        text(PAD, SLIDE.1 - PAD + 10.0, 14.0, source.to_string(), MUTED),
+        text(
+            SLIDE.0 - PAD - 60.0,
+            SLIDE.1 - PAD + 10.0,
+            14.0,
+            format!("{page} / {of}"),
+            MUTED,
+        ),
+    ];
+    page_out.blocks.push(Block {
+        kind: Kind::Artifact,
+        cells: vec![foot],
+    });
+    page_out
+}
