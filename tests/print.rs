@@ -257,13 +257,17 @@ fn the_deck_has_a_page_per_slide_and_no_personal_data() {
         .args(["--lang", "en"])
         .output()
         .unwrap();
-    assert_eq!(o.status.code(), Some(0), "{}", String::from_utf8_lossy(&o.stdout));
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
     let pdf = std::fs::read(&deck).unwrap();
     let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
     assert_eq!(pages.len(), ChartKind::ALL.len());
-    let table = twe_planner::stats::ProvinceYearTable::from_published(
-        twe_planner::reference::published(),
-    );
+    let table =
+        twe_planner::stats::ProvinceYearTable::from_published(twe_planner::reference::published());
     let opts = ChartOptions {
         measure: twe_planner::stats::Measure::Trajectories,
         up_to: twe_planner::reference::published().partial_year,
@@ -275,7 +279,10 @@ fn the_deck_has_a_page_per_slide_and_no_personal_data() {
         let text = squeeze(page);
         assert!(text.contains(&squeeze(&title)), "page {}: {title}", k + 1);
         assert!(text.contains("VDAB"), "page {}: the source line", k + 1);
-        assert!(text.contains(&format!("{}/{}", k + 1, pages.len())), "page number");
+        assert!(
+            text.contains(&format!("{}/{}", k + 1, pages.len())),
+            "page number"
+        );
     }
     // Again over the sample workspace, written over with --force.
     let o = bin()
@@ -287,13 +294,22 @@ fn the_deck_has_a_page_per_slide_and_no_personal_data() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    let text = squeeze(&pdf_extract::extract_text_from_mem(&std::fs::read(&deck).unwrap()).unwrap());
+    let text =
+        squeeze(&pdf_extract::extract_text_from_mem(&std::fs::read(&deck).unwrap()).unwrap());
     assert!(text.contains("<5"), "small counts suppressed");
     for d in sample() {
-        assert!(!text.contains(&squeeze(&d.client)), "{} in the deck", d.client);
+        assert!(
+            !text.contains(&squeeze(&d.client)),
+            "{} in the deck",
+            d.client
+        );
     }
     // Without --force an existing deck stays.
-    let o = bin().args(["present", "--export"]).arg(&deck).output().unwrap();
+    let o = bin()
+        .args(["present", "--export"])
+        .arg(&deck)
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
 }
 

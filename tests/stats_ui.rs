@@ -368,3 +368,25 @@ fn walkthrough_playing_keeps_the_axes() {
     let fitted = shown(None);
     assert!(fitted.max()[0] < 2.0, "2017 alone: {fitted:?}");
 }
+
+/// "Slides as PDF…" makes the deck (the same code as `present --export`) and asks where to
+/// save it.
+#[test]
+fn the_slides_as_a_pdf_deck_from_the_statistics_view() {
+    let mut h = stats(Lang::En);
+    h.get_by_label("Slides as PDF…").click();
+    h.run();
+    let Some(Action::Dialog(Request::ExportPdf { bytes, name })) =
+        h.state().shell_actions().last().cloned()
+    else {
+        panic!("no deck asked")
+    };
+    assert_eq!(name, "twe-slides.pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
+    assert_eq!(
+        pages.len(),
+        twe_planner::stats::charts::ChartKind::ALL.len(),
+        "a page per chart slide"
+    );
+}

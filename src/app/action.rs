@@ -129,6 +129,12 @@ pub enum Action {
     },
     /// Remember who "I" am, for "my clients" (`None` forgets).
     SetMe(Option<String>),
+    /// Make the chart slides as a PDF deck (from the workspace's figures when `dossiers`,
+    /// else the published ones) and ask where to save it.
+    ExportDeck {
+        /// From the workspace's dossiers.
+        dossiers: bool,
+    },
     /// Make the plan of entry `entry` as a PDF (the client's copy when `client`) and ask
     /// where to save it.
     PrintPlan {

@@ -59,6 +59,18 @@ impl StatsView {
         {
             out.push(Action::Present(true));
         }
+        if ui
+            .button(lang.pick("Dia's als PDF…", "Slides as PDF…"))
+            .on_hover_text(lang.pick(
+                "Elke grafiek als een 16:9-pagina, om na de vergadering te versturen",
+                "Every chart as a 16:9 page, to send after the meeting",
+            ))
+            .clicked()
+        {
+            out.push(Action::ExportDeck {
+                dossiers: self.choices.source != crate::stats::charts::DataSource::Published,
+            });
+        }
         let Page::Chart(kind) = self.choices.page else {
             return;
         };

@@ -488,24 +488,9 @@ impl Window {
                 entry,
                 instrument,
                 finding,
-            } => {
-                if let Some(o) = &mut self.opening {
-                    o.select = None;
-                }
-                self.open_entry(entry);
-                if self.shared.sel.entry == Some(entry) {
-                    if let Some(k) = finding {
-                        self.select_finding(Some(k));
-                    } else {
-                        self.shared.sel.finding = None;
-                    }
-                    // The instrument the item is about, or the finding's first.
-                    if instrument.is_some() || finding.is_none() {
-                        self.shared.sel.instrument = instrument;
-                    }
-                }
-            }
+            } => self.open_item(entry, instrument, finding),
             Action::PrintPlan { entry, client } => self.print_plan(entry, client),
+            Action::ExportDeck { dossiers } => self.export_deck(dossiers),
             Action::SetMe(me) => {
                 self.shared.me = me
                     .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -733,6 +718,49 @@ impl Window {
                     )
                 )
             });
+        }
+    }
+
+    /// Opens entry `entry` on what an agenda item or an overdue finding is about.
+    fn open_item(&mut self, entry: usize, instrument: Option<usize>, finding: Option<usize>) {
+        if let Some(o) = &mut self.opening {
+            o.select = None;
+        }
+        self.open_entry(entry);
+        if self.shared.sel.entry == Some(entry) {
+            if let Some(k) = finding {
+                self.select_finding(Some(k));
+            } else {
+                self.shared.sel.finding = None;
+            }
+            // The instrument the item is about, or the finding's first.
+            if instrument.is_some() || finding.is_none() {
+                self.shared.sel.instrument = instrument;
+            }
+        }
+    }
+
+    /// Makes the chart slides as a PDF deck and asks where to save it.
+    fn export_deck(&mut self, dossiers: bool) {
+        let table = dossiers.then(|| self.shared.ws.stats());
+        match crate::print::deck_pdf(table, self.shared.lang) {
+            Ok(bytes) => self.for_shell.push(Action::Dialog(Request::ExportPdf {
+                bytes,
+                name: self
+                    .shared
+                    .lang
+                    .pick("twe-dias.pdf", "twe-slides.pdf")
+                    .into(),
+            })),
+            Err(e) => self.say(|lang| {
+                format!(
+                    "{}: {e}",
+                    lang.pick(
+                        "De PDF kon niet gemaakt worden",
+                        "The PDF could not be made"
+                    )
+                )
+            }),
         }
     }
 
