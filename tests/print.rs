@@ -265,7 +265,10 @@ fn the_deck_has_a_page_per_slide_and_no_personal_data() {
     );
     let pdf = std::fs::read(&deck).unwrap();
     let pages = pdf_extract::extract_text_from_mem_by_pages(&pdf).unwrap();
-    assert_eq!(pages.len(), ChartKind::ALL.len());
+    // The chart slides, then the trainings and the outflow.
+    assert_eq!(pages.len(), ChartKind::ALL.len() + 2);
+    assert!(squeeze(&pages[pages.len() - 2]).contains("Mostfollowed"));
+    assert!(squeeze(&pages[pages.len() - 1]).contains("Outflowtowork"));
     let table =
         twe_planner::stats::ProvinceYearTable::from_published(twe_planner::reference::published());
     let opts = ChartOptions {

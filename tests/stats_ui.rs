@@ -386,7 +386,7 @@ fn the_slides_as_a_pdf_deck_from_the_statistics_view() {
     let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
     assert_eq!(
         pages.len(),
-        twe_planner::stats::charts::ChartKind::ALL.len(),
-        "a page per chart slide"
+        twe_planner::stats::charts::ChartKind::ALL.len() + 2,
+        "a page per slide: the charts, the trainings, the outflow"
     );
 }

@@ -77,7 +77,7 @@ pub fn headline(data: &ChartData, lang: Lang, suppressed: bool) -> (String, Stri
     (number, sentence)
 }
 
-/// One slide per chart.
+/// One slide per chart, then the trainings and the outflow (published figures).
 pub fn deck_pages(
     charts: &[ChartData],
     lang: Lang,
@@ -85,14 +85,144 @@ pub fn deck_pages(
     source: &str,
 ) -> Option<Vec<Page>> {
     let metrics = Metrics::new()?;
-    let n = charts.len();
-    Some(
-        charts
+    let n = charts.len() + 2;
+    let mut pages: Vec<Page> = charts
+        .iter()
+        .enumerate()
+        .map(|(k, data)| slide(data, &metrics, lang, suppressed, source, (k + 1, n)))
+        .collect();
+    let published_source = crate::reference::published().source.get(lang).to_string();
+    pages.push(trainings_slide(lang, &published_source, (n - 1, n)));
+    pages.push(outflow_slide(lang, &published_source, (n, n)));
+    Some(pages)
+}
+
+fn footer(source: &str, (page, of): (usize, usize)) -> Block {
+    Block {
+        kind: Kind::Artifact,
+        cells: vec![vec![
+            text(PAD, SLIDE.1 - PAD + 10.0, 14.0, source.to_string(), MUTED),
+            text(
+                SLIDE.0 - PAD - 60.0,
+                SLIDE.1 - PAD + 10.0,
+                14.0,
+                format!("{page} / {of}"),
+                MUTED,
+            ),
+        ]],
+    }
+}
+
+fn title_block(title: &str) -> Block {
+    Block {
+        kind: Kind::Heading(1),
+        cells: vec![vec![text(PAD, PAD + 24.0, 28.0, title.to_string(), INK)]],
+    }
+}
+
+/// Clients with trainings per start year, their average duration and the most followed one,
+/// as a table (the seed's figures).
+fn trainings_slide(lang: Lang, source: &str, at: (usize, usize)) -> Page {
+    let p = crate::reference::published();
+    let mut page = Page::default();
+    page.blocks.push(title_block(lang.pick(
+        "Cliënten met één of meer opleidingen, per startjaar",
+        "Clients with one or more trainings, by start year",
+    )));
+    let columns = [PAD, PAD + 150.0, PAD + 290.0, PAD + 500.0];
+    let header = [
+        lang.pick("Startjaar", "Start year").to_string(),
+        lang.pick("Cliënten", "Clients").to_string(),
+        lang.pick("Gem. duur (maanden)", "Avg. duration (months)")
+            .to_string(),
+        lang.pick("Meest gevolgd", "Most followed").to_string(),
+    ];
+    let mut rows = vec![(true, header)];
+    for t in &p.trainings {
+        let most: Vec<String> = p
+            .most_followed
             .iter()
-            .enumerate()
-            .map(|(k, data)| slide(data, &metrics, lang, suppressed, source, (k + 1, n)))
-            .collect(),
-    )
+            .filter(|m| m.year == t.year)
+            .map(|m| format!("{} ({})", m.training, m.clients))
+            .collect();
+        rows.push((
+            false,
+            [
+                t.year.to_string(),
+                crate::lang::number(t.clients.into(), lang),
+                t.average_months.to_string(),
+                most.join(lang.pick(" en ", " and ")),
+            ],
+        ));
+    }
+    for (r, (header, cells)) in rows.into_iter().enumerate() {
+        let y = PAD + 90.0 + 40.0 * r as f32;
+        page.blocks.push(Block {
+            kind: Kind::Row { table: 0, header },
+            cells: cells
+                .into_iter()
+                .zip(columns)
+                .map(|(c, x)| vec![text(x, y, 20.0, c, INK)])
+                .collect(),
+        });
+    }
+    page.blocks.push(Block {
+        kind: Kind::Paragraph,
+        cells: vec![vec![text(
+            PAD,
+            SLIDE.1 - PAD - 24.0,
+            16.0,
+            lang.pick(
+                "VDAB heeft geen gegevens over het al dan niet succesvol afronden van opleidingen.",
+                "VDAB has no data on whether trainings were completed successfully.",
+            ),
+            MUTED,
+        )]],
+    });
+    page.blocks.push(footer(source, at));
+    page
+}
+
+/// The outflow to work: the two published shares, large, each with what it counts.
+fn outflow_slide(lang: Lang, source: &str, at: (usize, usize)) -> Page {
+    let o = &crate::reference::published().outflow;
+    let mut page = Page::default();
+    page.blocks.push(title_block(
+        lang.pick("Uitstroom naar werk", "Outflow to work"),
+    ));
+    let approx = if o.at_measurement_is_approximate {
+        lang.pick("bijna ", "almost ")
+    } else {
+        ""
+    };
+    let figures = [
+        (
+            format!("{approx}{}%", o.at_work_at_measurement_percent),
+            lang.pick(
+                "van de cliënten met een afgesloten traject is aan het werk bij de resultaatsmeting",
+                "of the clients whose trajectory was closed are at work at the outflow measurement",
+            ),
+        ),
+        (
+            format!("{}%", o.at_work_within_12_months_percent),
+            lang.pick(
+                "is aan het werk in en na de periode van 12 maanden na het stopzetten van het traject",
+                "are at work during or after the 12 months after the trajectory stopped",
+            ),
+        ),
+    ];
+    for (k, (figure, caption)) in figures.into_iter().enumerate() {
+        let y = PAD + 150.0 + 150.0 * k as f32;
+        page.blocks.push(Block {
+            kind: Kind::Paragraph,
+            cells: vec![vec![
+                text(PAD, y, 64.0, figure, [0x00, 0x5A, 0x8C]),
+                text(PAD, y + 40.0, 20.0, caption, INK),
+            ]],
+        });
+    }
+    page.blocks.push(footer(source, at));
+    page
 }
 
 fn text(x: f32, y: f32, size: f32, text: impl Into<String>, color: Rgb) -> Item {
@@ -142,6 +272,15 @@ fn chart_items(
         items.push(text(plot[0] - 6.0 - w, y + 6.0, 18.0, label, MUTED));
     }
     let cats = data.categories.len().max(1);
+    // The year the monitoring covers in part is drawn lighter (the source line says so).
+    let partial = crate::reference::published().partial_year.to_string();
+    let lighter = |c: usize, color: Rgb| -> Rgb {
+        if data.categories.get(c) == Some(&partial) {
+            color.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * 0.5).round() as u8)
+        } else {
+            color
+        }
+    };
     let band = plot[2] / cats as f32;
     let series = data.series.len().max(1);
     // Category names as large as their band allows (18 points at most), so none overlap.
@@ -186,7 +325,7 @@ fn chart_items(
                     let (y0, y1) = (y_of(hi), y_of(lo));
                     items.push(Item::Rect {
                         rect: [x, y0, bar_w, (y1 - y0).max(0.5)],
-                        fill: Some(series_rgb(s, k)),
+                        fill: Some(lighter(c, series_rgb(s, k))),
                         stroke: None,
                         dashed: false,
                     });
@@ -210,21 +349,24 @@ fn chart_items(
         Shape::Lines => {
             for (k, s) in data.series.iter().enumerate() {
                 let color = series_rgb(s, k);
-                let points: Vec<(f32, f32)> = s
+                let points: Vec<(usize, f32, f32)> = s
                     .values
                     .iter()
                     .enumerate()
-                    .filter_map(|(c, v)| v.map(|v| (plot[0] + band * (c as f32 + 0.5), y_of(v))))
+                    .filter_map(|(c, v)| v.map(|v| (c, plot[0] + band * (c as f32 + 0.5), y_of(v))))
                     .collect();
                 for w in points.windows(2) {
+                    // Into the partial year, dashed and lighter.
+                    let partial_end = lighter(w[1].0, color) != color;
                     items.push(Item::Line {
-                        from: [w[0].0, w[0].1],
-                        to: [w[1].0, w[1].1],
-                        color,
+                        from: [w[0].1, w[0].2],
+                        to: [w[1].1, w[1].2],
+                        color: lighter(w[1].0, color),
                         width: 3.0,
-                        dashed: false,
+                        dashed: partial_end,
                     });
                 }
+                let points: Vec<(f32, f32)> = points.iter().map(|&(_, x, y)| (x, y)).collect();
                 // The value at the line's end, in its colour.
                 if let Some(&(x, y)) = points.last() {
                     let c = s.values.iter().rposition(Option::is_some).unwrap_or(0);
@@ -318,19 +460,6 @@ fn slide(
         ));
     }
     page_out.blocks.push(para(legend));
-    let foot = vec![
-        text(PAD, SLIDE.1 - PAD + 10.0, 14.0, source.to_string(), MUTED),
-        text(
-            SLIDE.0 - PAD - 60.0,
-            SLIDE.1 - PAD + 10.0,
-            14.0,
-            format!("{page} / {of}"),
-            MUTED,
-        ),
-    ];
-    page_out.blocks.push(Block {
-        kind: Kind::Artifact,
-        cells: vec![foot],
-    });
+    page_out.blocks.push(footer(source, (page, of)));
     page_out
 }
