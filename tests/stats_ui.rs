@@ -355,7 +355,7 @@ fn walkthrough_playing_keeps_the_axes() {
             .with_size(egui::vec2(900.0, 500.0))
             .build_ui_state(
                 |ui, bounds: &mut Option<egui_plot::PlotBounds>| {
-                    *bounds = Some(chart_ui(ui, &first, None, Lang::En, 400.0, hold));
+                    *bounds = Some(chart_ui(ui, &first, None, Lang::En, 400.0, hold, false));
                 },
                 None,
             );
@@ -388,5 +388,36 @@ fn the_slides_as_a_pdf_deck_from_the_statistics_view() {
         pages.len(),
         twe_planner::stats::charts::ChartKind::ALL.len() + 2,
         "a page per slide: the charts, the trainings, the outflow"
+    );
+}
+
+/// A slide for a projector: light whatever the window's theme, the key number and one
+/// sentence computed from the chart's data, the values written on the bars.
+#[test]
+fn a_slide_is_light_and_says_what_its_chart_shows() {
+    let mut h = stats(Lang::En);
+    h.state_mut().act(Action::SetDark(true));
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::PerProvince);
+    h.state_mut().act(Action::Present(true));
+    h.run();
+    assert_eq!(
+        h.ctx.theme(),
+        egui::Theme::Light,
+        "the projector theme is light"
+    );
+    // 2021, the presentation's default year: Antwerpen started the most, 1,004.
+    assert!(h.query_by_label("1,004").is_some());
+    assert!(
+        h.query_by_label_contains("In 2021: Antwerpen has the most, 1,004")
+            .is_some()
+    );
+    // The values on the bars are painted in the plot (no AccessKit node): the slide
+    // snapshots show them; the table under a chart carries them for screen readers.
+    h.state_mut().act(Action::Present(false));
+    h.run();
+    assert_eq!(
+        h.ctx.theme(),
+        egui::Theme::Dark,
+        "the window's theme comes back"
     );
 }

@@ -88,12 +88,14 @@ pub fn chart_ui(
     lang: Lang,
     height: f32,
     hold: Option<Extent>,
+    labels: bool,
 ) -> egui_plot::PlotBounds {
     let dark = ui.visuals().dark_mode;
     let painter = Painter {
         data,
         highlight,
         dark,
+        labels: labels.then_some(lang),
     };
     let top = ui.cursor().top();
     legend_ui(ui, data, highlight, dark);
@@ -226,6 +228,20 @@ struct Painter<'a> {
     data: &'a ChartData,
     highlight: Option<Province>,
     dark: bool,
+    /// On a slide: the values written on the bars and at the lines' ends, in this language
+    /// (Datawrapper and Our World in Data label data directly).
+    labels: Option<Lang>,
+}
+
+/// Whether category `c` is the year the monitoring covers only in part (drawn lighter).
+fn partial(data: &ChartData, c: usize) -> bool {
+    data.categories.get(c).map(String::as_str)
+        == Some(
+            crate::reference::published()
+                .partial_year
+                .to_string()
+                .as_str(),
+        )
 }
 
 impl Painter<'_> {
@@ -241,7 +257,12 @@ impl Painter<'_> {
                 .filter_map(|(c, v)| v.map(|v| (c, v)))
                 .map(|(c, v)| {
                     let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
-                    bar(x, v, width * 0.95, color)
+                    let fill = if partial(data, c) {
+                        color.gamma_multiply(0.45)
+                    } else {
+                        color
+                    };
+                    bar(x, v, width * 0.95, fill)
                 })
                 .collect();
             plot_ui.bar_chart(
@@ -249,7 +270,43 @@ impl Painter<'_> {
                     .color(color)
                     .allow_hover(false),
             );
+            if let Some(lang) = self.labels {
+                for (c, v) in series.values.iter().enumerate() {
+                    let Some(v) = v else { continue };
+                    let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
+                    self.value_label(
+                        plot_ui,
+                        [x, *v],
+                        data.cell(s, c, lang, false),
+                        egui::Align2::CENTER_BOTTOM,
+                    );
+                }
+            }
         }
+    }
+
+    /// A value written at `at` on the plot.
+    fn value_label(
+        &self,
+        plot_ui: &mut PlotUi<'_>,
+        at: [f64; 2],
+        text: String,
+        anchor: egui::Align2,
+    ) {
+        let color = if self.dark {
+            egui::Color32::WHITE
+        } else {
+            egui::Color32::from_gray(20)
+        };
+        plot_ui.text(
+            egui_plot::Text::new(
+                "",
+                egui_plot::PlotPoint::new(at[0], at[1]),
+                egui::RichText::new(text).size(18.0).color(color),
+            )
+            .anchor(anchor)
+            .allow_hover(false),
+        );
     }
 
     fn stacked_bars(&self, plot_ui: &mut PlotUi<'_>) {
@@ -263,7 +320,12 @@ impl Painter<'_> {
                 .enumerate()
                 .map(|(c, v)| {
                     let v = v.unwrap_or(0.0);
-                    bar(c as f64, v, 0.7, color)
+                    let fill = if partial(data, c) {
+                        color.gamma_multiply(0.45)
+                    } else {
+                        color
+                    };
+                    bar(c as f64, v, 0.7, fill)
                 })
                 .collect();
             let refs: Vec<&BarChart> = below.iter().collect();
@@ -275,6 +337,24 @@ impl Painter<'_> {
         }
         for chart in below {
             plot_ui.bar_chart(chart);
+        }
+        // On a slide, each stack's total above it.
+        if let Some(lang) = self.labels {
+            for c in 0..data.categories.len() {
+                let total: f64 = data
+                    .series
+                    .iter()
+                    .filter_map(|s| s.values.get(c).copied().flatten())
+                    .sum();
+                if total > 0.0 {
+                    self.value_label(
+                        plot_ui,
+                        [c as f64, total],
+                        data.format(Some(total), lang),
+                        egui::Align2::CENTER_BOTTOM,
+                    );
+                }
+            }
         }
     }
 
@@ -299,6 +379,16 @@ impl Painter<'_> {
                     .width(width)
                     .allow_hover(false),
             );
+            // On a slide, the value at the line's end, right of it.
+            if let (Some(lang), Some(&[x, y])) = (self.labels, points.last()) {
+                let c = x as usize;
+                self.value_label(
+                    plot_ui,
+                    [x + 0.08, y],
+                    data.cell(s, c, lang, false),
+                    egui::Align2::LEFT_CENTER,
+                );
+            }
             plot_ui.points(
                 Points::new(series.name.clone(), PlotPoints::from(points))
                     .color(color)

@@ -67,8 +67,9 @@ impl Slides {
         egui::CentralPanel::default().show(ui, |ui| {
             // Large type for a room, drawn here rather than by zooming the whole window:
             // eframe keeps the zoom between starts, the slides' scale must not come back.
+            // At least 24 points (tick labels, the source line) for the back of the room.
             for font in ui.style_mut().text_styles.values_mut() {
-                font.size *= SLIDE_SCALE;
+                font.size = (font.size * SLIDE_SCALE).max(24.0);
             }
             ui.add_space(12.0);
             page_ui(cx, choices, ui, true);

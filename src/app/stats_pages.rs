@@ -205,7 +205,7 @@ pub fn page_ui(
     }
     let note = source_note(cx.ws, choices, lang);
     if presenting {
-        ui.label(egui::RichText::new(note).size(16.0).weak());
+        ui.label(egui::RichText::new(note).size(24.0).weak());
     } else {
         ui.weak(note);
     }
@@ -230,6 +230,13 @@ fn chart_page_ui(
     let data = current_chart(cx.ws, choices, lang, kind, presenting);
     if presenting {
         ui.label(egui::RichText::new(&data.title).size(34.0).strong());
+        // The key number and one sentence that says what the chart shows, from its data
+        // (the deck's pages say the same).
+        let (number, sentence) = data.headline(lang, choices.suppresses());
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(number).size(40.0).strong());
+            ui.label(egui::RichText::new(sentence).size(24.0));
+        });
     } else {
         ui.heading(&data.title);
     }
@@ -273,7 +280,10 @@ fn chart_page_ui(
     } else {
         0.0
     };
-    let height = (ui.available_height() - 40.0 - table_height).max(200.0);
+    // Room under the chart for the x title, the source line and (on a slide) the slide's
+    // own line, all at slide size when presenting.
+    let below = if presenting { 120.0 } else { 40.0 };
+    let height = (ui.available_height() - below - table_height).max(200.0);
     // While the years play, the axes are those of every year: they hold still.
     let hold = choices.playing.then(|| {
         let all_years = StatsChoices {
@@ -282,7 +292,7 @@ fn chart_page_ui(
         };
         current_chart(cx.ws, &all_years, lang, kind, presenting).extent()
     });
-    chart_ui(ui, &data, choices.highlight, lang, height, hold);
+    chart_ui(ui, &data, choices.highlight, lang, height, hold, presenting);
     if choices.show_table {
         if beside.is_some() {
             ui.strong(DataSource::Dossiers.name(lang));

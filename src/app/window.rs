@@ -344,11 +344,13 @@ impl Window {
     /// Draws the whole window, then applies what the panels asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
         super::palette::install(ui.ctx());
-        ui.ctx().set_theme(if self.shared.layout.dark {
-            egui::Theme::Dark
-        } else {
-            egui::Theme::Light
-        });
+        // A projector in a lit room: the presentation is light whatever the window's theme.
+        ui.ctx()
+            .set_theme(if self.shared.layout.dark && !self.presenting {
+                egui::Theme::Dark
+            } else {
+                egui::Theme::Light
+            });
         self.poll_opening(ui.ctx());
         let mut out = Vec::new();
         if ui.input(|i| i.key_pressed(egui::Key::F11)) {

@@ -37,46 +37,6 @@ fn series_rgb(s: &crate::stats::charts::Series, k: usize) -> Rgb {
         .unwrap_or(OTHER[k % OTHER.len()])
 }
 
-/// The key number of a chart and the sentence that says what it shows, from its data: the
-/// series with the largest value in the last category.
-pub fn headline(data: &ChartData, lang: Lang, suppressed: bool) -> (String, String) {
-    let last = data.categories.len().saturating_sub(1);
-    let best = data
-        .series
-        .iter()
-        .enumerate()
-        .filter_map(|(k, s)| s.values.get(last).copied().flatten().map(|v| (k, v)))
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    let Some((k, _)) = best else {
-        return (
-            "—".into(),
-            lang.pick(
-                "Te weinig dossiers om cijfers te tonen.",
-                "Too few dossiers to show figures.",
-            )
-            .into(),
-        );
-    };
-    let number = data.cell(k, last, lang, suppressed);
-    let category = data.categories.get(last).cloned().unwrap_or_default();
-    let name = &data.series[k].name;
-    let sentence = if data.percent {
-        format!(
-            "{} {category}: {name} {} {number}.",
-            lang.pick("In", "In"),
-            lang.pick("staat het hoogst met", "is highest at"),
-        )
-    } else {
-        format!(
-            "{} {category}: {name} {} {number} ({}).",
-            lang.pick("In", "In"),
-            lang.pick("heeft het meest,", "has the most,"),
-            data.y_label.to_lowercase()
-        )
-    };
-    (number, sentence)
-}
-
 /// One slide per chart, then the trainings and the outflow (published figures).
 pub fn deck_pages(
     charts: &[ChartData],
@@ -408,7 +368,7 @@ fn slide(
         kind: Kind::Heading(1),
         cells: vec![vec![text(PAD, PAD + 24.0, 28.0, data.title.clone(), INK)]],
     });
-    let (number, sentence) = headline(data, lang, suppressed);
+    let (number, sentence) = data.headline(lang, suppressed);
     page_out.blocks.push(para(vec![text(
         PAD,
         PAD + 70.0,

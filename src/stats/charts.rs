@@ -472,6 +472,47 @@ impl ChartData {
         }
     }
 
+    /// The key number of a chart and the sentence that says what it shows, from its data: the
+    /// series with the largest value in the last category.
+    pub fn headline(&self, lang: Lang, suppressed: bool) -> (String, String) {
+        let data = self;
+        let last = data.categories.len().saturating_sub(1);
+        let best = data
+            .series
+            .iter()
+            .enumerate()
+            .filter_map(|(k, s)| s.values.get(last).copied().flatten().map(|v| (k, v)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let Some((k, _)) = best else {
+            return (
+                "—".into(),
+                lang.pick(
+                    "Te weinig dossiers om cijfers te tonen.",
+                    "Too few dossiers to show figures.",
+                )
+                .into(),
+            );
+        };
+        let number = data.cell(k, last, lang, suppressed);
+        let category = data.categories.get(last).cloned().unwrap_or_default();
+        let name = &data.series[k].name;
+        let sentence = if data.percent {
+            format!(
+                "{} {category}: {name} {} {number}.",
+                lang.pick("In", "In"),
+                lang.pick("staat het hoogst met", "is highest at"),
+            )
+        } else {
+            format!(
+                "{} {category}: {name} {} {number} ({}).",
+                lang.pick("In", "In"),
+                lang.pick("heeft het meest,", "has the most,"),
+                data.y_label.to_lowercase()
+            )
+        };
+        (number, sentence)
+    }
+
     /// A value as the table and tooltips show it: Dutch or English digits, "<5" where
     /// suppressed, "–" where undefined.
     pub fn format(&self, value: Option<f64>, lang: Lang) -> String {
@@ -667,5 +708,29 @@ mod tests {
         assert_eq!(c.cell(1, 1, Lang::Nl, true), "5");
         assert_eq!(c.cell(1, 3, Lang::Nl, true), "<5");
         assert!(c.to_csv(true).contains("Limburg,17,5,6,<5,<5"));
+    }
+
+    /// The key number and the sentence come from the data: the largest value of the last
+    /// year shown, its series named; with every value hidden, the slide says why.
+    #[test]
+    fn the_headline_is_computed_from_the_data() {
+        let t = ProvinceYearTable::from_published(published());
+        let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::En);
+        let (number, sentence) = c.headline(Lang::En, false);
+        assert_eq!(number, "1,004");
+        assert_eq!(sentence, "In 2021: Antwerpen has the most, 1,004 (number).");
+        let earlier = ChartOptions {
+            up_to: 2018,
+            ..opts()
+        };
+        let c = chart(ChartKind::PerProvince, &t, &earlier, Lang::Nl);
+        let (number, sentence) = c.headline(Lang::Nl, false);
+        assert!(sentence.starts_with("In 2018: Antwerpen"), "{sentence}");
+        assert_eq!(number, lang::number(2853, Lang::Nl));
+        let mut hidden = c.clone();
+        for s in &mut hidden.series {
+            s.values.iter_mut().for_each(|v| *v = None);
+        }
+        assert_eq!(hidden.headline(Lang::En, true).0, "—");
     }
 }
