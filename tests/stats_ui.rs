@@ -421,3 +421,23 @@ fn a_slide_is_light_and_says_what_its_chart_shows() {
         "the window's theme comes back"
     );
 }
+
+/// The table under a chart carries the seed's totals row and column: the grand total of
+/// started trajectories is the published 23,186.
+#[test]
+fn the_table_has_the_seeds_totals() {
+    let mut h = stats(Lang::Nl);
+    h.get_by_label("Tabel met de cijfers").click();
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Totaal").count(),
+        2,
+        "a totals column and row"
+    );
+    let grand = twe_planner::reference::published().grand_total.trajectories;
+    assert!(
+        h.query_by_label(&twe_planner::lang::number(grand, Lang::Nl))
+            .is_some(),
+        "the grand total"
+    );
+}

@@ -407,9 +407,15 @@ pub fn table_ui(ui: &mut egui::Ui, data: &ChartData, lang: Lang, suppressed: boo
             egui::Grid::new(("chart-grid", data.kind))
                 .striped(true)
                 .show(ui, |ui| {
+                    // The seed's totals column and row, where the chart counts.
+                    let totals = data.totals();
+                    let total = lang.pick("Totaal", "Total");
                     ui.strong("");
                     for c in &data.categories {
                         ui.strong(c);
+                    }
+                    if totals.is_some() {
+                        ui.strong(total);
                     }
                     ui.end_row();
                     for (s, series) in data.series.iter().enumerate() {
@@ -417,6 +423,17 @@ pub fn table_ui(ui: &mut egui::Ui, data: &ChartData, lang: Lang, suppressed: boo
                         for c in 0..data.categories.len() {
                             ui.label(data.cell(s, c, lang, suppressed));
                         }
+                        if let Some(t) = &totals {
+                            ui.strong(data.format(t.per_series.get(s).copied().flatten(), lang));
+                        }
+                        ui.end_row();
+                    }
+                    if let Some(t) = &totals {
+                        ui.strong(total);
+                        for v in &t.per_category {
+                            ui.strong(data.format(*v, lang));
+                        }
+                        ui.strong(data.format(t.grand, lang));
                         ui.end_row();
                     }
                 });

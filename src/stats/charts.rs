@@ -112,6 +112,17 @@ pub struct ChartData {
     pub decimals: usize,
 }
 
+/// A chart table's totals row and column.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Totals {
+    /// Per category (the totals row).
+    pub per_category: Vec<Option<f64>>,
+    /// Per series (the totals column).
+    pub per_series: Vec<Option<f64>>,
+    /// Everything.
+    pub grand: Option<f64>,
+}
+
 /// Where the numbers come from, for titles and the note under a chart.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DataSource {
@@ -545,6 +556,38 @@ impl ChartData {
         }
     }
 
+    /// The totals row and column of the chart's table, as the seed prints them ("Totaal per
+    /// jaar", "Totaal"): per category, per series and overall. Only for charts that count
+    /// (no shares, no ratios); a total with a hidden part is not given (`None`), so that no
+    /// hidden count can be worked out from it.
+    pub fn totals(&self) -> Option<Totals> {
+        fn sum(mut values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
+            values.try_fold(0.0, |acc, v| v.map(|v| acc + v))
+        }
+        if self.percent || self.decimals > 0 {
+            return None;
+        }
+        let per_category: Vec<Option<f64>> = (0..self.categories.len())
+            .map(|c| {
+                sum(self
+                    .series
+                    .iter()
+                    .map(|s| s.values.get(c).copied().flatten()))
+            })
+            .collect();
+        let per_series: Vec<Option<f64>> = self
+            .series
+            .iter()
+            .map(|s| sum(s.values.iter().copied()))
+            .collect();
+        let grand = sum(per_category.iter().copied());
+        Some(Totals {
+            per_category,
+            per_series,
+            grand,
+        })
+    }
+
     /// The chart's numbers as CSV: a row per series, a column per category. Plain digits
     /// (no thousands separators) so that spreadsheets read them.
     pub fn to_csv(&self, suppressed_small: bool) -> String {
@@ -732,5 +775,36 @@ mod tests {
             s.values.iter_mut().for_each(|v| *v = None);
         }
         assert_eq!(hidden.headline(Lang::En, true).0, "—");
+    }
+
+    /// The totals row is the seed's "Totaal per jaar" and the grand total its "Totaal";
+    /// no totals for shares; a hidden count hides the totals it is part of.
+    #[test]
+    fn the_totals_are_the_seeds() {
+        let p = published();
+        let t = ProvinceYearTable::from_published(p);
+        let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::Nl);
+        let totals = c.totals().unwrap();
+        for (k, year) in c.categories.iter().enumerate() {
+            let printed = p
+                .year_totals
+                .iter()
+                .find(|y| y.year.to_string() == *year)
+                .unwrap();
+            assert_eq!(
+                totals.per_category[k],
+                Some(printed.counts.trajectories as f64)
+            );
+        }
+        assert_eq!(totals.grand, Some(p.grand_total.trajectories as f64));
+        let share = chart(ChartKind::ProvinceShare, &t, &opts(), Lang::Nl);
+        assert!(share.totals().is_none());
+        let mut hidden = c.clone();
+        hidden.series[1].values[3] = None;
+        let h = hidden.totals().unwrap();
+        assert_eq!(h.per_category[3], None);
+        assert_eq!(h.per_series[1], None);
+        assert_eq!(h.grand, None);
+        assert_eq!(h.per_category[2], totals.per_category[2]);
     }
 }
