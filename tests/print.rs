@@ -55,6 +55,9 @@ fn the_plan_holds_the_client_every_date_and_every_finding() {
         for lang in [Lang::Nl, Lang::En] {
             let pdf = plan_pdf(&d, &options(lang, false)).unwrap();
             assert!(pdf.starts_with(b"%PDF-"));
+            // A usual dossier fits one page.
+            let pages = twe_planner::print::plan_pages(&d, &options(lang, false)).unwrap();
+            assert_eq!(pages.len(), 1, "{} in {lang:?}", d.id);
             let text = text_of(&pdf);
             assert!(text.contains(&squeeze(&d.client)), "{}: client", d.id);
             for inst in &d.instruments {
