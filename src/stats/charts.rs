@@ -204,6 +204,13 @@ impl Basis<'_> {
         (!small(v, self.opts)).then_some(v as f64)
     }
 
+    /// A ratio of two counts, `None` where the denominator is zero or either count is
+    /// suppressed: a share or an average of a hidden count would give it away.
+    fn ratio(&self, numerator: i64, denominator: i64, scale: f64) -> Option<f64> {
+        (denominator > 0 && !small(numerator, self.opts) && !small(denominator, self.opts))
+            .then(|| scale * numerator as f64 / denominator as f64)
+    }
+
     /// One series per province, valued by `f` for each shown year.
     fn per_province(&self, f: impl Fn(Province, i32) -> Option<f64>) -> Vec<Series> {
         Province::ALL
@@ -358,7 +365,7 @@ fn per_trajectory_chart(b: &Basis<'_>) -> ChartData {
     let lang = b.lang;
     let series = b.per_province(|p, y| {
         let c = b.table.get(p, y);
-        (c.trajectories > 0).then(|| instruments(&c) as f64 / c.trajectories as f64)
+        b.ratio(instruments(&c), c.trajectories, 1.0)
     });
     ChartData {
         reference: Some((
@@ -385,7 +392,13 @@ fn province_share_chart(b: &Basis<'_>) -> ChartData {
     let lang = b.lang;
     let series = b.per_province(|p, y| {
         let total = b.table.year_total(y).get(b.opts.measure);
-        (total != 0).then(|| 100.0 * b.count(p, y) as f64 / total as f64)
+        // One hidden count hides the year's shares: the others' shares and counts would
+        // give back the total, and with it the hidden count.
+        let any_hidden = Province::ALL.iter().any(|&q| small(b.count(q, y), b.opts));
+        if any_hidden {
+            return None;
+        }
+        b.ratio(b.count(p, y), total, 100.0)
     });
     ChartData {
         shape: Shape::StackedBars,
@@ -409,7 +422,7 @@ fn bvs_use_chart(b: &Basis<'_>) -> ChartData {
     let series = b.per_province(|p, y| {
         let c = b.table.get(p, y);
         if relative {
-            (c.trajectories > 0).then(|| 100.0 * c.bvs as f64 / c.trajectories as f64)
+            b.ratio(c.bvs, c.trajectories, 100.0)
         } else {
             b.count_value(c.bvs)
         }
@@ -806,5 +819,41 @@ mod tests {
         assert_eq!(h.per_series[1], None);
         assert_eq!(h.grand, None);
         assert_eq!(h.per_category[2], totals.per_category[2]);
+    }
+
+    /// A share or a ratio of a small count is hidden like the count, so it cannot be worked
+    /// back from (3 of 13 trajectories, shown as 23.1%, is 3).
+    #[test]
+    fn shares_and_ratios_of_small_counts_are_hidden() {
+        let mut t = ProvinceYearTable::default();
+        for (p, n, art60) in [(Province::Antwerpen, 3, 9), (Province::Limburg, 10, 12)] {
+            t.cells.insert(
+                (p, 2020),
+                Counts {
+                    trajectories: n,
+                    art60,
+                    ..Counts::default()
+                },
+            );
+        }
+        let o = ChartOptions {
+            up_to: 2020,
+            suppress_small: true,
+            ..opts()
+        };
+        let share = chart(ChartKind::ProvinceShare, &t, &o, Lang::En);
+        let at = share.categories.iter().position(|c| c == "2020").unwrap();
+        assert_eq!(share.series[0].values[at], None, "Antwerpen's share of 3");
+        assert_eq!(
+            share.series[1].values[at], None,
+            "Limburg's 10 of 13 would give the 3 back"
+        );
+        let per = chart(ChartKind::PerTrajectory, &t, &o, Lang::En);
+        let at = per.categories.iter().position(|c| c == "2020").unwrap();
+        assert_eq!(
+            per.series[0].values[at], None,
+            "9 instruments over 3 trajectories"
+        );
+        assert!(per.series[1].values[at].is_some());
     }
 }
