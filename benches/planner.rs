@@ -157,6 +157,7 @@ fn print(c: &mut Criterion) {
         lang: twe_planner::lang::Lang::Nl,
         today: d.start,
         client_copy: false,
+        year_mode: twe_planner::rules::YearMode::Trajectory,
     };
     c.bench_function("plan of one dossier: lay out the pages", |b| {
         b.iter(|| black_box(twe_planner::print::plan_pages(&d, &opts)));

@@ -90,6 +90,9 @@ pub enum Command {
         /// Replace the output file if it exists.
         #[arg(long)]
         force: bool,
+        /// Count the two-a-year target per calendar year instead of per trajectory year.
+        #[arg(long)]
+        calendar_years: bool,
     },
     /// The province × year table: published, or computed from dossiers.
     Stats {
@@ -334,11 +337,13 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             today,
             client,
             force,
+            calendar_years,
         } => {
             let opts = crate::print::PlanOptions {
                 lang: LangArg::or_env(lang),
                 today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 client_copy: client,
+                year_mode: context(None, calendar_years).year_mode,
             };
             run_print(&dossier, &pdf, opts, force, out)
         }
@@ -711,6 +716,14 @@ fn write_document(
     force: bool,
     lang: Lang,
 ) -> Result<(), String> {
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
+        return Err(lang
+            .pick(
+                "is een map; geef een bestandsnaam, bv. plan.pdf",
+                "is a folder; give a file name, e.g. plan.pdf",
+            )
+            .to_string());
+    }
     if force {
         return crate::files::write_atomic(path, bytes).map_err(|e| e.message(lang));
     }
@@ -750,6 +763,20 @@ fn run_deck(
             let LoadReport { dossiers, errors } = load_paths(&[p.to_path_buf()]);
             for e in &errors {
                 line(out, &e.display(lang))?;
+            }
+            if dossiers.is_empty() || !errors.is_empty() {
+                line(
+                    out,
+                    &format!(
+                        "{}: {}",
+                        p.display(),
+                        lang.pick(
+                            "niet alle dossiers konden gelezen worden; geen dia's geschreven",
+                            "not every dossier could be read; no slides written"
+                        )
+                    ),
+                )?;
+                return Ok(EXIT_LOAD);
             }
             Some(ProvinceYearTable::from_dossiers(
                 dossiers.iter().map(|d| &d.dossier),
@@ -791,6 +818,27 @@ fn run_print(
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<u8> {
     let lang = opts.lang;
+    // The plan never replaces the dossier it is made from, --force or not.
+    let same = |a: &std::path::Path, b: &std::path::Path| {
+        a.canonicalize()
+            .ok()
+            .zip(b.canonicalize().ok())
+            .is_some_and(|(x, y)| x == y)
+    };
+    if same(dossier, pdf) {
+        line(
+            out,
+            &format!(
+                "{}: {}",
+                pdf.display(),
+                lang.pick(
+                    "is het dossier zelf; kies een andere naam voor de PDF",
+                    "is the dossier itself; choose another name for the PDF"
+                )
+            ),
+        )?;
+        return Ok(EXIT_LOAD);
+    }
     let LoadReport { dossiers, errors } = load_paths(&[dossier.to_path_buf()]);
     if let Some(e) = errors.first() {
         line(out, &e.display(lang))?;

@@ -31,6 +31,7 @@ fn options(lang: Lang, client_copy: bool) -> PlanOptions {
         lang,
         today: today(),
         client_copy,
+        year_mode: twe_planner::rules::YearMode::Trajectory,
     }
 }
 
@@ -328,4 +329,95 @@ fn snapshots_of_two_deck_pages() {
         let image = render_page(pdf.clone(), k, 1.0);
         results.add(egui_kittest::try_image_snapshot(&image, name));
     }
+}
+
+/// Hostile dossiers still make a plan: letters the font lacks (Vietnamese, Amharic, emoji),
+/// control characters, a training name of 1,500 characters without a space, 150
+/// instruments and one over two centuries; every text stays on its page.
+#[test]
+fn hostile_dossiers_still_make_a_plan_that_stays_on_the_page() {
+    let mut d = sample().into_iter().next().unwrap();
+    d.client = "Nguyễn Văn An ሰላም 😀\u{1b}[2J\u{7}".into();
+    d.counsellor = Some("Sofie\u{0}Peeters".into());
+    let start = d.start;
+    let mut instruments: Vec<Instrument> = (0..150u64)
+        .map(|k| Instrument {
+            kind: InstrumentKind::Ibo,
+            start: start + chrono::Days::new(30 * k),
+            end: start + chrono::Days::new(30 * k + 20),
+            status: Status::Planned,
+        })
+        .collect();
+    instruments.push(Instrument {
+        kind: InstrumentKind::Opleiding {
+            name: "x".repeat(1500),
+            provider: twe_planner::model::Provider::Other("y".repeat(300)),
+            focus: twe_planner::model::Focus::Technical,
+            full_time: false,
+        },
+        start: twe_planner::model::date_serde::parse("1990-01-01").unwrap(),
+        end: twe_planner::model::date_serde::parse("2205-12-31").unwrap(),
+        status: Status::Planned,
+    });
+    d.instruments = instruments;
+    for lang in [Lang::Nl, Lang::En] {
+        let pdf = plan_pdf(&d, &options(lang, false)).expect("a PDF, whatever the text");
+        let text = text_of(&pdf);
+        assert!(text.contains("Nguy"), "the name, as far as the font goes");
+        assert!(!text.contains('\u{1b}'));
+        let pages = twe_planner::print::plan_pages(&d, &options(lang, false)).unwrap();
+        for (k, page) in pages.iter().enumerate() {
+            for item in page.blocks.iter().flat_map(|b| b.cells.iter().flatten()) {
+                if let twe_planner::print::layout::Item::Text { x, y, .. } = item {
+                    assert!(
+                        x.is_finite() && *x >= 0.0 && *x < 595.0 && *y > 30.0 && *y < 812.0,
+                        "page {}: ({x}, {y})",
+                        k + 1
+                    );
+                }
+            }
+        }
+    }
+}
+
+/// The plan never replaces its own dossier, and a folder is not a file name.
+#[test]
+fn print_refuses_its_own_dossier_and_a_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let dossier = dir.path().join("d.ron");
+    std::fs::copy(sample_file("antwerpen-2025-0027.ron"), &dossier).unwrap();
+    let before = std::fs::read(&dossier).unwrap();
+    for extra in [&[][..], &["--force"][..]] {
+        let o = bin()
+            .arg("print")
+            .arg(&dossier)
+            .arg("--out")
+            .arg(&dossier)
+            .args(extra)
+            .output()
+            .unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&o.stdout).contains("the dossier itself"));
+        assert_eq!(std::fs::read(&dossier).unwrap(), before);
+    }
+    let o = bin()
+        .arg("print")
+        .arg(&dossier)
+        .arg("--out")
+        .arg(dir.path())
+        .arg("--force")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("is a folder"));
+    // A deck from a folder that does not load is not written.
+    let o = bin()
+        .args(["present"])
+        .arg(dir.path().join("missing"))
+        .arg("--export")
+        .arg(dir.path().join("deck.pdf"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("deck.pdf").exists());
 }

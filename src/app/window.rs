@@ -776,6 +776,7 @@ impl Window {
             lang: self.shared.lang,
             today: self.shared.ws.today(),
             client_copy: client,
+            year_mode: self.shared.ws.year_mode(),
         };
         let suffix = if client { "-client" } else { "" };
         let name = format!(

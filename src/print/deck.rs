@@ -52,7 +52,12 @@ pub fn deck_pages(
         .map(|(k, data)| slide(data, &metrics, lang, suppressed, source, (k + 1, n)))
         .collect();
     let published_source = crate::reference::published().source.get(lang).to_string();
-    pages.push(trainings_slide(lang, &published_source, (n - 1, n)));
+    pages.push(trainings_slide(
+        lang,
+        &published_source,
+        (n - 1, n),
+        &metrics,
+    ));
     pages.push(outflow_slide(lang, &published_source, (n, n)));
     Some(pages)
 }
@@ -61,11 +66,12 @@ fn footer(source: &str, (page, of): (usize, usize)) -> Block {
     Block {
         kind: Kind::Artifact,
         cells: vec![vec![
-            text(PAD, SLIDE.1 - PAD + 10.0, 14.0, source.to_string(), MUTED),
+            // 17 points: 24 pixels on a 1366-pixel-wide projector.
+            text(PAD, SLIDE.1 - PAD + 10.0, 17.0, source.to_string(), MUTED),
             text(
                 SLIDE.0 - PAD - 60.0,
                 SLIDE.1 - PAD + 10.0,
-                14.0,
+                17.0,
                 format!("{page} / {of}"),
                 MUTED,
             ),
@@ -82,7 +88,7 @@ fn title_block(title: &str) -> Block {
 
 /// Clients with trainings per start year, their average duration and the most followed one,
 /// as a table (the seed's figures).
-fn trainings_slide(lang: Lang, source: &str, at: (usize, usize)) -> Page {
+fn trainings_slide(lang: Lang, source: &str, at: (usize, usize), metrics: &Metrics) -> Page {
     let p = crate::reference::published();
     let mut page = Page::default();
     page.blocks.push(title_block(lang.pick(
@@ -121,8 +127,16 @@ fn trainings_slide(lang: Lang, source: &str, at: (usize, usize)) -> Page {
             kind: Kind::Row { table: 0, header },
             cells: cells
                 .into_iter()
-                .zip(columns)
-                .map(|(c, x)| vec![text(x, y, 20.0, c, INK)])
+                .enumerate()
+                .map(|(k, c)| {
+                    // Up to the next column (the last to the margin), smaller type where a
+                    // cell is long: nothing runs off the slide.
+                    let x = columns[k];
+                    let room = columns.get(k + 1).copied().unwrap_or(SLIDE.0 - PAD) - x - 8.0;
+                    let size = (room / metrics.width(&c, 1.0).max(1e-3)).clamp(9.0, 20.0);
+                    let c = metrics.fit(&c, size, room);
+                    vec![text(x, y, size, c, INK)]
+                })
                 .collect(),
         });
     }
@@ -273,6 +287,15 @@ fn chart_items(
                 let mut base = 0.0;
                 for (k, s) in data.series.iter().enumerate() {
                     let Some(v) = s.values.get(c).copied().flatten() else {
+                        // A hidden count says so where its bar would stand.
+                        if suppressed && data.decimals == 0 && !stacked {
+                            let x = plot[0] + band * c as f32 + band * 0.1 + bar_w * k as f32;
+                            let size =
+                                (bar_w * 0.95 / metrics.width("<5", 1.0).max(1e-3)).min(14.0);
+                            if size >= 7.0 {
+                                items.push(text(x, y_of(0.0) - 3.0, size, "<5", MUTED));
+                            }
+                        }
                         continue;
                     };
                     let x = if stacked {
@@ -307,6 +330,7 @@ fn chart_items(
             }
         }
         Shape::Lines => {
+            let mut ends: Vec<(f32, f32, String, Rgb)> = Vec::new();
             for (k, s) in data.series.iter().enumerate() {
                 let color = series_rgb(s, k);
                 let points: Vec<(usize, f32, f32)> = s
@@ -327,17 +351,20 @@ fn chart_items(
                     });
                 }
                 let points: Vec<(f32, f32)> = points.iter().map(|&(_, x, y)| (x, y)).collect();
-                // The value at the line's end, in its colour.
+                // The value at the line's end, in its colour; placed after every line is
+                // drawn, apart from the others'.
                 if let Some(&(x, y)) = points.last() {
                     let c = s.values.iter().rposition(Option::is_some).unwrap_or(0);
-                    items.push(text(
-                        x + 6.0,
-                        y + 6.0,
-                        16.0,
-                        data.cell(k, c, lang, suppressed),
-                        color,
-                    ));
+                    ends.push((y, x, data.cell(k, c, lang, suppressed), color));
                 }
+            }
+            // Top to bottom, each at least a line below the one before.
+            ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut last = f32::NEG_INFINITY;
+            for (y, x, label, color) in ends {
+                let y = (y + 6.0).max(last + 17.0);
+                last = y;
+                items.push(text(x + 6.0, y, 16.0, label, color));
             }
         }
     }
@@ -411,11 +438,13 @@ fn slide(
             stroke: None,
             dashed: false,
         });
+        let room = legend_w - 32.0;
+        let size = (room / metrics.width(&s.name, 1.0).max(1e-3)).clamp(10.0, 18.0);
         legend.push(text(
             SLIDE.0 - PAD - legend_w + 32.0,
             y,
-            18.0,
-            s.name.clone(),
+            size,
+            metrics.fit(&s.name, size, room),
             INK,
         ));
     }

@@ -123,6 +123,65 @@ impl Metrics {
             .map(|face| Self { face })
     }
 
+    /// `text` as the embedded font can draw it: control characters left out; a letter the
+    /// font lacks written as its base letter with the marks the font has ("ễ" as "ê" or
+    /// "e"), else "?". PDF/A forbids a glyph the font does not have, so without this one
+    /// Vietnamese or Amharic name made the whole document fail.
+    pub fn printable(&self, text: &str) -> String {
+        use unicode_normalization::UnicodeNormalization;
+        let has = |c: char| self.face.glyph_index(c).is_some();
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_control() {
+                if c == '\t' {
+                    out.push(' ');
+                }
+                continue;
+            }
+            if has(c) {
+                out.push(c);
+                continue;
+            }
+            let decomposed: String = std::iter::once(c).nfd().filter(|&d| has(d)).collect();
+            let composed: String = decomposed.nfc().collect();
+            if composed.chars().any(char::is_alphanumeric) {
+                out.push_str(&composed);
+            } else {
+                out.push('?');
+            }
+        }
+        out
+    }
+
+    /// `text` cut with "…" to fit `width` at `size`.
+    pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
+        if self.width(text, size) <= width {
+            return text.to_string();
+        }
+        let mut out = String::new();
+        let mut used = self.width("…", size);
+        for c in text.chars() {
+            let w = self.char_width(c, size);
+            if used + w > width {
+                break;
+            }
+            used += w;
+            out.push(c);
+        }
+        out.push('…');
+        out
+    }
+
+    fn char_width(&self, c: char, size: f32) -> f32 {
+        let per_em = f32::from(self.face.units_per_em().max(1));
+        self.face
+            .glyph_index(c)
+            .and_then(|g| self.face.glyph_hor_advance(g))
+            .map_or(per_em * 0.5, f32::from)
+            * size
+            / per_em
+    }
+
     /// The width of `text` at `size` points (kerning aside).
     pub fn width(&self, text: &str, size: f32) -> f32 {
         let per_em = f32::from(self.face.units_per_em().max(1));
@@ -156,18 +215,21 @@ impl Metrics {
                     lines.push(std::mem::take(&mut line));
                     line = word.to_string();
                 }
-                // A word wider than the line is cut where it overflows.
-                while self.width(&line, size) > width && line.chars().count() > 1 {
-                    let mut cut = String::new();
-                    for c in line.chars() {
-                        if self.width(&format!("{cut}{c}"), size) > width && !cut.is_empty() {
-                            break;
+                // A word wider than the line is cut where it overflows (one pass over its
+                // characters: a megabyte-long word must not take minutes).
+                if self.width(&line, size) > width && line.chars().count() > 1 {
+                    let mut piece = String::new();
+                    let mut used = 0.0;
+                    for c in std::mem::take(&mut line).chars() {
+                        let w = self.char_width(c, size);
+                        if used + w > width && !piece.is_empty() {
+                            lines.push(std::mem::take(&mut piece));
+                            used = 0.0;
                         }
-                        cut.push(c);
+                        used += w;
+                        piece.push(c);
                     }
-                    let rest = line[cut.len()..].to_string();
-                    lines.push(cut);
-                    line = rest;
+                    line = piece;
                 }
             }
             lines.push(line);
@@ -304,11 +366,22 @@ impl Flow {
         if let Some(last) = columns.last_mut() {
             *last = (Self::width() - used).max(40.0);
         }
+        // A row never runs taller than a page's body: a cell's lines past that end in "…".
+        let max_lines = (((Self::bottom() - Self::top() - 2.0 * pad) / lead) as usize).max(1) - 1;
         let layout_row = |flow: &Flow, cells: &[String]| -> (Vec<Vec<String>>, f32) {
             let wrapped: Vec<Vec<String>> = cells
                 .iter()
                 .zip(&columns)
-                .map(|(c, w)| flow.metrics.wrap(c, size, w - 2.0 * pad))
+                .map(|(c, w)| {
+                    let mut lines = flow.metrics.wrap(c, size, w - 2.0 * pad);
+                    if lines.len() > max_lines {
+                        lines.truncate(max_lines);
+                        if let Some(last) = lines.last_mut() {
+                            last.push('…');
+                        }
+                    }
+                    lines
+                })
                 .collect();
             let lines = wrapped.iter().map(Vec::len).max().unwrap_or(1).max(1);
             (wrapped, lines as f32 * lead + 2.0 * pad)
@@ -387,7 +460,9 @@ impl Flow {
                 x: MARGIN,
                 y: A4.1 - MARGIN - 4.0,
                 size: 8.0,
-                text: footer(k + 1, n),
+                text: self
+                    .metrics
+                    .fit(&footer(k + 1, n), 8.0, A4.0 - 2.0 * MARGIN),
                 color: MUTED,
             });
             if k > 0 {
@@ -395,7 +470,7 @@ impl Flow {
                     x: MARGIN,
                     y: MARGIN + 10.0,
                     size: 8.5,
-                    text: header.to_string(),
+                    text: self.metrics.fit(header, 8.5, A4.0 - 2.0 * MARGIN),
                     color: MUTED,
                 });
                 items.push(Item::Line {

@@ -20,12 +20,15 @@ pub const FONT: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
 pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>, pdf::PdfError> {
     let pages =
         plan_pages(d, opts).ok_or_else(|| pdf::PdfError("the font cannot be read".into()))?;
-    let title = format!(
+    let title: String = format!(
         "{} {}",
         opts.lang
             .pick("Trajectplan TWE-OCMW", "TWE-OCMW trajectory plan"),
         d.id
-    );
+    )
+    .chars()
+    .take(300)
+    .collect();
     let meta = pdf::Meta {
         title: &title,
         lang: opts.lang.pick("nl-BE", "en"),
@@ -53,8 +56,8 @@ pub fn deck_pdf(
             t,
             true,
             lang.pick(
-                "Bron: berekend uit de dossiers van de werkmap (aantallen onder 5 als «<5»)",
-                "Source: computed from the workspace's dossiers (counts under 5 as «<5»)",
+                "Bron: berekend uit de dossiers van de werkmap (aantallen van 1 tot 4 verborgen)",
+                "Source: computed from the workspace's dossiers (counts from 1 to 4 hidden)",
             )
             .to_string(),
         )
@@ -66,9 +69,19 @@ pub fn deck_pdf(
             published().source.get(lang).to_string(),
         )
     };
+    // The presentation's default year: the monitoring's partial year for the published
+    // figures, the last year of the dossiers' own.
+    let up_to = match dossiers {
+        Some(t) => t
+            .years()
+            .last()
+            .copied()
+            .unwrap_or(published().partial_year),
+        None => published().partial_year,
+    };
     let opts = ChartOptions {
         measure: crate::stats::Measure::Trajectories,
-        up_to: published().partial_year,
+        up_to,
         relative: false,
         suppress_small: suppress,
     };

@@ -70,6 +70,22 @@ fn stroke_of(c: [u8; 3], width: f32, dashed: bool) -> Stroke {
 
 /// Draws one item (no tagging here).
 fn draw(surface: &mut Surface<'_>, font: &Font, item: &Item) {
+    let metrics = METRICS.with(Clone::clone);
+    draw_with(surface, font, item, metrics.as_deref());
+}
+
+thread_local! {
+    /// The embedded font's metrics, to write only what it can draw.
+    static METRICS: Option<std::rc::Rc<super::layout::Metrics>> =
+        super::layout::Metrics::new().map(std::rc::Rc::new);
+}
+
+fn draw_with(
+    surface: &mut Surface<'_>,
+    font: &Font,
+    item: &Item,
+    metrics: Option<&super::layout::Metrics>,
+) {
     match item {
         Item::Text {
             x,
@@ -80,11 +96,12 @@ fn draw(surface: &mut Surface<'_>, font: &Font, item: &Item) {
         } => {
             surface.set_stroke(None);
             surface.set_fill(Some(fill_of(*c)));
+            let printable = metrics.map_or_else(|| text.clone(), |m| m.printable(text));
             surface.draw_text(
                 Point::from_xy(*x, *y),
                 font.clone(),
                 *size,
-                text,
+                &printable,
                 false,
                 TextDirection::Auto,
             );
@@ -194,7 +211,7 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
                     }
                 }
                 Kind::Heading(level) => {
-                    let text: String = block_text(&block.cells);
+                    let text: String = block_text(&block.cells).chars().take(1000).collect();
                     let mut group = TagGroup::new(Tag::Hn(
                         NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
                         Some(text),
@@ -222,7 +239,15 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
                     order.push(Some(group.into()));
                 }
                 Kind::Figure(alt) => {
-                    let mut group = TagGroup::new(Tag::Figure(Some(alt.clone())));
+                    // PDF/A caps a string at 32,767 bytes: a long description is cut.
+                    let alt: String = if alt.len() > 4000 {
+                        let mut cut: String = alt.chars().take(1000).collect();
+                        cut.push('…');
+                        cut
+                    } else {
+                        alt.clone()
+                    };
+                    let mut group = TagGroup::new(Tag::Figure(Some(alt)));
                     draw_items(
                         &mut surface,
                         &font,

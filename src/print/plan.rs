@@ -19,6 +19,8 @@ pub struct PlanOptions {
     pub today: NaiveDate,
     /// The client's copy: the plan, the dates and what is expected, without findings.
     pub client_copy: bool,
+    /// Trajectory or calendar years for the two-a-year target, as the window checks.
+    pub year_mode: crate::rules::YearMode,
 }
 
 /// The plan's pages.
@@ -50,7 +52,7 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
     flow.heading(lang.pick("Instrumenten", "Instruments"), 2);
     instruments(&mut flow, d, lang);
     let mut ctx = CheckContext::new(opts.today);
-    ctx.year_mode = crate::rules::YearMode::Trajectory;
+    ctx.year_mode = opts.year_mode;
     let checked = review(d, &ctx);
     if !opts.client_copy {
         flow.heading(lang.pick("Open bevindingen", "Open findings"), 2);
@@ -229,9 +231,24 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
         stroke: None,
         dashed: false,
     });
-    // Month ticks, labelled every three months (or every six on a long span).
+    // Month ticks labelled as far apart as their labels need (40 points), a line per
+    // labelled month only once months get too dense: a typo year 2205 draws a few dozen
+    // lines, not thousands.
     let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
-    let every = if span > 1200.0 { 6 } else { 3 };
+    let months = (span / 30.4).max(1.0);
+    let every = [3u32, 6, 12, 24, 60, 120, 240, 600, 1200, 2400]
+        .into_iter()
+        .find(|&e| months / e as f32 * 40.0 <= width)
+        .unwrap_or(2400);
+    // Past five years, one line a labelled step (from a January), not one a month.
+    let every_line = if months > 60.0 { every.max(12) } else { 1 };
+    if every_line > 1 {
+        month = NaiveDate::from_ymd_opt(from.year(), 1, 1).unwrap_or(from);
+    }
+    let labelled = |m: NaiveDate| {
+        let index = i64::from(m.year()) * 12 + i64::from(m.month0());
+        index.rem_euclid(i64::from(every)) == 0
+    };
     while month <= to {
         let x = x_of(month);
         if x >= left {
@@ -242,7 +259,7 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
                 width: 0.3,
                 dashed: false,
             });
-            if month.month0().is_multiple_of(every) {
+            if labelled(month) {
                 items.push(Item::Text {
                     x: x + 1.5,
                     y: body_bottom + 10.0,
@@ -259,7 +276,7 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
                 });
             }
         }
-        month = add_months(month, 1);
+        month = add_months(month, every_line);
     }
     let frame = Frame {
         top,
