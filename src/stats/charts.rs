@@ -310,6 +310,13 @@ fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
         .iter()
         .map(|&p| b.years.iter().map(|&y| b.table.get(p, y)).sum::<Counts>())
         .collect();
+    // A sum over the years with a hidden year in it would give that year back (the other
+    // charts show the other years): it is hidden too, and so is a share built on it.
+    let hides_a_year = |p: Province, t: InstrumentType| {
+        b.years
+            .iter()
+            .any(|&y| small(b.table.get(p, y).get(Measure::Instrument(t)), opts))
+    };
     let series = InstrumentType::ALL
         .iter()
         .map(|&t| Series {
@@ -318,11 +325,15 @@ fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
             instrument: Some(t),
             values: sums
                 .iter()
-                .map(|c| {
+                .zip(Province::ALL)
+                .map(|(c, p)| {
                     let v = c.get(Measure::Instrument(t));
+                    let any_hidden = InstrumentType::ALL.iter().any(|&u| hides_a_year(p, u));
                     if opts.relative {
                         let all = instruments(c);
-                        (all != 0).then(|| 100.0 * v as f64 / all as f64)
+                        (!any_hidden && all != 0).then(|| 100.0 * v as f64 / all as f64)
+                    } else if hides_a_year(p, t) {
+                        None
                     } else {
                         b.count_value(v)
                     }
@@ -855,5 +866,45 @@ mod tests {
             "9 instruments over 3 trajectories"
         );
         assert!(per.series[1].values[at].is_some());
+    }
+
+    /// The instrument mix sums the years: a sum with a hidden year in it is hidden too, so
+    /// the year cannot be worked back from the other charts.
+    #[test]
+    fn the_mix_hides_a_sum_with_a_hidden_year() {
+        let mut t = ProvinceYearTable::default();
+        for (y, wes) in [(2019, 10), (2020, 3), (2021, 6)] {
+            t.cells.insert(
+                (Province::Limburg, y),
+                Counts {
+                    trajectories: 20,
+                    wes,
+                    art60: 20,
+                    ..Counts::default()
+                },
+            );
+        }
+        let o = ChartOptions {
+            up_to: 2021,
+            suppress_small: true,
+            ..opts()
+        };
+        let mix = chart(ChartKind::InstrumentMix, &t, &o, Lang::En);
+        let wes = mix
+            .series
+            .iter()
+            .find(|s| s.instrument == Some(InstrumentType::Wes))
+            .unwrap();
+        let limburg = mix.categories.iter().position(|c| c == "Limburg").unwrap();
+        assert_eq!(
+            wes.values[limburg], None,
+            "19 = 10 + 3 + 6 would give the 3 back"
+        );
+        let art60 = mix
+            .series
+            .iter()
+            .find(|s| s.instrument == Some(InstrumentType::Art60))
+            .unwrap();
+        assert_eq!(art60.values[limburg], Some(60.0));
     }
 }
