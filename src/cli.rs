@@ -94,6 +94,23 @@ pub enum Command {
         #[arg(long)]
         calendar_years: bool,
     },
+    /// A caseload as a spreadsheet: the four sheets as .xlsx, or the instruments as .csv.
+    Export {
+        /// Dossier files, or folders (every .ron file below them); none with --template.
+        paths: Vec<PathBuf>,
+        /// The workbook (.xlsx) or CSV file (.csv) to write.
+        #[arg(long)]
+        out: PathBuf,
+        /// Language of the headers and words.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// The empty workbook with its headers.
+        #[arg(long)]
+        template: bool,
+        /// Replace the file if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// The province × year table: published, or computed from dossiers.
     Stats {
         /// Compute the table from these dossiers instead of showing the published one.
@@ -347,6 +364,13 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             };
             run_print(&dossier, &pdf, opts, force, out)
         }
+        Command::Export {
+            paths,
+            out: file,
+            lang,
+            template,
+            force,
+        } => run_export(&paths, &file, LangArg::or_env(lang), template, force, out),
         Command::Stats {
             dossiers,
             format,
@@ -748,6 +772,58 @@ fn write_document(
                 crate::files::io_message(&e, lang)
             }
         })
+}
+
+/// `export`: the caseload as a workbook or CSV; exit 0 when every file loaded and the file
+/// was written, 2 otherwise (what loaded is still written).
+fn run_export(
+    paths: &[PathBuf],
+    file: &std::path::Path,
+    lang: Lang,
+    template: bool,
+    force: bool,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    let LoadReport { dossiers, errors } = if template {
+        LoadReport::default()
+    } else {
+        load_paths(paths)
+    };
+    for e in &errors {
+        line(out, &e.display(lang))?;
+    }
+    let refs: Vec<&crate::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
+    let sheets = crate::spreadsheet::sheets(&refs, lang);
+    let csv = file
+        .extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+    let bytes = if csv {
+        crate::spreadsheet::csv(&sheets[0]).map_err(|e| e.to_string())
+    } else {
+        crate::spreadsheet::workbook(&sheets).map_err(|e| e.to_string())
+    };
+    let written = bytes.and_then(|b| write_document(file, &b, force, lang));
+    match written {
+        Ok(()) => {
+            line(
+                out,
+                &format!(
+                    "{} dossiers → {}",
+                    lang::number(dossiers.len() as i64, lang),
+                    file.display()
+                ),
+            )?;
+            Ok(if errors.is_empty() {
+                EXIT_OK
+            } else {
+                EXIT_LOAD
+            })
+        }
+        Err(why) => {
+            line(out, &format!("{}: {why}", file.display()))?;
+            Ok(EXIT_LOAD)
+        }
+    }
 }
 
 /// `present --export`: the chart slides as a PDF deck; exit 0 when written, 2 otherwise.

@@ -21,5 +21,6 @@ pub mod print;
 pub mod reference;
 pub mod rules;
 pub mod sample;
+pub mod spreadsheet;
 pub mod stats;
 pub mod workspace;

@@ -1,0 +1,323 @@
+//! Caseloads as spreadsheets (DOMAIN.md, «Spreadsheets»): the four sheets, their Dutch or
+//! English headers, the words for kinds and statuses, formula-safe text. This part writes
+//! them (issue 14: export; import comes next).
+//!
+//! Written with `rust_xlsxwriter` (real dates, frozen header, widths, autofilter, no
+//! hand-written XML) and the csv crate (quoting, BOM, CRLF).
+
+use crate::lang::Lang;
+use crate::model::{
+    ActivityKind, Actor, DocumentKind, Dossier, Focus, InstrumentKind, Plan, Provider, Status,
+};
+use chrono::NaiveDate;
+
+/// A cell's value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    /// Nothing.
+    Empty,
+    /// Text (written formula-safe).
+    Text(String),
+    /// A date (a real spreadsheet date in a workbook).
+    Date(NaiveDate),
+}
+
+/// One sheet: its name, its header and its rows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Sheet {
+    /// The sheet's name in the language.
+    pub name: &'static str,
+    /// The header row.
+    pub header: Vec<&'static str>,
+    /// The rows.
+    pub rows: Vec<Vec<Cell>>,
+}
+
+fn text(s: impl Into<String>) -> Cell {
+    Cell::Text(s.into())
+}
+
+fn opt_text(s: Option<&str>) -> Cell {
+    s.map_or(Cell::Empty, text)
+}
+
+fn opt_date(d: Option<NaiveDate>) -> Cell {
+    d.map_or(Cell::Empty, Cell::Date)
+}
+
+fn yes_no(b: bool, lang: Lang) -> &'static str {
+    if b {
+        lang.pick("ja", "yes")
+    } else {
+        lang.pick("nee", "no")
+    }
+}
+
+/// The instrument's kind as the sheet writes it.
+fn kind_word(k: &InstrumentKind, lang: Lang) -> &'static str {
+    match k {
+        InstrumentKind::Bvs => "BVS",
+        InstrumentKind::Art60 => "art. 60§7",
+        InstrumentKind::Opleiding { .. } => lang.pick("opleiding", "training"),
+        InstrumentKind::Wes => "WES",
+        InstrumentKind::Ibo => "IBO",
+    }
+}
+
+fn status_word(s: Status, lang: Lang) -> &'static str {
+    match s {
+        Status::Planned => lang.pick("gepland", "planned"),
+        Status::Running => lang.pick("lopend", "running"),
+        Status::Completed => lang.pick("afgerond", "completed"),
+        Status::StoppedEarly => lang.pick("vroegtijdig gestopt", "stopped early"),
+    }
+}
+
+fn plan_word(p: Option<&Plan>) -> Cell {
+    match p {
+        None => Cell::Empty,
+        Some(Plan::Pop) => text("POP"),
+        Some(Plan::Gpmi) => text("GPMI"),
+        Some(Plan::Other(s)) => text(s.clone()),
+    }
+}
+
+/// The four sheets of `dossiers` in `lang`.
+pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
+    let mut instruments = Vec::new();
+    let mut documents = Vec::new();
+    let mut activities = Vec::new();
+    let mut outcomes = Vec::new();
+    for d in dossiers {
+        let head = [
+            text(d.id.clone()),
+            text(d.client.clone()),
+            text(d.ocmw.clone()),
+            opt_text(d.guided_by.as_deref()),
+            opt_text(d.counsellor.as_deref()),
+            plan_word(d.plan.as_ref()),
+            Cell::Date(d.start),
+            opt_date(d.end),
+            opt_date(d.social_rights_acquired),
+        ];
+        if d.instruments.is_empty() {
+            let mut row = head.to_vec();
+            row.extend(std::iter::repeat_n(Cell::Empty, 8));
+            instruments.push(row);
+        }
+        for inst in &d.instruments {
+            let mut row = head.to_vec();
+            row.push(text(kind_word(&inst.kind, lang)));
+            row.push(Cell::Date(inst.start));
+            row.push(Cell::Date(inst.end));
+            row.push(text(status_word(inst.status, lang)));
+            match &inst.kind {
+                InstrumentKind::Opleiding {
+                    name,
+                    provider,
+                    focus,
+                    full_time,
+                } => {
+                    row.push(text(name.clone()));
+                    row.push(text(match provider {
+                        Provider::Vdab => "VDAB".to_string(),
+                        Provider::Recognised => lang.pick("erkend", "recognised").to_string(),
+                        Provider::Other(o) => o.clone(),
+                    }));
+                    row.push(text(match focus {
+                        Focus::Generic => lang.pick("generiek", "generic"),
+                        Focus::Technical => lang.pick("technisch", "technical"),
+                    }));
+                    row.push(text(yes_no(*full_time, lang)));
+                }
+                _ => row.extend(std::iter::repeat_n(Cell::Empty, 4)),
+            }
+            instruments.push(row);
+        }
+        for doc in &d.documents {
+            documents.push(vec![
+                text(d.id.clone()),
+                text(match &doc.kind {
+                    DocumentKind::Pop => "POP".to_string(),
+                    DocumentKind::Gpmi => "GPMI".to_string(),
+                    DocumentKind::Evaluation => lang.pick("evaluatie", "evaluation").to_string(),
+                    DocumentKind::Contract => "contract".to_string(),
+                    DocumentKind::Other(o) => o.clone(),
+                }),
+                Cell::Date(doc.uploaded),
+            ]);
+        }
+        for a in &d.activities {
+            activities.push(vec![
+                text(d.id.clone()),
+                text(match &a.kind {
+                    ActivityKind::Cv => "cv".to_string(),
+                    ActivityKind::ApplicationTraining => lang
+                        .pick("sollicitatietraining", "application training")
+                        .to_string(),
+                    ActivityKind::JobCoaching => lang.pick("jobcoaching", "job coaching").into(),
+                    ActivityKind::JobSearch => lang.pick("jobsearching", "job search").into(),
+                    ActivityKind::Reorientation => {
+                        lang.pick("heroriëntering", "reorientation").into()
+                    }
+                    ActivityKind::VdabService(s) => format!("VDAB: {s}"),
+                }),
+                Cell::Date(a.date),
+                text(match a.by {
+                    Actor::Ocmw => "OCMW",
+                    Actor::Organisation => lang.pick("organisatie", "organisation"),
+                    Actor::Vdab => "VDAB",
+                }),
+            ]);
+        }
+        if let Some(o) = &d.outcome {
+            outcomes.push(vec![
+                text(d.id.clone()),
+                o.at_work.map_or(Cell::Empty, |b| text(yes_no(b, lang))),
+                Cell::Date(o.measured),
+            ]);
+        }
+    }
+    [
+        Sheet {
+            name: lang.pick("Instrumenten", "Instruments"),
+            header: instrument_header(lang),
+            rows: instruments,
+        },
+        Sheet {
+            name: lang.pick("Documenten", "Documents"),
+            header: vec![
+                lang.pick("dossier", "id"),
+                lang.pick("soort", "kind"),
+                lang.pick("opgeladen", "uploaded"),
+            ],
+            rows: documents,
+        },
+        Sheet {
+            name: lang.pick("Activiteiten", "Activities"),
+            header: vec![
+                lang.pick("dossier", "id"),
+                lang.pick("soort", "kind"),
+                lang.pick("datum", "date"),
+                lang.pick("door", "by"),
+            ],
+            rows: activities,
+        },
+        Sheet {
+            name: lang.pick("Resultaat", "Outcome"),
+            header: vec![
+                lang.pick("dossier", "id"),
+                lang.pick("aan het werk", "at work"),
+                lang.pick("gemeten", "measured"),
+            ],
+            rows: outcomes,
+        },
+    ]
+}
+
+/// The instruments sheet's header.
+pub fn instrument_header(lang: Lang) -> Vec<&'static str> {
+    vec![
+        lang.pick("dossier", "id"),
+        lang.pick("cliënt", "client"),
+        "ocmw",
+        lang.pick("begeleid door", "guided by"),
+        lang.pick("begeleider", "counsellor"),
+        "plan",
+        lang.pick("start traject", "trajectory start"),
+        lang.pick("einde traject", "trajectory end"),
+        lang.pick("sociale rechten", "social rights acquired"),
+        "instrument",
+        lang.pick("begin", "start"),
+        lang.pick("einde", "end"),
+        "status",
+        lang.pick("opleiding", "training"),
+        lang.pick("aanbieder", "provider"),
+        "focus",
+        lang.pick("voltijds", "full time"),
+    ]
+}
+
+/// Text as a spreadsheet must get it: one starting with `=`, `+`, `-` or `@` gets a leading
+/// `'`, so that no spreadsheet runs it as a formula.
+pub fn formula_safe(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@']) {
+        std::borrow::Cow::Owned(format!("'{s}"))
+    } else {
+        std::borrow::Cow::Borrowed(s)
+    }
+}
+
+/// The sheets as an `.xlsx` workbook: real dates, a frozen header row, column widths and an
+/// autofilter on each sheet.
+pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let bold = Format::new().set_bold();
+    for sheet in sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(sheet.name)?;
+        let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count()).collect();
+        for (c, h) in sheet.header.iter().enumerate() {
+            ws.write_string_with_format(0, col(c), *h, &bold)?;
+        }
+        for (r, row) in sheet.rows.iter().enumerate() {
+            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
+            for (c, cell) in row.iter().enumerate() {
+                match cell {
+                    Cell::Empty => {}
+                    Cell::Text(t) => {
+                        ws.write_string(r, col(c), formula_safe(t).as_ref())?;
+                        if let Some(w) = widths.get_mut(c) {
+                            *w = (*w).max(t.chars().count().min(60));
+                        }
+                    }
+                    Cell::Date(d) => {
+                        ws.write_date_with_format(r, col(c), *d, &date)?;
+                        if let Some(w) = widths.get_mut(c) {
+                            *w = (*w).max(10);
+                        }
+                    }
+                }
+            }
+        }
+        for (c, w) in widths.iter().enumerate() {
+            ws.set_column_width(col(c), (*w as f64 + 2.0).min(62.0))?;
+        }
+        ws.set_freeze_panes(1, 0)?;
+        let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
+        ws.autofilter(0, 0, last_row, col(sheet.header.len().saturating_sub(1)))?;
+    }
+    book.save_to_buffer()
+}
+
+fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+/// The instruments sheet as CSV: `;`, UTF-8 with a byte order mark (Excel then reads the
+/// accents), CRLF, dates as dd/mm/yyyy, text formula-safe.
+pub fn csv(sheet: &Sheet) -> Result<Vec<u8>, csv::Error> {
+    let mut out = Vec::from("\u{feff}".as_bytes());
+    {
+        let mut w = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(&mut out);
+        w.write_record(&sheet.header)?;
+        for row in &sheet.rows {
+            let fields: Vec<String> = row
+                .iter()
+                .map(|c| match c {
+                    Cell::Empty => String::new(),
+                    Cell::Text(t) => formula_safe(t).into_owned(),
+                    Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
+                })
+                .collect();
+            w.write_record(&fields)?;
+        }
+        w.flush()?;
+    }
+    Ok(out)
+}
