@@ -5,7 +5,6 @@ use super::{Counts, Measure, ProvinceYearTable};
 use crate::lang::{self, Lang};
 use crate::model::InstrumentType;
 use crate::reference::Province;
-use std::fmt::Write as _;
 
 /// The charts, in slide order.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -615,38 +614,21 @@ impl ChartData {
     /// The chart's numbers as CSV: a row per series, a column per category. Plain digits
     /// (no thousands separators) so that spreadsheets read them.
     pub fn to_csv(&self, suppressed_small: bool) -> String {
-        let mut out = String::from("series");
-        for c in &self.categories {
-            out.push(',');
-            out.push_str(&csv_field(c));
-        }
-        out.push('\n');
+        let mut w = super::csv_writer();
+        let mut header = vec!["series".to_string()];
+        header.extend(self.categories.iter().cloned());
+        let _ = w.write_record(&header);
         for s in &self.series {
-            out.push_str(&csv_field(&s.name));
-            for v in &s.values {
-                out.push(',');
-                match v {
-                    Some(v) if self.decimals == 0 => {
-                        let _ = write!(out, "{}", v.round() as i64);
-                    }
-                    Some(v) => {
-                        let _ = write!(out, "{v:.*}", self.decimals);
-                    }
-                    None if suppressed_small => out.push_str("<5"),
-                    None => {}
-                }
-            }
-            out.push('\n');
+            let mut record = vec![s.name.clone()];
+            record.extend(s.values.iter().map(|v| match v {
+                Some(v) if self.decimals == 0 => format!("{}", v.round() as i64),
+                Some(v) => format!("{v:.*}", self.decimals),
+                None if suppressed_small => "<5".to_string(),
+                None => String::new(),
+            }));
+            let _ = w.write_record(&record);
         }
-        out
-    }
-}
-
-fn csv_field(s: &str) -> String {
-    if s.contains([',', '"', '\n']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.to_string()
+        super::csv_text(w)
     }
 }
 

@@ -214,25 +214,19 @@ impl ProvinceYearTable {
     /// a row per province and year, then the totals (province `Totaal`; the grand total has
     /// an empty year).
     pub fn to_csv(&self) -> String {
-        let mut out = String::from("province,year");
-        for m in Measure::ALL {
-            out.push(',');
-            out.push_str(m.csv_name());
-        }
-        out.push('\n');
+        let mut w = super::csv_writer();
+        let mut header = vec!["province".to_string(), "year".to_string()];
+        header.extend(Measure::ALL.iter().map(|m| m.csv_name().to_string()));
+        let _ = w.write_record(&header);
         for row in self.rows() {
-            out.push_str(&row.province);
-            out.push(',');
-            if let Some(y) = row.year {
-                out.push_str(&y.to_string());
-            }
-            for m in Measure::ALL {
-                out.push(',');
-                out.push_str(&row.counts.get(m).to_string());
-            }
-            out.push('\n');
+            let mut record = vec![
+                row.province.clone(),
+                row.year.map(|y| y.to_string()).unwrap_or_default(),
+            ];
+            record.extend(Measure::ALL.iter().map(|&m| row.counts.get(m).to_string()));
+            let _ = w.write_record(&record);
         }
-        out
+        super::csv_text(w)
     }
 
     /// The table as aligned text with the numbers as the answer prints them (2.772).
