@@ -1059,3 +1059,33 @@ fn print_plan_from_the_file_menu() {
     assert_eq!(std::fs::read(&path).unwrap(), *bytes);
     assert!(h.query_by_label_contains("Saved:").is_some());
 }
+
+/// File → Export caseload (Excel)… writes the dossiers the list shows as the four sheets.
+#[test]
+fn export_caseload_from_the_file_menu() {
+    let mut h = sample(Lang::En);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Export caseload (Excel)…").click();
+    h.run();
+    let Some(Action::Dialog(twe_planner::app::Request::ExportXlsx(bytes))) =
+        h.state_mut().take_shell_actions().last().cloned()
+    else {
+        panic!("a file dialog for the workbook");
+    };
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> =
+        calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(
+        book.sheet_names(),
+        ["Instruments", "Documents", "Activities", "Outcome"]
+    );
+    let ids: std::collections::BTreeSet<String> = book
+        .worksheet_range("Instruments")
+        .unwrap()
+        .rows()
+        .skip(1)
+        .map(|r| r[0].to_string())
+        .collect();
+    assert_eq!(ids.len(), h.state().workspace().live_count());
+}

@@ -28,6 +28,8 @@ pub enum Request {
     ExportPng(Vec<u8>),
     /// Pick a file to write this calendar (iCalendar text) to.
     ExportIcs(String),
+    /// Pick a file to write this workbook (.xlsx) to.
+    ExportXlsx(Vec<u8>),
     /// Pick a file to write this PDF to, proposing `name`; it opens in the system's viewer
     /// afterwards (from where it is printed).
     ExportPdf {
@@ -51,6 +53,7 @@ impl Request {
             Request::ExportCsv(_) => "twe-cijfers.csv",
             Request::ExportPng(_) => "twe-grafiek.png",
             Request::ExportIcs(_) => "twe-agenda.ics",
+            Request::ExportXlsx(_) => "twe-caseload.xlsx",
             Request::ExportPdf { .. } => "trajectplan.pdf",
             Request::SaveAs(_) => "dossier.ron",
             Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => "",
@@ -129,6 +132,8 @@ pub enum Action {
     },
     /// Remember who "I" am, for "my clients" (`None` forgets).
     SetMe(Option<String>),
+    /// Write the listed dossiers as a workbook (the four sheets) and ask where.
+    ExportCaseload,
     /// Make the chart slides as a PDF deck (from the workspace's figures when `dossiers`,
     /// else the published ones) and ask where to save it.
     ExportDeck {

@@ -93,6 +93,13 @@ fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
             out.push(Action::Dialog(Request::SaveAs(i)));
         }
         ui.separator();
+        if item(
+            ui,
+            button("Caseload exporteren (Excel)…", "Export caseload (Excel)…"),
+            !cx.ws.is_empty(),
+        ) {
+            out.push(Action::ExportCaseload);
+        }
         let open = cx.sel.entry;
         if item(
             ui,

@@ -292,6 +292,10 @@ impl PlannerApp {
                 .add_filter("PDF", &["pdf"])
                 .set_file_name(name)
                 .save_file(),
+            Request::ExportXlsx(_) => rfd::FileDialog::new()
+                .add_filter("Excel", &["xlsx"])
+                .set_file_name(request.default_name())
+                .save_file(),
             Request::ExportIcs(_) => rfd::FileDialog::new()
                 .add_filter("iCalendar", &["ics"])
                 .set_file_name(crate::ics::file_name(ws.today()))

@@ -493,6 +493,7 @@ impl Window {
             } => self.open_item(entry, instrument, finding),
             Action::PrintPlan { entry, client } => self.print_plan(entry, client),
             Action::ExportDeck { dossiers } => self.export_deck(dossiers),
+            Action::ExportCaseload => self.export_caseload(),
             Action::SetMe(me) => {
                 self.shared.me = me
                     .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -663,6 +664,7 @@ impl Window {
                 documents().join(request.default_name())
             }
             Request::ExportIcs(_) => documents().join(crate::ics::file_name(ws.today())),
+            Request::ExportXlsx(_) => documents().join(request.default_name()),
             Request::ExportPdf { name, .. } => documents().join(name),
         }
     }
@@ -681,6 +683,9 @@ impl Window {
             }
             Request::ExportIcs(ics) => {
                 self.export(&path, ics.as_bytes());
+            }
+            Request::ExportXlsx(bytes) => {
+                self.export(&path, &bytes);
             }
             Request::ExportPdf { bytes, .. } => {
                 if self.export(&path, &bytes) {
@@ -739,6 +744,32 @@ impl Window {
             if instrument.is_some() || finding.is_none() {
                 self.shared.sel.instrument = instrument;
             }
+        }
+    }
+
+    /// Writes the dossiers the list shows (its filters: "my clients", a phase…) as a
+    /// workbook of the four sheets and asks where to save it.
+    fn export_caseload(&mut self) {
+        let rows = self.list.rows(&self.shared.ws).rows.clone();
+        let dossiers: Vec<&Dossier> = rows
+            .iter()
+            .filter_map(|&i| self.shared.ws.entry(i))
+            .map(crate::workspace::Entry::dossier)
+            .collect();
+        let sheets = crate::spreadsheet::sheets(&dossiers, self.shared.lang);
+        match crate::spreadsheet::workbook(&sheets) {
+            Ok(bytes) => self
+                .for_shell
+                .push(Action::Dialog(Request::ExportXlsx(bytes))),
+            Err(e) => self.say(|lang| {
+                format!(
+                    "{}: {e}",
+                    lang.pick(
+                        "Het werkboek kon niet gemaakt worden",
+                        "The workbook could not be made"
+                    )
+                )
+            }),
         }
     }
 
