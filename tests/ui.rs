@@ -1063,6 +1063,7 @@ fn print_plan_from_the_file_menu() {
 /// File → Export caseload (Excel)… writes the dossiers the list shows as the four sheets.
 #[test]
 fn export_caseload_from_the_file_menu() {
+    use calamine::Reader;
     let mut h = sample(Lang::En);
     h.get_by_label("File").click();
     h.run();
@@ -1073,7 +1074,6 @@ fn export_caseload_from_the_file_menu() {
     else {
         panic!("a file dialog for the workbook");
     };
-    use calamine::Reader;
     let mut book: calamine::Xlsx<_> =
         calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
