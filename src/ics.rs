@@ -70,13 +70,17 @@ pub fn uid(id: &str, kind: &str) -> String {
 pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
     let lang = opts.lang;
     let sequence = sequence(opts.stamp);
-    let mut cal = Calendar::new();
-    cal.name(lang.pick("TWE-OCMW agenda", "TWE-OCMW agenda"));
-    cal.append_property(icalendar::Property::new(
-        "PRODID",
-        "-//twe-planner//TWE-OCMW agenda//NL",
-    ));
-    cal.append_property(icalendar::Property::new("METHOD", "PUBLISH"));
+    // Empty, not `new`: the crate's default PRODID would stand beside ours.
+    let mut cal = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//twe-planner//TWE-OCMW agenda//NL"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+    ] {
+        cal.append_property(icalendar::Property::new(key, value));
+    }
+    cal.name("TWE-OCMW agenda");
     let mut uids = std::collections::HashSet::new();
     for (d, item) in items {
         let uid = uid(&d.id, item.kind.id());
@@ -128,27 +132,7 @@ pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
             .done();
         cal.push(event);
     }
-    // The crate's default PRODID is replaced by ours: one of each.
-    let text = cal.done().to_string();
-    dedupe_prodid(&text)
-}
-
-/// Keeps the first PRODID line only (the crate writes its own before ours).
-fn dedupe_prodid(text: &str) -> String {
-    let mut seen = false;
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive("\r\n") {
-        if line.starts_with("PRODID:") {
-            if seen {
-                continue;
-            }
-            seen = true;
-            out.push_str("PRODID:-//twe-planner//TWE-OCMW agenda//NL\r\n");
-            continue;
-        }
-        out.push_str(line);
-    }
-    out
+    cal.done().to_string()
 }
 
 /// A file name for an export made on `today`: `twe-agenda-2026-11-27.ics`.

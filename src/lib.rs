@@ -11,6 +11,7 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod app;
 pub mod cli;
+pub mod colour;
 pub mod files;
 pub mod generate;
 pub mod ics;

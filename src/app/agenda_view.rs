@@ -334,7 +334,6 @@ fn lines(cx: &ViewCx<'_>, rows: &ListCache) -> Vec<Line> {
     let today = ws.today();
     let listed = &rows.rows;
     let mut overdue: Vec<(chrono::NaiveDate, usize, usize)> = Vec::new();
-    let mut items: Vec<(usize, Item)> = Vec::new();
     for &e in listed {
         let Some(entry) = ws.entry(e) else { continue };
         for (k, f) in entry.findings().iter().enumerate() {
@@ -342,12 +341,12 @@ fn lines(cx: &ViewCx<'_>, rows: &ListCache) -> Vec<Line> {
                 overdue.push((due, e, k));
             }
         }
-        items.extend(entry.agenda().iter().map(|i| (e, *i)));
     }
     let id = |e: usize| ws.entry(e).map_or("", |x| x.dossier().id.as_str());
     // Keys beside the rows: comparing through the entries was most of a rebuild's time.
     overdue.sort_by_cached_key(|&(due, e, k)| (due, id(e), k));
-    items.sort_by_cached_key(|&(e, i)| (i.due.day, id(e), i.kind));
+    // Sorted by due date and id, as the workspace keeps them per entry.
+    let items = ws.agenda_of(listed);
     let mut out = Vec::with_capacity(overdue.len() + items.len() + 5);
     if !overdue.is_empty() {
         out.push(Line::Heading(Group::Overdue, overdue.len()));

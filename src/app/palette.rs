@@ -20,14 +20,8 @@ pub fn instrument_edge(t: InstrumentType, dark: bool) -> Color32 {
 
 /// The colour of a province in the statistics (Okabe–Ito; legends and tables name them too).
 pub fn province(p: crate::reference::Province) -> Color32 {
-    use crate::reference::Province as P;
-    match p {
-        P::Antwerpen => Color32::from_rgb(0x00, 0x72, 0xB2),
-        P::Limburg => Color32::from_rgb(0xE6, 0x9F, 0x00),
-        P::OostVlaanderen => Color32::from_rgb(0x00, 0x9E, 0x73),
-        P::VlaamsBrabant => Color32::from_rgb(0xCC, 0x79, 0xA7),
-        P::WestVlaanderen => Color32::from_rgb(0xD5, 0x5E, 0x00),
-    }
+    let [r, g, b] = p.rgb();
+    Color32::from_rgb(r, g, b)
 }
 
 /// The reference line of a target, in a colour no province uses: yellow on dark, near-black
@@ -197,23 +191,10 @@ fn search_legible(c: Color32, dark: bool, ratio: f32) -> Color32 {
     out
 }
 
-/// The relative luminance of an sRGB colour (WCAG 2.1 definition).
-fn luminance(c: Color32) -> f32 {
-    let channel = |v: u8| {
-        let s = f32::from(v) / 255.0;
-        if s <= 0.040_45 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
-}
-
-/// The WCAG contrast ratio of two opaque colours, 1 to 21.
+/// The WCAG contrast ratio of two opaque colours, 1 to 21 (`crate::colour`, which the
+/// printed documents use too).
 pub fn contrast(a: Color32, b: Color32) -> f32 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    crate::colour::contrast([a.r(), a.g(), a.b()], [b.r(), b.g(), b.b()])
 }
 
 #[cfg(test)]

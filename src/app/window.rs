@@ -747,6 +747,22 @@ impl Window {
         }
     }
 
+    /// Asks where to save a document just made, or says why it could not be made.
+    fn offer(&mut self, made: Result<Request, String>) {
+        match made {
+            Ok(request) => self.for_shell.push(Action::Dialog(request)),
+            Err(e) => self.say(|lang| {
+                format!(
+                    "{}: {e}",
+                    lang.pick(
+                        "Het document kon niet gemaakt worden",
+                        "The document could not be made"
+                    )
+                )
+            }),
+        }
+    }
+
     /// Writes the dossiers the list shows (its filters: "my clients", a phase…) as a
     /// workbook of the four sheets and asks where to save it.
     fn export_caseload(&mut self) {
@@ -757,44 +773,23 @@ impl Window {
             .map(crate::workspace::Entry::dossier)
             .collect();
         let sheets = crate::spreadsheet::sheets(&dossiers, self.shared.lang);
-        match crate::spreadsheet::workbook(&sheets) {
-            Ok(bytes) => self
-                .for_shell
-                .push(Action::Dialog(Request::ExportXlsx(bytes))),
-            Err(e) => self.say(|lang| {
-                format!(
-                    "{}: {e}",
-                    lang.pick(
-                        "Het werkboek kon niet gemaakt worden",
-                        "The workbook could not be made"
-                    )
-                )
-            }),
-        }
+        let made = crate::spreadsheet::workbook(&sheets)
+            .map(Request::ExportXlsx)
+            .map_err(|e| e.to_string());
+        self.offer(made);
     }
 
     /// Makes the chart slides as a PDF deck and asks where to save it.
     fn export_deck(&mut self, dossiers: bool) {
+        let lang = self.shared.lang;
         let table = dossiers.then(|| self.shared.ws.stats());
-        match crate::print::deck_pdf(table, self.shared.lang) {
-            Ok(bytes) => self.for_shell.push(Action::Dialog(Request::ExportPdf {
+        let made = crate::print::deck_pdf(table, lang)
+            .map(|bytes| Request::ExportPdf {
                 bytes,
-                name: self
-                    .shared
-                    .lang
-                    .pick("twe-dias.pdf", "twe-slides.pdf")
-                    .into(),
-            })),
-            Err(e) => self.say(|lang| {
-                format!(
-                    "{}: {e}",
-                    lang.pick(
-                        "De PDF kon niet gemaakt worden",
-                        "The PDF could not be made"
-                    )
-                )
-            }),
-        }
+                name: lang.pick("twe-dias.pdf", "twe-slides.pdf").into(),
+            })
+            .map_err(|e| e.to_string());
+        self.offer(made);
     }
 
     /// Makes the plan of entry `i` as a PDF and asks where to save it.
@@ -810,25 +805,11 @@ impl Window {
             year_mode: self.shared.ws.year_mode(),
         };
         let suffix = if client { "-client" } else { "" };
-        let name = format!(
-            "{}-{}{suffix}.pdf",
-            crate::files::names::safe_stem(&d.id),
-            self.shared.lang.pick("plan", "plan")
-        );
-        match crate::print::plan_pdf(d, &opts) {
-            Ok(bytes) => self
-                .for_shell
-                .push(Action::Dialog(Request::ExportPdf { bytes, name })),
-            Err(e) => self.say(|lang| {
-                format!(
-                    "{}: {e}",
-                    lang.pick(
-                        "De PDF kon niet gemaakt worden",
-                        "The PDF could not be made"
-                    )
-                )
-            }),
-        }
+        let name = format!("{}-plan{suffix}.pdf", crate::files::names::safe_stem(&d.id));
+        let made = crate::print::plan_pdf(d, &opts)
+            .map(|bytes| Request::ExportPdf { bytes, name })
+            .map_err(|e| e.to_string());
+        self.offer(made);
     }
 
     /// How many findings the open dossier has.

@@ -14,16 +14,6 @@ pub const SLIDE: (f32, f32) = (960.0, 540.0);
 const PAD: f32 = 40.0;
 
 /// A province's colour (Okabe–Ito, as the window's charts).
-fn province_rgb(p: Province) -> Rgb {
-    match p {
-        Province::Antwerpen => [0x00, 0x72, 0xB2],
-        Province::Limburg => [0xE6, 0x9F, 0x00],
-        Province::OostVlaanderen => [0x00, 0x9E, 0x73],
-        Province::VlaamsBrabant => [0xCC, 0x79, 0xA7],
-        Province::WestVlaanderen => [0xD5, 0x5E, 0x00],
-    }
-}
-
 fn series_rgb(s: &crate::stats::charts::Series, k: usize) -> Rgb {
     const OTHER: [Rgb; 4] = [
         [0x00, 0x72, 0xB2],
@@ -32,7 +22,7 @@ fn series_rgb(s: &crate::stats::charts::Series, k: usize) -> Rgb {
         [0x56, 0xB4, 0xE9],
     ];
     s.province
-        .map(province_rgb)
+        .map(Province::rgb)
         .or_else(|| s.instrument.map(crate::model::InstrumentType::rgb))
         .unwrap_or(OTHER[k % OTHER.len()])
 }
@@ -250,7 +240,7 @@ fn chart_items(
     let partial = crate::reference::published().partial_year.to_string();
     let lighter = |c: usize, color: Rgb| -> Rgb {
         if data.categories.get(c) == Some(&partial) {
-            color.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * 0.5).round() as u8)
+            crate::colour::lighten(color, 0.5)
         } else {
             color
         }

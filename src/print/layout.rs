@@ -3,7 +3,7 @@
 //! Plain Rust: the plan is laid out here and tested without a PDF; `super::pdf` writes it.
 
 /// sRGB colour.
-pub type Rgb = [u8; 3];
+pub use crate::colour::Rgb;
 
 /// A4 in points.
 pub const A4: (f32, f32) = (595.28, 841.89);
@@ -184,17 +184,7 @@ impl Metrics {
 
     /// The width of `text` at `size` points (kerning aside).
     pub fn width(&self, text: &str, size: f32) -> f32 {
-        let per_em = f32::from(self.face.units_per_em().max(1));
-        let units: f32 = text
-            .chars()
-            .map(|c| {
-                self.face
-                    .glyph_index(c)
-                    .and_then(|g| self.face.glyph_hor_advance(g))
-                    .map_or(per_em * 0.5, f32::from)
-            })
-            .sum();
-        units * size / per_em
+        text.chars().map(|c| self.char_width(c, size)).sum()
     }
 
     /// `text` broken into lines no wider than `width` at `size`: at spaces, or inside a word

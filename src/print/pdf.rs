@@ -3,7 +3,7 @@
 //! with header cells, a figure with its alternative text; page furniture as artifacts) and
 //! PDF/A-2a for the archive.
 
-use super::layout::{Item, Kind, Page};
+use super::layout::{Item, Kind, Metrics, Page};
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect};
@@ -68,110 +68,110 @@ fn stroke_of(c: [u8; 3], width: f32, dashed: bool) -> Stroke {
     }
 }
 
-/// Draws one item (no tagging here).
-fn draw(surface: &mut Surface<'_>, font: &Font, item: &Item) {
-    let metrics = METRICS.with(Clone::clone);
-    draw_with(surface, font, item, metrics.as_deref());
+/// What draws the items: the embedded font, its metrics (to write only what it can draw)
+/// and the document's language for the spans.
+struct Pen<'a> {
+    font: Font,
+    metrics: Metrics,
+    lang: &'a str,
 }
 
-thread_local! {
-    /// The embedded font's metrics, to write only what it can draw.
-    static METRICS: Option<std::rc::Rc<super::layout::Metrics>> =
-        super::layout::Metrics::new().map(std::rc::Rc::new);
-}
-
-fn draw_with(
-    surface: &mut Surface<'_>,
-    font: &Font,
-    item: &Item,
-    metrics: Option<&super::layout::Metrics>,
-) {
-    match item {
-        Item::Text {
-            x,
-            y,
-            size,
-            text,
-            color: c,
-        } => {
-            surface.set_stroke(None);
-            surface.set_fill(Some(fill_of(*c)));
-            let printable = metrics.map_or_else(|| text.clone(), |m| m.printable(text));
-            surface.draw_text(
-                Point::from_xy(*x, *y),
-                font.clone(),
-                *size,
-                &printable,
-                false,
-                TextDirection::Auto,
-            );
-        }
-        Item::Rect {
-            rect,
-            fill,
-            stroke,
-            dashed,
-        } => {
-            let Some(r) = Rect::from_xywh(rect[0], rect[1], rect[2].max(0.1), rect[3].max(0.1))
-            else {
-                return;
-            };
-            let mut pb = PathBuilder::new();
-            pb.push_rect(r);
-            let Some(path) = pb.finish() else { return };
-            surface.set_fill(fill.map(fill_of));
-            surface.set_stroke(stroke.map(|(c, w)| stroke_of(c, w, *dashed)));
-            surface.draw_path(&path);
-        }
-        Item::Line {
-            from,
-            to,
-            color: c,
-            width,
-            dashed,
-        } => {
-            let mut pb = PathBuilder::new();
-            pb.move_to(from[0], from[1]);
-            pb.line_to(to[0], to[1]);
-            let Some(path) = pb.finish() else { return };
-            surface.set_fill(None);
-            surface.set_stroke(Some(stroke_of(*c, *width, *dashed)));
-            surface.draw_path(&path);
+impl Pen<'_> {
+    /// Draws one item (no tagging here).
+    fn draw(&self, surface: &mut Surface<'_>, item: &Item) {
+        match item {
+            Item::Text {
+                x,
+                y,
+                size,
+                text,
+                color: c,
+            } => {
+                surface.set_stroke(None);
+                surface.set_fill(Some(fill_of(*c)));
+                surface.draw_text(
+                    Point::from_xy(*x, *y),
+                    self.font.clone(),
+                    *size,
+                    &self.metrics.printable(text),
+                    false,
+                    TextDirection::Auto,
+                );
+            }
+            Item::Rect {
+                rect,
+                fill,
+                stroke,
+                dashed,
+            } => {
+                let Some(r) = Rect::from_xywh(rect[0], rect[1], rect[2].max(0.1), rect[3].max(0.1))
+                else {
+                    return;
+                };
+                let mut pb = PathBuilder::new();
+                pb.push_rect(r);
+                let Some(path) = pb.finish() else { return };
+                surface.set_fill(fill.map(fill_of));
+                surface.set_stroke(stroke.map(|(c, w)| stroke_of(c, w, *dashed)));
+                surface.draw_path(&path);
+            }
+            Item::Line {
+                from,
+                to,
+                color: c,
+                width,
+                dashed,
+            } => {
+                let mut pb = PathBuilder::new();
+                pb.move_to(from[0], from[1]);
+                pb.line_to(to[0], to[1]);
+                let Some(path) = pb.finish() else { return };
+                surface.set_fill(None);
+                surface.set_stroke(Some(stroke_of(*c, *width, *dashed)));
+                surface.draw_path(&path);
+            }
         }
     }
-}
 
-/// Draws `items`: each text as a tagged span (a leaf of `group`), drawings as part of the
-/// figure they belong to (`Other`) or as artifacts.
-fn draw_items(
-    surface: &mut Surface<'_>,
-    font: &Font,
-    items: &[Item],
-    group: &mut TagGroup,
-    lang: &str,
-    figure: bool,
-) {
-    if figure {
-        let id = surface.start_tagged(ContentTag::Other);
+    /// Draws `items` as artifacts of `kind`: content a screen reader skips.
+    fn artifacts<'i>(
+        &self,
+        surface: &mut Surface<'_>,
+        items: impl IntoIterator<Item = &'i Item>,
+        kind: ArtifactType,
+    ) {
         for item in items {
-            draw(surface, font, item);
+            surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
+                kind,
+            )));
+            self.draw(surface, item);
+            surface.end_tagged();
         }
-        surface.end_tagged();
-        group.push(id);
-        return;
     }
-    for item in items {
-        if let Item::Text { .. } = item {
-            let id = surface.start_tagged(ContentTag::Span(SpanTag::empty().with_lang(Some(lang))));
-            draw(surface, font, item);
+
+    /// Draws `items` into `group`: each text as a tagged span, the rest as artifacts; or, for
+    /// a figure, everything as one piece of content.
+    fn items(&self, surface: &mut Surface<'_>, items: &[Item], group: &mut TagGroup, figure: bool) {
+        if figure {
+            let id = surface.start_tagged(ContentTag::Other);
+            for item in items {
+                self.draw(surface, item);
+            }
             surface.end_tagged();
             group.push(id);
-        } else {
-            surface.start_tagged(ContentTag::Artifact(krilla::tagging::Artifact::with_kind(
-                ArtifactType::Other,
-            )));
-            draw(surface, font, item);
-            surface.end_tagged();
+            return;
+        }
+        for item in items {
+            if let Item::Text { .. } = item {
+                let id = surface.start_tagged(ContentTag::Span(
+                    SpanTag::empty().with_lang(Some(self.lang)),
+                ));
+                self.draw(surface, item);
+                surface.end_tagged();
+                group.push(id);
+            } else {
+                self.artifacts(surface, [item], ArtifactType::Other);
+            }
         }
     }
 }
@@ -188,8 +188,12 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
         ..SerializeSettings::default()
     };
     let mut document = Document::new_with(settings);
-    let font = Font::new(super::FONT.to_vec().into(), 0)
-        .ok_or_else(|| PdfError("the font cannot be read".into()))?;
+    let pen = Pen {
+        font: Font::new(super::FONT.to_vec().into(), 0)
+            .ok_or_else(|| PdfError("the font cannot be read".into()))?,
+        metrics: Metrics::new().ok_or_else(|| PdfError("the font cannot be read".into()))?,
+        lang: meta.lang,
+    };
     let mut tree = TagTree::new().with_lang(Some(meta.lang.to_string()));
     // Tables are one group across the pages they reach; rows join them in order.
     let mut tables: BTreeMap<usize, (usize, TagGroup)> = BTreeMap::new();
@@ -202,60 +206,31 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
         for block in &page_blocks.blocks {
             match &block.kind {
                 Kind::Artifact => {
-                    for item in block.cells.iter().flatten() {
-                        surface.start_tagged(ContentTag::Artifact(
-                            krilla::tagging::Artifact::with_kind(ArtifactType::Page),
-                        ));
-                        draw(&mut surface, &font, item);
-                        surface.end_tagged();
-                    }
-                }
-                Kind::Heading(level) => {
-                    let text: String = block_text(&block.cells).chars().take(1000).collect();
-                    let mut group = TagGroup::new(Tag::Hn(
-                        NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN),
-                        Some(text),
-                    ));
-                    draw_items(
+                    pen.artifacts(
                         &mut surface,
-                        &font,
-                        &block.cells.concat(),
-                        &mut group,
-                        meta.lang,
-                        false,
+                        block.cells.iter().flatten(),
+                        ArtifactType::Page,
                     );
-                    order.push(Some(group.into()));
                 }
-                Kind::Paragraph => {
-                    let mut group = TagGroup::new(Tag::P);
-                    draw_items(
-                        &mut surface,
-                        &font,
-                        &block.cells.concat(),
-                        &mut group,
-                        meta.lang,
-                        false,
-                    );
-                    order.push(Some(group.into()));
-                }
-                Kind::Figure(alt) => {
-                    // PDF/A caps a string at 32,767 bytes: a long description is cut.
-                    let alt: String = if alt.len() > 4000 {
-                        let mut cut: String = alt.chars().take(1000).collect();
-                        cut.push('…');
-                        cut
-                    } else {
-                        alt.clone()
+                Kind::Heading(_) | Kind::Paragraph | Kind::Figure(_) => {
+                    let (tag, figure): (TagKind, bool) = match &block.kind {
+                        Kind::Heading(level) => {
+                            let text: String =
+                                block_text(&block.cells).chars().take(1000).collect();
+                            let level = NonZeroU16::new(*level).unwrap_or(NonZeroU16::MIN);
+                            (Tag::Hn(level, Some(text)).into(), false)
+                        }
+                        // PDF/A caps a string at 32,767 bytes: a long description is cut.
+                        Kind::Figure(alt) if alt.len() > 4000 => {
+                            let mut cut: String = alt.chars().take(1000).collect();
+                            cut.push('…');
+                            (Tag::Figure(Some(cut)).into(), true)
+                        }
+                        Kind::Figure(alt) => (Tag::Figure(Some(alt.clone())).into(), true),
+                        _ => (Tag::P.into(), false),
                     };
-                    let mut group = TagGroup::new(Tag::Figure(Some(alt)));
-                    draw_items(
-                        &mut surface,
-                        &font,
-                        &block.cells.concat(),
-                        &mut group,
-                        meta.lang,
-                        true,
-                    );
+                    let mut group = TagGroup::new(tag);
+                    pen.items(&mut surface, &block.cells.concat(), &mut group, figure);
                     order.push(Some(group.into()));
                 }
                 Kind::Row { table, header } => {
@@ -266,14 +241,12 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
                     // A header row repeated on a later page is page furniture: drawn as an
                     // artifact, so the table has one header row for a screen reader (and
                     // every marked piece of content has its one place in the tree).
-                    if *header && !t_is_empty(t) {
-                        for item in block.cells.iter().flatten() {
-                            surface.start_tagged(ContentTag::Artifact(
-                                krilla::tagging::Artifact::with_kind(ArtifactType::Page),
-                            ));
-                            draw(&mut surface, &font, item);
-                            surface.end_tagged();
-                        }
+                    if *header && !group_is_empty(t) {
+                        pen.artifacts(
+                            &mut surface,
+                            block.cells.iter().flatten(),
+                            ArtifactType::Page,
+                        );
                         continue;
                     }
                     let mut row = TagGroup::new(Tag::TR);
@@ -283,7 +256,7 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
                         } else {
                             TagGroup::new(Tag::TD)
                         };
-                        draw_items(&mut surface, &font, cell, &mut group, meta.lang, false);
+                        pen.items(&mut surface, cell, &mut group, false);
                         row.push(group);
                     }
                     t.push(row);
@@ -324,7 +297,7 @@ fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> krilla::metadata::DateTime {
         .utc_offset_hour(0)
 }
 
-fn t_is_empty(group: &TagGroup) -> bool {
+fn group_is_empty(group: &TagGroup) -> bool {
     group.children.is_empty()
 }
 

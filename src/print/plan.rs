@@ -161,26 +161,13 @@ fn facts(flow: &mut Flow, d: &Dossier, lang: Lang) {
     }
 }
 
-/// sRGB of a kind, lightened towards white by `t` (0 = as is).
-fn tint(c: Rgb, t: f32) -> Rgb {
-    c.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * t).round() as u8)
-}
-
-/// Black or white, whichever reads better on `fill` (relative luminance, WCAG).
+/// Black or white, whichever reads better on `fill` (WCAG contrast).
 fn label_on(fill: Rgb) -> Rgb {
-    let lin = |v: u8| {
-        let c = f32::from(v) / 255.0;
-        if c <= 0.04045 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    let l = 0.2126 * lin(fill[0]) + 0.7152 * lin(fill[1]) + 0.0722 * lin(fill[2]);
-    if (l + 0.05) / 0.05 >= 1.05 / (l + 0.05) {
+    let white = [0xFF, 0xFF, 0xFF];
+    if crate::colour::contrast(fill, [0, 0, 0]) >= crate::colour::contrast(fill, white) {
         INK
     } else {
-        [0xFF, 0xFF, 0xFF]
+        white
     }
 }
 
@@ -458,7 +445,7 @@ fn bars(items: &mut Vec<Item>, scale: &Scale, d: &Dossier, lang: Lang, metrics: 
             items.push(Item::Rect {
                 rect: [x0, y, (x1 - x0).max(1.0), lane * 0.8],
                 fill: Some(color),
-                stroke: Some((tint(color, 0.0).map(|v| v.saturating_sub(60)), 0.6)),
+                stroke: Some((color.map(|v| v.saturating_sub(60)), 0.6)),
                 dashed: false,
             });
         }
@@ -467,7 +454,7 @@ fn bars(items: &mut Vec<Item>, scale: &Scale, d: &Dossier, lang: Lang, metrics: 
             let p1 = scale.x(inst.end.succ_opt().unwrap_or(inst.end));
             items.push(Item::Rect {
                 rect: [p0, y, (p1 - p0).max(1.0), lane * 0.8],
-                fill: Some(tint(color, 0.65)),
+                fill: Some(crate::colour::lighten(color, 0.65)),
                 stroke: Some((color.map(|v| v.saturating_sub(60)), 0.6)),
                 dashed: true,
             });
@@ -477,7 +464,7 @@ fn bars(items: &mut Vec<Item>, scale: &Scale, d: &Dossier, lang: Lang, metrics: 
         let fill = if inst.start <= last {
             color
         } else {
-            tint(color, 0.65)
+            crate::colour::lighten(color, 0.65)
         };
         if lane < 9.0 {
             // Too thin for a label: the table names it.

@@ -18,6 +18,18 @@ pub enum Province {
 }
 
 impl Province {
+    /// The province's colour in charts (Okabe–Ito, colour-blind safe), as sRGB bytes: the
+    /// window's charts and the printed deck share it.
+    pub fn rgb(self) -> [u8; 3] {
+        match self {
+            Province::Antwerpen => [0x00, 0x72, 0xB2],
+            Province::Limburg => [0xE6, 0x9F, 0x00],
+            Province::OostVlaanderen => [0x00, 0x9E, 0x73],
+            Province::VlaamsBrabant => [0xCC, 0x79, 0xA7],
+            Province::WestVlaanderen => [0xD5, 0x5E, 0x00],
+        }
+    }
+
     /// Every province, in the order of the published table.
     pub const ALL: [Province; 5] = [
         Province::Antwerpen,

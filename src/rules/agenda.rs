@@ -150,20 +150,17 @@ impl Item {
 
     /// The item in a sentence: the action, what it follows from, the day.
     pub fn message(&self, d: &Dossier, lang: Lang) -> String {
-        let day = lang::date(self.due.day, lang);
-        let inst = self
-            .due
-            .instrument
-            .filter(|&i| i < d.instruments.len())
-            .map(|i| super::wording::instrument(d, i, lang));
-        match self.kind {
-            Kind::Art60Start => format!(
-                "{} {} {day} ({})",
-                self.kind.action(lang),
-                lang.pick("uiterlijk op", "by"),
-                lang.pick(
-                    "2 maanden na de start: de financiering hangt ervan af",
-                    "2 months after the start: funding depends on it"
+        let by = lang.pick("uiterlijk op", "by");
+        // The word before the day, and why it is that day (where it needs saying).
+        let (before, why): (&str, Option<String>) = match self.kind {
+            Kind::Art60Start => (
+                by,
+                Some(
+                    lang.pick(
+                        "2 maanden na de start: de financiering hangt ervan af",
+                        "2 months after the start: funding depends on it",
+                    )
+                    .into(),
                 ),
             ),
             Kind::DocumentsUpload => {
@@ -183,51 +180,52 @@ impl Item {
                         "90 days after the last upload",
                     )
                 };
-                format!(
-                    "{} {} {day} ({from})",
-                    self.kind.action(lang),
-                    lang.pick("uiterlijk op", "by"),
-                )
+                (by, Some(from.into()))
             }
-            Kind::SecondInstrument => format!(
-                "{} {} {day}",
-                self.kind.action(lang),
+            Kind::SecondInstrument => (
                 lang.pick("vóór het jaar eindigt op", "before the year ends on"),
+                None,
             ),
-            Kind::NextInstrument => match inst {
-                Some(after) => format!(
-                    "{} {} {day} ({} {after})",
-                    self.kind.action(lang),
-                    lang.pick("uiterlijk op", "by"),
-                    lang.pick(
-                        "niet meer dan 60 dagen zonder instrument na",
-                        "no more than 60 days without an instrument after"
+            Kind::NextInstrument => {
+                let after = self
+                    .due
+                    .instrument
+                    .filter(|&i| i < d.instruments.len())
+                    .map(|i| super::wording::instrument(d, i, lang));
+                let why = match after {
+                    Some(after) => format!(
+                        "{} {after}",
+                        lang.pick(
+                            "niet meer dan 60 dagen zonder instrument na",
+                            "no more than 60 days without an instrument after"
+                        )
                     ),
-                ),
-                None => format!(
-                    "{} {} {day} ({})",
-                    self.kind.action(lang),
-                    lang.pick("uiterlijk op", "by"),
-                    lang.pick(
-                        "niet meer dan 60 dagen zonder instrument na de start",
-                        "no more than 60 days without an instrument from the start"
-                    ),
-                ),
-            },
-            Kind::TrajectoryEnd => format!(
-                "{} {} {day} ({})",
-                self.kind.action(lang),
+                    None => lang
+                        .pick(
+                            "niet meer dan 60 dagen zonder instrument na de start",
+                            "no more than 60 days without an instrument from the start",
+                        )
+                        .into(),
+                };
+                (by, Some(why))
+            }
+            Kind::TrajectoryEnd => (
                 lang.pick("op", "on"),
-                lang.pick(
-                    "de laatste dag van het traject",
-                    "the trajectory's last day"
+                Some(
+                    lang.pick(
+                        "de laatste dag van het traject",
+                        "the trajectory's last day",
+                    )
+                    .into(),
                 ),
             ),
-            Kind::OutcomeFollowup => format!(
-                "{} {} {day}",
-                self.kind.action(lang),
-                lang.pick("op of na", "on or after"),
-            ),
+            Kind::OutcomeFollowup => (lang.pick("op of na", "on or after"), None),
+        };
+        let day = lang::date(self.due.day, lang);
+        let action = self.kind.action(lang);
+        match why {
+            Some(why) => format!("{action} {before} {day} ({why})"),
+            None => format!("{action} {before} {day}"),
         }
     }
 }
@@ -265,13 +263,7 @@ pub(super) fn from_facts(facts: &Facts<'_>) -> Agenda {
 
 /// The agendas of many dossiers on every core, in the dossiers' order.
 pub fn all<'a>(dossiers: impl Iterator<Item = &'a Dossier>, ctx: &CheckContext<'_>) -> Vec<Agenda> {
-    use rayon::prelude::*;
-    let dossiers: Vec<&Dossier> = dossiers.collect();
-    dossiers
-        .par_iter()
-        .with_min_len(64)
-        .map(|d| dossier(d, ctx))
-        .collect()
+    super::on_every_core(dossiers, |d| dossier(d, ctx))
 }
 
 /// Whether `finding` is an agenda item gone overdue on `today`: a finding of a rule that

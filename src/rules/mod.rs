@@ -134,13 +134,7 @@ pub fn review_all<'a>(
     dossiers: impl Iterator<Item = &'a Dossier>,
     ctx: &CheckContext<'_>,
 ) -> Vec<Checked> {
-    use rayon::prelude::*;
-    let dossiers: Vec<&Dossier> = dossiers.collect();
-    dossiers
-        .par_iter()
-        .with_min_len(64)
-        .map(|d| review(d, ctx))
-        .collect()
+    on_every_core(dossiers, |d| review(d, ctx))
 }
 
 fn check_facts(facts: &Facts<'_>) -> Findings {
@@ -159,14 +153,18 @@ pub fn check_all<'a>(
     dossiers: impl Iterator<Item = &'a Dossier>,
     ctx: &CheckContext<'_>,
 ) -> Vec<Findings> {
+    on_every_core(dossiers, |d| check(d, ctx))
+}
+
+/// `f` of each dossier on every core, in the dossiers' order. In chunks of 64: a dossier
+/// takes ~0.3 µs, less than handing one to another thread.
+pub(crate) fn on_every_core<'a, T: Send>(
+    dossiers: impl Iterator<Item = &'a Dossier>,
+    f: impl Fn(&Dossier) -> T + Sync,
+) -> Vec<T> {
     use rayon::prelude::*;
     let dossiers: Vec<&Dossier> = dossiers.collect();
-    // Chunks of 64: a dossier takes ~0.3 µs, less than handing one to another thread.
-    dossiers
-        .par_iter()
-        .with_min_len(64)
-        .map(|d| check(d, ctx))
-        .collect()
+    dossiers.par_iter().with_min_len(64).map(|d| f(d)).collect()
 }
 
 /// Counts of findings per severity, for lists and exit codes.

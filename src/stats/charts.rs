@@ -614,11 +614,9 @@ impl ChartData {
     /// The chart's numbers as CSV: a row per series, a column per category. Plain digits
     /// (no thousands separators) so that spreadsheets read them.
     pub fn to_csv(&self, suppressed_small: bool) -> String {
-        let mut w = super::csv_writer();
         let mut header = vec!["series".to_string()];
         header.extend(self.categories.iter().cloned());
-        let _ = w.write_record(&header);
-        for s in &self.series {
+        let rows = self.series.iter().map(|s| {
             let mut record = vec![s.name.clone()];
             record.extend(s.values.iter().map(|v| match v {
                 Some(v) if self.decimals == 0 => format!("{}", v.round() as i64),
@@ -626,9 +624,9 @@ impl ChartData {
                 None if suppressed_small => "<5".to_string(),
                 None => String::new(),
             }));
-            let _ = w.write_record(&record);
-        }
-        super::csv_text(w)
+            record
+        });
+        super::csv_text(std::iter::once(header).chain(rows))
     }
 }
 

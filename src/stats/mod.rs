@@ -15,16 +15,19 @@ pub use table::{ProvinceYearTable, TOTAL, TableRow, UNPLACED, contribution};
 #[cfg(test)]
 mod tests;
 
-/// A CSV writer into memory as the statistics exports write: `,` and `\n` (the format
-/// `stats --format csv` has always had), quoting as the csv crate does where needed.
-pub(crate) fn csv_writer() -> csv::Writer<Vec<u8>> {
-    csv::WriterBuilder::new()
+/// Records as CSV the way the statistics exports write it: `,` and `\n` (the format
+/// `stats --format csv` has always had), quoted by the csv crate where needed.
+pub(crate) fn csv_text(records: impl IntoIterator<Item = Vec<String>>) -> String {
+    let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new())
-}
-
-/// The text a [`csv_writer`] wrote.
-pub(crate) fn csv_text(w: csv::Writer<Vec<u8>>) -> String {
+        .flexible(true)
+        .from_writer(Vec::new());
+    for record in records {
+        // Into memory, with records of any length allowed, writing cannot fail.
+        if w.write_record(&record).is_err() {
+            break;
+        }
+    }
     w.into_inner()
         .map(|bytes| String::from_utf8_lossy(&bytes).into_owned())
         .unwrap_or_default()

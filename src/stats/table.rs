@@ -214,19 +214,17 @@ impl ProvinceYearTable {
     /// a row per province and year, then the totals (province `Totaal`; the grand total has
     /// an empty year).
     pub fn to_csv(&self) -> String {
-        let mut w = super::csv_writer();
         let mut header = vec!["province".to_string(), "year".to_string()];
         header.extend(Measure::ALL.iter().map(|m| m.csv_name().to_string()));
-        let _ = w.write_record(&header);
-        for row in self.rows() {
+        let rows = self.rows().into_iter().map(|row| {
             let mut record = vec![
                 row.province.clone(),
                 row.year.map(|y| y.to_string()).unwrap_or_default(),
             ];
             record.extend(Measure::ALL.iter().map(|&m| row.counts.get(m).to_string()));
-            let _ = w.write_record(&record);
-        }
-        super::csv_text(w)
+            record
+        });
+        super::csv_text(std::iter::once(header).chain(rows))
     }
 
     /// The table as aligned text with the numbers as the answer prints them (2.772).

@@ -644,11 +644,19 @@ impl Workspace {
     /// by due date, then dossier id (DOMAIN.md). O(items), each entry's agenda being kept
     /// current per edit.
     pub fn agenda(&self, keep: impl Fn(&Entry) -> bool) -> Vec<(usize, agenda::Item)> {
-        let mut keyed: Vec<(NaiveDate, &str, agenda::Kind, usize, agenda::Item)> = self
-            .entries
-            .iter()
-            .enumerate()
-            .filter(|(_, e)| !e.deleted && keep(e))
+        Self::sorted_agenda(self.entries.iter().enumerate().filter(|(_, e)| keep(e)))
+    }
+
+    /// [`Workspace::agenda`] of the entries `rows` (a list's rows, in any order).
+    pub fn agenda_of(&self, rows: &[usize]) -> Vec<(usize, agenda::Item)> {
+        Self::sorted_agenda(rows.iter().filter_map(|&i| Some((i, self.entries.get(i)?))))
+    }
+
+    fn sorted_agenda<'a>(
+        entries: impl Iterator<Item = (usize, &'a Entry)>,
+    ) -> Vec<(usize, agenda::Item)> {
+        let mut keyed: Vec<(NaiveDate, &str, agenda::Kind, usize, agenda::Item)> = entries
+            .filter(|(_, e)| !e.deleted)
             .flat_map(|(i, e)| {
                 e.agenda
                     .iter()
