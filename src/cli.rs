@@ -111,6 +111,23 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// A caseload from a spreadsheet (.xlsx or .csv) into a new workspace folder.
+    Import {
+        /// The workbook (.xlsx) or CSV file (.csv) to read.
+        file: PathBuf,
+        /// The new or empty folder to write the dossier files into.
+        #[arg(long)]
+        out: PathBuf,
+        /// Read and report, write nothing.
+        #[arg(long)]
+        dry_run: bool,
+        /// Language of the report.
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
+        /// Reference date for the rule check in the summary (YYYY-MM-DD; default: today).
+        #[arg(long, value_parser = parse_date)]
+        today: Option<NaiveDate>,
+    },
     /// The province × year table: published, or computed from dossiers.
     Stats {
         /// Compute the table from these dossiers instead of showing the published one.
@@ -371,6 +388,20 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             template,
             force,
         } => run_export(&paths, &file, LangArg::or_env(lang), template, force, out),
+        Command::Import {
+            file,
+            out: dir,
+            dry_run,
+            lang,
+            today,
+        } => run_import(
+            &file,
+            &dir,
+            dry_run,
+            &context(today, false),
+            LangArg::or_env(lang),
+            out,
+        ),
         Command::Stats {
             dossiers,
             format,
@@ -824,6 +855,75 @@ fn run_export(
             Ok(EXIT_LOAD)
         }
     }
+}
+
+/// `import`: a spreadsheet into a new workspace; each row that cannot be read on a line as
+/// `SHEET!ROW: column: problem`, then a summary. Exit 0 when every row was imported, 2
+/// otherwise (what could be imported is still written).
+fn run_import(
+    file: &std::path::Path,
+    dir: &std::path::Path,
+    dry_run: bool,
+    ctx: &CheckContext<'_>,
+    lang: Lang,
+    out: &mut dyn std::io::Write,
+) -> std::io::Result<u8> {
+    let source = match crate::spreadsheet::read_path(file) {
+        Ok(s) => s,
+        Err(e) => {
+            line(out, &format!("{}: {}", file.display(), e.message(lang)))?;
+            return Ok(EXIT_LOAD);
+        }
+    };
+    let imported = crate::spreadsheet::import(&crate::spreadsheet::Preview::of(source));
+    for p in &imported.problems {
+        line(out, &p.message(lang))?;
+    }
+    if !dry_run && let Err(e) = crate::files::write_workspace(dir, &imported.dossiers) {
+        line(out, &e.message(lang))?;
+        return Ok(EXIT_LOAD);
+    }
+    let findings = crate::rules::check_all(imported.dossiers.iter(), ctx);
+    let with = |severity: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.iter().any(|f| f.severity() == severity))
+            .count() as i64
+    };
+    let n = |x: usize| lang::number(x as i64, lang);
+    line(
+        out,
+        &format!(
+            "{} {} {}; {} {}, {} {}; {} {}, {} {}",
+            n(imported.dossiers.len()),
+            if dry_run {
+                lang.pick(
+                    "dossiers leesbaar (proef: niets geschreven) uit",
+                    "dossiers readable (dry run: nothing written) from",
+                )
+            } else {
+                lang.pick("dossiers ingelezen uit", "dossiers imported from")
+            },
+            if dry_run {
+                file.display().to_string()
+            } else {
+                format!("{} → {}", file.display(), dir.display())
+            },
+            n(imported.problems.len()),
+            lang.pick("rijen niet leesbaar", "rows could not be read"),
+            n(imported.left_out),
+            lang.pick("dossiers weggelaten", "dossiers left out"),
+            lang::number(with(Severity::Error), lang),
+            lang.pick("dossiers met fouten", "dossiers with errors"),
+            lang::number(with(Severity::Warning), lang),
+            lang.pick("met waarschuwingen", "with warnings"),
+        ),
+    )?;
+    Ok(if imported.problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_LOAD
+    })
 }
 
 /// `present --export`: the chart slides as a PDF deck; exit 0 when written, 2 otherwise.

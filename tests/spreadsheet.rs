@@ -149,3 +149,523 @@ fn the_template_is_the_empty_workbook_with_its_headers() {
     let range = book.worksheet_range("Instruments").unwrap();
     assert_eq!(range.rows().count(), 1, "the header alone");
 }
+
+// Import.
+
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use twe_planner::lang::Lang;
+use twe_planner::model::{
+    ActivityKind, Actor, DocumentKind, Dossier, Focus, InstrumentKind, Provider, Status,
+};
+use twe_planner::spreadsheet::{Preview, Source, import, read_csv, read_xlsx, sheets, workbook};
+
+fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+/// Exports `dossiers` as a workbook in `lang` and imports it again.
+fn round_trip(dossiers: &[Dossier], lang: Lang) -> twe_planner::spreadsheet::Imported {
+    let refs: Vec<&Dossier> = dossiers.iter().collect();
+    let bytes = workbook(&sheets(&refs, lang)).unwrap();
+    let tables = read_xlsx(&bytes).unwrap();
+    import(&Preview::of(Source { tables, csv: false }))
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(24))]
+    #[test]
+    fn any_generated_workspace_survives_export_then_import(
+        seed in any::<u64>(),
+        count in 1usize..80,
+        violations in 0.0f64..0.6,
+        english in any::<bool>(),
+    ) {
+        let dossiers: Vec<Dossier> = twe_planner::generate::generate(&twe_planner::generate::Options {
+            count,
+            seed,
+            match_published: false,
+            violations,
+        })
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+        let lang = if english { Lang::En } else { Lang::Nl };
+        let got = round_trip(&dossiers, lang);
+        prop_assert!(got.problems.is_empty(), "{:?}", got.problems);
+        prop_assert_eq!(got.dossiers, dossiers);
+    }
+}
+
+/// Text no generator makes: named plans, providers, documents and services, formulas,
+/// apostrophes, spaces at the ends, control characters, path-like ids, dates Excel cannot
+/// hold, a dossier without instruments and one with every field empty that may be.
+fn odd_dossiers() -> Vec<Dossier> {
+    let mut a = twe_planner::sample::load().dossiers[0].dossier.clone();
+    a.id = "../../etc/passwd".into();
+    a.client = "=HYPERLINK(\"http://x\";\"klik\")".into();
+    a.ocmw = " Gent ".into();
+    a.guided_by = Some("'Vzw De Link".into());
+    a.counsellor = Some("@sofie\tpeeters".into());
+    a.plan = Some(twe_planner::model::Plan::Other("-trajectplan".into()));
+    a.social_rights_acquired = Some(ymd(1899, 12, 31));
+    a.instruments.push(twe_planner::model::Instrument {
+        kind: InstrumentKind::Opleiding {
+            name: "+Lassen\u{1}".into(),
+            provider: Provider::Other("Syntra West".into()),
+            focus: Focus::Technical,
+            full_time: true,
+        },
+        start: ymd(2021, 2, 1),
+        end: ymd(2021, 4, 30),
+        status: Status::StoppedEarly,
+    });
+    a.documents.push(twe_planner::model::Document {
+        kind: DocumentKind::Other("''attest".into()),
+        uploaded: ymd(2021, 5, 1),
+    });
+    a.activities.push(twe_planner::model::Activity {
+        kind: ActivityKind::VdabService("Werkplekleren".into()),
+        date: ymd(2021, 5, 2),
+        by: Actor::Organisation,
+    });
+    a.outcome = Some(twe_planner::model::Outcome {
+        at_work: None,
+        measured: ymd(2024, 1, 1),
+    });
+    let b = Dossier {
+        id: "CON".into(),
+        client: "Zoë Çelik".into(),
+        ocmw: "Sint-Niklaas".into(),
+        guided_by: None,
+        counsellor: None,
+        plan: None,
+        start: ymd(2023, 1, 1),
+        end: None,
+        social_rights_acquired: None,
+        instruments: Vec::new(),
+        documents: Vec::new(),
+        activities: Vec::new(),
+        outcome: None,
+    };
+    vec![a, b]
+}
+
+#[test]
+fn odd_text_survives_export_then_import_in_both_languages() {
+    let dossiers = odd_dossiers();
+    for lang in [Lang::Nl, Lang::En] {
+        let got = round_trip(&dossiers, lang);
+        assert!(got.problems.is_empty(), "{:?}", got.problems);
+        assert_eq!(got.dossiers, dossiers);
+    }
+}
+
+#[test]
+fn a_csv_export_imports_its_instruments() {
+    let dossiers = odd_dossiers();
+    let refs: Vec<&Dossier> = dossiers.iter().collect();
+    let bytes = twe_planner::spreadsheet::csv(&sheets(&refs, Lang::Nl)[0]).unwrap();
+    let table = read_csv(&bytes, "x.csv").unwrap();
+    let got = import(&Preview::of(Source {
+        tables: vec![table],
+        csv: true,
+    }));
+    assert!(got.problems.is_empty(), "{:?}", got.problems);
+    let without_details: Vec<Dossier> = dossiers
+        .into_iter()
+        .map(|mut d| {
+            d.documents.clear();
+            d.activities.clear();
+            d.outcome = None;
+            d
+        })
+        .collect();
+    assert_eq!(got.dossiers, without_details);
+}
+
+enum C<'a> {
+    T(&'a str),
+    D(NaiveDate),
+    N(f64),
+    E,
+}
+use C::{D, E, N, T};
+
+/// The messy instruments sheet's rows, from row 4 (a row per line).
+#[rustfmt::skip]
+fn messy_rows() -> Vec<Vec<C<'static>>> {
+    vec![
+        // Row 4: a good dossier's first instrument.
+        vec![T("An Peeters"), T("GENT-1"), D(ymd(2020, 9, 1)), T("Gent"), T("Art60"), D(ymd(2020, 9, 1)), T("28/02/2021"), T("LOPEND"), E, E, E, E, T("eerste rij"), T("Sofie")],
+        // Row 5: its second, the start as text that agrees.
+        vec![T("An Peeters"), T("GENT-1"), T("2020-09-01"), T("Gent"), T("opleiding"), T("1/3/2021"), D(ymd(2021, 5, 31)), T("Afgerond"), T("Lassen"), T("erkend"), T("Technisch"), T("JA"), E, T("Sofie")],
+        // Row 6: a dossier without instruments.
+        vec![T("Bart Maes"), T("GENT-2"), T("01/01/2022"), T("Gent"), E, E, E, E, E, E, E, E, E, E],
+        // Row 7: a date that does not exist; row 8 of the same dossier is fine but goes too.
+        vec![T("Cas"), T("GENT-3"), T("01/01/2022"), T("Gent"), T("WES"), T("31/02/2022"), T("30/04/2022"), T("gepland"), E, E, E, E, E, E],
+        vec![T("Cas"), T("GENT-3"), T("01/01/2022"), T("Gent"), T("IBO"), T("01/05/2022"), T("30/06/2022"), T("gepland"), E, E, E, E, E, E],
+        // Row 9: an unknown kind.
+        vec![T("Dirk"), T("GENT-4"), T("01/01/2022"), T("Gent"), T("stage"), T("01/02/2022"), T("30/04/2022"), T("gepland"), E, E, E, E, E, E],
+        // Rows 10-11: dossier cells that disagree.
+        vec![T("Els"), T("GENT-5"), T("01/01/2022"), T("Gent"), T("WES"), T("01/02/2022"), T("30/04/2022"), T("gepland"), E, E, E, E, E, E],
+        vec![T("Els"), T("GENT-5"), T("01/01/2022"), T("Aalst"), T("IBO"), T("01/05/2022"), T("30/06/2022"), T("gepland"), E, E, E, E, E, E],
+        // Row 12: an empty client.
+        vec![E, T("GENT-6"), T("01/01/2022"), T("Gent"), E, E, E, E, E, E, E, E, E, E],
+        // Row 13: a year where a date belongs.
+        vec![T("Gert"), T("GENT-7"), N(2021.0), T("Gent"), E, E, E, E, E, E, E, E, E, E],
+        // Row 14: a yes/no that is neither.
+        vec![T("Hilde"), T("GENT-8"), T("01/01/2022"), T("Gent"), T("opleiding"), T("01/02/2022"), T("30/04/2022"), T("gepland"), T("Koken"), T("VDAB"), T("generiek"), T("misschien"), E, E],
+        // Row 15: fine here, its document is not.
+        vec![T("Ilse"), T("GENT-9"), T("01/01/2022"), T("Gent"), E, E, E, E, E, E, E, E, E, E],
+        // Row 16: fine here, two outcomes.
+        vec![T("Jan"), T("GENT-10"), T("01/01/2022"), T("Gent"), E, E, E, E, E, E, E, E, E, E],
+        // Row 17: fine everywhere.
+        vec![T("Karim"), T("GENT-11"), T("15/3/2022"), T("Gent"), T("bvs"), D(ymd(2022, 4, 1)), D(ymd(2022, 4, 30)), T("vroegtijdig gestopt"), E, E, E, E, E, E],
+    ]
+}
+
+/// The workbook a counsellor's own sheet might be: empty rows above, headers in another order,
+/// case and spacing, an extra column, Excel dates and text dates mixed, Dutch words in any
+/// case, and a bad row of each kind.
+fn messy_workbook() -> Vec<u8> {
+    use rust_xlsxwriter::{Format, Workbook};
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("d mmm yyyy");
+    let ws = book.add_worksheet();
+    ws.set_name("INSTRUMENTEN").unwrap();
+    let header = [
+        "Cliënt",
+        "  DOSSIER ",
+        "Start  Traject",
+        "OCMW",
+        "Instrument",
+        "Begin",
+        "Einde",
+        "Status",
+        "Opleiding",
+        "Aanbieder",
+        "Focus",
+        "Voltijds",
+        "Opmerking",
+        "Begeleider",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let rows = messy_rows();
+    for (r, row) in rows.iter().enumerate() {
+        let r = r as u32 + 3;
+        for (c, cell) in row.iter().enumerate() {
+            let c = c as u16;
+            match cell {
+                T(t) => {
+                    ws.write_string(r, c, *t).unwrap();
+                }
+                D(d) => {
+                    ws.write_date_with_format(r, c, d, &date).unwrap();
+                }
+                N(n) => {
+                    ws.write_number(r, c, *n).unwrap();
+                }
+                E => {}
+            }
+        }
+    }
+    let ws = book.add_worksheet();
+    ws.set_name("Documents").unwrap();
+    for (c, h) in ["Kind", "ID", "Uploaded"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "pop").unwrap();
+    ws.write_string(1, 1, "GENT-1").unwrap();
+    ws.write_date_with_format(1, 2, ymd(2020, 9, 15), &date)
+        .unwrap();
+    ws.write_string(2, 0, "evaluatie").unwrap();
+    ws.write_string(2, 1, "GENT-9").unwrap();
+    ws.write_string(2, 2, "gisteren").unwrap();
+    ws.write_string(3, 0, "POP").unwrap();
+    ws.write_string(3, 1, "GENT-99").unwrap();
+    ws.write_string(3, 2, "01/01/2022").unwrap();
+    let ws = book.add_worksheet();
+    ws.set_name("activiteiten").unwrap();
+    for (c, h) in ["dossier", "soort", "datum", "door"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, kind, by)) in [
+        ("GENT-1", "Job coaching", "ocmw"),
+        ("GENT-2", "koken", "OCMW"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *id).unwrap();
+        ws.write_string(r, 1, *kind).unwrap();
+        ws.write_date_with_format(r, 2, ymd(2021, 1, 10), &date)
+            .unwrap();
+        ws.write_string(r, 3, *by).unwrap();
+    }
+    let ws = book.add_worksheet();
+    ws.set_name("Resultaat").unwrap();
+    for (c, h) in ["dossier", "aan het werk", "gemeten"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, (id, at_work)) in [("GENT-1", "Ja"), ("GENT-10", "nee"), ("GENT-10", "ja")]
+        .iter()
+        .enumerate()
+    {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *id).unwrap();
+        ws.write_string(r, 1, *at_work).unwrap();
+        ws.write_string(r, 2, "2023-03-01").unwrap();
+    }
+    book.save_to_buffer().unwrap()
+}
+
+#[test]
+fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("caseload.xlsx");
+    std::fs::write(&file, messy_workbook()).unwrap();
+    let ws = dir.path().join("werkmap");
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(&ws)
+        .args(["--lang", "en", "--today", "2023-06-01"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(2), "{stdout}");
+    let lines: Vec<&str> = stdout.lines().collect();
+    assert_eq!(
+        lines[..lines.len() - 1],
+        [
+            "INSTRUMENTEN!7: Begin: «31/02/2022» is not a date (dd/mm/yyyy or yyyy-mm-dd)",
+            "INSTRUMENTEN!9: Instrument: «stage» is unknown; accepted: art. 60§7, BVS, opleiding/training, WES, IBO",
+            "INSTRUMENTEN!11: OCMW: «Aalst» differs from row 10 («Gent»)",
+            "INSTRUMENTEN!12: Cliënt: empty",
+            "INSTRUMENTEN!13: Start  Traject: «2021» is a number, not a date: format the cell as a date or write dd/mm/yyyy",
+            "INSTRUMENTEN!14: Voltijds: «misschien» is unknown; accepted: ja/yes, nee/no",
+            "Documents!3: Uploaded: «gisteren» is not a date (dd/mm/yyyy or yyyy-mm-dd)",
+            "Documents!4: ID: «GENT-99» is not (without errors) on the instruments sheet",
+            "activiteiten!3: soort: «koken» is unknown; accepted: cv, sollicitatietraining/application training, jobcoaching/job coaching, jobsearching/job search, heroriëntering/reorientation, VDAB: …",
+            "Resultaat!4: dossier: a second outcome for this dossier; the first is on row 3",
+        ],
+        "{stdout}"
+    );
+    assert!(
+        lines
+            .last()
+            .unwrap()
+            .starts_with(&format!("2 dossiers imported from {}", file.display()))
+            && lines
+                .last()
+                .unwrap()
+                .contains("10 rows could not be read, 9 dossiers left out"),
+        "{stdout}"
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&ws)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["GENT-1.ron", "GENT-11.ron"]);
+    let one = twe_planner::files::load_file(&ws.join("GENT-1.ron")).unwrap();
+    assert_eq!(one.client, "An Peeters");
+    assert_eq!(one.start, ymd(2020, 9, 1));
+    assert_eq!(one.counsellor.as_deref(), Some("Sofie"));
+    assert_eq!(one.instruments.len(), 2);
+    assert_eq!(one.instruments[0].kind, InstrumentKind::Art60);
+    assert_eq!(one.instruments[0].end, ymd(2021, 2, 28));
+    assert_eq!(one.instruments[0].status, Status::Running);
+    assert_eq!(
+        one.instruments[1].kind,
+        InstrumentKind::Opleiding {
+            name: "Lassen".into(),
+            provider: Provider::Recognised,
+            focus: Focus::Technical,
+            full_time: true
+        }
+    );
+    assert_eq!(
+        (one.instruments[1].start, one.instruments[1].status),
+        (ymd(2021, 3, 1), Status::Completed)
+    );
+    assert_eq!(one.documents[0].kind, DocumentKind::Pop);
+    assert_eq!(one.activities[0].kind, ActivityKind::JobCoaching);
+    assert_eq!(one.activities[0].by, Actor::Ocmw);
+    assert_eq!(one.outcome.unwrap().at_work, Some(true));
+    let eleven = twe_planner::files::load_file(&ws.join("GENT-11.ron")).unwrap();
+    assert_eq!(eleven.start, ymd(2022, 3, 15));
+    assert_eq!(eleven.instruments[0].status, Status::StoppedEarly);
+
+    // Never into a folder that holds files, never over one: the folder is as it was.
+    let before = std::fs::read(ws.join("GENT-1.ron")).unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(&ws)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("the folder is not empty; choose a new or empty folder")
+    );
+    assert_eq!(std::fs::read(ws.join("GENT-1.ron")).unwrap(), before);
+    assert_eq!(std::fs::read_dir(&ws).unwrap().count(), 2);
+
+    // A dry run reads and reports, and writes nothing.
+    let dry = dir.path().join("proef");
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(&dry)
+        .args(["--dry-run", "--lang", "nl"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("2 dossiers leesbaar (proef: niets geschreven)")
+    );
+    assert!(!dry.exists());
+}
+
+#[test]
+fn import_csv_in_either_delimiter_and_encoding_names_the_file_as_sheet() {
+    let dir = tempfile::tempdir().unwrap();
+    // Excel on a Western Windows: Windows-1252, commas, CRLF, a date that is wrong.
+    let file = dir.path().join("lijst.csv");
+    std::fs::write(
+        &file,
+        b"ID,Cli\xebnt,OCMW,Trajectory start,Instrument,Start,End,Status\r\nA-1,Lo\xefc Dubois,Gent,01/09/2020,WES,1/10/2020,31/12/2020,completed\r\nA-2,No\xebl,Gent,2020-13-01,,,,\r\n",
+    )
+    .unwrap();
+    let ws = dir.path().join("a");
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(&ws)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(2), "{stdout}");
+    assert!(
+        stdout.starts_with("lijst.csv!3: Trajectory start: «2020-13-01» is not a date"),
+        "{stdout}"
+    );
+    let a1 = twe_planner::files::load_file(&ws.join("A-1.ron")).unwrap();
+    assert_eq!(a1.client, "Loïc Dubois");
+    assert_eq!(a1.instruments[0].end, ymd(2020, 12, 31));
+    // UTF-8 with a byte order mark and semicolons, as the export writes it: all imported.
+    let file = dir.path().join("export.csv");
+    std::fs::write(
+        &file,
+        "\u{feff}dossier;cliënt;ocmw;start traject\r\nB-1;Zoë;Gent;01/09/2020\r\n",
+    )
+    .unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path().join("b"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(
+        twe_planner::files::load_file(&dir.path().join("b/B-1.ron"))
+            .unwrap()
+            .client,
+        "Zoë"
+    );
+}
+
+#[test]
+fn import_refuses_what_is_no_spreadsheet_and_says_why() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("caseload.xlsx");
+    std::fs::write(&file, b"dit is geen werkmap").unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path().join("w"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stdout)
+            .contains("is not an .xlsx workbook; save it in Excel as .xlsx or .csv")
+    );
+    let ods = dir.path().join("caseload.ods");
+    std::fs::write(&ods, b"x").unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&ods)
+        .arg("--out")
+        .arg(dir.path().join("w"))
+        .args(["--lang", "nl"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("is geen .xlsx- of .csv-bestand"));
+    assert!(!dir.path().join("w").exists());
+}
+
+#[test]
+fn an_exported_workspace_imports_to_the_same_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("sample.xlsx");
+    let o = bin()
+        .arg("export")
+        .arg(sample())
+        .arg("--out")
+        .arg(&book)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let ws = dir.path().join("ws");
+    let o = bin()
+        .arg("import")
+        .arg(&book)
+        .arg("--out")
+        .arg(&ws)
+        .args(["--lang", "en", "--today", "2026-06-01"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{stdout}");
+    assert!(
+        stdout.contains("30 dossiers imported") && stdout.contains("0 rows could not be read"),
+        "{stdout}"
+    );
+    let mut original: Vec<Dossier> = twe_planner::sample::load()
+        .dossiers
+        .into_iter()
+        .map(|d| d.dossier)
+        .collect();
+    let mut imported: Vec<Dossier> = twe_planner::files::load_paths(&[ws])
+        .dossiers
+        .into_iter()
+        .map(|d| d.dossier)
+        .collect();
+    original.sort_by(|a, b| a.id.cmp(&b.id));
+    imported.sort_by(|a, b| a.id.cmp(&b.id));
+    assert_eq!(imported, original);
+}

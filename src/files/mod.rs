@@ -16,8 +16,9 @@ pub use load::{
     parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
-    SaveFailure, TEMP_PREFIX, TEMP_SUFFIX, backup_path, clean_stale_temps, is_temp_name,
-    save_dossier, sync_dir, to_ron, write_atomic, write_new, write_private,
+    NewWorkspaceError, SaveFailure, TEMP_PREFIX, TEMP_SUFFIX, backup_path, clean_stale_temps,
+    is_temp_name, save_dossier, sync_dir, to_ron, write_atomic, write_new, write_private,
+    write_workspace,
 };
 pub use syntax::Syntax;
 

@@ -240,6 +240,76 @@ pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBu
     Ok(path)
 }
 
+/// Why a new workspace was not (wholly) written.
+#[derive(Debug)]
+pub enum NewWorkspaceError {
+    /// The folder already holds files: a new workspace goes into a new or empty one.
+    NotEmpty(PathBuf),
+    /// Creating or listing the folder, or writing a file in it, failed (which one).
+    Io(PathBuf, std::io::Error),
+    /// A dossier could not be written as RON (its id).
+    Serialize(String),
+}
+
+impl NewWorkspaceError {
+    /// The problem with what it is about, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        match self {
+            NewWorkspaceError::NotEmpty(dir) => format!(
+                "{}: {}",
+                dir.display(),
+                lang.pick(
+                    "de map is niet leeg; kies een nieuwe of lege map",
+                    "the folder is not empty; choose a new or empty folder"
+                )
+            ),
+            NewWorkspaceError::Io(path, e) => {
+                format!("{}: {}", path.display(), super::io_message(e, lang))
+            }
+            NewWorkspaceError::Serialize(id) => format!(
+                "{id}: {}",
+                lang.pick(
+                    "kon niet als RON geschreven worden",
+                    "could not be written as RON"
+                )
+            ),
+        }
+    }
+}
+
+/// Writes `dossiers` as a new workspace: `dir` is created when missing and must be empty
+/// when not; each dossier gets a new file named from its id ([`super::names`]), never over
+/// an existing file, written on every core; the folder is synced once at the end, not once
+/// per file. Answers the files written, in the dossiers' order.
+pub fn write_workspace(
+    dir: &Path,
+    dossiers: &[Dossier],
+) -> Result<Vec<PathBuf>, NewWorkspaceError> {
+    use rayon::prelude::*;
+    let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
+    std::fs::create_dir_all(dir).map_err(io)?;
+    if std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+        return Err(NewWorkspaceError::NotEmpty(dir.to_path_buf()));
+    }
+    let mut taken = std::collections::HashSet::new();
+    let names: Vec<String> = dossiers
+        .iter()
+        .map(|d| super::names::file_name_for(&d.id, &mut taken))
+        .collect();
+    let written = dossiers
+        .par_iter()
+        .zip(names.par_iter())
+        .with_min_len(64)
+        .map(|(d, name)| {
+            let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
+            write_new(dir, name, text.as_bytes())
+                .map_err(|e| NewWorkspaceError::Io(dir.join(name), e))
+        })
+        .collect::<Result<Vec<PathBuf>, _>>();
+    sync_dir(dir);
+    written
+}
+
 /// The backup of `path`: the previous version, kept hidden beside it (the loader skips it).
 pub fn backup_path(path: &Path) -> PathBuf {
     let name = path

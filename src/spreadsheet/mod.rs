@@ -1,14 +1,24 @@
 //! Caseloads as spreadsheets (DOMAIN.md, «Spreadsheets»): the four sheets, their Dutch or
 //! English headers, the words for kinds and statuses, formula-safe text. This part writes
-//! them (issue 14: export; import comes next).
+//! them and reads them back (issue 14).
 //!
 //! Written with `rust_xlsxwriter` (real dates, frozen header, widths, autofilter, no
 //! hand-written XML) and the csv crate (quoting, BOM, CRLF).
 
-use crate::lang::Lang;
-use crate::model::{
-    ActivityKind, Actor, DocumentKind, Dossier, Focus, InstrumentKind, Plan, Provider, Status,
+mod columns;
+mod import;
+mod read;
+mod words;
+
+pub use columns::{Column, Layout, SheetKind};
+pub use import::{Imported, Preview, Problem, What, import, parse_date};
+pub use read::{
+    MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, ReadError, Row, Source,
+    Table, Value, read_csv, read_path, read_xlsx,
 };
+
+use crate::lang::Lang;
+use crate::model::{Dossier, InstrumentKind};
 use chrono::NaiveDate;
 
 /// A cell's value.
@@ -45,43 +55,6 @@ fn opt_date(d: Option<NaiveDate>) -> Cell {
     d.map_or(Cell::Empty, Cell::Date)
 }
 
-fn yes_no(b: bool, lang: Lang) -> &'static str {
-    if b {
-        lang.pick("ja", "yes")
-    } else {
-        lang.pick("nee", "no")
-    }
-}
-
-/// The instrument's kind as the sheet writes it.
-fn kind_word(k: &InstrumentKind, lang: Lang) -> &'static str {
-    match k {
-        InstrumentKind::Bvs => "BVS",
-        InstrumentKind::Art60 => "art. 60§7",
-        InstrumentKind::Opleiding { .. } => lang.pick("opleiding", "training"),
-        InstrumentKind::Wes => "WES",
-        InstrumentKind::Ibo => "IBO",
-    }
-}
-
-fn status_word(s: Status, lang: Lang) -> &'static str {
-    match s {
-        Status::Planned => lang.pick("gepland", "planned"),
-        Status::Running => lang.pick("lopend", "running"),
-        Status::Completed => lang.pick("afgerond", "completed"),
-        Status::StoppedEarly => lang.pick("vroegtijdig gestopt", "stopped early"),
-    }
-}
-
-fn plan_word(p: Option<&Plan>) -> Cell {
-    match p {
-        None => Cell::Empty,
-        Some(Plan::Pop) => text("POP"),
-        Some(Plan::Gpmi) => text("GPMI"),
-        Some(Plan::Other(s)) => text(s.clone()),
-    }
-}
-
 /// The four sheets of `dossiers` in `lang`.
 pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
     let mut instruments = Vec::new();
@@ -95,7 +68,9 @@ pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
             text(d.ocmw.clone()),
             opt_text(d.guided_by.as_deref()),
             opt_text(d.counsellor.as_deref()),
-            plan_word(d.plan.as_ref()),
+            d.plan
+                .as_ref()
+                .map_or(Cell::Empty, |p| text(words::plan(p))),
             Cell::Date(d.start),
             opt_date(d.end),
             opt_date(d.social_rights_acquired),
@@ -107,10 +82,10 @@ pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
         }
         for inst in &d.instruments {
             let mut row = head.to_vec();
-            row.push(text(kind_word(&inst.kind, lang)));
+            row.push(text(words::kind(&inst.kind, lang)));
             row.push(Cell::Date(inst.start));
             row.push(Cell::Date(inst.end));
-            row.push(text(status_word(inst.status, lang)));
+            row.push(text(words::status(inst.status, lang)));
             match &inst.kind {
                 InstrumentKind::Opleiding {
                     name,
@@ -119,16 +94,9 @@ pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
                     full_time,
                 } => {
                     row.push(text(name.clone()));
-                    row.push(text(match provider {
-                        Provider::Vdab => "VDAB".to_string(),
-                        Provider::Recognised => lang.pick("erkend", "recognised").to_string(),
-                        Provider::Other(o) => o.clone(),
-                    }));
-                    row.push(text(match focus {
-                        Focus::Generic => lang.pick("generiek", "generic"),
-                        Focus::Technical => lang.pick("technisch", "technical"),
-                    }));
-                    row.push(text(yes_no(*full_time, lang)));
+                    row.push(text(words::provider(provider, lang)));
+                    row.push(text(words::focus(*focus, lang)));
+                    row.push(text(words::yes_no(*full_time, lang)));
                 }
                 _ => row.extend(std::iter::repeat_n(Cell::Empty, 4)),
             }
@@ -137,111 +105,51 @@ pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
         for doc in &d.documents {
             documents.push(vec![
                 text(d.id.clone()),
-                text(match &doc.kind {
-                    DocumentKind::Pop => "POP".to_string(),
-                    DocumentKind::Gpmi => "GPMI".to_string(),
-                    DocumentKind::Evaluation => lang.pick("evaluatie", "evaluation").to_string(),
-                    DocumentKind::Contract => "contract".to_string(),
-                    DocumentKind::Other(o) => o.clone(),
-                }),
+                text(words::document(&doc.kind, lang)),
                 Cell::Date(doc.uploaded),
             ]);
         }
         for a in &d.activities {
             activities.push(vec![
                 text(d.id.clone()),
-                text(match &a.kind {
-                    ActivityKind::Cv => "cv".to_string(),
-                    ActivityKind::ApplicationTraining => lang
-                        .pick("sollicitatietraining", "application training")
-                        .to_string(),
-                    ActivityKind::JobCoaching => lang.pick("jobcoaching", "job coaching").into(),
-                    ActivityKind::JobSearch => lang.pick("jobsearching", "job search").into(),
-                    ActivityKind::Reorientation => {
-                        lang.pick("heroriëntering", "reorientation").into()
-                    }
-                    ActivityKind::VdabService(s) => format!("VDAB: {s}"),
-                }),
+                text(words::activity(&a.kind, lang)),
                 Cell::Date(a.date),
-                text(match a.by {
-                    Actor::Ocmw => "OCMW",
-                    Actor::Organisation => lang.pick("organisatie", "organisation"),
-                    Actor::Vdab => "VDAB",
-                }),
+                text(words::actor(a.by, lang)),
             ]);
         }
         if let Some(o) = &d.outcome {
             outcomes.push(vec![
                 text(d.id.clone()),
-                o.at_work.map_or(Cell::Empty, |b| text(yes_no(b, lang))),
+                o.at_work
+                    .map_or(Cell::Empty, |b| text(words::yes_no(b, lang))),
                 Cell::Date(o.measured),
             ]);
         }
     }
+    let [i, d, a, o] = SheetKind::ALL;
+    let sheet = |kind: SheetKind, rows| Sheet {
+        name: kind.name(lang),
+        header: kind.header(lang),
+        rows,
+    };
     [
-        Sheet {
-            name: lang.pick("Instrumenten", "Instruments"),
-            header: instrument_header(lang),
-            rows: instruments,
-        },
-        Sheet {
-            name: lang.pick("Documenten", "Documents"),
-            header: vec![
-                lang.pick("dossier", "id"),
-                lang.pick("soort", "kind"),
-                lang.pick("opgeladen", "uploaded"),
-            ],
-            rows: documents,
-        },
-        Sheet {
-            name: lang.pick("Activiteiten", "Activities"),
-            header: vec![
-                lang.pick("dossier", "id"),
-                lang.pick("soort", "kind"),
-                lang.pick("datum", "date"),
-                lang.pick("door", "by"),
-            ],
-            rows: activities,
-        },
-        Sheet {
-            name: lang.pick("Resultaat", "Outcome"),
-            header: vec![
-                lang.pick("dossier", "id"),
-                lang.pick("aan het werk", "at work"),
-                lang.pick("gemeten", "measured"),
-            ],
-            rows: outcomes,
-        },
+        sheet(i, instruments),
+        sheet(d, documents),
+        sheet(a, activities),
+        sheet(o, outcomes),
     ]
 }
 
 /// The instruments sheet's header.
 pub fn instrument_header(lang: Lang) -> Vec<&'static str> {
-    vec![
-        lang.pick("dossier", "id"),
-        lang.pick("cliënt", "client"),
-        "ocmw",
-        lang.pick("begeleid door", "guided by"),
-        lang.pick("begeleider", "counsellor"),
-        "plan",
-        lang.pick("start traject", "trajectory start"),
-        lang.pick("einde traject", "trajectory end"),
-        lang.pick("sociale rechten", "social rights acquired"),
-        "instrument",
-        lang.pick("begin", "start"),
-        lang.pick("einde", "end"),
-        "status",
-        lang.pick("opleiding", "training"),
-        lang.pick("aanbieder", "provider"),
-        "focus",
-        lang.pick("voltijds", "full time"),
-    ]
+    SheetKind::Instruments.header(lang)
 }
 
 /// Text as a spreadsheet must get it: one starting with `=`, `+`, `-` or `@` gets a leading
-/// `'`, so that no spreadsheet runs it as a formula.
+/// `'`, so that no spreadsheet runs it as a formula; so does one starting with `'`, so that
+/// the import, which takes one `'` off before those, gives back exactly what was written.
 pub fn formula_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@']) {
+    if s.starts_with(['=', '+', '-', '@', '\'']) {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         std::borrow::Cow::Borrowed(s)
@@ -273,6 +181,9 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
                             *w = (*w).max(t.chars().count().min(60));
                         }
                     }
+                    Cell::Date(d) if !excel_date(*d) => {
+                        ws.write_string(r, col(c), d.format("%d/%m/%Y").to_string())?;
+                    }
                     Cell::Date(d) => {
                         ws.write_date_with_format(r, col(c), *d, &date)?;
                         if let Some(w) = widths.get_mut(c) {
@@ -290,6 +201,14 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
         ws.autofilter(0, 0, last_row, col(sheet.header.len().saturating_sub(1)))?;
     }
     book.save_to_buffer()
+}
+
+/// Whether Excel can hold `d` as a date: from 1 March 1900 (before it, Excel counts a 29
+/// February 1900 that never was) to 9999. Other dates are written as dd/mm/yyyy text,
+/// which the import reads back.
+fn excel_date(d: NaiveDate) -> bool {
+    use chrono::Datelike;
+    d >= NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN) && d.year() <= 9999
 }
 
 fn col(c: usize) -> u16 {
