@@ -136,9 +136,15 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = StatsFormat::Table)]
         format: StatsFormat,
-        /// Language of headings and number formatting (table format).
+        /// Language of headings and number formatting (table and xlsx formats).
         #[arg(long, value_enum)]
         lang: Option<LangArg>,
+        /// The workbook to write (xlsx format: one sheet per chart, every year).
+        #[arg(long, required_if_eq("format", "xlsx"))]
+        out: Option<PathBuf>,
+        /// Replace the workbook if it exists.
+        #[arg(long)]
+        force: bool,
     },
     /// The data audit of the published figures, one line per defect.
     Audit {
@@ -237,6 +243,9 @@ pub enum StatsFormat {
     Csv,
     /// JSON rows.
     Json,
+    /// An .xlsx workbook (with --out): one sheet per chart with its numbers, totals and
+    /// source; counts from 1 to 4 of dossiers hidden.
+    Xlsx,
 }
 
 /// `--lang`.
@@ -406,7 +415,16 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             dossiers,
             format,
             lang,
-        } => run_stats(dossiers, format, LangArg::or_env(lang), out),
+            out: file,
+            force,
+        } => run_stats(
+            dossiers,
+            format,
+            LangArg::or_env(lang),
+            file.as_deref(),
+            force,
+            out,
+        ),
         Command::Audit { lang } => run_audit(LangArg::or_env(lang), out),
         Command::Generate {
             count,
@@ -1208,9 +1226,12 @@ fn run_stats(
     dossiers: Option<PathBuf>,
     format: StatsFormat,
     lang: Lang,
+    file: Option<&std::path::Path>,
+    force: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<u8> {
     let mut code = EXIT_OK;
+    let from_dossiers = dossiers.is_some();
     let table = match dossiers {
         None => ProvinceYearTable::from_published(published()),
         Some(path) => {
@@ -1231,6 +1252,42 @@ fn run_stats(
         StatsFormat::Json => {
             serde_json::to_writer_pretty(&mut *out, &table.rows())?;
             writeln!(out)?;
+        }
+        StatsFormat::Xlsx => {
+            let Some(file) = file else {
+                line(
+                    out,
+                    lang.pick("geef --out BESTAND.xlsx", "give --out FILE.xlsx"),
+                )?;
+                return Ok(EXIT_LOAD);
+            };
+            let opts = crate::stats::charts::ChartOptions {
+                measure: crate::stats::Measure::Trajectories,
+                up_to: i32::MAX,
+                relative: false,
+                suppress_small: from_dossiers,
+            };
+            let charts = crate::stats::charts::all(&table, &opts, lang);
+            let source = crate::stats::charts::source_line(from_dossiers, lang);
+            let written =
+                crate::spreadsheet::charts_workbook(&charts, &source, from_dossiers, lang)
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| write_document(file, &b, force, lang));
+            match written {
+                Ok(()) => line(
+                    out,
+                    &format!(
+                        "{} {} → {}",
+                        charts.len(),
+                        lang.pick("grafieken", "charts"),
+                        file.display()
+                    ),
+                )?,
+                Err(why) => {
+                    line(out, &format!("{}: {why}", file.display()))?;
+                    code = EXIT_LOAD;
+                }
+            }
         }
     }
     Ok(code)

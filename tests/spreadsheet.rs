@@ -669,3 +669,68 @@ fn an_exported_workspace_imports_to_the_same_files() {
     imported.sort_by(|a, b| a.id.cmp(&b.id));
     assert_eq!(imported, original);
 }
+
+#[test]
+fn stats_as_a_workbook_from_the_command_line() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("cijfers.xlsx");
+    let o = bin()
+        .args(["stats", "--format", "xlsx", "--lang", "nl", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    let bytes = std::fs::read(&file).unwrap();
+    // The numbers carry a thousands-separator format.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
+    let mut styles = String::new();
+    zip.by_name("xl/styles.xml")
+        .unwrap()
+        .read_to_string(&mut styles)
+        .unwrap();
+    assert!(styles.contains("formatCode=\"#,##0\""), "{styles}");
+    let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names().len(), 6);
+    let sheet = book.worksheet_range("Per provincie").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    let header: Vec<String> = rows[2].iter().map(ToString::to_string).collect();
+    assert_eq!(header.last().unwrap(), "Totaal");
+    let totaal = rows.iter().find(|r| r[0] == "Totaal").unwrap();
+    assert!(totaal.iter().skip(1).all(|c| matches!(c, Data::Float(_))));
+    // Never over a file without --force.
+    let o = bin()
+        .args(["stats", "--format", "xlsx", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    let o = bin()
+        .args(["stats", "--format", "xlsx", "--force", "--out"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    // From dossiers: small counts hidden.
+    let file = dir.path().join("dossiers.xlsx");
+    let o = bin()
+        .args(["stats", "--format", "xlsx", "--dossiers"])
+        .arg(sample())
+        .arg("--out")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let mut book: Xlsx<_> =
+        open_workbook_from_rs(std::io::Cursor::new(std::fs::read(&file).unwrap())).unwrap();
+    let sheet = book.worksheet_range("Per province").unwrap();
+    assert!(sheet.rows().flatten().any(|c| *c == "<5"));
+    // Without --out there is nothing to write to.
+    let o = bin().args(["stats", "--format", "xlsx"]).output().unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

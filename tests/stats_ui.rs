@@ -441,3 +441,100 @@ fn the_table_has_the_seeds_totals() {
         "the grand total"
     );
 }
+
+/// The statistics view's "Charts as Excel…": a sheet per chart with the chart's numbers as
+/// numbers, the totals and the source line; from the dossiers, small counts read "<5".
+#[test]
+fn the_charts_as_a_workbook_from_the_statistics_view() {
+    use calamine::{Data, DataType, Reader};
+    let mut h = stats(Lang::En);
+    let book_of = |h: &mut Harness<'static, Window>, label: &str| {
+        h.get_by_label(label).click();
+        h.run();
+        let Some(Action::Dialog(Request::ExportXlsx { bytes, name })) =
+            h.state_mut().take_shell_actions().last().cloned()
+        else {
+            panic!("a file dialog for the workbook")
+        };
+        assert_eq!(name, "twe-figures.xlsx");
+        let book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        book
+    };
+    let mut book = book_of(&mut h, "Charts as Excel…");
+    let names: Vec<String> = ChartKind::ALL
+        .iter()
+        .map(|k| k.name(Lang::En).to_string())
+        .collect();
+    assert_eq!(book.sheet_names(), names);
+    let sheet = book.worksheet_range("Per province").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(
+        rows[0][0].to_string(),
+        "Started trajectories per province and start year"
+    );
+    let header: Vec<String> = rows[2].iter().map(ToString::to_string).collect();
+    assert_eq!(header.last().unwrap(), "Total");
+    let antwerp = rows.iter().find(|r| r[0] == "Antwerpen").unwrap();
+    assert_eq!(antwerp[1], Data::Float(2772.0), "a number, not text");
+    let total = rows.iter().find(|r| r[0] == "Total").unwrap();
+    let column_sum: f64 = rows[3..rows.len()]
+        .iter()
+        .take_while(|r| r[0] != "Total")
+        .map(|r| r[1].get_float().unwrap())
+        .sum();
+    assert_eq!(total[1].get_float(), Some(column_sum));
+    assert!(
+        rows.iter()
+            .any(|r| r[0].to_string().starts_with("Source") || r[0].to_string().contains("VDAB")),
+        "the source line"
+    );
+    // All years reach the partial year; the slider's years stop where it stands.
+    h.state_mut().stats_mut().up_to = 2018;
+    h.run();
+    let mut book = book_of(&mut h, "Charts as Excel…");
+    let years = book.worksheet_range("Over the years").unwrap();
+    let header: Vec<String> = years
+        .rows()
+        .nth(2)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        header.iter().filter(|c| c.starts_with("20")).count(),
+        2,
+        "{header:?}"
+    );
+    let mut book = book_of(&mut h, "Excel, all years…");
+    let years = book.worksheet_range("Over the years").unwrap();
+    let header: Vec<String> = years
+        .rows()
+        .nth(2)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert!(
+        header.iter().filter(|c| c.starts_with("20")).count() > 2,
+        "{header:?}"
+    );
+    // From the dossiers (30 in the sample), counts from 1 to 4 are hidden.
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.run();
+    let mut book = book_of(&mut h, "Excel, all years…");
+    let sheet = book.worksheet_range("Per province").unwrap();
+    let cells: Vec<String> = sheet.rows().flatten().map(ToString::to_string).collect();
+    assert!(cells.iter().any(|c| c == "<5"));
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.starts_with("<5: a count from 1 to 4"))
+    );
+    assert!(
+        sheet
+            .rows()
+            .flatten()
+            .all(|c| !matches!(c, Data::Float(f) if (1.0..5.0).contains(f)))
+    );
+}

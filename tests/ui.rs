@@ -1069,7 +1069,7 @@ fn export_caseload_from_the_file_menu() {
     h.run();
     h.get_by_label("Export caseload (Excel)…").click();
     h.run();
-    let Some(Action::Dialog(twe_planner::app::Request::ExportXlsx(bytes))) =
+    let Some(Action::Dialog(twe_planner::app::Request::ExportXlsx { bytes, .. })) =
         h.state_mut().take_shell_actions().last().cloned()
     else {
         panic!("a file dialog for the workbook");

@@ -28,8 +28,13 @@ pub enum Request {
     ExportPng(Vec<u8>),
     /// Pick a file to write this calendar (iCalendar text) to.
     ExportIcs(String),
-    /// Pick a file to write this workbook (.xlsx) to.
-    ExportXlsx(Vec<u8>),
+    /// Pick a file to write this workbook (.xlsx) to, proposing `name`.
+    ExportXlsx {
+        /// The workbook.
+        bytes: Vec<u8>,
+        /// The file name proposed.
+        name: String,
+    },
     /// Pick a file to write this PDF to, proposing `name`; it opens in the system's viewer
     /// afterwards (from where it is printed).
     ExportPdf {
@@ -53,7 +58,7 @@ impl Request {
             Request::ExportCsv(_) => "twe-cijfers.csv",
             Request::ExportPng(_) => "twe-grafiek.png",
             Request::ExportIcs(_) => "twe-agenda.ics",
-            Request::ExportXlsx(_) => "twe-caseload.xlsx",
+            Request::ExportXlsx { .. } => "twe-caseload.xlsx",
             Request::ExportPdf { .. } => "trajectplan.pdf",
             Request::SaveAs(_) => "dossier.ron",
             Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => "",
@@ -134,6 +139,12 @@ pub enum Action {
     SetMe(Option<String>),
     /// Write the listed dossiers as a workbook (the four sheets) and ask where.
     ExportCaseload,
+    /// Write the statistics view's charts as a workbook (one sheet per chart, the chosen
+    /// data and measure; the visible years, or all) and ask where.
+    ExportCharts {
+        /// Every year, not only those up to the slider's.
+        all_years: bool,
+    },
     /// Make the chart slides as a PDF deck (from the workspace's figures when `dossiers`,
     /// else the published ones) and ask where to save it.
     ExportDeck {

@@ -295,7 +295,7 @@ fn prompt_title(request: &Request, lang: Lang) -> &'static str {
         Request::ExportCsv(_) => lang.pick("CSV bewaren als", "Save CSV as"),
         Request::ExportPng(_) => lang.pick("PNG bewaren als", "Save PNG as"),
         Request::ExportIcs(_) => lang.pick("Agenda bewaren als", "Save calendar as"),
-        Request::ExportXlsx(_) => lang.pick("Werkboek bewaren als", "Save workbook as"),
+        Request::ExportXlsx { .. } => lang.pick("Werkboek bewaren als", "Save workbook as"),
         Request::ExportPdf { .. } => lang.pick("PDF bewaren als", "Save PDF as"),
     }
 }

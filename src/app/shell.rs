@@ -292,9 +292,9 @@ impl PlannerApp {
                 .add_filter("PDF", &["pdf"])
                 .set_file_name(name)
                 .save_file(),
-            Request::ExportXlsx(_) => rfd::FileDialog::new()
+            Request::ExportXlsx { name, .. } => rfd::FileDialog::new()
                 .add_filter("Excel", &["xlsx"])
-                .set_file_name(request.default_name())
+                .set_file_name(name)
                 .save_file(),
             Request::ExportIcs(_) => rfd::FileDialog::new()
                 .add_filter("iCalendar", &["ics"])

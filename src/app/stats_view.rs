@@ -71,6 +71,28 @@ impl StatsView {
                 dossiers: self.choices.source != crate::stats::charts::DataSource::Published,
             });
         }
+        for (all_years, label, hover) in [
+            (
+                false,
+                lang.pick("Grafieken als Excel…", "Charts as Excel…"),
+                lang.pick(
+                    "Elke grafiek als een blad met haar cijfers, totalen en bron (de getoonde jaren)",
+                    "Every chart as a sheet with its numbers, totals and source (the years shown)",
+                ),
+            ),
+            (
+                true,
+                lang.pick("Excel, alle jaren…", "Excel, all years…"),
+                lang.pick(
+                    "Elke grafiek als een blad, met alle jaren",
+                    "Every chart as a sheet, with every year",
+                ),
+            ),
+        ] {
+            if ui.button(label).on_hover_text(hover).clicked() {
+                out.push(Action::ExportCharts { all_years });
+            }
+        }
         let Page::Chart(kind) = self.choices.page else {
             return;
         };

@@ -493,6 +493,7 @@ impl Window {
             } => self.open_item(entry, instrument, finding),
             Action::PrintPlan { entry, client } => self.print_plan(entry, client),
             Action::ExportDeck { dossiers } => self.export_deck(dossiers),
+            Action::ExportCharts { all_years } => self.export_charts(all_years),
             Action::ExportCaseload => self.export_caseload(),
             Action::SetMe(me) => {
                 self.shared.me = me
@@ -664,8 +665,9 @@ impl Window {
                 documents().join(request.default_name())
             }
             Request::ExportIcs(_) => documents().join(crate::ics::file_name(ws.today())),
-            Request::ExportXlsx(_) => documents().join(request.default_name()),
-            Request::ExportPdf { name, .. } => documents().join(name),
+            Request::ExportXlsx { name, .. } | Request::ExportPdf { name, .. } => {
+                documents().join(name)
+            }
         }
     }
 
@@ -684,7 +686,7 @@ impl Window {
             Request::ExportIcs(ics) => {
                 self.export(&path, ics.as_bytes());
             }
-            Request::ExportXlsx(bytes) => {
+            Request::ExportXlsx { bytes, .. } => {
                 self.export(&path, &bytes);
             }
             Request::ExportPdf { bytes, .. } => {
@@ -774,8 +776,39 @@ impl Window {
             .collect();
         let sheets = crate::spreadsheet::sheets(&dossiers, self.shared.lang);
         let made = crate::spreadsheet::workbook(&sheets)
-            .map(Request::ExportXlsx)
+            .map(|bytes| Request::ExportXlsx {
+                bytes,
+                name: "twe-caseload.xlsx".into(),
+            })
             .map_err(|e| e.to_string());
+        self.offer(made);
+    }
+
+    /// Writes the statistics view's charts as a workbook, as the view shows them (data,
+    /// measure, shares, hidden small counts) for its years or all, and asks where.
+    fn export_charts(&mut self, all_years: bool) {
+        use super::stats_pages::{current_chart, source_note};
+        let lang = self.shared.lang;
+        let choices = super::stats_pages::StatsChoices {
+            up_to: if all_years {
+                i32::MAX
+            } else {
+                self.stats.choices.up_to
+            },
+            ..self.stats.choices.clone()
+        };
+        let charts: Vec<_> = crate::stats::charts::ChartKind::ALL
+            .iter()
+            .map(|&k| current_chart(&self.shared.ws, &choices, lang, k, true))
+            .collect();
+        let source = source_note(&self.shared.ws, &choices, lang);
+        let made =
+            crate::spreadsheet::charts_workbook(&charts, &source, choices.suppresses(), lang)
+                .map(|bytes| Request::ExportXlsx {
+                    bytes,
+                    name: lang.pick("twe-cijfers.xlsx", "twe-figures.xlsx").into(),
+                })
+                .map_err(|e| e.to_string());
         self.offer(made);
     }
 

@@ -49,26 +49,16 @@ pub fn deck_pdf(
     lang: crate::lang::Lang,
 ) -> Result<Vec<u8>, pdf::PdfError> {
     use crate::reference::published;
-    use crate::stats::charts::{ChartKind, ChartOptions, chart};
+    use crate::stats::charts::ChartOptions;
     let published_table;
-    let (table, suppress, source) = if let Some(t) = dossiers {
-        (
-            t,
-            true,
-            lang.pick(
-                "Bron: berekend uit de dossiers van de werkmap (aantallen van 1 tot 4 verborgen)",
-                "Source: computed from the workspace's dossiers (counts from 1 to 4 hidden)",
-            )
-            .to_string(),
-        )
+    let table = if let Some(t) = dossiers {
+        t
     } else {
         published_table = crate::stats::ProvinceYearTable::from_published(published());
-        (
-            &published_table,
-            false,
-            published().source.get(lang).to_string(),
-        )
+        &published_table
     };
+    let suppress = dossiers.is_some();
+    let source = crate::stats::charts::source_line(suppress, lang);
     // The presentation's default year: the monitoring's partial year for the published
     // figures, the last year of the dossiers' own.
     let up_to = match dossiers {
@@ -85,10 +75,7 @@ pub fn deck_pdf(
         relative: false,
         suppress_small: suppress,
     };
-    let charts: Vec<_> = ChartKind::ALL
-        .iter()
-        .map(|&k| chart(k, table, &opts, lang))
-        .collect();
+    let charts = crate::stats::charts::all(table, &opts, lang);
     let pages = deck::deck_pages(&charts, lang, suppress, &source)
         .ok_or_else(|| pdf::PdfError("the font cannot be read".into()))?;
     let meta = pdf::Meta {

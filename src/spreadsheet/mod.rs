@@ -5,11 +5,13 @@
 //! Written with `rust_xlsxwriter` (real dates, frozen header, widths, autofilter, no
 //! hand-written XML) and the csv crate (quoting, BOM, CRLF).
 
+mod charts;
 mod columns;
 mod import;
 mod read;
 mod words;
 
+pub use charts::charts_workbook;
 pub use columns::{Column, Layout, SheetKind};
 pub use import::{Imported, Preview, Problem, What, import, parse_date};
 pub use read::{

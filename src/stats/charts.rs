@@ -240,6 +240,28 @@ impl Basis<'_> {
     }
 }
 
+/// The source line under charts drawn from the published figures, or from a workspace's
+/// dossiers with their counts from 1 to 4 hidden: the slides and the workbook print it.
+pub fn source_line(from_dossiers: bool, lang: Lang) -> String {
+    if from_dossiers {
+        lang.pick(
+            "Bron: berekend uit de dossiers van de werkmap (aantallen van 1 tot 4 verborgen)",
+            "Source: computed from the workspace's dossiers (counts from 1 to 4 hidden)",
+        )
+        .to_string()
+    } else {
+        crate::reference::published().source.get(lang).to_string()
+    }
+}
+
+/// The six charts of `table` with `opts`, in slide order.
+pub fn all(table: &ProvinceYearTable, opts: &ChartOptions, lang: Lang) -> Vec<ChartData> {
+    ChartKind::ALL
+        .iter()
+        .map(|&k| chart(k, table, opts, lang))
+        .collect()
+}
+
 /// The chart `kind` of `table` with `opts`, titled in `lang`.
 pub fn chart(
     kind: ChartKind,
