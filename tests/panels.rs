@@ -858,3 +858,84 @@ fn my_clients_in_one_click() {
             .is_some()
     );
 }
+
+/// The import preview alone: a CSV whose client column is called "naam".
+fn import_panel(
+    dir: &std::path::Path,
+) -> Harness<'static, (twe_planner::app::ImportPanel, Vec<Action>)> {
+    let file = dir.join("lijst.csv");
+    std::fs::write(
+        &file,
+        "dossier;naam;ocmw;start traject;instrument;begin;einde;status\n\
+         GENT-1;An;Gent;01/09/2020;WES;01/10/2020;31/12/2020;afgerond\n\
+         GENT-2;Bart;Gent;gisteren;;;;\n",
+    )
+    .unwrap();
+    let source = twe_planner::spreadsheet::read_path(&file).unwrap();
+    let panel = twe_planner::app::ImportPanel::new(file, source);
+    let mut h = Harness::builder().with_size(common::SIZE).build_ui_state(
+        |ui, (p, out): &mut (twe_planner::app::ImportPanel, Vec<Action>)| {
+            p.ui(ui.ctx(), Lang::En, out);
+        },
+        (panel, Vec::new()),
+    );
+    h.run();
+    h
+}
+
+#[test]
+fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = import_panel(dir.path());
+    // "naam" was not recognised: the client is missing and nothing can be imported.
+    assert!(h.query_by_label_contains("Missing: client").is_some());
+    assert!(
+        h.query_by_label_contains("0 dossiers ready to import")
+            .is_some()
+    );
+    assert!(
+        h.get_by_label_contains("Import 0 dossiers")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(
+        h.query_by_label_contains("lijst.csv!1: cliënt/client: column missing")
+            .is_some()
+    );
+    // The user says "naam" is the client.
+    h.get_by_role_and_label(Role::ComboBox, "naam").click();
+    h.run();
+    h.get_by_label("client").click();
+    h.run();
+    assert!(h.query_by_label_contains("Missing: client").is_none());
+    assert!(
+        h.query_by_label_contains("1 dossiers ready to import; 1 rows cannot be read")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("lijst.csv!3: start traject: «gisteren» is not a date")
+            .is_some()
+    );
+    // The folder proposed is beside the file, named after it; typed over, it is the one.
+    let folder = dir.path().join("lijst");
+    assert_eq!(h.state().0.folder, folder.display().to_string());
+    let elsewhere = dir.path().join("nieuw");
+    retype(
+        &mut h,
+        "New or empty folder",
+        &elsewhere.display().to_string(),
+    );
+    h.get_by_label("Import 1 dossiers and open them").click();
+    h.run();
+    assert_eq!(h.state().1.last(), Some(&Action::ImportInto(elsewhere)));
+    // "Choose…" asks the system for a folder; Esc closes without importing.
+    h.get_by_label("Choose…").click();
+    h.run();
+    assert_eq!(
+        h.state().1.last(),
+        Some(&Action::Dialog(Request::ImportInto))
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    assert_eq!(h.state().1.last(), Some(&Action::CloseImport));
+}

@@ -1089,3 +1089,87 @@ fn export_caseload_from_the_file_menu() {
         .collect();
     assert_eq!(ids.len(), h.state().workspace().live_count());
 }
+
+/// File → Import spreadsheet…: the file is previewed, then imported into a new folder that
+/// opens as the workspace.
+#[test]
+fn import_a_spreadsheet_from_the_file_menu_into_a_new_workspace() {
+    let dir = tempfile::tempdir().unwrap();
+    let book = dir.path().join("caseload.xlsx");
+    let dossiers: Vec<twe_planner::model::Dossier> = twe_planner::sample::load()
+        .dossiers
+        .into_iter()
+        .map(|d| d.dossier)
+        .collect();
+    let refs: Vec<&twe_planner::model::Dossier> = dossiers.iter().collect();
+    let bytes =
+        twe_planner::spreadsheet::workbook(&twe_planner::spreadsheet::sheets(&refs, Lang::Nl))
+            .unwrap();
+    std::fs::write(&book, bytes).unwrap();
+    let mut h = sample(Lang::En);
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label("Import spreadsheet…").click();
+    h.run();
+    let request = twe_planner::app::Request::ImportSpreadsheet;
+    assert_eq!(
+        h.state_mut().take_shell_actions().last(),
+        Some(&Action::Dialog(request.clone()))
+    );
+    h.state_mut().act(Action::PathChosen(request, book.clone()));
+    h.run();
+    assert!(
+        h.query_by_label_contains("30 dossiers ready to import; 0 rows cannot be read")
+            .is_some()
+    );
+    // As a user does: the pointer comes to the button, then clicks.
+    let at = h
+        .get_by_label("Import 30 dossiers and open them")
+        .rect()
+        .center();
+    h.hover_at(at);
+    h.run();
+    h.get_by_label("Import 30 dossiers and open them").click();
+    for _ in 0..200 {
+        h.run();
+        if !h.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    let folder = dir.path().join("caseload");
+    assert_eq!(h.state().workspace().root(), Some(folder.as_path()));
+    assert_eq!(h.state().workspace().live_count(), 30);
+    assert!(
+        h.query_by_label_contains("30 dossiers imported from")
+            .is_some()
+    );
+    assert_eq!(
+        std::fs::read_dir(&folder)
+            .unwrap()
+            .filter(|e| e
+                .as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "ron"))
+            .count(),
+        30
+    );
+    // Into a folder that holds files: refused in the preview, which stays open.
+    h.state_mut().act(Action::PathChosen(
+        twe_planner::app::Request::ImportSpreadsheet,
+        book,
+    ));
+    h.run();
+    h.state_mut().act(Action::ImportInto(folder));
+    h.run();
+    assert!(
+        h.query_by_label_contains("the folder is not empty")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("dossiers ready to import")
+            .is_some()
+    );
+}

@@ -28,6 +28,10 @@ pub enum Request {
     ExportPng(Vec<u8>),
     /// Pick a file to write this calendar (iCalendar text) to.
     ExportIcs(String),
+    /// Pick a spreadsheet (.xlsx or .csv) to import.
+    ImportSpreadsheet,
+    /// Pick the new or empty folder an import goes into.
+    ImportInto,
     /// Pick a file to write this workbook (.xlsx) to, proposing `name`.
     ExportXlsx {
         /// The workbook.
@@ -49,7 +53,15 @@ impl Request {
     /// Whether the chosen path is written to (so an existing file there is replaced only
     /// after asking).
     pub fn writes(&self) -> bool {
-        !matches!(self, Request::OpenFolder | Request::OpenFile)
+        // An import's folder is written into, but only when new or empty: nothing is ever
+        // replaced there, so there is nothing to ask.
+        !matches!(
+            self,
+            Request::OpenFolder
+                | Request::OpenFile
+                | Request::ImportSpreadsheet
+                | Request::ImportInto
+        )
     }
 
     /// The file name a dialog proposes.
@@ -61,7 +73,11 @@ impl Request {
             Request::ExportXlsx { .. } => "twe-caseload.xlsx",
             Request::ExportPdf { .. } => "trajectplan.pdf",
             Request::SaveAs(_) => "dossier.ron",
-            Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => "",
+            Request::OpenFolder
+            | Request::OpenFile
+            | Request::SaveUnfiled
+            | Request::ImportSpreadsheet
+            | Request::ImportInto => "",
         }
     }
 }
@@ -139,6 +155,10 @@ pub enum Action {
     SetMe(Option<String>),
     /// Write the listed dossiers as a workbook (the four sheets) and ask where.
     ExportCaseload,
+    /// Import the spreadsheet being previewed into this new or empty folder, then open it.
+    ImportInto(PathBuf),
+    /// Close the import preview without importing.
+    CloseImport,
     /// Write the statistics view's charts as a workbook (one sheet per chart, the chosen
     /// data and measure; the visible years, or all) and ask where.
     ExportCharts {

@@ -292,6 +292,14 @@ fn prompt_title(request: &Request, lang: Lang) -> &'static str {
             "Map voor de nieuwe dossierbestanden",
             "Folder for the new dossier files",
         ),
+        Request::ImportSpreadsheet => lang.pick(
+            "Spreadsheet importeren (.xlsx of .csv)",
+            "Import spreadsheet (.xlsx or .csv)",
+        ),
+        Request::ImportInto => lang.pick(
+            "Nieuwe of lege map voor de dossiers",
+            "New or empty folder for the dossiers",
+        ),
         Request::ExportCsv(_) => lang.pick("CSV bewaren als", "Save CSV as"),
         Request::ExportPng(_) => lang.pick("PNG bewaren als", "Save PNG as"),
         Request::ExportIcs(_) => lang.pick("Agenda bewaren als", "Save calendar as"),

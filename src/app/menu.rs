@@ -95,6 +95,13 @@ fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         ui.separator();
         if item(
             ui,
+            button("Spreadsheet importeren…", "Import spreadsheet…"),
+            true,
+        ) {
+            out.push(Action::Guard(Pending::Dialog(Request::ImportSpreadsheet)));
+        }
+        if item(
+            ui,
             button("Caseload exporteren (Excel)…", "Export caseload (Excel)…"),
             !cx.ws.is_empty(),
         ) {

@@ -306,6 +306,16 @@ impl PlannerApp {
             Request::OpenFile => rfd::FileDialog::new()
                 .add_filter("RON", &["ron"])
                 .pick_file(),
+            Request::ImportSpreadsheet => rfd::FileDialog::new()
+                .set_title(lang.pick("Spreadsheet importeren", "Import spreadsheet"))
+                .add_filter("Excel, CSV", &["xlsx", "csv"])
+                .pick_file(),
+            Request::ImportInto => rfd::FileDialog::new()
+                .set_title(lang.pick(
+                    "Nieuwe of lege map voor de dossiers",
+                    "New or empty folder for the dossiers",
+                ))
+                .pick_folder(),
             Request::SaveAs(i) => {
                 let name = ws
                     .entry(*i)

@@ -13,6 +13,7 @@ use super::editor::Editor;
 use super::findings::{FindingsPanel, step};
 use super::gantt::Timeline;
 use super::help::Help;
+use super::import_view::ImportPanel;
 use super::menu::MenuBar;
 use super::opening::Opening;
 use super::recovery::{Recovery, Tick};
@@ -99,6 +100,11 @@ pub struct Window {
     slides: Slides,
     help: Help,
     dialogs: Dialogs,
+    /// The spreadsheet import being prepared, if any.
+    import: Option<ImportPanel>,
+    /// What to add to the status once the folder being opened is read (an import's
+    /// summary).
+    after_opening: Option<crate::lang::Text>,
 }
 
 /// A new, empty dossier starting on the reference date.
@@ -169,6 +175,8 @@ impl Window {
             slides: Slides,
             help: Help::default(),
             dialogs: Dialogs::default(),
+            import: None,
+            after_opening: None,
         }
     }
 
@@ -433,6 +441,9 @@ impl Window {
             }
         }
         self.help.ui(ui, cx.lang);
+        if let Some(import) = &mut self.import {
+            import.ui(ui.ctx(), cx.lang, out);
+        }
         self.dialogs.ui(&cx, ui, out);
     }
 
@@ -495,6 +506,8 @@ impl Window {
             Action::ExportDeck { dossiers } => self.export_deck(dossiers),
             Action::ExportCharts { all_years } => self.export_charts(all_years),
             Action::ExportCaseload => self.export_caseload(),
+            Action::ImportInto(dir) => self.import_into(&dir),
+            Action::CloseImport => self.import = None,
             Action::SetMe(me) => {
                 self.shared.me = me
                     .map(|m| m.split_whitespace().collect::<Vec<_>>().join(" "))
@@ -654,6 +667,11 @@ impl Window {
             .map_or_else(documents, std::path::Path::to_path_buf);
         match request {
             Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => folder,
+            Request::ImportSpreadsheet => documents(),
+            Request::ImportInto => self
+                .import
+                .as_ref()
+                .map_or_else(documents, |p| PathBuf::from(p.folder.trim())),
             Request::SaveAs(i) => {
                 let name = ws.entry(*i).map_or_else(
                     || request.default_name().to_string(),
@@ -675,6 +693,12 @@ impl Window {
     fn path_chosen(&mut self, request: Request, path: PathBuf) {
         match request {
             Request::OpenFolder | Request::OpenFile => self.open_workspace(&path),
+            Request::ImportSpreadsheet => self.preview_import(path),
+            Request::ImportInto => {
+                if let Some(p) = &mut self.import {
+                    p.folder = path.display().to_string();
+                }
+            }
             Request::SaveAs(i) => self.file_action(Action::SaveAs(i, path)),
             Request::SaveUnfiled => self.save_unfiled_into(path),
             Request::ExportCsv(csv) => {
@@ -782,6 +806,52 @@ impl Window {
             })
             .map_err(|e| e.to_string());
         self.offer(made);
+    }
+
+    /// Reads the spreadsheet `file` and shows how it would be imported; says why when it
+    /// cannot be read at all.
+    fn preview_import(&mut self, file: PathBuf) {
+        match crate::spreadsheet::read_path(&file) {
+            Ok(source) => self.import = Some(ImportPanel::new(file, source)),
+            Err(e) => self.say(|lang| format!("{}: {}", file.display(), e.message(lang))),
+        }
+    }
+
+    /// Writes the previewed import's dossiers into `dir` (new or empty) and opens it; a
+    /// failure stays in the preview, which stays open.
+    fn import_into(&mut self, dir: &std::path::Path) {
+        let Some(panel) = &mut self.import else {
+            return;
+        };
+        let got = panel.imported();
+        let (n, rows, left) = (got.dossiers.len(), got.problems.len(), got.left_out);
+        if let Err(e) = crate::files::write_workspace(dir, &got.dossiers) {
+            panel.error = Some(e.message(self.shared.lang));
+            return;
+        }
+        let file = panel.file().display().to_string();
+        self.import = None;
+        self.open_workspace(dir);
+        let summary = |lang: Lang| {
+            let imported = format!(
+                "{} {} {file} {} {}",
+                crate::lang::number(n as i64, lang),
+                lang.pick("dossiers ingelezen uit", "dossiers imported from"),
+                lang.pick("in", "into"),
+                dir.display()
+            );
+            if rows == 0 {
+                return imported;
+            }
+            format!(
+                "{imported}; {} {}, {} {}",
+                crate::lang::number(rows as i64, lang),
+                lang.pick("rijen niet leesbaar", "rows could not be read"),
+                crate::lang::number(left as i64, lang),
+                lang.pick("dossiers weggelaten", "dossiers left out"),
+            )
+        };
+        self.after_opening = Some(crate::lang::Text::new(summary(Lang::Nl), summary(Lang::En)));
     }
 
     /// Writes the statistics view's charts as a workbook, as the view shows them (data,
@@ -1138,6 +1208,7 @@ impl Window {
         self.offer_recovery();
         let n = self.shared.ws.len();
         let cut_short = polled.cut_short;
+        let note = self.after_opening.take();
         self.say(|lang| {
             let mut said = format!(
                 "{} {} ({} dossiers)",
@@ -1150,6 +1221,10 @@ impl Window {
                     " — het lezen stopte onverwacht: er kunnen dossiers ontbreken; open de map opnieuw",
                     " — reading stopped unexpectedly: dossiers may be missing; open the folder again",
                 ));
+            }
+            if let Some(note) = &note {
+                said.push_str("; ");
+                said.push_str(note.get(lang));
             }
             said
         });
