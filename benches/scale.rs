@@ -3,7 +3,8 @@
 //!
 //! `cargo bench --bench scale`. Targets (issue 5): load + check ≤ 0.3 s, full check ≤ 5 ms,
 //! agenda of every dossier ≤ 10 ms (issue 12),
-//! aggregation ≤ 5 ms. Yardsticks: reading the bytes alone, and `serde_json` parsing the same
+//! aggregation ≤ 5 ms; the caseload as one workbook: export < 2 s, import < 5 s (issue 14).
+//! Yardsticks: reading the bytes alone, and `serde_json` parsing the same
 //! records.
 #![allow(
     clippy::unwrap_used,
@@ -175,5 +176,65 @@ fn scale(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, scale);
+/// Issue 14: the caseload of Flanders as one workbook, out (< 2 s) and in (< 5 s, new
+/// files and one sync of the folder at the end).
+fn spreadsheets(c: &mut Criterion) {
+    use twe_planner::spreadsheet::{Preview, Source, import, read_xlsx, sheets, workbook};
+    let opts = twe_planner::generate::Options {
+        count: 0,
+        seed: 1,
+        match_published: true,
+        violations: 0.0,
+    };
+    let dossiers: Vec<Dossier> = twe_planner::generate::generate(&opts)
+        .into_iter()
+        .map(|(d, _)| d)
+        .collect();
+    let refs: Vec<&Dossier> = dossiers.iter().collect();
+    let book = workbook(&sheets(&refs, twe_planner::lang::Lang::Nl)).unwrap();
+    println!(
+        "{} dossiers, workbook {:.1} MB",
+        dossiers.len(),
+        book.len() as f64 / 1e6
+    );
+    let mut g = c.benchmark_group("23,186 dossiers as a workbook");
+    g.sample_size(10);
+    g.bench_function("export: the four sheets as .xlsx", |b| {
+        b.iter(|| {
+            workbook(&sheets(&refs, twe_planner::lang::Lang::Nl))
+                .unwrap()
+                .len()
+        });
+    });
+    g.bench_function("import: read the workbook (unpack check + cells)", |b| {
+        b.iter_with_large_drop(|| read_xlsx(&book).unwrap());
+    });
+    g.bench_function("import: read + dossiers", |b| {
+        b.iter_with_large_drop(|| {
+            let tables = read_xlsx(&book).unwrap();
+            import(&Preview::of(Source { tables, csv: false }))
+        });
+    });
+    let root = tempfile::tempdir().expect("a temporary folder");
+    let mut n = 0;
+    g.bench_function("import: read + dossiers + new files, one sync", |b| {
+        b.iter_batched(
+            || {
+                n += 1;
+                root.path().join(n.to_string())
+            },
+            |dir| {
+                let tables = read_xlsx(&book).unwrap();
+                let got = import(&Preview::of(Source { tables, csv: false }));
+                twe_planner::files::write_workspace(&dir, &got.dossiers)
+                    .unwrap()
+                    .len()
+            },
+            criterion::BatchSize::PerIteration,
+        );
+    });
+    g.finish();
+}
+
+criterion_group!(benches, scale, spreadsheets);
 criterion_main!(benches);

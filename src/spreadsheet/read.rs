@@ -401,6 +401,48 @@ mod tests {
         assert!(matches!(read_xlsx(b""), Err(ReadError::NotASpreadsheet(_))));
     }
 
+    /// A small real workbook, to damage.
+    fn sample_workbook() -> Vec<u8> {
+        let dossiers: Vec<crate::model::Dossier> = crate::sample::load()
+            .dossiers
+            .into_iter()
+            .take(4)
+            .map(|d| d.dossier)
+            .collect();
+        let refs: Vec<&crate::model::Dossier> = dossiers.iter().collect();
+        super::super::workbook(&super::super::sheets(&refs, crate::lang::Lang::Nl)).unwrap()
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(256))]
+        /// Whatever a CSV file holds, it is read or refused, and the import answers: no
+        /// panic, no hang.
+        #[test]
+        fn any_bytes_as_csv_are_read_or_refused(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
+            if let Ok(t) = read_csv(&bytes, "x.csv") {
+                let got = super::super::import(&super::super::Preview::of(Source { tables: vec![t], csv: true }));
+                proptest::prop_assert!(got.dossiers.len() <= bytes.len());
+            }
+        }
+
+        /// A damaged workbook (bytes changed anywhere, or cut short) is read or refused.
+        #[test]
+        fn a_damaged_workbook_is_read_or_refused(
+            changes in proptest::collection::vec((0.0f64..1.0, proptest::prelude::any::<u8>()), 1..8),
+            cut in 0.5f64..1.0,
+        ) {
+            let mut bytes = sample_workbook();
+            for (at, b) in changes {
+                let i = ((bytes.len() as f64) * at) as usize % bytes.len();
+                bytes[i] = b;
+            }
+            bytes.truncate(((bytes.len() as f64) * cut) as usize + 1);
+            if let Ok(tables) = read_xlsx(&bytes) {
+                let _ = super::super::import(&super::super::Preview::of(Source { tables, csv: false }));
+            }
+        }
+    }
+
     #[test]
     fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         use std::io::Write;
