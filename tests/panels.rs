@@ -928,6 +928,11 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
     h.get_by_label("Import 1 dossiers and open them").click();
     h.run();
     assert_eq!(h.state().1.last(), Some(&Action::ImportInto(elsewhere)));
+    // A click beside the preview keeps it (and the columns assigned).
+    let before = h.state().1.len();
+    click_at(&mut h, egui::pos2(5.0, 5.0));
+    h.run();
+    assert_eq!(h.state().1.len(), before, "{:?}", h.state().1.last());
     // "Choose…" asks the system for a folder; Esc closes without importing.
     h.get_by_label("Choose…").click();
     h.run();

@@ -402,6 +402,11 @@ fn shared_drive_an_export_without_a_file_dialog_asks_for_the_path_in_the_window(
         h.query_by_label("This system has no file dialog.")
             .is_some()
     );
+    // The field has the keyboard: the path can be typed at once.
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Path")
+            .is_focused()
+    );
     retype(&mut h, "Path", &target.display().to_string());
     assert_eq!(
         std::fs::read_to_string(&target).unwrap(),

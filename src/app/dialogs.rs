@@ -16,6 +16,9 @@ struct PathPrompt {
     text: String,
     /// Why the system's dialog did not open.
     why: String,
+    /// Whether the field has had the keyboard focus given: it gets it once, when the
+    /// prompt opens, so the user types the path at once.
+    focused: bool,
 }
 
 /// The modal question, if one is asked, and the path prompt.
@@ -43,6 +46,7 @@ impl Dialogs {
             request,
             text: default.display().to_string(),
             why,
+            focused: false,
         });
     }
 
@@ -71,6 +75,10 @@ impl Dialogs {
             let field = ui
                 .add(egui::TextEdit::singleline(&mut prompt.text).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
+            if !prompt.focused {
+                prompt.focused = true;
+                field.request_focus();
+            }
             let path = PathBuf::from(prompt.text.trim());
             let exists = prompt.request.writes() && path.exists();
             if exists {

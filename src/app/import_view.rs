@@ -23,6 +23,10 @@ pub struct ImportPanel {
     pub folder: String,
     /// Why the last import attempt failed, if it did.
     pub error: Option<String>,
+    /// Frames drawn so far: the first few ask for the next, so the modal settles at its
+    /// size and place before the user's pointer moves (else it jumped on the first move,
+    /// away from where the user was about to click).
+    frames: u8,
 }
 
 impl ImportPanel {
@@ -38,6 +42,7 @@ impl ImportPanel {
             imported,
             folder,
             error: None,
+            frames: 0,
         }
     }
 
@@ -63,6 +68,10 @@ impl ImportPanel {
     /// Draws the modal; pushes [`Action::ImportInto`], [`Action::CloseImport`] or a folder
     /// dialog.
     pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, out: &mut Vec<Action>) {
+        if self.frames < 3 {
+            self.frames += 1;
+            ctx.request_repaint();
+        }
         let modal = egui::Modal::new(egui::Id::unique("import-spreadsheet")).show(ctx, |ui| {
             ui.set_max_width(720.0);
             ui.heading(lang.pick("Spreadsheet importeren", "Import spreadsheet"));
@@ -77,9 +86,15 @@ impl ImportPanel {
                     self.problems_ui(ui, lang);
                 });
             ui.separator();
+            self.summary_ui(ui, lang);
             self.folder_ui(ui, lang, out);
         });
-        if modal.should_close() {
+        // Esc closes; a click beside the preview does not: it would throw away the columns
+        // the user assigned.
+        let escape = modal.is_top_modal
+            && !modal.any_popup_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if escape {
             out.push(Action::CloseImport);
         }
     }
@@ -129,8 +144,8 @@ impl ImportPanel {
         }
     }
 
-    /// The summary and the rows that cannot be read.
-    fn problems_ui(&self, ui: &mut egui::Ui, lang: Lang) {
+    /// How many dossiers are ready and how many rows cannot be read.
+    fn summary_ui(&self, ui: &mut egui::Ui, lang: Lang) {
         let got = &self.imported;
         let n = |x: usize| crate::lang::number(x as i64, lang);
         ui.strong(format!(
@@ -142,6 +157,15 @@ impl ImportPanel {
             n(got.left_out),
             lang.pick("dossiers weggelaten", "dossiers left out"),
         ));
+    }
+
+    /// The rows that cannot be read, each with its reason.
+    fn problems_ui(&self, ui: &mut egui::Ui, lang: Lang) {
+        let got = &self.imported;
+        let n = |x: usize| crate::lang::number(x as i64, lang);
+        if got.problems.is_empty() {
+            ui.weak(lang.pick("Elke rij is leesbaar.", "Every row can be read."));
+        }
         let warn =
             super::palette::severity(crate::rules::Severity::Warning, ui.visuals().dark_mode);
         for p in got.problems.iter().take(SHOWN_PROBLEMS) {

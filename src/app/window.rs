@@ -829,16 +829,18 @@ impl Window {
             panel.error = Some(e.message(self.shared.lang));
             return;
         }
-        let file = panel.file().display().to_string();
+        // The file by its name: the status bar has room for one path, the folder opened.
+        let file = panel
+            .file()
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
         self.import = None;
         self.open_workspace(dir);
         let summary = |lang: Lang| {
             let imported = format!(
-                "{} {} {file} {} {}",
+                "{} {} {file}",
                 crate::lang::number(n as i64, lang),
                 lang.pick("dossiers ingelezen uit", "dossiers imported from"),
-                lang.pick("in", "into"),
-                dir.display()
             );
             if rows == 0 {
                 return imported;
