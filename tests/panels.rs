@@ -916,9 +916,16 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
         h.query_by_label_contains("lijst.csv!3: start traject: «gisteren» is not a date")
             .is_some()
     );
+    // What it looks like: the columns, the failing row, the summary, the folder (a fixed
+    // one, so the picture does not depend on where the test runs).
+    let proposed = h.state().0.folder.clone();
+    h.state_mut().0.folder = "S:\\Team\\lijst".into();
+    h.remove_cursor();
+    h.run();
+    h.snapshot("import_preview");
     // The folder proposed is beside the file, named after it; typed over, it is the one.
     let folder = dir.path().join("lijst");
-    assert_eq!(h.state().0.folder, folder.display().to_string());
+    assert_eq!(proposed, folder.display().to_string());
     let elsewhere = dir.path().join("nieuw");
     retype(
         &mut h,

@@ -75,7 +75,13 @@ impl ImportPanel {
         let modal = egui::Modal::new(egui::Id::unique("import-spreadsheet")).show(ctx, |ui| {
             ui.set_max_width(720.0);
             ui.heading(lang.pick("Spreadsheet importeren", "Import spreadsheet"));
-            ui.label(self.file.display().to_string());
+            // The file by its name, its folder on hover: a share's path can fill the line.
+            let name = self
+                .file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            ui.label(name)
+                .on_hover_text(self.file.display().to_string());
             let max = (ui.ctx().content_rect().height() - 260.0).max(160.0);
             egui::ScrollArea::vertical()
                 .max_height(max)
