@@ -212,7 +212,11 @@ fn spreadsheets(c: &mut Criterion) {
     g.bench_function("import: read + dossiers", |b| {
         b.iter_with_large_drop(|| {
             let tables = read_xlsx(&book).unwrap();
-            import(&Preview::of(Source { tables, csv: false }))
+            import(&Preview::of(Source {
+                tables,
+                csv: false,
+                skipped: Vec::new(),
+            }))
         });
     });
     let root = tempfile::tempdir().expect("a temporary folder");
@@ -225,7 +229,11 @@ fn spreadsheets(c: &mut Criterion) {
             },
             |dir| {
                 let tables = read_xlsx(&book).unwrap();
-                let got = import(&Preview::of(Source { tables, csv: false }));
+                let got = import(&Preview::of(Source {
+                    tables,
+                    csv: false,
+                    skipped: Vec::new(),
+                }));
                 twe_planner::files::write_workspace(&dir, &got.dossiers)
                     .unwrap()
                     .len()

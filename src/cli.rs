@@ -841,11 +841,27 @@ fn run_export(
     for e in &errors {
         line(out, &e.display(lang))?;
     }
+    let ext = file
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext != "xlsx" && ext != "csv" {
+        line(
+            out,
+            &format!(
+                "{}: {}",
+                file.display(),
+                lang.pick(
+                    "geef een naam op .xlsx (de werkmap) of .csv (de instrumenten)",
+                    "give a name ending in .xlsx (the workbook) or .csv (the instruments)"
+                )
+            ),
+        )?;
+        return Ok(EXIT_LOAD);
+    }
     let refs: Vec<&crate::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
     let sheets = crate::spreadsheet::sheets(&refs, lang);
-    let csv = file
-        .extension()
-        .is_some_and(|x| x.eq_ignore_ascii_case("csv"));
+    let csv = ext == "csv";
     let bytes = if csv {
         crate::spreadsheet::csv(&sheets[0]).map_err(|e| e.to_string())
     } else {
@@ -894,6 +910,9 @@ fn run_import(
         }
     };
     let imported = crate::spreadsheet::import(&crate::spreadsheet::Preview::of(source));
+    for n in &imported.notes {
+        line(out, &n.message(lang))?;
+    }
     for p in &imported.problems {
         line(out, &p.message(lang))?;
     }
@@ -927,7 +946,7 @@ fn run_import(
             } else {
                 format!("{} → {}", file.display(), dir.display())
             },
-            n(imported.problems.len()),
+            n(imported.rows_failed()),
             lang.pick("rijen niet leesbaar", "rows could not be read"),
             n(imported.left_out),
             lang.pick("dossiers weggelaten", "dossiers left out"),

@@ -169,7 +169,11 @@ fn round_trip(dossiers: &[Dossier], lang: Lang) -> twe_planner::spreadsheet::Imp
     let refs: Vec<&Dossier> = dossiers.iter().collect();
     let bytes = workbook(&sheets(&refs, lang)).unwrap();
     let tables = read_xlsx(&bytes).unwrap();
-    import(&Preview::of(Source { tables, csv: false }))
+    import(&Preview::of(Source {
+        tables,
+        csv: false,
+        skipped: Vec::new(),
+    }))
 }
 
 proptest! {
@@ -270,6 +274,7 @@ fn a_csv_export_imports_its_instruments() {
     let got = import(&Preview::of(Source {
         tables: vec![table],
         csv: true,
+        skipped: Vec::new(),
     }));
     assert!(got.problems.is_empty(), "{:?}", got.problems);
     let without_details: Vec<Dossier> = dossiers
@@ -443,6 +448,7 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
     assert_eq!(
         lines[..lines.len() - 1],
         [
+            "note: INSTRUMENTEN!3: «Opmerking» is no known column; the cells under it are not imported",
             "INSTRUMENTEN!7: Begin: «31/02/2022» is not a date (dd/mm/yyyy or yyyy-mm-dd)",
             "INSTRUMENTEN!9: Instrument: «stage» is unknown; accepted: art. 60§7, BVS, opleiding/training, WES, IBO",
             "INSTRUMENTEN!11: OCMW: «Aalst» differs from row 10 («Gent»)",
@@ -611,7 +617,7 @@ fn import_refuses_what_is_no_spreadsheet_and_says_why() {
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stdout)
-            .contains("is not an .xlsx workbook; save it in Excel as .xlsx or .csv")
+            .contains("is not a readable .xlsx workbook (or an old .xls file, or protected by a password); save it in Excel as .xlsx or .csv")
     );
     let ods = dir.path().join("caseload.ods");
     std::fs::write(&ods, b"x").unwrap();
@@ -733,4 +739,220 @@ fn stats_as_a_workbook_from_the_command_line() {
     // Without --out there is nothing to write to.
     let o = bin().args(["stats", "--format", "xlsx"]).output().unwrap();
     assert_eq!(o.status.code(), Some(2));
+}
+
+/// What the hostile-input pass found, each held: sheets left aside are named, a date cell
+/// whose number is no day is refused, a row id that differs only in spaces is pointed to
+/// the dossier, ids alike are noted; UTF-16 with tabs, CR line ends and mixed encodings.
+#[test]
+fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
+    use rust_xlsxwriter::{Format, Workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let mut book = Workbook::new();
+    let date = Format::new().set_num_format("dd/mm/yyyy");
+    let ws = book.add_worksheet();
+    ws.set_name("Instrumenten").unwrap();
+    for (c, h) in [
+        "dossier",
+        "cliënt",
+        "ocmw",
+        "start traject",
+        "einde trajekt",
+    ]
+    .iter()
+    .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, id) in ["A1", "a1 ", "B2"].iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *id).unwrap();
+        ws.write_string(r, 1, "X").unwrap();
+        ws.write_string(r, 2, "Gent").unwrap();
+        ws.write_date_with_format(r, 3, ymd(2022, 1, 1), &date)
+            .unwrap();
+    }
+    // 20210201 typed in a date column: Excel shows #####.
+    ws.write_number_with_format(3, 3, 20_210_201.0, &date)
+        .unwrap();
+    let ws = book.add_worksheet();
+    ws.set_name("Documenten 2024").unwrap();
+    ws.write_string(0, 0, "dossier").unwrap();
+    let ws = book.add_worksheet();
+    ws.set_name("Documenten").unwrap();
+    for (c, h) in ["dossier", "soort", "opgeladen"].iter().enumerate() {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    ws.write_string(1, 0, "B2 ").unwrap();
+    ws.write_string(1, 1, "POP").unwrap();
+    ws.write_date_with_format(1, 2, ymd(2022, 2, 1), &date)
+        .unwrap();
+    let file = dir.path().join("c.xlsx");
+    std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path().join("w"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    let stdout = String::from_utf8(o.stdout).unwrap();
+    assert_eq!(o.status.code(), Some(2), "{stdout}");
+    for want in [
+        "note: Instrumenten!1: «einde trajekt» is no known column",
+        "note: «Documenten 2024» is no caseload sheet",
+        "note: «A1», «a1 » differ only in case or spaces: imported as separate dossiers",
+        "Instrumenten!4: start traject: «20210201» is not a date",
+        "Documenten!2: dossier: «B2 » is not (without errors) on the instruments sheet",
+    ] {
+        assert!(stdout.contains(want), "{want}\n{stdout}");
+    }
+    assert!(
+        stdout.contains("2 dossiers imported") && stdout.contains("2 rows could not be read"),
+        "{stdout}"
+    );
+
+    // Excel's "Unicode text": UTF-16 with tabs; Excel for Mac: CR alone ends a line.
+    let mut utf16 = vec![0xFF, 0xFE];
+    for u in "dossier\tcliënt\tocmw\tstart traject\r\nU-1\tZoë\tGent\t01/02/2022\r\n".encode_utf16()
+    {
+        utf16.extend(u.to_le_bytes());
+    }
+    let file = dir.path().join("unicode.csv");
+    std::fs::write(&file, utf16).unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path().join("u"))
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert_eq!(
+        twe_planner::files::load_file(&dir.path().join("u/U-1.ron"))
+            .unwrap()
+            .client,
+        "Zoë"
+    );
+    let file = dir.path().join("mac.csv");
+    std::fs::write(
+        &file,
+        "dossier;cliënt;ocmw;start traject\rM-1;X;Gent;01/02/2022\r\rM-2;Y;Gent;later\r",
+    )
+    .unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path().join("m"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert!(
+        String::from_utf8_lossy(&o.stdout).starts_with("mac.csv!4: start traject: «later»"),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    // A BOM, then a UTF-8 row and a Windows-1252 row: each cell read in its own.
+    let file = dir.path().join("mixed.csv");
+    let mut bytes = "\u{feff}dossier;cliënt;ocmw;start traject\r\nX-1;Loïc;Gent;01/02/2022\r\n"
+        .as_bytes()
+        .to_vec();
+    bytes.extend(b"X-2;Dupr\xe9;Gent;01/02/2022\r\n");
+    std::fs::write(&file, bytes).unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path().join("x"))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(
+        twe_planner::files::load_file(&dir.path().join("x/X-1.ron"))
+            .unwrap()
+            .client,
+        "Loïc"
+    );
+    assert_eq!(
+        twe_planner::files::load_file(&dir.path().join("x/X-2.ron"))
+            .unwrap()
+            .client,
+        "Dupré"
+    );
+}
+
+#[test]
+fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
+    let dir = tempfile::tempdir().unwrap();
+    // A folder named like a spreadsheet is not read.
+    let fake = dir.path().join("map.csv");
+    std::fs::create_dir(&fake).unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&fake)
+        .arg("--out")
+        .arg(dir.path().join("a"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("is not a regular file"));
+    // --out naming a file: said so, and the file is untouched.
+    let csv = dir.path().join("ok.csv");
+    std::fs::write(
+        &csv,
+        "dossier;cliënt;ocmw;start traject\nA;B;Gent;01/01/2022\n",
+    )
+    .unwrap();
+    let file = dir.path().join("bestand");
+    std::fs::write(&file, "van iemand").unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&csv)
+        .arg("--out")
+        .arg(&file)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("is a file, not a folder"));
+    assert_eq!(std::fs::read_to_string(&file).unwrap(), "van iemand");
+    // A folder holding only what a file browser leaves is as good as empty.
+    let litter = dir.path().join("leeg");
+    std::fs::create_dir(&litter).unwrap();
+    std::fs::write(litter.join("Thumbs.db"), "").unwrap();
+    std::fs::write(litter.join(".DS_Store"), "").unwrap();
+    let o = bin()
+        .arg("import")
+        .arg(&csv)
+        .arg("--out")
+        .arg(&litter)
+        .output()
+        .unwrap();
+    assert_eq!(
+        o.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&o.stdout)
+    );
+    assert!(litter.join("A.ron").exists());
+    // The export writes .xlsx or .csv, nothing a spreadsheet would then refuse.
+    let o = bin()
+        .arg("export")
+        .arg(sample())
+        .arg("--out")
+        .arg(dir.path().join("lijst.xls"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("give a name ending in .xlsx"));
+    assert!(!dir.path().join("lijst.xls").exists());
 }

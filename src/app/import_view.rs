@@ -158,7 +158,7 @@ impl ImportPanel {
             "{} {}; {} {} ({} {})",
             n(got.dossiers.len()),
             lang.pick("dossiers klaar om in te lezen", "dossiers ready to import"),
-            n(got.problems.len()),
+            n(got.rows_failed()),
             lang.pick("rijen niet leesbaar", "rows cannot be read"),
             n(got.left_out),
             lang.pick("dossiers weggelaten", "dossiers left out"),
@@ -171,6 +171,12 @@ impl ImportPanel {
         let n = |x: usize| crate::lang::number(x as i64, lang);
         if got.problems.is_empty() {
             ui.weak(lang.pick("Elke rij is leesbaar.", "Every row can be read."));
+        }
+        // Headers are shown above with "(left aside)"; the other notes here.
+        for note in &got.notes {
+            if !matches!(note, crate::spreadsheet::Note::Header(..)) {
+                ui.weak(note.message(lang));
+            }
         }
         let warn =
             super::palette::severity(crate::rules::Severity::Warning, ui.visuals().dark_mode);

@@ -251,8 +251,21 @@ pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBu
 pub enum NewWorkspaceError {
     /// The folder already holds files: a new workspace goes into a new or empty one.
     NotEmpty(PathBuf),
-    /// Creating or listing the folder, or writing a file in it, failed (which one).
+    /// The path is a file (or a link to one), not a folder.
+    NotAFolder(PathBuf),
+    /// Creating or listing the folder failed.
     Io(PathBuf, std::io::Error),
+    /// Writing a file failed (which one, why) after `written` of `total` were written.
+    Partial {
+        /// The file that failed.
+        path: PathBuf,
+        /// Why.
+        error: std::io::Error,
+        /// How many files were written.
+        written: usize,
+        /// How many there were to write.
+        total: usize,
+    },
     /// A dossier could not be written as RON (its id).
     Serialize(String),
 }
@@ -269,9 +282,31 @@ impl NewWorkspaceError {
                     "the folder is not empty; choose a new or empty folder"
                 )
             ),
+            NewWorkspaceError::NotAFolder(path) => format!(
+                "{}: {}",
+                path.display(),
+                lang.pick(
+                    "is een bestand, geen map; kies een nieuwe of lege map",
+                    "is a file, not a folder; choose a new or empty folder"
+                )
+            ),
             NewWorkspaceError::Io(path, e) => {
                 format!("{}: {}", path.display(), super::io_message(e, lang))
             }
+            NewWorkspaceError::Partial {
+                path,
+                error,
+                written,
+                total,
+            } => format!(
+                "{}: {}; {written} {} {total} {} {}",
+                path.display(),
+                super::io_message(error, lang),
+                lang.pick("van de", "of the"),
+                lang.pick("bestanden staan al in", "files were written, in"),
+                path.parent()
+                    .map_or_else(String::new, |d| d.display().to_string())
+            ),
             NewWorkspaceError::Serialize(id) => format!(
                 "{id}: {}",
                 lang.pick(
@@ -293,8 +328,21 @@ pub fn write_workspace(
 ) -> Result<Vec<PathBuf>, NewWorkspaceError> {
     use rayon::prelude::*;
     let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
+    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir())
+        || std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_symlink() && !dir.is_dir())
+    {
+        return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
+    }
     std::fs::create_dir_all(dir).map_err(io)?;
-    if std::fs::read_dir(dir).map_err(io)?.next().is_some() {
+    // What a file browser leaves in a folder does not make it anyone's workspace.
+    let litter = |name: &str| {
+        [".ds_store", "thumbs.db", "desktop.ini"].contains(&name.to_lowercase().as_str())
+    };
+    let holds_files = std::fs::read_dir(dir)
+        .map_err(io)?
+        .filter_map(Result::ok)
+        .any(|e| !litter(&e.file_name().to_string_lossy()));
+    if holds_files {
         return Err(NewWorkspaceError::NotEmpty(dir.to_path_buf()));
     }
     let mut taken = std::collections::HashSet::new();
@@ -302,18 +350,36 @@ pub fn write_workspace(
         .iter()
         .map(|d| super::names::file_name_for(&d.id, &mut taken))
         .collect();
-    let written = dossiers
+    let results: Vec<Result<PathBuf, NewWorkspaceError>> = dossiers
         .par_iter()
         .zip(names.par_iter())
         .with_min_len(64)
         .map(|(d, name)| {
             let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
-            write_new(dir, name, text.as_bytes())
-                .map_err(|e| NewWorkspaceError::Io(dir.join(name), e))
+            write_new(dir, name, text.as_bytes()).map_err(|error| NewWorkspaceError::Partial {
+                path: dir.join(name),
+                error,
+                written: 0,
+                total: 0,
+            })
         })
-        .collect::<Result<Vec<PathBuf>, _>>();
+        .collect();
     sync_dir(dir);
-    written
+    // On a failure (a full disk), say how many files made it: they stay, whole.
+    let written = results.iter().filter(|r| r.is_ok()).count();
+    let total = results.len();
+    results
+        .into_iter()
+        .collect::<Result<Vec<PathBuf>, _>>()
+        .map_err(|e| match e {
+            NewWorkspaceError::Partial { path, error, .. } => NewWorkspaceError::Partial {
+                path,
+                error,
+                written,
+                total,
+            },
+            other => other,
+        })
 }
 
 /// The backup of `path`: the previous version, kept hidden beside it (the loader skips it).

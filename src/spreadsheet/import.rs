@@ -40,8 +40,9 @@ pub enum What {
     },
     /// A second outcome for a dossier.
     SecondOutcome(u32),
-    /// A dossier the instruments sheet does not have (or left out).
-    NoDossier(String),
+    /// A dossier the instruments sheet does not have (or left out), and one it has whose
+    /// id differs only in case or spaces.
+    NoDossier(String, Option<String>),
     /// A required column the sheet lacks: the sheet is left out.
     MissingColumn,
     /// A spreadsheet error value such as `#REF!`.
@@ -109,14 +110,28 @@ impl Problem {
                     "a second outcome for this dossier; the first is on row"
                 )
             ),
-            What::NoDossier(id) => format!(
-                "{} {}",
-                shown(id),
-                lang.pick(
-                    "staat niet (foutloos) op het instrumentenblad",
-                    "is not (without errors) on the instruments sheet"
-                )
-            ),
+            What::NoDossier(id, near) => {
+                let not = format!(
+                    "{} {}",
+                    shown(id),
+                    lang.pick(
+                        "staat niet (foutloos) op het instrumentenblad",
+                        "is not (without errors) on the instruments sheet"
+                    )
+                );
+                match near {
+                    Some(n) => format!(
+                        "{not}; {} {} {}",
+                        lang.pick("bedoeld:", "meant:"),
+                        shown(n),
+                        lang.pick(
+                            "(let op hoofdletters en spaties)?",
+                            "(mind case and spaces)?"
+                        )
+                    ),
+                    None => not,
+                }
+            }
             What::MissingColumn => lang
                 .pick(
                     "kolom ontbreekt; het blad wordt overgeslagen",
@@ -132,10 +147,12 @@ impl Problem {
                     lang.pick("items; het maximum is", "items; the most allowed is"),
                     bounds::MAX_ITEMS
                 ),
-                bounds::Exceeded::Text { chars, .. } => format!(
-                    "{chars} {} {}",
-                    lang.pick("tekens; het maximum is", "characters; the most allowed is"),
-                    bounds::MAX_TEXT_CHARS
+                // The count is not given: a cell is read only to a few thousand characters.
+                bounds::Exceeded::Text { .. } => format!(
+                    "{} {} {}",
+                    lang.pick("te lang: meer dan", "too long: over"),
+                    bounds::MAX_TEXT_CHARS,
+                    lang.pick("tekens", "characters")
                 ),
             },
             What::NoInstruments => lang
@@ -171,6 +188,10 @@ pub struct Preview {
     pub sheets: Vec<(Layout, Vec<Row>)>,
     /// Whether the source is a CSV file (instruments only).
     pub csv: bool,
+    /// The worksheets left unread (no caseload sheet's name, or a second of a kind).
+    pub skipped: Vec<String>,
+    /// The first sheet's name (a CSV file's name), for a problem with no sheet found.
+    first_name: String,
 }
 
 impl Preview {
@@ -178,13 +199,13 @@ impl Preview {
     /// and recognises each one's header: its first non-empty row.
     pub fn of(source: Source) -> Preview {
         let csv = source.csv;
+        let mut skipped = source.skipped;
+        let names: Vec<String> = source.tables.iter().map(|t| t.name.clone()).collect();
+        let first_name = names.first().cloned().unwrap_or_default();
+        let chosen = super::read::choose(&names);
         let mut tables: Vec<Option<Table>> = source.tables.into_iter().map(Some).collect();
         let mut sheets = Vec::new();
-        for kind in SheetKind::ALL {
-            let found = tables
-                .iter()
-                .position(|t| t.as_ref().is_some_and(|t| kind.is_named(&t.name)))
-                .or_else(|| (kind == SheetKind::Instruments && !tables.is_empty()).then_some(0));
+        for (kind, found) in SheetKind::ALL.into_iter().zip(chosen) {
             let Some(table) = found.and_then(|i| tables.get_mut(i)).and_then(Option::take) else {
                 continue;
             };
@@ -194,7 +215,13 @@ impl Preview {
             let layout = Layout::recognise(kind, &table.name, header.number, headers);
             sheets.push((layout, rows.collect()));
         }
-        Preview { sheets, csv }
+        skipped.extend(tables.into_iter().flatten().map(|t| t.name));
+        Preview {
+            sheets,
+            csv,
+            skipped,
+            first_name,
+        }
     }
 
     /// The layout of `kind`'s sheet, if found.
@@ -215,6 +242,70 @@ pub struct Imported {
     pub problems: Vec<Problem>,
     /// How many dossiers were left out for a problem.
     pub left_out: usize,
+    /// What was read but may not be what the user meant (a header or sheet left aside, ids
+    /// that differ only in case or spaces): no problem, but never silent.
+    pub notes: Vec<Note>,
+}
+
+impl Imported {
+    /// How many rows could not be read (a row with two problems is one row; a missing
+    /// column is no row).
+    pub fn rows_failed(&self) -> usize {
+        let mut rows: Vec<(&str, u32)> = self
+            .problems
+            .iter()
+            .filter(|p| !matches!(p.what, What::MissingColumn | What::NoInstruments))
+            .map(|p| (p.sheet.as_str(), p.row))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows.len()
+    }
+}
+
+/// Something the import read that may not be what the user meant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    /// A header no column is called (sheet, row, header): its cells are not imported.
+    Header(String, u32, String),
+    /// A worksheet left unread.
+    Sheet(String),
+    /// Ids that differ only in case or spaces: imported as separate dossiers.
+    SimilarIds(Vec<String>),
+}
+
+impl Note {
+    /// The note in `lang`, terminal-safe.
+    pub fn message(&self, lang: Lang) -> String {
+        let head = lang.pick("let op", "note");
+        match self {
+            Note::Header(sheet, row, header) => format!(
+                "{head}: {}!{row}: {} {}",
+                crate::lang::terminal_safe(sheet),
+                shown(header),
+                lang.pick(
+                    "is geen gekende kolom; de cellen eronder worden niet ingelezen",
+                    "is no known column; the cells under it are not imported"
+                )
+            ),
+            Note::Sheet(sheet) => format!(
+                "{head}: {} {}",
+                shown(sheet),
+                lang.pick(
+                    "is geen blad van een caseload (Instrumenten, Documenten, Activiteiten, Resultaat) of een tweede van een soort; niet ingelezen",
+                    "is no caseload sheet (Instruments, Documents, Activities, Outcome) or a second of a kind; not read"
+                )
+            ),
+            Note::SimilarIds(ids) => format!(
+                "{head}: {} {}",
+                ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(", "),
+                lang.pick(
+                    "verschillen alleen in hoofdletters of spaties: ingelezen als aparte dossiers",
+                    "differ only in case or spaces: imported as separate dossiers"
+                )
+            ),
+        }
+    }
 }
 
 /// A dossier being assembled: its first row's dossier-level cells, to compare later rows to.
@@ -237,21 +328,30 @@ pub fn import(plan: &Preview) -> Imported {
         .find(|(l, _)| l.sheet == SheetKind::Instruments)
     else {
         out.problems.push(Problem {
-            sheet: plan
-                .sheets
-                .first()
-                .map_or_else(String::new, |(l, _)| l.name.clone()),
+            sheet: plan.first_name.clone(),
             row: 1,
             column: String::new(),
             what: What::NoInstruments,
         });
         return out;
     };
-    if !missing_columns(layout, &mut out.problems) {
+    if missing_columns(layout, &mut out.problems) {
+        // Nothing can be read: every dossier the sheet names is left out.
+        let mut ids: Vec<String> = rows
+            .iter()
+            .filter_map(|r| cell(layout, r, Column::Id).and_then(|v| text_of(v).ok()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        out.left_out = ids.len();
+    } else {
         for row in rows {
             instrument_row(layout, row, &mut order, &mut building, &mut out.problems);
         }
     }
+    // A row on another sheet whose id differs from a dossier's only in case or spaces
+    // is pointed to it.
+    let folded: HashMap<String, &str> = order.iter().map(|id| (fold_id(id), id.as_str())).collect();
     for (layout, rows) in &plan.sheets {
         if layout.sheet == SheetKind::Instruments {
             continue;
@@ -269,9 +369,10 @@ pub fn import(plan: &Preview) -> Imported {
             continue;
         }
         for row in rows {
-            detail_row(layout, row, &mut building, &mut out.problems);
+            detail_row(layout, row, &mut building, &folded, &mut out.problems);
         }
     }
+    out.notes = notes(plan, &order);
     for id in order {
         let Some(b) = building.remove(&id) else {
             continue;
@@ -284,7 +385,7 @@ pub fn import(plan: &Preview) -> Imported {
             out.problems.push(Problem {
                 sheet: layout.name.clone(),
                 row: b.first_row,
-                column: e.field().to_string(),
+                column: bound_column(layout, e.field()),
                 what: What::Bound(e),
             });
             out.left_out += 1;
@@ -297,6 +398,53 @@ pub fn import(plan: &Preview) -> Imported {
         (sheet, p.row)
     });
     out
+}
+
+/// An id as compared for "differs only in case or spaces".
+fn fold_id(id: &str) -> String {
+    id.split_whitespace().collect::<String>().to_lowercase()
+}
+
+/// The notes of an import: headers and sheets left aside, ids nearly alike.
+fn notes(plan: &Preview, order: &[String]) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for (layout, _) in &plan.sheets {
+        for (_, header) in layout.unrecognised() {
+            notes.push(Note::Header(
+                layout.name.clone(),
+                layout.header_row,
+                header.to_string(),
+            ));
+        }
+    }
+    notes.extend(plan.skipped.iter().cloned().map(Note::Sheet));
+    let mut by_fold: HashMap<String, Vec<String>> = HashMap::new();
+    for id in order {
+        by_fold.entry(fold_id(id)).or_default().push(id.clone());
+    }
+    let mut alike: Vec<Vec<String>> = by_fold.into_values().filter(|v| v.len() > 1).collect();
+    alike.sort();
+    notes.extend(alike.into_iter().map(Note::SimilarIds));
+    notes
+}
+
+/// The sheet's header for a bound's field: the dossier's own fields by their column,
+/// lists and their parts by their sheet's word.
+fn bound_column(layout: &Layout, field: &str) -> String {
+    let top = field.split(['[', '.']).next().unwrap_or(field);
+    let column = match top {
+        "id" => Column::Id,
+        "client" => Column::Client,
+        "ocmw" => Column::Ocmw,
+        "guided_by" => Column::GuidedBy,
+        "counsellor" => Column::Counsellor,
+        "plan" => Column::Plan,
+        "instruments" if field.contains("name") => Column::Training,
+        "instruments" if field.contains("provider") => Column::Provider,
+        "instruments" => Column::Instrument,
+        _ => return field.to_string(),
+    };
+    header_of(layout, column)
 }
 
 /// Reports each required column `layout` lacks; true when one lacks.
@@ -353,6 +501,7 @@ fn date_of(v: &Value) -> Result<NaiveDate, What> {
     match v {
         Value::Date(d) => Ok(*d),
         Value::Number(n) => Err(What::NumberNotDate(number_text(*n))),
+        Value::BadDate(n) => Err(What::NotADate(n.clone())),
         Value::Error(e) => Err(What::CellError(e.clone())),
         other => {
             let t = other.shown();
@@ -615,6 +764,7 @@ fn detail_row(
     layout: &Layout,
     row: &Row,
     building: &mut HashMap<String, Building>,
+    folded: &HashMap<String, &str>,
     problems: &mut Vec<Problem>,
 ) {
     let problem = |(column, what): Failed| Problem {
@@ -631,7 +781,8 @@ fn detail_row(
         }
     };
     let Some(b) = building.get_mut(&id) else {
-        problems.push(problem((Column::Id, What::NoDossier(id))));
+        let near = folded.get(&fold_id(&id)).map(|n| (*n).to_string());
+        problems.push(problem((Column::Id, What::NoDossier(id, near))));
         return;
     };
     let read = match layout.sheet {

@@ -13,10 +13,11 @@ mod words;
 
 pub use charts::charts_workbook;
 pub use columns::{Column, Layout, SheetKind};
-pub use import::{Imported, Preview, Problem, What, import, parse_date};
+pub use import::{Imported, Note, Preview, Problem, What, import, parse_date};
 pub use read::{
-    MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_UNPACKED_BYTES, ReadError, Row, Source,
-    Table, Value, read_csv, read_path, read_xlsx,
+    MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_TEXT_BYTES,
+    MAX_UNPACKED_BYTES, ReadError, Row, Source, Table, Value, choose, read_csv, read_path,
+    read_workbook, read_xlsx,
 };
 
 use crate::lang::Lang;
