@@ -19,8 +19,9 @@ use std::io::{Cursor, Read};
 
 /// The largest spreadsheet file read: 23,186 dossiers make a workbook of about 3 MB.
 pub const MAX_FILE_BYTES: u64 = 64 << 20;
-/// The most a workbook's parts may unpack to, together.
-pub const MAX_UNPACKED_BYTES: u64 = 512 << 20;
+/// The most a workbook's parts may unpack to, together: ten times Flanders' caseload (26 MB
+/// unpacked); calamine may hold a part's strings twice while reading.
+pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
 /// The most rows a sheet may have (Flanders' caseload is some 70,000 instrument rows).
 pub const MAX_ROWS: u32 = 500_000;
 /// Columns past this one are left aside (a sheet has 17).
@@ -32,6 +33,9 @@ pub const MAX_CELLS: usize = 10_000_000;
 pub const MAX_CELL_CHARS: usize = 4_096;
 /// The most text kept from a file, all cells together.
 pub const MAX_TEXT_BYTES: usize = 256 << 20;
+/// The most strings a workbook's shared-string table may hold: calamine keeps them all, and
+/// 23,186 dossiers need some 100,000 (29 million empty ones took 13 s and 1 GB).
+pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
 
 /// A cell as read.
 #[derive(Clone, Debug, PartialEq)]
@@ -168,8 +172,8 @@ impl ReadError {
             ),
             ReadError::Unpacks => lang
                 .pick(
-                    "pakt uit tot meer dan 512 MB: geen gewone werkmap; sla hem opnieuw op in Excel",
-                    "unpacks to more than 512 MB: not an ordinary workbook; save it again in Excel",
+                    "pakt uit tot meer dan 256 MB: geen gewone werkmap; sla hem opnieuw op in Excel",
+                    "unpacks to more than 256 MB: not an ordinary workbook; save it again in Excel",
                 )
                 .to_string(),
             ReadError::TooManyCells(sheet) => {
@@ -280,21 +284,77 @@ fn check_unpacked(bytes: &[u8]) -> Result<(), ReadError> {
             .take(4096)
             .read_to_end(&mut start)
             .map_err(ReadError::not_xlsx)?;
+        let mut strings = StringCounter::default();
+        strings.count(&start);
         let size = start.len() as u64
-            + std::io::copy(&mut entry, &mut std::io::sink()).map_err(ReadError::not_xlsx)?;
+            + std::io::copy(&mut entry, &mut strings).map_err(ReadError::not_xlsx)?;
         total += size;
         if total > MAX_UNPACKED_BYTES {
             return Err(ReadError::Unpacks);
         }
-        if let Some(claimed) = unique_count(&start)
-            && (claimed > size / 5 || claimed > MAX_CELLS as u64)
-        {
+        let claimed = unique_count(&start).unwrap_or(0);
+        if claimed > size / 5 || claimed.max(strings.n) > MAX_SHARED_STRINGS {
             return Err(ReadError::not_xlsx(format!(
-                "{claimed} shared strings claimed in {size} bytes"
+                "{} shared strings claimed, {} held in {size} bytes",
+                claimed, strings.n
             )));
         }
     }
     Ok(())
+}
+
+/// Counts the shared strings (`<si>` elements, with or without a namespace prefix, their
+/// closing tags not counted) of the bytes written to it, a chunk at a time.
+#[derive(Default)]
+struct StringCounter {
+    /// How many were seen.
+    n: u64,
+    /// The last bytes of the previous chunk: an element may start in one and end in the
+    /// next, and a prefix is looked back on.
+    tail: Vec<u8>,
+}
+
+/// How far back a namespace prefix's `<` is looked for.
+const PREFIX: usize = 16;
+
+impl StringCounter {
+    fn count(&mut self, chunk: &[u8]) {
+        let mut joined = std::mem::take(&mut self.tail);
+        let skip = joined.len().saturating_sub(3);
+        joined.extend_from_slice(chunk);
+        let opens = |i: usize| -> bool {
+            let w = &joined[i..i + 4];
+            if w[1] != b's' || w[2] != b'i' || !b">/ \t\r\n".contains(&w[3]) {
+                return false;
+            }
+            match w[0] {
+                b'<' => true,
+                // `<x:si>` opens; `</x:si>` closes.
+                b':' => joined[i.saturating_sub(PREFIX)..i]
+                    .iter()
+                    .rposition(|&b| b == b'<')
+                    .is_some_and(|p| joined.get(i.saturating_sub(PREFIX) + p + 1) != Some(&b'/')),
+                _ => false,
+            }
+        };
+        // Windows that start in the kept tail's last three bytes were not counted before.
+        self.n += (skip..joined.len().saturating_sub(3))
+            .filter(|&i| opens(i))
+            .count() as u64;
+        let keep = joined.len().min(PREFIX + 3);
+        self.tail = joined[joined.len() - keep..].to_vec();
+    }
+}
+
+impl std::io::Write for StringCounter {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.count(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// The `uniqueCount` a shared-string table's opening tag claims, if `start` has one.
@@ -653,6 +713,17 @@ mod tests {
                 matches!(read_xlsx(&bytes), Err(ReadError::NotASpreadsheet(ref why)) if why.contains("shared strings")),
                 "{claim}"
             );
+        }
+    }
+
+    #[test]
+    fn shared_strings_are_counted_across_chunks() {
+        let xml = b"<sst><si><t>a</t></si><x:si>b</x:si><si/><sig>c</sig><si\n></si></sst>";
+        for split in 0..xml.len() {
+            let mut c = StringCounter::default();
+            c.count(&xml[..split]);
+            c.count(&xml[split..]);
+            assert_eq!(c.n, 4, "split at {split}");
         }
     }
 
