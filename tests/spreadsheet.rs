@@ -17,6 +17,22 @@ fn bin() -> Command {
     c
 }
 
+/// `twe-planner import FILE --out DIR ARGS...`.
+fn import_cli(
+    file: impl AsRef<std::ffi::OsStr>,
+    out: impl AsRef<std::ffi::OsStr>,
+    args: &[&str],
+) -> std::process::Output {
+    bin()
+        .arg("import")
+        .arg(file)
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 fn sample() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample")
 }
@@ -237,21 +253,7 @@ fn odd_dossiers() -> Vec<Dossier> {
         at_work: None,
         measured: ymd(2024, 1, 1),
     });
-    let b = Dossier {
-        id: "CON".into(),
-        client: "Zoë Çelik".into(),
-        ocmw: "Sint-Niklaas".into(),
-        guided_by: None,
-        counsellor: None,
-        plan: None,
-        start: ymd(2023, 1, 1),
-        end: None,
-        social_rights_acquired: None,
-        instruments: Vec::new(),
-        documents: Vec::new(),
-        activities: Vec::new(),
-        outcome: None,
-    };
+    let b = Dossier::new("CON", "Zoë Çelik", "Sint-Niklaas", ymd(2023, 1, 1));
     vec![a, b]
 }
 
@@ -434,14 +436,7 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
     let file = dir.path().join("caseload.xlsx");
     std::fs::write(&file, messy_workbook()).unwrap();
     let ws = dir.path().join("werkmap");
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(&ws)
-        .args(["--lang", "en", "--today", "2023-06-01"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, &ws, &["--lang", "en", "--today", "2023-06-01"]);
     let stdout = String::from_utf8(o.stdout).unwrap();
     assert_eq!(o.status.code(), Some(2), "{stdout}");
     let lines: Vec<&str> = stdout.lines().collect();
@@ -510,14 +505,7 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
 
     // Never into a folder that holds files, never over one: the folder is as it was.
     let before = std::fs::read(ws.join("GENT-1.ron")).unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(&ws)
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, &ws, &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stdout)
@@ -528,14 +516,7 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
 
     // A dry run reads and reports, and writes nothing.
     let dry = dir.path().join("proef");
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(&dry)
-        .args(["--dry-run", "--lang", "nl"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, &dry, &["--dry-run", "--lang", "nl"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stdout)
@@ -555,14 +536,7 @@ fn import_csv_in_either_delimiter_and_encoding_names_the_file_as_sheet() {
     )
     .unwrap();
     let ws = dir.path().join("a");
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(&ws)
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, &ws, &["--lang", "en"]);
     let stdout = String::from_utf8(o.stdout).unwrap();
     assert_eq!(o.status.code(), Some(2), "{stdout}");
     assert!(
@@ -579,14 +553,7 @@ fn import_csv_in_either_delimiter_and_encoding_names_the_file_as_sheet() {
         "\u{feff}dossier;cliënt;ocmw;start traject\r\nB-1;Zoë;Gent;01/09/2020\r\n",
     )
     .unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path().join("b"))
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, dir.path().join("b"), &["--lang", "en"]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -606,14 +573,7 @@ fn import_refuses_what_is_no_spreadsheet_and_says_why() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("caseload.xlsx");
     std::fs::write(&file, b"dit is geen werkmap").unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path().join("w"))
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, dir.path().join("w"), &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
         String::from_utf8_lossy(&o.stdout)
@@ -621,14 +581,7 @@ fn import_refuses_what_is_no_spreadsheet_and_says_why() {
     );
     let ods = dir.path().join("caseload.ods");
     std::fs::write(&ods, b"x").unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&ods)
-        .arg("--out")
-        .arg(dir.path().join("w"))
-        .args(["--lang", "nl"])
-        .output()
-        .unwrap();
+    let o = import_cli(&ods, dir.path().join("w"), &["--lang", "nl"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("is geen .xlsx- of .csv-bestand"));
     assert!(!dir.path().join("w").exists());
@@ -647,14 +600,7 @@ fn an_exported_workspace_imports_to_the_same_files() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
     let ws = dir.path().join("ws");
-    let o = bin()
-        .arg("import")
-        .arg(&book)
-        .arg("--out")
-        .arg(&ws)
-        .args(["--lang", "en", "--today", "2026-06-01"])
-        .output()
-        .unwrap();
+    let o = import_cli(&book, &ws, &["--lang", "en", "--today", "2026-06-01"]);
     let stdout = String::from_utf8(o.stdout).unwrap();
     assert_eq!(o.status.code(), Some(0), "{stdout}");
     assert!(
@@ -789,14 +735,7 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
         .unwrap();
     let file = dir.path().join("c.xlsx");
     std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path().join("w"))
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, dir.path().join("w"), &["--lang", "en"]);
     let stdout = String::from_utf8(o.stdout).unwrap();
     assert_eq!(o.status.code(), Some(2), "{stdout}");
     for want in [
@@ -821,13 +760,7 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
     }
     let file = dir.path().join("unicode.csv");
     std::fs::write(&file, utf16).unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path().join("u"))
-        .output()
-        .unwrap();
+    let o = import_cli(&file, dir.path().join("u"), &[]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -846,14 +779,7 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
         "dossier;cliënt;ocmw;start traject\rM-1;X;Gent;01/02/2022\r\rM-2;Y;Gent;later\r",
     )
     .unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path().join("m"))
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&file, dir.path().join("m"), &["--lang", "en"]);
     assert!(
         String::from_utf8_lossy(&o.stdout).starts_with("mac.csv!4: start traject: «later»"),
         "{}",
@@ -866,13 +792,7 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
         .to_vec();
     bytes.extend(b"X-2;Dupr\xe9;Gent;01/02/2022\r\n");
     std::fs::write(&file, bytes).unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&file)
-        .arg("--out")
-        .arg(dir.path().join("x"))
-        .output()
-        .unwrap();
+    let o = import_cli(&file, dir.path().join("x"), &[]);
     assert_eq!(o.status.code(), Some(0));
     assert_eq!(
         twe_planner::files::load_file(&dir.path().join("x/X-1.ron"))
@@ -894,14 +814,7 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     // A folder named like a spreadsheet is not read.
     let fake = dir.path().join("map.csv");
     std::fs::create_dir(&fake).unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&fake)
-        .arg("--out")
-        .arg(dir.path().join("a"))
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&fake, dir.path().join("a"), &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("is not a regular file"));
     // --out naming a file: said so, and the file is untouched.
@@ -913,14 +826,7 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     .unwrap();
     let file = dir.path().join("bestand");
     std::fs::write(&file, "van iemand").unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&csv)
-        .arg("--out")
-        .arg(&file)
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = import_cli(&csv, &file, &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("is a file, not a folder"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "van iemand");
@@ -929,13 +835,7 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     std::fs::create_dir(&litter).unwrap();
     std::fs::write(litter.join("Thumbs.db"), "").unwrap();
     std::fs::write(litter.join(".DS_Store"), "").unwrap();
-    let o = bin()
-        .arg("import")
-        .arg(&csv)
-        .arg("--out")
-        .arg(&litter)
-        .output()
-        .unwrap();
+    let o = import_cli(&csv, &litter, &[]);
     assert_eq!(
         o.status.code(),
         Some(0),

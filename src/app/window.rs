@@ -111,20 +111,10 @@ pub struct Window {
 fn new_dossier(ws: &Workspace) -> Dossier {
     let today = ws.today();
     let n = ws.len() + 1;
+    let id = format!("NIEUW-{}-{n:04}", chrono::Datelike::year(&today));
     Dossier {
-        id: format!("NIEUW-{}-{n:04}", chrono::Datelike::year(&today)),
-        client: String::new(),
-        ocmw: String::new(),
-        guided_by: None,
-        counsellor: None,
         plan: Some(Plan::Pop),
-        start: today,
-        end: None,
-        social_rights_acquired: None,
-        instruments: Vec::new(),
-        documents: Vec::new(),
-        activities: Vec::new(),
-        outcome: None,
+        ..Dossier::new(&id, "", "", today)
     }
 }
 

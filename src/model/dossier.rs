@@ -53,6 +53,26 @@ pub struct Dossier {
 }
 
 impl Dossier {
+    /// A dossier with its id, client, OCMW and start, and nothing else yet: no plan, no
+    /// instruments, documents, activities or outcome.
+    pub fn new(id: &str, client: &str, ocmw: &str, start: NaiveDate) -> Dossier {
+        Dossier {
+            id: id.to_string(),
+            client: client.to_string(),
+            ocmw: ocmw.to_string(),
+            guided_by: None,
+            counsellor: None,
+            plan: None,
+            start,
+            end: None,
+            social_rights_acquired: None,
+            instruments: Vec::new(),
+            documents: Vec::new(),
+            activities: Vec::new(),
+            outcome: None,
+        }
+    }
+
     /// The instrument "Add" proposes: a planned WES of three months from the day after the
     /// last instrument ends (from the start when there is none), for the counsellor to change.
     pub fn next_instrument(&self) -> Instrument {

@@ -711,21 +711,7 @@ fn dossier_of(id: &str, layout: &Layout, row: &Row) -> Result<Dossier, Failed> {
 /// Stands for a dossier whose first row could not be read, so that its later rows are
 /// recognised as its own and left out with it.
 fn placeholder(id: &str) -> Dossier {
-    Dossier {
-        id: id.to_string(),
-        client: String::new(),
-        ocmw: String::new(),
-        guided_by: None,
-        counsellor: None,
-        plan: None,
-        start: NaiveDate::MIN,
-        end: None,
-        social_rights_acquired: None,
-        instruments: Vec::new(),
-        documents: Vec::new(),
-        activities: Vec::new(),
-        outcome: None,
-    }
+    Dossier::new(id, "", "", NaiveDate::MIN)
 }
 
 /// The instrument of a row that has one.
