@@ -916,7 +916,9 @@ fn run_import(
     for p in &imported.problems {
         line(out, &p.message(lang))?;
     }
-    if !dry_run && let Err(e) = crate::files::write_workspace(dir, &imported.dossiers) {
+    // Nothing readable: no folder is made (an empty one would only be in the way).
+    let write = !dry_run && !imported.dossiers.is_empty();
+    if write && let Err(e) = crate::files::write_workspace(dir, &imported.dossiers) {
         line(out, &e.message(lang))?;
         return Ok(EXIT_LOAD);
     }

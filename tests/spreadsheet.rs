@@ -817,6 +817,12 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     let o = import_cli(&fake, dir.path().join("a"), &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("is not a regular file"));
+    // Nothing readable: no folder made.
+    let none = dir.path().join("geen.csv");
+    std::fs::write(&none, "naam;adres\nAn;Gent\n").unwrap();
+    let o = import_cli(&none, dir.path().join("leeg-niet"), &["--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(!dir.path().join("leeg-niet").exists());
     // --out naming a file: said so, and the file is untouched.
     let csv = dir.path().join("ok.csv");
     std::fs::write(
