@@ -74,7 +74,9 @@ fn chart_sheet(
     let total_word = lang.pick("Totaal", "Total");
     let totals = data.totals();
     ws.write_string_with_format(0, 0, &data.title, &title)?;
-    ws.write_string_with_format(HEAD, 0, &data.y_label, &bold)?;
+    // The corner names what the header row holds (the start years, the provinces); what the
+    // numbers are is the title's.
+    ws.write_string_with_format(HEAD, 0, &data.x_label, &bold)?;
     for (c, cat) in data.categories.iter().enumerate() {
         ws.write_string_with_format(HEAD, col(c + 1), cat, &bold)?;
     }
@@ -135,7 +137,7 @@ fn chart_sheet(
         .series
         .iter()
         .map(|s| s.name.chars().count())
-        .chain([data.y_label.chars().count(), total_word.len()])
+        .chain([total_word.len()])
         .max()
         .unwrap_or(10);
     ws.set_column_width(0, (first as f64 + 2.0).min(40.0))?;
