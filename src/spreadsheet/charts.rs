@@ -137,7 +137,7 @@ fn chart_sheet(
         .series
         .iter()
         .map(|s| s.name.chars().count())
-        .chain([total_word.len()])
+        .chain([data.x_label.chars().count(), total_word.len()])
         .max()
         .unwrap_or(10);
     ws.set_column_width(0, (first as f64 + 2.0).min(40.0))?;
