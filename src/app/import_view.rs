@@ -172,11 +172,22 @@ impl ImportPanel {
         if got.problems.is_empty() {
             ui.weak(lang.pick("Elke rij is leesbaar.", "Every row can be read."));
         }
-        // Headers are shown above with "(left aside)"; the other notes here.
-        for note in &got.notes {
-            if !matches!(note, crate::spreadsheet::Note::Header(..)) {
-                ui.weak(note.message(lang));
-            }
+        // Headers are shown above with "(left aside)"; the other notes here, as many as
+        // the problems (a file may have a hundred thousand).
+        let notes: Vec<_> = got
+            .notes
+            .iter()
+            .filter(|n| !matches!(n, crate::spreadsheet::Note::Header(..)))
+            .collect();
+        for note in notes.iter().take(SHOWN_PROBLEMS) {
+            ui.weak(note.message(lang));
+        }
+        if notes.len() > SHOWN_PROBLEMS {
+            ui.weak(format!(
+                "… {} {}",
+                n(notes.len() - SHOWN_PROBLEMS),
+                lang.pick("meer", "more")
+            ));
         }
         let warn =
             super::palette::severity(crate::rules::Severity::Warning, ui.visuals().dark_mode);
@@ -227,6 +238,19 @@ impl ImportPanel {
     }
 }
 
+/// A column's letters as a spreadsheet shows them: 0 is A, 25 is Z, 26 is AA.
+fn column_letters(mut i: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + u8::try_from(i % 26).unwrap_or(0)));
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
 /// A sheet's headers, each with a combo box of what it is taken for; answers a change.
 fn layout_ui(
     ui: &mut egui::Ui,
@@ -260,11 +284,17 @@ fn layout_ui(
             ui.strong(lang.pick("Gelezen als", "Read as"));
             ui.end_row();
             for (i, header) in layout.headers.iter().enumerate() {
-                if header.trim().is_empty() {
-                    continue;
-                }
                 let current = layout.columns.get(i).copied().flatten();
-                let label = ui.label(crate::lang::terminal_safe(header));
+                // A column without a header cell is named by its letter.
+                let label = if header.trim().is_empty() {
+                    ui.weak(format!(
+                        "({} {})",
+                        lang.pick("kolom", "column"),
+                        column_letters(i)
+                    ))
+                } else {
+                    ui.label(crate::lang::terminal_safe(header))
+                };
                 let mut chosen = current;
                 egui::ComboBox::from_id_salt(("import-column", sheet, i))
                     .selected_text(current.map_or(aside, |c| c.header(lang)))

@@ -104,7 +104,7 @@ pub struct Window {
     import: Option<ImportPanel>,
     /// What to add to the status once the folder being opened is read (an import's
     /// summary).
-    after_opening: Option<crate::lang::Text>,
+    after_opening: Option<(PathBuf, crate::lang::Text)>,
 }
 
 /// A new, empty dossier starting on the reference date.
@@ -814,7 +814,7 @@ impl Window {
             return;
         };
         let got = panel.imported();
-        let (n, rows, left) = (got.dossiers.len(), got.problems.len(), got.left_out);
+        let (n, rows, left) = (got.dossiers.len(), got.rows_failed(), got.left_out);
         if let Err(e) = crate::files::write_workspace(dir, &got.dossiers) {
             panel.error = Some(e.message(self.shared.lang));
             return;
@@ -843,7 +843,10 @@ impl Window {
                 lang.pick("dossiers weggelaten", "dossiers left out"),
             )
         };
-        self.after_opening = Some(crate::lang::Text::new(summary(Lang::Nl), summary(Lang::En)));
+        self.after_opening = Some((
+            dir.to_path_buf(),
+            crate::lang::Text::new(summary(Lang::Nl), summary(Lang::En)),
+        ));
     }
 
     /// Writes the statistics view's charts as a workbook, as the view shows them (data,
@@ -1200,7 +1203,13 @@ impl Window {
         self.offer_recovery();
         let n = self.shared.ws.len();
         let cut_short = polled.cut_short;
-        let note = self.after_opening.take();
+        // The import's summary, only for the folder it wrote (another may have been opened
+        // before this one was read).
+        let note = self
+            .after_opening
+            .take()
+            .filter(|(dir, _)| *dir == path)
+            .map(|(_, note)| note);
         self.say(|lang| {
             let mut said = format!(
                 "{} {} ({} dossiers)",

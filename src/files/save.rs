@@ -345,11 +345,10 @@ pub fn write_workspace(
     if holds_files {
         return Err(NewWorkspaceError::NotEmpty(dir.to_path_buf()));
     }
-    let mut taken = std::collections::HashSet::new();
-    let names: Vec<String> = dossiers
-        .iter()
-        .map(|d| super::names::file_name_for(&d.id, &mut taken))
-        .collect();
+    let names = super::names::file_names_for(
+        dossiers.iter().map(|d| d.id.as_str()),
+        &mut std::collections::HashSet::new(),
+    );
     let results: Vec<Result<PathBuf, NewWorkspaceError>> = dossiers
         .par_iter()
         .zip(names.par_iter())

@@ -3,7 +3,7 @@
 //! line under the table. Numbers are numbers, with a thousands-separator format (the
 //! reader's Excel shows its own separators); a hidden count reads "<5".
 
-use super::col;
+use super::{col, formula_safe};
 use crate::lang::Lang;
 use crate::stats::charts::ChartData;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
@@ -73,12 +73,14 @@ fn chart_sheet(
     let italic = Format::new().set_italic();
     let total_word = lang.pick("Totaal", "Total");
     let totals = data.totals();
-    ws.write_string_with_format(0, 0, &data.title, &title)?;
+    // Names come from dossiers (organisations): written as text, never run or taken for
+    // markup.
+    ws.write_string_with_format(0, 0, formula_safe(&data.title).as_ref(), &title)?;
     // The corner names what the header row holds (the start years, the provinces); what the
     // numbers are is the title's.
-    ws.write_string_with_format(HEAD, 0, &data.x_label, &bold)?;
+    ws.write_string_with_format(HEAD, 0, formula_safe(&data.x_label).as_ref(), &bold)?;
     for (c, cat) in data.categories.iter().enumerate() {
-        ws.write_string_with_format(HEAD, col(c + 1), cat, &bold)?;
+        ws.write_string_with_format(HEAD, col(c + 1), formula_safe(cat).as_ref(), &bold)?;
     }
     let total_col = col(data.categories.len() + 1);
     if totals.is_some() {
@@ -98,7 +100,7 @@ fn chart_sheet(
     };
     let mut r = HEAD + 1;
     for (s, series) in data.series.iter().enumerate() {
-        ws.write_string(r, 0, &series.name)?;
+        ws.write_string(r, 0, formula_safe(&series.name).as_ref())?;
         for (c, v) in series.values.iter().enumerate() {
             write(ws, r, col(c + 1), *v, false)?;
         }
@@ -121,7 +123,7 @@ fn chart_sheet(
         write(ws, r, total_col, t.grand, true)?;
         r += 1;
     }
-    ws.write_string_with_format(r + 1, 0, source, &italic)?;
+    ws.write_string_with_format(r + 1, 0, formula_safe(source).as_ref(), &italic)?;
     if suppressed {
         ws.write_string_with_format(
             r + 2,

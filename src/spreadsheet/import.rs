@@ -51,6 +51,8 @@ pub enum What {
     Bound(bounds::Exceeded),
     /// The instruments sheet was not found or has no header.
     NoInstruments,
+    /// A cell of more than 4,096 characters.
+    TooLong,
 }
 
 /// A row the import could not read.
@@ -155,6 +157,12 @@ impl Problem {
                     lang.pick("tekens", "characters")
                 ),
             },
+            What::TooLong => format!(
+                "{} {} {}",
+                lang.pick("te lang: meer dan", "too long: over"),
+                super::read::MAX_CELL_CHARS,
+                lang.pick("tekens", "characters")
+            ),
             What::NoInstruments => lang
                 .pick(
                     "geen instrumentenblad met een kopregel (dossier, cliënt, ocmw, start traject)",
@@ -211,9 +219,19 @@ impl Preview {
             };
             let mut rows = table.rows.into_iter();
             let Some(header) = rows.next() else { continue };
-            let headers = header.cells.iter().map(Value::shown).collect();
+            let rows: Vec<Row> = rows.collect();
+            // A column with data but no header cell is still a column: the preview lets
+            // the user say what it holds.
+            let width = rows
+                .iter()
+                .map(|r| r.cells.len())
+                .chain([header.cells.len()])
+                .max()
+                .unwrap_or(0);
+            let mut headers: Vec<String> = header.cells.iter().map(Value::shown).collect();
+            headers.resize(width, String::new());
             let layout = Layout::recognise(kind, &table.name, header.number, headers);
-            sheets.push((layout, rows.collect()));
+            sheets.push((layout, rows));
         }
         skipped.extend(tables.into_iter().flatten().map(|t| t.name));
         Preview {
@@ -358,7 +376,13 @@ pub fn import(plan: &Preview) -> Imported {
         }
         if missing_columns(layout, &mut out.problems) {
             // Each dossier the sheet names is left out: its documents, activities or
-            // outcome cannot be read.
+            // outcome cannot be read. Without the id column the sheet names none that can
+            // be told apart: every dossier is left out rather than written without them.
+            if layout.index(Column::Id).is_none() && !rows.is_empty() {
+                for b in building.values_mut() {
+                    b.failed = true;
+                }
+            }
             for row in rows {
                 if let Some(id) = cell(layout, row, Column::Id).and_then(|v| text_of(v).ok())
                     && let Some(b) = building.get_mut(&id)
@@ -483,6 +507,7 @@ fn text_of(v: &Value) -> Result<String, What> {
     match v {
         Value::Error(e) => Err(What::CellError(e.clone())),
         Value::Text(t) => Ok(unguard(t).to_string()),
+        Value::TooLong(_) => Err(What::TooLong),
         Value::Empty => Err(What::Empty),
         other => Ok(other.shown()),
     }
@@ -491,9 +516,14 @@ fn text_of(v: &Value) -> Result<String, What> {
 /// Undoes [`super::formula_safe`]: one leading `'` before `=`, `+`, `-`, `@` or `'`.
 pub(super) fn unguard(t: &str) -> &str {
     match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\'']) => rest,
+        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\'']) || looks_rich(rest) => rest,
         _ => t,
     }
+}
+
+/// Whether `rust_xlsxwriter` would take `t` for rich-text markup (see [`super::formula_safe`]).
+pub(super) fn looks_rich(t: &str) -> bool {
+    t.starts_with("<r>") && t.ends_with("</r>")
 }
 
 /// A date cell: a spreadsheet date or text as dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd.
@@ -691,8 +721,10 @@ fn word<T>(read: impl Fn(&str) -> Result<T, String>) -> impl Fn(&Value) -> Resul
 fn dossier_of(id: &str, layout: &Layout, row: &Row) -> Result<Dossier, Failed> {
     Ok(Dossier {
         id: id.to_string(),
-        client: required(layout, row, Column::Client, text_of)?,
-        ocmw: required(layout, row, Column::Ocmw, text_of)?,
+        // The model allows an empty client or OCMW (a new dossier has them): the columns
+        // must be there, their cells may be empty.
+        client: optional(layout, row, Column::Client, text_of)?.unwrap_or_default(),
+        ocmw: optional(layout, row, Column::Ocmw, text_of)?.unwrap_or_default(),
         guided_by: optional(layout, row, Column::GuidedBy, text_of)?,
         counsellor: optional(layout, row, Column::Counsellor, text_of)?,
         plan: optional(layout, row, Column::Plan, |v| {
@@ -719,7 +751,9 @@ fn instrument_of(layout: &Layout, row: &Row) -> Result<Instrument, Failed> {
     let kind = required(layout, row, Column::Instrument, word(words::read_kind))?;
     let start = required(layout, row, Column::Start, date_of)?;
     let end = required(layout, row, Column::End, date_of)?;
-    let status: Status = required(layout, row, Column::Status, word(words::read_status))?;
+    // An empty status is the model's default: planned.
+    let status: Status =
+        optional(layout, row, Column::Status, word(words::read_status))?.unwrap_or_default();
     let kind = match kind {
         KindWord::Bvs => InstrumentKind::Bvs,
         KindWord::Art60 => InstrumentKind::Art60,
@@ -727,9 +761,10 @@ fn instrument_of(layout: &Layout, row: &Row) -> Result<Instrument, Failed> {
         KindWord::Ibo => InstrumentKind::Ibo,
         KindWord::Training => InstrumentKind::Opleiding {
             name: optional(layout, row, Column::Training, text_of)?.unwrap_or_default(),
-            provider: required(layout, row, Column::Provider, |v| {
+            provider: optional(layout, row, Column::Provider, |v| {
                 text_of(v).map(|t| words::read_provider(&t))
-            })?,
+            })?
+            .unwrap_or_else(|| crate::model::Provider::Other(String::new())),
             focus: required(layout, row, Column::Focus, word(words::read_focus))?,
             full_time: required(layout, row, Column::FullTime, |v| match v {
                 Value::Bool(b) => Ok(*b),
@@ -774,9 +809,10 @@ fn detail_row(
     let read = match layout.sheet {
         SheetKind::Documents => (|| {
             b.dossier.documents.push(Document {
-                kind: required(layout, row, Column::Kind, |v| {
+                kind: optional(layout, row, Column::Kind, |v| {
                     text_of(v).map(|t| words::read_document(&t))
-                })?,
+                })?
+                .unwrap_or_else(|| crate::model::DocumentKind::Other(String::new())),
                 uploaded: required(layout, row, Column::Uploaded, date_of)?,
             });
             Ok(())
@@ -836,6 +872,10 @@ mod tests {
         assert_eq!(unguard("''x"), "'x");
         assert_eq!(unguard("'x"), "'x");
         assert_eq!(unguard("x'"), "x'");
+        assert_eq!(unguard("'<r>&</r>"), "<r>&</r>");
+        for t in ["<r>&</r>", "'<r>x</r>", "=1", "''", "'", "<r>", "a<r>b</r>"] {
+            assert_eq!(unguard(&super::super::formula_safe(t)), t);
+        }
     }
 
     #[test]

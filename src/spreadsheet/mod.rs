@@ -151,8 +151,12 @@ pub fn instrument_header(lang: Lang) -> Vec<&'static str> {
 /// Text as a spreadsheet must get it: one starting with `=`, `+`, `-` or `@` gets a leading
 /// `'`, so that no spreadsheet runs it as a formula; so does one starting with `'`, so that
 /// the import, which takes one `'` off before those, gives back exactly what was written.
+///
+/// Text between `<r>` and `</r>` gets one too: `rust_xlsxwriter` takes such a string for its
+/// own rich-text markup and writes it unescaped, so a client called `<r>&</r>` made the
+/// workbook unreadable and `<r>…</r></si><si>…` shifted every text cell after it.
 pub fn formula_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\'']) {
+    if s.starts_with(['=', '+', '-', '@', '\'']) || import::looks_rich(s) {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         std::borrow::Cow::Borrowed(s)

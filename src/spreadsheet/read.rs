@@ -33,6 +33,9 @@ pub const MAX_CELLS: usize = 10_000_000;
 pub const MAX_CELL_CHARS: usize = 4_096;
 /// The most text kept from a file, all cells together.
 pub const MAX_TEXT_BYTES: usize = 256 << 20;
+/// The most cells kept, empty ones within a row counted (a row is kept from column A to its
+/// last cell): 23,186 dossiers keep some 1.2 million.
+pub const MAX_STORED_CELLS: usize = 4_000_000;
 /// The most strings a workbook's shared-string table may hold: calamine keeps them all, and
 /// 23,186 dossiers need some 100,000 (29 million empty ones took 13 s and 1 GB).
 pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
@@ -55,6 +58,8 @@ pub enum Value {
     BadDate(String),
     /// A spreadsheet error such as `#REF!`.
     Error(String),
+    /// Text longer than [`MAX_CELL_CHARS`]: its beginning.
+    TooLong(String),
 }
 
 impl Value {
@@ -64,15 +69,19 @@ impl Value {
         if s.trim().is_empty() {
             return Ok(Value::Empty);
         }
-        let cut = match s.char_indices().nth(MAX_CELL_CHARS) {
-            Some((at, _)) => &s[..at],
-            None => s,
+        let (cut, whole) = match s.char_indices().nth(MAX_CELL_CHARS) {
+            Some((at, _)) => (&s[..at], false),
+            None => (s, true),
         };
         budget.text += cut.len();
         if budget.text > MAX_TEXT_BYTES {
             return Err(ReadError::TooManyCells(None));
         }
-        Ok(Value::Text(cut.to_string()))
+        Ok(if whole {
+            Value::Text(cut.to_string())
+        } else {
+            Value::TooLong(cut.to_string())
+        })
     }
 
     /// Whether the cell holds nothing.
@@ -85,6 +94,7 @@ impl Value {
         match self {
             Value::Empty => String::new(),
             Value::Text(t) | Value::BadDate(t) | Value::Error(t) => t.clone(),
+            Value::TooLong(t) => format!("{t}…"),
             Value::Number(n) => number_text(*n),
             Value::Bool(b) => b.to_string().to_uppercase(),
             Value::Date(d) => d.format("%d/%m/%Y").to_string(),
@@ -106,6 +116,15 @@ pub(super) fn number_text(n: f64) -> String {
 struct Budget {
     cells: usize,
     text: usize,
+    stored: usize,
+}
+
+impl Budget {
+    /// Counts `n` more cells kept; false past [`MAX_STORED_CELLS`].
+    fn store(&mut self, n: usize) -> bool {
+        self.stored += n;
+        self.stored <= MAX_STORED_CELLS
+    }
 }
 
 /// A row: its number as the spreadsheet shows it (from 1) and its cells from column A.
@@ -292,7 +311,7 @@ fn check_unpacked(bytes: &[u8]) -> Result<(), ReadError> {
         if total > MAX_UNPACKED_BYTES {
             return Err(ReadError::Unpacks);
         }
-        let claimed = unique_count(&start).unwrap_or(0);
+        let claimed = strings.claimed;
         if claimed > size / 5 || claimed.max(strings.n) > MAX_SHARED_STRINGS {
             return Err(ReadError::not_xlsx(format!(
                 "{} shared strings claimed, {} held in {size} bytes",
@@ -309,6 +328,10 @@ fn check_unpacked(bytes: &[u8]) -> Result<(), ReadError> {
 struct StringCounter {
     /// How many were seen.
     n: u64,
+    /// The most strings an `sst` start tag claimed (`uniqueCount`), wherever it stands.
+    claimed: u64,
+    /// The `sst` start tag being read, from after its name to its `>`.
+    tag: Option<Vec<u8>>,
     /// The last bytes of the previous chunk: an element may start in one and end in the
     /// next, and a prefix is looked back on.
     tail: Vec<u8>,
@@ -341,8 +364,54 @@ impl StringCounter {
         self.n += (skip..joined.len().saturating_sub(3))
             .filter(|&i| opens(i))
             .count() as u64;
+        // A tag being read goes on with the new bytes; a new one may start a byte before
+        // the windows not yet looked at (its name needs the byte after it).
+        let from = if self.tag.is_some() {
+            joined.len() - chunk.len()
+        } else {
+            skip.saturating_sub(1)
+        };
+        self.sst_tags(&joined, from);
         let keep = joined.len().min(PREFIX + 3);
         self.tail = joined[joined.len() - keep..].to_vec();
+    }
+
+    /// Reads the `sst` start tags (`<sst`, `<x:sst`) in `joined` from `from` on, keeping
+    /// the largest `uniqueCount` claimed: calamine reserves room for that many strings
+    /// before reading one, so a claim is checked wherever the tag stands in the part.
+    fn sst_tags(&mut self, joined: &[u8], from: usize) {
+        let mut i = from;
+        while i < joined.len() {
+            if let Some(tag) = &mut self.tag {
+                let end = joined[i..].iter().position(|&b| b == b'>');
+                let upto = end.map_or(joined.len(), |e| i + e);
+                // A start tag longer than 64 KB is no table's: its claim is what was read.
+                if tag.len() < 64 << 10 {
+                    tag.extend_from_slice(&joined[i..upto.min(i + (64 << 10))]);
+                }
+                if end.is_none() {
+                    return;
+                }
+                let claim = unique_count(tag).unwrap_or(0);
+                self.claimed = self.claimed.max(claim);
+                self.tag = None;
+                i = upto + 1;
+                continue;
+            }
+            let w = &joined[i..(i + 4).min(joined.len())];
+            if w.len() == 4
+                && matches!(w[0], b'<' | b':')
+                && &w[1..] == b"sst"
+                && joined
+                    .get(i + 4)
+                    .is_some_and(|b| b.is_ascii_whitespace() || *b == b'>')
+            {
+                self.tag = Some(Vec::new());
+                i += 4;
+                continue;
+            }
+            i += 1;
+        }
     }
 }
 
@@ -357,17 +426,26 @@ impl std::io::Write for StringCounter {
     }
 }
 
-/// The `uniqueCount` a shared-string table's opening tag claims, if `start` has one.
-fn unique_count(start: &[u8]) -> Option<u64> {
-    let text = String::from_utf8_lossy(start);
-    let sst = text.find("sst")?;
-    let at = text[sst..].find("uniqueCount")? + sst;
-    let rest = text[at + "uniqueCount".len()..].trim_start();
-    let rest = rest.strip_prefix('=')?.trim_start();
-    let rest = rest.strip_prefix(['"', '\''])?;
-    let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
-    // A number too long to parse claims more than any table holds.
-    Some(digits.parse().unwrap_or(u64::MAX))
+/// The `uniqueCount` attribute of a start tag's text (`sst uniqueCount="12" …`), read as
+/// quick-xml reads it for calamine: the attribute of exactly that name.
+fn unique_count(tag: &[u8]) -> Option<u64> {
+    let text = String::from_utf8_lossy(tag);
+    let mut rest = text.as_ref();
+    while let Some(at) = rest.find("uniqueCount") {
+        let before = rest[..at].chars().next_back();
+        let after = rest[at + "uniqueCount".len()..].trim_start();
+        if before.is_some_and(char::is_whitespace)
+            && let Some(value) = after.strip_prefix('=')
+        {
+            let value = value.trim_start();
+            let value = value.strip_prefix(['"', '\'']).unwrap_or(value);
+            let digits: String = value.chars().take_while(char::is_ascii_digit).collect();
+            // A number too long to parse claims more than any table holds.
+            return Some(digits.parse().unwrap_or(u64::MAX));
+        }
+        rest = &rest[at + 1..];
+    }
+    None
 }
 
 /// The sheets of an `.xlsx` workbook the import reads (see [`read_workbook`]).
@@ -449,6 +527,11 @@ fn read_sheet(
         }
         if let Some(row) = rows.last_mut() {
             if row.cells.len() <= c {
+                // Cells out of order (row 1, row 2, row 1…) start a row each: what is kept
+                // is counted, not only what is streamed.
+                if !budget.store(c + 1 - row.cells.len()) {
+                    return Err(too_many());
+                }
                 row.cells.resize(c + 1, Value::Empty);
             }
             row.cells[c] = value;
@@ -513,6 +596,10 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
     } else {
         bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
     };
+    // DOMAIN.md: a file that is not valid UTF-8 is Windows-1252. With a byte order mark it
+    // says it is UTF-8: a row pasted in from a Windows-1252 file is then read cell by cell.
+    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
+    let cp1252 = utf16.is_none() && !has_bom && std::str::from_utf8(data).is_err();
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -551,8 +638,8 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
             .take(MAX_COLUMNS)
             .map(|field| {
                 let text = match std::str::from_utf8(field) {
-                    Ok(t) => Cow::Borrowed(t),
-                    Err(_) => {
+                    Ok(t) if !cp1252 => Cow::Borrowed(t),
+                    _ => {
                         encoding_rs::WINDOWS_1252
                             .decode_without_bom_handling(field)
                             .0
@@ -562,6 +649,9 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
             })
             .collect::<Result<Vec<Value>, ReadError>>()?;
         if cells.iter().any(|c| !c.is_empty()) {
+            if !budget.store(cells.len()) {
+                return Err(ReadError::TooManyCells(None));
+            }
             rows.push(Row { number, cells });
         }
     }
@@ -717,6 +807,23 @@ mod tests {
     }
 
     #[test]
+    fn an_sst_claim_is_read_wherever_the_tag_stands_and_across_chunks() {
+        let pad = " ".repeat(9000);
+        let xml = format!(
+            "<?xml?><!--{pad}--><x:sst xuniqueCount=\"1\" count=\"3\"\n uniqueCount=\"300000000000000000\"><x:si/></x:sst>"
+        );
+        for split in (0..xml.len()).step_by(97).chain([9010, 9020, 9030]) {
+            let mut c = StringCounter::default();
+            c.count(&xml.as_bytes()[..split]);
+            c.count(&xml.as_bytes()[split..]);
+            assert_eq!(c.claimed, 300_000_000_000_000_000, "split at {split}");
+            assert_eq!(c.n, 1);
+        }
+        assert_eq!(unique_count(b" uniqueCount='7'"), Some(7));
+        assert_eq!(unique_count(b" xuniqueCount=\"7\""), None);
+    }
+
+    #[test]
     fn shared_strings_are_counted_across_chunks() {
         let xml = b"<sst><si><t>a</t></si><x:si>b</x:si><si/><sig>c</sig><si\n></si></sst>";
         for split in 0..xml.len() {
@@ -728,11 +835,25 @@ mod tests {
     }
 
     #[test]
+    fn cells_kept_are_counted_not_only_cells_streamed() {
+        // One cell in the 64th column on each of 70,000 lines keeps 64 cells a line.
+        let mut csv = String::from("id\n");
+        for _ in 0..70_000 {
+            csv.push_str(&";".repeat(63));
+            csv.push_str("x\n");
+        }
+        assert!(matches!(
+            read_csv(csv.as_bytes(), "x.csv"),
+            Err(ReadError::TooManyCells(None))
+        ));
+    }
+
+    #[test]
     fn a_cell_is_cut_and_the_text_kept_is_bounded() {
         let mut budget = Budget::default();
         let long = "é".repeat(MAX_CELL_CHARS + 10);
-        let Value::Text(t) = Value::text(&long, &mut budget).unwrap() else {
-            panic!("text")
+        let Value::TooLong(t) = Value::text(&long, &mut budget).unwrap() else {
+            panic!("cut text")
         };
         assert_eq!(t.chars().count(), MAX_CELL_CHARS);
         budget.text = MAX_TEXT_BYTES;

@@ -264,7 +264,6 @@ pub(super) fn read_actor(text: &str) -> Result<Actor, String> {
 pub(super) fn read_activity(text: &str) -> Result<ActivityKind, String> {
     if let Some((head, name)) = text.split_once(':')
         && fold(head) == "vdab"
-        && !name.trim().is_empty()
     {
         return Ok(ActivityKind::VdabService(name.trim().to_string()));
     }
@@ -359,7 +358,10 @@ mod tests {
             "{e}"
         );
         assert!(read_yes_no("misschien").unwrap_err().contains("ja/yes"));
-        assert!(read_activity("VDAB:").is_err());
+        assert_eq!(
+            read_activity("VDAB:"),
+            Ok(ActivityKind::VdabService(String::new()))
+        );
         assert!(read_activity("koken").unwrap_err().contains("VDAB: …"));
     }
 }
