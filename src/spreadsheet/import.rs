@@ -682,6 +682,11 @@ fn same_meaning(column: Column, a: &Value, b: &Value) -> bool {
         Column::TrajectoryStart | Column::TrajectoryEnd | Column::SocialRights => {
             matches!((date_of(a), date_of(b)), (Ok(x), Ok(y)) if x == y)
         }
+        // "POP" and "pop" are one plan.
+        Column::Plan => matches!(
+            (text_of(a), text_of(b)),
+            (Ok(x), Ok(y)) if words::read_plan(&x) == words::read_plan(&y)
+        ),
         _ => matches!((text_of(a), text_of(b)), (Ok(x), Ok(y)) if x == y),
     }
 }
@@ -864,6 +869,16 @@ mod tests {
         assert_eq!(parse_date("3/2/21"), None);
         assert_eq!(parse_date("morgen"), None);
         assert_eq!(parse_date("+3/2/2021"), None);
+    }
+
+    #[test]
+    fn dossier_cells_agree_by_meaning() {
+        let t = |s: &str| Value::Text(s.into());
+        let d = Value::Date(NaiveDate::from_ymd_opt(2021, 2, 3).unwrap());
+        assert!(same_meaning(Column::Plan, &t("POP"), &t("pop")));
+        assert!(!same_meaning(Column::Plan, &t("POP"), &t("GPMI")));
+        assert!(same_meaning(Column::TrajectoryStart, &d, &t("3/2/2021")));
+        assert!(!same_meaning(Column::Ocmw, &t("Gent"), &t("Aalst")));
     }
 
     #[test]
