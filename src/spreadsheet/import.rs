@@ -506,24 +506,11 @@ fn cell<'a>(layout: &Layout, row: &'a Row, column: Column) -> Option<&'a Value> 
 fn text_of(v: &Value) -> Result<String, What> {
     match v {
         Value::Error(e) => Err(What::CellError(e.clone())),
-        Value::Text(t) => Ok(unguard(t).to_string()),
+        Value::Text(t) => Ok(super::unguard(t).to_string()),
         Value::TooLong(_) => Err(What::TooLong),
         Value::Empty => Err(What::Empty),
         other => Ok(other.shown()),
     }
-}
-
-/// Undoes [`super::formula_safe`]: one leading `'` before `=`, `+`, `-`, `@` or `'`.
-pub(super) fn unguard(t: &str) -> &str {
-    match t.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\'']) || looks_rich(rest) => rest,
-        _ => t,
-    }
-}
-
-/// Whether `rust_xlsxwriter` would take `t` for rich-text markup (see [`super::formula_safe`]).
-pub(super) fn looks_rich(t: &str) -> bool {
-    t.starts_with("<r>") && t.ends_with("</r>")
 }
 
 /// A date cell: a spreadsheet date or text as dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd.
@@ -883,6 +870,7 @@ mod tests {
 
     #[test]
     fn the_formula_guard_is_undone_once() {
+        use super::super::unguard;
         assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
         assert_eq!(unguard("''x"), "'x");
         assert_eq!(unguard("'x"), "'x");

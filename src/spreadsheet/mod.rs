@@ -156,11 +156,26 @@ pub fn instrument_header(lang: Lang) -> Vec<&'static str> {
 /// own rich-text markup and writes it unescaped, so a client called `<r>&</r>` made the
 /// workbook unreadable and `<r>…</r></si><si>…` shifted every text cell after it.
 pub fn formula_safe(s: &str) -> std::borrow::Cow<'_, str> {
-    if s.starts_with(['=', '+', '-', '@', '\'']) || import::looks_rich(s) {
+    if guarded(s) {
         std::borrow::Cow::Owned(format!("'{s}"))
     } else {
         std::borrow::Cow::Borrowed(s)
     }
+}
+
+/// Undoes [`formula_safe`]: one leading `'` before what it guards.
+pub(crate) fn unguard(t: &str) -> &str {
+    match t.strip_prefix('\'') {
+        Some(rest) if guarded(rest) => rest,
+        _ => t,
+    }
+}
+
+/// What [`formula_safe`] guards: text a spreadsheet would run (`=`, `+`, `-`, `@`), text
+/// that starts like a guard (`'`), and text `rust_xlsxwriter` would take for rich-text
+/// markup (`<r>…</r>`).
+fn guarded(t: &str) -> bool {
+    t.starts_with(['=', '+', '-', '@', '\'']) || (t.starts_with("<r>") && t.ends_with("</r>"))
 }
 
 /// The sheets as an `.xlsx` workbook: real dates, a frozen header row, column widths and an
