@@ -23,6 +23,9 @@ pub struct ImportPanel {
     pub folder: String,
     /// Why the last import attempt failed, if it did.
     pub error: Option<String>,
+    /// The notes and problems as shown, worded once per import and language, not per frame
+    /// (up to 400 messages, each made terminal-safe).
+    lines: Option<(Lang, Lines)>,
     /// Frames drawn so far: the first few ask for the next, so the modal settles at its
     /// size and place before the user's pointer moves (else it jumped on the first move,
     /// away from where the user was about to click).
@@ -42,6 +45,7 @@ impl ImportPanel {
             imported,
             folder,
             error: None,
+            lines: None,
             frames: 0,
         }
     }
@@ -62,6 +66,7 @@ impl ImportPanel {
         if let Some(layout) = self.preview.layout_mut(sheet) {
             layout.assign(index, column);
             self.imported = import(&self.preview);
+            self.lines = None;
         }
     }
 
@@ -165,41 +170,31 @@ impl ImportPanel {
         ));
     }
 
-    /// The rows that cannot be read, each with its reason.
-    fn problems_ui(&self, ui: &mut egui::Ui, lang: Lang) {
-        let got = &self.imported;
-        let n = |x: usize| crate::lang::number(x as i64, lang);
-        if got.problems.is_empty() {
+    /// The rows that cannot be read, each with its reason, and the notes.
+    fn problems_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        if self.imported.problems.is_empty() {
             ui.weak(lang.pick("Elke rij is leesbaar.", "Every row can be read."));
         }
-        // Headers are shown above with "(left aside)"; the other notes here, as many as
-        // the problems (a file may have a hundred thousand).
-        let notes: Vec<_> = got
-            .notes
-            .iter()
-            .filter(|n| !matches!(n, crate::spreadsheet::Note::Header(..)))
-            .collect();
-        for note in notes.iter().take(SHOWN_PROBLEMS) {
-            ui.weak(note.message(lang));
+        if self
+            .lines
+            .as_ref()
+            .is_none_or(|(worded, _)| *worded != lang)
+        {
+            self.lines = Some((lang, Lines::of(&self.imported, lang)));
         }
-        if notes.len() > SHOWN_PROBLEMS {
-            ui.weak(format!(
-                "… {} {}",
-                n(notes.len() - SHOWN_PROBLEMS),
-                lang.pick("meer", "more")
-            ));
-        }
+        let Some((_, lines)) = &self.lines else {
+            return;
+        };
         let warn =
             super::palette::severity(crate::rules::Severity::Warning, ui.visuals().dark_mode);
-        for p in got.problems.iter().take(SHOWN_PROBLEMS) {
-            ui.colored_label(warn, p.message(lang));
+        for note in &lines.notes {
+            ui.weak(note);
         }
-        if got.problems.len() > SHOWN_PROBLEMS {
-            ui.weak(format!(
-                "… {} {}",
-                n(got.problems.len() - SHOWN_PROBLEMS),
-                lang.pick("meer", "more")
-            ));
+        for problem in &lines.problems {
+            ui.colored_label(warn, problem);
+        }
+        if let Some(more) = &lines.more_problems {
+            ui.weak(more);
         }
     }
 
@@ -235,6 +230,51 @@ impl ImportPanel {
                 out.push(Action::CloseImport);
             }
         });
+    }
+}
+
+/// The preview's notes and problems as text: the first [`SHOWN_PROBLEMS`] of each, then
+/// how many more.
+struct Lines {
+    notes: Vec<String>,
+    problems: Vec<String>,
+    more_problems: Option<String>,
+}
+
+impl Lines {
+    fn of(imported: &Imported, lang: Lang) -> Lines {
+        let more = |n: usize| {
+            format!(
+                "… {} {}",
+                crate::lang::number(n as i64, lang),
+                lang.pick("meer", "more")
+            )
+        };
+        // Headers are shown in the grid with "(left aside)"; the other notes here.
+        let notes: Vec<&crate::spreadsheet::Note> = imported
+            .notes
+            .iter()
+            .filter(|n| !matches!(n, crate::spreadsheet::Note::Header(..)))
+            .collect();
+        let mut note_lines: Vec<String> = notes
+            .iter()
+            .take(SHOWN_PROBLEMS)
+            .map(|n| n.message(lang))
+            .collect();
+        if notes.len() > SHOWN_PROBLEMS {
+            note_lines.push(more(notes.len() - SHOWN_PROBLEMS));
+        }
+        Lines {
+            notes: note_lines,
+            problems: imported
+                .problems
+                .iter()
+                .take(SHOWN_PROBLEMS)
+                .map(|p| p.message(lang))
+                .collect(),
+            more_problems: (imported.problems.len() > SHOWN_PROBLEMS)
+                .then(|| more(imported.problems.len() - SHOWN_PROBLEMS)),
+        }
     }
 }
 
