@@ -933,7 +933,7 @@ fn run_import(
     line(
         out,
         &format!(
-            "{} {} {}; {} {}, {} {}; {} {}, {} {}",
+            "{} {} {}; {}; {} {}, {} {}",
             n(imported.dossiers.len()),
             if dry_run {
                 lang.pick(
@@ -948,10 +948,7 @@ fn run_import(
             } else {
                 format!("{} → {}", file.display(), dir.display())
             },
-            n(imported.rows_failed()),
-            lang.pick("rijen niet leesbaar", "rows could not be read"),
-            n(imported.left_out),
-            lang.pick("dossiers weggelaten", "dossiers left out"),
+            imported.unread(lang),
             lang::number(with(Severity::Error), lang),
             lang.pick("dossiers met fouten", "dossiers with errors"),
             lang::number(with(Severity::Warning), lang),

@@ -814,7 +814,6 @@ impl Window {
             return;
         };
         let got = panel.imported();
-        let (n, rows, left) = (got.dossiers.len(), got.rows_failed(), got.left_out);
         if let Err(e) = crate::files::write_workspace(dir, &got.dossiers) {
             panel.error = Some(e.message(self.shared.lang));
             return;
@@ -824,29 +823,22 @@ impl Window {
             .file()
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-        self.import = None;
-        self.open_workspace(dir);
         let summary = |lang: Lang| {
             let imported = format!(
                 "{} {} {file}",
-                crate::lang::number(n as i64, lang),
+                crate::lang::number(got.dossiers.len() as i64, lang),
                 lang.pick("dossiers ingelezen uit", "dossiers imported from"),
             );
-            if rows == 0 {
-                return imported;
+            if got.rows_failed() == 0 {
+                imported
+            } else {
+                format!("{imported}; {}", got.unread(lang))
             }
-            format!(
-                "{imported}; {} {}, {} {}",
-                crate::lang::number(rows as i64, lang),
-                lang.pick("rijen niet leesbaar", "rows could not be read"),
-                crate::lang::number(left as i64, lang),
-                lang.pick("dossiers weggelaten", "dossiers left out"),
-            )
         };
-        self.after_opening = Some((
-            dir.to_path_buf(),
-            crate::lang::Text::new(summary(Lang::Nl), summary(Lang::En)),
-        ));
+        let note = crate::lang::Text::new(summary(Lang::Nl), summary(Lang::En));
+        self.import = None;
+        self.open_workspace(dir);
+        self.after_opening = Some((dir.to_path_buf(), note));
     }
 
     /// Writes the statistics view's charts as a workbook, as the view shows them (data,

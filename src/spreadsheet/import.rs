@@ -279,6 +279,18 @@ impl Imported {
         rows.dedup();
         rows.len()
     }
+
+    /// "N rows could not be read, M dossiers left out", as the command line and the window
+    /// say it after an import.
+    pub fn unread(&self, lang: Lang) -> String {
+        format!(
+            "{} {}, {} {}",
+            crate::lang::number(self.rows_failed() as i64, lang),
+            lang.pick("rijen niet leesbaar", "rows could not be read"),
+            crate::lang::number(self.left_out as i64, lang),
+            lang.pick("dossiers weggelaten", "dossiers left out"),
+        )
+    }
 }
 
 /// Something the import read that may not be what the user meant.
