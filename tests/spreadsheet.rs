@@ -17,6 +17,22 @@ fn bin() -> Command {
     c
 }
 
+/// `twe-planner export PATH --out FILE ARGS...`.
+fn export_cli(
+    path: impl AsRef<std::ffi::OsStr>,
+    out: impl AsRef<std::ffi::OsStr>,
+    args: &[&str],
+) -> std::process::Output {
+    bin()
+        .arg("export")
+        .arg(path)
+        .arg("--out")
+        .arg(out)
+        .args(args)
+        .output()
+        .unwrap()
+}
+
 /// `twe-planner import FILE --out DIR ARGS...`.
 fn import_cli(
     file: impl AsRef<std::ffi::OsStr>,
@@ -41,14 +57,7 @@ fn sample() -> std::path::PathBuf {
 fn export_writes_four_sheets_with_real_dates() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("caseload.xlsx");
-    let o = bin()
-        .arg("export")
-        .arg(sample())
-        .arg("--out")
-        .arg(&out)
-        .args(["--lang", "nl"])
-        .output()
-        .unwrap();
+    let o = export_cli(sample(), &out, &["--lang", "nl"]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -91,13 +100,7 @@ fn export_writes_four_sheets_with_real_dates() {
     let start = row[6].as_datetime().unwrap().date();
     assert_eq!(start.to_string(), "2024-03-04");
     // Never over a file without --force.
-    let o = bin()
-        .arg("export")
-        .arg(sample())
-        .arg("--out")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let o = export_cli(sample(), &out, &[]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("already exists"));
 }
@@ -114,14 +117,7 @@ fn csv_is_the_instruments_sheet_with_bom_semicolons_and_crlf_and_no_formulas() {
         );
     std::fs::write(&dossier, text).unwrap();
     let out = dir.path().join("caseload.csv");
-    let o = bin()
-        .arg("export")
-        .arg(&dossier)
-        .arg("--out")
-        .arg(&out)
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = export_cli(&dossier, &out, &["--lang", "en"]);
     assert_eq!(
         o.status.code(),
         Some(0),
@@ -593,13 +589,7 @@ fn import_refuses_what_is_no_spreadsheet_and_says_why() {
 fn an_exported_workspace_imports_to_the_same_files() {
     let dir = tempfile::tempdir().unwrap();
     let book = dir.path().join("sample.xlsx");
-    let o = bin()
-        .arg("export")
-        .arg(sample())
-        .arg("--out")
-        .arg(&book)
-        .output()
-        .unwrap();
+    let o = export_cli(sample(), &book, &[]);
     assert_eq!(o.status.code(), Some(0));
     let ws = dir.path().join("ws");
     let o = import_cli(&book, &ws, &["--lang", "en", "--today", "2026-06-01"]);
@@ -852,14 +842,7 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     );
     assert!(litter.join("A.ron").exists());
     // The export writes .xlsx or .csv, nothing a spreadsheet would then refuse.
-    let o = bin()
-        .arg("export")
-        .arg(sample())
-        .arg("--out")
-        .arg(dir.path().join("lijst.xls"))
-        .args(["--lang", "en"])
-        .output()
-        .unwrap();
+    let o = export_cli(sample(), dir.path().join("lijst.xls"), &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stdout).contains("give a name ending in .xlsx"));
     assert!(!dir.path().join("lijst.xls").exists());

@@ -442,6 +442,19 @@ fn the_table_has_the_seeds_totals() {
     );
 }
 
+/// The header row (the third) of `sheet` in `book`.
+fn header_row(mut book: calamine::Xlsx<std::io::Cursor<Vec<u8>>>, sheet: &str) -> Vec<String> {
+    use calamine::Reader;
+    book.worksheet_range(sheet)
+        .unwrap()
+        .rows()
+        .nth(2)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
 /// The statistics view's "Charts as Excel…": a sheet per chart with the chart's numbers as
 /// numbers, the totals and the source line; from the dossiers, small counts read "<5".
 #[test]
@@ -492,29 +505,13 @@ fn the_charts_as_a_workbook_from_the_statistics_view() {
     // All years reach the partial year; the slider's years stop where it stands.
     h.state_mut().stats_mut().up_to = 2018;
     h.run();
-    let mut book = book_of(&mut h, "Charts as Excel…");
-    let years = book.worksheet_range("Over the years").unwrap();
-    let header: Vec<String> = years
-        .rows()
-        .nth(2)
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let header = header_row(book_of(&mut h, "Charts as Excel…"), "Over the years");
     assert_eq!(
         header.iter().filter(|c| c.starts_with("20")).count(),
         2,
         "{header:?}"
     );
-    let mut book = book_of(&mut h, "Excel, all years…");
-    let years = book.worksheet_range("Over the years").unwrap();
-    let header: Vec<String> = years
-        .rows()
-        .nth(2)
-        .unwrap()
-        .iter()
-        .map(ToString::to_string)
-        .collect();
+    let header = header_row(book_of(&mut h, "Excel, all years…"), "Over the years");
     assert!(
         header.iter().filter(|c| c.starts_with("20")).count() > 2,
         "{header:?}"
