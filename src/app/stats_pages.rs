@@ -341,13 +341,7 @@ fn trainings_ui(ui: &mut egui::Ui, lang: Lang, presenting: bool) {
             ui.label(t.year.to_string());
             ui.label(lang::number(t.clients.into(), lang));
             ui.label(t.average_months.to_string());
-            let most: Vec<String> = p
-                .most_followed
-                .iter()
-                .filter(|m| m.year == t.year)
-                .map(|m| format!("{} ({})", m.training, m.clients))
-                .collect();
-            ui.label(most.join(lang.pick(" en ", " and ")));
+            ui.label(p.most_followed_in(t.year, lang));
             ui.end_row();
         }
     });

@@ -95,19 +95,13 @@ fn trainings_slide(lang: Lang, source: &str, at: (usize, usize), metrics: &Metri
     ];
     let mut rows = vec![(true, header)];
     for t in &p.trainings {
-        let most: Vec<String> = p
-            .most_followed
-            .iter()
-            .filter(|m| m.year == t.year)
-            .map(|m| format!("{} ({})", m.training, m.clients))
-            .collect();
         rows.push((
             false,
             [
                 t.year.to_string(),
                 crate::lang::number(t.clients.into(), lang),
                 t.average_months.to_string(),
-                most.join(lang.pick(" en ", " and ")),
+                p.most_followed_in(t.year, lang),
             ],
         ));
     }

@@ -135,6 +135,18 @@ pub fn ocmw_name(entry: &str) -> Option<&str> {
 }
 
 impl Published {
+    /// The trainings followed most in `year`, as the table on screen and the slide write
+    /// them: "Lassen (12) en Heftruck (9)".
+    pub fn most_followed_in(&self, year: i32, lang: crate::lang::Lang) -> String {
+        let most: Vec<String> = self
+            .most_followed
+            .iter()
+            .filter(|m| m.year == year)
+            .map(|m| format!("{} ({})", m.training, m.clients))
+            .collect();
+        most.join(lang.pick(" en ", " and "))
+    }
+
     /// The years of the table, ascending.
     pub fn years(&self) -> Vec<i32> {
         let mut years: Vec<i32> = self.started.iter().map(|r| r.year).collect();
