@@ -17,6 +17,9 @@ pub struct Opening {
     /// Files the watcher reported changed while the folder was still being read: they are
     /// looked at once it is.
     pub queued: Vec<PathBuf>,
+    /// What to add to the status once the folder is read (an import's summary): it goes
+    /// with this opening, and with it when another replaces it.
+    pub note: Option<crate::lang::Text>,
     /// Whether room for every file found was made.
     reserved: bool,
 }
@@ -56,6 +59,7 @@ impl Opening {
             previous,
             select: None,
             queued: Vec::new(),
+            note: None,
             reserved: false,
         }
     }

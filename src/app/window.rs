@@ -102,9 +102,6 @@ pub struct Window {
     dialogs: Dialogs,
     /// The spreadsheet import being prepared, if any.
     import: Option<ImportPanel>,
-    /// What to add to the status once the folder being opened is read (an import's
-    /// summary).
-    after_opening: Option<(PathBuf, crate::lang::Text)>,
 }
 
 /// A new, empty dossier starting on the reference date.
@@ -166,7 +163,6 @@ impl Window {
             help: Help::default(),
             dialogs: Dialogs::default(),
             import: None,
-            after_opening: None,
         }
     }
 
@@ -838,7 +834,9 @@ impl Window {
         let note = crate::lang::Text::new(summary(Lang::Nl), summary(Lang::En));
         self.import = None;
         self.open_workspace(dir);
-        self.after_opening = Some((dir.to_path_buf(), note));
+        if let Some(opening) = &mut self.opening {
+            opening.note = Some(note);
+        }
     }
 
     /// Writes the statistics view's charts as a workbook, as the view shows them (data,
@@ -1195,13 +1193,7 @@ impl Window {
         self.offer_recovery();
         let n = self.shared.ws.len();
         let cut_short = polled.cut_short;
-        // The import's summary, only for the folder it wrote (another may have been opened
-        // before this one was read).
-        let note = self
-            .after_opening
-            .take()
-            .filter(|(dir, _)| *dir == path)
-            .map(|(_, note)| note);
+        let note = opening.note.clone();
         self.say(|lang| {
             let mut said = format!(
                 "{} {} ({} dossiers)",
