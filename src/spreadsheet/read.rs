@@ -769,7 +769,10 @@ mod tests {
             }
             bytes.truncate(((bytes.len() as f64) * cut) as usize + 1);
             if let Ok(tables) = read_xlsx(&bytes) {
-                let _ = super::super::import(&super::super::Preview::of(Source { tables, csv: false, skipped: Vec::new() }));
+                // The property is that the import answers at all: what it answers about a
+                // damaged file is the business of the tests that make one on purpose.
+                let imported = super::super::import(&super::super::Preview::of(Source { tables, csv: false, skipped: Vec::new() }));
+                drop(imported);
             }
         }
     }
