@@ -1122,7 +1122,8 @@ fn import_a_spreadsheet_from_the_file_menu_into_a_new_workspace() {
         Some(&Action::Dialog(request.clone()))
     );
     h.state_mut().act(Action::PathChosen(request, book.clone()));
-    h.run();
+    // The preview asks for a few frames to settle at its size: step through them.
+    h.run_steps(6);
     assert!(
         h.query_by_label_contains("30 dossiers ready to import; 0 rows cannot be read")
             .is_some()
@@ -1135,13 +1136,16 @@ fn import_a_spreadsheet_from_the_file_menu_into_a_new_workspace() {
     h.hover_at(at);
     h.run();
     h.get_by_label("Import 30 dossiers and open them").click();
-    for _ in 0..200 {
-        h.run();
+    // The folder is read in the background, repainting as batches come: step until it is
+    // read (a run, which expects the window to settle, may not), then let it settle.
+    for _ in 0..400 {
+        h.step();
         if !h.state().is_opening() {
             break;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
+    h.run();
     let folder = dir.path().join("caseload");
     assert_eq!(h.state().workspace().root(), Some(folder.as_path()));
     assert_eq!(h.state().workspace().live_count(), 30);
@@ -1166,7 +1170,7 @@ fn import_a_spreadsheet_from_the_file_menu_into_a_new_workspace() {
         twe_planner::app::Request::ImportSpreadsheet,
         book,
     ));
-    h.run();
+    h.run_steps(6);
     h.state_mut().act(Action::ImportInto(folder));
     h.run();
     assert!(
