@@ -879,7 +879,8 @@ fn import_panel(
         },
         (panel, Vec::new()),
     );
-    h.run();
+    // The preview asks for a few frames to settle at its size: step through them.
+    h.run_steps(6);
     h
 }
 
