@@ -782,6 +782,17 @@ fn counsellor_keeps_their_dossiers() {
     want.sort();
     assert_eq!(got, want);
     let agenda = ids("agenda", "Sofie Peeters");
+    assert!(!agenda.is_empty());
     assert!(agenda.iter().all(|id| expected.contains(id)), "{agenda:?}");
+    let o = run(&[
+        "agenda",
+        &sample().display().to_string(),
+        "--today",
+        "2026-03-02",
+        "--format",
+        "json",
+    ]);
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(v["items"].as_array().unwrap().len() > agenda.len());
     assert!(ids("check", "Nobody").is_empty());
 }

@@ -793,6 +793,73 @@ fn agenda_follows_the_list_filter_on_a_counsellor() {
     list_h.run();
     assert!(list_h.query_by_label_contains("TEST-B  ").is_some());
     assert!(list_h.query_by_label_contains("TEST-A  ").is_none());
+    // The agenda of that same list: Bob's upload, none of Alice's items.
+    let list = std::mem::take(&mut list_h.state_mut().panel);
+    let h = agenda_bench(agenda_workspace(), list);
+    assert!(
+        h.query_by_label_contains("10 Mar 2026 · in 8 days · TEST-B · Bob Test — Upload")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("TEST-A").is_none());
+    assert!(h.query_by_label_contains("This week (").is_none());
+    assert!(h.query_by_label_contains("Next week (1)").is_some());
+    // Without the filter both are listed.
+    let h = agenda_bench(agenda_workspace(), DossierList::default());
+    assert!(h.query_all_by_label_contains("TEST-A").next().is_some());
+}
+
+/// A click on an item that follows an instrument opens the dossier on that instrument; one
+/// about a year with too few instruments opens it on that year's finding.
+#[test]
+fn agenda_click_selects_the_instrument_or_the_year() {
+    // Sofie's dossiers only ("My clients"), so the rows of TEST-A are on screen.
+    let mut list_h = bench_list(agenda_workspace());
+    list_h.get_by_label("👤 My clients (Sofie Peeters)").click();
+    list_h.run();
+    let list = std::mem::take(&mut list_h.state_mut().panel);
+    let mut ws = agenda_workspace();
+    // TEST-A gets a WES to 31 Mar 2026: the next instrument follows it.
+    let a = index(&ws, "TEST-A");
+    ws.edit(a, |x| {
+        x.instruments.push(twe_planner::model::Instrument {
+            kind: twe_planner::model::InstrumentKind::Wes,
+            start: twe_planner::model::date_serde::parse("2026-02-01").unwrap(),
+            end: twe_planner::model::date_serde::parse("2026-03-31").unwrap(),
+            status: twe_planner::model::Status::Running,
+        });
+    })
+    .unwrap();
+    let mut h = agenda_bench(ws, list);
+    let next = "31 May 2026 · in 90 days · TEST-A · Alice Test — Start the next instrument";
+    h.get_by_label_contains(next).click();
+    h.run();
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::OpenItem {
+            entry: a,
+            instrument: Some(0),
+            finding: None
+        })
+    );
+    // Year 1 (6 Jan 2026 – 5 Jan 2027) has one instrument: the click selects its finding.
+    h.get_by_label_contains("5 Jan 2027 · in 309 days · TEST-A · Alice Test — Plan a second")
+        .click();
+    h.run();
+    let Some(Action::OpenItem {
+        entry,
+        instrument: None,
+        finding: Some(f),
+    }) = h.state().out.last().cloned()
+    else {
+        panic!("the year's finding: {:?}", h.state().out.last());
+    };
+    assert_eq!(entry, a);
+    let finding = &h.state().ws.entries()[a].findings()[f];
+    assert_eq!(finding.rule.id, "fewer-than-two-per-year");
+    assert_eq!(
+        finding.from,
+        twe_planner::model::date_serde::parse("2026-01-06")
+    );
 }
 
 fn bench_list(ws: Workspace) -> Harness<'static, Bench<DossierList>> {

@@ -995,6 +995,12 @@ fn agenda_by_key_and_status_bar_opens_the_dossier_of_an_item() {
         h.state().shown_dossier().map(|d| d.id.as_str()),
         Some("PAJO-2025-0025")
     );
+    // The timeline marks that day, named for a screen reader like its hover.
+    h.run();
+    assert!(
+        h.query_by_label("Due: Close the trajectory and record the outcome (12 Jan 2027)")
+            .is_some()
+    );
 }
 
 /// The counsellor field completes from the workspace's names as one types; one click takes

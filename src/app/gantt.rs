@@ -357,6 +357,7 @@ impl Timeline {
             transform: &response.transform,
         };
         self.bars_ui(&keyed, cx, ui, out);
+        due_nodes(entry.agenda(), &response.transform, cx.lang, ui);
     }
 
     /// The bars as widgets for the keyboard and screen readers: each takes the focus (Tab,
@@ -812,12 +813,7 @@ impl Scene<'_> {
             return;
         };
         for item in entry.agenda() {
-            let name = format!(
-                "{}: {} ({})",
-                lang.pick("Te doen", "Due"),
-                item.kind.action(lang),
-                crate::lang::date(item.due.day, lang)
-            );
+            let name = due_name(item, lang);
             plot_ui.points(
                 egui_plot::Points::new(name, vec![[x_of(item.due.day) + 0.5, 0.3]])
                     .shape(egui_plot::MarkerShape::Diamond)
@@ -1107,4 +1103,35 @@ fn past_end_ui(
         )
         .anchor(egui::Align2::LEFT_CENTER),
     );
+}
+
+/// A due marker's name: the action and the day.
+fn due_name(item: &crate::rules::agenda::Item, lang: crate::lang::Lang) -> String {
+    format!(
+        "{}: {} ({})",
+        lang.pick("Te doen", "Due"),
+        item.kind.action(lang),
+        crate::lang::date(item.due.day, lang)
+    )
+}
+
+/// The due markers for screen readers: a plot's points have no node of their own, so each
+/// diamond gets one where it is drawn, named like its hover.
+fn due_nodes(
+    items: &[crate::rules::agenda::Item],
+    transform: &egui_plot::PlotTransform,
+    lang: crate::lang::Lang,
+    ui: &mut egui::Ui,
+) {
+    let frame = *transform.frame();
+    for item in items {
+        let at = transform.position_from_point(&PlotPoint::new(x_of(item.due.day) + 0.5, 0.3));
+        let rect = egui::Rect::from_center_size(at, egui::Vec2::splat(12.0));
+        if !frame.intersects(rect) {
+            continue;
+        }
+        let id = egui::Id::NULL.with(("timeline-due", item.kind));
+        let r = ui.interact(rect, id, egui::Sense::hover());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, due_name(item, lang)));
+    }
 }

@@ -174,6 +174,53 @@ pub struct PlannerApp {
     pub window: Window,
     /// The screenshot asked for by a PNG export, once the renderer delivers it.
     shot: Option<(PendingShot, egui::Rect, f32)>,
+    /// The calendar's day when last looked at, for a window left open past midnight.
+    calendar_day: chrono::NaiveDate,
+}
+
+/// The window as the settings left it: language, theme, "me", recent folders, and the
+/// workspace (`path`, else the last one) with its last dossier.
+fn restore(settings: Settings, path: Option<PathBuf>, today: chrono::NaiveDate) -> Window {
+    let same = path.is_none() || path == settings.last_workspace;
+    let reopen = path.or(settings.last_workspace.filter(|p| p.exists()));
+    // The window draws from its first frame; a folder is read in the background (the
+    // sample stands behind it, for a cancelled opening).
+    let mut window = Window::new(
+        Workspace::sample(today),
+        settings.lang.unwrap_or_else(Lang::from_env),
+    );
+    window.act(Action::SetDark(!settings.light));
+    window.act(Action::SetMe(settings.me));
+    window.set_recent(settings.recent);
+    if let Some(p) = reopen {
+        window.open_workspace(&p);
+    }
+    if let Some(id) = settings.last_dossier.filter(|_| same) {
+        window.select_id(&id);
+    }
+    window
+}
+
+/// What the settings keep of the window.
+fn settings_of(window: &Window) -> Settings {
+    Settings {
+        last_workspace: window.workspace().root().map(std::path::Path::to_path_buf),
+        recent: window.recent().to_vec(),
+        lang: Some(window.lang()),
+        light: !window.layout().dark,
+        last_dossier: window.selected_id().map(str::to_string),
+        me: window.me().map(str::to_string),
+    }
+}
+
+/// The reference date a window left open past midnight moves to: the new day, when it was
+/// following the calendar (a date the user chose stays).
+fn next_calendar_day(
+    reference: chrono::NaiveDate,
+    seen: chrono::NaiveDate,
+    now: chrono::NaiveDate,
+) -> Option<chrono::NaiveDate> {
+    (now != seen && reference == seen).then_some(now)
 }
 
 impl PlannerApp {
@@ -184,23 +231,7 @@ impl PlannerApp {
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let today = chrono::Local::now().date_naive();
-        let same = path.is_none() || path == settings.last_workspace;
-        let reopen = path.or(settings.last_workspace.filter(|p| p.exists()));
-        // The window draws from its first frame; a folder is read in the background (the
-        // sample stands behind it, for a cancelled opening).
-        let mut window = Window::new(
-            Workspace::sample(today),
-            settings.lang.unwrap_or_else(Lang::from_env),
-        );
-        window.act(Action::SetDark(!settings.light));
-        window.act(Action::SetMe(settings.me));
-        window.set_recent(settings.recent);
-        if let Some(p) = reopen {
-            window.open_workspace(&p);
-        }
-        if let Some(id) = settings.last_dossier.filter(|_| same) {
-            window.select_id(&id);
-        }
+        let mut window = restore(settings, path, today);
         window.enable_recovery();
         window.enable_viewer();
         super::recovery::install_panic_hook(crate::workspace::journal::default_dir());
@@ -209,6 +240,7 @@ impl PlannerApp {
             sweeper: None,
             window,
             shot: None,
+            calendar_day: today,
         }
     }
 
@@ -395,6 +427,15 @@ impl eframe::App for PlannerApp {
                 Swept::Reachable => Action::FolderReachable,
             });
         }
+        // "Today" and "in 3 days" stay true for a window left open overnight; the agenda
+        // and the findings that depend on the day follow.
+        let now = chrono::Local::now().date_naive();
+        if let Some(day) =
+            next_calendar_day(self.window.workspace().today(), self.calendar_day, now)
+        {
+            self.window.act(Action::SetToday(day));
+        }
+        self.calendar_day = now;
         self.window.ui(ui);
         let delivered = self.shot.as_ref().and_then(|(slot, rect, ppp)| {
             slot.lock()
@@ -416,19 +457,7 @@ impl eframe::App for PlannerApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        let settings = Settings {
-            last_workspace: self
-                .window
-                .workspace()
-                .root()
-                .map(std::path::Path::to_path_buf),
-            recent: self.window.recent().to_vec(),
-            lang: Some(self.window.lang()),
-            light: !self.window.layout().dark,
-            last_dossier: self.window.selected_id().map(str::to_string),
-            me: self.window.me().map(str::to_string),
-        };
-        eframe::set_value(storage, SETTINGS_KEY, &settings);
+        eframe::set_value(storage, SETTINGS_KEY, &settings_of(&self.window));
     }
 }
 
@@ -452,4 +481,43 @@ fn dialogs_missing(lang: Lang) -> Option<String> {
 #[cfg(not(all(unix, not(target_os = "macos"))))]
 fn dialogs_missing(_: Lang) -> Option<String> {
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn day(s: &str) -> chrono::NaiveDate {
+        crate::model::date_serde::parse(s).unwrap()
+    }
+
+    /// Who "I" am, the language, the theme and the last dossier survive a restart, through
+    /// the text eframe stores them as.
+    #[test]
+    fn settings_remember_me_across_a_restart() {
+        let mut window = Window::new(Workspace::sample(day("2026-06-01")), Lang::En);
+        window.act(Action::SetMe(Some("  Sofie   Peeters ".into())));
+        window.act(Action::SetDark(false));
+        window.select_id("MECH-2017-0002");
+        let stored = ron::to_string(&settings_of(&window)).unwrap();
+        let back: Settings = ron::from_str(&stored).unwrap();
+        let again = restore(back, None, day("2026-06-02"));
+        assert_eq!(again.me(), Some("Sofie Peeters"));
+        assert_eq!(again.lang(), Lang::En);
+        assert!(!again.layout().dark);
+        assert_eq!(again.selected_id(), Some("MECH-2017-0002"));
+        // Settings from before "me" existed still read.
+        let old: Settings =
+            ron::from_str("(last_workspace: None, recent: [], lang: None, light: false)").unwrap();
+        assert_eq!(restore(old, None, day("2026-06-02")).me(), None);
+    }
+
+    /// Past midnight the reference date follows the calendar, unless the user chose one.
+    #[test]
+    fn the_reference_date_follows_the_calendar_past_midnight() {
+        let (mon, tue) = (day("2026-11-30"), day("2026-12-01"));
+        assert_eq!(next_calendar_day(mon, mon, mon), None);
+        assert_eq!(next_calendar_day(mon, mon, tue), Some(tue));
+        assert_eq!(next_calendar_day(day("2026-01-01"), mon, tue), None);
+    }
 }

@@ -153,16 +153,32 @@ impl Item {
         let by = lang.pick("uiterlijk op", "by");
         // The word before the day, and why it is that day (where it needs saying).
         let (before, why): (&str, Option<String>) = match self.kind {
-            Kind::Art60Start => (
-                by,
-                Some(
-                    lang.pick(
-                        "2 maanden na de start: de financiering hangt ervan af",
-                        "2 months after the start: funding depends on it",
-                    )
-                    .into(),
-                ),
-            ),
+            Kind::Art60Start => {
+                // An employment that starts before the trajectory is no timely start: it
+                // is `instrument-outside-trajectory` until it is moved inside.
+                let early = self
+                    .due
+                    .instrument
+                    .and_then(|i| d.instruments.get(i).map(|inst| (i, inst)))
+                    .filter(|(_, inst)| inst.start < d.start);
+                let why = match early {
+                    Some((i, _)) => format!(
+                        "{} {}",
+                        super::wording::instrument(d, i, lang),
+                        lang.pick(
+                            "begint vóór het traject en telt niet als tijdige start",
+                            "starts before the trajectory and is no timely start"
+                        )
+                    ),
+                    None => lang
+                        .pick(
+                            "2 maanden na de start: de financiering hangt ervan af",
+                            "2 months after the start: funding depends on it",
+                        )
+                        .into(),
+                };
+                (by, Some(why))
+            }
             Kind::DocumentsUpload => {
                 // Counted from the start when nothing was uploaded after it.
                 let since = crate::model::calendar::sub_days(
@@ -230,6 +246,9 @@ impl Item {
     }
 }
 
+/// The last year a due day may fall in.
+pub const LAST_YEAR: i32 = 9999;
+
 /// A dossier's items. Inline up to two: a closed dossier has at most one, an open one
 /// usually two or three.
 pub type Agenda = SmallVec<[Item; 2]>;
@@ -248,8 +267,12 @@ pub(super) fn from_facts(facts: &Facts<'_>) -> Agenda {
         return out;
     }
     for deadline in RULES.iter().filter_map(|r| r.deadline.as_ref()) {
+        // A day past 9999 (a file may hold dates up to then) cannot be written as a
+        // four-digit year: not in a calendar (RFC 5545), not as the JSON's date. Nobody
+        // alive acts on it either.
         if let Some(due) = (deadline.due)(facts)
             && due.day >= facts.ctx.today
+            && due.day.year() <= LAST_YEAR
         {
             out.push(Item {
                 kind: deadline.kind,

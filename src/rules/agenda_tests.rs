@@ -6,7 +6,7 @@ use super::tests::{base, d, inst};
 use super::*;
 use crate::model::calendar::{add_days, add_months};
 use crate::model::{Document, DocumentKind, InstrumentKind, Outcome};
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 fn on(day: NaiveDate) -> CheckContext<'static> {
     CheckContext::new(day)
@@ -84,6 +84,40 @@ fn art60_start_two_months_after_the_start() {
     assert_eq!(due(&y, "2019-01-15", Kind::Art60Start), None);
 }
 
+/// An art. 60§7 that starts before the trajectory is no timely start (DOMAIN.md: none
+/// starts within [S, S + 2 months]): the item stays and says why, and once overdue the
+/// finding that tells it is `instrument-outside-trajectory` on that employment, there all
+/// along, since neither `art60-missing` nor `art60-late-start` applies.
+#[test]
+fn art60_starting_before_the_trajectory_is_no_timely_start() {
+    let mut x = base();
+    x.instruments[0].start = d("2019-02-15");
+    let item = items(&x, "2019-04-01")
+        .into_iter()
+        .find(|i| i.kind == Kind::Art60Start)
+        .unwrap();
+    assert_eq!(item.due.day, d("2019-05-01"));
+    assert_eq!(item.due.instrument, Some(0));
+    let en = item.message(&x, crate::lang::Lang::En);
+    assert!(
+        en.contains("starts before the trajectory and is no timely start"),
+        "{en}"
+    );
+    assert!(en.contains("by 1 May 2019"), "{en}");
+    let nl = item.message(&x, crate::lang::Lang::Nl);
+    assert!(nl.contains("begint vóór het traject"), "{nl}");
+    let found = check(&x, &on(d("2019-05-02")));
+    assert!(
+        found
+            .iter()
+            .any(|f| f.rule.id == "instrument-outside-trajectory" && f.instruments[..] == [0])
+    );
+    assert!(!fires(&x, d("2019-05-02"), "art60-late-start"));
+    // Moved to the trajectory's start, nothing is due.
+    x.instruments[0].start = d("2019-03-01");
+    assert_eq!(due(&x, "2019-04-01", Kind::Art60Start), None);
+}
+
 #[test]
 fn documents_upload_90_days_after_the_last() {
     let x = base();
@@ -157,10 +191,23 @@ fn second_instrument_by_the_end_of_the_year() {
         Some(d("2021-02-28"))
     );
     assert_eq!(
+        due(&x, "2021-02-27", Kind::SecondInstrument),
+        Some(d("2021-02-28"))
+    );
+    assert_eq!(
         due(&x, "2021-02-28", Kind::SecondInstrument),
         Some(d("2021-02-28"))
     );
     assert_eq!(due(&x, "2021-03-01", Kind::SecondInstrument), None);
+    let year_2 = |day: &str| {
+        check(&x, &on(d(day))).into_iter().any(|f| {
+            f.rule.id == "fewer-than-two-per-year"
+                && f.from == Some(d("2020-03-01"))
+                && agenda::overdue(&f, &x, d(day)).is_some()
+        })
+    };
+    assert!(!year_2("2021-02-28"), "due that day: not overdue yet");
+    assert!(year_2("2021-03-01"), "the day after: the overdue finding");
     // Year 1 is filled by art. 60§7 (exempt): no item while it runs.
     assert_eq!(due(&x, "2020-02-29", Kind::SecondInstrument), None);
     let item = items(&x, "2020-03-01")
@@ -176,6 +223,7 @@ fn next_instrument_61_days_after_the_last_ends() {
     x.instruments.truncate(2);
     // The WES ends 14 Sep 2020: the next must start by 14 Nov 2020.
     let next = |x: &Dossier, day| due(x, day, Kind::NextInstrument);
+    assert_eq!(next(&x, "2020-11-13"), Some(d("2020-11-14")));
     assert_eq!(next(&x, "2020-11-14"), Some(d("2020-11-14")));
     assert_eq!(next(&x, "2020-11-15"), None);
     let item = items(&x, "2020-10-01")
@@ -217,8 +265,40 @@ fn outcome_followup_twelve_months_after_the_end() {
         due(&x, "2021-06-01", Kind::OutcomeFollowup),
         Some(d("2022-01-31"))
     );
+    assert_eq!(
+        due(&x, "2022-01-30", Kind::OutcomeFollowup),
+        Some(d("2022-01-31"))
+    );
+    assert_eq!(
+        due(&x, "2022-01-31", Kind::OutcomeFollowup),
+        Some(d("2022-01-31"))
+    );
+    assert!(!fires(&x, d("2022-01-31"), "outcome-missing"));
     assert_eq!(due(&x, "2022-02-01", Kind::OutcomeFollowup), None);
     assert!(fires(&x, d("2022-02-01"), "outcome-missing"));
+    // Month ends clamp: closed on 29 Feb 2020, measured by 28 Feb 2021.
+    let mut y = base();
+    y.end = Some(d("2020-02-29"));
+    assert_eq!(
+        due(&y, "2021-02-27", Kind::OutcomeFollowup),
+        Some(d("2021-02-28"))
+    );
+    assert_eq!(due(&y, "2021-03-01", Kind::OutcomeFollowup), None);
+    assert!(fires(&y, d("2021-03-01"), "outcome-missing"));
+    // An outcome measured before end + 12 months does not count; one on the day does.
+    y.outcome = Some(Outcome {
+        at_work: Some(true),
+        measured: d("2021-02-27"),
+    });
+    assert_eq!(
+        due(&y, "2021-02-27", Kind::OutcomeFollowup),
+        Some(d("2021-02-28"))
+    );
+    y.outcome = Some(Outcome {
+        at_work: Some(true),
+        measured: d("2021-02-28"),
+    });
+    assert_eq!(due(&y, "2021-02-27", Kind::OutcomeFollowup), None);
     // Closed: no item of the other kinds.
     assert_eq!(items(&x, "2021-02-01").len(), 1);
     x.outcome = Some(Outcome {
@@ -226,6 +306,24 @@ fn outcome_followup_twelve_months_after_the_end() {
         measured: d("2022-01-31"),
     });
     assert!(items(&x, "2021-06-01").is_empty());
+}
+
+/// A file may hold dates up to 9999; what would fall due after it is left out, so every
+/// calendar and JSON date keeps four digits.
+#[test]
+fn nothing_falls_due_after_9999() {
+    let mut x = base();
+    x.instruments.clear();
+    x.start = d("9999-06-01");
+    let all = items(&x, "9999-06-01");
+    assert!(all.iter().all(|i| i.due.day.year() <= 9999), "{all:?}");
+    // Art. 60§7 by 1 Aug 9999, the next instrument by 31 Jul 9999: still there.
+    assert_eq!(
+        due(&x, "9999-06-01", Kind::Art60Start),
+        Some(d("9999-08-01"))
+    );
+    // The trajectory's last day, 31 May 10001, is not.
+    assert_eq!(due(&x, "9999-06-01", Kind::TrajectoryEnd), None);
 }
 
 #[test]
@@ -442,6 +540,8 @@ mod property {
                             return Err(TestCaseError::fail("the year has the finding"));
                         };
                         prop_assert_eq!(found.to, Some(due));
+                        prop_assert_eq!(agenda::overdue(&found, &x, due), None);
+                        prop_assert_eq!(agenda::overdue(&found, &x, next), Some(due));
                         // Two one-day instruments on the due day fill it.
                         let y = with(&x, InstrumentKind::Bvs, due, due);
                         let y = with(&y, InstrumentKind::Bvs, due, due);
@@ -449,11 +549,12 @@ mod property {
                     }
                     Kind::Art60Start => {
                         prop_assert_eq!(due, add_months(x.start, 2));
+                        // One starting on D is in time, whatever else there is.
+                        let at = with(&x, InstrumentKind::Art60, due, add_days(due, 100));
+                        prop_assert!(rule_on(&at, today, "art60-late-start").is_empty());
+                        prop_assert!(rule_on(&at, today, "art60-missing").is_empty());
                         let none = x.instruments.iter().all(|i| i.kind != InstrumentKind::Art60);
                         if none {
-                            let at = with(&x, InstrumentKind::Art60, due, add_days(due, 100));
-                            prop_assert!(rule_on(&at, today, "art60-late-start").is_empty());
-                            prop_assert!(rule_on(&at, today, "art60-missing").is_empty());
                             let late = with(&x, InstrumentKind::Art60, next, add_days(due, 100));
                             prop_assert!(!rule_on(&late, today, "art60-late-start").is_empty());
                         }
@@ -471,12 +572,41 @@ mod property {
 
         #[test]
         fn a_kind_with_a_rule_leaves_the_agenda_as_its_finding((x, today) in case()) {
-            // On the day after an item is due, the item is gone and, for the kinds whose
-            // rule depends on the reference date, the finding is there.
+            // On the day after an item is due, with nothing changed, the item is gone and
+            // an overdue finding of its rule is there.
             for item in agenda::dossier(&x, &on(today)) {
-                let next = add_days(item.due.day, 1);
+                let due = item.due.day;
+                let next = add_days(due, 1);
                 let later = agenda::dossier(&x, &on(next));
-                prop_assert!(later.iter().all(|i| i.kind != item.kind || i.due.day > item.due.day));
+                prop_assert!(later.iter().all(|i| i.kind != item.kind || i.due.day > due));
+                // Exempt by DOMAIN.md: an upload due on the trajectory's last day (the day
+                // after, the trajectory no longer runs: `trajectory-not-closed` says it),
+                // and one an upload dated after the reference date moves.
+                if item.kind == Kind::DocumentsUpload
+                    && (due >= x.running_last_day()
+                        || x.documents.iter().any(|u| u.uploaded > today))
+                {
+                    continue;
+                }
+                let found = check(&x, &on(next));
+                let overdue = found.iter().any(|f| {
+                    f.rule.deadline.as_ref().is_some_and(|dl| dl.kind == item.kind)
+                        && agenda::overdue(f, &x, next).is_some()
+                });
+                // An art. 60§7 starting before the trajectory is told by the rule about
+                // instruments outside it (see `art60_starting_before_the_trajectory_...`).
+                let early_art60 = item.kind == Kind::Art60Start
+                    && found.iter().any(|f| {
+                        f.rule.id == "instrument-outside-trajectory"
+                            && f.instruments.iter().any(|&i| {
+                                x.instruments[i].kind == InstrumentKind::Art60
+                                    && x.instruments[i].start < x.start
+                            })
+                    });
+                prop_assert!(
+                    overdue || early_art60,
+                    "{:?} due {} has no overdue finding on {}", item.kind, due, next
+                );
             }
         }
     }

@@ -1124,6 +1124,41 @@ fn an_instrument_starting_after_the_end_is_told_so() {
     assert!(!fires(&x, "wes-past-end"));
     let nl = fired(&x, "instrument-outside-trajectory")[0].message(&x, crate::lang::Lang::Nl);
     assert!(nl.contains("begint nadat het traject eindigde"), "{nl}");
+    // The boundary: starting on the last day it runs past it; the day after, it starts after.
+    x.instruments[2] = inst(InstrumentKind::Art60, "2020-12-31", "2021-01-31");
+    let en = fired(&x, "instrument-outside-trajectory")[0].message(&x, crate::lang::Lang::En);
+    assert!(en.contains("runs past the trajectory's last day"), "{en}");
+    x.instruments[2] = inst(InstrumentKind::Art60, "2021-01-01", "2021-01-31");
+    let en = fired(&x, "instrument-outside-trajectory")[0].message(&x, crate::lang::Lang::En);
+    assert!(en.contains("starts after the trajectory ended"), "{en}");
+}
+
+/// Message requirement, with decision 4: an open trajectory running on its art. 60§7
+/// extension has not ended, so an instrument starting in the extension is told it starts
+/// after the regular last day, and until when the employment goes on.
+#[test]
+fn an_instrument_starting_in_the_extension_is_not_told_the_trajectory_ended() {
+    let mut x = extended();
+    x.instruments
+        .push(inst(InstrumentKind::Ibo, "2021-03-01", "2021-03-31"));
+    let f = fired(&x, "instrument-outside-trajectory");
+    let en = f[0].message(&x, crate::lang::Lang::En);
+    assert!(!en.contains("ended"), "{en}");
+    assert!(
+        en.contains("starts after the trajectory's regular last day (28 Feb 2021)"),
+        "{en}"
+    );
+    assert!(en.contains("until 31 Aug 2021"), "{en}");
+    let nl = f[0].message(&x, crate::lang::Lang::Nl);
+    assert!(nl.contains("gewone laatste dag"), "{nl}");
+    // Closed, it has ended.
+    x.end = Some(d("2021-02-28"));
+    let en = fired(&x, "instrument-outside-trajectory")
+        .iter()
+        .map(|f| f.message(&x, crate::lang::Lang::En))
+        .find(|m| m.starts_with("IBO"))
+        .unwrap();
+    assert!(en.contains("starts after the trajectory ended"), "{en}");
 }
 
 /// Message requirement: an art. 60§7 past a trajectory closed within its 24 months is told

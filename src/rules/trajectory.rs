@@ -265,6 +265,26 @@ fn describe_outside(finding: &Finding, d: &Dossier, lang: Lang) -> String {
             lang::date(d.start, lang),
             lang.pick("laat het later beginnen.", "start it later.")
         )
+    } else if inst.start > last && d.running_last_day() > last {
+        // An open trajectory running on its art. 60§7 extension has not ended: only the
+        // excepted employment may go on past the regular last day (decision 4).
+        format!(
+            "{who} {} ({}); {} {}: {}",
+            lang.pick(
+                "begint na de gewone laatste dag van het traject",
+                "starts after the trajectory's regular last day"
+            ),
+            lang::date(last, lang),
+            lang.pick(
+                "alleen de art. 60§7-tewerkstelling loopt daarna verder, tot",
+                "only the art. 60§7 employment goes on past it, until"
+            ),
+            lang::date(d.running_last_day(), lang),
+            lang.pick(
+                "verplaats het binnen de 24 maanden of verwijder het.",
+                "move it inside the 24 months or remove it."
+            )
+        )
     } else if inst.start > last {
         format!(
             "{who} {} ({}); {}",
