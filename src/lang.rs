@@ -158,6 +158,15 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// Names in a sentence: "A", "A and B", "A, B and C" ("en" in Dutch).
+pub fn list(names: &[&str], lang: Lang) -> String {
+    match names {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [rest @ .., last] => format!("{} {} {last}", rest.join(", "), lang.pick("en", "and")),
+    }
+}
+
 /// A whole number with thousands separators: 2.772 in Dutch, 2,772 in English.
 pub fn number(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -291,7 +291,14 @@ fn the_deck_has_a_page_per_slide_and_no_personal_data() {
             "page number"
         );
     }
-    // Again over the sample workspace, written over with --force.
+    // Every chart title is its own: two pages cannot pass for each other.
+    let titles: std::collections::HashSet<String> = ChartKind::ALL
+        .iter()
+        .map(|&k| chart(k, &table, &opts, Lang::En).title)
+        .collect();
+    assert_eq!(titles.len(), ChartKind::ALL.len());
+    // Again over the sample workspace, written over with --force: its 30 dossiers give
+    // counts under 5 only, so each chart's page says so instead of an empty chart.
     let o = bin()
         .arg("present")
         .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample"))
@@ -301,10 +308,42 @@ fn the_deck_has_a_page_per_slide_and_no_personal_data() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
+    let pages =
+        pdf_extract::extract_text_from_mem_by_pages(&std::fs::read(&deck).unwrap()).unwrap();
+    for page in &pages[..ChartKind::ALL.len()] {
+        assert!(squeeze(page).contains("Toofewdossierstoshow"), "{page}");
+    }
+    let text = squeeze(&pages.concat());
+    for d in sample() {
+        assert!(
+            !text.contains(&squeeze(&d.client)),
+            "{} in the deck",
+            d.client
+        );
+    }
+    // 600 generated dossiers: figures, with "<5" where a count is 1 to 4, and no name.
+    let many = dir.path().join("many");
+    let o = bin()
+        .args(["generate", "--count", "600", "--out"])
+        .arg(&many)
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let o = bin()
+        .arg("present")
+        .arg(&many)
+        .arg("--export")
+        .arg(&deck)
+        .args(["--lang", "en", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
     let text =
         squeeze(&pdf_extract::extract_text_from_mem(&std::fs::read(&deck).unwrap()).unwrap());
     assert!(text.contains("<5"), "small counts suppressed");
-    for d in sample() {
+    assert!(text.contains("hasthemost"), "a headline from the figures");
+    for entry in std::fs::read_dir(&many).unwrap() {
+        let d = twe_planner::files::load_file(&entry.unwrap().path()).unwrap();
         assert!(
             !text.contains(&squeeze(&d.client)),
             "{} in the deck",

@@ -373,12 +373,49 @@ impl Painter<'_> {
             } else {
                 2.0
             };
-            plot_ui.line(
-                Line::new(series.name.clone(), PlotPoints::from(points.clone()))
-                    .color(color)
-                    .width(width)
-                    .allow_hover(false),
-            );
+            // One line per run of years in a row (none across a hidden year: it would
+            // claim a value there); the step into the partial year lighter and dashed.
+            let mut run: Vec<[f64; 2]> = Vec::new();
+            for (i, &p) in points.iter().enumerate() {
+                // Categories are whole numbers: the next one is 1 on.
+                let joined = i > 0 && (p[0] - points[i - 1][0] - 1.0).abs() < 0.5;
+                if joined && partial(data, p[0] as usize) {
+                    plot_ui.line(
+                        Line::new(
+                            series.name.clone(),
+                            PlotPoints::from(vec![points[i - 1], p]),
+                        )
+                        .color(color.gamma_multiply(0.45))
+                        .width(width)
+                        .style(egui_plot::LineStyle::dashed_loose())
+                        .allow_hover(false),
+                    );
+                    continue;
+                }
+                if !joined && run.len() > 1 {
+                    plot_ui.line(
+                        Line::new(
+                            series.name.clone(),
+                            PlotPoints::from(std::mem::take(&mut run)),
+                        )
+                        .color(color)
+                        .width(width)
+                        .allow_hover(false),
+                    );
+                }
+                if !joined {
+                    run.clear();
+                }
+                run.push(p);
+            }
+            if run.len() > 1 {
+                plot_ui.line(
+                    Line::new(series.name.clone(), PlotPoints::from(run))
+                        .color(color)
+                        .width(width)
+                        .allow_hover(false),
+                );
+            }
             // On a slide, the value at the line's end, right of it.
             if let (Some(lang), Some(&[x, y])) = (self.labels, points.last()) {
                 let c = x as usize;

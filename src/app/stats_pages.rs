@@ -228,15 +228,21 @@ fn chart_page_ui(
 ) {
     let lang = cx.lang;
     let data = current_chart(cx.ws, choices, lang, kind, presenting);
+    // Every count hidden: an empty chart would say nothing true, so the slide says why.
+    let nothing_left = presenting
+        .then(|| data.nothing_to_show(lang, choices.suppresses()))
+        .flatten();
     if presenting {
         ui.label(egui::RichText::new(&data.title).size(34.0).strong());
         // The key number and one sentence that says what the chart shows, from its data
         // (the deck's pages say the same).
-        let (number, sentence) = data.headline(lang, choices.suppresses());
-        ui.horizontal_wrapped(|ui| {
-            ui.label(egui::RichText::new(number).size(40.0).strong());
-            ui.label(egui::RichText::new(sentence).size(24.0));
-        });
+        if nothing_left.is_none() {
+            let (number, sentence) = data.headline(lang, choices.suppresses());
+            ui.horizontal_wrapped(|ui| {
+                ui.label(egui::RichText::new(number).size(40.0).strong());
+                ui.label(egui::RichText::new(sentence).size(24.0));
+            });
+        }
     } else {
         ui.heading(&data.title);
     }
@@ -246,22 +252,9 @@ fn chart_page_ui(
         .any(|s| s.values.iter().any(Option::is_none))
         && presenting
         && choices.suppresses();
-    // Every count hidden: an empty chart would say nothing true, so the slide says why.
-    let nothing_left = presenting
-        && choices.suppresses()
-        && data
-            .series
-            .iter()
-            .all(|s| s.values.iter().all(|v| v.is_none_or(|v| v == 0.0)));
-    if nothing_left {
+    if let Some(why) = nothing_left {
         ui.add_space(40.0);
-        ui.label(
-            egui::RichText::new(lang.pick(
-                "Te weinig dossiers om te tonen: aantallen van 1 tot 4 blijven verborgen om niemand herkenbaar te maken.",
-                "Too few dossiers to show: counts from 1 to 4 stay hidden so that no one can be recognised.",
-            ))
-            .size(28.0),
-        );
+        ui.label(egui::RichText::new(why).size(28.0));
         return;
     }
     // With the dossiers' figures, the published table stands beside them.
@@ -331,6 +324,14 @@ fn trainings_ui(ui: &mut egui::Ui, lang: Lang, presenting: bool) {
         ),
         presenting,
     ));
+    if presenting {
+        // The key number and its sentence, as on the deck's page.
+        let (number, sentence) = p.trainings_headline(lang);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(egui::RichText::new(number).size(40.0).strong());
+            ui.label(egui::RichText::new(sentence).size(24.0));
+        });
+    }
     egui::Grid::new("trainings").striped(true).show(ui, |ui| {
         ui.strong(lang.pick("Startjaar", "Start year"));
         ui.strong(lang.pick("Cliënten", "Clients"));

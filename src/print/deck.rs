@@ -48,24 +48,34 @@ pub fn deck_pages(
         (n - 1, n),
         &metrics,
     ));
-    pages.push(outflow_slide(lang, &published_source, (n, n)));
+    pages.push(outflow_slide(lang, &published_source, (n, n), &metrics));
     Some(pages)
 }
 
-fn footer(source: &str, (page, of): (usize, usize)) -> Block {
+/// The source line (in two lines where one does not hold it, never smaller than 17 points:
+/// 24 pixels on a 1366-pixel-wide projector) and the page number.
+fn footer(source: &str, (page, of): (usize, usize), metrics: &Metrics) -> Block {
+    let number = format!("{page} / {of}");
+    let room = SLIDE.0 - 2.0 * PAD - metrics.width(&number, 17.0) - 24.0;
+    let lines = metrics.wrap(source, 17.0, room);
+    let bottom = SLIDE.1 - PAD + 10.0;
+    let first = bottom - 20.0 * (lines.len().min(2) as f32 - 1.0);
+    let mut cells: Vec<Item> = lines
+        .into_iter()
+        .take(2)
+        .enumerate()
+        .map(|(k, line)| text(PAD, first + 20.0 * k as f32, 17.0, line, MUTED))
+        .collect();
+    cells.push(text(
+        SLIDE.0 - PAD - metrics.width(&number, 17.0),
+        bottom,
+        17.0,
+        number,
+        MUTED,
+    ));
     Block {
         kind: Kind::Artifact,
-        cells: vec![vec![
-            // 17 points: 24 pixels on a 1366-pixel-wide projector.
-            text(PAD, SLIDE.1 - PAD + 10.0, 17.0, source.to_string(), MUTED),
-            text(
-                SLIDE.0 - PAD - 60.0,
-                SLIDE.1 - PAD + 10.0,
-                17.0,
-                format!("{page} / {of}"),
-                MUTED,
-            ),
-        ]],
+        cells: vec![cells],
     }
 }
 
@@ -85,6 +95,24 @@ fn trainings_slide(lang: Lang, source: &str, at: (usize, usize), metrics: &Metri
         "Cliënten met één of meer opleidingen, per startjaar",
         "Clients with one or more trainings, by start year",
     )));
+    let (number, sentence) = p.trainings_headline(lang);
+    page.blocks.push(para(vec![text(
+        PAD,
+        PAD + 70.0,
+        34.0,
+        number,
+        [0x00, 0x5A, 0x8C],
+    )]));
+    let room = SLIDE.0 - 2.0 * PAD - 150.0;
+    page.blocks.push(para(
+        metrics
+            .wrap(&sentence, 18.0, room)
+            .into_iter()
+            .take(2)
+            .enumerate()
+            .map(|(k, line)| text(PAD + 150.0, PAD + 60.0 + 22.0 * k as f32, 18.0, line, INK))
+            .collect(),
+    ));
     let columns = [PAD, PAD + 150.0, PAD + 290.0, PAD + 500.0];
     let header = [
         lang.pick("Startjaar", "Start year").to_string(),
@@ -106,7 +134,7 @@ fn trainings_slide(lang: Lang, source: &str, at: (usize, usize), metrics: &Metri
         ));
     }
     for (r, (header, cells)) in rows.into_iter().enumerate() {
-        let y = PAD + 90.0 + 40.0 * r as f32;
+        let y = PAD + 130.0 + 40.0 * r as f32;
         page.blocks.push(Block {
             kind: Kind::Row { table: 0, header },
             cells: cells
@@ -137,12 +165,12 @@ fn trainings_slide(lang: Lang, source: &str, at: (usize, usize), metrics: &Metri
             MUTED,
         )]],
     });
-    page.blocks.push(footer(source, at));
+    page.blocks.push(footer(source, at, metrics));
     page
 }
 
 /// The outflow to work: the two published shares, large, each with what it counts.
-fn outflow_slide(lang: Lang, source: &str, at: (usize, usize)) -> Page {
+fn outflow_slide(lang: Lang, source: &str, at: (usize, usize), metrics: &Metrics) -> Page {
     let o = &crate::reference::published().outflow;
     let mut page = Page::default();
     page.blocks.push(title_block(
@@ -179,7 +207,7 @@ fn outflow_slide(lang: Lang, source: &str, at: (usize, usize)) -> Page {
             ]],
         });
     }
-    page.blocks.push(footer(source, at));
+    page.blocks.push(footer(source, at, metrics));
     page
 }
 
@@ -200,8 +228,99 @@ fn para(items: Vec<Item>) -> Block {
     }
 }
 
+/// A value axis with round steps (1, 2, 2.5 or 5 times a power of ten; whole steps for
+/// counts) from `min` to `max`: its low end, high end and step.
+fn axis(min: f64, max: f64, whole: bool) -> (f64, f64, f64) {
+    let span = (max - min).max(if whole { 4.0 } else { 1e-9 });
+    let raw = span / 4.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let step = [1.0, 2.0, 2.5, 5.0, 10.0]
+        .iter()
+        .map(|m| m * magnitude)
+        .find(|&s| s >= raw * (1.0 - 1e-9) && (!whole || s.fract() == 0.0))
+        .unwrap_or(10.0 * magnitude);
+    // A stacked 100% that sums to 100.000001 stays at 100.
+    let lo = (min / step + 1e-9).floor() * step;
+    let hi = (max / step - 1e-9).ceil() * step;
+    (lo, hi.max(lo + step), step)
+}
+
+/// A category's name in one or two lines of at least 17 points where it can be broken
+/// after a hyphen or a space ("Oost-" "Vlaanderen"), else in one line as large as fits.
+fn category_lines(name: &str, band: f32, metrics: &Metrics) -> (Vec<String>, f32) {
+    let room = band * 0.92;
+    let one = (room / metrics.width(name, 1.0).max(1e-3)).min(18.0);
+    if one >= 17.0 {
+        return (vec![name.to_string()], one);
+    }
+    let split = name
+        .char_indices()
+        .filter(|&(_, c)| c == '-' || c == ' ')
+        .map(|(i, c)| i + c.len_utf8())
+        .min_by_key(|&i| (2 * i).abs_diff(name.len()));
+    match split {
+        Some(i) => {
+            let (a, b) = name.split_at(i);
+            let lines = vec![a.trim_end().to_string(), b.to_string()];
+            let widest = lines
+                .iter()
+                .map(|l| metrics.width(l, 1.0))
+                .fold(0.0_f32, f32::max)
+                .max(1e-3);
+            let two = (room / widest).min(18.0);
+            if two > one {
+                (lines, two)
+            } else {
+                (vec![name.to_string()], one)
+            }
+        }
+        None => (vec![name.to_string()], one),
+    }
+}
+
+/// The value axis with its round ticks and grid lines, labelled at 18 points.
+fn axis_items(
+    data: &ChartData,
+    metrics: &Metrics,
+    lang: Lang,
+    plot: [f32; 4],
+    y: &YScale,
+) -> Vec<Item> {
+    let mut items = Vec::new();
+    let mut v = y.lo;
+    while v <= y.hi + y.step * 1e-6 {
+        let at = y.of(v, plot);
+        items.push(Item::Line {
+            from: [plot[0], at],
+            to: [plot[0] + plot[2], at],
+            color: [0xDD, 0xDD, 0xDD],
+            width: 0.6,
+            dashed: false,
+        });
+        let label = data.format(Some(v), lang);
+        let w = metrics.width(&label, 18.0);
+        items.push(text(plot[0] - 6.0 - w, at + 6.0, 18.0, label, MUTED));
+        v += y.step;
+    }
+    items
+}
+
+/// The value axis's range and step.
+struct YScale {
+    lo: f64,
+    hi: f64,
+    step: f64,
+}
+
+impl YScale {
+    fn of(&self, v: f64, plot: [f32; 4]) -> f32 {
+        plot[1] + plot[3] - plot[3] * ((v - self.lo) / (self.hi - self.lo)) as f32
+    }
+}
+
 /// The chart inside `plot` (left, top, width, height): the value axis, the categories, the
-/// bars or lines with their values written on them, the reference line.
+/// bars or lines with their values written on them, the reference line; or, where every
+/// count is hidden or zero, a sentence that says so.
 fn chart_items(
     data: &ChartData,
     metrics: &Metrics,
@@ -209,161 +328,273 @@ fn chart_items(
     suppressed: bool,
     plot: [f32; 4],
 ) -> Vec<Item> {
-    let mut items = Vec::new();
-    let extent = data.extent();
-    let max = extent.max.max(1e-9);
-    let min = extent.min.min(0.0);
-    let y_of = |v: f64| plot[1] + plot[3] - plot[3] * ((v - min) / (max - min)) as f32;
-    // Axis with four ticks, labelled at 24 px and more.
-    for t in 0..=4 {
-        let v = min + (max - min) * f64::from(t) / 4.0;
-        let y = y_of(v);
-        items.push(Item::Line {
-            from: [plot[0], y],
-            to: [plot[0] + plot[2], y],
-            color: [0xDD, 0xDD, 0xDD],
-            width: 0.6,
-            dashed: false,
-        });
-        let label = data.format(Some(v), lang);
-        let w = metrics.width(&label, 18.0);
-        items.push(text(plot[0] - 6.0 - w, y + 6.0, 18.0, label, MUTED));
+    if let Some(why) = data.nothing_to_show(lang, suppressed) {
+        let lines = metrics.wrap(why, 24.0, plot[2]);
+        return lines
+            .into_iter()
+            .enumerate()
+            .map(|(k, line)| {
+                let w = metrics.width(&line, 24.0);
+                text(
+                    plot[0] + (plot[2] - w) / 2.0,
+                    plot[1] + plot[3] / 2.0 + 32.0 * k as f32,
+                    24.0,
+                    line,
+                    MUTED,
+                )
+            })
+            .collect();
     }
+    let extent = data.extent();
+    let (lo, hi, step) = axis(extent.min.min(0.0), extent.max, data.decimals == 0);
+    let y = YScale { lo, hi, step };
+    let y_of = |v: f64| y.of(v, plot);
+    let mut items = axis_items(data, metrics, lang, plot, &y);
     let cats = data.categories.len().max(1);
-    // The year the monitoring covers in part is drawn lighter (the source line says so).
-    let partial = crate::reference::published().partial_year.to_string();
+    // The year the monitoring covers in part is drawn lighter (the source line says so);
+    // a workspace's own years are whole as far as its dossiers go.
+    let partial = (!suppressed).then(|| crate::reference::published().partial_year.to_string());
     let lighter = |c: usize, color: Rgb| -> Rgb {
-        if data.categories.get(c) == Some(&partial) {
+        if partial.is_some() && data.categories.get(c) == partial.as_ref() {
             crate::colour::lighten(color, 0.5)
         } else {
             color
         }
     };
     let band = plot[2] / cats as f32;
-    let series = data.series.len().max(1);
-    // Category names as large as their band allows (18 points at most), so none overlap.
-    let widest = data
-        .categories
-        .iter()
-        .map(|c| metrics.width(c, 1.0))
-        .fold(0.0_f32, f32::max)
-        .max(1e-3);
-    let cat_size = (band * 0.92 / widest).min(18.0);
     for (c, cat) in data.categories.iter().enumerate() {
-        let w = metrics.width(cat, cat_size);
-        items.push(text(
-            plot[0] + band * (c as f32 + 0.5) - w / 2.0,
-            plot[1] + plot[3] + 24.0,
-            cat_size,
-            cat.clone(),
-            MUTED,
-        ));
+        let (lines, size) = category_lines(cat, band, metrics);
+        for (k, line) in lines.into_iter().enumerate() {
+            let w = metrics.width(&line, size);
+            items.push(text(
+                plot[0] + band * (c as f32 + 0.5) - w / 2.0,
+                plot[1] + plot[3] + 24.0 + (size + 2.0) * k as f32,
+                size,
+                line,
+                MUTED,
+            ));
+        }
     }
     match data.shape {
         Shape::GroupedBars | Shape::StackedBars => {
-            let stacked = data.shape == Shape::StackedBars;
-            let bar_w = if stacked {
-                band * 0.6
-            } else {
-                band * 0.8 / series as f32
-            };
-            for c in 0..cats {
-                let mut base = 0.0;
-                for (k, s) in data.series.iter().enumerate() {
-                    let Some(v) = s.values.get(c).copied().flatten() else {
-                        // A hidden count says so where its bar would stand.
-                        if suppressed && data.decimals == 0 && !stacked {
-                            let x = plot[0] + band * c as f32 + band * 0.1 + bar_w * k as f32;
-                            let size =
-                                (bar_w * 0.95 / metrics.width("<5", 1.0).max(1e-3)).min(14.0);
-                            if size >= 7.0 {
-                                items.push(text(x, y_of(0.0) - 3.0, size, "<5", MUTED));
-                            }
-                        }
-                        continue;
-                    };
-                    let x = if stacked {
-                        plot[0] + band * c as f32 + band * 0.2
-                    } else {
-                        plot[0] + band * c as f32 + band * 0.1 + bar_w * k as f32
-                    };
-                    let (lo, hi) = if stacked { (base, base + v) } else { (0.0, v) };
-                    base += if stacked { v } else { 0.0 };
-                    let (y0, y1) = (y_of(hi), y_of(lo));
-                    items.push(Item::Rect {
-                        rect: [x, y0, bar_w, (y1 - y0).max(0.5)],
-                        fill: Some(lighter(c, series_rgb(s, k))),
-                        stroke: None,
-                        dashed: false,
-                    });
-                    // Values written on the bars where they fit.
-                    // Values written on the bars (stacked) or just above them (grouped),
-                    // as large as the bar's width allows; none where even 9 points do not fit.
-                    let label = data.cell(k, c, lang, suppressed);
-                    let size = (bar_w * 0.95 / metrics.width(&label, 1.0).max(1e-3)).min(14.0);
-                    let lw = metrics.width(&label, size);
-                    if size >= 9.0 && (!stacked || y1 - y0 > size) {
-                        let y = if stacked {
-                            f32::midpoint(y0, y1) + size / 3.0
-                        } else {
-                            y0 - 3.0
-                        };
-                        items.push(text(x + (bar_w - lw) / 2.0, y, size, label, INK));
-                    }
-                }
-            }
+            bars(
+                data, metrics, lang, suppressed, plot, &y_of, &lighter, &mut items,
+            );
         }
         Shape::Lines => {
-            let mut ends: Vec<(f32, f32, String, Rgb)> = Vec::new();
-            for (k, s) in data.series.iter().enumerate() {
-                let color = series_rgb(s, k);
-                let points: Vec<(usize, f32, f32)> = s
-                    .values
-                    .iter()
-                    .enumerate()
-                    .filter_map(|(c, v)| v.map(|v| (c, plot[0] + band * (c as f32 + 0.5), y_of(v))))
-                    .collect();
-                for w in points.windows(2) {
-                    // Into the partial year, dashed and lighter.
-                    let partial_end = lighter(w[1].0, color) != color;
-                    items.push(Item::Line {
-                        from: [w[0].1, w[0].2],
-                        to: [w[1].1, w[1].2],
-                        color: lighter(w[1].0, color),
-                        width: 3.0,
-                        dashed: partial_end,
-                    });
-                }
-                let points: Vec<(f32, f32)> = points.iter().map(|&(_, x, y)| (x, y)).collect();
-                // The value at the line's end, in its colour; placed after every line is
-                // drawn, apart from the others'.
-                if let Some(&(x, y)) = points.last() {
-                    let c = s.values.iter().rposition(Option::is_some).unwrap_or(0);
-                    ends.push((y, x, data.cell(k, c, lang, suppressed), color));
-                }
-            }
-            // Top to bottom, each at least a line below the one before.
-            ends.sort_by(|a, b| a.0.total_cmp(&b.0));
-            let mut last = f32::NEG_INFINITY;
-            for (y, x, label, color) in ends {
-                let y = (y + 6.0).max(last + 17.0);
-                last = y;
-                items.push(text(x + 6.0, y, 16.0, label, color));
-            }
+            lines(data, lang, suppressed, plot, &y_of, &lighter, &mut items);
         }
     }
     if let Some((v, label)) = &data.reference {
-        let y = y_of(*v);
+        let at = y_of(*v);
         items.push(Item::Line {
-            from: [plot[0], y],
-            to: [plot[0] + plot[2], y],
+            from: [plot[0], at],
+            to: [plot[0] + plot[2], at],
             color: [0x28, 0x28, 0x28],
             width: 1.5,
             dashed: true,
         });
-        items.push(text(plot[0] + 4.0, y - 6.0, 16.0, label.clone(), INK));
+        items.push(text(plot[0] + 4.0, at - 6.0, 16.0, label.clone(), INK));
     }
     items
+}
+
+/// The bars, grouped or stacked, each with its value: lying on or above it where 9 points
+/// fit, else upright (inside a bar tall enough, above it otherwise).
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one chart's drawing state, passed down once"
+)]
+fn bars(
+    data: &ChartData,
+    metrics: &Metrics,
+    lang: Lang,
+    suppressed: bool,
+    plot: [f32; 4],
+    y_of: &dyn Fn(f64) -> f32,
+    lighter: &dyn Fn(usize, Rgb) -> Rgb,
+    items: &mut Vec<Item>,
+) {
+    let cats = data.categories.len().max(1);
+    let band = plot[2] / cats as f32;
+    let series = data.series.len().max(1);
+    let stacked = data.shape == Shape::StackedBars;
+    let bar_w = if stacked {
+        band * 0.6
+    } else {
+        band * 0.84 / series as f32
+    };
+    for c in 0..cats {
+        let mut base = 0.0;
+        for (k, s) in data.series.iter().enumerate() {
+            let x = if stacked {
+                plot[0] + band * c as f32 + band * 0.2
+            } else {
+                plot[0] + band * c as f32 + band * 0.08 + bar_w * k as f32
+            };
+            let Some(v) = s.values.get(c).copied().flatten() else {
+                // A hidden count says so where its bar would stand.
+                if suppressed && data.decimals == 0 && !stacked {
+                    let size = (bar_w * 0.95 / metrics.width("<5", 1.0).max(1e-3)).min(14.0);
+                    if size >= 9.0 {
+                        items.push(text(x, y_of(0.0) - 3.0, size, "<5", MUTED));
+                    } else {
+                        items.push(upright(
+                            x,
+                            bar_w,
+                            y_of(0.0) - 3.0,
+                            12.0_f32.min(bar_w),
+                            "<5",
+                            MUTED,
+                        ));
+                    }
+                }
+                continue;
+            };
+            let (lo, hi) = if stacked { (base, base + v) } else { (0.0, v) };
+            base += if stacked { v } else { 0.0 };
+            let (y0, y1) = (y_of(hi), y_of(lo));
+            let fill = lighter(c, series_rgb(s, k));
+            items.push(Item::Rect {
+                rect: [x, y0, bar_w, (y1 - y0).max(0.5)],
+                fill: Some(fill),
+                stroke: None,
+                dashed: false,
+            });
+            let label = data.cell(k, c, lang, suppressed);
+            let size = (bar_w * 0.95 / metrics.width(&label, 1.0).max(1e-3)).min(14.0);
+            let lw = metrics.width(&label, size);
+            if size >= 9.0 {
+                if !stacked || y1 - y0 > size {
+                    let at = if stacked {
+                        f32::midpoint(y0, y1) + size / 3.0
+                    } else {
+                        y0 - 3.0
+                    };
+                    items.push(text(
+                        x + (bar_w - lw) / 2.0,
+                        at,
+                        size,
+                        label,
+                        on(fill, stacked),
+                    ));
+                }
+                continue;
+            }
+            // Upright: as large as the bar is wide, 12 points at most.
+            let size = 12.0_f32.min(bar_w * 0.9);
+            let long = metrics.width(&label, size);
+            if size < 7.0 {
+                continue;
+            }
+            if y1 - y0 > long + 6.0 {
+                items.push(upright(x, bar_w, y1 - 3.0, size, label, on(fill, true)));
+            } else if !stacked {
+                items.push(upright(x, bar_w, y0 - 3.0, size, label, INK));
+            }
+        }
+    }
+}
+
+/// A value written upright in a bar from `x`, `width` wide, starting at `bottom`.
+fn upright(
+    x: f32,
+    width: f32,
+    bottom: f32,
+    size: f32,
+    label: impl Into<String>,
+    color: Rgb,
+) -> Item {
+    Item::Upright {
+        x: x + width / 2.0 + size / 3.0,
+        y: bottom,
+        size,
+        text: label.into(),
+        color,
+    }
+}
+
+/// The ink for a value written on a bar of `fill` (inside), or above it (ink).
+fn on(fill: Rgb, inside: bool) -> Rgb {
+    const WHITE: Rgb = [0xFF, 0xFF, 0xFF];
+    if inside && crate::colour::contrast(WHITE, fill) > crate::colour::contrast(INK, fill) {
+        WHITE
+    } else {
+        INK
+    }
+}
+
+/// The lines, broken where a year is hidden, with each line's last value at its end; the
+/// values kept apart and inside the plot.
+fn lines(
+    data: &ChartData,
+    lang: Lang,
+    suppressed: bool,
+    plot: [f32; 4],
+    y_of: &dyn Fn(f64) -> f32,
+    lighter: &dyn Fn(usize, Rgb) -> Rgb,
+    items: &mut Vec<Item>,
+) {
+    const LINE: f32 = 17.0;
+    let cats = data.categories.len().max(1);
+    let band = plot[2] / cats as f32;
+    let mut ends: Vec<(f32, f32, String, Rgb)> = Vec::new();
+    for (k, s) in data.series.iter().enumerate() {
+        let color = series_rgb(s, k);
+        let points: Vec<(usize, f32, f32)> = s
+            .values
+            .iter()
+            .enumerate()
+            .filter_map(|(c, v)| v.map(|v| (c, plot[0] + band * (c as f32 + 0.5), y_of(v))))
+            .collect();
+        for w in points.windows(2) {
+            // Not across a hidden year: the line would claim a value there.
+            if w[1].0 != w[0].0 + 1 {
+                continue;
+            }
+            // Into the partial year, dashed and lighter.
+            let partial_end = lighter(w[1].0, color) != color;
+            items.push(Item::Line {
+                from: [w[0].1, w[0].2],
+                to: [w[1].1, w[1].2],
+                color: lighter(w[1].0, color),
+                width: 3.0,
+                dashed: partial_end,
+            });
+        }
+        // A point alone (its neighbours hidden) is still shown.
+        for (i, &(c, x, y)) in points.iter().enumerate() {
+            let joined = (i > 0 && points[i - 1].0 + 1 == c)
+                || points.get(i + 1).is_some_and(|n| n.0 == c + 1);
+            if !joined {
+                items.push(Item::Rect {
+                    rect: [x - 3.0, y - 3.0, 6.0, 6.0],
+                    fill: Some(lighter(c, color)),
+                    stroke: None,
+                    dashed: false,
+                });
+            }
+        }
+        if let Some(&(c, x, y)) = points.last() {
+            ends.push((y, x, data.cell(k, c, lang, suppressed), color));
+        }
+    }
+    // Top to bottom, each at least a line below the one before, and none below the plot:
+    // pushed down, then back up from the bottom.
+    ends.sort_by(|a, b| a.0.total_cmp(&b.0));
+    let mut at: Vec<f32> = Vec::with_capacity(ends.len());
+    for (y, ..) in &ends {
+        let y = (y + 6.0).max(at.last().map_or(f32::NEG_INFINITY, |l| l + LINE));
+        at.push(y);
+    }
+    let mut floor = plot[1] + plot[3];
+    for y in at.iter_mut().rev() {
+        *y = y.min(floor);
+        floor = *y - LINE;
+    }
+    for ((_, x, label, color), y) in ends.into_iter().zip(at) {
+        items.push(text(x + 8.0, y, 16.0, label, color));
+    }
 }
 
 fn slide(
@@ -379,7 +610,12 @@ fn slide(
         kind: Kind::Heading(1),
         cells: vec![vec![text(PAD, PAD + 24.0, 28.0, data.title.clone(), INK)]],
     });
-    let (number, sentence) = data.headline(lang, suppressed);
+    // A chart with nothing to show says so in its place, once (no "—" above it).
+    let (number, sentence) = if data.nothing_to_show(lang, suppressed).is_some() {
+        (String::new(), String::new())
+    } else {
+        data.headline(lang, suppressed)
+    };
     page_out.blocks.push(para(vec![text(
         PAD,
         PAD + 70.0,
@@ -387,20 +623,37 @@ fn slide(
         number,
         [0x00, 0x5A, 0x8C],
     )]));
-    page_out.blocks.push(para(vec![text(
-        PAD + 150.0,
-        PAD + 64.0,
-        18.0,
-        sentence,
-        INK,
-    )]));
+    // The sentence beside the number, in two lines where one does not hold it.
+    // Smaller type (16 points at least) before a third line; a third is never needed for
+    // the sentences the charts make, and would be cut with an ellipsis.
+    let room = SLIDE.0 - 2.0 * PAD - 150.0;
+    let (size, mut said) = [18.0, 17.0, 16.0]
+        .into_iter()
+        .map(|size| (size, metrics.wrap(&sentence, size, room)))
+        .find(|(_, lines)| lines.len() <= 2)
+        .unwrap_or_else(|| (16.0, metrics.wrap(&sentence, 16.0, room)));
+    if said.len() > 2 {
+        let rest = said.split_off(1).join(" ");
+        said.push(metrics.fit(&rest, size, room));
+    }
+    let first_y = if said.len() > 1 {
+        PAD + 56.0
+    } else {
+        PAD + 64.0
+    };
+    page_out.blocks.push(para(
+        said.into_iter()
+            .enumerate()
+            .map(|(k, line)| text(PAD + 150.0, first_y + 22.0 * k as f32, size, line, INK))
+            .collect(),
+    ));
     // The plot, the legend to its right.
     let legend_w = 180.0;
     let plot = [
         PAD + 50.0,
         PAD + 100.0,
         SLIDE.0 - 2.0 * PAD - 50.0 - legend_w,
-        SLIDE.1 - 2.0 * PAD - 150.0,
+        SLIDE.1 - 2.0 * PAD - 165.0,
     ];
     let items = chart_items(data, metrics, lang, suppressed, plot);
     let alt = format!(
@@ -413,9 +666,11 @@ fn slide(
         cells: vec![items],
     });
     // The legend, outside the plot.
+    // Names at 16 points or more, in two lines where one does not hold them.
     let mut legend = Vec::new();
-    for (k, s) in data.series.iter().enumerate() {
-        let y = plot[1] + 10.0 + 28.0 * k as f32;
+    let mut y = plot[1] + 10.0;
+    let drawn = data.nothing_to_show(lang, suppressed).is_none();
+    for (k, s) in data.series.iter().enumerate().filter(|_| drawn) {
         legend.push(Item::Rect {
             rect: [SLIDE.0 - PAD - legend_w + 10.0, y - 14.0, 16.0, 16.0],
             fill: Some(series_rgb(s, k)),
@@ -423,16 +678,21 @@ fn slide(
             dashed: false,
         });
         let room = legend_w - 32.0;
-        let size = (room / metrics.width(&s.name, 1.0).max(1e-3)).clamp(10.0, 18.0);
-        legend.push(text(
-            SLIDE.0 - PAD - legend_w + 32.0,
-            y,
-            size,
-            metrics.fit(&s.name, size, room),
-            INK,
-        ));
+        let size = (room / metrics.width(&s.name, 1.0).max(1e-3)).clamp(16.0, 18.0);
+        let name_lines = metrics.wrap(&s.name, size, room);
+        let shown = name_lines.len().min(2);
+        for (n, line) in name_lines.into_iter().take(2).enumerate() {
+            legend.push(text(
+                SLIDE.0 - PAD - legend_w + 32.0,
+                y + (size + 2.0) * n as f32,
+                size,
+                metrics.fit(&line, size, room),
+                INK,
+            ));
+        }
+        y += 28.0 + (size + 2.0) * (shown as f32 - 1.0);
     }
     page_out.blocks.push(para(legend));
-    page_out.blocks.push(footer(source, (page, of)));
+    page_out.blocks.push(footer(source, (page, of), metrics));
     page_out
 }

@@ -35,6 +35,20 @@ pub enum Item {
         /// Its colour.
         color: Rgb,
     },
+    /// A run of text turned a quarter to the left, read from bottom to top (a value on a
+    /// bar too narrow for it lying down); `x` is its baseline, `y` where it starts.
+    Upright {
+        /// Baseline.
+        x: f32,
+        /// Bottom end, where the text starts.
+        y: f32,
+        /// Font size in points.
+        size: f32,
+        /// The text.
+        text: String,
+        /// Its colour.
+        color: Rgb,
+    },
     /// A rectangle.
     Rect {
         /// Left, top, width, height.
@@ -104,7 +118,7 @@ impl Page {
             .iter()
             .flat_map(|b| b.cells.iter().flatten())
             .filter_map(|i| match i {
-                Item::Text { text, .. } => Some(text.as_str()),
+                Item::Text { text, .. } | Item::Upright { text, .. } => Some(text.as_str()),
                 _ => None,
             })
     }

@@ -60,12 +60,15 @@ pub fn deck_pdf(
     let suppress = dossiers.is_some();
     let source = crate::stats::charts::source_line(suppress, lang);
     // The presentation's default year: the monitoring's partial year for the published
-    // figures, the last year of the dossiers' own.
+    // figures; for dossiers the last year a trajectory started in (a later year may hold
+    // only planned instruments, and would show nothing).
     let up_to = match dossiers {
         Some(t) => t
             .years()
-            .last()
-            .copied()
+            .into_iter()
+            .rev()
+            .find(|&y| t.year_total(y).trajectories > 0)
+            .or_else(|| t.years().last().copied())
             .unwrap_or(published().partial_year),
         None => published().partial_year,
     };

@@ -6,7 +6,7 @@
 use super::layout::{Item, Kind, Metrics, Page};
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
-use krilla::geom::{PathBuilder, Point, Rect};
+use krilla::geom::{PathBuilder, Point, Rect, Transform};
 use krilla::metadata::Metadata;
 use krilla::num::NormalizedF32;
 use krilla::page::PageSettings;
@@ -98,6 +98,26 @@ impl Pen<'_> {
                     TextDirection::Auto,
                 );
             }
+            Item::Upright {
+                x,
+                y,
+                size,
+                text,
+                color: c,
+            } => {
+                surface.push_transform(&Transform::from_rotate_at(-90.0, *x, *y));
+                surface.set_stroke(None);
+                surface.set_fill(Some(fill_of(*c)));
+                surface.draw_text(
+                    Point::from_xy(*x, *y),
+                    self.font.clone(),
+                    *size,
+                    &self.metrics.printable(text),
+                    false,
+                    TextDirection::Auto,
+                );
+                surface.pop();
+            }
             Item::Rect {
                 rect,
                 fill,
@@ -162,7 +182,7 @@ impl Pen<'_> {
             return;
         }
         for item in items {
-            if let Item::Text { .. } = item {
+            if let Item::Text { .. } | Item::Upright { .. } = item {
                 let id = surface.start_tagged(ContentTag::Span(
                     SpanTag::empty().with_lang(Some(self.lang)),
                 ));
@@ -306,7 +326,7 @@ fn block_text(cells: &[Vec<Item>]) -> String {
         .iter()
         .flatten()
         .filter_map(|i| match i {
-            Item::Text { text, .. } => Some(text.as_str()),
+            Item::Text { text, .. } | Item::Upright { text, .. } => Some(text.as_str()),
             _ => None,
         })
         .collect::<Vec<_>>()

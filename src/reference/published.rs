@@ -147,6 +147,38 @@ impl Published {
         most.join(lang.pick(" en ", " and "))
     }
 
+    /// The trainings slide's key number and sentence, from the table: the clients with
+    /// trainings over all its years and the year with the most.
+    pub fn trainings_headline(&self, lang: crate::lang::Lang) -> (String, String) {
+        let all: i64 = self.trainings.iter().map(|t| i64::from(t.clients)).sum();
+        let (Some(first), Some(last), Some(most)) = (
+            self.trainings.first(),
+            self.trainings.last(),
+            self.trainings.iter().max_by_key(|t| t.clients),
+        ) else {
+            return ("—".into(), String::new());
+        };
+        let number = crate::lang::number(all, lang);
+        let partial = if last.year == self.partial_year {
+            lang.pick(" (deel van het jaar)", " (part of the year)")
+        } else {
+            ""
+        };
+        let sentence = format!(
+            "{number} {} {}–{}{partial}; {} {}: {}.",
+            lang.pick(
+                "cliënten volgden één of meer opleidingen,",
+                "clients followed one or more trainings,"
+            ),
+            first.year,
+            last.year,
+            lang.pick("de meeste in", "the most in"),
+            most.year,
+            crate::lang::number(most.clients.into(), lang),
+        );
+        (number, sentence)
+    }
+
     /// The years of the table, ascending.
     pub fn years(&self) -> Vec<i32> {
         let mut years: Vec<i32> = self.started.iter().map(|r| r.year).collect();

@@ -240,6 +240,22 @@ impl Basis<'_> {
     }
 }
 
+/// What a chart says when it has nothing to tell.
+fn too_few(lang: Lang, suppressed: bool) -> String {
+    if suppressed {
+        lang.pick(
+            "Te weinig dossiers om cijfers te tonen: aantallen van 1 tot 4 blijven verborgen.",
+            "Too few dossiers to show figures: counts from 1 to 4 stay hidden.",
+        )
+    } else {
+        lang.pick(
+            "Geen cijfers voor deze jaren.",
+            "No figures for these years.",
+        )
+    }
+    .to_string()
+}
+
 /// The source line under charts drawn from the published figures, or from a workspace's
 /// dossiers with their counts from 1 to 4 hidden: the slides and the workbook print it.
 pub fn source_line(from_dossiers: bool, lang: Lang) -> String {
@@ -307,10 +323,18 @@ fn per_province_chart(b: &Basis<'_>) -> ChartData {
     } else {
         lang.pick("aantal", "number")
     };
+    // The bars compare the provinces in each year; the lines follow each over the years.
     let title = format!(
         "{} {}",
         b.measure,
-        lang.pick("per provincie en startjaar", "per province and start year")
+        if b.kind == ChartKind::PerProvince {
+            lang.pick("per provincie en startjaar", "per province and start year")
+        } else {
+            lang.pick(
+                "per provincie doorheen de jaren",
+                "per province over the years",
+            )
+        }
     );
     ChartData {
         shape: if b.kind == ChartKind::PerProvince {
@@ -528,44 +552,233 @@ impl ChartData {
         }
     }
 
-    /// The key number of a chart and the sentence that says what it shows, from its data: the
-    /// series with the largest value in the last category.
+    /// The key number of a chart and the sentence that says what it shows, from its data.
+    ///
+    /// Over the years: the last year with figures, the province with the largest value (ties
+    /// named together), for counts its part of the year's total, for a target how many
+    /// provinces reach it. The instrument mix: the province with the most and the largest
+    /// part. Never a claim a hidden count could make false: with counts under 5 hidden, a
+    /// largest shown count of 5 or more is the largest; anything else is said of the
+    /// provinces shown, or not at all.
     pub fn headline(&self, lang: Lang, suppressed: bool) -> (String, String) {
-        let data = self;
-        let last = data.categories.len().saturating_sub(1);
-        let best = data
+        if self.kind == ChartKind::InstrumentMix {
+            return self.mix_headline(lang, suppressed);
+        }
+        let counts = !self.percent && self.decimals == 0;
+        let value = |k: usize, c: usize| self.series[k].values.get(c).copied().flatten();
+        let hidden = |c: usize| {
+            suppressed
+                && self
+                    .series
+                    .iter()
+                    .any(|s| s.values.get(c).is_some_and(Option::is_none))
+        };
+        // The last year with a figure to tell (a year that is all zeros says nothing).
+        let focus = (0..self.categories.len()).rev().find(|&c| {
+            hidden(c) || (0..self.series.len()).any(|k| value(k, c).is_some_and(|v| v != 0.0))
+        });
+        let Some(c) = focus else {
+            return ("—".into(), too_few(lang, suppressed));
+        };
+        let visible: Vec<(usize, f64)> = (0..self.series.len())
+            .filter_map(|k| value(k, c).map(|v| (k, v)))
+            .collect();
+        let max = visible
+            .iter()
+            .map(|&(_, v)| v)
+            .fold(f64::NEG_INFINITY, f64::max);
+        // With counts under 5 hidden, a shown 0 (or nothing shown) may not be the largest.
+        if visible.is_empty() || (hidden(c) && counts && max < 5.0) {
+            return ("—".into(), too_few(lang, suppressed));
+        }
+        let leaders: Vec<&str> = visible
+            .iter()
+            // Equal as printed: the same figure twice is a tie.
+            .filter(|&&(_, v)| (v - max).abs() <= 1e-9 * max.abs().max(1.0))
+            .map(|&(k, _)| self.series[k].name.as_str())
+            .collect();
+        let names = lang::list(&leaders, lang);
+        let number = self.format(Some(max), lang);
+        let partial = !suppressed
+            && self.categories[c] == crate::reference::published().partial_year.to_string();
+        let when = format!(
+            "{} {}{}",
+            lang.pick("In", "In"),
+            self.categories[c],
+            if partial {
+                lang.pick(" (deel van het jaar)", " (part of the year)")
+            } else {
+                ""
+            }
+        );
+        let each = if leaders.len() > 1 {
+            lang.pick(" elk", " each")
+        } else {
+            ""
+        };
+        let of_shown = if hidden(c) && !counts {
+            lang.pick(" van de getoonde provincies", " of the provinces shown")
+        } else {
+            ""
+        };
+        let sentence = if counts {
+            let total = self
+                .totals()
+                .and_then(|t| t.per_category.get(c).copied().flatten())
+                .filter(|&t| t > 0.0);
+            let share = total.map_or_else(String::new, |t| {
+                format!(
+                    " {} {} ({}%)",
+                    lang.pick("van", "of"),
+                    self.format(Some(t), lang),
+                    (100.0 * max / t).round()
+                )
+            });
+            let verb = if leaders.len() > 1 {
+                lang.pick("hebben het meest", "have the most")
+            } else {
+                lang.pick("heeft het meest", "has the most")
+            };
+            format!("{when}: {names} {verb}, {number}{each}{share}.")
+        } else {
+            let verb = if leaders.len() > 1 {
+                lang.pick("staan het hoogst", "are highest")
+            } else {
+                lang.pick("staat het hoogst", "is highest")
+            };
+            let unit = if self.percent {
+                String::new()
+            } else {
+                format!(" ({})", self.y_label)
+            };
+            let target = self
+                .reference
+                .as_ref()
+                .map_or_else(String::new, |&(goal, _)| {
+                    let reach = visible.iter().filter(|&&(_, v)| v >= goal).count();
+                    format!(
+                        "; {reach} {} {} {} ({})",
+                        lang.pick("van de", "of"),
+                        visible.len(),
+                        lang.pick("provincies halen het doel", "provinces reach the target"),
+                        self.format(Some(goal), lang)
+                    )
+                });
+            format!(
+                "{when}: {names} {verb}{of_shown}, {} {number}{each}{unit}{target}.",
+                lang.pick("met", "at")
+            )
+        };
+        (number, sentence)
+    }
+
+    /// Why the chart has nothing to show, if so: every value hidden or zero. The window's
+    /// slide and the deck's page then say this instead of drawing an empty chart.
+    pub fn nothing_to_show(&self, lang: Lang, suppressed: bool) -> Option<&'static str> {
+        let any = self
             .series
             .iter()
-            .enumerate()
-            .filter_map(|(k, s)| s.values.get(last).copied().flatten().map(|v| (k, v)))
-            .max_by(|a, b| a.1.total_cmp(&b.1));
-        let Some((k, _)) = best else {
-            return (
-                "—".into(),
+            .flat_map(|s| s.values.iter().flatten())
+            .any(|&v| v != 0.0);
+        (!any).then(|| {
+            if suppressed {
                 lang.pick(
-                    "Te weinig dossiers om cijfers te tonen.",
-                    "Too few dossiers to show figures.",
+                    "Te weinig dossiers om te tonen: aantallen van 1 tot 4 blijven verborgen om \
+                     niemand herkenbaar te maken.",
+                    "Too few dossiers to show: counts from 1 to 4 stay hidden so that no one \
+                     can be recognised.",
                 )
-                .into(),
+            } else {
+                lang.pick(
+                    "Geen cijfers voor deze jaren.",
+                    "No figures for these years.",
+                )
+            }
+        })
+    }
+
+    /// The instrument mix's headline: the province with the most instruments and the kind
+    /// that is the largest part of all (counts), or the largest part anywhere (shares).
+    fn mix_headline(&self, lang: Lang, suppressed: bool) -> (String, String) {
+        use std::fmt::Write as _;
+        if self.percent {
+            let best = self
+                .series
+                .iter()
+                .enumerate()
+                .flat_map(|(k, s)| {
+                    s.values
+                        .iter()
+                        .enumerate()
+                        .filter_map(move |(c, v)| v.map(|v| (k, c, v)))
+                })
+                .max_by(|a, b| a.2.total_cmp(&b.2));
+            let Some((k, c, v)) = best else {
+                return ("—".into(), too_few(lang, suppressed));
+            };
+            let number = self.format(Some(v), lang);
+            return (
+                number.clone(),
+                format!(
+                    "{} {}: {} {} {number}.",
+                    lang.pick("In", "In"),
+                    self.categories[c],
+                    self.series[k].name,
+                    lang.pick("is het grootste deel, met", "is the largest part, at"),
+                ),
             );
+        }
+        let Some(totals) = self.totals() else {
+            return ("—".into(), too_few(lang, suppressed));
         };
-        let number = data.cell(k, last, lang, suppressed);
-        let category = data.categories.get(last).cloned().unwrap_or_default();
-        let name = &data.series[k].name;
-        let sentence = if data.percent {
-            format!(
-                "{} {category}: {name} {} {number}.",
-                lang.pick("In", "In"),
-                lang.pick("staat het hoogst met", "is highest at"),
-            )
-        } else {
-            format!(
-                "{} {category}: {name} {} {number} ({}).",
-                lang.pick("In", "In"),
-                lang.pick("heeft het meest,", "has the most,"),
-                data.y_label.to_lowercase()
-            )
+        let best = totals
+            .per_category
+            .iter()
+            .enumerate()
+            .filter_map(|(c, t)| t.filter(|&t| t > 0.0).map(|t| (c, t)))
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        let Some((c, most)) = best else {
+            return ("—".into(), too_few(lang, suppressed));
         };
+        // A hidden province may hide any number: the most is then said of those shown.
+        let some_hidden = totals.per_category.iter().any(Option::is_none);
+        let number = self.format(Some(most), lang);
+        let mut sentence = format!(
+            "{}{} {} {number}",
+            self.categories[c],
+            if some_hidden {
+                lang.pick(" (van de getoonde provincies)", " (of the provinces shown)")
+            } else {
+                ""
+            },
+            lang.pick("heeft het meest:", "has the most:"),
+        );
+        if let Some(grand) = totals.grand.filter(|&g| g > 0.0) {
+            let part = totals
+                .per_series
+                .iter()
+                .enumerate()
+                .filter_map(|(k, t)| t.map(|t| (k, t)))
+                .max_by(|a, b| a.1.total_cmp(&b.1));
+            // Writing to a String cannot fail.
+            let _ = write!(
+                sentence,
+                " {} {} ({}%)",
+                lang.pick("van", "of"),
+                self.format(Some(grand), lang),
+                (100.0 * most / grand).round()
+            );
+            if let Some((k, t)) = part {
+                let _ = write!(
+                    sentence,
+                    "; {} {} {}%",
+                    self.series[k].name,
+                    lang.pick("is het grootste deel,", "is the largest part,"),
+                    (100.0 * t / grand).round()
+                );
+            }
+        }
+        sentence.push('.');
         (number, sentence)
     }
 
@@ -787,7 +1000,11 @@ mod tests {
         let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::En);
         let (number, sentence) = c.headline(Lang::En, false);
         assert_eq!(number, "1,004");
-        assert_eq!(sentence, "In 2021: Antwerpen has the most, 1,004 (number).");
+        // The issue's own example: Antwerpen started 48% of the year's trajectories.
+        assert_eq!(
+            sentence,
+            "In 2021 (part of the year): Antwerpen has the most, 1,004 of 2,102 (48%)."
+        );
         let earlier = ChartOptions {
             up_to: 2018,
             ..opts()
@@ -801,6 +1018,122 @@ mod tests {
             s.values.iter_mut().for_each(|v| *v = None);
         }
         assert_eq!(hidden.headline(Lang::En, true).0, "—");
+        assert!(
+            hidden
+                .headline(Lang::En, true)
+                .1
+                .starts_with("Too few dossiers")
+        );
+    }
+
+    /// A chart of `values` per province (rows) over 2025 and 2026 (columns).
+    fn over_two_years(values: [[Option<f64>; 2]; 5], kind: ChartKind) -> ChartData {
+        let t = ProvinceYearTable::from_published(published());
+        let mut c = chart(kind, &t, &opts(), Lang::En);
+        c.categories = vec!["2025".into(), "2026".into()];
+        for (s, v) in c.series.iter_mut().zip(values) {
+            s.values = v.to_vec();
+        }
+        c
+    }
+
+    /// What the headline never claims: the most when a hidden count may be larger, a
+    /// province as the most when it ties, a year that is all zeros.
+    #[test]
+    fn the_headline_claims_nothing_a_hidden_count_could_make_false() {
+        let (z, h) = (Some(0.0), None);
+        // One Antwerpen dossier in 2026, hidden; the others 0: nobody "has the most, 0".
+        let c = over_two_years(
+            [[z, h], [z, z], [z, z], [z, z], [z, z]],
+            ChartKind::PerProvince,
+        );
+        let (number, sentence) = c.headline(Lang::En, true);
+        assert_eq!(number, "—");
+        assert!(sentence.starts_with("Too few dossiers"), "{sentence}");
+        // A shown 7 is the most even with a hidden count beside it (that one is under 5).
+        let c = over_two_years(
+            [[z, h], [z, Some(7.0)], [z, z], [z, z], [z, z]],
+            ChartKind::PerProvince,
+        );
+        let (number, sentence) = c.headline(Lang::En, true);
+        assert_eq!(number, "7");
+        assert_eq!(sentence, "In 2026: Limburg has the most, 7.");
+        // A year of zeros says nothing: the year before is told.
+        let c = over_two_years(
+            [
+                [Some(9.0), z],
+                [Some(9.0), z],
+                [z, z],
+                [Some(3.0), z],
+                [z, z],
+            ],
+            ChartKind::PerProvince,
+        );
+        let (_, sentence) = c.headline(Lang::Nl, false);
+        assert_eq!(
+            sentence,
+            "In 2025: Antwerpen en Limburg hebben het meest, 9 elk van 21 (43%)."
+        );
+        // Nothing at all.
+        let c = over_two_years([[z, z]; 5], ChartKind::PerProvince);
+        assert_eq!(
+            c.headline(Lang::En, false),
+            ("—".into(), "No figures for these years.".into())
+        );
+        // A ratio with a hidden province is said of the provinces shown, with the target.
+        let c = over_two_years(
+            [
+                [z, Some(2.5)],
+                [z, h],
+                [z, Some(1.5)],
+                [z, Some(2.0)],
+                [z, Some(0.5)],
+            ],
+            ChartKind::PerTrajectory,
+        );
+        let (number, sentence) = c.headline(Lang::En, true);
+        assert_eq!(number, "2.50");
+        assert_eq!(
+            sentence,
+            "In 2026: Antwerpen is highest of the provinces shown, at 2.50 (instruments per \
+             trajectory); 2 of 4 provinces reach the target (2.00)."
+        );
+    }
+
+    /// The instrument mix tells the province with the most and the largest part, not the
+    /// last province's largest kind.
+    #[test]
+    fn the_mix_headline_names_the_province_with_the_most() {
+        let t = ProvinceYearTable::from_published(published());
+        let c = chart(ChartKind::InstrumentMix, &t, &opts(), Lang::En);
+        let totals = c.totals().unwrap();
+        let most = totals.per_category[0].unwrap();
+        assert!(totals.per_category.iter().all(|t| t.unwrap() <= most));
+        let (number, sentence) = c.headline(Lang::En, false);
+        assert_eq!(number, lang::number(most as i64, Lang::En));
+        assert!(
+            sentence.starts_with(&format!("Antwerpen has the most: {number} of ")),
+            "{sentence}"
+        );
+        assert!(
+            sentence.contains("; art. 60§7 employment is the largest part,"),
+            "{sentence}"
+        );
+        // Shares: the largest part anywhere.
+        let shares = chart(
+            ChartKind::InstrumentMix,
+            &t,
+            &ChartOptions {
+                relative: true,
+                ..opts()
+            },
+            Lang::En,
+        );
+        let (_, sentence) = shares.headline(Lang::En, false);
+        assert!(
+            sentence.contains(": art. 60§7 employment is the largest part, at "),
+            "{sentence}"
+        );
     }
 
     /// The totals row is the seed's "Totaal per jaar" and the grand total its "Totaal";
