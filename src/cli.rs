@@ -782,28 +782,73 @@ fn run_agenda(
 }
 
 /// Writes a document the user named: never over an existing file unless `force` (then
-/// atomically, keeping its mode); says why not in a sentence naming the fix.
+/// atomically, keeping its mode); says why not in a sentence naming the fix (the caller
+/// puts the path before it). The words are the document's, not a dossier's, and never
+/// name the temporary file the writing goes through.
 fn write_document(
     path: &std::path::Path,
     bytes: &[u8],
     force: bool,
     lang: Lang,
 ) -> Result<(), String> {
+    use crate::files::SaveFailure;
+    let example = path
+        .extension()
+        .map_or("pdf".into(), |e| e.to_string_lossy().to_lowercase());
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
-        return Err(lang
-            .pick(
-                "is een map; geef een bestandsnaam, bv. plan.pdf",
-                "is a folder; give a file name, e.g. plan.pdf",
+        return Err(format!(
+            "{}{example}",
+            lang.pick(
+                "is een map; geef een bestandsnaam in die map, bv. document.",
+                "is a folder; give a file name in it, e.g. document."
             )
-            .to_string());
-    }
-    if force {
-        return crate::files::write_atomic(path, bytes).map_err(|e| e.message(lang));
+        ));
     }
     let dir = path
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or_else(|| std::path::Path::new("."));
+    if !dir.is_dir() {
+        return Err(format!(
+            "{} {} {}",
+            lang.pick("de map", "the folder"),
+            crate::lang::terminal_safe(&dir.display().to_string()),
+            lang.pick(
+                "bestaat niet; maak ze eerst of kies een andere plaats",
+                "does not exist; create it first or choose another place"
+            )
+        ));
+    }
+    // An OS error without the temporary file's path that tempfile adds to it.
+    let plain = |e: &std::io::Error| {
+        e.raw_os_error().map_or_else(
+            || std::io::Error::from(e.kind()),
+            std::io::Error::from_raw_os_error,
+        )
+    };
+    if force {
+        return crate::files::write_atomic(path, bytes).map_err(|e| match e {
+            SaveFailure::ReadOnly(_) => lang
+                .pick(
+                    "is alleen-lezen en wordt niet vervangen; kies een andere naam of vraag schrijfrechten",
+                    "is read-only and is not replaced; choose another name or ask for write permission",
+                )
+                .to_string(),
+            SaveFailure::Symlink(_) => lang
+                .pick(
+                    "is een symbolische koppeling; schrijven zou de koppeling vervangen. Kies een andere naam",
+                    "is a symbolic link; writing would replace the link. Choose another name",
+                )
+                .to_string(),
+            SaveFailure::NotAFile(_) => lang
+                .pick(
+                    "is geen gewoon bestand; kies een andere naam",
+                    "is not a regular file; choose another name",
+                )
+                .to_string(),
+            SaveFailure::Io(_, e) => crate::files::io_message(&plain(&e), lang),
+        });
+    }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -818,7 +863,7 @@ fn write_document(
                 )
                 .to_string()
             } else {
-                crate::files::io_message(&e, lang)
+                crate::files::io_message(&plain(&e), lang)
             }
         })
 }

@@ -211,6 +211,43 @@ fn print_never_replaces_a_file_without_force() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.path().join("x.pdf").exists());
+    // Where the document cannot go, the message says why in its own words: no temporary
+    // file's name, no "dossier" for a PDF, the path once.
+    let write_to = |out: &Path, force: bool| {
+        let mut c = bin();
+        c.arg("print")
+            .arg(sample_file("antwerpen-2025-0027.ron"))
+            .arg("--out")
+            .arg(out)
+            .args(["--lang", "en"]);
+        if force {
+            c.arg("--force");
+        }
+        let o = c.output().unwrap();
+        assert_eq!(o.status.code(), Some(2));
+        String::from_utf8_lossy(&o.stdout).into_owned()
+    };
+    let said = write_to(&dir.path().join("nowhere").join("x.pdf"), false);
+    assert!(said.contains("the folder"), "{said}");
+    assert!(said.contains("does not exist; create it first"), "{said}");
+    assert!(
+        !said.contains(".~twe") && !said.contains("at path"),
+        "{said}"
+    );
+    let said = write_to(dir.path(), false);
+    assert!(
+        said.contains("is a folder; give a file name in it"),
+        "{said}"
+    );
+    #[cfg(unix)]
+    {
+        let link = dir.path().join("link.pdf");
+        std::os::unix::fs::symlink(&out, &link).unwrap();
+        let said = write_to(&link, true);
+        assert!(said.contains("is a symbolic link"), "{said}");
+        assert!(!said.contains("dossier"), "{said}");
+        assert_eq!(said.matches("link.pdf").count(), 1, "{said}");
+    }
 }
 
 /// The first page as a reader shows it, against its snapshot.

@@ -106,6 +106,20 @@ pub fn whole_months(start: NaiveDate, end: NaiveDate) -> Option<u32> {
         .find(|&n| n >= 1 && last_day_within_months(start, n) == end)
 }
 
+/// The whole months from `start` to `end` (inclusive) that are not all of it, and the days
+/// after them: 1 Sep 2020 to 3 Mar 2021 is 6 months and 3 days. `None` under a month or
+/// when it is whole months ([`whole_months`]).
+pub fn months_and_days(start: NaiveDate, end: NaiveDate) -> Option<(u32, i64)> {
+    let index = |d: NaiveDate| i64::from(d.year()) * 12 + i64::from(d.month0());
+    let guess = index(end) - index(start);
+    let months = (guess - 1..=guess)
+        .rev()
+        .filter_map(|n| u32::try_from(n).ok())
+        .find(|&n| n >= 1 && last_day_within_months(start, n) < end)?;
+    let rest = days_between(last_day_within_months(start, months), end);
+    (rest > 0 && whole_months(start, end).is_none()).then_some((months, rest))
+}
+
 /// An inclusive range of days. `end < start` is representable, because files may hold it;
 /// such a range is empty and [`DateRange::is_valid`] says so.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

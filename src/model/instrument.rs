@@ -111,21 +111,37 @@ impl Instrument {
     /// The length in the unit its rules count it in: whole months for an art. 60§7, a WES
     /// or a training that fills whole months; weeks for an IBO of whole weeks; else days.
     pub fn length_label(&self, lang: Lang) -> String {
-        use super::calendar::{days_between, whole_months};
+        use super::calendar::{days_between, months_and_days, whole_months};
         let in_months = matches!(
             self.kind,
             InstrumentKind::Art60 | InstrumentKind::Wes | InstrumentKind::Opleiding { .. }
         );
         let days = days_between(self.start, self.end) + 1;
-        match whole_months(self.start, self.end).filter(|_| in_months) {
-            Some(1) => lang.pick("1 maand", "1 month").to_string(),
-            Some(n) => format!("{n} {}", lang.pick("maanden", "months")),
-            None if self.kind == InstrumentKind::Ibo && days % 7 == 0 => {
-                format!("{} {}", days / 7, lang.pick("weken", "weeks"))
-            }
-            None if days == 1 => lang.pick("1 dag", "1 day").to_string(),
-            None => format!("{days} {}", lang.pick("dagen", "days")),
+        let count = |n: i64, one: (&str, &str), many: (&str, &str)| {
+            let (nl, en) = if n == 1 { one } else { many };
+            format!("{n} {}", lang.pick(nl, en))
+        };
+        let day_words = (("dag", "day"), ("dagen", "days"));
+        if in_months && let Some(n) = whole_months(self.start, self.end) {
+            return count(i64::from(n), ("maand", "month"), ("maanden", "months"));
         }
+        // Not whole: the months it holds, and the days over (the rule counts months).
+        if in_months && let Some((months, rest)) = months_and_days(self.start, self.end) {
+            return format!(
+                "{} {}",
+                count(i64::from(months), ("maand", "month"), ("maanden", "months")),
+                count(rest, day_words.0, day_words.1)
+            );
+        }
+        // The IBO rule counts weeks (4 to 26): the weeks, and the days over.
+        if self.kind == InstrumentKind::Ibo && days >= 7 {
+            let weeks = count(days / 7, ("week", "week"), ("weken", "weeks"));
+            return match days % 7 {
+                0 => weeks,
+                rest => format!("{weeks} {}", count(rest, day_words.0, day_words.1)),
+            };
+        }
+        count(days, day_words.0, day_words.1)
     }
 
     /// A short name for messages: "WES", "opleiding «Metaalbad»".
@@ -312,6 +328,31 @@ mod tests {
         // At the calendar's edge nothing moves rather than the bar shrinking.
         let edge = wes(NaiveDate::MAX, NaiveDate::MAX);
         assert_eq!(edge.nudged(Part::Whole, Step::Days(1)), edge);
+    }
+
+    #[test]
+    fn lengths_in_the_rules_unit_with_the_days_over() {
+        let w = wes(ymd(2020, 9, 1), ymd(2021, 3, 3));
+        assert_eq!(w.length_label(Lang::En), "6 months 3 days");
+        assert_eq!(w.length_label(Lang::Nl), "6 maanden 3 dagen");
+        let one = wes(ymd(2020, 9, 1), ymd(2020, 10, 1));
+        assert_eq!(one.length_label(Lang::En), "1 month 1 day");
+        let ibo = Instrument {
+            kind: InstrumentKind::Ibo,
+            ..wes(ymd(2020, 9, 1), ymd(2021, 5, 21))
+        };
+        // 263 days: 37 weeks and 4 days, in the rule's weeks.
+        assert_eq!(ibo.length_label(Lang::En), "37 weeks 4 days");
+        let ibo = Instrument {
+            kind: InstrumentKind::Ibo,
+            ..wes(ymd(2020, 9, 1), ymd(2020, 9, 7))
+        };
+        assert_eq!(ibo.length_label(Lang::Nl), "1 week");
+        let bvs = Instrument {
+            kind: InstrumentKind::Bvs,
+            ..wes(ymd(2020, 9, 1), ymd(2020, 9, 30))
+        };
+        assert_eq!(bvs.length_label(Lang::En), "30 days");
     }
 
     #[test]

@@ -64,13 +64,16 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
                 0.0,
             );
         }
+        // What is wrong in plain words, then where the rule comes from and its id (to find
+        // it in the program and the documentation).
         for f in &checked.findings {
             flow.paragraph(
                 &format!(
-                    "{} {}: {}",
+                    "{}: {} [{}; {}]",
                     f.severity().label(lang),
-                    f.rule.id,
-                    f.message(d, lang)
+                    f.message(d, lang),
+                    f.rule.source.cite(lang),
+                    f.rule.id
                 ),
                 BODY,
                 INK,
@@ -87,10 +90,24 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
         },
         2,
     );
-    if checked.agenda.is_empty() {
+    // The client's copy lists what the client takes part in: starting instruments and the
+    // trajectory's end; the counsellor's uploads and follow-up stay on the counsellor's.
+    let due: Vec<_> = checked
+        .agenda
+        .iter()
+        .filter(|item| {
+            !opts.client_copy
+                || !matches!(
+                    item.kind,
+                    crate::rules::agenda::Kind::DocumentsUpload
+                        | crate::rules::agenda::Kind::OutcomeFollowup
+                )
+        })
+        .collect();
+    if due.is_empty() {
         flow.paragraph(lang.pick("Niets gepland.", "Nothing due."), BODY, INK, 0.0);
     }
-    for item in &checked.agenda {
+    for item in due {
         flow.paragraph(
             &format!(
                 "{} — {}",
