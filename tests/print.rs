@@ -141,6 +141,50 @@ fn a_long_plan_continues_with_its_header_repeated() {
     assert!(with_table >= 2, "the header row is repeated: {with_table}");
 }
 
+/// Over a long span the timeline's lines come close together: their names never touch
+/// and every label stays inside the drawing.
+#[test]
+fn the_timeline_names_never_overlap() {
+    use twe_planner::print::layout::{Item, Kind, Metrics};
+    let metrics = Metrics::new().unwrap();
+    let mut d = sample()
+        .into_iter()
+        .find(|d| d.id == "HERE-2024-0028")
+        .unwrap();
+    // An IBO typed to end in 2034 stretches the drawing over ten years.
+    d.instruments.last_mut().unwrap().end = chrono::NaiveDate::from_ymd_opt(2034, 1, 31).unwrap();
+    for lang in [Lang::Nl, Lang::En] {
+        let pages = twe_planner::print::plan_pages(&d, &options(lang, false)).unwrap();
+        let figure = pages[0]
+            .blocks
+            .iter()
+            .find(|b| matches!(b.kind, Kind::Figure(_)))
+            .unwrap();
+        let labels: Vec<(f32, f32, f32, &str)> = figure
+            .cells
+            .iter()
+            .flatten()
+            .filter_map(|i| match i {
+                Item::Text {
+                    x, y, size, text, ..
+                } => Some((*x, *y, *x + metrics.width(text, *size), text.as_str())),
+                _ => None,
+            })
+            .collect();
+        assert!(labels.len() >= 5, "{labels:?}");
+        for (k, a) in labels.iter().enumerate() {
+            assert!(
+                a.0 >= 40.0 && a.2 <= 595.0 - 40.0,
+                "{a:?} outside the drawing"
+            );
+            for b in &labels[k + 1..] {
+                let apart = (a.1 - b.1).abs() >= 6.0 || a.2 <= b.0 || b.2 <= a.0;
+                assert!(apart, "{lang:?}: {a:?} touches {b:?}");
+            }
+        }
+    }
+}
+
 /// The PDF is tagged for screen readers and declares PDF/A-2a; the font is embedded.
 #[test]
 fn the_plan_is_tagged_archival_and_carries_its_font() {

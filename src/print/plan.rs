@@ -55,31 +55,24 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
     ctx.year_mode = opts.year_mode;
     let checked = review(d, &ctx);
     if !opts.client_copy {
+        // What is wrong first; what is allowed by an exception apart, as information.
+        let (info, open): (Vec<_>, Vec<_>) = checked
+            .findings
+            .iter()
+            .partition(|f| f.severity() == crate::rules::Severity::Info);
         flow.heading(lang.pick("Open bevindingen", "Open findings"), 2);
-        if checked.findings.is_empty() {
+        if open.is_empty() {
             flow.paragraph(
-                lang.pick("Geen bevindingen.", "No findings."),
+                lang.pick("Geen open bevindingen.", "No open findings."),
                 BODY,
                 INK,
                 0.0,
             );
         }
-        // What is wrong in plain words, then where the rule comes from and its id (to find
-        // it in the program and the documentation).
-        for f in &checked.findings {
-            flow.paragraph(
-                &format!(
-                    "{}: {} [{}; {}]",
-                    f.severity().label(lang),
-                    f.message(d, lang),
-                    f.rule.source.cite(lang),
-                    f.rule.id
-                ),
-                BODY,
-                INK,
-                0.0,
-            );
-            flow.gap(2.0);
+        findings_list(&mut flow, &open, d, lang);
+        if !info.is_empty() {
+            flow.heading(lang.pick("Ter informatie", "For information"), 2);
+            findings_list(&mut flow, &info, d, lang);
         }
     }
     flow.heading(
@@ -130,6 +123,26 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
         )
     });
     Some(flow.pages)
+}
+
+/// Findings in plain words, each followed by the document its rule comes from (the
+/// window quotes the passage) and its id (to find it in the program and the documentation).
+fn findings_list(flow: &mut Flow, findings: &[&crate::rules::Finding], d: &Dossier, lang: Lang) {
+    for f in findings {
+        flow.paragraph(
+            &format!(
+                "{}: {} [{}; {}]",
+                f.severity().label(lang),
+                f.message(d, lang),
+                f.rule.source.document.title(lang),
+                f.rule.id
+            ),
+            BODY,
+            INK,
+            0.0,
+        );
+        flow.gap(2.0);
+    }
 }
 
 /// The plan's facts, a line each.
@@ -198,7 +211,7 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
     // Lanes of 15 points, thinner when there are many, so the drawing never takes more
     // than a third of a page (the table lists every instrument in full).
     let lane = (270.0 / n as f32).min(15.0);
-    let height = 14.0 + lane * n as f32 + axis;
+    let height = HEAD + lane * n as f32 + axis;
     flow.ensure(height + 8.0);
     let top = flow.y + 4.0;
     let left = MARGIN;
@@ -222,7 +235,7 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
     let span = (days_between(from, to) + 1).max(1) as f32;
     let x_of = |day: NaiveDate| left + width * days_between(from, day) as f32 / span;
     let mut items = Vec::new();
-    let body_bottom = top + 14.0 + lane * n as f32;
+    let body_bottom = top + HEAD + lane * n as f32;
     // The 24 months.
     items.push(Item::Rect {
         rect: [
@@ -253,6 +266,7 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
         let index = i64::from(m.year()) * 12 + i64::from(m.month0());
         index.rem_euclid(i64::from(every)) == 0
     };
+    let mut last_label_end = f32::NEG_INFINITY;
     while month <= to {
         let x = x_of(month);
         if x >= left {
@@ -264,18 +278,28 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
                 dashed: false,
             });
             if labelled(month) {
+                let text = format!(
+                    "{} {}",
+                    &lang::month_name(month.month(), lang)
+                        .chars()
+                        .take(3)
+                        .collect::<String>(),
+                    month.year()
+                );
+                // Inside the drawing: the last label ends at its right edge, or is left
+                // out where that would touch the one before.
+                let w = flow.metrics.width(&text, 7.0);
+                let x0 = (x + 1.5).min(left + width - w);
+                if x0 < last_label_end + 3.0 {
+                    month = add_months(month, every_line);
+                    continue;
+                }
+                last_label_end = x0 + w;
                 items.push(Item::Text {
-                    x: x + 1.5,
+                    x: x0,
                     y: body_bottom + 10.0,
                     size: 7.0,
-                    text: format!(
-                        "{} {}",
-                        &lang::month_name(month.month(), lang)
-                            .chars()
-                            .take(3)
-                            .collect::<String>(),
-                        month.year()
-                    ),
+                    text,
                     color: MUTED,
                 });
             }
@@ -323,6 +347,9 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
     flow.y = body_bottom + axis;
 }
 
+/// The room above the lanes for the markers' names: two rows.
+const HEAD: f32 = 20.0;
+
 /// The box the timeline is drawn in.
 struct Frame {
     top: f32,
@@ -332,7 +359,9 @@ struct Frame {
 }
 
 /// The lines of the timeline: start, year 2, the end of the 24 months, the art. 60§7
-/// deadline and the end, each named above the lanes.
+/// deadline and the end, each named above the lanes, in two rows: a name goes right of its
+/// line, else left of it, in the first row where it touches no other name and stays in the
+/// drawing (a long span brings the lines close together).
 fn markers(
     items: &mut Vec<Item>,
     d: &Dossier,
@@ -343,13 +372,38 @@ fn markers(
 ) {
     let (top, body_bottom, left, width) = (frame.top, frame.bottom, frame.left, frame.width);
     let regular_last = d.regular_last_day();
-    let marker = |items: &mut Vec<Item>,
-                  day: NaiveDate,
-                  color: Rgb,
-                  stroke: f32,
-                  dashed: bool,
-                  label: &str,
-                  row: f32| {
+    let year_line: Rgb = [0x55, 0x55, 0x55];
+    let after = |day: NaiveDate| day.succ_opt().unwrap_or(day);
+    let mut lines: Vec<(NaiveDate, Rgb, f32, bool, &str)> = vec![
+        (d.start, year_line, 0.8, false, lang.pick("start", "start")),
+        (
+            add_months(d.start, 12),
+            year_line,
+            0.6,
+            true,
+            lang.pick("jaar 2", "year 2"),
+        ),
+        (
+            after(regular_last),
+            year_line,
+            0.8,
+            false,
+            lang.pick("24 maanden", "24 months"),
+        ),
+        (
+            add_months(d.start, ART60_START_MONTHS.value),
+            [0xB0, 0x4A, 0x00],
+            0.8,
+            true,
+            lang.pick("uiterste start art. 60§7", "art. 60§7 deadline"),
+        ),
+    ];
+    if let Some(end) = d.end {
+        lines.push((after(end), INK, 1.6, false, lang.pick("einde", "end")));
+    }
+    lines.sort_by_key(|l| l.0);
+    let mut placed: Vec<(usize, f32, f32)> = Vec::new();
+    for (day, color, stroke, dashed, label) in lines {
         let x = x_of(day);
         items.push(Item::Line {
             from: [x, top],
@@ -358,69 +412,32 @@ fn markers(
             width: stroke,
             dashed,
         });
-        // Right of the line, or left of it where the drawing ends.
         let w = metrics.width(label, 6.5);
-        let x_label = if x + 2.0 + w > left + width {
-            x - 2.0 - w
-        } else {
-            x + 2.0
+        let fits = |row: usize, x0: f32| {
+            x0 >= left
+                && x0 + w <= left + width
+                && placed
+                    .iter()
+                    .all(|&(r, a, b)| r != row || x0 + w + 3.0 <= a || x0 >= b + 3.0)
         };
+        let candidates = [
+            (0, x + 2.0),
+            (0, x - 2.0 - w),
+            (1, x + 2.0),
+            (1, x - 2.0 - w),
+        ];
+        let (row, x0) = candidates
+            .into_iter()
+            .find(|&(row, x0)| fits(row, x0))
+            .unwrap_or((1, (x + 2.0).min(left + width - w).max(left)));
+        placed.push((row, x0, x0 + w));
         items.push(Item::Text {
-            x: x_label,
-            y: top + 8.0 + 8.0 * row,
+            x: x0,
+            y: top + 7.0 + 8.0 * row as f32,
             size: 6.5,
             text: label.to_string(),
             color,
         });
-    };
-    let year_line: Rgb = [0x55, 0x55, 0x55];
-    marker(
-        items,
-        d.start,
-        year_line,
-        0.8,
-        false,
-        lang.pick("start", "start"),
-        0.0,
-    );
-    marker(
-        items,
-        add_months(d.start, 12),
-        year_line,
-        0.6,
-        true,
-        lang.pick("jaar 2", "year 2"),
-        0.0,
-    );
-    marker(
-        items,
-        regular_last.succ_opt().unwrap_or(regular_last),
-        year_line,
-        0.8,
-        false,
-        lang.pick("24 maanden", "24 months"),
-        0.0,
-    );
-    marker(
-        items,
-        add_months(d.start, ART60_START_MONTHS.value),
-        [0xB0, 0x4A, 0x00],
-        0.8,
-        true,
-        lang.pick("uiterste start art. 60§7", "art. 60§7 deadline"),
-        0.0,
-    );
-    if let Some(end) = d.end {
-        marker(
-            items,
-            end.succ_opt().unwrap_or(end),
-            INK,
-            1.6,
-            false,
-            lang.pick("einde", "end"),
-            // A row lower: it often falls on the end of the 24 months.
-            1.0,
-        );
     }
 }
 
@@ -447,13 +464,14 @@ fn bars(items: &mut Vec<Item>, scale: &Scale, d: &Dossier, lang: Lang, metrics: 
     let (top, lane, last, left, width) =
         (scale.top, scale.lane, scale.last, scale.left, scale.width);
     let mut order: Vec<usize> = (0..d.instruments.len()).collect();
-    order.sort_by_key(|&i| (d.instruments[i].start, d.instruments[i].end));
+    // The window's lane order: by start, then as listed.
+    order.sort_by_key(|&i| (d.instruments[i].start, i));
     for (row, &i) in order.iter().enumerate() {
         let inst = &d.instruments[i];
         if inst.end < inst.start {
             continue;
         }
-        let y = top + 12.0 + lane * row as f32;
+        let y = top + HEAD - 2.0 + lane * row as f32;
         let color = inst.kind.kind_type().rgb();
         let x0 = scale.x(inst.start);
         let inside_end = inst.end.min(last);
@@ -536,7 +554,8 @@ fn instruments(flow: &mut Flow, d: &Dossier, lang: Lang) {
     ]
     .map(str::to_string);
     let mut order: Vec<usize> = (0..d.instruments.len()).collect();
-    order.sort_by_key(|&i| (d.instruments[i].start, d.instruments[i].end));
+    // The window's lane order: by start, then as listed.
+    order.sort_by_key(|&i| (d.instruments[i].start, i));
     let rows: Vec<Vec<String>> = order
         .iter()
         .map(|&i| {
@@ -582,7 +601,7 @@ fn instruments(flow: &mut Flow, d: &Dossier, lang: Lang) {
 
 /// Room for both signatures and the date.
 fn signatures(flow: &mut Flow, lang: Lang) {
-    let height = 86.0;
+    let height = 70.0;
     flow.ensure(height + 30.0);
     flow.heading(lang.pick("Handtekeningen", "Signatures"), 2);
     let top = flow.y + 4.0;
@@ -604,15 +623,15 @@ fn signatures(flow: &mut Flow, lang: Lang) {
                 color: INK,
             },
             Item::Line {
-                from: [x, top + 56.0],
-                to: [x + w, top + 56.0],
+                from: [x, top + 44.0],
+                to: [x + w, top + 44.0],
                 color: MUTED,
                 width: 0.6,
                 dashed: false,
             },
             Item::Text {
                 x,
-                y: top + 76.0,
+                y: top + 62.0,
                 size: BODY,
                 text: format!("{} ____ / ____ / ________", lang.pick("Datum:", "Date:")),
                 color: INK,
