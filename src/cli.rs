@@ -1028,8 +1028,12 @@ fn run_deck(
                         "{}: {}",
                         p.display(),
                         lang.pick(
-                            "niet alle dossiers konden gelezen worden; geen dia's geschreven",
-                            "not every dossier could be read; no slides written"
+                            "niet alle dossiers konden gelezen worden; geen dia's geschreven: \
+                             figuren zonder die dossiers zouden te laag zijn. Herstel of verplaats \
+                             de bestanden hierboven en probeer opnieuw",
+                            "not every dossier could be read; no slides written: figures without \
+                             those dossiers would be too low. Mend or move the files named above \
+                             and try again"
                         )
                     ),
                 )?;
@@ -1145,6 +1149,9 @@ fn run_print(
                     "KB"
                 ),
             )?;
+            if let Some(letters) = crate::print::missing_letters(&loaded.dossier, &opts) {
+                line(out, &crate::print::missing_letters_warning(&letters, lang))?;
+            }
             Ok(EXIT_OK)
         }
         Err(why) => {

@@ -185,6 +185,37 @@ fn the_timeline_names_never_overlap() {
     }
 }
 
+/// Letters the font cannot draw are printed as "?", and whoever prints is told which: a
+/// name on a signed plan must not change unseen. Accented Latin letters are drawn.
+#[test]
+fn letters_the_font_lacks_are_told() {
+    let mut d = sample().into_iter().next().unwrap();
+    let opts = options(Lang::En, false);
+    d.client = "Zoë Ñúñez-Çelik".into();
+    assert_eq!(twe_planner::print::missing_letters(&d, &opts), None);
+    d.client = "محمد Haddad 😀".into();
+    let missing = twe_planner::print::missing_letters(&d, &opts).unwrap();
+    assert_eq!(missing, "محد😀", "each letter once, in order");
+    // The command line says so after writing, terminal-safe.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("d.ron");
+    std::fs::write(&file, twe_planner::files::to_ron(&d).unwrap()).unwrap();
+    let o = bin()
+        .arg("print")
+        .arg(&file)
+        .arg("--out")
+        .arg(dir.path().join("p.pdf"))
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0));
+    let said = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        said.contains("note: the PDF's font has no letters for محد😀 (printed as ?)"),
+        "{said}"
+    );
+}
+
 /// The PDF is tagged for screen readers and declares PDF/A-2a; the font is embedded.
 #[test]
 fn the_plan_is_tagged_archival_and_carries_its_font() {

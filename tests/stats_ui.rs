@@ -376,7 +376,7 @@ fn the_slides_as_a_pdf_deck_from_the_statistics_view() {
     let mut h = stats(Lang::En);
     h.get_by_label("Slides as PDF…").click();
     h.run();
-    let Some(Action::Dialog(Request::ExportPdf { bytes, name })) =
+    let Some(Action::Dialog(Request::ExportPdf { bytes, name, .. })) =
         h.state().shell_actions().last().cloned()
     else {
         panic!("no deck asked")

@@ -1057,7 +1057,7 @@ fn print_plan_from_the_file_menu() {
     else {
         panic!("a file dialog for the PDF");
     };
-    let twe_planner::app::Request::ExportPdf { bytes, name } = &request else {
+    let twe_planner::app::Request::ExportPdf { bytes, name, .. } = &request else {
         unreachable!()
     };
     assert_eq!(name, "HERE-2024-0028-plan.pdf");

@@ -46,6 +46,8 @@ pub enum Request {
         bytes: Vec<u8>,
         /// The file name proposed.
         name: String,
+        /// What to say with "Saved:" once written (the letters a plan's font lacks).
+        note: Option<crate::lang::Text>,
     },
 }
 

@@ -699,8 +699,8 @@ impl Window {
             Request::ExportXlsx { bytes, .. } => {
                 self.export(&path, &bytes);
             }
-            Request::ExportPdf { bytes, .. } => {
-                if self.export(&path, &bytes) {
+            Request::ExportPdf { bytes, note, .. } => {
+                if self.export_noting(&path, &bytes, note.as_ref()) {
                     self.open_in_viewer(&path);
                 }
             }
@@ -710,9 +710,25 @@ impl Window {
     /// Writes an export to the file the user chose, and says how it went; returns whether
     /// it was written.
     fn export(&mut self, path: &std::path::Path, bytes: &[u8]) -> bool {
+        self.export_noting(path, bytes, None)
+    }
+
+    /// [`Self::export`], saying `note` with "Saved:" (not before the user chose where).
+    fn export_noting(
+        &mut self,
+        path: &std::path::Path,
+        bytes: &[u8],
+        note: Option<&crate::lang::Text>,
+    ) -> bool {
         let written = crate::files::write_atomic(path, bytes);
         self.say(|lang| match &written {
-            Ok(()) => format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display()),
+            Ok(()) => {
+                let saved = format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display());
+                match &note {
+                    Some(note) => format!("{saved} · {}", note.get(lang)),
+                    None => saved,
+                }
+            }
             Err(e) => e.message(lang),
         });
         written.is_ok()
@@ -875,6 +891,7 @@ impl Window {
             .map(|bytes| Request::ExportPdf {
                 bytes,
                 name: lang.pick("twe-dias.pdf", "twe-slides.pdf").into(),
+                note: None,
             })
             .map_err(|e| e.to_string());
         self.offer(made);
@@ -894,8 +911,14 @@ impl Window {
         };
         let suffix = if client { "-client" } else { "" };
         let name = format!("{}-plan{suffix}.pdf", crate::files::names::safe_stem(&d.id));
+        let note = crate::print::missing_letters(d, &opts).map(|letters| {
+            crate::lang::Text::new(
+                crate::print::missing_letters_warning(&letters, Lang::Nl),
+                crate::print::missing_letters_warning(&letters, Lang::En),
+            )
+        });
         let made = crate::print::plan_pdf(d, &opts)
-            .map(|bytes| Request::ExportPdf { bytes, name })
+            .map(|bytes| Request::ExportPdf { bytes, name, note })
             .map_err(|e| e.to_string());
         self.offer(made);
     }

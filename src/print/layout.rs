@@ -167,6 +167,23 @@ impl Metrics {
         out
     }
 
+    /// The letters of `text` that [`Self::printable`] writes as "?": the font has neither
+    /// them nor their base letter (Arabic, Hebrew, emoji: the window's font lacks them too).
+    pub fn missing(&self, text: &str) -> Vec<char> {
+        use unicode_normalization::UnicodeNormalization;
+        let has = |c: char| self.face.glyph_index(c).is_some();
+        text.chars()
+            .filter(|&c| {
+                !c.is_control()
+                    && !has(c)
+                    && !std::iter::once(c)
+                        .nfd()
+                        .filter(|&d| has(d))
+                        .any(char::is_alphanumeric)
+            })
+            .collect()
+    }
+
     /// `text` cut with "…" to fit `width` at `size`.
     pub fn fit(&self, text: &str, size: f32, width: f32) -> String {
         if self.width(text, size) <= width {

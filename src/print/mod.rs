@@ -41,6 +41,39 @@ pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>
         .unwrap_or_else(|_| Err(pdf::PdfError("internal error while writing the PDF".into())))
 }
 
+/// The letters of the plan of `d` that its font cannot draw, each once in order of first
+/// appearance, if any: they are printed as "?", and the one who prints it must be told
+/// (a name on a signed plan must not change unseen).
+pub fn missing_letters(d: &crate::model::Dossier, opts: &PlanOptions) -> Option<String> {
+    let metrics = layout::Metrics::new()?;
+    let pages = plan_pages(d, opts)?;
+    let mut seen = String::new();
+    for text in pages.iter().flat_map(layout::Page::texts) {
+        for c in metrics.missing(text) {
+            if !seen.contains(c) {
+                seen.push(c);
+            }
+        }
+    }
+    (!seen.is_empty()).then_some(seen)
+}
+
+/// In a sentence, for the command line and the window's status: which letters became "?".
+pub fn missing_letters_warning(letters: &str, lang: crate::lang::Lang) -> String {
+    format!(
+        "{} {} {}",
+        lang.pick(
+            "let op: het lettertype van de PDF heeft geen tekens voor",
+            "note: the PDF's font has no letters for"
+        ),
+        crate::lang::terminal_safe(letters),
+        lang.pick(
+            "(als ? gedrukt); schrijf de naam zo nodig in Latijnse letters",
+            "(printed as ?); write the name in Latin letters where needed"
+        )
+    )
+}
+
 /// The chart slides of the presentation as a 16:9 PDF deck: every chart at the
 /// presentation's default year, from the published table, or from `dossiers` (counts from
 /// 1 to 4 shown as "<5").
