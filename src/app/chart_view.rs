@@ -235,13 +235,7 @@ struct Painter<'a> {
 
 /// Whether category `c` is the year the monitoring covers only in part (drawn lighter).
 fn partial(data: &ChartData, c: usize) -> bool {
-    data.categories.get(c).map(String::as_str)
-        == Some(
-            crate::reference::published()
-                .partial_year
-                .to_string()
-                .as_str(),
-        )
+    data.is_partial(c)
 }
 
 impl Painter<'_> {
@@ -498,6 +492,7 @@ mod tests {
             &opts,
             Lang::En,
         )
+        .published()
     }
 
     /// The pointer over a grouped bar names that bar; between categories, nothing.

@@ -144,6 +144,9 @@ pub fn current_chart(
         suppress_small: presenting && choices.suppresses(),
     };
     let mut data = chart(kind, &source_table(ws, choices), &opts, lang);
+    if choices.source == DataSource::Published {
+        data = data.published();
+    }
     // A difference is not the published figure: its title says so.
     if choices.source == DataSource::Difference {
         data.title = format!("{}: {}", DataSource::Difference.name(lang), data.title);
@@ -265,7 +268,7 @@ fn chart_page_ui(
             relative: choices.relative,
             suppress_small: false,
         };
-        chart(kind, published_table(), &opts, lang)
+        chart(kind, published_table(), &opts, lang).published()
     });
     let tables = if beside.is_some() { 2.0 } else { 1.0 };
     let table_height = if choices.show_table {

@@ -351,11 +351,9 @@ fn chart_items(
     let y_of = |v: f64| y.of(v, plot);
     let mut items = axis_items(data, metrics, lang, plot, &y);
     let cats = data.categories.len().max(1);
-    // The year the monitoring covers in part is drawn lighter (the source line says so);
-    // a workspace's own years are whole as far as its dossiers go.
-    let partial = (!suppressed).then(|| crate::reference::published().partial_year.to_string());
+    // The year the monitoring covers in part is drawn lighter (the source line says so).
     let lighter = |c: usize, color: Rgb| -> Rgb {
-        if partial.is_some() && data.categories.get(c) == partial.as_ref() {
+        if data.is_partial(c) {
             crate::colour::lighten(color, 0.5)
         } else {
             color

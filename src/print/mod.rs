@@ -111,7 +111,13 @@ pub fn deck_pdf(
         relative: false,
         suppress_small: suppress,
     };
-    let charts = crate::stats::charts::all(table, &opts, lang);
+    let mut charts = crate::stats::charts::all(table, &opts, lang);
+    if dossiers.is_none() {
+        charts = charts
+            .into_iter()
+            .map(crate::stats::charts::ChartData::published)
+            .collect();
+    }
     let pages = deck::deck_pages(&charts, lang, suppress, &source)
         .ok_or_else(|| pdf::PdfError("the font cannot be read".into()))?;
     let meta = pdf::Meta {

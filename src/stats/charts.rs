@@ -109,6 +109,10 @@ pub struct ChartData {
     pub percent: bool,
     /// Decimals to show.
     pub decimals: usize,
+    /// The category the published monitoring covers only in part (May 2021): drawn
+    /// lighter and told in the headline. `None` for figures from dossiers, whose years are
+    /// as whole as the dossiers; see [`ChartData::published`].
+    pub partial: Option<usize>,
 }
 
 /// A chart table's totals row and column.
@@ -236,6 +240,7 @@ impl Basis<'_> {
             reference: None,
             percent: false,
             decimals: 0,
+            partial: None,
         }
     }
 }
@@ -413,6 +418,7 @@ fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
         reference: None,
         percent: opts.relative,
         decimals: usize::from(opts.relative),
+        partial: None,
     }
 }
 
@@ -517,6 +523,20 @@ pub struct Extent {
 }
 
 impl ChartData {
+    /// These are the published figures: their partial year is marked (the one place that
+    /// decides it, for the window, the slides and the deck).
+    #[must_use]
+    pub fn published(mut self) -> Self {
+        let year = crate::reference::published().partial_year.to_string();
+        self.partial = self.categories.iter().position(|c| *c == year);
+        self
+    }
+
+    /// Whether category `c` is the published monitoring's partial year.
+    pub fn is_partial(&self, c: usize) -> bool {
+        self.partial == Some(c)
+    }
+
     /// The room this chart's data takes; an animation holds its axes to the extent of the
     /// last frame so that they do not jump at each step.
     pub fn extent(&self) -> Extent {
@@ -599,8 +619,7 @@ impl ChartData {
             .collect();
         let names = lang::list(&leaders, lang);
         let number = self.format(Some(max), lang);
-        let partial = !suppressed
-            && self.categories[c] == crate::reference::published().partial_year.to_string();
+        let partial = self.is_partial(c);
         let when = format!(
             "{} {}{}",
             lang.pick("In", "In"),
@@ -997,7 +1016,7 @@ mod tests {
     #[test]
     fn the_headline_is_computed_from_the_data() {
         let t = ProvinceYearTable::from_published(published());
-        let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::En);
+        let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::En).published();
         let (number, sentence) = c.headline(Lang::En, false);
         assert_eq!(number, "1,004");
         // The issue's own example: Antwerpen started 48% of the year's trajectories.
