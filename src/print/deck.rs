@@ -96,23 +96,7 @@ fn trainings_slide(lang: Lang, source: &str, at: (usize, usize), metrics: &Metri
         "Clients with one or more trainings, by start year",
     )));
     let (number, sentence) = p.trainings_headline(lang);
-    page.blocks.push(para(vec![text(
-        PAD,
-        PAD + 70.0,
-        34.0,
-        number,
-        [0x00, 0x5A, 0x8C],
-    )]));
-    let room = SLIDE.0 - 2.0 * PAD - 150.0;
-    page.blocks.push(para(
-        metrics
-            .wrap(&sentence, 18.0, room)
-            .into_iter()
-            .take(2)
-            .enumerate()
-            .map(|(k, line)| text(PAD + 150.0, PAD + 60.0 + 22.0 * k as f32, 18.0, line, INK))
-            .collect(),
-    ));
+    headline(&mut page, number, &sentence, metrics);
     let columns = [PAD, PAD + 150.0, PAD + 290.0, PAD + 500.0];
     let header = [
         lang.pick("Startjaar", "Start year").to_string(),
@@ -595,41 +579,23 @@ fn lines(
     }
 }
 
-fn slide(
-    data: &ChartData,
-    metrics: &Metrics,
-    lang: Lang,
-    suppressed: bool,
-    source: &str,
-    (page, of): (usize, usize),
-) -> Page {
-    let mut page_out = Page::default();
-    page_out.blocks.push(Block {
-        kind: Kind::Heading(1),
-        cells: vec![vec![text(PAD, PAD + 24.0, 28.0, data.title.clone(), INK)]],
-    });
-    // A chart with nothing to show says so in its place, once (no "—" above it).
-    let (number, sentence) = if data.nothing_to_show(lang, suppressed).is_some() {
-        (String::new(), String::new())
-    } else {
-        data.headline(lang, suppressed)
-    };
-    page_out.blocks.push(para(vec![text(
+/// The key number, large, and beside it the sentence that says what the page shows, in two
+/// lines where one does not hold it: smaller type (16 points at least) before a third line;
+/// a third is never needed for the sentences the charts make, and would be cut with "…".
+fn headline(page: &mut Page, number: String, sentence: &str, metrics: &Metrics) {
+    page.blocks.push(para(vec![text(
         PAD,
         PAD + 70.0,
         34.0,
         number,
         [0x00, 0x5A, 0x8C],
     )]));
-    // The sentence beside the number, in two lines where one does not hold it.
-    // Smaller type (16 points at least) before a third line; a third is never needed for
-    // the sentences the charts make, and would be cut with an ellipsis.
     let room = SLIDE.0 - 2.0 * PAD - 150.0;
     let (size, mut said) = [18.0, 17.0, 16.0]
         .into_iter()
-        .map(|size| (size, metrics.wrap(&sentence, size, room)))
+        .map(|size| (size, metrics.wrap(sentence, size, room)))
         .find(|(_, lines)| lines.len() <= 2)
-        .unwrap_or_else(|| (16.0, metrics.wrap(&sentence, 16.0, room)));
+        .unwrap_or_else(|| (16.0, metrics.wrap(sentence, 16.0, room)));
     if said.len() > 2 {
         let rest = said.split_off(1).join(" ");
         said.push(metrics.fit(&rest, size, room));
@@ -639,12 +605,31 @@ fn slide(
     } else {
         PAD + 64.0
     };
-    page_out.blocks.push(para(
+    page.blocks.push(para(
         said.into_iter()
             .enumerate()
             .map(|(k, line)| text(PAD + 150.0, first_y + 22.0 * k as f32, size, line, INK))
             .collect(),
     ));
+}
+
+fn slide(
+    data: &ChartData,
+    metrics: &Metrics,
+    lang: Lang,
+    suppressed: bool,
+    source: &str,
+    (page, of): (usize, usize),
+) -> Page {
+    let mut page_out = Page::default();
+    page_out.blocks.push(title_block(&data.title));
+    // A chart with nothing to show says so in its place, once (no "—" above it).
+    let (number, sentence) = if data.nothing_to_show(lang, suppressed).is_some() {
+        (String::new(), String::new())
+    } else {
+        data.headline(lang, suppressed)
+    };
+    headline(&mut page_out, number, &sentence, metrics);
     // The plot, the legend to its right.
     let legend_w = 180.0;
     let plot = [

@@ -3,7 +3,7 @@
 //! with header cells, a figure with its alternative text; page furniture as artifacts) and
 //! PDF/A-2a for the archive.
 
-use super::layout::{Item, Kind, Metrics, Page};
+use super::layout::{Item, Kind, Metrics, Page, Rgb};
 use krilla::color::rgb;
 use krilla::configure::{Archival, ConfigurationBuilder};
 use krilla::geom::{PathBuilder, Point, Rect, Transform};
@@ -77,6 +77,20 @@ struct Pen<'a> {
 }
 
 impl Pen<'_> {
+    /// A run of text with its baseline starting at `at`, as the font can draw it.
+    fn text(&self, surface: &mut Surface<'_>, at: [f32; 2], size: f32, text: &str, color: Rgb) {
+        surface.set_stroke(None);
+        surface.set_fill(Some(fill_of(color)));
+        surface.draw_text(
+            Point::from_xy(at[0], at[1]),
+            self.font.clone(),
+            size,
+            &self.metrics.printable(text),
+            false,
+            TextDirection::Auto,
+        );
+    }
+
     /// Draws one item (no tagging here).
     fn draw(&self, surface: &mut Surface<'_>, item: &Item) {
         match item {
@@ -85,37 +99,18 @@ impl Pen<'_> {
                 y,
                 size,
                 text,
-                color: c,
-            } => {
-                surface.set_stroke(None);
-                surface.set_fill(Some(fill_of(*c)));
-                surface.draw_text(
-                    Point::from_xy(*x, *y),
-                    self.font.clone(),
-                    *size,
-                    &self.metrics.printable(text),
-                    false,
-                    TextDirection::Auto,
-                );
-            }
+                color,
+            } => self.text(surface, [*x, *y], *size, text, *color),
             Item::Upright {
                 x,
                 y,
                 size,
                 text,
-                color: c,
+                color,
             } => {
+                // A quarter turn to the left about where the text starts.
                 surface.push_transform(&Transform::from_rotate_at(-90.0, *x, *y));
-                surface.set_stroke(None);
-                surface.set_fill(Some(fill_of(*c)));
-                surface.draw_text(
-                    Point::from_xy(*x, *y),
-                    self.font.clone(),
-                    *size,
-                    &self.metrics.printable(text),
-                    false,
-                    TextDirection::Auto,
-                );
+                self.text(surface, [*x, *y], *size, text, *color);
                 surface.pop();
             }
             Item::Rect {
