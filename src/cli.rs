@@ -792,9 +792,12 @@ fn write_document(
     lang: Lang,
 ) -> Result<(), String> {
     use crate::files::SaveFailure;
+    // The example's extension: the one given, where it is a document's.
     let example = path
         .extension()
-        .map_or("pdf".into(), |e| e.to_string_lossy().to_lowercase());
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .filter(|e| ["pdf", "xlsx", "csv"].contains(&e.as_str()))
+        .unwrap_or_else(|| "pdf".into());
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
         return Err(format!(
             "{}{example}",
@@ -813,10 +816,17 @@ fn write_document(
             "{} {} {}",
             lang.pick("de map", "the folder"),
             crate::lang::terminal_safe(&dir.display().to_string()),
-            lang.pick(
-                "bestaat niet; maak ze eerst of kies een andere plaats",
-                "does not exist; create it first or choose another place"
-            )
+            if dir.exists() {
+                lang.pick(
+                    "is een bestand, geen map; kies een andere plaats",
+                    "is a file, not a folder; choose another place",
+                )
+            } else {
+                lang.pick(
+                    "bestaat niet; maak ze eerst of kies een andere plaats",
+                    "does not exist; create it first or choose another place",
+                )
+            }
         ));
     }
     // An OS error without the temporary file's path that tempfile adds to it.

@@ -139,6 +139,12 @@ fn a_long_plan_continues_with_its_header_repeated() {
         }
     }
     assert!(with_table >= 2, "the header row is repeated: {with_table}");
+    // The signatures on the last page, with what is due.
+    let last: Vec<&str> = pages[n - 1].texts().collect();
+    assert!(
+        last.contains(&"Signatures") && last.contains(&"What is due"),
+        "{last:?}"
+    );
 }
 
 /// Over a long span the timeline's lines come close together: their names never touch
@@ -151,10 +157,15 @@ fn the_timeline_names_never_overlap() {
         .into_iter()
         .find(|d| d.id == "HERE-2024-0028")
         .unwrap();
-    // An IBO typed to end in 2034 stretches the drawing over ten years.
-    d.instruments.last_mut().unwrap().end = chrono::NaiveDate::from_ymd_opt(2034, 1, 31).unwrap();
-    for lang in [Lang::Nl, Lang::En] {
-        let pages = twe_planner::print::plan_pages(&d, &options(lang, false)).unwrap();
+    // An IBO typed to end in 2034 stretches the drawing over ten years; a start typed as
+    // 1900 and an end in 2099 over two centuries.
+    let day = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    let mut century = d.clone();
+    century.start = day(1900, 3, 1);
+    century.instruments.last_mut().unwrap().end = day(2099, 12, 31);
+    d.instruments.last_mut().unwrap().end = day(2034, 1, 31);
+    for (d, lang) in [(&d, Lang::Nl), (&d, Lang::En), (&century, Lang::En)] {
+        let pages = twe_planner::print::plan_pages(d, &options(lang, false)).unwrap();
         let figure = pages[0]
             .blocks
             .iter()
@@ -185,14 +196,50 @@ fn the_timeline_names_never_overlap() {
     }
 }
 
+/// The signatures never stand alone on a page: what is due goes with them; and the
+/// samples fit one page on other days too.
+#[test]
+fn the_signatures_go_with_what_is_due() {
+    let day = |s: &str| twe_planner::model::date_serde::parse(s).unwrap();
+    for d in sample() {
+        for today in ["2025-01-15", "2026-03-02", "2027-06-01"] {
+            for client in [false, true] {
+                let opts = PlanOptions {
+                    today: day(today),
+                    ..options(Lang::Nl, client)
+                };
+                let pages = twe_planner::print::plan_pages(&d, &opts).unwrap();
+                assert_eq!(pages.len(), 1, "{} on {today}", d.id);
+                let signing = pages
+                    .iter()
+                    .find(|p| p.texts().any(|t| t == "Handtekeningen"))
+                    .unwrap();
+                assert!(
+                    signing
+                        .texts()
+                        .any(|t| t == "Wat er te doen staat" || t == "Wat er verwacht wordt"),
+                    "{} on {today}",
+                    d.id
+                );
+            }
+        }
+    }
+}
+
 /// Letters the font cannot draw are printed as "?", and whoever prints is told which: a
 /// name on a signed plan must not change unseen. Accented Latin letters are drawn.
 #[test]
 fn letters_the_font_lacks_are_told() {
     let mut d = sample().into_iter().next().unwrap();
     let opts = options(Lang::En, false);
-    d.client = "Zoë Ñúñez-Çelik".into();
+    d.client = "Zoë Ñúñez-Çelik\u{200b}".into();
     assert_eq!(twe_planner::print::missing_letters(&d, &opts), None);
+    // Printed as its base letter, a name changes too: it is told.
+    d.client = "Nguyễn".into();
+    assert_eq!(
+        twe_planner::print::missing_letters(&d, &opts).as_deref(),
+        Some("ễ")
+    );
     d.client = "محمد Haddad 😀".into();
     let missing = twe_planner::print::missing_letters(&d, &opts).unwrap();
     assert_eq!(missing, "محد😀", "each letter once, in order");
@@ -211,7 +258,7 @@ fn letters_the_font_lacks_are_told() {
     assert_eq!(o.status.code(), Some(0));
     let said = String::from_utf8_lossy(&o.stdout);
     assert!(
-        said.contains("note: the PDF's font has no letters for محد😀 (printed as ?)"),
+        said.contains("note: the PDF's font has no letters for محد😀 (printed as their base"),
         "{said}"
     );
 }
@@ -311,9 +358,11 @@ fn print_never_replaces_a_file_without_force() {
     );
     let said = write_to(dir.path(), false);
     assert!(
-        said.contains("is a folder; give a file name in it"),
+        said.contains("is a folder; give a file name in it, e.g. document.pdf"),
         "{said}"
     );
+    let said = write_to(&out.join("x.pdf"), false);
+    assert!(said.contains("is a file, not a folder"), "{said}");
     #[cfg(unix)]
     {
         let link = dir.path().join("link.pdf");

@@ -369,11 +369,25 @@ impl Painter<'_> {
             };
             // One line per run of years in a row (none across a hidden year: it would
             // claim a value there); the step into the partial year lighter and dashed.
+            let solid = |plot_ui: &mut PlotUi<'_>, run: Vec<[f64; 2]>| {
+                if run.len() > 1 {
+                    plot_ui.line(
+                        Line::new(series.name.clone(), PlotPoints::from(run))
+                            .color(color)
+                            .width(width)
+                            .allow_hover(false),
+                    );
+                }
+            };
             let mut run: Vec<[f64; 2]> = Vec::new();
             for (i, &p) in points.iter().enumerate() {
                 // Categories are whole numbers: the next one is 1 on.
                 let joined = i > 0 && (p[0] - points[i - 1][0] - 1.0).abs() < 0.5;
-                if joined && partial(data, p[0] as usize) {
+                let into_partial = joined && partial(data, p[0] as usize);
+                if !joined || into_partial {
+                    solid(plot_ui, std::mem::take(&mut run));
+                }
+                if into_partial {
                     plot_ui.line(
                         Line::new(
                             series.name.clone(),
@@ -384,32 +398,10 @@ impl Painter<'_> {
                         .style(egui_plot::LineStyle::dashed_loose())
                         .allow_hover(false),
                     );
-                    continue;
-                }
-                if !joined && run.len() > 1 {
-                    plot_ui.line(
-                        Line::new(
-                            series.name.clone(),
-                            PlotPoints::from(std::mem::take(&mut run)),
-                        )
-                        .color(color)
-                        .width(width)
-                        .allow_hover(false),
-                    );
-                }
-                if !joined {
-                    run.clear();
                 }
                 run.push(p);
             }
-            if run.len() > 1 {
-                plot_ui.line(
-                    Line::new(series.name.clone(), PlotPoints::from(run))
-                        .color(color)
-                        .width(width)
-                        .allow_hover(false),
-                );
-            }
+            solid(plot_ui, run);
             // On a slide, the value at the line's end, right of it.
             if let (Some(lang), Some(&[x, y])) = (self.labels, points.last()) {
                 let c = x as usize;

@@ -357,7 +357,13 @@ impl Timeline {
             transform: &response.transform,
         };
         self.bars_ui(&keyed, cx, ui, out);
-        due_nodes(entry.agenda(), &response.transform, cx.lang, ui);
+        due_nodes(
+            entry_index,
+            entry.agenda(),
+            &response.transform,
+            cx.lang,
+            ui,
+        );
     }
 
     /// The bars as widgets for the keyboard and screen readers: each takes the focus (Tab,
@@ -1118,6 +1124,7 @@ fn due_name(item: &crate::rules::agenda::Item, lang: crate::lang::Lang) -> Strin
 /// The due markers for screen readers: a plot's points have no node of their own, so each
 /// diamond gets one where it is drawn, named like its hover.
 fn due_nodes(
+    entry: usize,
     items: &[crate::rules::agenda::Item],
     transform: &egui_plot::PlotTransform,
     lang: crate::lang::Lang,
@@ -1130,7 +1137,7 @@ fn due_nodes(
         if !frame.intersects(rect) {
             continue;
         }
-        let id = egui::Id::NULL.with(("timeline-due", item.kind));
+        let id = egui::Id::NULL.with(("timeline-due", entry, item.kind));
         let r = ui.interact(rect, id, egui::Sense::hover());
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, due_name(item, lang)));
     }

@@ -436,6 +436,15 @@ impl eframe::App for PlannerApp {
             self.window.act(Action::SetToday(day));
         }
         self.calendar_day = now;
+        // An idle window wakes at midnight to move its day (egui repaints only on input).
+        let midnight = now
+            .succ_opt()
+            .and_then(|d| d.and_hms_opt(0, 0, 1))
+            .and_then(|t| t.and_local_timezone(chrono::Local).earliest());
+        if let Some(m) = midnight {
+            let wait = (m - chrono::Local::now()).to_std().unwrap_or_default();
+            ctx.request_repaint_after(wait);
+        }
         self.window.ui(ui);
         let delivered = self.shot.as_ref().and_then(|(slot, rect, ppp)| {
             slot.lock()

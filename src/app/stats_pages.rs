@@ -239,7 +239,8 @@ fn chart_page_ui(
         ui.label(egui::RichText::new(&data.title).size(34.0).strong());
         // The key number and one sentence that says what the chart shows, from its data
         // (the deck's pages say the same).
-        if nothing_left.is_none() {
+        // A difference has no "most" to tell: it is a check of the dossiers, not a figure.
+        if nothing_left.is_none() && choices.source != DataSource::Difference {
             let (number, sentence) = data.headline(lang, choices.suppresses());
             ui.horizontal_wrapped(|ui| {
                 ui.label(egui::RichText::new(number).size(40.0).strong());

@@ -116,6 +116,12 @@ impl Instrument {
             self.kind,
             InstrumentKind::Art60 | InstrumentKind::Wes | InstrumentKind::Opleiding { .. }
         );
+        if self.end < self.start {
+            // No length to give: `invalid-range` says what is wrong.
+            return lang
+                .pick("einde vóór start", "ends before start")
+                .to_string();
+        }
         let days = days_between(self.start, self.end) + 1;
         let count = |n: i64, one: (&str, &str), many: (&str, &str)| {
             let (nl, en) = if n == 1 { one } else { many };
@@ -353,6 +359,9 @@ mod tests {
             ..wes(ymd(2020, 9, 1), ymd(2020, 9, 30))
         };
         assert_eq!(bvs.length_label(Lang::En), "30 days");
+        // Swapped dates have no length.
+        let swapped = wes(ymd(2020, 9, 30), ymd(2020, 9, 1));
+        assert_eq!(swapped.length_label(Lang::En), "ends before start");
     }
 
     #[test]

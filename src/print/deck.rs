@@ -364,7 +364,9 @@ fn chart_items(
             );
         }
         Shape::Lines => {
-            lines(data, lang, suppressed, plot, &y_of, &lighter, &mut items);
+            lines(
+                data, metrics, lang, suppressed, plot, &y_of, &lighter, &mut items,
+            );
         }
     }
     if let Some((v, label)) = &data.reference {
@@ -418,14 +420,22 @@ fn bars(
                 // A hidden count says so where its bar would stand.
                 if suppressed && data.decimals == 0 && !stacked {
                     let size = (bar_w * 0.95 / metrics.width("<5", 1.0).max(1e-3)).min(14.0);
+                    let upright_size = 12.0_f32.min(bar_w * 0.9);
                     if size >= 9.0 {
-                        items.push(text(x, y_of(0.0) - 3.0, size, "<5", MUTED));
-                    } else {
+                        let w = metrics.width("<5", size);
+                        items.push(text(
+                            x + (bar_w - w) / 2.0,
+                            y_of(0.0) - 3.0,
+                            size,
+                            "<5",
+                            MUTED,
+                        ));
+                    } else if upright_size >= 7.0 {
                         items.push(upright(
                             x,
                             bar_w,
                             y_of(0.0) - 3.0,
-                            12.0_f32.min(bar_w),
+                            upright_size,
                             "<5",
                             MUTED,
                         ));
@@ -508,8 +518,13 @@ fn on(fill: Rgb, inside: bool) -> Rgb {
 
 /// The lines, broken where a year is hidden, with each line's last value at its end; the
 /// values kept apart and inside the plot.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one chart's drawing state, passed down once"
+)]
 fn lines(
     data: &ChartData,
+    metrics: &Metrics,
     lang: Lang,
     suppressed: bool,
     plot: [f32; 4],
@@ -574,8 +589,11 @@ fn lines(
         *y = y.min(floor);
         floor = *y - LINE;
     }
+    // Right of the line's end, but never into the legend beside the plot.
+    let limit = plot[0] + plot[2] + 6.0;
     for ((_, x, label, color), y) in ends.into_iter().zip(at) {
-        items.push(text(x + 8.0, y, 16.0, label, color));
+        let w = metrics.width(&label, 16.0);
+        items.push(text((x + 8.0).min(limit - w), y, 16.0, label, color));
     }
 }
 

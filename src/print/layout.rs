@@ -124,6 +124,16 @@ impl Page {
     }
 }
 
+/// Characters that take no room and show nothing (zero-width spaces and joiners, direction
+/// marks, the byte order mark, a soft hyphen): left out where the font lacks them.
+fn invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{00AD}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}'
+            | '\u{2066}'..='\u{2069}' | '\u{FEFF}'
+    )
+}
+
 /// How wide a text is: the printed font's advances, so lines break where the PDF's do.
 pub struct Metrics {
     face: ttf_parser::Face<'static>,
@@ -152,6 +162,9 @@ impl Metrics {
                 }
                 continue;
             }
+            if invisible(c) && !has(c) {
+                continue;
+            }
             if has(c) {
                 out.push(c);
                 continue;
@@ -167,20 +180,13 @@ impl Metrics {
         out
     }
 
-    /// The letters of `text` that [`Self::printable`] writes as "?": the font has neither
-    /// them nor their base letter (Arabic, Hebrew, emoji: the window's font lacks them too).
+    /// The letters of `text` that [`Self::printable`] does not write as they are: as their
+    /// base letter ("ễ" as "ê") or as "?" (Arabic, Hebrew, emoji: the window's font lacks
+    /// them too). Invisible characters it leaves out (a zero-width space) are not among them.
     pub fn missing(&self, text: &str) -> Vec<char> {
-        use unicode_normalization::UnicodeNormalization;
         let has = |c: char| self.face.glyph_index(c).is_some();
         text.chars()
-            .filter(|&c| {
-                !c.is_control()
-                    && !has(c)
-                    && !std::iter::once(c)
-                        .nfd()
-                        .filter(|&d| has(d))
-                        .any(char::is_alphanumeric)
-            })
+            .filter(|&c| !c.is_control() && !invisible(c) && !has(c))
             .collect()
     }
 

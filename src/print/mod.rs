@@ -42,8 +42,8 @@ pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>
 }
 
 /// The letters of the plan of `d` that its font cannot draw, each once in order of first
-/// appearance, if any: they are printed as "?", and the one who prints it must be told
-/// (a name on a signed plan must not change unseen).
+/// appearance, if any: they are printed as their base letter or "?", and the one who
+/// prints it must be told (a name on a signed plan must not change unseen).
 pub fn missing_letters(d: &crate::model::Dossier, opts: &PlanOptions) -> Option<String> {
     let metrics = layout::Metrics::new()?;
     let pages = plan_pages(d, opts)?;
@@ -68,8 +68,8 @@ pub fn missing_letters_warning(letters: &str, lang: crate::lang::Lang) -> String
         ),
         crate::lang::terminal_safe(letters),
         lang.pick(
-            "(als ? gedrukt); schrijf de naam zo nodig in Latijnse letters",
-            "(printed as ?); write the name in Latin letters where needed"
+            "(gedrukt als hun basisletter of ?); kijk de namen na voor u tekent",
+            "(printed as their base letter or ?); check the names before signing"
         )
     )
 }

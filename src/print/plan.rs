@@ -75,6 +75,41 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
             findings_list(&mut flow, &info, d, lang);
         }
     }
+    // The client's copy lists what the client takes part in: the instruments to start; the
+    // counsellor's uploads, closing and follow-up stay on the counsellor's copy.
+    let due: Vec<_> = checked
+        .agenda
+        .iter()
+        .filter(|item| {
+            !opts.client_copy
+                || matches!(
+                    item.kind,
+                    crate::rules::agenda::Kind::Art60Start
+                        | crate::rules::agenda::Kind::SecondInstrument
+                        | crate::rules::agenda::Kind::NextInstrument
+                )
+        })
+        .collect();
+    // The client reads the action and its day; the counsellor why it is that day too.
+    let lines: Vec<String> = due
+        .iter()
+        .map(|item| {
+            let what = if opts.client_copy {
+                item.kind.action(lang).to_string()
+            } else {
+                item.message(d, lang)
+            };
+            format!("{} — {what}", lang::date(item.due.day, lang))
+        })
+        .collect();
+    // What is due goes with the signatures, so that they never stand alone on a page: the
+    // heading, its lines as wrapped, and the signatures' block with its heading.
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| flow.metrics.wrap(l, BODY, Flow::width()).len())
+        .sum::<usize>()
+        .max(1);
+    flow.ensure(32.0 + BODY * 1.35 * wrapped as f32 + SIGNATURES + 30.0);
     flow.heading(
         if opts.client_copy {
             lang.pick("Wat er verwacht wordt", "What is expected")
@@ -83,34 +118,11 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
         },
         2,
     );
-    // The client's copy lists what the client takes part in: starting instruments and the
-    // trajectory's end; the counsellor's uploads and follow-up stay on the counsellor's.
-    let due: Vec<_> = checked
-        .agenda
-        .iter()
-        .filter(|item| {
-            !opts.client_copy
-                || !matches!(
-                    item.kind,
-                    crate::rules::agenda::Kind::DocumentsUpload
-                        | crate::rules::agenda::Kind::OutcomeFollowup
-                )
-        })
-        .collect();
     if due.is_empty() {
         flow.paragraph(lang.pick("Niets gepland.", "Nothing due."), BODY, INK, 0.0);
     }
-    for item in due {
-        flow.paragraph(
-            &format!(
-                "{} — {}",
-                lang::date(item.due.day, lang),
-                item.message(d, lang)
-            ),
-            BODY,
-            INK,
-            0.0,
-        );
+    for line in &lines {
+        flow.paragraph(line, BODY, INK, 0.0);
     }
     signatures(&mut flow, lang);
     let header = format!("{title} · {} · {}", d.id, d.client);
@@ -186,9 +198,51 @@ fn facts(flow: &mut Flow, d: &Dossier, lang: Lang) {
             lang::date(r, lang),
         ));
     }
-    for (label, value) in lines {
-        flow.paragraph(&format!("{label}: {value}"), BODY + 0.5, INK, 0.0);
+    // In two columns: who on the left, when on the right (a plan should fit one page);
+    // a column that would not fit the page (a name of a thousand letters) flows instead.
+    let size = BODY + 0.5;
+    let lead = size * 1.35;
+    let half = (Flow::width() - 16.0) / 2.0;
+    let texts: Vec<String> = lines.iter().map(|(l, v)| format!("{l}: {v}")).collect();
+    let split = 4.min(texts.len());
+    let wrapped: Vec<Vec<String>> = texts
+        .iter()
+        .map(|t| flow.metrics.wrap(t, size, half))
+        .collect();
+    let column_height = |range: std::ops::Range<usize>| -> f32 {
+        wrapped[range].iter().map(Vec::len).sum::<usize>() as f32 * lead
+    };
+    let height = column_height(0..split).max(column_height(split..texts.len()));
+    if flow.y + height > Flow::bottom() {
+        for text in &texts {
+            flow.paragraph(text, size, INK, 0.0);
+        }
+        return;
     }
+    let top = flow.y;
+    for (column, range) in [(0.0, 0..split), (half + 16.0, split..texts.len())] {
+        let mut y = top;
+        for fact in &wrapped[range] {
+            let items = fact
+                .iter()
+                .map(|line| {
+                    y += lead;
+                    Item::Text {
+                        x: MARGIN + column,
+                        y: y - size * 0.3,
+                        size,
+                        text: line.clone(),
+                        color: INK,
+                    }
+                })
+                .collect();
+            flow.push(Block {
+                kind: Kind::Paragraph,
+                cells: vec![items],
+            });
+        }
+    }
+    flow.y = top + height;
 }
 
 /// Black or white, whichever reads better on `fill` (WCAG contrast).
@@ -426,10 +480,11 @@ fn markers(
             (1, x + 2.0),
             (1, x - 2.0 - w),
         ];
-        let (row, x0) = candidates
-            .into_iter()
-            .find(|&(row, x0)| fits(row, x0))
-            .unwrap_or((1, (x + 2.0).min(left + width - w).max(left)));
+        // Where no place is free (a span of a century), the line goes unnamed rather than
+        // printed over another name; the figure's alternative text lists the dates.
+        let Some((row, x0)) = candidates.into_iter().find(|&(row, x0)| fits(row, x0)) else {
+            continue;
+        };
         placed.push((row, x0, x0 + w));
         items.push(Item::Text {
             x: x0,
@@ -595,13 +650,17 @@ fn instruments(flow: &mut Flow, d: &Dossier, lang: Lang) {
             ]
         })
         .collect();
-    flow.table(0, &header, &[120.0, 62.0, 62.0, 70.0, 62.0, 0.0], &rows);
+    // The length's column holds "37 weeks 4 days" on one line.
+    flow.table(0, &header, &[105.0, 60.0, 60.0, 92.0, 62.0, 0.0], &rows);
     flow.gap(4.0);
 }
 
 /// Room for both signatures and the date.
+/// The signature block's height.
+const SIGNATURES: f32 = 70.0;
+
 fn signatures(flow: &mut Flow, lang: Lang) {
-    let height = 70.0;
+    let height = SIGNATURES;
     flow.ensure(height + 30.0);
     flow.heading(lang.pick("Handtekeningen", "Signatures"), 2);
     let top = flow.y + 4.0;

@@ -109,6 +109,10 @@ pub struct ChartData {
     pub percent: bool,
     /// Decimals to show.
     pub decimals: usize,
+    /// For charts of counts per province: Flanders' total per category, the dossiers of an
+    /// unknown OCMW included (what the shares of Flanders divide by); `None` for a year
+    /// where a hidden count is part of it. Empty for other charts.
+    pub flanders: Vec<Option<f64>>,
     /// The category the published monitoring covers only in part (May 2021): drawn
     /// lighter and told in the headline. `None` for figures from dossiers, whose years are
     /// as whole as the dossiers; see [`ChartData::published`].
@@ -214,6 +218,23 @@ impl Basis<'_> {
             .then(|| scale * numerator as f64 / denominator as f64)
     }
 
+    /// Flanders' total of `get` per shown year, unplaced dossiers included; `None` where a
+    /// province's or the unplaced count is hidden (the total would give it back).
+    fn flanders(&self, get: impl Fn(&Counts) -> i64) -> Vec<Option<f64>> {
+        self.years
+            .iter()
+            .map(|&y| {
+                let unplaced = self.table.unplaced.get(&y).map_or(0, &get);
+                let any_small = Province::ALL
+                    .iter()
+                    .map(|&p| get(&self.table.get(p, y)))
+                    .chain([unplaced])
+                    .any(|v| small(v, self.opts));
+                (!any_small).then(|| get(&self.table.year_total(y)) as f64)
+            })
+            .collect()
+    }
+
     /// One series per province, valued by `f` for each shown year.
     fn per_province(&self, f: impl Fn(Province, i32) -> Option<f64>) -> Vec<Series> {
         Province::ALL
@@ -240,25 +261,21 @@ impl Basis<'_> {
             reference: None,
             percent: false,
             decimals: 0,
+            flanders: Vec::new(),
             partial: None,
         }
     }
 }
 
-/// What a chart says when it has nothing to tell.
-fn too_few(lang: Lang, suppressed: bool) -> String {
-    if suppressed {
-        lang.pick(
-            "Te weinig dossiers om cijfers te tonen: aantallen van 1 tot 4 blijven verborgen.",
-            "Too few dossiers to show figures: counts from 1 to 4 stay hidden.",
-        )
-    } else {
-        lang.pick(
-            "Geen cijfers voor deze jaren.",
-            "No figures for these years.",
-        )
-    }
-    .to_string()
+/// What a chart says when its counts are too few to show: one wording for the headline,
+/// the window's slide and the deck's page.
+fn too_few(lang: Lang) -> &'static str {
+    lang.pick(
+        "Te weinig dossiers om te tonen: aantallen van 1 tot 4 blijven verborgen om niemand \
+         herkenbaar te maken.",
+        "Too few dossiers to show: counts from 1 to 4 stay hidden so that no one can be \
+         recognised.",
+    )
 }
 
 /// The source line under charts drawn from the published figures, or from a workspace's
@@ -317,12 +334,20 @@ fn per_province_chart(b: &Basis<'_>) -> ChartData {
     let series = b.per_province(|p, y| {
         let v = b.count(p, y);
         if relative {
+            // A share of a hidden count would give it back, and so would the year's other
+            // shares (they and it make 100%): one hidden count hides the year's shares.
+            let any_hidden = Province::ALL.iter().any(|&q| small(b.count(q, y), b.opts));
             let total = b.table.year_total(y).get(b.opts.measure);
-            (total != 0).then(|| 100.0 * v as f64 / total as f64)
+            (!any_hidden && total != 0).then(|| 100.0 * v as f64 / total as f64)
         } else {
             b.count_value(v)
         }
     });
+    let flanders = if relative {
+        Vec::new()
+    } else {
+        b.flanders(|c| c.get(b.opts.measure))
+    };
     let y_label = if relative {
         lang.pick("% van Vlaanderen", "% of Flanders")
     } else {
@@ -349,6 +374,7 @@ fn per_province_chart(b: &Basis<'_>) -> ChartData {
         },
         percent: relative,
         decimals: usize::from(relative),
+        flanders,
         ..b.over_years(title, y_label.to_string(), series)
     }
 }
@@ -418,6 +444,7 @@ fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
         reference: None,
         percent: opts.relative,
         decimals: usize::from(opts.relative),
+        flanders: Vec::new(),
         partial: None,
     }
 }
@@ -506,6 +533,11 @@ fn bvs_use_chart(b: &Basis<'_>) -> ChartData {
     ChartData {
         shape: Shape::Lines,
         decimals: usize::from(relative),
+        flanders: if relative {
+            Vec::new()
+        } else {
+            b.flanders(|c| c.bvs)
+        },
         ..b.over_years(title.into(), y_label.into(), series)
     }
 }
@@ -593,77 +625,83 @@ impl ChartData {
                     .iter()
                     .any(|s| s.values.get(c).is_some_and(Option::is_none))
         };
-        // The last year with a figure to tell (a year that is all zeros says nothing).
-        let focus = (0..self.categories.len()).rev().find(|&c| {
-            hidden(c) || (0..self.series.len()).any(|k| value(k, c).is_some_and(|v| v != 0.0))
-        });
-        let Some(c) = focus else {
-            return ("—".into(), too_few(lang, suppressed));
+        // What a year can tell: its shown values, with the largest, unless a hidden count
+        // may be larger (a shown 0 beside a hidden one) or there is nothing but zeros.
+        let tell = |c: usize| -> Option<(Vec<(usize, f64)>, f64)> {
+            let visible: Vec<(usize, f64)> = (0..self.series.len())
+                .filter_map(|k| value(k, c).map(|v| (k, v)))
+                .collect();
+            let max = visible
+                .iter()
+                .map(|&(_, v)| v)
+                .fold(f64::NEG_INFINITY, f64::max);
+            let told = !visible.is_empty()
+                && visible.iter().any(|&(_, v)| v != 0.0)
+                && !(hidden(c) && counts && max < 5.0);
+            told.then_some((visible, max))
         };
-        let visible: Vec<(usize, f64)> = (0..self.series.len())
-            .filter_map(|k| value(k, c).map(|v| (k, v)))
-            .collect();
-        let max = visible
-            .iter()
-            .map(|&(_, v)| v)
-            .fold(f64::NEG_INFINITY, f64::max);
-        // With counts under 5 hidden, a shown 0 (or nothing shown) may not be the largest.
-        if visible.is_empty() || (hidden(c) && counts && max < 5.0) {
-            return ("—".into(), too_few(lang, suppressed));
-        }
+        // The last year that can be told.
+        let Some((c, (visible, max))) = (0..self.categories.len())
+            .rev()
+            .find_map(|c| tell(c).map(|t| (c, t)))
+        else {
+            return ("—".into(), self.nothing_said(lang, suppressed));
+        };
+        let number = self.format(Some(max), lang);
+        // Equal as printed: the same figure twice is a tie.
         let leaders: Vec<&str> = visible
             .iter()
-            // Equal as printed: the same figure twice is a tie.
-            .filter(|&&(_, v)| (v - max).abs() <= 1e-9 * max.abs().max(1.0))
+            .filter(|&&(_, v)| self.format(Some(v), lang) == number)
             .map(|&(k, _)| self.series[k].name.as_str())
             .collect();
         let names = lang::list(&leaders, lang);
-        let number = self.format(Some(max), lang);
-        let partial = self.is_partial(c);
+        let many = leaders.len() > 1;
         let when = format!(
             "{} {}{}",
             lang.pick("In", "In"),
             self.categories[c],
-            if partial {
+            if self.is_partial(c) {
                 lang.pick(" (deel van het jaar)", " (part of the year)")
             } else {
                 ""
             }
         );
-        let each = if leaders.len() > 1 {
-            lang.pick(" elk", " each")
-        } else {
-            ""
-        };
-        let of_shown = if hidden(c) && !counts {
-            lang.pick(" van de getoonde provincies", " of the provinces shown")
-        } else {
-            ""
-        };
+        let each = if many { lang.pick(" elk", " each") } else { "" };
         let sentence = if counts {
-            let total = self
-                .totals()
-                .and_then(|t| t.per_category.get(c).copied().flatten())
-                .filter(|&t| t > 0.0);
-            let share = total.map_or_else(String::new, |t| {
-                format!(
-                    " {} {} ({}%)",
-                    lang.pick("van", "of"),
-                    self.format(Some(t), lang),
-                    (100.0 * max / t).round()
-                )
-            });
-            let verb = if leaders.len() > 1 {
+            // Of Flanders' total (the dossiers of an unknown OCMW included), where no hidden
+            // count is part of it.
+            let share = self
+                .flanders
+                .get(c)
+                .copied()
+                .flatten()
+                .filter(|&t| t > 0.0)
+                .map_or_else(String::new, |t| {
+                    format!(
+                        "{} {} {} ({}%)",
+                        if many { "," } else { "" },
+                        lang.pick("van", "of"),
+                        self.format(Some(t), lang),
+                        (100.0 * max / t).round()
+                    )
+                });
+            let verb = if many {
                 lang.pick("hebben het meest", "have the most")
             } else {
                 lang.pick("heeft het meest", "has the most")
             };
             format!("{when}: {names} {verb}, {number}{each}{share}.")
         } else {
-            let verb = if leaders.len() > 1 {
+            let verb = if many {
                 lang.pick("staan het hoogst", "are highest")
             } else {
                 lang.pick("staat het hoogst", "is highest")
+            };
+            // With a province hidden, the highest of those shown is all that can be said.
+            let shown = if hidden(c) {
+                lang.pick(" van de getoonde provincies", " of the provinces shown")
+            } else {
+                ""
             };
             let unit = if self.percent {
                 String::new()
@@ -675,45 +713,54 @@ impl ChartData {
                 .as_ref()
                 .map_or_else(String::new, |&(goal, _)| {
                     let reach = visible.iter().filter(|&&(_, v)| v >= goal).count();
+                    let (nl, en) = if reach == 1 {
+                        ("provincies haalt het doel", "provinces reaches the target")
+                    } else {
+                        ("provincies halen het doel", "provinces reach the target")
+                    };
                     format!(
                         "; {reach} {} {} {} ({})",
                         lang.pick("van de", "of"),
                         visible.len(),
-                        lang.pick("provincies halen het doel", "provinces reach the target"),
+                        lang.pick(nl, en),
                         self.format(Some(goal), lang)
                     )
                 });
             format!(
-                "{when}: {names} {verb}{of_shown}, {} {number}{each}{unit}{target}.",
+                "{when}: {names} {verb}{shown}, {} {number}{each}{unit}{target}.",
                 lang.pick("met", "at")
             )
         };
         (number, sentence)
     }
 
-    /// Why the chart has nothing to show, if so: every value hidden or zero. The window's
-    /// slide and the deck's page then say this instead of drawing an empty chart.
+    /// Why the chart has nothing to show, if so: no value but zeros, and a count hidden
+    /// (with nothing hidden, zeros are figures and are drawn). The window's slide and the
+    /// deck's page then say this instead of drawing an empty chart.
     pub fn nothing_to_show(&self, lang: Lang, suppressed: bool) -> Option<&'static str> {
-        let any = self
-            .series
-            .iter()
-            .flat_map(|s| s.values.iter().flatten())
-            .any(|&v| v != 0.0);
-        (!any).then(|| {
-            if suppressed {
-                lang.pick(
-                    "Te weinig dossiers om te tonen: aantallen van 1 tot 4 blijven verborgen om \
-                     niemand herkenbaar te maken.",
-                    "Too few dossiers to show: counts from 1 to 4 stay hidden so that no one \
-                     can be recognised.",
-                )
-            } else {
-                lang.pick(
-                    "Geen cijfers voor deze jaren.",
-                    "No figures for these years.",
-                )
-            }
-        })
+        let values = || self.series.iter().flat_map(|s| s.values.iter());
+        let any = values().flatten().any(|&v| v != 0.0);
+        let any_hidden = suppressed && values().any(Option::is_none);
+        (!any && any_hidden).then(|| too_few(lang))
+    }
+
+    /// What the headline says when no year can be told: too few dossiers where counts are
+    /// hidden, else that there are no figures.
+    fn nothing_said(&self, lang: Lang, suppressed: bool) -> String {
+        let any_hidden = suppressed
+            && self
+                .series
+                .iter()
+                .any(|s| s.values.iter().any(Option::is_none));
+        if any_hidden {
+            too_few(lang).to_string()
+        } else {
+            lang.pick(
+                "Geen cijfers voor deze jaren.",
+                "No figures for these years.",
+            )
+            .to_string()
+        }
     }
 
     /// The instrument mix's headline: the province with the most instruments and the kind
@@ -733,7 +780,7 @@ impl ChartData {
                 })
                 .max_by(|a, b| a.2.total_cmp(&b.2));
             let Some((k, c, v)) = best else {
-                return ("—".into(), too_few(lang, suppressed));
+                return ("—".into(), self.nothing_said(lang, suppressed));
             };
             let number = self.format(Some(v), lang);
             return (
@@ -748,7 +795,7 @@ impl ChartData {
             );
         }
         let Some(totals) = self.totals() else {
-            return ("—".into(), too_few(lang, suppressed));
+            return ("—".into(), self.nothing_said(lang, suppressed));
         };
         let best = totals
             .per_category
@@ -756,22 +803,41 @@ impl ChartData {
             .enumerate()
             .filter_map(|(c, t)| t.filter(|&t| t > 0.0).map(|t| (c, t)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
-        let Some((c, most)) = best else {
-            return ("—".into(), too_few(lang, suppressed));
+        let Some((_, most)) = best else {
+            return ("—".into(), self.nothing_said(lang, suppressed));
         };
         // A hidden province may hide any number: the most is then said of those shown.
         let some_hidden = totals.per_category.iter().any(Option::is_none);
         let number = self.format(Some(most), lang);
-        let mut sentence = format!(
-            "{}{} {} {number}",
-            self.categories[c],
-            if some_hidden {
-                lang.pick(" (van de getoonde provincies)", " (of the provinces shown)")
-            } else {
-                ""
-            },
-            lang.pick("heeft het meest:", "has the most:"),
-        );
+        // Equal as printed: the same figure twice is a tie.
+        let leaders: Vec<&str> = totals
+            .per_category
+            .iter()
+            .enumerate()
+            .filter(|&(_, t)| t.is_some_and(|t| self.format(Some(t), lang) == number))
+            .filter_map(|(c, _)| self.categories.get(c).map(String::as_str))
+            .collect();
+        let names = lang::list(&leaders, lang);
+        let many = leaders.len() > 1;
+        let each = if many { lang.pick(" elk", " each") } else { "" };
+        let mut sentence = match (lang, some_hidden) {
+            (Lang::Nl, true) => format!(
+                "Van de getoonde provincies {} {names} het meest: {number}{each}",
+                if many { "hebben" } else { "heeft" }
+            ),
+            (Lang::Nl, false) => format!(
+                "{names} {} het meest: {number}{each}",
+                if many { "hebben" } else { "heeft" }
+            ),
+            (Lang::En, true) => format!(
+                "Of the provinces shown, {names} {} the most: {number}{each}",
+                if many { "have" } else { "has" }
+            ),
+            (Lang::En, false) => format!(
+                "{names} {} the most: {number}{each}",
+                if many { "have" } else { "has" }
+            ),
+        };
         if let Some(grand) = totals.grand.filter(|&g| g > 0.0) {
             let part = totals
                 .per_series
@@ -782,7 +848,8 @@ impl ChartData {
             // Writing to a String cannot fail.
             let _ = write!(
                 sentence,
-                " {} {} ({}%)",
+                "{} {} {} ({}%)",
+                if many { "," } else { "" },
                 lang.pick("van", "of"),
                 self.format(Some(grand), lang),
                 (100.0 * most / grand).round()
@@ -1053,6 +1120,13 @@ mod tests {
         for (s, v) in c.series.iter_mut().zip(values) {
             s.values = v.to_vec();
         }
+        // Flanders' totals as the chart's own: the provinces' sums, none with a hidden part.
+        c.flanders = (0..2)
+            .map(|y| values.iter().map(|v| v[y]).sum::<Option<f64>>())
+            .collect();
+        if c.percent || c.decimals > 0 {
+            c.flanders.clear();
+        }
         c
     }
 
@@ -1091,8 +1165,36 @@ mod tests {
         let (_, sentence) = c.headline(Lang::Nl, false);
         assert_eq!(
             sentence,
-            "In 2025: Antwerpen en Limburg hebben het meest, 9 elk van 21 (43%)."
+            "In 2025: Antwerpen en Limburg hebben het meest, 9 elk, van 21 (43%)."
         );
+        // A last year too small to tell: the year before is told, under its chart.
+        let c = over_two_years(
+            [[Some(7.0), h], [Some(7.0), z], [z, z], [z, z], [z, z]],
+            ChartKind::PerProvince,
+        );
+        let (number, sentence) = c.headline(Lang::En, true);
+        assert_eq!(number, "7");
+        assert_eq!(
+            sentence,
+            "In 2025: Antwerpen and Limburg have the most, 7 each, of 14 (50%)."
+        );
+        assert_eq!(c.nothing_to_show(Lang::En, true), None);
+        // Dossiers of an unknown OCMW count in Flanders' total, as in the shares' chart.
+        let mut c = over_two_years(
+            [[z, Some(10.0)], [z, z], [z, z], [z, z], [z, z]],
+            ChartKind::PerProvince,
+        );
+        c.flanders[1] = Some(100.0);
+        assert_eq!(
+            c.headline(Lang::En, false).1,
+            "In 2026: Antwerpen has the most, 10 of 100 (10%)."
+        );
+        // Zeros with nothing hidden are figures (drawn), not "too few dossiers".
+        let c = over_two_years([[z, z]; 5], ChartKind::PerProvince);
+        assert_eq!(c.nothing_to_show(Lang::En, true), None);
+        let c = over_two_years([[z, h]; 5], ChartKind::PerProvince);
+        assert!(c.nothing_to_show(Lang::En, true).is_some());
+        assert_eq!(c.nothing_to_show(Lang::En, false), None);
         // Nothing at all.
         let c = over_two_years([[z, z]; 5], ChartKind::PerProvince);
         assert_eq!(
@@ -1137,6 +1239,22 @@ mod tests {
         assert!(
             sentence.contains("; art. 60§7 employment is the largest part,"),
             "{sentence}"
+        );
+        // Ties are named together; with a province hidden, the most is of those shown.
+        let mut tie = c.clone();
+        for (k, s) in tie.series.iter_mut().enumerate() {
+            let v = if k == 1 { 5.0 } else { 0.0 };
+            s.values = vec![Some(v), Some(v), Some(0.0), Some(0.0), Some(0.0)];
+        }
+        assert_eq!(
+            tie.headline(Lang::En, false).1,
+            "Antwerpen and Limburg have the most: 5 each, of 10 (50%); art. 60§7 employment \
+             is the largest part, 100%."
+        );
+        tie.series[0].values[4] = None;
+        assert_eq!(
+            tie.headline(Lang::Nl, true).1,
+            "Van de getoonde provincies hebben Antwerpen en Limburg het meest: 5 elk."
         );
         // Shares: the largest part anywhere.
         let shares = chart(
