@@ -91,17 +91,27 @@ pub fn chart_ui(
     labels: bool,
 ) -> egui_plot::PlotBounds {
     let dark = ui.visuals().dark_mode;
+    let top = ui.cursor().top();
+    legend_ui(ui, data, highlight, dark);
+    let title_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let plot_height = (height - (ui.cursor().top() - top) - title_height).max(120.0);
+    let extent = hold.unwrap_or_else(|| data.extent());
     let painter = Painter {
         data,
         highlight,
         dark,
         labels: labels.then_some(lang),
+        // The plot's height (less its axis) over the values it shows, with the headroom
+        // below.
+        value_per_px: (extent.max * 1.1 - extent.min.min(0.0)).max(1e-9)
+            / f64::from((plot_height - 30.0).max(60.0)),
     };
-    let top = ui.cursor().top();
-    legend_ui(ui, data, highlight, dark);
-    let title_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-    let plot_height = (height - (ui.cursor().top() - top) - title_height).max(120.0);
-    let shown = plot(data, plot_height, hold).show(ui, |plot_ui| {
+    let mut drawn = plot(data, plot_height, hold);
+    if labels {
+        // Room above the tallest bar for the value written on it.
+        drawn = drawn.include_y(data.extent().max * 1.1);
+    }
+    let shown = drawn.show(ui, |plot_ui| {
         match data.shape {
             Shape::GroupedBars => painter.grouped_bars(plot_ui),
             Shape::StackedBars => painter.stacked_bars(plot_ui),
@@ -231,6 +241,8 @@ struct Painter<'a> {
     /// On a slide: the values written on the bars and at the lines' ends, in this language
     /// (Datawrapper and Our World in Data label data directly).
     labels: Option<Lang>,
+    /// How much value a point of the plot's height holds, about (to keep labels apart).
+    value_per_px: f64,
 }
 
 /// Whether category `c` is the year the monitoring covers only in part (drawn lighter).
@@ -265,15 +277,24 @@ impl Painter<'_> {
                     .allow_hover(false),
             );
             if let Some(lang) = self.labels {
+                // As wide as its bar at most (neighbours' values would print over each
+                // other on a narrow window), never under 11 points: else left to the table.
+                let bar_px = (width * plot_ui.transform().dpos_dvalue_x()).abs() as f32;
                 for (c, v) in series.values.iter().enumerate() {
                     let Some(v) = v else { continue };
                     let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
-                    self.value_label(
-                        plot_ui,
-                        [x, *v],
-                        data.cell(s, c, lang, false),
-                        egui::Align2::CENTER_BOTTOM,
-                    );
+                    let text = data.cell(s, c, lang, false);
+                    // Ubuntu's digits are about 0.55 of the size wide.
+                    let size = (bar_px / (0.55 * text.chars().count().max(1) as f32)).min(18.0);
+                    if size >= 11.0 {
+                        self.value_label_sized(
+                            plot_ui,
+                            [x, *v],
+                            text,
+                            egui::Align2::CENTER_BOTTOM,
+                            size,
+                        );
+                    }
                 }
             }
         }
@@ -287,6 +308,18 @@ impl Painter<'_> {
         text: String,
         anchor: egui::Align2,
     ) {
+        self.value_label_sized(plot_ui, at, text, anchor, 18.0);
+    }
+
+    /// [`Self::value_label`] at `size` points.
+    fn value_label_sized(
+        &self,
+        plot_ui: &mut PlotUi<'_>,
+        at: [f64; 2],
+        text: String,
+        anchor: egui::Align2,
+        size: f32,
+    ) {
         let color = if self.dark {
             egui::Color32::WHITE
         } else {
@@ -296,7 +329,7 @@ impl Painter<'_> {
             egui_plot::Text::new(
                 "",
                 egui_plot::PlotPoint::new(at[0], at[1]),
-                egui::RichText::new(text).size(18.0).color(color),
+                egui::RichText::new(text).size(size).color(color),
             )
             .anchor(anchor)
             .allow_hover(false),
@@ -354,6 +387,7 @@ impl Painter<'_> {
 
     fn lines(&self, plot_ui: &mut PlotUi<'_>) {
         let data = self.data;
+        let mut ends: Vec<(f64, f64, String)> = Vec::new();
         for (s, series) in data.series.iter().enumerate() {
             let color = series_color(data, s, self.highlight, self.dark);
             let points: Vec<[f64; 2]> = series
@@ -402,15 +436,9 @@ impl Painter<'_> {
                 run.push(p);
             }
             solid(plot_ui, run);
-            // On a slide, the value at the line's end, right of it.
+            // On a slide, the value at the line's end, right of it (placed below, apart).
             if let (Some(lang), Some(&[x, y])) = (self.labels, points.last()) {
-                let c = x as usize;
-                self.value_label(
-                    plot_ui,
-                    [x + 0.08, y],
-                    data.cell(s, c, lang, false),
-                    egui::Align2::LEFT_CENTER,
-                );
+                ends.push((x, y, data.cell(s, x as usize, lang, false)));
             }
             plot_ui.points(
                 Points::new(series.name.clone(), PlotPoints::from(points))
@@ -418,6 +446,30 @@ impl Painter<'_> {
                     .radius(3.5)
                     .allow_hover(false),
             );
+        }
+        self.end_labels(plot_ui, ends);
+    }
+
+    /// The lines' end values, a line of type apart (two provinces ending near each other
+    /// would print over each other): pushed down, then back up from the axis's low end.
+    /// Placed in values, not by the plot's transform: labels count in the plot's bounds,
+    /// and placing them by the bounds they change would feed back frame after frame.
+    fn end_labels(&self, plot_ui: &mut PlotUi<'_>, mut ends: Vec<(f64, f64, String)>) {
+        let extent = self.data.extent();
+        let low = extent.min.min(0.0);
+        let gap = 20.0 * self.value_per_px;
+        ends.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut at: Vec<f64> = Vec::with_capacity(ends.len());
+        for &(_, y, _) in &ends {
+            at.push(y.min(at.last().map_or(f64::INFINITY, |l| l - gap)));
+        }
+        let mut floor = low + gap / 2.0;
+        for y in at.iter_mut().rev() {
+            *y = y.max(floor);
+            floor = *y + gap;
+        }
+        for ((x, _, text), y) in ends.into_iter().zip(at) {
+            self.value_label(plot_ui, [x + 0.08, y], text, egui::Align2::LEFT_CENTER);
         }
     }
 }
