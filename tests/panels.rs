@@ -65,6 +65,7 @@ fn bench<P: 'static>(panel: P, open: Option<&str>, draw: Draw<P>) -> Harness<'st
                     preview: None,
                     loading: b.loading,
                     me: None,
+                    due_listed: None,
                 };
                 draw(&mut b.panel, &cx, ui, &mut b.out);
             },
@@ -238,6 +239,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
                     preview: None,
                     loading: None,
                     me: None,
+                    due_listed: None,
                 };
                 let rows = list.rows(&b.ws);
                 b.panel.ui(&cx, rows, ui, &mut b.out);
@@ -313,6 +315,7 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
                     preview: None,
                     loading: None,
                     me: None,
+                    due_listed: None,
                 };
                 let (slides, stats) = &mut b.panel;
                 slides.ui(&cx, &mut stats.choices, ui, &mut b.out);
@@ -699,6 +702,7 @@ fn agenda_bench(ws: Workspace, list: DossierList) -> Harness<'static, Bench<Agen
                     preview: None,
                     loading: None,
                     me: None,
+                    due_listed: None,
                 };
                 let rows = list.rows(&b.ws);
                 b.panel.ui(&cx, rows, ui, &mut b.out);
@@ -877,6 +881,7 @@ fn bench_list(ws: Workspace) -> Harness<'static, Bench<DossierList>> {
                     preview: None,
                     loading: None,
                     me: Some("Sofie Peeters"),
+                    due_listed: None,
                 };
                 b.panel.ui(&cx, ui, &mut b.out);
             },

@@ -1042,6 +1042,44 @@ fn the_counsellor_field_completes_from_the_workspace() {
     assert!(h.query_by_label_contains("👤 My clients (Lies)").is_some());
 }
 
+/// With "My clients" on, the status bar counts the items due this week in my dossiers, as
+/// the agenda lists them, and says so; off, the workspace's again.
+#[test]
+fn the_status_bar_counts_the_listed_dossiers() {
+    let mut h = sample(Lang::En);
+    h.state_mut().act(twe_planner::app::Action::SetMe(Some(
+        "Sofie Peeters".into(),
+    )));
+    // Monday 1 December 2025: one item due this week, none of them Sofie's.
+    let monday = twe_planner::model::date_serde::parse("2025-12-01").unwrap();
+    h.state_mut()
+        .act(twe_planner::app::Action::SetToday(monday));
+    h.run();
+    let ws = h.state().workspace();
+    let all = ws.due_this_week();
+    let mine: Vec<usize> = (0..ws.len())
+        .filter(|&i| ws.entries()[i].dossier().has_counsellor("Sofie Peeters"))
+        .collect();
+    let due_mine = ws.due_this_week_of(&mine);
+    assert_ne!(due_mine, all, "the sample tells the two apart");
+    assert!(
+        h.query_by_label(&format!("📅 {all} due this week"))
+            .is_some()
+    );
+    h.get_by_label("👤 My clients (Sofie Peeters)").click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!("📅 {due_mine} due this week (listed)"))
+            .is_some()
+    );
+    h.get_by_label("👤 My clients (Sofie Peeters)").click();
+    h.run();
+    assert!(
+        h.query_by_label(&format!("📅 {all} due this week"))
+            .is_some()
+    );
+}
+
 /// File → Print plan… makes the open dossier's plan as a PDF and asks where to save it; the
 /// chosen path gets the PDF (the system viewer is not started in tests).
 #[test]

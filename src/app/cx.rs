@@ -76,6 +76,9 @@ pub struct ViewCx<'a> {
     pub loading: Option<crate::workspace::loading::Status>,
     /// Who "I" am: the counsellor "my clients" are filtered on.
     pub me: Option<&'a str>,
+    /// The items due this week in the listed dossiers, where the list is filtered (the
+    /// agenda shows those): the status bar counts them instead of the workspace's.
+    pub due_listed: Option<usize>,
 }
 
 impl<'a> ViewCx<'a> {

@@ -205,6 +205,11 @@ pub struct DossierList {
 
 impl DossierList {
     /// The rows the list shows (the caseload shows the same), brought up to date first.
+    /// Whether the list leaves dossiers out (a search, a filter, "my clients").
+    pub fn is_filtered(&self) -> bool {
+        self.filter != super::rows::ListFilter::default()
+    }
+
     pub fn rows(&mut self, ws: &Workspace) -> &ListCache {
         self.cache.refresh(ws, &self.filter);
         &self.cache

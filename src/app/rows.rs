@@ -151,6 +151,8 @@ pub struct ListCache {
     span: std::cell::OnceCell<(chrono::NaiveDate, chrono::NaiveDate)>,
     /// Bumped by every refresh that made new rows, so views can cache what they derive.
     version: u64,
+    /// The rows' items due this week (the status bar's count for a filtered list).
+    due_this_week: usize,
 }
 
 impl ListCache {
@@ -185,9 +187,15 @@ impl ListCache {
             return;
         }
         filter.sort(ws, &mut self.rows);
+        self.due_this_week = ws.due_this_week_of(&self.rows);
         self.version += 1;
         self.key = Some((filter.clone(), ws.change_generation()));
         self.span = std::cell::OnceCell::new();
+    }
+
+    /// The rows' items due by the end of this ISO week.
+    pub fn due_this_week(&self) -> usize {
+        self.due_this_week
     }
 
     /// Forgets the rows (another workspace): the next refresh makes them again, under a
@@ -195,6 +203,7 @@ impl ListCache {
     pub fn forget(&mut self) {
         self.key = None;
         self.rows.clear();
+        self.due_this_week = 0;
         self.covered = 0;
         self.version += 1;
         self.span = std::cell::OnceCell::new();

@@ -32,11 +32,17 @@ impl StatusBar {
                 lang.pick("niet bewaard", "unsaved"),
             ));
             ui.separator();
-            let due = ws.due_this_week();
+            // A filtered list ("my clients") counts its own, as the agenda lists them.
+            let due = cx.due_listed.unwrap_or_else(|| ws.due_this_week());
             let text = format!(
-                "📅 {} {}",
+                "📅 {} {}{}",
                 lang::number(due as i64, lang),
-                lang.pick("te doen deze week", "due this week")
+                lang.pick("te doen deze week", "due this week"),
+                if cx.due_listed.is_some() {
+                    lang.pick(" (in de lijst)", " (listed)")
+                } else {
+                    ""
+                }
             );
             if ui
                 .link(text)

@@ -66,6 +66,7 @@ impl Shared {
             preview: self.preview.as_ref(),
             loading: self.loading,
             me: self.me.as_deref(),
+            due_listed: None,
         }
     }
 }
@@ -374,7 +375,14 @@ impl Window {
 
     /// The panels of the normal window, laid out around the central view.
     fn panels_ui(&mut self, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-        let cx = self.shared.cx();
+        let due_listed = self
+            .list
+            .is_filtered()
+            .then(|| self.list.rows(&self.shared.ws).due_this_week());
+        let cx = ViewCx {
+            due_listed,
+            ..self.shared.cx()
+        };
         // Side panels never take the centre's room, whatever width they were left at (egui
         // remembers it between starts).
         let width = ui.available_width().max(600.0);

@@ -640,6 +640,15 @@ impl Workspace {
         self.tallies.due_this_week
     }
 
+    /// The items due by the end of this ISO week in the entries `rows` (a filtered list):
+    /// O(rows), for a view that keeps it per change of its rows.
+    pub fn due_this_week_of(&self, rows: &[usize]) -> usize {
+        rows.iter()
+            .filter_map(|&i| self.entries.get(i))
+            .map(|e| self.tallies.due_by_week_end(e))
+            .sum()
+    }
+
     /// Every agenda item of the dossiers that `keep` keeps, with its entry's index, sorted
     /// by due date, then dossier id (DOMAIN.md). O(items), each entry's agenda being kept
     /// current per edit.

@@ -42,7 +42,7 @@ impl Tallies {
     }
 
     /// Items of `entry` due by the week's end.
-    fn due_by_week_end(&self, entry: &Entry) -> usize {
+    pub(super) fn due_by_week_end(&self, entry: &Entry) -> usize {
         entry
             .agenda
             .iter()
