@@ -263,13 +263,15 @@ fn category_lines(name: &str, band: f32, metrics: &Metrics) -> (Vec<String>, f32
 }
 
 /// The value axis with its round ticks and grid lines, labelled at 18 points.
-fn axis_items(
-    data: &ChartData,
-    metrics: &Metrics,
-    lang: Lang,
-    plot: [f32; 4],
-    y: &YScale,
-) -> Vec<Item> {
+fn axis_items(chart: &Chart<'_>) -> Vec<Item> {
+    let Chart {
+        data,
+        metrics,
+        lang,
+        plot,
+        ref y,
+        ..
+    } = *chart;
     let mut items = Vec::new();
     let mut v = y.lo;
     while v <= y.hi + y.step * 1e-6 {
@@ -287,6 +289,33 @@ fn axis_items(
         v += y.step;
     }
     items
+}
+
+/// One chart being drawn: its data, where, on what value scale, in which language.
+struct Chart<'a> {
+    data: &'a ChartData,
+    metrics: &'a Metrics,
+    lang: Lang,
+    suppressed: bool,
+    /// Left, top, width, height.
+    plot: [f32; 4],
+    y: YScale,
+}
+
+impl Chart<'_> {
+    /// Where value `v` falls on the page.
+    fn y_of(&self, v: f64) -> f32 {
+        self.y.of(v, self.plot)
+    }
+
+    /// The year the monitoring covers in part is drawn lighter (the source line says so).
+    fn lighter(&self, c: usize, color: Rgb) -> Rgb {
+        if self.data.is_partial(c) {
+            crate::colour::lighten(color, 0.5)
+        } else {
+            color
+        }
+    }
 }
 
 /// The value axis's range and step.
@@ -331,18 +360,16 @@ fn chart_items(
     }
     let extent = data.extent();
     let (lo, hi, step) = axis(extent.min.min(0.0), extent.max, data.decimals == 0);
-    let y = YScale { lo, hi, step };
-    let y_of = |v: f64| y.of(v, plot);
-    let mut items = axis_items(data, metrics, lang, plot, &y);
-    let cats = data.categories.len().max(1);
-    // The year the monitoring covers in part is drawn lighter (the source line says so).
-    let lighter = |c: usize, color: Rgb| -> Rgb {
-        if data.is_partial(c) {
-            crate::colour::lighten(color, 0.5)
-        } else {
-            color
-        }
+    let chart = Chart {
+        data,
+        metrics,
+        lang,
+        suppressed,
+        plot,
+        y: YScale { lo, hi, step },
     };
+    let mut items = axis_items(&chart);
+    let cats = data.categories.len().max(1);
     let band = plot[2] / cats as f32;
     for (c, cat) in data.categories.iter().enumerate() {
         let (lines, size) = category_lines(cat, band, metrics);
@@ -358,19 +385,11 @@ fn chart_items(
         }
     }
     match data.shape {
-        Shape::GroupedBars | Shape::StackedBars => {
-            bars(
-                data, metrics, lang, suppressed, plot, &y_of, &lighter, &mut items,
-            );
-        }
-        Shape::Lines => {
-            lines(
-                data, metrics, lang, suppressed, plot, &y_of, &lighter, &mut items,
-            );
-        }
+        Shape::GroupedBars | Shape::StackedBars => bars(&chart, &mut items),
+        Shape::Lines => lines(&chart, &mut items),
     }
     if let Some((v, label)) = &data.reference {
-        let at = y_of(*v);
+        let at = chart.y_of(*v);
         items.push(Item::Line {
             from: [plot[0], at],
             to: [plot[0] + plot[2], at],
@@ -385,20 +404,16 @@ fn chart_items(
 
 /// The bars, grouped or stacked, each with its value: lying on or above it where 9 points
 /// fit, else upright (inside a bar tall enough, above it otherwise).
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one chart's drawing state, passed down once"
-)]
-fn bars(
-    data: &ChartData,
-    metrics: &Metrics,
-    lang: Lang,
-    suppressed: bool,
-    plot: [f32; 4],
-    y_of: &dyn Fn(f64) -> f32,
-    lighter: &dyn Fn(usize, Rgb) -> Rgb,
-    items: &mut Vec<Item>,
-) {
+fn bars(chart: &Chart<'_>, items: &mut Vec<Item>) {
+    let Chart {
+        data,
+        metrics,
+        lang,
+        suppressed,
+        plot,
+        ..
+    } = *chart;
+    let (y_of, lighter) = (|v| chart.y_of(v), |c, color| chart.lighter(c, color));
     let cats = data.categories.len().max(1);
     let band = plot[2] / cats as f32;
     let series = data.series.len().max(1);
@@ -518,21 +533,17 @@ fn on(fill: Rgb, inside: bool) -> Rgb {
 
 /// The lines, broken where a year is hidden, with each line's last value at its end; the
 /// values kept apart and inside the plot.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "one chart's drawing state, passed down once"
-)]
-fn lines(
-    data: &ChartData,
-    metrics: &Metrics,
-    lang: Lang,
-    suppressed: bool,
-    plot: [f32; 4],
-    y_of: &dyn Fn(f64) -> f32,
-    lighter: &dyn Fn(usize, Rgb) -> Rgb,
-    items: &mut Vec<Item>,
-) {
+fn lines(chart: &Chart<'_>, items: &mut Vec<Item>) {
     const LINE: f32 = 17.0;
+    let Chart {
+        data,
+        metrics,
+        lang,
+        suppressed,
+        plot,
+        ..
+    } = *chart;
+    let (y_of, lighter) = (|v| chart.y_of(v), |c, color| chart.lighter(c, color));
     let cats = data.categories.len().max(1);
     let band = plot[2] / cats as f32;
     let mut ends: Vec<(f32, f32, String, Rgb)> = Vec::new();
