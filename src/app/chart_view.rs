@@ -245,11 +245,6 @@ struct Painter<'a> {
     value_per_px: f64,
 }
 
-/// Whether category `c` is the year the monitoring covers only in part (drawn lighter).
-fn partial(data: &ChartData, c: usize) -> bool {
-    data.is_partial(c)
-}
-
 impl Painter<'_> {
     fn grouped_bars(&self, plot_ui: &mut PlotUi<'_>) {
         let data = self.data;
@@ -263,7 +258,7 @@ impl Painter<'_> {
                 .filter_map(|(c, v)| v.map(|v| (c, v)))
                 .map(|(c, v)| {
                     let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
-                    let fill = if partial(data, c) {
+                    let fill = if data.is_partial(c) {
                         color.gamma_multiply(0.45)
                     } else {
                         color
@@ -347,7 +342,7 @@ impl Painter<'_> {
                 .enumerate()
                 .map(|(c, v)| {
                     let v = v.unwrap_or(0.0);
-                    let fill = if partial(data, c) {
+                    let fill = if data.is_partial(c) {
                         color.gamma_multiply(0.45)
                     } else {
                         color
@@ -417,7 +412,7 @@ impl Painter<'_> {
             for (i, &p) in points.iter().enumerate() {
                 // Categories are whole numbers: the next one is 1 on.
                 let joined = i > 0 && (p[0] - points[i - 1][0] - 1.0).abs() < 0.5;
-                let into_partial = joined && partial(data, p[0] as usize);
+                let into_partial = joined && data.is_partial(p[0] as usize);
                 if !joined || into_partial {
                     solid(plot_ui, std::mem::take(&mut run));
                 }
