@@ -52,6 +52,8 @@ impl Watcher {
         // Folder links are not followed, as the loader does not follow them.
         let mut watcher = notify::RecommendedWatcher::new(
             move |event| {
+                // Fails only once the receiver is gone: the watcher is being dropped with
+                // its workspace, and nobody waits for the event any more.
                 let _ = tx.send(event);
                 ctx.request_repaint();
             },
@@ -100,6 +102,9 @@ struct Sweeper {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// What the sweeps found, drained once per frame.
     found: std::sync::mpsc::Receiver<Swept>,
+    /// Why the sweeping thread could not start, if it could not (the system is out of
+    /// threads): the user is told once that others' changes may go unseen.
+    failed: Option<String>,
 }
 
 impl Sweeper {
@@ -109,7 +114,7 @@ impl Sweeper {
         let stop = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
         let (tx, found) = std::sync::mpsc::channel();
         let (dir, halt, ctx) = (root.to_path_buf(), stop.clone(), ctx.clone());
-        let _ = std::thread::Builder::new()
+        let spawned = std::thread::Builder::new()
             .name("twe-sweep".into())
             .spawn(move || {
                 let every = sweep::interval(&dir);
@@ -154,6 +159,7 @@ impl Sweeper {
             root: root.to_path_buf(),
             stop,
             found,
+            failed: spawned.err().map(|e| e.to_string()),
         }
     }
 }
@@ -414,6 +420,19 @@ impl eframe::App for PlannerApp {
         }
         if self.sweeper.as_ref().map(|s| &s.root) != root.as_ref() {
             self.sweeper = root.as_deref().map(|r| Sweeper::new(r, &ctx));
+            if let Some(why) = self.sweeper.as_ref().and_then(|s| s.failed.as_deref()) {
+                let why = crate::lang::terminal_safe(why).into_owned();
+                self.window.act(Action::Status(crate::lang::Text::new(
+                    format!(
+                        "De werkmap wordt niet nagekeken op wijzigingen van anderen ({why}); \
+                         herlaad ze zo nodig via Bestand"
+                    ),
+                    format!(
+                        "The workspace folder is not checked for others' changes ({why}); \
+                         reopen it from File where needed"
+                    ),
+                )));
+            }
         }
         let swept: Vec<Swept> = self
             .sweeper
