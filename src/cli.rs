@@ -791,7 +791,6 @@ fn write_document(
     force: bool,
     lang: Lang,
 ) -> Result<(), String> {
-    use crate::files::SaveFailure;
     // The example's extension: the one given, where it is a document's.
     let example = path
         .extension()
@@ -829,35 +828,9 @@ fn write_document(
             }
         ));
     }
-    // An OS error without the temporary file's path that tempfile adds to it.
-    let plain = |e: &std::io::Error| {
-        e.raw_os_error().map_or_else(
-            || std::io::Error::from(e.kind()),
-            std::io::Error::from_raw_os_error,
-        )
-    };
     if force {
-        return crate::files::write_atomic(path, bytes).map_err(|e| match e {
-            SaveFailure::ReadOnly(_) => lang
-                .pick(
-                    "is alleen-lezen en wordt niet vervangen; kies een andere naam of vraag schrijfrechten",
-                    "is read-only and is not replaced; choose another name or ask for write permission",
-                )
-                .to_string(),
-            SaveFailure::Symlink(_) => lang
-                .pick(
-                    "is een symbolische koppeling; schrijven zou de koppeling vervangen. Kies een andere naam",
-                    "is a symbolic link; writing would replace the link. Choose another name",
-                )
-                .to_string(),
-            SaveFailure::NotAFile(_) => lang
-                .pick(
-                    "is geen gewoon bestand; kies een andere naam",
-                    "is not a regular file; choose another name",
-                )
-                .to_string(),
-            SaveFailure::Io(_, e) => crate::files::io_message(&plain(&e), lang),
-        });
+        return crate::files::write_atomic(path, bytes)
+            .map_err(|e| e.reason(lang, crate::files::Saved::Document));
     }
     let name = path
         .file_name()
@@ -873,7 +846,7 @@ fn write_document(
                 )
                 .to_string()
             } else {
-                crate::files::io_message(&plain(&e), lang)
+                crate::files::io_message(&crate::files::without_path(&e), lang)
             }
         })
 }
@@ -1129,8 +1102,8 @@ fn run_print(
         )?;
         return Ok(EXIT_LOAD);
     };
-    let bytes = match crate::print::plan_pdf(&loaded.dossier, &opts) {
-        Ok(b) => b,
+    let crate::print::Plan { bytes, missing } = match crate::print::plan(&loaded.dossier, &opts) {
+        Ok(p) => p,
         Err(e) => {
             line(
                 out,
@@ -1159,7 +1132,7 @@ fn run_print(
                     "KB"
                 ),
             )?;
-            if let Some(letters) = crate::print::missing_letters(&loaded.dossier, &opts) {
+            if let Some(letters) = missing {
                 line(out, &crate::print::missing_letters_warning(&letters, lang))?;
             }
             Ok(EXIT_OK)

@@ -737,7 +737,11 @@ impl Window {
                     None => saved,
                 }
             }
-            Err(e) => e.message(lang),
+            Err(e) => format!(
+                "{}: {}",
+                path.display(),
+                e.reason(lang, crate::files::Saved::Document)
+            ),
         });
         written.is_ok()
     }
@@ -919,14 +923,17 @@ impl Window {
         };
         let suffix = if client { "-client" } else { "" };
         let name = format!("{}-plan{suffix}.pdf", crate::files::names::safe_stem(&d.id));
-        let note = crate::print::missing_letters(d, &opts).map(|letters| {
-            crate::lang::Text::new(
-                crate::print::missing_letters_warning(&letters, Lang::Nl),
-                crate::print::missing_letters_warning(&letters, Lang::En),
-            )
-        });
-        let made = crate::print::plan_pdf(d, &opts)
-            .map(|bytes| Request::ExportPdf { bytes, name, note })
+        let made = crate::print::plan(d, &opts)
+            .map(|plan| Request::ExportPdf {
+                bytes: plan.bytes,
+                name,
+                note: plan.missing.map(|letters| {
+                    crate::lang::Text::new(
+                        crate::print::missing_letters_warning(&letters, Lang::Nl),
+                        crate::print::missing_letters_warning(&letters, Lang::En),
+                    )
+                }),
+            })
             .map_err(|e| e.to_string());
         self.offer(made);
     }

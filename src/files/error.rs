@@ -284,6 +284,15 @@ pub fn io_message(e: &std::io::Error, lang: Lang) -> String {
     io_words(e.kind(), &e.to_string(), lang)
 }
 
+/// `e` without the path some crates add to its text (tempfile names its temporary file):
+/// the OS's own error, or its kind. A message names the file the user chose, not ours.
+pub fn without_path(e: &std::io::Error) -> std::io::Error {
+    e.raw_os_error().map_or_else(
+        || std::io::Error::from(e.kind()),
+        std::io::Error::from_raw_os_error,
+    )
+}
+
 /// [`io_message`] from an error's kind and text (a load error keeps both, not the error).
 pub fn io_words(kind: std::io::ErrorKind, text: &str, lang: Lang) -> String {
     use std::io::ErrorKind as K;

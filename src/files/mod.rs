@@ -8,7 +8,7 @@ pub mod names;
 mod save;
 mod syntax;
 
-pub use error::{LoadError, LoadErrorKind, io_message, io_words};
+pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
 pub(crate) use load::open_no_wait;
 pub use load::{
     DiskStamp, ListedFile, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash,
@@ -16,9 +16,9 @@ pub use load::{
     parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
-    NewWorkspaceError, SaveFailure, TEMP_PREFIX, TEMP_SUFFIX, backup_path, clean_stale_temps,
-    is_temp_name, save_dossier, sync_dir, to_ron, write_atomic, write_new, write_private,
-    write_workspace,
+    NewWorkspaceError, SaveFailure, Saved, TEMP_PREFIX, TEMP_SUFFIX, backup_path,
+    clean_stale_temps, is_temp_name, save_dossier, sync_dir, to_ron, write_atomic, write_new,
+    write_private, write_workspace,
 };
 pub use syntax::Syntax;
 

@@ -61,21 +61,39 @@ impl SaveFailure {
         !matches!(self, SaveFailure::Io(..))
     }
 
-    /// What went wrong and what to do, in `lang`, naming the file.
+    /// What went wrong and what to do, in `lang`, naming the file (a dossier's).
     pub fn message(&self, lang: Lang) -> String {
-        let what = match self {
-            SaveFailure::ReadOnly(_) => lang
-                .pick(
-                    "het bestand is alleen-lezen en wordt niet overschreven; bewaar het dossier elders of vraag schrijfrechten",
-                    "the file is read-only and is not written over; save the dossier elsewhere or ask for write permission",
+        format!(
+            "{}: {}",
+            self.path().display(),
+            self.reason(lang, Saved::Dossier)
+        )
+    }
+
+    /// What went wrong and what to do, in `lang`, for `what` was being saved; without the
+    /// path (the caller names it) and without the temporary file's path that the OS error
+    /// of an atomic write carries.
+    pub fn reason(&self, lang: Lang, what: Saved) -> String {
+        let elsewhere = match what {
+            Saved::Dossier => lang.pick("bewaar het dossier elders", "save the dossier elsewhere"),
+            Saved::Document => lang.pick("kies een andere naam", "choose another name"),
+        };
+        match self {
+            SaveFailure::ReadOnly(_) => format!(
+                "{}; {elsewhere} {}",
+                lang.pick(
+                    "het bestand is alleen-lezen en wordt niet overschreven",
+                    "the file is read-only and is not written over"
+                ),
+                lang.pick("of vraag schrijfrechten", "or ask for write permission")
+            ),
+            SaveFailure::Symlink(_) => format!(
+                "{}: {elsewhere}",
+                lang.pick(
+                    "het bestand is een symbolische koppeling; bewaren zou de koppeling vervangen",
+                    "the file is a symbolic link; saving would replace the link"
                 )
-                .to_string(),
-            SaveFailure::Symlink(_) => lang
-                .pick(
-                    "het bestand is een symbolische koppeling; bewaren zou de koppeling vervangen. Bewaar het dossier elders",
-                    "the file is a symbolic link; saving would replace the link. Save the dossier elsewhere",
-                )
-                .to_string(),
+            ),
             SaveFailure::NotAFile(_) => lang
                 .pick(
                     "dit is geen gewoon bestand; kies een andere naam",
@@ -85,11 +103,19 @@ impl SaveFailure {
             SaveFailure::Io(_, e) => format!(
                 "{} ({})",
                 lang.pick("bewaren mislukt", "saving failed"),
-                crate::files::io_message(e, lang)
+                crate::files::io_message(&crate::files::without_path(e), lang)
             ),
-        };
-        format!("{}: {what}", self.path().display())
+        }
     }
+}
+
+/// What was being saved, for the words of a failure.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Saved {
+    /// A dossier's file: saved elsewhere when it cannot be written.
+    Dossier,
+    /// A document the user named (a PDF, a workbook): another name is chosen.
+    Document,
 }
 
 impl std::fmt::Display for SaveFailure {

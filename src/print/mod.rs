@@ -16,10 +16,21 @@ pub use plan::{PlanOptions, plan_pages};
 /// The font of the window (egui's Ubuntu Light), embedded in every PDF.
 pub const FONT: &[u8] = epaint_default_fonts::UBUNTU_LIGHT;
 
-/// The plan of `d` as a PDF.
-pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>, pdf::PdfError> {
-    let pages =
-        plan_pages(d, opts).ok_or_else(|| pdf::PdfError("the font cannot be read".into()))?;
+/// A plan made: the PDF, and the letters its font could not draw (see [`missing_letters`]).
+pub struct Plan {
+    /// The PDF.
+    pub bytes: Vec<u8>,
+    /// The letters printed as their base letter or "?", if any.
+    pub missing: Option<String>,
+}
+
+/// The plan of `d` as a PDF, laid out once for the document and for the letters it could
+/// not draw.
+pub fn plan(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Plan, pdf::PdfError> {
+    let no_font = || pdf::PdfError("the font cannot be read".into());
+    let pages = plan_pages(d, opts).ok_or_else(no_font)?;
+    let metrics = layout::Metrics::new().ok_or_else(no_font)?;
+    let missing = missing_in(&pages, &metrics);
     let title: String = format!(
         "{} {}",
         opts.lang
@@ -37,16 +48,28 @@ pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>
     };
     // krilla panics on a tag tree it cannot write; that would be our bug, and it must not
     // take the window (and its unsaved work) down: it becomes an error to report.
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
-        .unwrap_or_else(|_| Err(pdf::PdfError("internal error while writing the PDF".into())))
+    let bytes =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
+            .unwrap_or_else(|_| {
+                Err(pdf::PdfError("internal error while writing the PDF".into()))
+            })?;
+    Ok(Plan { bytes, missing })
+}
+
+/// The plan of `d` as a PDF.
+pub fn plan_pdf(d: &crate::model::Dossier, opts: &PlanOptions) -> Result<Vec<u8>, pdf::PdfError> {
+    plan(d, opts).map(|p| p.bytes)
 }
 
 /// The letters of the plan of `d` that its font cannot draw, each once in order of first
 /// appearance, if any: they are printed as their base letter or "?", and the one who
 /// prints it must be told (a name on a signed plan must not change unseen).
 pub fn missing_letters(d: &crate::model::Dossier, opts: &PlanOptions) -> Option<String> {
-    let metrics = layout::Metrics::new()?;
-    let pages = plan_pages(d, opts)?;
+    missing_in(&plan_pages(d, opts)?, &layout::Metrics::new()?)
+}
+
+/// [`missing_letters`] of pages laid out.
+fn missing_in(pages: &[layout::Page], metrics: &layout::Metrics) -> Option<String> {
     let mut seen = String::new();
     for text in pages.iter().flat_map(layout::Page::texts) {
         for c in metrics.missing(text) {
