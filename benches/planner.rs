@@ -14,23 +14,23 @@
 use chrono::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use twe_planner::app::{Action, View, Window};
-use twe_planner::files::{LoadReport, LoadedDossier};
-use twe_planner::lang::Lang;
-use twe_planner::rules::{CheckContext, check};
-use twe_planner::workspace::{EditKey, Workspace};
+use twe_app::{Action, View, Window};
+use twe_core::files::{LoadReport, LoadedDossier};
+use twe_core::lang::Lang;
+use twe_core::rules::{CheckContext, check};
+use twe_core::workspace::{EditKey, Workspace};
 
 const DOSSIERS: usize = 25_000;
 
 /// `n` generated dossiers (the published distributions, 10% with an injected error).
 fn workspace(n: usize) -> Workspace {
-    let opts = twe_planner::generate::Options {
+    let opts = twe_core::generate::Options {
         count: n,
         seed: 1,
         match_published: false,
         violations: 0.1,
     };
-    let dossiers = twe_planner::generate::generate(&opts)
+    let dossiers = twe_core::generate::generate(&opts)
         .into_iter()
         .map(|(dossier, _)| LoadedDossier {
             path: std::path::PathBuf::from(format!("{}.ron", dossier.id)),
@@ -38,7 +38,7 @@ fn workspace(n: usize) -> Workspace {
             stamp: None,
         })
         .collect();
-    let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default();
+    let today = twe_core::model::date_serde::parse("2026-06-01").unwrap_or_default();
     Workspace::new(
         None,
         LoadReport {
@@ -81,7 +81,7 @@ fn frames(c: &mut Criterion) {
         b.iter(|| black_box(frame(&ctx, &mut window)));
     });
     window.act(Action::SetView(View::Statistics));
-    window.stats_mut().source = twe_planner::stats::charts::DataSource::Dossiers;
+    window.stats_mut().source = twe_core::stats::charts::DataSource::Dossiers;
     for _ in 0..5 {
         frame(&ctx, &mut window);
     }
@@ -120,11 +120,9 @@ fn edits(c: &mut Criterion) {
     );
     c.bench_function("aggregate the province table from 25,000 dossiers", |b| {
         b.iter(|| {
-            black_box(twe_planner::stats::ProvinceYearTable::from_dossiers(
-                ws.entries()
-                    .iter()
-                    .map(twe_planner::workspace::Entry::dossier),
-                twe_planner::reference::municipalities(),
+            black_box(twe_core::stats::ProvinceYearTable::from_dossiers(
+                ws.entries().iter().map(twe_core::workspace::Entry::dossier),
+                twe_core::reference::municipalities(),
             ))
         });
     });
@@ -141,7 +139,7 @@ fn edits(c: &mut Criterion) {
 
 /// Laying out and writing one dossier's plan as PDF, warm (issue 13: under 100 ms).
 fn print(c: &mut Criterion) {
-    let report = twe_planner::sample::load();
+    let report = twe_core::sample::load();
     let ids: Vec<String> = report
         .dossiers
         .iter()
@@ -153,17 +151,17 @@ fn print(c: &mut Criterion) {
         .map(|l| l.dossier)
         .find(|d| d.id == "HERE-2024-0028")
         .unwrap_or_else(|| panic!("{ids:?} {:?}", report.errors.len()));
-    let opts = twe_planner::print::PlanOptions {
-        lang: twe_planner::lang::Lang::Nl,
+    let opts = twe_documents::print::PlanOptions {
+        lang: twe_core::lang::Lang::Nl,
         today: d.start,
         client_copy: false,
-        year_mode: twe_planner::rules::YearMode::Trajectory,
+        year_mode: twe_core::rules::YearMode::Trajectory,
     };
     c.bench_function("plan of one dossier: lay out the pages", |b| {
-        b.iter(|| black_box(twe_planner::print::plan_pages(&d, &opts)));
+        b.iter(|| black_box(twe_documents::print::plan_pages(&d, &opts)));
     });
     c.bench_function("plan of one dossier: lay out and write the PDF", |b| {
-        b.iter(|| black_box(twe_planner::print::plan_pdf(&d, &opts).map(|p| p.len())));
+        b.iter(|| black_box(twe_documents::print::plan_pdf(&d, &opts).map(|p| p.len())));
     });
 }
 

@@ -15,21 +15,21 @@
 use criterion::{Criterion, criterion_group, criterion_main};
 use rayon::prelude::*;
 use std::hint::black_box;
-use twe_planner::files::{load_paths, parse_dossier, to_ron};
-use twe_planner::model::Dossier;
-use twe_planner::rules::{CheckContext, check_all};
-use twe_planner::stats::ProvinceYearTable;
+use twe_core::files::{load_paths, parse_dossier, to_ron};
+use twe_core::model::Dossier;
+use twe_core::rules::{CheckContext, check_all};
+use twe_core::stats::ProvinceYearTable;
 
 fn scale(c: &mut Criterion) {
-    let opts = twe_planner::generate::Options {
+    let opts = twe_core::generate::Options {
         count: 0,
         seed: 1,
         match_published: true,
         violations: 0.0,
     };
-    let generated = twe_planner::generate::generate(&opts);
+    let generated = twe_core::generate::generate(&opts);
     let dir = tempfile::tempdir().expect("a temporary folder");
-    twe_planner::generate::write(&generated, dir.path()).expect("the files are written");
+    twe_core::generate::write(&generated, dir.path()).expect("the files are written");
     let dossiers: Vec<Dossier> = generated.into_iter().map(|(d, _)| d).collect();
     let paths = vec![dir.path().to_path_buf()];
     let files: Vec<std::path::PathBuf> = std::fs::read_dir(dir.path())
@@ -60,7 +60,7 @@ fn scale(c: &mut Criterion) {
         b.iter_with_large_drop(|| load_paths(&paths));
     });
     let ctx =
-        CheckContext::new(twe_planner::model::date_serde::parse("2026-06-01").unwrap_or_default());
+        CheckContext::new(twe_core::model::date_serde::parse("2026-06-01").unwrap_or_default());
     g.bench_function("load + check (both cores)", |b| {
         b.iter_with_large_drop(|| {
             let report = load_paths(&paths);
@@ -74,17 +74,17 @@ fn scale(c: &mut Criterion) {
     // The shell's sweep of a shared folder (off the UI thread): list and stat every file,
     // then compare with the sweep before.
     g.bench_function("sweep the folder (list + stat, one core)", |b| {
-        b.iter_with_large_drop(|| twe_planner::workspace::sweep::scan(dir.path()));
+        b.iter_with_large_drop(|| twe_core::workspace::sweep::scan(dir.path()));
     });
-    let before = twe_planner::workspace::sweep::scan(dir.path()).expect("a sweep");
-    let after = twe_planner::workspace::sweep::scan(dir.path()).expect("a sweep");
+    let before = twe_core::workspace::sweep::scan(dir.path()).expect("a sweep");
+    let after = twe_core::workspace::sweep::scan(dir.path()).expect("a sweep");
     g.bench_function("compare two sweeps", |b| {
-        b.iter(|| black_box(twe_planner::workspace::sweep::changes(&before, &after)));
+        b.iter(|| black_box(twe_core::workspace::sweep::changes(&before, &after)));
     });
     // The agenda on a day when thousands of these trajectories run (every kind has items),
     // and the agenda view's list: every kept item of the workspace, sorted.
     let mut agenda_ctx = ctx;
-    agenda_ctx.today = twe_planner::model::date_serde::parse("2019-06-03").unwrap_or_default();
+    agenda_ctx.today = twe_core::model::date_serde::parse("2019-06-03").unwrap_or_default();
     let open: Vec<Dossier> = dossiers
         .iter()
         .cloned()
@@ -98,21 +98,21 @@ fn scale(c: &mut Criterion) {
             d
         })
         .collect();
-    let items: usize = twe_planner::rules::agenda::all(open.iter(), &agenda_ctx)
+    let items: usize = twe_core::rules::agenda::all(open.iter(), &agenda_ctx)
         .iter()
         .map(smallvec::SmallVec::len)
         .sum();
     println!("agenda on 3 June 2019: {items} items");
     g.bench_function("agenda of every dossier (both cores)", |b| {
-        b.iter_with_large_drop(|| twe_planner::rules::agenda::all(open.iter(), &agenda_ctx));
+        b.iter_with_large_drop(|| twe_core::rules::agenda::all(open.iter(), &agenda_ctx));
     });
-    let ws = twe_planner::workspace::Workspace::new(
+    let ws = twe_core::workspace::Workspace::new(
         None,
-        twe_planner::files::LoadReport {
+        twe_core::files::LoadReport {
             dossiers: open
                 .iter()
                 .cloned()
-                .map(|dossier| twe_planner::files::LoadedDossier {
+                .map(|dossier| twe_core::files::LoadedDossier {
                     path: std::path::PathBuf::from(format!("{}.ron", dossier.id)),
                     dossier,
                     stamp: None,
@@ -125,7 +125,7 @@ fn scale(c: &mut Criterion) {
     g.bench_function("the agenda view's items, kept per entry, sorted", |b| {
         b.iter_with_large_drop(|| ws.agenda(|_| true));
     });
-    let m = twe_planner::reference::municipalities();
+    let m = twe_core::reference::municipalities();
     g.bench_function("aggregate the province table", |b| {
         b.iter(|| black_box(ProvinceYearTable::from_dossiers(dossiers.iter(), m)));
     });
@@ -179,19 +179,19 @@ fn scale(c: &mut Criterion) {
 /// Issue 14: the caseload of Flanders as one workbook, out (< 2 s) and in (< 5 s, new
 /// files and one sync of the folder at the end).
 fn spreadsheets(c: &mut Criterion) {
-    use twe_planner::spreadsheet::{Preview, Source, import, read_xlsx, sheets, workbook};
-    let opts = twe_planner::generate::Options {
+    use twe_documents::spreadsheet::{Preview, Source, import, read_xlsx, sheets, workbook};
+    let opts = twe_core::generate::Options {
         count: 0,
         seed: 1,
         match_published: true,
         violations: 0.0,
     };
-    let dossiers: Vec<Dossier> = twe_planner::generate::generate(&opts)
+    let dossiers: Vec<Dossier> = twe_core::generate::generate(&opts)
         .into_iter()
         .map(|(d, _)| d)
         .collect();
     let refs: Vec<&Dossier> = dossiers.iter().collect();
-    let book = workbook(&sheets(&refs, twe_planner::lang::Lang::Nl)).unwrap();
+    let book = workbook(&sheets(&refs, twe_core::lang::Lang::Nl)).unwrap();
     println!(
         "{} dossiers, workbook {:.1} MB",
         dossiers.len(),
@@ -201,7 +201,7 @@ fn spreadsheets(c: &mut Criterion) {
     g.sample_size(10);
     g.bench_function("export: the four sheets as .xlsx", |b| {
         b.iter(|| {
-            workbook(&sheets(&refs, twe_planner::lang::Lang::Nl))
+            workbook(&sheets(&refs, twe_core::lang::Lang::Nl))
                 .unwrap()
                 .len()
         });
@@ -234,7 +234,7 @@ fn spreadsheets(c: &mut Criterion) {
                     csv: false,
                     skipped: Vec::new(),
                 }));
-                twe_planner::files::write_workspace(&dir, &got.dossiers)
+                twe_core::files::write_workspace(&dir, &got.dossiers)
                     .unwrap()
                     .len()
             },

@@ -8,10 +8,10 @@
     clippy::expect_used,
     reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
 )]
-use twe_planner::app::{Action, View, Window};
-use twe_planner::files::{LoadReport, LoadedDossier};
-use twe_planner::lang::Lang;
-use twe_planner::workspace::Workspace;
+use twe_app::{Action, View, Window};
+use twe_core::files::{LoadReport, LoadedDossier};
+use twe_core::lang::Lang;
+use twe_core::workspace::Workspace;
 
 fn frame(ctx: &egui::Context, window: &mut Window) -> usize {
     let raw = egui::RawInput {
@@ -33,13 +33,13 @@ fn main() {
         .nth(2)
         .and_then(|n| n.parse().ok())
         .unwrap_or(10);
-    let opts = twe_planner::generate::Options {
+    let opts = twe_core::generate::Options {
         count: 25_000,
         seed: 1,
         match_published: false,
         violations: 0.1,
     };
-    let generated = twe_planner::generate::generate(&opts);
+    let generated = twe_core::generate::generate(&opts);
     let original = generated[8_333].0.clone();
     let dossiers = generated
         .into_iter()
@@ -49,7 +49,7 @@ fn main() {
             stamp: None,
         })
         .collect();
-    let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap();
+    let today = twe_core::model::date_serde::parse("2026-06-01").unwrap();
     let mut ws = Workspace::new(
         None,
         LoadReport {
@@ -67,7 +67,7 @@ fn main() {
         }
         for k in 0..2 * n {
             let next = if k % 2 == 0 { &moved } else { &original };
-            ws.apply(8_333, next.clone(), twe_planner::workspace::EditKey::Single)
+            ws.apply(8_333, next.clone(), twe_core::workspace::EditKey::Single)
                 .unwrap();
         }
         println!("edit: {} edits", 2 * n);
@@ -79,7 +79,7 @@ fn main() {
         "caseload" => window.act(Action::SetView(View::Caseload)),
         "statistics" => {
             window.act(Action::SetView(View::Statistics));
-            window.stats_mut().source = twe_planner::stats::charts::DataSource::Dossiers;
+            window.stats_mut().source = twe_core::stats::charts::DataSource::Dossiers;
         }
         _ => {}
     }

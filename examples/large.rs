@@ -9,9 +9,9 @@
     reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
 )]
 use std::time::{Duration, Instant};
-use twe_planner::app::{Action, View, Window};
-use twe_planner::lang::Lang;
-use twe_planner::workspace::Workspace;
+use twe_app::{Action, View, Window};
+use twe_core::lang::Lang;
+use twe_core::workspace::Workspace;
 
 fn frame(ctx: &egui::Context, window: &mut Window) -> Duration {
     let raw = egui::RawInput {
@@ -46,7 +46,7 @@ fn median_and_worst(mut times: Vec<Duration>) -> (Duration, Duration) {
 
 fn main() {
     let dir = std::path::PathBuf::from(std::env::args().nth(1).expect("a folder"));
-    let today = twe_planner::model::date_serde::parse("2026-06-01").unwrap();
+    let today = twe_core::model::date_serde::parse("2026-06-01").unwrap();
     let ctx = egui::Context::default();
     let start = Instant::now();
     let mut window = Window::new(Workspace::sample(today), Lang::Nl);
@@ -80,7 +80,7 @@ fn main() {
     for view in [View::Dossier, View::Caseload, View::Statistics] {
         window.act(Action::SetView(view));
         if view == View::Statistics {
-            window.stats_mut().source = twe_planner::stats::charts::DataSource::Dossiers;
+            window.stats_mut().source = twe_core::stats::charts::DataSource::Dossiers;
         }
         for _ in 0..5 {
             frame(&ctx, &mut window);
@@ -102,7 +102,7 @@ fn main() {
         let t = Instant::now();
         window
             .workspace_mut()
-            .apply(i, next.clone(), twe_planner::workspace::EditKey::Single)
+            .apply(i, next.clone(), twe_core::workspace::EditKey::Single)
             .unwrap();
         times.push(t.elapsed());
     }
@@ -118,7 +118,7 @@ fn main() {
         let t = Instant::now();
         window
             .workspace_mut()
-            .apply(i, next.clone(), twe_planner::workspace::EditKey::Single)
+            .apply(i, next.clone(), twe_core::workspace::EditKey::Single)
             .unwrap();
         times.push(t.elapsed());
     }

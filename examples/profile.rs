@@ -6,17 +6,17 @@
     reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
 )]
 use std::hint::black_box;
-use twe_planner::rules::{CheckContext, check};
+use twe_core::rules::{CheckContext, check};
 
 fn main() {
     let what = std::env::args().nth(1).unwrap_or_else(|| "check".into());
-    let opts = twe_planner::generate::Options {
+    let opts = twe_core::generate::Options {
         count: 0,
         seed: 1,
         match_published: true,
         violations: 0.0,
     };
-    let dossiers: Vec<_> = twe_planner::generate::generate(&opts)
+    let dossiers: Vec<_> = twe_core::generate::generate(&opts)
         .into_iter()
         .map(|(d, _)| d)
         .collect();
@@ -41,12 +41,12 @@ fn main() {
         }
         "check-all" => {
             // The minimum over many passes: this machine's neighbours make averages noisy.
-            let refs: Vec<&twe_planner::model::Dossier> = dossiers.iter().collect();
+            let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().collect();
             let mut best = std::time::Duration::MAX;
             let mut best_drop = std::time::Duration::MAX;
             for _ in 0..200 {
                 let t = std::time::Instant::now();
-                let r = black_box(twe_planner::rules::check_all(refs.iter().copied(), &ctx));
+                let r = black_box(twe_core::rules::check_all(refs.iter().copied(), &ctx));
                 best = best.min(t.elapsed());
                 let t = std::time::Instant::now();
                 drop(r);
@@ -60,10 +60,10 @@ fn main() {
             let mut best_check = std::time::Duration::MAX;
             for _ in 0..10 {
                 let t = std::time::Instant::now();
-                let report = twe_planner::files::load_paths(std::slice::from_ref(&dir));
+                let report = twe_core::files::load_paths(std::slice::from_ref(&dir));
                 best = best.min(t.elapsed());
                 let findings =
-                    twe_planner::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+                    twe_core::rules::check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
                 best_check = best_check.min(t.elapsed());
                 println!(
                     "{} dossiers, {} errors",
@@ -76,7 +76,7 @@ fn main() {
         "parse" => {
             let texts: Vec<String> = dossiers
                 .iter()
-                .filter_map(|d| twe_planner::files::to_ron(d).ok())
+                .filter_map(|d| twe_core::files::to_ron(d).ok())
                 .collect();
             let name = std::path::Path::new("x.ron");
             let t = std::time::Instant::now();
@@ -84,7 +84,7 @@ fn main() {
             for _ in 0..5 {
                 n += texts
                     .iter()
-                    .filter(|t| twe_planner::files::parse_dossier(t, name).is_ok())
+                    .filter(|t| twe_core::files::parse_dossier(t, name).is_ok())
                     .count();
             }
             println!("{n} parsed, {:?} per pass (one core)", t.elapsed() / 5);
@@ -93,13 +93,13 @@ fn main() {
             // One hash of every finding of 25,000 dossiers with errors injected, in both
             // year modes and on two reference dates: compare it before and after a change
             // to the rules' code that should change nothing.
-            let opts = twe_planner::generate::Options {
+            let opts = twe_core::generate::Options {
                 count: 25_000,
                 seed: 3,
                 match_published: false,
                 violations: 0.3,
             };
-            let injected: Vec<_> = twe_planner::generate::generate(&opts)
+            let injected: Vec<_> = twe_core::generate::generate(&opts)
                 .into_iter()
                 .map(|(d, _)| d)
                 .collect();
@@ -107,11 +107,11 @@ fn main() {
             let mut n = 0;
             for today in ["2019-06-01", "2026-06-01"] {
                 for mode in [
-                    twe_planner::rules::YearMode::Trajectory,
-                    twe_planner::rules::YearMode::Calendar,
+                    twe_core::rules::YearMode::Trajectory,
+                    twe_core::rules::YearMode::Calendar,
                 ] {
                     let mut ctx = ctx;
-                    ctx.today = twe_planner::model::date_serde::parse(today).unwrap_or_default();
+                    ctx.today = twe_core::model::date_serde::parse(today).unwrap_or_default();
                     ctx.year_mode = mode;
                     for d in injected.iter().chain(&dossiers) {
                         for f in check(d, &ctx) {
@@ -127,11 +127,11 @@ fn main() {
             use std::mem::size_of;
             println!(
                 "Finding {} Findings {} Hit {} Detail {} Facts {}",
-                size_of::<twe_planner::rules::Finding>(),
-                size_of::<twe_planner::rules::Findings>(),
-                size_of::<twe_planner::rules::Hit>(),
-                size_of::<twe_planner::rules::Detail>(),
-                size_of::<twe_planner::rules::Facts>(),
+                size_of::<twe_core::rules::Finding>(),
+                size_of::<twe_core::rules::Findings>(),
+                size_of::<twe_core::rules::Hit>(),
+                size_of::<twe_core::rules::Detail>(),
+                size_of::<twe_core::rules::Facts>(),
             );
         }
         "worst" => {
@@ -152,11 +152,11 @@ fn main() {
 /// rule work as hard as it can: overlaps, technical trainings, durations, gaps, years,
 /// uploads, mediation and the nearest-name search.
 fn worst_dossier() -> String {
-    use twe_planner::model::{
+    use twe_core::model::{
         Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Focus, Instrument,
         InstrumentKind, Provider, Status,
     };
-    let day = |s: &str| twe_planner::model::date_serde::parse(s).unwrap();
+    let day = |s: &str| twe_core::model::date_serde::parse(s).unwrap();
     let long = |c: char, n: usize| std::iter::repeat_n(c, n).collect::<String>();
     let instruments = (0..1_000)
         .map(|k| Instrument {
@@ -203,5 +203,5 @@ fn worst_dossier() -> String {
             .collect(),
         outcome: None,
     };
-    twe_planner::files::to_ron(&d).unwrap()
+    twe_core::files::to_ron(&d).unwrap()
 }

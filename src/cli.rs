@@ -1,15 +1,15 @@
 //! The command line. Every command calls the same core functions as the window.
 
-use crate::files::{LoadReport, load_paths};
-use crate::lang::{self, Lang};
-use crate::reference::{municipalities, published};
-use crate::rules::{CheckContext, Severity, SeverityCounts, YearMode, check_all};
-use crate::stats::{ProvinceYearTable, published_defects};
 use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 use std::path::PathBuf;
 use std::process::ExitCode;
+use twe_core::files::{LoadReport, load_paths};
+use twe_core::lang::{self, Lang};
+use twe_core::reference::{municipalities, published};
+use twe_core::rules::{CheckContext, Severity, SeverityCounts, YearMode, check_all};
+use twe_core::stats::{ProvinceYearTable, published_defects};
 
 /// Plans and checks TWE-OCMW trajectories; shows the published figures.
 #[derive(Parser, Debug)]
@@ -268,16 +268,16 @@ impl LangArg {
 }
 
 fn parse_date(s: &str) -> Result<NaiveDate, String> {
-    crate::model::date_serde::parse(s)
+    twe_core::model::date_serde::parse(s)
         .ok_or_else(|| format!("«{s}» is geen datum / is not a date: write YYYY-MM-DD"))
 }
 
 fn parse_rule(s: &str) -> Result<String, String> {
-    match crate::rules::rule(s) {
+    match twe_core::rules::rule(s) {
         Some(r) => Ok(r.id.to_string()),
         None => Err(format!(
             "«{s}»: geen regel / not a rule; {}",
-            crate::rules::RULES
+            twe_core::rules::RULES
                 .iter()
                 .map(|r| r.id)
                 .collect::<Vec<_>>()
@@ -287,7 +287,7 @@ fn parse_rule(s: &str) -> Result<String, String> {
 }
 
 fn parse_count(s: &str) -> Result<usize, String> {
-    let max = crate::generate::MAX_COUNT;
+    let max = twe_core::generate::MAX_COUNT;
     match s.parse::<usize>() {
         Ok(n) if n <= max => Ok(n),
         _ => Err(format!(
@@ -329,7 +329,7 @@ pub fn main() -> ExitCode {
 }
 
 fn run_window(path: Option<PathBuf>, present: bool) -> ExitCode {
-    match crate::app::run_with(path, present) {
+    match twe_app::run_with(path, present) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("twe-planner: het venster kan niet openen / the window cannot open: {e}");
@@ -382,7 +382,7 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             force,
             calendar_years,
         } => {
-            let opts = crate::print::PlanOptions {
+            let opts = twe_documents::print::PlanOptions {
                 lang: LangArg::or_env(lang),
                 today: today.unwrap_or_else(|| chrono::Local::now().date_naive()),
                 client_copy: client,
@@ -433,15 +433,15 @@ pub fn run(command: Command, out: &mut dyn std::io::Write) -> u8 {
             match_published,
             violations,
         } => {
-            let opts = crate::generate::Options {
+            let opts = twe_core::generate::Options {
                 count,
                 seed,
                 match_published,
                 violations: violations.clamp(0.0, 1.0),
             };
-            let dossiers = crate::generate::generate(&opts);
+            let dossiers = twe_core::generate::generate(&opts);
             let injected = dossiers.iter().filter(|(_, i)| i.is_some()).count();
-            crate::generate::write(&dossiers, &dir).and_then(|n| {
+            twe_core::generate::write(&dossiers, &dir).and_then(|n| {
                 writeln!(
                     out,
                     "{n} dossiers → {} ({injected} met een ingebrachte fout / with an injected error)",
@@ -657,7 +657,7 @@ struct JsonItem {
     client: Option<String>,
 }
 
-fn json_load_error(e: &crate::files::LoadError, lang: Lang) -> JsonLoadError {
+fn json_load_error(e: &twe_core::files::LoadError, lang: Lang) -> JsonLoadError {
     JsonLoadError {
         path: e.path.display().to_string(),
         line: e.line,
@@ -675,11 +675,11 @@ fn run_agenda(
     opts: &AgendaOptions,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<u8> {
-    use crate::rules::agenda::{self, Group};
+    use twe_core::rules::agenda::{self, Group};
     let LoadReport { dossiers, errors } = report;
     let lang = opts.lang;
     let agendas = agenda::all(dossiers.iter().map(|d| &d.dossier), ctx);
-    let mut items: Vec<(&crate::files::LoadedDossier, agenda::Item)> = dossiers
+    let mut items: Vec<(&twe_core::files::LoadedDossier, agenda::Item)> = dossiers
         .iter()
         .zip(&agendas)
         .flat_map(|(d, a)| a.iter().map(move |i| (d, *i)))
@@ -723,14 +723,14 @@ fn run_agenda(
             }
         }
         AgendaFormat::Ics => {
-            let refs: Vec<(&crate::model::Dossier, agenda::Item)> =
+            let refs: Vec<(&twe_core::model::Dossier, agenda::Item)> =
                 items.iter().map(|(d, i)| (&d.dossier, *i)).collect();
-            let text = crate::ics::calendar(
+            let text = twe_documents::ics::calendar(
                 &refs,
-                &crate::ics::Options {
+                &twe_documents::ics::Options {
                     lang,
                     names: opts.names,
-                    stamp: crate::ics::now(),
+                    stamp: twe_documents::ics::now(),
                 },
             );
             out.write_all(text.as_bytes())?;
@@ -814,7 +814,7 @@ fn write_document(
         return Err(format!(
             "{} {} {}",
             lang.pick("de map", "the folder"),
-            crate::lang::terminal_safe(&dir.display().to_string()),
+            twe_core::lang::terminal_safe(&dir.display().to_string()),
             if dir.exists() {
                 lang.pick(
                     "is een bestand, geen map; kies een andere plaats",
@@ -829,14 +829,14 @@ fn write_document(
         ));
     }
     if force {
-        return crate::files::write_atomic(path, bytes)
-            .map_err(|e| e.reason(lang, crate::files::Saved::Document));
+        return twe_core::files::write_atomic(path, bytes)
+            .map_err(|e| e.reason(lang, twe_core::files::Saved::Document));
     }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    crate::files::write_new(dir, &name, bytes)
+    twe_core::files::write_new(dir, &name, bytes)
         .map(|_| ())
         .map_err(|e| {
             if e.kind() == std::io::ErrorKind::AlreadyExists {
@@ -846,7 +846,7 @@ fn write_document(
                 )
                 .to_string()
             } else {
-                crate::files::io_message(&crate::files::without_path(&e), lang)
+                twe_core::files::io_message(&twe_core::files::without_path(&e), lang)
             }
         })
 }
@@ -887,13 +887,13 @@ fn run_export(
         )?;
         return Ok(EXIT_LOAD);
     }
-    let refs: Vec<&crate::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
-    let sheets = crate::spreadsheet::sheets(&refs, lang);
+    let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
+    let sheets = twe_documents::spreadsheet::sheets(&refs, lang);
     let csv = ext == "csv";
     let bytes = if csv {
-        crate::spreadsheet::csv(&sheets[0]).map_err(|e| e.to_string())
+        twe_documents::spreadsheet::csv(&sheets[0]).map_err(|e| e.to_string())
     } else {
-        crate::spreadsheet::workbook(&sheets).map_err(|e| e.to_string())
+        twe_documents::spreadsheet::workbook(&sheets).map_err(|e| e.to_string())
     };
     let written = bytes.and_then(|b| write_document(file, &b, force, lang));
     match written {
@@ -930,14 +930,15 @@ fn run_import(
     lang: Lang,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<u8> {
-    let source = match crate::spreadsheet::read_path(file) {
+    let source = match twe_documents::spreadsheet::read_path(file) {
         Ok(s) => s,
         Err(e) => {
             line(out, &format!("{}: {}", file.display(), e.message(lang)))?;
             return Ok(EXIT_LOAD);
         }
     };
-    let imported = crate::spreadsheet::import(&crate::spreadsheet::Preview::of(source));
+    let imported =
+        twe_documents::spreadsheet::import(&twe_documents::spreadsheet::Preview::of(source));
     for n in &imported.notes {
         line(out, &n.message(lang))?;
     }
@@ -946,11 +947,11 @@ fn run_import(
     }
     // Nothing readable: no folder is made (an empty one would only be in the way).
     let write = !dry_run && !imported.dossiers.is_empty();
-    if write && let Err(e) = crate::files::write_workspace(dir, &imported.dossiers) {
+    if write && let Err(e) = twe_core::files::write_workspace(dir, &imported.dossiers) {
         line(out, &e.message(lang))?;
         return Ok(EXIT_LOAD);
     }
-    let findings = crate::rules::check_all(imported.dossiers.iter(), ctx);
+    let findings = twe_core::rules::check_all(imported.dossiers.iter(), ctx);
     let with = |severity: Severity| {
         findings
             .iter()
@@ -1029,7 +1030,7 @@ fn run_deck(
         }
         None => None,
     };
-    let bytes = match crate::print::deck_pdf(table.as_ref(), lang) {
+    let bytes = match twe_documents::print::deck_pdf(table.as_ref(), lang) {
         Ok(b) => b,
         Err(e) => {
             line(out, &format!("{}: {e}", deck.display()))?;
@@ -1057,7 +1058,7 @@ fn run_deck(
 fn run_print(
     dossier: &std::path::Path,
     pdf: &std::path::Path,
-    opts: crate::print::PlanOptions,
+    opts: twe_documents::print::PlanOptions,
     force: bool,
     out: &mut dyn std::io::Write,
 ) -> std::io::Result<u8> {
@@ -1102,23 +1103,24 @@ fn run_print(
         )?;
         return Ok(EXIT_LOAD);
     };
-    let crate::print::Plan { bytes, missing } = match crate::print::plan(&loaded.dossier, &opts) {
-        Ok(p) => p,
-        Err(e) => {
-            line(
-                out,
-                &format!(
-                    "{}: {} ({e})",
-                    dossier.display(),
-                    lang.pick(
-                        "de PDF kon niet gemaakt worden",
-                        "the PDF could not be made"
-                    )
-                ),
-            )?;
-            return Ok(EXIT_LOAD);
-        }
-    };
+    let twe_documents::print::Plan { bytes, missing } =
+        match twe_documents::print::plan(&loaded.dossier, &opts) {
+            Ok(p) => p,
+            Err(e) => {
+                line(
+                    out,
+                    &format!(
+                        "{}: {} ({e})",
+                        dossier.display(),
+                        lang.pick(
+                            "de PDF kon niet gemaakt worden",
+                            "the PDF could not be made"
+                        )
+                    ),
+                )?;
+                return Ok(EXIT_LOAD);
+            }
+        };
     let written = write_document(pdf, &bytes, force, lang);
     match written {
         Ok(()) => {
@@ -1133,7 +1135,10 @@ fn run_print(
                 ),
             )?;
             if let Some(letters) = missing {
-                line(out, &crate::print::missing_letters_warning(&letters, lang))?;
+                line(
+                    out,
+                    &twe_documents::print::missing_letters_warning(&letters, lang),
+                )?;
             }
             Ok(EXIT_OK)
         }
@@ -1147,8 +1152,8 @@ fn run_print(
 /// One dossier's lines of the text report: its counts, then each finding, each line made
 /// safe for a terminal.
 fn dossier_text(
-    d: &crate::files::LoadedDossier,
-    findings: &[crate::rules::Finding],
+    d: &twe_core::files::LoadedDossier,
+    findings: &[twe_core::rules::Finding],
     lang: Lang,
 ) -> String {
     use std::fmt::Write as _;
@@ -1191,7 +1196,7 @@ fn run_fix(
     let mut failed = false;
     let (mut changes, mut dossiers) = (0usize, 0usize);
     for path in paths {
-        let mut ws = crate::workspace::Workspace::open(path, ctx.today);
+        let mut ws = twe_core::workspace::Workspace::open(path, ctx.today);
         ws.set_context(ctx.today, ctx.year_mode);
         for e in ws.load_errors() {
             line(out, &e.display(lang))?;
@@ -1202,7 +1207,7 @@ fn run_fix(
             let shown = entry
                 .path()
                 .map_or_else(|| entry.name().to_string(), |p| p.display().to_string());
-            let (fixed, applied) = crate::rules::fixes::fix_all(entry.dossier(), ctx, only);
+            let (fixed, applied) = twe_core::rules::fixes::fix_all(entry.dossier(), ctx, only);
             if applied.is_empty() {
                 continue;
             }
@@ -1236,7 +1241,7 @@ fn run_fix(
             if dry_run {
                 continue;
             }
-            let saved = match ws.apply(i, fixed, crate::workspace::EditKey::Single) {
+            let saved = match ws.apply(i, fixed, twe_core::workspace::EditKey::Single) {
                 Err(e) => Err(e.message(&shown, lang)),
                 Ok(_) => ws.save(i).map_err(|e| e.message(lang)),
             };
@@ -1314,16 +1319,16 @@ fn run_stats(
                 )?;
                 return Ok(EXIT_LOAD);
             };
-            let opts = crate::stats::charts::ChartOptions {
-                measure: crate::stats::Measure::Trajectories,
+            let opts = twe_core::stats::charts::ChartOptions {
+                measure: twe_core::stats::Measure::Trajectories,
                 up_to: i32::MAX,
                 relative: false,
                 suppress_small: from_dossiers,
             };
-            let charts = crate::stats::charts::all(&table, &opts, lang);
-            let source = crate::stats::charts::source_line(from_dossiers, lang);
+            let charts = twe_core::stats::charts::all(&table, &opts, lang);
+            let source = twe_core::stats::charts::source_line(from_dossiers, lang);
             let written =
-                crate::spreadsheet::charts_workbook(&charts, &source, from_dossiers, lang)
+                twe_documents::spreadsheet::charts_workbook(&charts, &source, from_dossiers, lang)
                     .map_err(|e| e.to_string())
                     .and_then(|b| write_document(file, &b, force, lang));
             match written {

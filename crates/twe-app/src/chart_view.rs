@@ -1,0 +1,573 @@
+//! Drawing a chart given as data ([`ChartData`]) with `egui_plot`, and its numbers as a table:
+//! the statistics view and the slides draw the same charts the exports write.
+
+use super::palette;
+use egui::Color32;
+use egui_plot::{Bar, BarChart, HLine, Line, Plot, PlotPoints, PlotUi, Points};
+use twe_core::lang::Lang;
+use twe_core::reference::Province;
+use twe_core::stats::charts::{ChartData, Extent, Shape};
+
+/// The colour of series `s`: its province's or instrument's, faded when another province
+/// is highlighted.
+/// Lines and bar outlines keep 3:1 against the theme's background.
+fn series_color(data: &ChartData, s: usize, highlight: Option<Province>, dark: bool) -> Color32 {
+    let series = &data.series[s];
+    let base = palette::graphic(
+        match (series.province, series.instrument) {
+            (Some(p), _) => palette::province(p),
+            (_, Some(t)) => palette::instrument(t),
+            _ => Color32::GRAY,
+        },
+        dark,
+    );
+    match (highlight, series.province) {
+        (Some(h), Some(p)) if h != p => base.gamma_multiply(0.25),
+        _ => base,
+    }
+}
+
+/// One bar of a chart, filled a little lighter than its outline.
+fn bar(x: f64, v: f64, width: f64, color: Color32) -> Bar {
+    Bar::new(x, v).width(width).fill(color.gamma_multiply(0.85))
+}
+
+/// The plot a chart is drawn in: categories on the x axis, no panning or zooming, no
+/// legend or hover labels of its own (both are drawn outside the data, see [`chart_ui`]).
+fn plot(data: &ChartData, height: f32, hold: Option<Extent>) -> Plot<'static> {
+    let categories = data.categories.clone();
+    let mut plot = Plot::new(("chart", data.kind))
+        .height(height)
+        .y_axis_label(data.y_label.clone())
+        .y_axis_min_width(56.0)
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .show_x(false)
+        .show_y(false)
+        .include_y(0.0)
+        .x_axis_formatter(move |mark, _| {
+            let i = mark.value.round();
+            if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
+                categories.get(i as usize).cloned().unwrap_or_default()
+            } else {
+                String::new()
+            }
+        })
+        .x_grid_spacer(|input| {
+            let (lo, hi) = input.bounds;
+            (lo.ceil().max(0.0) as i64..=hi.floor() as i64)
+                .map(|v| egui_plot::GridMark {
+                    value: v as f64,
+                    step_size: 1.0,
+                })
+                .collect()
+        });
+    // Every category in view, with half a step either side (one year alone would otherwise
+    // sit in an axis a thousand wide).
+    let categories = hold.map_or(data.categories.len(), |e| {
+        e.categories.max(data.categories.len())
+    });
+    plot = plot.include_x(-0.5).include_x(categories as f64 - 0.5);
+    if let Some(e) = hold {
+        // The axes of the whole animation, so that they stay put while the years play.
+        plot = plot.include_y(e.min).include_y(e.max * 1.05);
+    }
+    plot
+}
+
+/// Draws a chart: its legend above the data, the plot, the x axis's title below it, and
+/// the value under the pointer as a tooltip (kept on screen, unlike a label inside the
+/// plot). `height` in points, all of it; `hold` keeps the axes to an extent (while the
+/// year slider plays). Returns the bounds it showed.
+pub fn chart_ui(
+    ui: &mut egui::Ui,
+    data: &ChartData,
+    highlight: Option<Province>,
+    lang: Lang,
+    height: f32,
+    hold: Option<Extent>,
+    labels: bool,
+) -> egui_plot::PlotBounds {
+    let dark = ui.visuals().dark_mode;
+    let top = ui.cursor().top();
+    legend_ui(ui, data, highlight, dark);
+    let title_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    let plot_height = (height - (ui.cursor().top() - top) - title_height).max(120.0);
+    let extent = hold.unwrap_or_else(|| data.extent());
+    let painter = Painter {
+        data,
+        highlight,
+        dark,
+        labels: labels.then_some(lang),
+        // The plot's height (less its axis) over the values it shows, with the headroom
+        // below.
+        value_per_px: (extent.max * 1.1 - extent.min.min(0.0)).max(1e-9)
+            / f64::from((plot_height - 30.0).max(60.0)),
+    };
+    let mut drawn = plot(data, plot_height, hold);
+    if labels {
+        // Room above the tallest bar for the value written on it.
+        drawn = drawn.include_y(data.extent().max * 1.1);
+    }
+    let shown = drawn.show(ui, |plot_ui| {
+        match data.shape {
+            Shape::GroupedBars => painter.grouped_bars(plot_ui),
+            Shape::StackedBars => painter.stacked_bars(plot_ui),
+            Shape::Lines => painter.lines(plot_ui),
+        }
+        if let Some((y, label)) = &data.reference {
+            plot_ui.hline(
+                HLine::new(label.clone(), *y)
+                    .color(palette::target(dark))
+                    .width(2.0)
+                    .style(egui_plot::LineStyle::dashed_loose())
+                    .allow_hover(false),
+            );
+        }
+    });
+    // A screen reader hears what the chart is; its numbers are in the table.
+    shown.response.widget_info(|| {
+        let name = format!("{}: {}", lang.pick("Grafiek", "Chart"), data.title);
+        egui::WidgetInfo::labeled(egui::Role::Image, true, name)
+    });
+    if let Some(pos) = shown.response.hover_pos() {
+        let at = shown.transform.value_from_position(pos);
+        if let Some(text) = hover_text(data, at.x, at.y, lang) {
+            shown.response.on_hover_text_at_pointer(text);
+        }
+    }
+    ui.vertical_centered(|ui| ui.label(&data.x_label));
+    *shown.transform.bounds()
+}
+
+/// The legend, above the plot so that it never covers data: a swatch and a name per
+/// series, and the reference line's.
+fn legend_ui(ui: &mut egui::Ui, data: &ChartData, highlight: Option<Province>, dark: bool) {
+    let size = ui.text_style_height(&egui::TextStyle::Body);
+    ui.horizontal_wrapped(|ui| {
+        for s in 0..data.series.len() {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+            ui.painter().rect_filled(
+                rect.shrink(size * 0.15),
+                2.0,
+                series_color(data, s, highlight, dark),
+            );
+            ui.label(&data.series[s].name);
+            ui.add_space(size * 0.5);
+        }
+        if let Some((_, label)) = &data.reference {
+            let (rect, _) =
+                ui.allocate_exact_size(egui::vec2(size * 1.6, size), egui::Sense::hover());
+            let y = rect.center().y;
+            let stroke = egui::Stroke::new(2.0, palette::target(dark));
+            for k in 0..3 {
+                let x = rect.left() + k as f32 * size * 0.6;
+                ui.painter()
+                    .line_segment([egui::pos2(x, y), egui::pos2(x + size * 0.35, y)], stroke);
+            }
+            ui.label(label);
+        }
+    });
+}
+
+/// What the pointer at plot coordinates `(x, y)` points at, as the tooltip says it: the bar
+/// under it, or, for lines and between bars, every series' value in the category, highest
+/// first.
+fn hover_text(data: &ChartData, x: f64, y: f64, lang: Lang) -> Option<String> {
+    use std::fmt::Write as _;
+    let c = x.round();
+    if !(0.0..data.categories.len() as f64).contains(&c) || (x - c).abs() > 0.45 {
+        return None;
+    }
+    let c = c as usize;
+    let value = |s: usize| data.series[s].values.get(c).copied().flatten();
+    let tip = |s: usize, v: f64| {
+        format!(
+            "{} {}: {}",
+            data.series[s].name,
+            data.categories[c],
+            data.format(Some(v), lang)
+        )
+    };
+    let n = data.series.len();
+    match data.shape {
+        Shape::GroupedBars if n > 0 => {
+            let width = 0.8 / n as f64;
+            let offset = x - (c as f64 - 0.4);
+            let s = (offset / width).floor();
+            if (0.0..n as f64).contains(&s) {
+                let s = s as usize;
+                if let Some(v) = value(s) {
+                    return Some(tip(s, v));
+                }
+            }
+        }
+        Shape::StackedBars => {
+            let mut below = 0.0;
+            for s in 0..n {
+                let v = value(s).unwrap_or(0.0);
+                if (below..below + v).contains(&y) {
+                    return Some(tip(s, v));
+                }
+                below += v;
+            }
+        }
+        _ => {}
+    }
+    let mut rows: Vec<(f64, usize)> = (0..n).filter_map(|s| value(s).map(|v| (v, s))).collect();
+    if rows.is_empty() {
+        return None;
+    }
+    rows.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let mut text = data.categories[c].clone();
+    for (v, s) in rows {
+        let _ = write!(
+            text,
+            "\n{}: {}",
+            data.series[s].name,
+            data.format(Some(v), lang)
+        );
+    }
+    Some(text)
+}
+
+/// Draws one chart's series in its shape.
+struct Painter<'a> {
+    data: &'a ChartData,
+    highlight: Option<Province>,
+    dark: bool,
+    /// On a slide: the values written on the bars and at the lines' ends, in this language
+    /// (Datawrapper and Our World in Data label data directly).
+    labels: Option<Lang>,
+    /// How much value a point of the plot's height holds, about (to keep labels apart).
+    value_per_px: f64,
+}
+
+impl Painter<'_> {
+    fn grouped_bars(&self, plot_ui: &mut PlotUi<'_>) {
+        let data = self.data;
+        let width = 0.8 / data.series.len().max(1) as f64;
+        for (s, series) in data.series.iter().enumerate() {
+            let color = series_color(data, s, self.highlight, self.dark);
+            let bars: Vec<Bar> = series
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(c, v)| v.map(|v| (c, v)))
+                .map(|(c, v)| {
+                    let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
+                    let fill = if data.is_partial(c) {
+                        color.gamma_multiply(0.45)
+                    } else {
+                        color
+                    };
+                    bar(x, v, width * 0.95, fill)
+                })
+                .collect();
+            plot_ui.bar_chart(
+                BarChart::new(series.name.clone(), bars)
+                    .color(color)
+                    .allow_hover(false),
+            );
+            if let Some(lang) = self.labels {
+                // As wide as its bar at most (neighbours' values would print over each
+                // other on a narrow window), never under 11 points: else left to the table.
+                let bar_px = (width * plot_ui.transform().dpos_dvalue_x()).abs() as f32;
+                for (c, v) in series.values.iter().enumerate() {
+                    let Some(v) = v else { continue };
+                    let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
+                    let text = data.cell(s, c, lang, false);
+                    // Ubuntu's digits are about 0.55 of the size wide.
+                    let size = (bar_px / (0.55 * text.chars().count().max(1) as f32)).min(18.0);
+                    if size >= 11.0 {
+                        self.value_label_sized(
+                            plot_ui,
+                            [x, *v],
+                            text,
+                            egui::Align2::CENTER_BOTTOM,
+                            size,
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// A value written at `at` on the plot.
+    fn value_label(
+        &self,
+        plot_ui: &mut PlotUi<'_>,
+        at: [f64; 2],
+        text: String,
+        anchor: egui::Align2,
+    ) {
+        self.value_label_sized(plot_ui, at, text, anchor, 18.0);
+    }
+
+    /// [`Self::value_label`] at `size` points.
+    fn value_label_sized(
+        &self,
+        plot_ui: &mut PlotUi<'_>,
+        at: [f64; 2],
+        text: String,
+        anchor: egui::Align2,
+        size: f32,
+    ) {
+        let color = if self.dark {
+            egui::Color32::WHITE
+        } else {
+            egui::Color32::from_gray(20)
+        };
+        plot_ui.text(
+            egui_plot::Text::new(
+                "",
+                egui_plot::PlotPoint::new(at[0], at[1]),
+                egui::RichText::new(text).size(size).color(color),
+            )
+            .anchor(anchor)
+            .allow_hover(false),
+        );
+    }
+
+    fn stacked_bars(&self, plot_ui: &mut PlotUi<'_>) {
+        let data = self.data;
+        let mut below: Vec<BarChart> = Vec::new();
+        for (s, series) in data.series.iter().enumerate() {
+            let color = series_color(data, s, self.highlight, self.dark);
+            let bars: Vec<Bar> = series
+                .values
+                .iter()
+                .enumerate()
+                .map(|(c, v)| {
+                    let v = v.unwrap_or(0.0);
+                    let fill = if data.is_partial(c) {
+                        color.gamma_multiply(0.45)
+                    } else {
+                        color
+                    };
+                    bar(c as f64, v, 0.7, fill)
+                })
+                .collect();
+            let refs: Vec<&BarChart> = below.iter().collect();
+            let chart = BarChart::new(series.name.clone(), bars)
+                .color(color)
+                .allow_hover(false)
+                .stack_on(&refs);
+            below.push(chart);
+        }
+        for chart in below {
+            plot_ui.bar_chart(chart);
+        }
+        // On a slide, each stack's total above it.
+        if let Some(lang) = self.labels {
+            for c in 0..data.categories.len() {
+                let total: f64 = data
+                    .series
+                    .iter()
+                    .filter_map(|s| s.values.get(c).copied().flatten())
+                    .sum();
+                if total > 0.0 {
+                    self.value_label(
+                        plot_ui,
+                        [c as f64, total],
+                        data.format(Some(total), lang),
+                        egui::Align2::CENTER_BOTTOM,
+                    );
+                }
+            }
+        }
+    }
+
+    fn lines(&self, plot_ui: &mut PlotUi<'_>) {
+        let data = self.data;
+        let mut ends: Vec<(f64, f64, String)> = Vec::new();
+        for (s, series) in data.series.iter().enumerate() {
+            let color = series_color(data, s, self.highlight, self.dark);
+            let points: Vec<[f64; 2]> = series
+                .values
+                .iter()
+                .enumerate()
+                .filter_map(|(c, v)| v.map(|v| [c as f64, v]))
+                .collect();
+            let width = if self.highlight.is_some() && self.highlight == series.province {
+                3.5
+            } else {
+                2.0
+            };
+            // One line per run of years in a row (none across a hidden year: it would
+            // claim a value there); the step into the partial year lighter and dashed.
+            let solid = |plot_ui: &mut PlotUi<'_>, run: Vec<[f64; 2]>| {
+                if run.len() > 1 {
+                    plot_ui.line(
+                        Line::new(series.name.clone(), PlotPoints::from(run))
+                            .color(color)
+                            .width(width)
+                            .allow_hover(false),
+                    );
+                }
+            };
+            let mut run: Vec<[f64; 2]> = Vec::new();
+            for (i, &p) in points.iter().enumerate() {
+                // Categories are whole numbers: the next one is 1 on.
+                let joined = i > 0 && (p[0] - points[i - 1][0] - 1.0).abs() < 0.5;
+                let into_partial = joined && data.is_partial(p[0] as usize);
+                if !joined || into_partial {
+                    solid(plot_ui, std::mem::take(&mut run));
+                }
+                if into_partial {
+                    plot_ui.line(
+                        Line::new(
+                            series.name.clone(),
+                            PlotPoints::from(vec![points[i - 1], p]),
+                        )
+                        .color(color.gamma_multiply(0.45))
+                        .width(width)
+                        .style(egui_plot::LineStyle::dashed_loose())
+                        .allow_hover(false),
+                    );
+                }
+                run.push(p);
+            }
+            solid(plot_ui, run);
+            // On a slide, the value at the line's end, right of it (placed below, apart).
+            if let (Some(lang), Some(&[x, y])) = (self.labels, points.last()) {
+                ends.push((x, y, data.cell(s, x as usize, lang, false)));
+            }
+            plot_ui.points(
+                Points::new(series.name.clone(), PlotPoints::from(points))
+                    .color(color)
+                    .radius(3.5)
+                    .allow_hover(false),
+            );
+        }
+        self.end_labels(plot_ui, ends);
+    }
+
+    /// The lines' end values, a line of type apart (two provinces ending near each other
+    /// would print over each other): pushed down, then back up from the axis's low end.
+    /// Placed in values, not by the plot's transform: labels count in the plot's bounds,
+    /// and placing them by the bounds they change would feed back frame after frame.
+    fn end_labels(&self, plot_ui: &mut PlotUi<'_>, mut ends: Vec<(f64, f64, String)>) {
+        let extent = self.data.extent();
+        let low = extent.min.min(0.0);
+        let gap = 20.0 * self.value_per_px;
+        ends.sort_by(|a, b| b.1.total_cmp(&a.1));
+        let mut at: Vec<f64> = Vec::with_capacity(ends.len());
+        for &(_, y, _) in &ends {
+            at.push(y.min(at.last().map_or(f64::INFINITY, |l| l - gap)));
+        }
+        let mut floor = low + gap / 2.0;
+        for y in at.iter_mut().rev() {
+            *y = y.max(floor);
+            floor = *y + gap;
+        }
+        for ((x, _, text), y) in ends.into_iter().zip(at) {
+            self.value_label(plot_ui, [x + 0.08, y], text, egui::Align2::LEFT_CENTER);
+        }
+    }
+}
+
+/// The chart's numbers as a grid, formatted as the UI language writes them (2.772).
+pub fn table_ui(ui: &mut egui::Ui, data: &ChartData, lang: Lang, suppressed: bool) {
+    egui::ScrollArea::horizontal()
+        .id_salt("chart-table")
+        .show(ui, |ui| {
+            egui::Grid::new(("chart-grid", data.kind))
+                .striped(true)
+                .show(ui, |ui| {
+                    // The seed's totals column and row, where the chart counts.
+                    let totals = data.totals();
+                    let total = lang.pick("Totaal", "Total");
+                    ui.strong("");
+                    for c in &data.categories {
+                        ui.strong(c);
+                    }
+                    if totals.is_some() {
+                        ui.strong(total);
+                    }
+                    ui.end_row();
+                    for (s, series) in data.series.iter().enumerate() {
+                        ui.label(&series.name);
+                        for c in 0..data.categories.len() {
+                            ui.label(data.cell(s, c, lang, suppressed));
+                        }
+                        if let Some(t) = &totals {
+                            ui.strong(data.format(t.per_series.get(s).copied().flatten(), lang));
+                        }
+                        ui.end_row();
+                    }
+                    if let Some(t) = &totals {
+                        ui.strong(total);
+                        for v in &t.per_category {
+                            ui.strong(data.format(*v, lang));
+                        }
+                        ui.strong(data.format(t.grand, lang));
+                        ui.end_row();
+                    }
+                });
+        });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twe_core::reference::published;
+    use twe_core::stats::Measure;
+    use twe_core::stats::ProvinceYearTable;
+    use twe_core::stats::charts::{ChartKind, ChartOptions, chart};
+
+    fn data(kind: ChartKind) -> ChartData {
+        let opts = ChartOptions {
+            measure: Measure::Trajectories,
+            up_to: 2021,
+            relative: false,
+            suppress_small: false,
+        };
+        chart(
+            kind,
+            &ProvinceYearTable::from_published(published()),
+            &opts,
+            Lang::En,
+        )
+        .published()
+    }
+
+    /// The pointer over a grouped bar names that bar; between categories, nothing.
+    #[test]
+    fn hovering_a_grouped_bar_names_it() {
+        let d = data(ChartKind::PerProvince);
+        assert_eq!(d.shape, Shape::GroupedBars);
+        // Category 0 (2017), first of five bars: x in -0.4 .. -0.24.
+        let text = hover_text(&d, -0.35, 10.0, Lang::En).unwrap();
+        assert_eq!(text, "Antwerpen 2017: 2,772");
+        let last = hover_text(&d, 0.35, 10.0, Lang::En).unwrap();
+        assert!(last.starts_with("West-Vlaanderen 2017"), "{last}");
+        assert_eq!(hover_text(&d, 0.5, 10.0, Lang::En), None);
+        assert_eq!(hover_text(&d, -3.0, 10.0, Lang::En), None);
+        assert_eq!(hover_text(&d, 99.0, 10.0, Lang::En), None);
+    }
+
+    /// Over a line chart, every province's value in the year, highest first.
+    #[test]
+    fn hovering_a_line_chart_lists_the_year() {
+        let d = data(ChartKind::OverYears);
+        assert_eq!(d.shape, Shape::Lines);
+        let text = hover_text(&d, 1.1, 0.0, Lang::En).unwrap();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "2018");
+        assert_eq!(lines.len(), 6, "{text}");
+        assert!(lines[1].starts_with("Antwerpen: "), "{text}");
+    }
+
+    /// In a stacked bar, the part under the pointer.
+    #[test]
+    fn hovering_a_stack_names_the_part() {
+        let d = data(ChartKind::ProvinceShare);
+        assert_eq!(d.shape, Shape::StackedBars);
+        let first = d.series[0].values[0].unwrap();
+        let text = hover_text(&d, 0.0, first + 0.5, Lang::En).unwrap();
+        assert!(text.starts_with(&d.series[1].name), "{text}");
+    }
+}

@@ -1,0 +1,336 @@
+//! Dates in the window: typed as text in the UI language's form or picked from a calendar.
+
+use chrono::{Datelike, Days, NaiveDate};
+use egui::{Key, Modifiers};
+use twe_core::lang::{self, Lang};
+use twe_core::model::calendar::{month_page, shift_months};
+
+/// Reads a date as people type it: 15/04/2019, 15-4-2019 or 2019-04-15.
+pub fn parse_typed(s: &str) -> Option<NaiveDate> {
+    parse_typed_why(s).ok()
+}
+
+/// Reads a typed date, or says why it is not one, in Dutch and English.
+pub fn parse_typed_why(s: &str) -> Result<NaiveDate, (String, String)> {
+    let s = s.trim();
+    if let Some(d) = twe_core::model::date_serde::parse(s) {
+        return Ok(d);
+    }
+    // As the English window writes it: 15 Apr 2019.
+    if let Ok(d) = NaiveDate::parse_from_str(s, "%d %b %Y") {
+        return Ok(d);
+    }
+    let form = || {
+        (
+            "schrijf dd/mm/jjjj, bv. 15/04/2019".to_string(),
+            "write dd/mm/yyyy, e.g. 15/04/2019".to_string(),
+        )
+    };
+    let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
+    let [d, m, y] = parts.as_slice() else {
+        return Err(form());
+    };
+    let (Ok(d), Ok(m), Ok(y)) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<i32>()) else {
+        return Err(form());
+    };
+    if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+        return Ok(date);
+    }
+    if !(1..=12).contains(&m) {
+        return Err((
+            format!("er is geen maand {m}"),
+            format!("there is no month {m}"),
+        ));
+    }
+    let days = twe_core::model::calendar::days_in_month(y, m);
+    Err((
+        format!("{} {y} telt {days} dagen", lang::month_name(m, Lang::Nl)),
+        format!("{} {y} has {days} days", lang::month_name(m, Lang::En)),
+    ))
+}
+
+/// A date field with its label in front: a text box (type and press Enter, or leave it)
+/// and a calendar button. Returns the new date when the user set one.
+pub fn date_edit(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: &str,
+    value: NaiveDate,
+    lang: Lang,
+) -> Option<NaiveDate> {
+    ui.horizontal(|ui| {
+        let label_id = ui.label(label).id;
+        date_edit_by(ui, id, label_id, value, lang)
+    })
+    .inner
+}
+
+/// A date field named by a widget already on screen (a checkbox, a row number). A date
+/// that does not exist (31/02/2019) stays as typed, in red, with the reason beside it, until
+/// it is corrected or Esc takes the field back to its date.
+pub fn date_edit_by(
+    ui: &mut egui::Ui,
+    id: &str,
+    label_id: egui::Id,
+    value: NaiveDate,
+    lang: Lang,
+) -> Option<NaiveDate> {
+    let mut out = None;
+    ui.horizontal(|ui| {
+        let text_id = ui.scope_id().with(("date-text", id));
+        let typed = ui.data_mut(|d| d.get_temp::<String>(text_id));
+        // Only what was typed can be wrong; the date as written is the date.
+        let invalid = typed.as_deref().and_then(|t| parse_typed_why(t).err());
+        let mut text = typed.unwrap_or_else(|| lang::date(value, lang));
+        let red =
+            crate::palette::severity(twe_core::rules::Severity::Error, ui.visuals().dark_mode);
+        let mut field = egui::TextEdit::singleline(&mut text).desired_width(90.0);
+        if invalid.is_some() {
+            field = field.text_color(red);
+        }
+        let response = ui.add(field).labelled_by(label_id);
+        let escaped = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if escaped {
+            ui.data_mut(|d| d.remove::<String>(text_id));
+        } else if response.has_focus() || response.lost_focus() {
+            ui.data_mut(|d| d.insert_temp(text_id, text.clone()));
+        }
+        if response.lost_focus() && !escaped {
+            // A date that is not one is kept as typed, in red, until corrected.
+            if let Ok(d) = parse_typed_why(&text) {
+                if d != value {
+                    out = Some(d);
+                }
+                ui.data_mut(|d| d.remove::<String>(text_id));
+            }
+        }
+        if let (Some((nl, en)), false) = (&invalid, escaped) {
+            ui.colored_label(red, lang.pick(nl, en));
+        }
+        if let Some(d) = calendar_button(ui, id, value, lang) {
+            ui.data_mut(|d| d.remove::<String>(text_id));
+            out = Some(d);
+        }
+    });
+    out
+}
+
+/// The calendar button beside a date field, and its month in a popup, in the window's
+/// language (`egui_extras`' picker is English only): click a day, or move with the arrows (a
+/// day, a week), Page Up/Down (a month; with Shift a year) and pick with Enter; Esc closes.
+/// Returns the picked date.
+fn calendar_button(ui: &mut egui::Ui, id: &str, value: NaiveDate, lang: Lang) -> Option<NaiveDate> {
+    let button = ui
+        .button("📅")
+        .on_hover_text(lang.pick("Kalender", "Calendar"));
+    button.widget_info(|| {
+        let name = format!(
+            "{}: {}",
+            lang.pick("Kalender openen", "Open the calendar"),
+            lang::long_date(value, lang)
+        );
+        egui::WidgetInfo::labeled(egui::Role::Button, true, name)
+    });
+    let popup_id = ui.make_persistent_id(("calendar", id));
+    let cursor_id = popup_id.with("cursor");
+    if button.clicked() {
+        // Each opening starts at the field's date.
+        ui.data_mut(|d| d.insert_temp(cursor_id, value));
+    }
+    let mut picked = None;
+    let mut close = false;
+    egui::Popup::from_toggle_button_response(&button)
+        .id(popup_id)
+        .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+        .show(|ui| {
+            let mut cursor = ui.data(|d| d.get_temp(cursor_id)).unwrap_or(value);
+            let keys = calendar_keys(ui, &mut cursor);
+            picked = month_ui(ui, &mut cursor, value, lang).or(keys.picked);
+            close = keys.close || picked.is_some();
+            ui.data_mut(|d| d.insert_temp(cursor_id, cursor));
+        });
+    if close {
+        egui::Popup::close_id(ui.ctx(), popup_id);
+    }
+    picked.filter(|d| *d != value)
+}
+
+/// What the keyboard did in an open calendar.
+struct CalendarKeys {
+    picked: Option<NaiveDate>,
+    close: bool,
+}
+
+/// The calendar's keys, taken before other widgets see them (the timeline moves bars with
+/// the same arrows).
+fn calendar_keys(ui: &mut egui::Ui, cursor: &mut NaiveDate) -> CalendarKeys {
+    ui.input_mut(|i| {
+        let mut take = |m: Modifiers, k: Key| i.consume_key(m, k);
+        let day = |d: NaiveDate, n: i64| {
+            let moved = if n < 0 {
+                d.checked_sub_days(Days::new(n.unsigned_abs()))
+            } else {
+                d.checked_add_days(Days::new(n.unsigned_abs()))
+            };
+            moved.unwrap_or(d)
+        };
+        for (m, k, step) in [
+            (Modifiers::NONE, Key::ArrowLeft, -1),
+            (Modifiers::NONE, Key::ArrowRight, 1),
+            (Modifiers::NONE, Key::ArrowUp, -7),
+            (Modifiers::NONE, Key::ArrowDown, 7),
+        ] {
+            if take(m, k) {
+                *cursor = day(*cursor, step);
+            }
+        }
+        // With Shift first: egui matches a plain key even when Shift is held.
+        for (m, k, months) in [
+            (Modifiers::SHIFT, Key::PageUp, -12),
+            (Modifiers::SHIFT, Key::PageDown, 12),
+            (Modifiers::NONE, Key::PageUp, -1),
+            (Modifiers::NONE, Key::PageDown, 1),
+        ] {
+            if take(m, k) {
+                *cursor = shift_months(*cursor, months);
+            }
+        }
+        CalendarKeys {
+            picked: take(Modifiers::NONE, Key::Enter).then_some(*cursor),
+            close: take(Modifiers::NONE, Key::Escape),
+        }
+    })
+}
+
+/// A month page: the month and year with buttons to step them, the weekdays from Monday,
+/// six weeks of days, and today. Returns a clicked day.
+fn month_ui(
+    ui: &mut egui::Ui,
+    cursor: &mut NaiveDate,
+    value: NaiveDate,
+    lang: Lang,
+) -> Option<NaiveDate> {
+    let mut picked = None;
+    ui.horizontal(|ui| {
+        for (icon, name, months) in [
+            ("⏪", lang.pick("Vorig jaar", "Previous year"), -12),
+            ("◀", lang.pick("Vorige maand", "Previous month"), -1),
+        ] {
+            if named_button(ui, icon, name).clicked() {
+                *cursor = shift_months(*cursor, months);
+            }
+        }
+        ui.add_sized(
+            [130.0, ui.spacing().interact_size.y],
+            egui::Label::new(
+                egui::RichText::new(format!(
+                    "{} {}",
+                    lang::month_name(cursor.month(), lang),
+                    cursor.year()
+                ))
+                .strong(),
+            ),
+        );
+        for (icon, name, months) in [
+            ("▶", lang.pick("Volgende maand", "Next month"), 1),
+            ("⏩", lang.pick("Volgend jaar", "Next year"), 12),
+        ] {
+            if named_button(ui, icon, name).clicked() {
+                *cursor = shift_months(*cursor, months);
+            }
+        }
+    });
+    let today = chrono::Local::now().date_naive();
+    let size = egui::vec2(30.0, ui.spacing().interact_size.y);
+    egui::Grid::new("calendar-days")
+        .spacing([2.0, 2.0])
+        .show(ui, |ui| {
+            let page = month_page(cursor.year(), cursor.month());
+            for day in &page[..7] {
+                ui.add_sized(
+                    size,
+                    egui::Label::new(
+                        egui::RichText::new(lang::weekday_name(day.weekday(), true, lang)).weak(),
+                    ),
+                );
+            }
+            ui.end_row();
+            for week in page.chunks(7) {
+                for &day in week {
+                    if day_button(ui, day, (*cursor, value, today), size, lang).clicked() {
+                        picked = Some(day);
+                    }
+                }
+                ui.end_row();
+            }
+        });
+    ui.horizontal(|ui| {
+        if ui.button(lang.pick("Vandaag", "Today")).clicked() {
+            picked = Some(today);
+        }
+        ui.weak(lang.pick(
+            "pijlen: dag/week · PgUp/PgDn: maand · Enter: kiezen",
+            "arrows: day/week · PgUp/PgDn: month · Enter: pick",
+        ));
+    });
+    picked
+}
+
+/// One day of the page: the chosen date filled, the keyboard's day and today outlined,
+/// days of other months faint; a screen reader hears the whole date.
+fn day_button(
+    ui: &mut egui::Ui,
+    day: NaiveDate,
+    (cursor, value, today): (NaiveDate, NaiveDate, NaiveDate),
+    size: egui::Vec2,
+    lang: Lang,
+) -> egui::Response {
+    let mut text = egui::RichText::new(day.day().to_string());
+    if day.month() != cursor.month() {
+        text = text.weak();
+    }
+    let mut button = egui::Button::selectable(day == value, text).min_size(size);
+    if day == cursor {
+        button = button.stroke(ui.visuals().widgets.active.fg_stroke);
+    } else if day == today {
+        button = button.stroke(ui.visuals().widgets.inactive.fg_stroke);
+    }
+    let response = ui.add(button);
+    let mut name = lang::long_date(day, lang);
+    if day == value {
+        name.push_str(lang.pick(", gekozen", ", selected"));
+    }
+    if day == today {
+        name.push_str(lang.pick(", vandaag", ", today"));
+    }
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &name));
+    response
+}
+
+/// A button showing an icon, named for screen readers and on hover.
+fn named_button(ui: &mut egui::Ui, icon: &str, name: &str) -> egui::Response {
+    let response = ui.button(icon).on_hover_text(name);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, name));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn typed_dates() {
+        let d = NaiveDate::from_ymd_opt(2019, 4, 15).unwrap();
+        assert_eq!(parse_typed("15/04/2019"), Some(d));
+        assert_eq!(parse_typed("15-4-2019"), Some(d));
+        assert_eq!(parse_typed(" 2019-04-15 "), Some(d));
+        assert_eq!(parse_typed("30/02/2019"), None);
+        assert_eq!(parse_typed("15 Apr 2019"), Some(d));
+        let why = |s: &str| parse_typed_why(s).unwrap_err();
+        assert_eq!(why("31/02/2019").1, "February 2019 has 28 days");
+        assert!(parse_typed("29/02/2020").is_some(), "2020 is a leap year");
+        assert_eq!(why("29/02/2019").1, "February 2019 has 28 days");
+        assert_eq!(why("01/13/2019").0, "er is geen maand 13");
+        assert!(why("morgen").1.starts_with("write dd/mm/yyyy"));
+    }
+}

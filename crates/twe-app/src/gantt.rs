@@ -1,0 +1,1144 @@
+//! The dossier timeline: one lane per instrument over the 24-month window, edited in place.
+//! [`Timeline`] owns what its gestures need between frames (the drag, the bar under the
+//! pointer, the plot's mapping to the screen, a "plan the rest" proposal) and emits edits
+//! as actions; the dossier itself is only read.
+
+use super::action::Action;
+use super::cx::ViewCx;
+use super::palette;
+use super::timeline::{axis_label, month_grid, x_of};
+use egui::{Color32, Stroke};
+use egui_plot::{
+    LineStyle, Plot, PlotPoint, PlotPoints, PlotTransform, PlotUi, Polygon, Span, Text, VLine,
+};
+use twe_core::lang::{self, Lang};
+use twe_core::model::calendar::add_months;
+use twe_core::model::{Dossier, Instrument, InstrumentKind, Part, Step};
+use twe_core::planner::Proposal;
+use twe_core::rules::params::ART60_START_MONTHS;
+use twe_core::rules::{Finding, Severity};
+use twe_core::workspace::EditKey;
+
+/// Half the height of a bar, in lanes.
+const HALF: f64 = 0.32;
+/// How close to a bar's end, in pixels, a drag resizes instead of moving.
+const EDGE_PX: f64 = 6.0;
+
+/// What a drag does to its bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DragMode {
+    /// Moves the whole bar.
+    Move,
+    /// Moves the start.
+    Start,
+    /// Moves the end.
+    End,
+}
+
+/// A drag gesture on a bar, with its live preview; the checks run when it ends.
+#[derive(Clone, Debug)]
+pub struct Drag {
+    /// The instrument being dragged.
+    pub instrument: usize,
+    /// Move or resize.
+    pub mode: DragMode,
+    /// The plot x where the gesture began.
+    grab_x: f64,
+    /// The dossier when the gesture began.
+    original: Dossier,
+    /// The dossier as the gesture would leave it.
+    pub preview: Dossier,
+}
+
+impl Drag {
+    /// Starts a drag of `instrument` in `dossier` at plot x `grab_x`.
+    pub fn new(dossier: &Dossier, instrument: usize, mode: DragMode, grab_x: f64) -> Self {
+        Self {
+            instrument,
+            mode,
+            grab_x,
+            original: dossier.clone(),
+            preview: dossier.clone(),
+        }
+    }
+
+    /// Follows the pointer to plot x `x`, snapping to whole days.
+    pub fn follow(&mut self, x: f64) {
+        let days = (x - self.grab_x).round() as i64;
+        let Some(orig) = self.original.instruments.get(self.instrument) else {
+            return;
+        };
+        let part = match self.mode {
+            DragMode::Move => Part::Whole,
+            DragMode::Start => Part::Start,
+            DragMode::End => Part::End,
+        };
+        let inst = orig.nudged(part, Step::Days(days));
+        if let Some(slot) = self.preview.instruments.get_mut(self.instrument) {
+            *slot = inst;
+        }
+    }
+}
+
+/// Lanes top to bottom: instruments in start order (index breaks ties).
+pub fn lanes(d: &Dossier) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..d.instruments.len()).collect();
+    order.sort_by_key(|&i| (d.instruments[i].start, i));
+    order
+}
+
+fn lane_y(lane: usize) -> f64 {
+    -(lane as f64)
+}
+
+fn rect(x0: f64, x1: f64, y: f64, half: f64) -> PlotPoints<'static> {
+    PlotPoints::from(vec![
+        [x0, y - half],
+        [x1, y - half],
+        [x1, y + half],
+        [x0, y + half],
+    ])
+}
+
+/// A bar under the pointer, and which part of it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Hit {
+    instrument: usize,
+    mode: DragMode,
+}
+
+fn hit_test(d: &Dossier, lanes: &[usize], p: PlotPoint, px_per_day: f64) -> Option<Hit> {
+    let lane = (-p.y).round();
+    if lane < 0.0 || (-p.y - lane).abs() > HALF {
+        return None;
+    }
+    let &i = lanes.get(lane as usize)?;
+    let inst = d.instruments.get(i)?;
+    let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
+    let tolerance = EDGE_PX / px_per_day.max(1e-9);
+    if p.x < x0 - tolerance || p.x > x1 + tolerance {
+        return None;
+    }
+    let mode = if (p.x - x0).abs() <= tolerance {
+        DragMode::Start
+    } else if (p.x - x1).abs() <= tolerance {
+        DragMode::End
+    } else {
+        DragMode::Move
+    };
+    Some(Hit {
+        instrument: i,
+        mode,
+    })
+}
+
+fn tooltip(ui: &mut egui::Ui, inst: &Instrument, lang: Lang) {
+    ui.strong(inst.label(lang));
+    ui.label(format!(
+        "{} – {}",
+        lang::date(inst.start, lang),
+        lang::date(inst.end, lang)
+    ));
+    ui.label(lang::length(inst.range().days(), lang));
+    ui.label(format!("Status: {}", inst.status.label(lang)));
+}
+
+/// The worst severity of the findings that name instrument `i`, and whether the selected
+/// finding does.
+fn marks(findings: &[Finding], selected: Option<usize>, i: usize) -> (Option<Severity>, bool) {
+    let worst = findings
+        .iter()
+        .filter(|f| f.severity() > Severity::Info && f.instruments.contains(&i))
+        .map(Finding::severity)
+        .max();
+    let in_selected = selected
+        .and_then(|k| findings.get(k))
+        .is_some_and(|f| f.instruments.contains(&i));
+    (worst, in_selected)
+}
+
+fn legend_ui(ui: &mut egui::Ui, lang: Lang) {
+    ui.horizontal_wrapped(|ui| {
+        for t in twe_core::model::InstrumentType::ALL {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, palette::instrument(t));
+            ui.label(t.label(lang));
+        }
+    });
+}
+
+/// The timeline panel.
+#[derive(Default)]
+pub struct Timeline {
+    /// A bar being dragged, with its live preview.
+    drag: Option<Drag>,
+    /// The bar under the pointer in the last frame: the plot must not pan when a drag
+    /// starts there.
+    hovered_bar: Option<usize>,
+    /// The plot-to-screen mapping of the last frame, to find a bar on screen.
+    transform: Option<PlotTransform>,
+    /// A "plan the rest" proposal shown as ghost bars: the entry and the instruments.
+    proposal: Option<(usize, Proposal)>,
+    /// The dossier, its number of bars and the lanes shown when the view was last fitted:
+    /// a new bar (an added instrument, a proposal) refits it, so it is seen at once.
+    fitted: Option<(usize, usize, usize)>,
+    /// What the arrow keys change on the focused bar.
+    part: Part,
+    /// A bar to give the keyboard focus to when next drawn (it was clicked, added, or
+    /// reached with Up/Down): the entry and the instrument.
+    focus_bar: Option<(usize, usize)>,
+}
+
+/// What one frame of the plot reports back.
+struct PlotOutput {
+    /// The pointer in plot coordinates, if over the plot.
+    pointer: Option<PlotPoint>,
+    /// Screen pixels per day.
+    px_per_day: f64,
+}
+
+impl Timeline {
+    /// The dossier as a drag would leave it, while a bar is being dragged.
+    pub fn preview(&self) -> Option<&Dossier> {
+        self.drag.as_ref().map(|d| &d.preview)
+    }
+
+    /// The proposal shown as ghost bars, with its entry.
+    pub fn proposal(&self) -> Option<&(usize, Proposal)> {
+        self.proposal.as_ref()
+    }
+
+    /// Drops the proposal (the dossier was edited).
+    pub fn forget_proposal(&mut self) {
+        self.proposal = None;
+    }
+
+    /// Drops the drag, the proposal and a pending focus (another dossier or workspace was
+    /// opened).
+    pub fn reset(&mut self) {
+        self.drag = None;
+        self.proposal = None;
+        self.focus_bar = None;
+    }
+
+    /// The screen area of the plot in the last frame.
+    pub fn plot_frame(&self) -> Option<egui::Rect> {
+        self.transform.map(|t| *t.frame())
+    }
+
+    /// Where instrument `i`'s bar of `d` was drawn in the last frame.
+    pub fn bar_rect(&self, d: &Dossier, i: usize) -> Option<egui::Rect> {
+        let t = self.transform?;
+        let lane = lanes(d).iter().position(|&k| k == i)?;
+        let inst = d.instruments.get(i)?;
+        let y = lane_y(lane);
+        let a = PlotPoint::new(x_of(inst.start), y - 0.3);
+        let b = PlotPoint::new(x_of(inst.end) + 1.0, y + 0.3);
+        Some(t.rect_from_values(&a, &b))
+    }
+
+    /// Draws the timeline of the open dossier and turns its gestures into actions.
+    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let Some((entry_index, entry)) = cx.open_entry() else {
+            ui.centered_and_justified(|ui| {
+                ui.label(lang.pick("Geen dossier geopend.", "No dossier open."))
+            });
+            return;
+        };
+        // The dossier as shown: the drag's preview while a bar is being dragged.
+        let d = self.drag.as_ref().map_or(entry.dossier(), |g| &g.preview);
+        header_ui(ui, d, entry.is_dirty(), lang);
+        legend_ui(ui, lang);
+        plan_rest_ui(&mut self.proposal, cx, ui, d, entry_index, out);
+        let ghosts: &[Instrument] = match &self.proposal {
+            Some((e, p)) if *e == entry_index => &p.instruments,
+            _ => &[],
+        };
+        let order = lanes(d);
+        let scene = Scene {
+            d,
+            order: &order,
+            ghosts,
+            findings: entry.findings(),
+            preview: cx.preview.filter(|p| p.id == d.id),
+            cx,
+        };
+        let dragging = self.drag.is_some();
+        // Lanes of at most 64 points: on a tall screen the bars stay bars, not slabs, and
+        // the view is fitted again when the room changes that much.
+        let room = ((ui.available_height() - 40.0) / 64.0).floor().max(1.0) as usize;
+        let lanes_shown = (order.len() + ghosts.len()).max(room);
+        let mut plot = scene.plot(
+            entry_index,
+            lanes_shown,
+            self.hovered_bar.is_none() && !dragging,
+        );
+        let lanes_now = (entry_index, order.len() + ghosts.len(), lanes_shown);
+        if self.fitted != Some(lanes_now) {
+            self.fitted = Some(lanes_now);
+            plot = plot.reset();
+        }
+        // A line stays free under the plot for what the keys do.
+        let hint = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        plot = plot.height((ui.available_height() - hint).max(80.0));
+        let response = plot.show(ui, |plot_ui| scene.draw(plot_ui));
+        self.transform = Some(response.transform);
+        let PlotOutput {
+            pointer,
+            px_per_day,
+        } = response.inner;
+        let plot_response = response.response;
+        let hit = pointer.and_then(|p| hit_test(d, &order, p, px_per_day));
+        if !dragging {
+            self.hovered_bar = hit.map(|h| h.instrument);
+        }
+        if let Some(h) = hit {
+            let icon = match h.mode {
+                DragMode::Move => egui::CursorIcon::Grab,
+                DragMode::Start | DragMode::End => egui::CursorIcon::ResizeHorizontal,
+            };
+            ui.ctx().set_cursor_icon(icon);
+        }
+        // The gesture starts where the button went down, not where egui recognised the drag.
+        let grab = ui
+            .input(|i| i.pointer.press_origin())
+            .map(|pos| response.transform.value_from_position(pos))
+            .or(pointer);
+        let hit_at_grab = grab.and_then(|p| hit_test(d, &order, p, px_per_day));
+        let hovered = hit.and_then(|h| d.instruments.get(h.instrument).cloned());
+        if plot_response.drag_started()
+            && let (Some(h), Some(p)) = (hit_at_grab, grab)
+        {
+            self.drag = Some(Drag::new(entry.dossier(), h.instrument, h.mode, p.x));
+            out.push(Action::SelectInstrument(Some(h.instrument)));
+        }
+        if let Some(drag) = &mut self.drag {
+            if let Some(p) = pointer {
+                drag.follow(p.x);
+            }
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
+                plot_response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
+            }
+        } else if let Some(inst) = hovered {
+            plot_response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip(ui, &inst, lang));
+        }
+        if plot_response.drag_stopped()
+            && let Some(drag) = self.drag.take()
+        {
+            self.focus_bar = Some((entry_index, drag.instrument));
+            // The checks run once, when the gesture ends.
+            out.push(Action::Edit {
+                entry: entry_index,
+                dossier: drag.preview,
+                key: EditKey::Single,
+            });
+            out.push(Action::SelectInstrument(Some(drag.instrument)));
+            self.hovered_bar = None;
+        }
+        if plot_response.clicked() {
+            out.push(Action::SelectBar(hit.map(|h| h.instrument)));
+            // A clicked bar takes the keyboard: the arrows move it next.
+            self.focus_bar = hit.map(|h| (entry_index, h.instrument));
+        }
+        // The keys edit the dossier as stored (a drag's preview ended above).
+        let stored = entry.dossier();
+        let stored_order = lanes(stored);
+        let keyed = KeyedBars {
+            d: stored,
+            entry_index,
+            order: &stored_order,
+            findings: entry.findings(),
+            transform: &response.transform,
+        };
+        self.bars_ui(&keyed, cx, ui, out);
+        due_nodes(
+            entry_index,
+            entry.agenda(),
+            &response.transform,
+            cx.lang,
+            ui,
+        );
+    }
+
+    /// The bars as widgets for the keyboard and screen readers: each takes the focus (Tab,
+    /// a click, Up/Down), says what it is, and answers the keys of [`Self::bar_keys`].
+    fn bars_ui(
+        &mut self,
+        k: &KeyedBars<'_>,
+        cx: &ViewCx<'_>,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Action>,
+    ) {
+        let frame = *k.transform.frame();
+        let mut focused = None;
+        for (lane, &i) in k.order.iter().enumerate() {
+            let Some(inst) = k.d.instruments.get(i) else {
+                continue;
+            };
+            let y = lane_y(lane);
+            let drawn = k.transform.rect_from_values(
+                &PlotPoint::new(x_of(inst.start), y - HALF),
+                &PlotPoint::new(x_of(inst.end) + 1.0, y + HALF),
+            );
+            let visible = drawn.intersect(frame);
+            // A bar scrolled out of view still takes the focus, from a point at the edge.
+            let rect = if visible.is_positive() {
+                visible
+            } else {
+                egui::Rect::from_min_size(frame.left_top(), egui::Vec2::ZERO)
+            };
+            let id = bar_id(k.entry_index, i);
+            let r = ui.interact(rect, id, egui::Sense::FOCUSABLE);
+            // Worded only when a screen reader (or a test) asks: the closure runs lazily.
+            r.widget_info(|| {
+                egui::WidgetInfo::labeled(
+                    egui::Role::Button,
+                    true,
+                    bar_name(k.d, i, k.findings, cx.lang),
+                )
+            });
+            if self.focus_bar == Some((k.entry_index, i)) {
+                r.request_focus();
+                self.focus_bar = None;
+            }
+            if r.gained_focus() {
+                out.push(Action::SelectInstrument(Some(i)));
+                if !visible.is_positive() {
+                    self.fitted = None;
+                }
+            }
+            if r.has_focus() {
+                focused = Some((lane, i, rect));
+            }
+        }
+        let Some((lane, i, rect)) = focused else {
+            self.part = Part::Whole;
+            hint_ui(
+                ui,
+                cx.lang.pick(
+                    "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven (F1: alle toetsen)",
+                    "Click a bar or Tab to it to move it with the arrow keys (F1: every key)",
+                ),
+            );
+            return;
+        };
+        let id = bar_id(k.entry_index, i);
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                id,
+                egui::EventFilter {
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    tab: false,
+                    escape: true,
+                },
+            );
+        });
+        // The focus ring, and the edge the arrows move.
+        let stroke = Stroke::new(2.0, palette::selection(cx.dark()));
+        ui.painter()
+            .rect_stroke(rect.expand(3.0), 3.0, stroke, egui::StrokeKind::Outside);
+        let edge = match self.part {
+            Part::Whole => None,
+            Part::Start => Some(rect.left()),
+            Part::End => Some(rect.right()),
+        };
+        if let Some(x) = edge {
+            ui.painter().line_segment(
+                [
+                    egui::pos2(x, rect.top() - 6.0),
+                    egui::pos2(x, rect.bottom() + 6.0),
+                ],
+                Stroke::new(4.0, palette::selection(cx.dark())),
+            );
+        }
+        hint_ui(ui, keys_hint(self.part, cx.lang));
+        self.bar_keys(k, lane, i, ui, out);
+    }
+
+    /// The keys on a focused bar: arrows move its part (a day; Shift a week; Ctrl a month),
+    /// Home and End choose the start or the end, Esc the whole bar again (or leaves it),
+    /// Up and Down go to the bar above or below, Delete removes it and Insert adds one.
+    fn bar_keys(
+        &mut self,
+        k: &KeyedBars<'_>,
+        lane: usize,
+        i: usize,
+        ui: &mut egui::Ui,
+        out: &mut Vec<Action>,
+    ) {
+        use egui::{Key, Modifiers};
+        // A drag owns the bar until it ends: its last frame sets the dossier.
+        if self.drag.is_some() {
+            return;
+        }
+        let pressed = ui.input_mut(|input| {
+            // Shift and Ctrl first: egui matches a plain key even while Shift is held. Every
+            // press counts (a slow frame can hold several, or a held key's repeats).
+            for (key, sign) in [(Key::ArrowLeft, -1), (Key::ArrowRight, 1)] {
+                let n = |input: &mut egui::InputState, m| {
+                    i32::try_from(input.count_and_consume_key(m, key)).unwrap_or(i32::MAX) * sign
+                };
+                let shift = n(input, Modifiers::SHIFT);
+                if shift != 0 {
+                    return Some(BarKey::Nudge(Step::Days(7 * i64::from(shift))));
+                }
+                let ctrl = n(input, Modifiers::COMMAND);
+                if ctrl != 0 {
+                    return Some(BarKey::Nudge(Step::Months(ctrl)));
+                }
+                let plain = n(input, Modifiers::NONE);
+                if plain != 0 {
+                    return Some(BarKey::Nudge(Step::Days(i64::from(plain))));
+                }
+            }
+            [
+                (Key::Home, BarKey::Part(Part::Start)),
+                (Key::End, BarKey::Part(Part::End)),
+                (Key::Escape, BarKey::Escape),
+                (Key::ArrowUp, BarKey::Lane(-1)),
+                (Key::ArrowDown, BarKey::Lane(1)),
+                (Key::Delete, BarKey::Delete),
+                (Key::Insert, BarKey::Add),
+                (Key::Plus, BarKey::Add),
+            ]
+            .into_iter()
+            .find(|(key, _)| input.consume_key(Modifiers::NONE, *key))
+            .map(|(_, what)| what)
+        });
+        let Some(pressed) = pressed else {
+            return;
+        };
+        let edit = |dossier: Dossier, key: EditKey| Action::Edit {
+            entry: k.entry_index,
+            dossier,
+            key,
+        };
+        match pressed {
+            BarKey::Nudge(step) => {
+                let mut d = k.d.clone();
+                if let Some(inst) = d.instruments.get_mut(i) {
+                    *inst = inst.nudged(self.part, step);
+                }
+                // Steps on one bar are one undo step, as typing in one field is.
+                out.push(edit(d, EditKey::Field(format!("bar-{i}"))));
+                self.focus_bar = Some((k.entry_index, i));
+            }
+            BarKey::Part(part) => self.part = part,
+            BarKey::Escape if self.part != Part::Whole => self.part = Part::Whole,
+            BarKey::Escape => ui.memory_mut(|m| m.surrender_focus(bar_id(k.entry_index, i))),
+            BarKey::Lane(step) => {
+                let to = lane.checked_add_signed(step).and_then(|l| k.order.get(l));
+                if let Some(&to) = to {
+                    self.focus_bar = Some((k.entry_index, to));
+                    self.part = Part::Whole;
+                }
+            }
+            BarKey::Delete => {
+                let mut d = k.d.clone();
+                if i < d.instruments.len() {
+                    let gone = d.instruments.remove(i);
+                    out.push(Action::Status(twe_core::lang::Text::new(
+                        format!(
+                            "{} verwijderd (Ctrl+Z zet het terug).",
+                            gone.label(twe_core::lang::Lang::Nl)
+                        ),
+                        format!(
+                            "{} deleted (Ctrl+Z brings it back).",
+                            gone.label(twe_core::lang::Lang::En)
+                        ),
+                    )));
+                    out.push(edit(d, EditKey::Single));
+                    // The bar below, or above when it was the last (indices after it shift).
+                    let next = k
+                        .order
+                        .get(lane + 1)
+                        .or_else(|| lane.checked_sub(1).and_then(|l| k.order.get(l)));
+                    let next = next.map(|&n| if n > i { n - 1 } else { n });
+                    self.focus_bar = next.map(|n| (k.entry_index, n));
+                    out.push(Action::SelectInstrument(next));
+                }
+            }
+            BarKey::Add => {
+                let mut d = k.d.clone();
+                d.instruments.push(d.next_instrument());
+                let added = d.instruments.len() - 1;
+                self.focus_bar = Some((k.entry_index, added));
+                out.push(edit(d, EditKey::Single));
+                out.push(Action::SelectInstrument(Some(added)));
+            }
+        }
+    }
+}
+
+/// A key pressed on a focused bar.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum BarKey {
+    /// Move the chosen part by a step.
+    Nudge(Step),
+    /// Choose what the arrows move.
+    Part(Part),
+    /// Back to the whole bar, or out of the timeline.
+    Escape,
+    /// The bar above (−1) or below (1).
+    Lane(isize),
+    /// Remove the instrument.
+    Delete,
+    /// Add one after the last.
+    Add,
+}
+
+/// What the keyboard handling of the bars reads from the frame.
+struct KeyedBars<'a> {
+    d: &'a Dossier,
+    entry_index: usize,
+    order: &'a [usize],
+    findings: &'a [Finding],
+    transform: &'a PlotTransform,
+}
+
+/// The widget id of instrument `i`'s bar in entry `entry`'s timeline.
+fn bar_id(entry: usize, i: usize) -> egui::Id {
+    egui::Id::NULL.with(("timeline-bar", entry, i))
+}
+
+/// What a screen reader says of a bar: "WES, 1 Sep 2020 to 28 Feb 2021, 6 months, runs past
+/// the end, 1 error".
+pub fn bar_name(d: &Dossier, i: usize, findings: &[Finding], lang: Lang) -> String {
+    use std::fmt::Write as _;
+    let Some(inst) = d.instruments.get(i) else {
+        return String::new();
+    };
+    let mut name = format!(
+        "{}, {} {} {}, {}",
+        inst.label(lang),
+        lang::date(inst.start, lang),
+        lang.pick("tot", "to"),
+        lang::date(inst.end, lang),
+        inst.length_label(lang)
+    );
+    if inst.end > d.last_day() {
+        name.push_str(lang.pick(", loopt voorbij het einde", ", runs past the end"));
+    }
+    for s in [Severity::Error, Severity::Warning] {
+        let n = findings
+            .iter()
+            .filter(|f| f.severity() == s && f.instruments.contains(&i))
+            .count();
+        if n > 0 {
+            let _ = write!(name, ", {n} {}", s.label(lang));
+        }
+    }
+    name
+}
+
+/// The hint under the timeline: one line, cut short where the timeline is narrow (the
+/// whole text on hover, and in F1).
+fn hint_ui(ui: &mut egui::Ui, text: &str) {
+    ui.add(egui::Label::new(egui::RichText::new(text).weak()).truncate());
+}
+
+/// The line under the timeline while a bar has the focus: which keys do what.
+fn keys_hint(part: Part, lang: Lang) -> &'static str {
+    match part {
+        Part::Whole => lang.pick(
+            "Links/Rechts verschuift de balk een dag (Shift: week, Ctrl: maand) · Home/End: begin/einde · Omhoog/Omlaag: andere balk · Del: verwijderen · Ins: toevoegen",
+            "Left/Right moves the bar a day (Shift: week, Ctrl: month) · Home/End: start/end · Up/Down: other bar · Del: delete · Ins: add",
+        ),
+        Part::Start => lang.pick(
+            "Links/Rechts verschuift het begin (Shift: week, Ctrl: maand) · End: het einde · Esc: de hele balk",
+            "Left/Right moves the start (Shift: week, Ctrl: month) · End: the end · Esc: the whole bar",
+        ),
+        Part::End => lang.pick(
+            "Links/Rechts verschuift het einde (Shift: week, Ctrl: maand) · Home: het begin · Esc: de hele balk",
+            "Left/Right moves the end (Shift: week, Ctrl: month) · Home: the start · Esc: the whole bar",
+        ),
+    }
+}
+
+/// The dossier's id and OCMW, whether it is unsaved, and its trajectory's dates.
+fn header_ui(ui: &mut egui::Ui, d: &Dossier, dirty: bool, lang: Lang) {
+    ui.horizontal(|ui| {
+        ui.heading(format!("{} — OCMW {}", d.id, d.ocmw));
+        if dirty {
+            ui.colored_label(
+                palette::severity(Severity::Warning, ui.visuals().dark_mode),
+                lang.pick("• niet bewaard", "• unsaved"),
+            );
+        }
+    });
+    ui.label(format!(
+        "{} {} – {}{}",
+        lang.pick("Traject", "Trajectory"),
+        lang::date(d.start, lang),
+        lang::date(d.last_day(), lang),
+        if d.end.is_some() {
+            lang.pick(" (afgesloten)", " (closed)")
+        } else {
+            ""
+        }
+    ));
+}
+
+/// The "plan the rest" button, or the proposal's accept and dismiss buttons.
+fn plan_rest_ui(
+    proposal: &mut Option<(usize, Proposal)>,
+    cx: &ViewCx<'_>,
+    ui: &mut egui::Ui,
+    d: &Dossier,
+    entry: usize,
+    out: &mut Vec<Action>,
+) {
+    let lang = cx.lang;
+    ui.horizontal(|ui| match proposal {
+        Some((e, p)) if *e == entry => {
+            ui.label(format!(
+                "{} {} {}",
+                lang.pick("Voorstel:", "Proposal:"),
+                p.instruments.len(),
+                lang.pick("instrumenten (gestreept)", "instruments (dashed)")
+            ));
+            let mut done = false;
+            if ui.button(lang.pick("✔ Aanvaarden", "✔ Accept")).clicked() {
+                out.push(Action::Edit {
+                    entry,
+                    dossier: p.apply_to(d),
+                    key: EditKey::Single,
+                });
+                done = true;
+            }
+            if ui.button(lang.pick("✖ Verwerpen", "✖ Dismiss")).clicked() {
+                done = true;
+            }
+            if done {
+                *proposal = None;
+            }
+        }
+        _ => {
+            let hint = lang.pick(
+                "Stelt voor de niet-geplande maanden instrumenten voor die elke regel volgen",
+                "Proposes instruments for the unplanned months that follow every rule",
+            );
+            if ui
+                .button(lang.pick("Rest plannen", "Plan the rest"))
+                .on_hover_text(hint)
+                .clicked()
+            {
+                match twe_core::planner::plan_rest(d, &cx.ws.ctx()) {
+                    Some(p) => *proposal = Some((entry, p)),
+                    None => out.push(Action::Status(twe_core::lang::Text::new(
+                        "Niets te plannen: het traject is afgesloten of al volledig gepland.",
+                        "Nothing to plan: the trajectory is closed or fully planned.",
+                    ))),
+                }
+            }
+        }
+    });
+}
+
+/// What one frame of the timeline draws.
+struct Scene<'a> {
+    /// The dossier as shown.
+    d: &'a Dossier,
+    /// Its instruments' lanes, top to bottom.
+    order: &'a [usize],
+    /// Proposed instruments, drawn dashed below the others.
+    ghosts: &'a [Instrument],
+    /// The open dossier's findings, whose instruments are outlined.
+    findings: &'a [Finding],
+    /// What a quick fix under the pointer would make of the dossier.
+    preview: Option<&'a Dossier>,
+    cx: &'a ViewCx<'a>,
+}
+
+impl Scene<'_> {
+    /// The plot, its view opened on the trajectory (and whatever runs past it).
+    fn plot(&self, entry_index: usize, lanes: usize, allow_drag: bool) -> Plot<'static> {
+        let (d, lang) = (self.d, self.cx.lang);
+        let regular_last = d.regular_last_day();
+        let n = lanes.max(1);
+        let view_end = d
+            .instruments
+            .iter()
+            .chain(self.ghosts)
+            .map(|i| i.end)
+            .chain([regular_last, d.last_day()])
+            .max()
+            .unwrap_or(regular_last);
+        Plot::new(("gantt", entry_index))
+            .show_axes([true, false])
+            .show_grid([true, false])
+            .x_grid_spacer(month_grid)
+            .x_axis_formatter(move |mark, _| axis_label(mark, lang))
+            .allow_drag(allow_drag)
+            .allow_boxed_zoom(false)
+            .allow_zoom([true, false])
+            .allow_scroll([true, false])
+            .default_x_bounds(x_of(d.start) - 20.0, x_of(view_end) + 60.0)
+            .default_y_bounds(-(n as f64) + 0.4, 0.8)
+            .label_formatter(|_| None)
+            .show_crosshair(false)
+    }
+
+    /// Draws everything inside the plot; reports the pointer and the scale.
+    fn draw(&self, plot_ui: &mut PlotUi<'_>) -> PlotOutput {
+        self.markers(plot_ui);
+        let bounds = plot_ui.plot_bounds();
+        let selected_finding = self.cx.sel.finding;
+        for (lane, &i) in self.order.iter().enumerate() {
+            let y = lane_y(lane);
+            // Only the lanes and bars inside the view are built.
+            if y + HALF < bounds.min()[1] || y - HALF > bounds.max()[1] {
+                continue;
+            }
+            let marks = marks(self.findings, selected_finding, i);
+            self.bar(plot_ui, i, y, marks, (bounds.min()[0], bounds.max()[0]));
+        }
+        self.ghosts_ui(plot_ui);
+        self.preview_ui(plot_ui);
+        let transform = plot_ui.transform();
+        let px_per_day =
+            f64::from(transform.frame().width()) / transform.bounds().width().max(1e-9);
+        PlotOutput {
+            pointer: plot_ui.pointer_coordinate(),
+            px_per_day,
+        }
+    }
+
+    /// The open dossier's coming due dates (its agenda), as diamonds above the lanes whose
+    /// hover names the action and the day.
+    fn due_markers(&self, plot_ui: &mut PlotUi<'_>) {
+        let (lang, dark) = (self.cx.lang, self.cx.dark());
+        let Some((_, entry)) = self.cx.open_entry() else {
+            return;
+        };
+        for item in entry.agenda() {
+            let name = due_name(item, lang);
+            plot_ui.points(
+                egui_plot::Points::new(name, vec![[x_of(item.due.day) + 0.5, 0.3]])
+                    .shape(egui_plot::MarkerShape::Diamond)
+                    .filled(true)
+                    .radius(6.0)
+                    .color(palette::deadline(dark)),
+            );
+        }
+    }
+
+    /// The 24-month window, the year boundary, the end, the art. 60§7 deadline and today.
+    fn markers(&self, plot_ui: &mut PlotUi<'_>) {
+        let (d, lang, dark) = (self.d, self.cx.lang, self.cx.dark());
+        let regular_last = d.regular_last_day();
+        plot_ui.span(
+            Span::new(
+                lang.pick("24 maanden", "24 months"),
+                x_of(d.start)..=x_of(regular_last) + 1.0,
+            )
+            .fill(palette::window_fill(dark))
+            .border_width(0.0),
+        );
+        let year_line = palette::year_line(dark);
+        plot_ui.vline(VLine::new(lang.pick("Start", "Start"), x_of(d.start)).color(year_line));
+        let year2 = add_months(d.start, 12);
+        plot_ui.vline(
+            VLine::new(lang.pick("Trajectjaar 2", "Trajectory year 2"), x_of(year2))
+                .color(year_line)
+                .style(LineStyle::dashed_dense()),
+        );
+        plot_ui.vline(
+            VLine::new(
+                lang.pick("Einde 24 maanden", "End of 24 months"),
+                x_of(regular_last) + 1.0,
+            )
+            .color(year_line),
+        );
+        let deadline = add_months(d.start, ART60_START_MONTHS.value);
+        plot_ui.vline(
+            VLine::new(
+                lang.pick("Uiterste start art. 60§7", "Art. 60§7 start deadline"),
+                x_of(deadline) + 1.0,
+            )
+            .color(palette::deadline(dark))
+            .style(LineStyle::dashed_loose()),
+        );
+        if let Some(end) = d.end {
+            plot_ui.vline(
+                VLine::new(
+                    lang.pick("Einde traject", "Trajectory end"),
+                    x_of(end) + 1.0,
+                )
+                .color(year_line)
+                .width(2.0),
+            );
+        }
+        plot_ui.vline(
+            VLine::new(
+                lang.pick("Vandaag", "Today"),
+                x_of(self.cx.ws.today()) + 0.5,
+            )
+            .color(palette::today(dark))
+            .width(1.5),
+        );
+        self.due_markers(plot_ui);
+        let text_y = 0.55;
+        for (name, x, text) in [
+            ("y1", d.start, lang.pick("Jaar 1", "Year 1")),
+            ("y2", year2, lang.pick("Jaar 2", "Year 2")),
+        ] {
+            plot_ui.text(
+                Text::new(name, PlotPoint::new(x_of(x) + 3.0, text_y), text)
+                    .anchor(egui::Align2::LEFT_CENTER),
+            );
+        }
+    }
+
+    /// Instrument `i`'s bar in lane `y`: outlined by selection or findings, the part past
+    /// the trajectory's end faded and dashed, and labelled.
+    fn bar(
+        &self,
+        plot_ui: &mut PlotUi<'_>,
+        i: usize,
+        y: f64,
+        (worst, in_finding): (Option<Severity>, bool),
+        (x_lo, x_hi): (f64, f64),
+    ) {
+        let (d, lang, dark) = (self.d, self.cx.lang, self.cx.dark());
+        let inst = &d.instruments[i];
+        let fill = palette::instrument(inst.kind.kind_type());
+        let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
+        if x1 < x_lo || x0 > x_hi {
+            return;
+        }
+        let outline = if self.cx.sel.instrument == Some(i) {
+            Stroke::new(3.0, palette::selection(dark))
+        } else if in_finding {
+            Stroke::new(3.0, palette::finding(dark))
+        } else if let Some(s) = worst {
+            Stroke::new(2.0, palette::severity(s, dark))
+        } else {
+            Stroke::new(1.5, palette::instrument_edge(inst.kind.kind_type(), dark))
+        };
+        if inst.end < inst.start {
+            // Dates swapped: a red marker where it starts.
+            plot_ui.polygon(
+                Polygon::new(format!("bar{i}"), rect(x0 - 2.0, x0 + 2.0, y, HALF))
+                    .fill_color(palette::severity(Severity::Error, dark))
+                    .stroke(outline),
+            );
+            return;
+        }
+        let cut = x_of(d.last_day()) + 1.0;
+        let inside_end = x1.min(cut);
+        if inside_end > x0 {
+            plot_ui.polygon(
+                Polygon::new(format!("bar{i}"), rect(x0, inside_end, y, HALF))
+                    .fill_color(fill)
+                    .stroke(outline),
+            );
+        }
+        if x1 > cut {
+            past_end_ui(plot_ui, inst, i, x0.max(cut), x1, y, lang);
+        }
+        let label = format!(
+            "{} · {}–{}",
+            inst.label(lang),
+            lang::date(inst.start, lang),
+            lang::date(inst.end, lang)
+        );
+        // Inside the bar when it fits (black or white, whichever reads on the fill), else
+        // just after the bar in the theme's text colour: never text over two backgrounds.
+        let (px_per_day, width) = label_room(plot_ui, &label);
+        let visible = (inside_end.min(x_hi) - x0.max(x_lo)).max(0.0);
+        let (at, color) = if width + 8.0 <= visible * px_per_day {
+            (x0.max(x_lo) + 3.0 / px_per_day, palette::text_on(fill))
+        } else {
+            (
+                x1 + 4.0 / px_per_day,
+                plot_ui.ctx().global_style().visuals.strong_text_color(),
+            )
+        };
+        plot_ui.text(
+            Text::new(
+                format!("label{i}"),
+                PlotPoint::new(at, y),
+                egui::RichText::new(label).color(color).strong(),
+            )
+            .anchor(egui::Align2::LEFT_CENTER),
+        );
+    }
+
+    /// What a quick fix would change, drawn over the dossier: each instrument it moves or
+    /// resizes as a dashed outline in its own lane, and a new end of the trajectory.
+    fn preview_ui(&self, plot_ui: &mut PlotUi<'_>) {
+        let Some(after) = self.preview else {
+            return;
+        };
+        let lang = self.cx.lang;
+        let color = palette::selection(self.cx.dark());
+        for (lane, &i) in self.order.iter().enumerate() {
+            let (Some(was), Some(now)) = (self.d.instruments.get(i), after.instruments.get(i))
+            else {
+                continue;
+            };
+            if was == now {
+                continue;
+            }
+            let y = lane_y(lane);
+            let (x0, x1) = (x_of(now.start), x_of(now.end) + 1.0);
+            plot_ui.polygon(
+                Polygon::new(format!("fix{i}"), rect(x0, x1, y, HALF + 0.06))
+                    .fill_color(Color32::TRANSPARENT)
+                    .stroke(Stroke::new(2.5, color))
+                    .style(LineStyle::dashed_dense()),
+            );
+            plot_ui.text(
+                Text::new(
+                    format!("fix-label{i}"),
+                    // Under the outline: never over the bar or its own label.
+                    PlotPoint::new(x0, y - HALF - 0.14),
+                    egui::RichText::new(format!(
+                        "{}: {}–{}",
+                        lang.pick("na de correctie", "after the fix"),
+                        lang::date(now.start, lang),
+                        lang::date(now.end, lang)
+                    ))
+                    .color(color)
+                    .strong(),
+                )
+                .anchor(egui::Align2::LEFT_CENTER),
+            );
+        }
+        if after.end != self.d.end
+            && let Some(end) = after.end
+        {
+            plot_ui.vline(
+                VLine::new(
+                    lang.pick("Einde na de correctie", "End after the fix"),
+                    x_of(end) + 1.0,
+                )
+                .color(color)
+                .width(2.5)
+                .style(LineStyle::dashed_dense()),
+            );
+        }
+    }
+
+    /// The proposal's instruments, dashed, in lanes below the dossier's.
+    fn ghosts_ui(&self, plot_ui: &mut PlotUi<'_>) {
+        let lang = self.cx.lang;
+        for (k, inst) in self.ghosts.iter().enumerate() {
+            let y = lane_y(self.order.len() + k);
+            let fill = palette::instrument(inst.kind.kind_type());
+            let (x0, x1) = (x_of(inst.start), x_of(inst.end) + 1.0);
+            plot_ui.polygon(
+                Polygon::new(format!("ghost{k}"), rect(x0, x1, y, HALF))
+                    .fill_color(fill.gamma_multiply(0.25))
+                    .stroke(Stroke::new(1.5, fill))
+                    .style(LineStyle::dashed_loose()),
+            );
+            let label = format!(
+                "{}: {} · {}–{}",
+                lang.pick("voorstel", "proposal"),
+                inst.label(lang),
+                lang::date(inst.start, lang),
+                lang::date(inst.end, lang)
+            );
+            plot_ui.text(
+                Text::new(
+                    format!("ghost-label{k}"),
+                    PlotPoint::new(x0 + 2.0, y),
+                    label,
+                )
+                .anchor(egui::Align2::LEFT_CENTER),
+            );
+        }
+    }
+}
+
+/// The plot's scale (points per day) and the width of a bar label in points, as
+/// `egui_plot` lays it out (small, strong).
+fn label_room(plot_ui: &PlotUi<'_>, label: &str) -> (f64, f64) {
+    let transform = plot_ui.transform();
+    let px_per_day = f64::from(transform.frame().width()) / transform.bounds().width().max(1e-9);
+    let ctx = plot_ui.ctx();
+    let font = egui::TextStyle::Small.resolve(&ctx.global_style());
+    let width = ctx.fonts_mut(|f| {
+        f.layout_no_wrap(label.to_owned(), font, Color32::WHITE)
+            .size()
+            .x
+    });
+    (px_per_day.max(1e-9), f64::from(width) * 1.05)
+}
+
+/// The part of a bar past the trajectory's end: faded and dashed, with what happens to it
+/// (an IBO continues with VDAB, a WES stops).
+fn past_end_ui(
+    plot_ui: &mut PlotUi<'_>,
+    inst: &Instrument,
+    i: usize,
+    from: f64,
+    to: f64,
+    y: f64,
+    lang: Lang,
+) {
+    let fill = palette::instrument(inst.kind.kind_type());
+    plot_ui.polygon(
+        Polygon::new(format!("past{i}"), rect(from, to, y, HALF * 0.7))
+            .fill_color(fill.gamma_multiply(0.3))
+            .stroke(Stroke::new(1.5, fill))
+            .style(LineStyle::dashed_dense()),
+    );
+    let note = match inst.kind {
+        InstrumentKind::Ibo => lang.pick("VDAB neemt over", "VDAB takes over"),
+        InstrumentKind::Wes => lang.pick(
+            "stopt: WES niet overdraagbaar",
+            "stops: WES not transferable",
+        ),
+        _ => lang.pick("buiten traject", "outside trajectory"),
+    };
+    plot_ui.text(
+        Text::new(
+            format!("note{i}"),
+            PlotPoint::new(from + 2.0, y - HALF - 0.12),
+            note,
+        )
+        .anchor(egui::Align2::LEFT_CENTER),
+    );
+}
+
+/// A due marker's name: the action and the day.
+fn due_name(item: &twe_core::rules::agenda::Item, lang: twe_core::lang::Lang) -> String {
+    format!(
+        "{}: {} ({})",
+        lang.pick("Te doen", "Due"),
+        item.kind.action(lang),
+        twe_core::lang::date(item.due.day, lang)
+    )
+}
+
+/// The due markers for screen readers: a plot's points have no node of their own, so each
+/// diamond gets one where it is drawn, named like its hover.
+fn due_nodes(
+    entry: usize,
+    items: &[twe_core::rules::agenda::Item],
+    transform: &egui_plot::PlotTransform,
+    lang: twe_core::lang::Lang,
+    ui: &mut egui::Ui,
+) {
+    let frame = *transform.frame();
+    for item in items {
+        let at = transform.position_from_point(&PlotPoint::new(x_of(item.due.day) + 0.5, 0.3));
+        let rect = egui::Rect::from_center_size(at, egui::Vec2::splat(12.0));
+        if !frame.intersects(rect) {
+            continue;
+        }
+        let id = egui::Id::NULL.with(("timeline-due", entry, item.kind));
+        let r = ui.interact(rect, id, egui::Sense::hover());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, due_name(item, lang)));
+    }
+}

@@ -1,0 +1,356 @@
+//! File → Import spreadsheet…: a modal that shows how each column of each sheet was
+//! recognised (and lets the user assign a header the import did not recognise), the rows
+//! that cannot be read with their reason, and the new folder the dossiers go into. The
+//! panel owns its preview; importing is an action the window carries out.
+
+use super::action::{Action, Request};
+use std::path::{Path, PathBuf};
+use twe_core::lang::Lang;
+use twe_documents::spreadsheet::{Column, Imported, Layout, Preview, SheetKind, Source, import};
+
+/// How many unreadable rows the panel lists (the rest are counted).
+const SHOWN_PROBLEMS: usize = 200;
+
+/// The import being prepared.
+pub struct ImportPanel {
+    /// The spreadsheet file.
+    file: PathBuf,
+    /// How its sheets were understood (the user may reassign columns).
+    preview: Preview,
+    /// What an import would give with the current columns.
+    imported: Imported,
+    /// The new folder, as typed or chosen.
+    pub folder: String,
+    /// Why the last import attempt failed, if it did.
+    pub error: Option<String>,
+    /// The notes and problems as shown, worded once per import and language, not per frame
+    /// (up to 400 messages, each made terminal-safe).
+    lines: Option<(Lang, Lines)>,
+    /// Frames drawn so far: the first few ask for the next, so the modal settles at its
+    /// size and place before the user's pointer moves (else it jumped on the first move,
+    /// away from where the user was about to click).
+    frames: u8,
+}
+
+impl ImportPanel {
+    /// Prepares the import of `source`, read from `file`, proposing a folder beside it named
+    /// after it ("caseload.xlsx" → "caseload").
+    pub fn new(file: PathBuf, source: Source) -> Self {
+        let preview = Preview::of(source);
+        let imported = import(&preview);
+        let folder = file.with_extension("").display().to_string();
+        ImportPanel {
+            file,
+            preview,
+            imported,
+            folder,
+            error: None,
+            lines: None,
+            frames: 0,
+        }
+    }
+
+    /// The dossiers an import would write.
+    pub fn imported(&self) -> &Imported {
+        &self.imported
+    }
+
+    /// The spreadsheet file.
+    pub fn file(&self) -> &Path {
+        &self.file
+    }
+
+    /// Takes the header at `index` of `sheet` for `column` (or leaves it aside), and reads
+    /// the rows again.
+    pub fn assign(&mut self, sheet: SheetKind, index: usize, column: Option<Column>) {
+        if let Some(layout) = self.preview.layout_mut(sheet) {
+            layout.assign(index, column);
+            self.imported = import(&self.preview);
+            self.lines = None;
+        }
+    }
+
+    /// Draws the modal; pushes [`Action::ImportInto`], [`Action::CloseImport`] or a folder
+    /// dialog.
+    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, out: &mut Vec<Action>) {
+        if self.frames < 3 {
+            self.frames += 1;
+            ctx.request_repaint();
+        }
+        let modal = egui::Modal::new(egui::Id::unique("import-spreadsheet")).show(ctx, |ui| {
+            ui.set_max_width(720.0);
+            ui.heading(lang.pick("Spreadsheet importeren", "Import spreadsheet"));
+            // The file by its name, its folder on hover: a share's path can fill the line.
+            let name = self
+                .file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            ui.label(name)
+                .on_hover_text(self.file.display().to_string());
+            let max = (ui.ctx().content_rect().height() - 260.0).max(160.0);
+            egui::ScrollArea::vertical()
+                .max_height(max)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    self.sheets_ui(ui, lang);
+                    ui.separator();
+                    self.problems_ui(ui, lang);
+                });
+            ui.separator();
+            self.summary_ui(ui, lang);
+            self.folder_ui(ui, lang, out);
+        });
+        // Esc closes; a click beside the preview does not: it would throw away the columns
+        // the user assigned.
+        let escape = modal.is_top_modal
+            && !modal.any_popup_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if escape {
+            out.push(Action::CloseImport);
+        }
+    }
+
+    /// Per sheet: each header and what it was taken for, in a combo box to change it.
+    fn sheets_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        let mut change = None;
+        for (k, (layout, rows)) in self.preview.sheets.iter().enumerate() {
+            let title = format!(
+                "{} «{}»: {} {}",
+                layout.sheet.name(lang),
+                layout.name,
+                rows.len(),
+                lang.pick("rijen", "rows")
+            );
+            egui::CollapsingHeader::new(title)
+                .id_salt(("import-sheet", k))
+                .default_open(layout.sheet == SheetKind::Instruments)
+                .show(ui, |ui| {
+                    if let Some(c) = layout_ui(ui, layout, k, lang) {
+                        change = Some((layout.sheet, c));
+                    }
+                });
+        }
+        if let Some((sheet, (index, column))) = change {
+            self.assign(sheet, index, column);
+        }
+        let found: Vec<SheetKind> = self.preview.sheets.iter().map(|(l, _)| l.sheet).collect();
+        if self.preview.csv {
+            ui.weak(lang.pick(
+                "Een CSV-bestand bevat alleen de instrumenten: geen documenten, activiteiten of resultaat.",
+                "A CSV file holds the instruments only: no documents, activities or outcome.",
+            ));
+        } else {
+            let absent: Vec<&str> = SheetKind::ALL
+                .iter()
+                .filter(|s| !found.contains(s))
+                .map(|s| s.name(lang))
+                .collect();
+            if !absent.is_empty() {
+                ui.weak(format!(
+                    "{}: {}",
+                    lang.pick("Niet in het bestand", "Not in the file"),
+                    absent.join(", ")
+                ));
+            }
+        }
+    }
+
+    /// How many dossiers are ready and how many rows cannot be read.
+    fn summary_ui(&self, ui: &mut egui::Ui, lang: Lang) {
+        let got = &self.imported;
+        let n = |x: usize| twe_core::lang::number(x as i64, lang);
+        ui.strong(format!(
+            "{} {}; {} {} ({} {})",
+            n(got.dossiers.len()),
+            lang.pick("dossiers klaar om in te lezen", "dossiers ready to import"),
+            n(got.rows_failed()),
+            lang.pick("rijen niet leesbaar", "rows cannot be read"),
+            n(got.left_out),
+            lang.pick("dossiers weggelaten", "dossiers left out"),
+        ));
+    }
+
+    /// The rows that cannot be read, each with its reason, and the notes.
+    fn problems_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        if self.imported.problems.is_empty() {
+            ui.weak(lang.pick("Elke rij is leesbaar.", "Every row can be read."));
+        }
+        if self
+            .lines
+            .as_ref()
+            .is_none_or(|(worded, _)| *worded != lang)
+        {
+            self.lines = Some((lang, Lines::of(&self.imported, lang)));
+        }
+        let Some((_, lines)) = &self.lines else {
+            return;
+        };
+        let warn =
+            super::palette::severity(twe_core::rules::Severity::Warning, ui.visuals().dark_mode);
+        for note in &lines.notes {
+            ui.weak(note);
+        }
+        for problem in &lines.problems {
+            ui.colored_label(warn, problem);
+        }
+        if let Some(more) = &lines.more_problems {
+            ui.weak(more);
+        }
+    }
+
+    /// The new folder and the buttons.
+    fn folder_ui(&mut self, ui: &mut egui::Ui, lang: Lang, out: &mut Vec<Action>) {
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.pick("Nieuwe of lege map", "New or empty folder"));
+            ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(420.0))
+                .labelled_by(label.id);
+            if ui.button(lang.pick("Kiezen…", "Choose…")).clicked() {
+                out.push(Action::Dialog(Request::ImportInto));
+            }
+        });
+        if let Some(e) = &self.error {
+            ui.colored_label(
+                super::palette::severity(twe_core::rules::Severity::Error, ui.visuals().dark_mode),
+                e,
+            );
+        }
+        ui.horizontal(|ui| {
+            let folder = self.folder.trim();
+            let ready = !self.imported.dossiers.is_empty() && !folder.is_empty();
+            let label = format!(
+                "{} {} {}",
+                lang.pick("Importeer", "Import"),
+                twe_core::lang::number(self.imported.dossiers.len() as i64, lang),
+                lang.pick("dossiers en open ze", "dossiers and open them")
+            );
+            if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
+                out.push(Action::ImportInto(PathBuf::from(folder)));
+            }
+            if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
+                out.push(Action::CloseImport);
+            }
+        });
+    }
+}
+
+/// The preview's notes and problems as text: the first [`SHOWN_PROBLEMS`] of each, then
+/// how many more.
+struct Lines {
+    notes: Vec<String>,
+    problems: Vec<String>,
+    more_problems: Option<String>,
+}
+
+impl Lines {
+    fn of(imported: &Imported, lang: Lang) -> Lines {
+        let more = |n: usize| {
+            format!(
+                "… {} {}",
+                twe_core::lang::number(n as i64, lang),
+                lang.pick("meer", "more")
+            )
+        };
+        // Headers are shown in the grid with "(left aside)"; the other notes here.
+        let notes: Vec<&twe_documents::spreadsheet::Note> = imported
+            .notes
+            .iter()
+            .filter(|n| !matches!(n, twe_documents::spreadsheet::Note::Header(..)))
+            .collect();
+        let mut note_lines: Vec<String> = notes
+            .iter()
+            .take(SHOWN_PROBLEMS)
+            .map(|n| n.message(lang))
+            .collect();
+        if notes.len() > SHOWN_PROBLEMS {
+            note_lines.push(more(notes.len() - SHOWN_PROBLEMS));
+        }
+        Lines {
+            notes: note_lines,
+            problems: imported
+                .problems
+                .iter()
+                .take(SHOWN_PROBLEMS)
+                .map(|p| p.message(lang))
+                .collect(),
+            more_problems: (imported.problems.len() > SHOWN_PROBLEMS)
+                .then(|| more(imported.problems.len() - SHOWN_PROBLEMS)),
+        }
+    }
+}
+
+/// A column's letters as a spreadsheet shows them: 0 is A, 25 is Z, 26 is AA.
+fn column_letters(mut i: usize) -> String {
+    let mut letters = Vec::new();
+    loop {
+        letters.push(char::from(b'A' + u8::try_from(i % 26).unwrap_or(0)));
+        if i < 26 {
+            break;
+        }
+        i = i / 26 - 1;
+    }
+    letters.iter().rev().collect()
+}
+
+/// A sheet's headers, each with a combo box of what it is taken for; answers a change.
+fn layout_ui(
+    ui: &mut egui::Ui,
+    layout: &Layout,
+    sheet: usize,
+    lang: Lang,
+) -> Option<(usize, Option<Column>)> {
+    let mut change = None;
+    let aside = lang.pick("(overgeslagen)", "(left aside)");
+    let missing = layout.missing();
+    if !missing.is_empty() {
+        let names: Vec<&str> = missing.iter().map(|c| c.header(lang)).collect();
+        ui.colored_label(
+            super::palette::severity(twe_core::rules::Severity::Error, ui.visuals().dark_mode),
+            format!(
+                "{}: {} — {}",
+                lang.pick("Ontbreekt", "Missing"),
+                names.join(", "),
+                lang.pick(
+                    "kies hieronder welke kolom het is",
+                    "choose below which column it is"
+                )
+            ),
+        );
+    }
+    egui::Grid::new(("import-columns", sheet))
+        .num_columns(2)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.strong(lang.pick("Kolom in het bestand", "Column in the file"));
+            ui.strong(lang.pick("Gelezen als", "Read as"));
+            ui.end_row();
+            for (i, header) in layout.headers.iter().enumerate() {
+                let current = layout.columns.get(i).copied().flatten();
+                // A column without a header cell is named by its letter.
+                let label = if header.trim().is_empty() {
+                    ui.weak(format!(
+                        "({} {})",
+                        lang.pick("kolom", "column"),
+                        column_letters(i)
+                    ))
+                } else {
+                    ui.label(twe_core::lang::terminal_safe(header))
+                };
+                let mut chosen = current;
+                egui::ComboBox::from_id_salt(("import-column", sheet, i))
+                    .selected_text(current.map_or(aside, |c| c.header(lang)))
+                    .show_ui(ui, |ui| {
+                        ui.selectable_value(&mut chosen, None, aside);
+                        for c in layout.sheet.columns() {
+                            ui.selectable_value(&mut chosen, Some(*c), c.header(lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
+                if chosen != current {
+                    change = Some((i, chosen));
+                }
+                ui.end_row();
+            }
+        });
+    change
+}

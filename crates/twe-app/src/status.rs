@@ -1,0 +1,137 @@
+//! The status bar: counts of the workspace, files that did not load, the last message.
+
+use super::action::Action;
+use super::cx::ViewCx;
+use super::palette;
+use twe_core::lang;
+use twe_core::rules::Severity;
+
+/// The status bar; it reads everything from the context.
+#[derive(Default)]
+pub struct StatusBar;
+
+impl StatusBar {
+    /// Draws it; while a folder is being opened, how far it is and a button to cancel.
+    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let ws = cx.ws;
+        ui.horizontal(|ui| {
+            if let Some(s) = cx.loading {
+                loading_ui(ui, s, lang, out);
+                ui.separator();
+            }
+            let t = ws.totals();
+            ui.label(format!(
+                "{} dossiers · {} {} · {} {} · {} {}",
+                lang::number(ws.live_count() as i64, lang),
+                lang::number(t.errors.into(), lang),
+                lang.pick("fouten", "errors"),
+                lang::number(t.warnings.into(), lang),
+                lang.pick("waarschuwingen", "warnings"),
+                ws.dirty_count(),
+                lang.pick("niet bewaard", "unsaved"),
+            ));
+            ui.separator();
+            // A filtered list ("my clients") counts its own, as the agenda lists them.
+            let due = cx.due_listed.unwrap_or_else(|| ws.due_this_week());
+            let text = format!(
+                "📅 {} {}{}",
+                lang::number(due as i64, lang),
+                lang.pick("te doen deze week", "due this week"),
+                if cx.due_listed.is_some() {
+                    lang.pick(" (in de lijst)", " (listed)")
+                } else {
+                    ""
+                }
+            );
+            if ui
+                .link(text)
+                .on_hover_text(lang.pick("Agenda tonen (Ctrl+4)", "Show the agenda (Ctrl+4)"))
+                .clicked()
+            {
+                out.push(Action::SetView(super::cx::View::Agenda));
+            }
+            if !ws.load_errors().is_empty() {
+                ui.separator();
+                let n = ws.load_errors().len();
+                ui.colored_label(
+                    palette::severity(Severity::Error, ui.visuals().dark_mode),
+                    format!(
+                        "{n} {}",
+                        lang.pick("bestanden niet geladen", "files not loaded")
+                    ),
+                )
+                .on_hover_ui(|ui| load_errors_ui(ui, ws, lang));
+            }
+            if let Some(s) = cx.status {
+                ui.separator();
+                ui.label(s);
+            }
+        });
+    }
+}
+
+/// How many load problems the status bar's tooltip lists; the rest are counted.
+const LISTED_PROBLEMS: usize = 30;
+
+/// The first load problems, and how many more there are (a hostile folder can hold
+/// thousands).
+fn load_errors_ui(ui: &mut egui::Ui, ws: &twe_core::workspace::Workspace, lang: lang::Lang) {
+    let errors = ws.load_errors();
+    for e in errors.iter().take(LISTED_PROBLEMS) {
+        ui.label(e.display(lang));
+    }
+    if errors.len() > LISTED_PROBLEMS {
+        ui.weak(format!(
+            "{} {}",
+            lang::number((errors.len() - LISTED_PROBLEMS) as i64, lang),
+            lang.pick(
+                "meer: `twe-planner check` somt ze alle op",
+                "more: `twe-planner check` lists them all"
+            ),
+        ));
+    }
+}
+
+/// The progress of the folder being opened: files read of files found, and Cancel.
+fn loading_ui(
+    ui: &mut egui::Ui,
+    s: twe_core::workspace::loading::Status,
+    lang: lang::Lang,
+    out: &mut Vec<Action>,
+) {
+    let text = if s.listed {
+        format!(
+            "{} {} {} {}",
+            lang.pick("Lezen:", "Reading:"),
+            lang::number(s.read as i64, lang),
+            lang.pick("van", "of"),
+            lang::number(s.total as i64, lang),
+        )
+    } else {
+        lang.pick("Bestanden zoeken…", "Finding the files…")
+            .to_string()
+    };
+    let fraction = if s.listed && s.total > 0 {
+        s.read as f32 / s.total as f32
+    } else {
+        0.0
+    };
+    let mut bar = egui::ProgressBar::new(fraction)
+        .desired_width(220.0)
+        .text(text);
+    if !s.listed {
+        bar = bar.animate(true);
+    }
+    ui.add(bar);
+    if ui
+        .button(lang.pick("Annuleren", "Cancel"))
+        .on_hover_text(lang.pick(
+            "Stopt het openen; de vorige werkmap blijft open",
+            "Stops opening; the previous workspace stays open",
+        ))
+        .clicked()
+    {
+        out.push(Action::CancelOpening);
+    }
+}

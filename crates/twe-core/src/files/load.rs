@@ -1,0 +1,532 @@
+//! Loading dossier files and folders. A bad file is reported with path, line and column and
+//! never stops the others from loading.
+
+use super::error::{LoadError, LoadErrorKind};
+use crate::model::Dossier;
+use crate::model::date_serde::INVALID_DATE;
+use rayon::prelude::*;
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+/// A dossier file larger than this is refused: real ones are a few KiB.
+pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// Deeper nesting than this is refused: a dossier nests four levels at most.
+pub const MAX_NESTING: usize = 32;
+
+/// A dossier and the file it came from.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LoadedDossier {
+    /// The file.
+    pub path: PathBuf,
+    /// Its content.
+    pub dossier: Dossier,
+    /// What the file held when read, to notice later changes on disk; `None` for dossiers
+    /// that did not come from a file.
+    pub stamp: Option<DiskStamp>,
+}
+
+/// What a file held on disk when it was loaded or saved, to notice outside changes: the
+/// content's hash, because timestamps can be coarse and an edit can keep the size.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DiskStamp {
+    /// Hash of the bytes.
+    pub hash: u64,
+    /// Whether the file holds comments, which a save does not keep: the editor says so.
+    pub comments: bool,
+}
+
+impl DiskStamp {
+    /// The stamp of these bytes.
+    pub fn of_bytes(bytes: &[u8]) -> DiskStamp {
+        DiskStamp {
+            hash: content_hash(bytes),
+            comments: has_comments(bytes),
+        }
+    }
+
+    /// The stamp of the file at `path` now, if it can be read as a dossier file is (a
+    /// regular file within the size limit: a pipe or a device put in its place is never
+    /// read).
+    pub fn of(path: &Path) -> Option<DiskStamp> {
+        read_file(path)
+            .ok()
+            .map(|bytes| DiskStamp::of_bytes(&bytes))
+    }
+}
+
+/// The hash that tells whether a file's bytes changed.
+pub fn content_hash(bytes: &[u8]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut h);
+    h.finish()
+}
+
+/// Whether RON text holds a comment (`//` or `/*` outside a string).
+pub fn has_comments(bytes: &[u8]) -> bool {
+    // Most files have no slash at all.
+    if !bytes.contains(&b'/') {
+        return false;
+    }
+    let mut in_string = false;
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            // An escaped character, a quote included, does not end the string.
+            b'\\' if in_string => i += 1,
+            b'"' => in_string = !in_string,
+            b'/' if !in_string && matches!(bytes.get(i + 1), Some(b'/' | b'*')) => return true,
+            _ => {}
+        }
+        i += 1;
+    }
+    false
+}
+
+/// What loading some paths gave: every dossier that loaded and every problem.
+#[derive(Clone, Debug, Default)]
+pub struct LoadReport {
+    /// The dossiers that loaded, sorted by path.
+    pub dossiers: Vec<LoadedDossier>,
+    /// The problems, sorted by path.
+    pub errors: Vec<LoadError>,
+}
+
+/// Parses a dossier from text and holds it to the bounds of [`crate::model::bounds`];
+/// `path` is only used in the error.
+pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, LoadError> {
+    let dossier = parse_unbounded(text, path)?;
+    match crate::model::bounds::check(&dossier) {
+        Ok(()) => Ok(dossier),
+        Err(e) => {
+            use crate::model::bounds::{Exceeded, MAX_ITEMS, MAX_TEXT_CHARS};
+            let field = Some(e.field().to_string());
+            let kind = match e {
+                Exceeded::Items { count, .. } => LoadErrorKind::TooMany {
+                    count,
+                    limit: MAX_ITEMS,
+                },
+                Exceeded::Text { chars, .. } => LoadErrorKind::TooLong {
+                    chars,
+                    limit: MAX_TEXT_CHARS,
+                },
+            };
+            Err(LoadError {
+                field,
+                ..LoadError::whole(path, kind)
+            })
+        }
+    }
+}
+
+/// Parses a dossier from text, whatever its size.
+fn parse_unbounded(text: &str, path: &Path) -> Result<Dossier, LoadError> {
+    // Windows editors (Notepad) may start a UTF-8 file with a byte order mark; ron does not
+    // take it, and no one sees it, so it is skipped. Saving writes the file without it.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() || super::syntax::only_comments(text) {
+        return Err(LoadError::whole(path, LoadErrorKind::Empty));
+    }
+    // Files as twe-planner writes them (or close) take the fast path; the rest, and every
+    // error, go to ron itself.
+    if let Some(dossier) = super::fast_ron::parse::<Dossier>(text) {
+        return Ok(dossier);
+    }
+    let options = ron::Options::default().with_recursion_limit(MAX_NESTING);
+    // Without tracking the field path, which costs on every field; only a file that fails is
+    // parsed again to name the field.
+    if let Ok(dossier) = options.from_str::<Dossier>(text) {
+        return Ok(dossier);
+    }
+    let mut de = ron::Deserializer::from_str_with_options(text, &options)
+        .map_err(|e| from_ron(path, e, None))?;
+    let dossier = match serde_path_to_error::deserialize::<_, Dossier>(&mut de) {
+        Ok(d) => d,
+        Err(e) => {
+            let field = e.path().to_string();
+            let spanned = de.span_error(e.into_inner());
+            return Err(from_ron(path, spanned, Some(field)));
+        }
+    };
+    de.end()
+        .map_err(|e| from_ron(path, de.span_error(e), None))?;
+    Ok(dossier)
+}
+
+fn from_ron(path: &Path, e: ron::error::SpannedError, field: Option<String>) -> LoadError {
+    use ron::Error as E;
+    let kind = match e.code {
+        E::NoSuchStructField {
+            expected, found, ..
+        } => LoadErrorKind::UnknownField {
+            found,
+            expected: expected.to_vec(),
+        },
+        E::MissingStructField { field, .. } => LoadErrorKind::MissingField(field.to_string()),
+        E::NoSuchEnumVariant {
+            expected, found, ..
+        } => LoadErrorKind::UnknownVariant {
+            found,
+            expected: expected.to_vec(),
+        },
+        E::ExceededRecursionLimit => LoadErrorKind::TooDeep,
+        E::Utf8Error(_) => LoadErrorKind::NotUtf8,
+        E::Message(m) if m.starts_with(INVALID_DATE) => {
+            LoadErrorKind::InvalidDate(m.trim_start_matches(INVALID_DATE).to_string())
+        }
+        other => LoadErrorKind::Syntax(super::syntax::words(
+            &other,
+            field
+                .as_deref()
+                .and_then(super::syntax::known_field)
+                .as_deref(),
+        )),
+    };
+    // An unknown field's path ends in the field itself; the error is about its parent.
+    let field = field.map(|f| match &kind {
+        LoadErrorKind::UnknownField { found, .. } => f
+            .strip_suffix(found.as_str())
+            .unwrap_or(&f)
+            .trim_end_matches('.')
+            .to_string(),
+        _ => f,
+    });
+    LoadError {
+        path: path.to_path_buf(),
+        line: Some(to_u32(e.span.start.line)),
+        column: Some(to_u32(e.span.start.col)),
+        field: field.as_deref().and_then(super::syntax::known_field),
+        kind,
+    }
+}
+
+fn to_u32(n: usize) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// Loads one dossier file.
+pub fn load_file(path: &Path) -> Result<Dossier, LoadError> {
+    load_file_stamped(path, false).map(|(d, _)| d)
+}
+
+/// A file's dossier and its stamp, or why it did not load.
+type Loaded = Result<(Dossier, DiskStamp), LoadError>;
+
+/// Loads one dossier file and stamps its bytes; `listed` when a directory listing just
+/// said it is a regular file (see [`read_regular`]).
+fn load_file_stamped(path: &Path, listed: bool) -> Loaded {
+    let bytes = if listed {
+        read_regular(path)?
+    } else {
+        read_file(path)?
+    };
+    parse_file_bytes(&bytes, path).map(|d| (d, DiskStamp::of_bytes(&bytes)))
+}
+
+/// Opens a file for reading without ever waiting: a pipe (FIFO) named like a dossier would
+/// otherwise block the open until someone writes to it.
+pub fn open_no_wait(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK);
+    }
+    options.open(path)
+}
+
+/// The error of a failed open or read of `path`.
+fn io_error(path: &Path, e: &std::io::Error) -> LoadError {
+    LoadError::whole(path, LoadErrorKind::Io(e.kind(), e.to_string()))
+}
+
+/// A file's bytes, refused above [`MAX_FILE_BYTES`]; a failure to open or read it is
+/// [`LoadErrorKind::Io`], and anything but a regular file (a pipe, a device) is
+/// [`LoadErrorKind::NotAFile`], never read.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, LoadError> {
+    // What the path names is looked at before it is opened: a device is never opened (an
+    // open alone can do something to some devices).
+    if !std::fs::metadata(path)
+        .map_err(|e| io_error(path, &e))?
+        .is_file()
+    {
+        return Err(LoadError::whole(path, LoadErrorKind::NotAFile));
+    }
+    // What was opened is looked at again, in case it was swapped in between.
+    let file = open_no_wait(path).map_err(|e| io_error(path, &e))?;
+    read_opened(file, path, false)
+}
+
+/// [`read_file`] for a path a directory listing just said is a regular file, not a link:
+/// the listing was the look before the open, and the open refuses a link put in its place
+/// since (`O_NOFOLLOW`). What was opened is looked at again, its size taken from that one
+/// look, and that many bytes are read: four system calls a file where the general path takes
+/// six (on a folder of 250,000 dossiers, a second of system time). A file system that gives
+/// no size (0, as some FUSE mounts do) is read to its end, as the general path reads.
+fn read_regular(path: &Path) -> Result<Vec<u8>, LoadError> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.custom_flags(libc::O_NONBLOCK | libc::O_NOFOLLOW);
+    }
+    let file = options.open(path).map_err(|e| io_error(path, &e))?;
+    read_opened(file, path, true)
+}
+
+/// Reads an opened file if it is a regular file within the size limit: exactly the size it
+/// has when looked at (`exact`, when that size is not 0: a file that grows while it is read
+/// is read as it was, and its change is seen as any later change is), or to its end, bounded
+/// by the limit even if it grows.
+fn read_opened(file: std::fs::File, path: &Path, exact: bool) -> Result<Vec<u8>, LoadError> {
+    use std::io::Read;
+    let io = |e: std::io::Error| io_error(path, &e);
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(LoadError::whole(path, LoadErrorKind::NotAFile));
+    }
+    let size = meta.len();
+    let too_large = |size| {
+        LoadError::whole(
+            path,
+            LoadErrorKind::TooLarge {
+                size,
+                limit: MAX_FILE_BYTES,
+            },
+        )
+    };
+    if size > MAX_FILE_BYTES {
+        return Err(too_large(size));
+    }
+    let capacity = usize::try_from(size).unwrap_or(0);
+    if exact && size > 0 {
+        let mut bytes = Vec::with_capacity(capacity);
+        file.take(size).read_to_end(&mut bytes).map_err(io)?;
+        return Ok(bytes);
+    }
+    let mut bytes = Vec::with_capacity(capacity + 1);
+    // `take` bounds the read even if the file grows after the size check.
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Parses a dossier from a file's bytes; bytes that are not UTF-8 are reported with the
+/// line and column of the first bad one.
+pub fn parse_file_bytes(bytes: &[u8], path: &Path) -> Result<Dossier, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let valid = &bytes[..e.valid_up_to()];
+            // Once per error, not per file: a plain count is fast enough.
+            #[allow(clippy::naive_bytecount, reason = "once per error")]
+            let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
+            let column = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+            return Err(LoadError {
+                path: path.to_path_buf(),
+                line: Some(to_u32(line)),
+                column: Some(to_u32(column)),
+                field: None,
+                kind: LoadErrorKind::NotUtf8,
+            });
+        }
+    };
+    parse_dossier(text, path)
+}
+
+/// Whether a directory entry is one the loader skips: hidden files and folders (editor
+/// swap files, our own temporary files, backups, lock files) and `~` backups.
+fn skipped(name: &str) -> bool {
+    name.starts_with('.') || name.ends_with('~')
+}
+
+/// Whether `path` names a dossier file: `.ron` in any case (Windows users write `.RON`).
+pub fn has_ron_extension(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
+}
+
+/// What a folder walk skipped, to say so when it found nothing.
+#[derive(Clone, Copy, Debug, Default)]
+struct Skipped {
+    /// Hidden `.ron` files.
+    hidden: usize,
+    /// Links to folders, not followed.
+    links: usize,
+}
+
+/// What an entry is, from the directory listing (a stat only for a link).
+enum Kind {
+    Dir,
+    File,
+    FileLink,
+    Other,
+    DirLink,
+}
+
+/// The dossier files below `dir`, sorted: regular `.ron` files and links to them. Folder
+/// links are not followed (a link to `.` would read everything again, forever); pipes,
+/// devices and sockets named `.ron` are reported without being opened.
+fn ron_files(
+    dir: &Path,
+    out: &mut Vec<(PathBuf, bool)>,
+    errors: &mut Vec<LoadError>,
+    skip: &mut Skipped,
+) {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(e) => e,
+        Err(e) => {
+            errors.push(io_error(dir, &e));
+            return;
+        }
+    };
+    let mut paths: Vec<(PathBuf, Kind)> = Vec::new();
+    for e in entries.filter_map(Result::ok) {
+        let path = e.path();
+        if skipped(&e.file_name().to_string_lossy()) {
+            if has_ron_extension(&path) {
+                skip.hidden += 1;
+            }
+            continue;
+        }
+        let kind = match e.file_type() {
+            Ok(t) if t.is_symlink() => match std::fs::metadata(&path) {
+                Ok(m) if m.is_dir() => Kind::DirLink,
+                Ok(m) if m.is_file() => Kind::FileLink,
+                // A link to a pipe or a device, or a broken link.
+                _ => Kind::Other,
+            },
+            Ok(t) if t.is_dir() => Kind::Dir,
+            Ok(t) if t.is_file() => Kind::File,
+            _ => Kind::Other,
+        };
+        paths.push((path, kind));
+    }
+    // By bytes, not by path components: component-wise comparison was 10% of loading.
+    paths.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    for (p, kind) in paths {
+        match kind {
+            Kind::Dir => ron_files(&p, out, errors, skip),
+            Kind::DirLink => skip.links += 1,
+            Kind::File if has_ron_extension(&p) => out.push((p, true)),
+            // A link is followed, so it is looked at before it is opened.
+            Kind::FileLink if has_ron_extension(&p) => out.push((p, false)),
+            Kind::Other if has_ron_extension(&p) => {
+                errors.push(match std::fs::metadata(&p) {
+                    Err(e) => io_error(&p, &e),
+                    Ok(_) => LoadError::whole(&p, LoadErrorKind::NotAFile),
+                });
+            }
+            Kind::File | Kind::FileLink | Kind::Other => {}
+        }
+    }
+}
+
+/// The dossier files named by `paths` (every `.ron` below a folder), sorted and without
+/// repeats, and what could not be listed. Each file says whether a directory listing saw it
+/// as a regular file (see [`read_regular`]).
+pub fn list_paths(paths: &[PathBuf]) -> (Vec<ListedFile>, Vec<LoadError>) {
+    let mut files = Vec::new();
+    let mut errors = Vec::new();
+    for path in paths {
+        if path.is_dir() {
+            let before = files.len();
+            let errors_before = errors.len();
+            let mut skip = Skipped::default();
+            ron_files(path, &mut files, &mut errors, &mut skip);
+            if files.len() == before && errors.len() == errors_before {
+                errors.push(LoadError::whole(
+                    path,
+                    LoadErrorKind::NoDossiers {
+                        hidden: skip.hidden,
+                        links: skip.links,
+                    },
+                ));
+            }
+        } else {
+            files.push((path.clone(), false));
+        }
+    }
+    files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+    files.dedup_by(|a, b| a.0 == b.0);
+    let files = files
+        .into_iter()
+        .map(|(path, listed)| ListedFile { path, listed })
+        .collect();
+    (files, errors)
+}
+
+/// A dossier file found by [`list_paths`].
+#[derive(Clone, Debug)]
+pub struct ListedFile {
+    /// Where it is.
+    pub path: PathBuf,
+    /// Whether a directory listing saw it as a regular file, not a link.
+    listed: bool,
+}
+
+/// Reads and parses `files` on every core, in their order: the dossiers that loaded and
+/// the errors of those that did not.
+pub fn read_files(files: &[ListedFile]) -> LoadReport {
+    let results: Vec<(&ListedFile, Loaded)> = files
+        .par_iter()
+        .map(|f| (f, load_file_stamped(&f.path, f.listed)))
+        .collect();
+    let mut report = LoadReport {
+        dossiers: Vec::with_capacity(results.len()),
+        errors: Vec::new(),
+    };
+    for (file, result) in results {
+        match result {
+            Ok((dossier, stamp)) => report.dossiers.push(LoadedDossier {
+                path: file.path.clone(),
+                dossier,
+                stamp: Some(stamp),
+            }),
+            Err(e) => report.errors.push(e),
+        }
+    }
+    report
+}
+
+/// Loads files and folders (every `.ron` below a folder), in parallel. Every file that loads
+/// is in the report, whatever happened to the others.
+pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
+    let (files, mut errors) = list_paths(paths);
+    let mut report = read_files(&files);
+    errors.append(&mut report.errors);
+    errors.extend(duplicate_ids(&report.dossiers));
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    report.errors = errors;
+    report
+}
+
+/// One error for every file whose dossier id an earlier file already has.
+pub fn duplicate_ids(dossiers: &[LoadedDossier]) -> Vec<LoadError> {
+    let mut first: HashMap<&str, &Path> = HashMap::with_capacity(dossiers.len());
+    let mut out = Vec::new();
+    for d in dossiers {
+        match first.get(d.dossier.id.as_str()) {
+            Some(&earlier) => out.push(LoadError {
+                path: d.path.clone(),
+                line: None,
+                column: None,
+                field: Some("id".into()),
+                kind: LoadErrorKind::DuplicateId {
+                    id: d.dossier.id.clone(),
+                    first: earlier.to_path_buf(),
+                },
+            }),
+            None => {
+                first.insert(&d.dossier.id, &d.path);
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,310 @@
+//! The agenda as an iCalendar file (RFC 5545) that Outlook and Thunderbird import, as
+//! DOMAIN.md specifies: one all-day event per item, its UID `ID-KIND@twe-planner` so that a
+//! later export moves the event instead of adding one, SEQUENCE growing with the export
+//! time, not shown as busy, a reminder the morning before, and no client name unless asked
+//! (calendars sync to servers).
+//!
+//! Written with the `icalendar` crate, which escapes text values and folds long lines as the
+//! RFC demands; what comes from a file is also stripped of control characters first.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, Related, Trigger};
+use std::fmt::Write as _;
+use twe_core::lang::{self, Lang};
+use twe_core::model::Dossier;
+use twe_core::rules::agenda::Item;
+
+/// How an export is written.
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    /// Language of summaries and descriptions.
+    pub lang: Lang,
+    /// Whether summaries name the client (off by default: calendars sync to servers).
+    pub names: bool,
+    /// When the export is made: DTSTAMP, and the SEQUENCE that lets a later export win.
+    pub stamp: DateTime<Utc>,
+}
+
+/// The reminder: 15 hours before the all-day event starts at midnight, so 09:00 the day
+/// before.
+const REMINDER_HOURS_BEFORE: i64 = 15;
+
+/// The first day SEQUENCE counts from: the measure's start.
+fn sequence_epoch() -> DateTime<Utc> {
+    NaiveDate::from_ymd_opt(2017, 1, 1)
+        .and_then(|d| d.and_hms_opt(0, 0, 0))
+        .map_or(DateTime::UNIX_EPOCH, |t| t.and_utc())
+}
+
+/// SEQUENCE for an export made at `stamp`: minutes since 1 January 2017, so that every later
+/// export (also one the same day) carries a higher number and replaces the event it moves.
+pub fn sequence(stamp: DateTime<Utc>) -> u32 {
+    u32::try_from((stamp - sequence_epoch()).num_minutes().max(0)).unwrap_or(u32::MAX)
+}
+
+/// A text from a file with its control characters left out: the crate escapes line
+/// breaks, but a calendar has no use for a carriage return or an escape sequence.
+fn clean(text: &str) -> String {
+    text.chars().filter(|c| !c.is_control()).collect()
+}
+
+/// The UID of a dossier's item of a kind: `ID-KIND@twe-planner`, with every byte of the id
+/// outside letters, digits, `.`, `_` and `-` written as `%XX`, so that two ids never share
+/// a UID and nothing in an id can end the line.
+pub fn uid(id: &str, kind: &str) -> String {
+    let mut out = String::with_capacity(id.len() + kind.len() + 12);
+    for b in id.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-') {
+            out.push(char::from(b));
+        } else {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out.push('-');
+    out.push_str(kind);
+    out.push_str("@twe-planner");
+    out
+}
+
+/// The calendar of `items` (each with its dossier), as text with CRLF line ends.
+pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
+    let lang = opts.lang;
+    let sequence = sequence(opts.stamp);
+    // Empty, not `new`: the crate's default PRODID would stand beside ours.
+    let mut cal = Calendar::empty();
+    for (key, value) in [
+        ("VERSION", "2.0"),
+        ("PRODID", "-//twe-planner//TWE-OCMW agenda//NL"),
+        ("CALSCALE", "GREGORIAN"),
+        ("METHOD", "PUBLISH"),
+    ] {
+        cal.append_property(icalendar::Property::new(key, value));
+    }
+    cal.name("TWE-OCMW agenda");
+    let mut uids = std::collections::HashSet::new();
+    for (d, item) in items {
+        let uid = uid(&d.id, item.kind.id());
+        // Two dossiers with one id (a load error says so) would give two events one UID,
+        // which a calendar merges at random: the first is kept.
+        if !uids.insert(uid.clone()) {
+            continue;
+        }
+        let id = clean(&d.id);
+        let who = if opts.names {
+            format!("{id} ({})", clean(&d.client))
+        } else {
+            id.clone()
+        };
+        let summary = format!("{who}: {}", item.kind.action(lang));
+        let description = format!(
+            "{}\n{}: {} ({})",
+            clean(&item.message(d, lang)),
+            lang.pick("Dossier", "Dossier"),
+            id,
+            clean(&d.ocmw),
+        );
+        let day = item.due.day;
+        let next = day.succ_opt().unwrap_or(day);
+        // The crate gives every component a DTSTAMP and a UID when it has none, random and
+        // of the moment: the reminder's are set, so one export is the same file twice.
+        let reminder = Alarm::display(
+            &summary,
+            Trigger::from((
+                -chrono::Duration::hours(REMINDER_HOURS_BEFORE),
+                Related::Start,
+            )),
+        )
+        .uid(&format!("{uid}-alarm"))
+        .timestamp(opts.stamp)
+        .done();
+        let event = Event::new()
+            .uid(&uid)
+            .summary(&summary)
+            .description(&description)
+            .starts(day)
+            .ends(next)
+            .timestamp(opts.stamp)
+            .sequence(sequence)
+            .add_property("TRANSP", "TRANSPARENT")
+            .add_property("CATEGORIES", "TWE-OCMW")
+            .add_property("X-MICROSOFT-CDO-BUSYSTATUS", "FREE")
+            .alarm(reminder)
+            .done();
+        cal.push(event);
+    }
+    cal.done().to_string()
+}
+
+/// A file name for an export made on `today`: `twe-agenda-2026-11-27.ics`.
+pub fn file_name(today: NaiveDate) -> String {
+    format!("twe-agenda-{}.ics", today.format("%Y-%m-%d"))
+}
+
+/// The export time: now, or `SOURCE_DATE_EPOCH` (seconds) when set, for reproducible files.
+pub fn now() -> DateTime<Utc> {
+    std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|s| s.trim().parse::<i64>().ok())
+        .and_then(|s| DateTime::from_timestamp(s, 0))
+        .unwrap_or_else(Utc::now)
+}
+
+/// One line saying what an export holds, for the status bar and the command line.
+pub fn summary_line(count: usize, names: bool, lang: Lang) -> String {
+    format!(
+        "{} {}{}",
+        lang::number(count as i64, lang),
+        lang.pick("agenda-items als kalender", "agenda items as a calendar"),
+        if names {
+            lang.pick(" (met namen van cliënten)", " (with client names)")
+        } else {
+            lang.pick(" (zonder namen)", " (without names)")
+        }
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use twe_core::rules::CheckContext;
+    use twe_core::rules::agenda;
+
+    fn sample_items(today: &str) -> Vec<(Dossier, Item)> {
+        let today = twe_core::model::date_serde::parse(today).unwrap();
+        let ctx = CheckContext::new(today);
+        twe_core::sample::load()
+            .dossiers
+            .into_iter()
+            .flat_map(|l| {
+                let d = l.dossier;
+                agenda::dossier(&d, &ctx)
+                    .into_iter()
+                    .map(move |i| (d.clone(), i))
+            })
+            .collect()
+    }
+
+    fn stamp(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().to_utc()
+    }
+
+    fn export(items: &[(Dossier, Item)], names: bool, at: &str) -> String {
+        let refs: Vec<(&Dossier, Item)> = items.iter().map(|(d, i)| (d, *i)).collect();
+        calendar(
+            &refs,
+            &Options {
+                lang: Lang::En,
+                names,
+                stamp: stamp(at),
+            },
+        )
+    }
+
+    #[test]
+    fn a_real_parser_reads_every_event_back_with_its_dates() {
+        let items = sample_items("2026-03-02");
+        assert!(items.len() >= 5, "{}", items.len());
+        let text = export(&items, false, "2026-03-02T08:30:00Z");
+        let parsed: Calendar = text.parse().unwrap();
+        let events: Vec<&Event> = parsed.events().collect();
+        assert_eq!(events.len(), items.len());
+        for ((d, item), event) in items.iter().zip(&events) {
+            assert_eq!(event.get_uid(), Some(uid(&d.id, item.kind.id()).as_str()));
+            let start: NaiveDate = event.get_start().unwrap().into();
+            let end: NaiveDate = event.get_end().unwrap().into();
+            assert_eq!(start, item.due.day);
+            assert_eq!(end, item.due.day.succ_opt().unwrap(), "DTEND is exclusive");
+            assert_eq!(event.property_value("TRANSP"), Some("TRANSPARENT"));
+            assert_eq!(
+                event.get_sequence(),
+                Some(sequence(stamp("2026-03-02T08:30:00Z")))
+            );
+            assert!(!event.get_summary().unwrap().contains(&d.client));
+            assert_eq!(event.components().len(), 1, "one VALARM");
+        }
+        assert!(text.contains("DTSTART;VALUE=DATE:"), "{text}");
+        // 15 hours before midnight, written in seconds by the crate: 09:00 the day before.
+        assert!(text.contains("TRIGGER;RELATED=START:-PT54000S"), "{text}");
+        assert_eq!(
+            text,
+            export(&items, false, "2026-03-02T08:30:00Z"),
+            "the same file twice"
+        );
+        assert!(text.contains("TRANSP:TRANSPARENT\r\n"));
+        assert!(text.lines().all(|l| l.len() <= 75), "lines are folded");
+        assert_eq!(text.matches("PRODID:").count(), 1);
+        assert!(text.contains("DTSTAMP:20260302T083000Z"));
+    }
+
+    #[test]
+    fn a_later_export_carries_a_higher_sequence_and_the_same_uids() {
+        let items = sample_items("2026-03-02");
+        let first = export(&items, false, "2026-03-02T08:30:00Z");
+        let later = export(&items, false, "2026-03-02T08:31:00Z");
+        let uids = |t: &str| -> Vec<String> {
+            let c: Calendar = t.parse().unwrap();
+            c.events()
+                .map(|e| e.get_uid().unwrap().to_string())
+                .collect()
+        };
+        assert_eq!(uids(&first), uids(&later));
+        assert!(sequence(stamp("2026-03-02T08:31:00Z")) > sequence(stamp("2026-03-02T08:30:00Z")));
+        assert!(sequence(stamp("2027-01-01T00:00:00Z")) > sequence(stamp("2026-12-31T23:00:00Z")));
+    }
+
+    #[test]
+    fn two_dossiers_with_one_id_give_one_event_per_uid() {
+        let mut items = sample_items("2026-03-02");
+        let mut twin = items[0].clone();
+        twin.0.client = "A Twin".into();
+        items.push(twin);
+        let text = export(&items, false, "2026-03-02T08:30:00Z");
+        let parsed: Calendar = text.parse().unwrap();
+        assert_eq!(parsed.events().count(), items.len() - 1);
+    }
+
+    #[test]
+    fn names_only_when_asked() {
+        let items = sample_items("2026-03-02");
+        let client = &items[0].0.client;
+        assert!(!export(&items, false, "2026-03-02T08:30:00Z").contains(client.as_str()));
+        assert!(export(&items, true, "2026-03-02T08:30:00Z").contains(client.as_str()));
+    }
+
+    #[test]
+    fn hostile_ids_and_names_cannot_break_a_line_or_share_a_uid() {
+        let mut items = sample_items("2026-03-02");
+        items.truncate(2);
+        items[0].0.id = "A\r\nEND:VCALENDAR\r\nBEGIN:VEVENT;x".into();
+        items[0].0.client = "Eve\u{1b}[2J,;\\".into();
+        items[1].0.id = "A_B".into();
+        let mut third = items[1].clone();
+        third.0.id = "A%5FB".into();
+        items.push(third);
+        let text = export(&items, true, "2026-03-02T08:30:00Z");
+        let parsed: Calendar = text.parse().unwrap();
+        assert_eq!(parsed.events().count(), 3);
+        assert_eq!(
+            text.lines()
+                .filter(|l| l.starts_with("END:VCALENDAR"))
+                .count(),
+            1
+        );
+        assert_eq!(
+            text.lines()
+                .filter(|l| l.starts_with("BEGIN:VEVENT"))
+                .count(),
+            3
+        );
+        assert!(!text.contains('\u{1b}'));
+        let uids: std::collections::BTreeSet<_> = parsed
+            .events()
+            .map(|e| e.get_uid().unwrap().to_string())
+            .collect();
+        assert_eq!(uids.len(), 3, "{uids:?}");
+        assert_eq!(
+            uid("a/b c", "trajectory-end"),
+            "a%2Fb%20c-trajectory-end@twe-planner"
+        );
+    }
+}

@@ -1,0 +1,353 @@
+//! The four sheets and their columns (DOMAIN.md, «Spreadsheets»), once: the export writes
+//! these headers and the import recognises them, in Dutch or English, in any order, case
+//! and spacing aside.
+
+use super::words::fold;
+use twe_core::lang::Lang;
+
+/// One of the four sheets of a caseload workbook.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SheetKind {
+    /// Instrumenten / Instruments: a row per instrument (the CSV file's only sheet).
+    Instruments,
+    /// Documenten / Documents.
+    Documents,
+    /// Activiteiten / Activities.
+    Activities,
+    /// Resultaat / Outcome.
+    Outcome,
+}
+
+impl SheetKind {
+    /// The four, in the workbook's order.
+    pub const ALL: [SheetKind; 4] = [
+        SheetKind::Instruments,
+        SheetKind::Documents,
+        SheetKind::Activities,
+        SheetKind::Outcome,
+    ];
+
+    /// The sheet's name in `lang`.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            SheetKind::Instruments => lang.pick("Instrumenten", "Instruments"),
+            SheetKind::Documents => lang.pick("Documenten", "Documents"),
+            SheetKind::Activities => lang.pick("Activiteiten", "Activities"),
+            SheetKind::Outcome => lang.pick("Resultaat", "Outcome"),
+        }
+    }
+
+    /// Whether a sheet called `name` is this one, in either language.
+    pub fn is_named(self, name: &str) -> bool {
+        let name = fold(name);
+        name == fold(self.name(Lang::Nl)) || name == fold(self.name(Lang::En))
+    }
+
+    /// The sheet's columns, in the order the export writes them.
+    pub fn columns(self) -> &'static [Column] {
+        use Column as C;
+        match self {
+            SheetKind::Instruments => &[
+                C::Id,
+                C::Client,
+                C::Ocmw,
+                C::GuidedBy,
+                C::Counsellor,
+                C::Plan,
+                C::TrajectoryStart,
+                C::TrajectoryEnd,
+                C::SocialRights,
+                C::Instrument,
+                C::Start,
+                C::End,
+                C::Status,
+                C::Training,
+                C::Provider,
+                C::Focus,
+                C::FullTime,
+            ],
+            SheetKind::Documents => &[C::Id, C::Kind, C::Uploaded],
+            SheetKind::Activities => &[C::Id, C::Kind, C::Date, C::By],
+            SheetKind::Outcome => &[C::Id, C::AtWork, C::Measured],
+        }
+    }
+
+    /// The columns a sheet cannot be read without.
+    pub fn required(self) -> &'static [Column] {
+        use Column as C;
+        match self {
+            SheetKind::Instruments => &[C::Id, C::Client, C::Ocmw, C::TrajectoryStart],
+            SheetKind::Documents => &[C::Id, C::Kind, C::Uploaded],
+            SheetKind::Activities => &[C::Id, C::Kind, C::Date, C::By],
+            SheetKind::Outcome => &[C::Id, C::Measured],
+        }
+    }
+
+    /// The header row the export writes.
+    pub fn header(self, lang: Lang) -> Vec<&'static str> {
+        self.columns().iter().map(|c| c.header(lang)).collect()
+    }
+}
+
+/// A column of a sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Column {
+    /// The dossier's id.
+    Id,
+    /// The client's name.
+    Client,
+    /// The OCMW.
+    Ocmw,
+    /// The organisation guidance is outsourced to.
+    GuidedBy,
+    /// Who guides the client.
+    Counsellor,
+    /// The plan made at the start.
+    Plan,
+    /// The trajectory's first day.
+    TrajectoryStart,
+    /// The trajectory's last day once closed.
+    TrajectoryEnd,
+    /// When social rights were acquired.
+    SocialRights,
+    /// The instrument's kind.
+    Instrument,
+    /// The instrument's first day.
+    Start,
+    /// The instrument's last day.
+    End,
+    /// The instrument's status.
+    Status,
+    /// A training's name.
+    Training,
+    /// A training's provider.
+    Provider,
+    /// A training's focus.
+    Focus,
+    /// Whether a training is full time.
+    FullTime,
+    /// A document's or an activity's kind.
+    Kind,
+    /// When a document was uploaded.
+    Uploaded,
+    /// An activity's day.
+    Date,
+    /// Who did an activity.
+    By,
+    /// Whether the client was at work.
+    AtWork,
+    /// When the outcome was measured.
+    Measured,
+}
+
+impl Column {
+    /// The header the export writes in `lang`.
+    pub fn header(self, lang: Lang) -> &'static str {
+        let (nl, en) = self.words();
+        lang.pick(nl, en)
+    }
+
+    fn words(self) -> (&'static str, &'static str) {
+        match self {
+            Column::Id => ("dossier", "id"),
+            Column::Client => ("cliënt", "client"),
+            Column::Ocmw => ("ocmw", "ocmw"),
+            Column::GuidedBy => ("begeleid door", "guided by"),
+            Column::Counsellor => ("begeleider", "counsellor"),
+            Column::Plan => ("plan", "plan"),
+            Column::TrajectoryStart => ("start traject", "trajectory start"),
+            Column::TrajectoryEnd => ("einde traject", "trajectory end"),
+            Column::SocialRights => ("sociale rechten", "social rights acquired"),
+            Column::Instrument => ("instrument", "instrument"),
+            Column::Start => ("begin", "start"),
+            Column::End => ("einde", "end"),
+            Column::Status => ("status", "status"),
+            Column::Training => ("opleiding", "training"),
+            Column::Provider => ("aanbieder", "provider"),
+            Column::Focus => ("focus", "focus"),
+            Column::FullTime => ("voltijds", "full time"),
+            Column::Kind => ("soort", "kind"),
+            Column::Uploaded => ("opgeladen", "uploaded"),
+            Column::Date => ("datum", "date"),
+            Column::By => ("door", "by"),
+            Column::AtWork => ("aan het werk", "at work"),
+            Column::Measured => ("gemeten", "measured"),
+        }
+    }
+
+    /// Whether `header` names this column, in either language (the id also as "dossier"
+    /// or "id" in both).
+    fn is_named(self, header: &str) -> bool {
+        let (nl, en) = self.words();
+        let h = fold(header);
+        h == fold(nl)
+            || h == fold(en)
+            || (self == Column::Id && (h == "dossierid" || h == "dossiernummer"))
+            || (self == Column::Counsellor && h == "counselor")
+    }
+}
+
+/// How a sheet's header row was understood: a column (or none) per header cell.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Layout {
+    /// Which sheet.
+    pub sheet: SheetKind,
+    /// The sheet's name in the file (for a CSV file, the file's name).
+    pub name: String,
+    /// The header row's number as the spreadsheet shows it.
+    pub header_row: u32,
+    /// The header cells as written.
+    pub headers: Vec<String>,
+    /// What each header cell was taken for; `None` for a column the import leaves aside.
+    pub columns: Vec<Option<Column>>,
+}
+
+impl Layout {
+    /// Recognises `headers` of `sheet`: each header cell names a column of that sheet, in
+    /// either language; a second header for a column already seen is left aside.
+    pub fn recognise(sheet: SheetKind, name: &str, header_row: u32, headers: Vec<String>) -> Self {
+        let mut columns: Vec<Option<Column>> = Vec::with_capacity(headers.len());
+        for h in &headers {
+            let found = sheet
+                .columns()
+                .iter()
+                .copied()
+                .find(|c| c.is_named(h) && !columns.contains(&Some(*c)));
+            columns.push(found);
+        }
+        Layout {
+            sheet,
+            name: name.to_string(),
+            header_row,
+            headers,
+            columns,
+        }
+    }
+
+    /// Where `column` is, if the sheet has it.
+    pub fn index(&self, column: Column) -> Option<usize> {
+        self.columns.iter().position(|c| *c == Some(column))
+    }
+
+    /// The header cells left aside (index and text), empty ones not counted.
+    pub fn unrecognised(&self) -> Vec<(usize, &str)> {
+        self.columns
+            .iter()
+            .zip(&self.headers)
+            .enumerate()
+            .filter(|(_, (c, h))| c.is_none() && !h.trim().is_empty())
+            .map(|(i, (_, h))| (i, h.as_str()))
+            .collect()
+    }
+
+    /// The required columns the sheet lacks.
+    pub fn missing(&self) -> Vec<Column> {
+        self.sheet
+            .required()
+            .iter()
+            .copied()
+            .filter(|c| self.index(*c).is_none())
+            .collect()
+    }
+
+    /// Takes the header at `index` for `column` (or for none), as the window's preview
+    /// lets the user assign an unrecognised header; a header that held `column` before lets
+    /// go of it.
+    pub fn assign(&mut self, index: usize, column: Option<Column>) {
+        if let Some(c) = column {
+            for slot in &mut self.columns {
+                if *slot == Some(c) {
+                    *slot = None;
+                }
+            }
+        }
+        if let Some(slot) = self.columns.get_mut(index) {
+            *slot = column;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_in_either_language_any_order_case_and_spacing() {
+        let headers = [
+            "  Start  Traject",
+            "CLIËNT",
+            "Dossier",
+            "extra",
+            "ocmw",
+            "client",
+            "Full time",
+        ];
+        let l = Layout::recognise(
+            SheetKind::Instruments,
+            "Blad1",
+            3,
+            headers.iter().map(|h| (*h).to_string()).collect(),
+        );
+        assert_eq!(
+            l.columns,
+            [
+                Some(Column::TrajectoryStart),
+                Some(Column::Client),
+                Some(Column::Id),
+                None,
+                Some(Column::Ocmw),
+                None,
+                Some(Column::FullTime)
+            ]
+        );
+        assert_eq!(l.unrecognised(), [(3, "extra"), (5, "client")]);
+        assert!(l.missing().is_empty());
+    }
+
+    #[test]
+    fn a_missing_required_column_is_named_and_can_be_assigned() {
+        let mut l = Layout::recognise(
+            SheetKind::Instruments,
+            "x",
+            1,
+            vec![
+                "id".into(),
+                "naam".into(),
+                "ocmw".into(),
+                "start traject".into(),
+            ],
+        );
+        assert_eq!(l.missing(), [Column::Client]);
+        l.assign(1, Some(Column::Client));
+        assert!(l.missing().is_empty());
+        l.assign(3, Some(Column::Client));
+        assert_eq!(l.index(Column::Client), Some(3));
+        assert_eq!(l.missing(), [Column::TrajectoryStart]);
+    }
+
+    #[test]
+    fn the_export_headers_are_recognised_in_both_languages() {
+        for lang in [Lang::Nl, Lang::En] {
+            for sheet in SheetKind::ALL {
+                assert!(
+                    SheetKind::ALL
+                        .iter()
+                        .filter(|s| s.is_named(sheet.name(lang)))
+                        .eq([&sheet])
+                );
+                let l = Layout::recognise(
+                    sheet,
+                    sheet.name(lang),
+                    1,
+                    sheet
+                        .header(lang)
+                        .iter()
+                        .map(|h| (*h).to_string())
+                        .collect(),
+                );
+                let want: Vec<_> = sheet.columns().iter().copied().map(Some).collect();
+                assert_eq!(l.columns, want, "{sheet:?} {lang:?}");
+            }
+        }
+    }
+}

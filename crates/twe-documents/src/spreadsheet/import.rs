@@ -1,0 +1,909 @@
+//! From read tables to dossiers (DOMAIN.md, «Spreadsheets»): the header found and
+//! recognised per sheet, one dossier per id, every row that cannot be read reported as
+//! `SHEET!ROW: column: problem` with its whole dossier left out. Rule findings are no
+//! import errors: a dossier that breaks rules imports.
+
+use super::columns::{Column, Layout, SheetKind};
+use super::read::{Row, Source, Table, Value, number_text};
+use super::words::{self, KindWord};
+use chrono::NaiveDate;
+use std::collections::HashMap;
+use twe_core::lang::Lang;
+use twe_core::model::{
+    Activity, Document, Dossier, Instrument, InstrumentKind, Outcome, Status, bounds,
+};
+
+/// What is wrong with a cell or a row.
+#[derive(Clone, Debug, PartialEq)]
+pub enum What {
+    /// A required cell is empty.
+    Empty,
+    /// Not a date.
+    NotADate(String),
+    /// A number where a date belongs (a date cell formatted as a number, or a year alone).
+    NumberNotDate(String),
+    /// Not one of the accepted words (which it lists).
+    Unknown {
+        /// The cell.
+        value: String,
+        /// The accepted spellings.
+        accepted: String,
+    },
+    /// A dossier-level cell that differs from the dossier's first row.
+    Disagrees {
+        /// The cell.
+        value: String,
+        /// The first row's number and cell.
+        first_row: u32,
+        /// What the first row says.
+        first: String,
+    },
+    /// A second outcome for a dossier.
+    SecondOutcome(u32),
+    /// A dossier the instruments sheet does not have (or left out), and one it has whose
+    /// id differs only in case or spaces.
+    NoDossier(String, Option<String>),
+    /// A required column the sheet lacks: the sheet is left out.
+    MissingColumn,
+    /// A spreadsheet error value such as `#REF!`.
+    CellError(String),
+    /// The dossier goes past a bound of the file contract (too many items, a text too long).
+    Bound(bounds::Exceeded),
+    /// The instruments sheet was not found or has no header.
+    NoInstruments,
+    /// A cell of more than 4,096 characters.
+    TooLong,
+}
+
+/// A row the import could not read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problem {
+    /// The sheet's name in the file.
+    pub sheet: String,
+    /// The row's number as the spreadsheet shows it.
+    pub row: u32,
+    /// The column's header in the file.
+    pub column: String,
+    /// What is wrong.
+    pub what: What,
+}
+
+impl Problem {
+    /// `SHEET!ROW: column: problem`, the problem in `lang`. Cell text is shown quoted and
+    /// cut short, never raw: a cell may hold anything.
+    pub fn message(&self, lang: Lang) -> String {
+        let what = match &self.what {
+            What::Empty => lang.pick("leeg", "empty").to_string(),
+            What::NotADate(v) => format!(
+                "{} {}",
+                shown(v),
+                lang.pick(
+                    "is geen datum (dd/mm/jjjj of jjjj-mm-dd)",
+                    "is not a date (dd/mm/yyyy or yyyy-mm-dd)"
+                )
+            ),
+            What::NumberNotDate(v) => format!(
+                "{} {}",
+                shown(v),
+                lang.pick(
+                    "is een getal, geen datum: maak van de cel een datum of schrijf dd/mm/jjjj",
+                    "is a number, not a date: format the cell as a date or write dd/mm/yyyy"
+                )
+            ),
+            What::Unknown { value, accepted } => format!(
+                "{} {} {accepted}",
+                shown(value),
+                lang.pick("is onbekend; mogelijk:", "is unknown; accepted:")
+            ),
+            What::Disagrees {
+                value,
+                first_row,
+                first,
+            } => format!(
+                "{} {} {first_row} ({})",
+                shown(value),
+                lang.pick("verschilt van rij", "differs from row"),
+                shown(first)
+            ),
+            What::SecondOutcome(first) => format!(
+                "{} {first}",
+                lang.pick(
+                    "een tweede resultaat voor dit dossier; het eerste staat op rij",
+                    "a second outcome for this dossier; the first is on row"
+                )
+            ),
+            What::NoDossier(id, near) => {
+                let not = format!(
+                    "{} {}",
+                    shown(id),
+                    lang.pick(
+                        "staat niet (foutloos) op het instrumentenblad",
+                        "is not (without errors) on the instruments sheet"
+                    )
+                );
+                match near {
+                    Some(n) => format!(
+                        "{not}; {} {} {}",
+                        lang.pick("bedoeld:", "meant:"),
+                        shown(n),
+                        lang.pick(
+                            "(let op hoofdletters en spaties)?",
+                            "(mind case and spaces)?"
+                        )
+                    ),
+                    None => not,
+                }
+            }
+            What::MissingColumn => lang
+                .pick(
+                    "kolom ontbreekt; het blad wordt overgeslagen",
+                    "column missing; the sheet is left out",
+                )
+                .to_string(),
+            What::CellError(e) => {
+                format!("{} {}", lang.pick("foutwaarde", "error value"), shown(e))
+            }
+            What::Bound(b) => match b {
+                bounds::Exceeded::Items { count, .. } => format!(
+                    "{count} {} {}",
+                    lang.pick("items; het maximum is", "items; the most allowed is"),
+                    bounds::MAX_ITEMS
+                ),
+                // The count is not given: a cell is read only to a few thousand characters.
+                bounds::Exceeded::Text { .. } => format!(
+                    "{} {} {}",
+                    lang.pick("te lang: meer dan", "too long: over"),
+                    bounds::MAX_TEXT_CHARS,
+                    lang.pick("tekens", "characters")
+                ),
+            },
+            What::TooLong => format!(
+                "{} {} {}",
+                lang.pick("te lang: meer dan", "too long: over"),
+                super::read::MAX_CELL_CHARS,
+                lang.pick("tekens", "characters")
+            ),
+            What::NoInstruments => lang
+                .pick(
+                    "geen instrumentenblad met een kopregel (dossier, cliënt, ocmw, start traject)",
+                    "no instruments sheet with a header (id, client, ocmw, trajectory start)",
+                )
+                .to_string(),
+        };
+        format!(
+            "{}!{}: {}: {what}",
+            twe_core::lang::terminal_safe(&self.sheet),
+            self.row,
+            twe_core::lang::terminal_safe(&self.column)
+        )
+    }
+}
+
+/// A cell's text for a message: quoted, control characters made visible, cut at 60
+/// characters.
+fn shown(text: &str) -> String {
+    let mut s: String = text.chars().take(60).collect();
+    if text.chars().nth(60).is_some() {
+        s.push('…');
+    }
+    format!("«{}»", twe_core::lang::terminal_safe(&s))
+}
+
+/// How a source's sheets were understood: the layout of each sheet found, and its rows.
+#[derive(Clone, Debug)]
+pub struct Preview {
+    /// The sheets found, with their layout and data rows (the header row not among them).
+    pub sheets: Vec<(Layout, Vec<Row>)>,
+    /// Whether the source is a CSV file (instruments only).
+    pub csv: bool,
+    /// The worksheets left unread (no caseload sheet's name, or a second of a kind).
+    pub skipped: Vec<String>,
+    /// The first sheet's name (a CSV file's name), for a problem with no sheet found.
+    first_name: String,
+}
+
+impl Preview {
+    /// Finds the four sheets of `source` by name (else the first sheet is the instruments)
+    /// and recognises each one's header: its first non-empty row.
+    pub fn of(source: Source) -> Preview {
+        let csv = source.csv;
+        let mut skipped = source.skipped;
+        let names: Vec<String> = source.tables.iter().map(|t| t.name.clone()).collect();
+        let first_name = names.first().cloned().unwrap_or_default();
+        let chosen = super::read::choose(&names);
+        let mut tables: Vec<Option<Table>> = source.tables.into_iter().map(Some).collect();
+        let mut sheets = Vec::new();
+        for (kind, found) in SheetKind::ALL.into_iter().zip(chosen) {
+            let Some(table) = found.and_then(|i| tables.get_mut(i)).and_then(Option::take) else {
+                continue;
+            };
+            let mut rows = table.rows.into_iter();
+            let Some(header) = rows.next() else { continue };
+            let rows: Vec<Row> = rows.collect();
+            // A column with data but no header cell is still a column: the preview lets
+            // the user say what it holds.
+            let width = rows
+                .iter()
+                .map(|r| r.cells.len())
+                .chain([header.cells.len()])
+                .max()
+                .unwrap_or(0);
+            let mut headers: Vec<String> = header.cells.iter().map(Value::shown).collect();
+            headers.resize(width, String::new());
+            let layout = Layout::recognise(kind, &table.name, header.number, headers);
+            sheets.push((layout, rows));
+        }
+        skipped.extend(tables.into_iter().flatten().map(|t| t.name));
+        Preview {
+            sheets,
+            csv,
+            skipped,
+            first_name,
+        }
+    }
+
+    /// The layout of `kind`'s sheet, if found.
+    pub fn layout_mut(&mut self, kind: SheetKind) -> Option<&mut Layout> {
+        self.sheets
+            .iter_mut()
+            .find(|(l, _)| l.sheet == kind)
+            .map(|(l, _)| l)
+    }
+}
+
+/// The result of an import.
+#[derive(Clone, Debug, Default)]
+pub struct Imported {
+    /// The dossiers read without a problem, in the order of the instruments sheet.
+    pub dossiers: Vec<Dossier>,
+    /// The rows that could not be read, sheet by sheet, row by row.
+    pub problems: Vec<Problem>,
+    /// How many dossiers were left out for a problem.
+    pub left_out: usize,
+    /// What was read but may not be what the user meant (a header or sheet left aside, ids
+    /// that differ only in case or spaces): no problem, but never silent.
+    pub notes: Vec<Note>,
+}
+
+impl Imported {
+    /// How many rows could not be read (a row with two problems is one row; a missing
+    /// column is no row).
+    pub fn rows_failed(&self) -> usize {
+        let mut rows: Vec<(&str, u32)> = self
+            .problems
+            .iter()
+            .filter(|p| !matches!(p.what, What::MissingColumn | What::NoInstruments))
+            .map(|p| (p.sheet.as_str(), p.row))
+            .collect();
+        rows.sort_unstable();
+        rows.dedup();
+        rows.len()
+    }
+
+    /// "N rows could not be read, M dossiers left out", as the command line and the window
+    /// say it after an import.
+    pub fn unread(&self, lang: Lang) -> String {
+        format!(
+            "{} {}, {} {}",
+            twe_core::lang::number(self.rows_failed() as i64, lang),
+            lang.pick("rijen niet leesbaar", "rows could not be read"),
+            twe_core::lang::number(self.left_out as i64, lang),
+            lang.pick("dossiers weggelaten", "dossiers left out"),
+        )
+    }
+}
+
+/// Something the import read that may not be what the user meant.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Note {
+    /// A header no column is called (sheet, row, header): its cells are not imported.
+    Header(String, u32, String),
+    /// A worksheet left unread.
+    Sheet(String),
+    /// Ids that differ only in case or spaces: imported as separate dossiers.
+    SimilarIds(Vec<String>),
+}
+
+impl Note {
+    /// The note in `lang`, terminal-safe.
+    pub fn message(&self, lang: Lang) -> String {
+        let head = lang.pick("let op", "note");
+        match self {
+            Note::Header(sheet, row, header) => format!(
+                "{head}: {}!{row}: {} {}",
+                twe_core::lang::terminal_safe(sheet),
+                shown(header),
+                lang.pick(
+                    "is geen gekende kolom; de cellen eronder worden niet ingelezen",
+                    "is no known column; the cells under it are not imported"
+                )
+            ),
+            Note::Sheet(sheet) => format!(
+                "{head}: {} {}",
+                shown(sheet),
+                lang.pick(
+                    "is geen blad van een caseload (Instrumenten, Documenten, Activiteiten, Resultaat) of een tweede van een soort; niet ingelezen",
+                    "is no caseload sheet (Instruments, Documents, Activities, Outcome) or a second of a kind; not read"
+                )
+            ),
+            Note::SimilarIds(ids) => format!(
+                "{head}: {} {}",
+                ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(", "),
+                lang.pick(
+                    "verschillen alleen in hoofdletters of spaties: ingelezen als aparte dossiers",
+                    "differ only in case or spaces: imported as separate dossiers"
+                )
+            ),
+        }
+    }
+}
+
+/// A dossier being assembled: its first row's dossier-level cells, to compare later rows to.
+struct Building {
+    dossier: Dossier,
+    first_row: u32,
+    first: Vec<Value>,
+    failed: bool,
+    outcome_row: Option<u32>,
+}
+
+/// Reads the dossiers of `plan`.
+pub fn import(plan: &Preview) -> Imported {
+    let mut out = Imported::default();
+    let mut order: Vec<String> = Vec::new();
+    let mut building: HashMap<String, Building> = HashMap::new();
+    let Some((layout, rows)) = plan
+        .sheets
+        .iter()
+        .find(|(l, _)| l.sheet == SheetKind::Instruments)
+    else {
+        out.problems.push(Problem {
+            sheet: plan.first_name.clone(),
+            row: 1,
+            column: String::new(),
+            what: What::NoInstruments,
+        });
+        return out;
+    };
+    if missing_columns(layout, &mut out.problems) {
+        // Nothing can be read: every dossier the sheet names is left out.
+        let mut ids: Vec<String> = rows
+            .iter()
+            .filter_map(|r| cell(layout, r, Column::Id).and_then(|v| text_of(v).ok()))
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        out.left_out = ids.len();
+    } else {
+        for row in rows {
+            instrument_row(layout, row, &mut order, &mut building, &mut out.problems);
+        }
+    }
+    // A row on another sheet whose id differs from a dossier's only in case or spaces
+    // is pointed to it.
+    let folded: HashMap<String, &str> = order.iter().map(|id| (fold_id(id), id.as_str())).collect();
+    for (layout, rows) in &plan.sheets {
+        if layout.sheet == SheetKind::Instruments {
+            continue;
+        }
+        if missing_columns(layout, &mut out.problems) {
+            // Each dossier the sheet names is left out: its documents, activities or
+            // outcome cannot be read. Without the id column the sheet names none that can
+            // be told apart: every dossier is left out rather than written without them.
+            if layout.index(Column::Id).is_none() && !rows.is_empty() {
+                for b in building.values_mut() {
+                    b.failed = true;
+                }
+            }
+            for row in rows {
+                if let Some(id) = cell(layout, row, Column::Id).and_then(|v| text_of(v).ok())
+                    && let Some(b) = building.get_mut(&id)
+                {
+                    b.failed = true;
+                }
+            }
+            continue;
+        }
+        for row in rows {
+            detail_row(layout, row, &mut building, &folded, &mut out.problems);
+        }
+    }
+    out.notes = notes(plan, &order);
+    for id in order {
+        let Some(b) = building.remove(&id) else {
+            continue;
+        };
+        if b.failed {
+            out.left_out += 1;
+            continue;
+        }
+        if let Err(e) = bounds::check(&b.dossier) {
+            out.problems.push(Problem {
+                sheet: layout.name.clone(),
+                row: b.first_row,
+                column: bound_column(layout, e.field()),
+                what: What::Bound(e),
+            });
+            out.left_out += 1;
+            continue;
+        }
+        out.dossiers.push(b.dossier);
+    }
+    out.problems.sort_by_key(|p| {
+        let sheet = plan.sheets.iter().position(|(l, _)| l.name == p.sheet);
+        (sheet, p.row)
+    });
+    out
+}
+
+/// An id as compared for "differs only in case or spaces".
+fn fold_id(id: &str) -> String {
+    id.split_whitespace().collect::<String>().to_lowercase()
+}
+
+/// The notes of an import: headers and sheets left aside, ids nearly alike.
+fn notes(plan: &Preview, order: &[String]) -> Vec<Note> {
+    let mut notes = Vec::new();
+    for (layout, _) in &plan.sheets {
+        for (_, header) in layout.unrecognised() {
+            notes.push(Note::Header(
+                layout.name.clone(),
+                layout.header_row,
+                header.to_string(),
+            ));
+        }
+    }
+    notes.extend(plan.skipped.iter().cloned().map(Note::Sheet));
+    let mut by_fold: HashMap<String, Vec<String>> = HashMap::new();
+    for id in order {
+        by_fold.entry(fold_id(id)).or_default().push(id.clone());
+    }
+    let mut alike: Vec<Vec<String>> = by_fold.into_values().filter(|v| v.len() > 1).collect();
+    alike.sort();
+    notes.extend(alike.into_iter().map(Note::SimilarIds));
+    notes
+}
+
+/// The sheet's header for a bound's field: the dossier's own fields by their column,
+/// lists and their parts by their sheet's word.
+fn bound_column(layout: &Layout, field: &str) -> String {
+    let top = field.split(['[', '.']).next().unwrap_or(field);
+    let column = match top {
+        "id" => Column::Id,
+        "client" => Column::Client,
+        "ocmw" => Column::Ocmw,
+        "guided_by" => Column::GuidedBy,
+        "counsellor" => Column::Counsellor,
+        "plan" => Column::Plan,
+        "instruments" if field.contains("name") => Column::Training,
+        "instruments" if field.contains("provider") => Column::Provider,
+        "instruments" => Column::Instrument,
+        _ => return field.to_string(),
+    };
+    header_of(layout, column)
+}
+
+/// Reports each required column `layout` lacks; true when one lacks.
+fn missing_columns(layout: &Layout, problems: &mut Vec<Problem>) -> bool {
+    let missing = layout.missing();
+    for c in &missing {
+        problems.push(Problem {
+            sheet: layout.name.clone(),
+            row: layout.header_row,
+            column: both_headers(*c),
+            what: What::MissingColumn,
+        });
+    }
+    !missing.is_empty()
+}
+
+/// A column's header in both languages ("cliënt/client"), for a column the sheet lacks.
+fn both_headers(c: Column) -> String {
+    let (nl, en) = (c.header(Lang::Nl), c.header(Lang::En));
+    if nl == en {
+        nl.to_string()
+    } else {
+        format!("{nl}/{en}")
+    }
+}
+
+fn cell<'a>(layout: &Layout, row: &'a Row, column: Column) -> Option<&'a Value> {
+    layout
+        .index(column)
+        .and_then(|i| row.cells.get(i))
+        .filter(|v| !v.is_empty())
+}
+
+/// A text cell's text: numbers as the spreadsheet shows them, the formula guard undone.
+fn text_of(v: &Value) -> Result<String, What> {
+    match v {
+        Value::Error(e) => Err(What::CellError(e.clone())),
+        Value::Text(t) => Ok(super::unguard(t).to_string()),
+        Value::TooLong(_) => Err(What::TooLong),
+        Value::Empty => Err(What::Empty),
+        other => Ok(other.shown()),
+    }
+}
+
+/// A date cell: a spreadsheet date or text as dd/mm/yyyy, d/m/yyyy or yyyy-mm-dd.
+fn date_of(v: &Value) -> Result<NaiveDate, What> {
+    match v {
+        Value::Date(d) => Ok(*d),
+        Value::Number(n) => Err(What::NumberNotDate(number_text(*n))),
+        Value::BadDate(n) => Err(What::NotADate(n.clone())),
+        Value::Error(e) => Err(What::CellError(e.clone())),
+        other => {
+            let t = other.shown();
+            parse_date(&t).ok_or(What::NotADate(t))
+        }
+    }
+}
+
+/// A date written as text: dd/mm/yyyy, d/m/yyyy (also with `-` or `.`) or yyyy-mm-dd.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let t = text.trim();
+    let parts: Vec<&str> = t.split(['/', '-', '.']).collect();
+    let [a, b, c] = parts.as_slice() else {
+        return None;
+    };
+    let num = |s: &str| {
+        (!s.is_empty() && s.len() <= 4 && s.bytes().all(|b| b.is_ascii_digit()))
+            .then(|| s.parse::<u32>().ok())
+            .flatten()
+    };
+    let (y, m, d) = if a.len() == 4 && t.contains('-') {
+        (num(a)?, num(b)?, num(c)?)
+    } else if c.len() == 4 {
+        (num(c)?, num(b)?, num(a)?)
+    } else {
+        return None;
+    };
+    NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d)
+}
+
+/// The columns of the instruments sheet that belong to the dossier, not the instrument:
+/// they repeat on every row of a dossier and must agree.
+const DOSSIER_COLUMNS: [Column; 9] = [
+    Column::Id,
+    Column::Client,
+    Column::Ocmw,
+    Column::GuidedBy,
+    Column::Counsellor,
+    Column::Plan,
+    Column::TrajectoryStart,
+    Column::TrajectoryEnd,
+    Column::SocialRights,
+];
+
+const INSTRUMENT_COLUMNS: [Column; 8] = [
+    Column::Instrument,
+    Column::Start,
+    Column::End,
+    Column::Status,
+    Column::Training,
+    Column::Provider,
+    Column::Focus,
+    Column::FullTime,
+];
+
+/// Reads one row of the instruments sheet into its dossier.
+fn instrument_row(
+    layout: &Layout,
+    row: &Row,
+    order: &mut Vec<String>,
+    building: &mut HashMap<String, Building>,
+    problems: &mut Vec<Problem>,
+) {
+    let problem = |column: Column, what: What| Problem {
+        sheet: layout.name.clone(),
+        row: row.number,
+        column: header_of(layout, column),
+        what,
+    };
+    let id = match cell(layout, row, Column::Id).map(text_of) {
+        None => {
+            problems.push(problem(Column::Id, What::Empty));
+            return;
+        }
+        Some(Err(what)) => {
+            problems.push(problem(Column::Id, what));
+            return;
+        }
+        Some(Ok(id)) => id,
+    };
+    let values: Vec<Value> = DOSSIER_COLUMNS
+        .iter()
+        .map(|c| cell(layout, row, *c).cloned().unwrap_or(Value::Empty))
+        .collect();
+    let head = if let Some(b) = building.get_mut(&id) {
+        // Compare what the cells say (a date cell and the same date as text agree).
+        for (i, c) in DOSSIER_COLUMNS.iter().enumerate() {
+            if !same_meaning(*c, &values[i], &b.first[i]) {
+                problems.push(problem(
+                    *c,
+                    What::Disagrees {
+                        value: values[i].shown(),
+                        first_row: b.first_row,
+                        first: b.first[i].shown(),
+                    },
+                ));
+                b.failed = true;
+            }
+        }
+        b
+    } else {
+        let (dossier, failed) = match dossier_of(&id, layout, row) {
+            Ok(d) => (d, false),
+            Err((c, what)) => {
+                problems.push(problem(c, what));
+                (placeholder(&id), true)
+            }
+        };
+        order.push(id.clone());
+        building.entry(id).or_insert(Building {
+            dossier,
+            first_row: row.number,
+            first: values,
+            failed,
+            outcome_row: None,
+        })
+    };
+    if INSTRUMENT_COLUMNS
+        .iter()
+        .all(|c| cell(layout, row, *c).is_none())
+    {
+        return;
+    }
+    match instrument_of(layout, row) {
+        Ok(i) => head.dossier.instruments.push(i),
+        Err((c, what)) => {
+            problems.push(problem(c, what));
+            head.failed = true;
+        }
+    }
+}
+
+/// The header a column has in the file (its Dutch name when the sheet lacks it).
+fn header_of(layout: &Layout, column: Column) -> String {
+    layout
+        .index(column)
+        .and_then(|i| layout.headers.get(i))
+        .cloned()
+        .unwrap_or_else(|| both_headers(column))
+}
+
+/// Whether two dossier-level cells say the same.
+fn same_meaning(column: Column, a: &Value, b: &Value) -> bool {
+    if a == b {
+        return true;
+    }
+    match column {
+        Column::TrajectoryStart | Column::TrajectoryEnd | Column::SocialRights => {
+            matches!((date_of(a), date_of(b)), (Ok(x), Ok(y)) if x == y)
+        }
+        // "POP" and "pop" are one plan.
+        Column::Plan => matches!(
+            (text_of(a), text_of(b)),
+            (Ok(x), Ok(y)) if words::read_plan(&x) == words::read_plan(&y)
+        ),
+        _ => matches!((text_of(a), text_of(b)), (Ok(x), Ok(y)) if x == y),
+    }
+}
+
+type Failed = (Column, What);
+
+fn required<T>(
+    layout: &Layout,
+    row: &Row,
+    column: Column,
+    read: impl Fn(&Value) -> Result<T, What>,
+) -> Result<T, Failed> {
+    let v = cell(layout, row, column).ok_or((column, What::Empty))?;
+    read(v).map_err(|w| (column, w))
+}
+
+fn optional<T>(
+    layout: &Layout,
+    row: &Row,
+    column: Column,
+    read: impl Fn(&Value) -> Result<T, What>,
+) -> Result<Option<T>, Failed> {
+    cell(layout, row, column)
+        .map(|v| read(v).map_err(|w| (column, w)))
+        .transpose()
+}
+
+/// A closed-set word read with `read`, which answers the accepted spellings on failure.
+fn word<T>(read: impl Fn(&str) -> Result<T, String>) -> impl Fn(&Value) -> Result<T, What> {
+    move |v| {
+        let t = text_of(v)?;
+        read(&t).map_err(|accepted| What::Unknown { value: t, accepted })
+    }
+}
+
+/// The dossier-level fields of a dossier's first row.
+fn dossier_of(id: &str, layout: &Layout, row: &Row) -> Result<Dossier, Failed> {
+    Ok(Dossier {
+        id: id.to_string(),
+        // The model allows an empty client or OCMW (a new dossier has them): the columns
+        // must be there, their cells may be empty.
+        client: optional(layout, row, Column::Client, text_of)?.unwrap_or_default(),
+        ocmw: optional(layout, row, Column::Ocmw, text_of)?.unwrap_or_default(),
+        guided_by: optional(layout, row, Column::GuidedBy, text_of)?,
+        counsellor: optional(layout, row, Column::Counsellor, text_of)?,
+        plan: optional(layout, row, Column::Plan, |v| {
+            text_of(v).map(|t| words::read_plan(&t))
+        })?,
+        start: required(layout, row, Column::TrajectoryStart, date_of)?,
+        end: optional(layout, row, Column::TrajectoryEnd, date_of)?,
+        social_rights_acquired: optional(layout, row, Column::SocialRights, date_of)?,
+        instruments: Vec::new(),
+        documents: Vec::new(),
+        activities: Vec::new(),
+        outcome: None,
+    })
+}
+
+/// Stands for a dossier whose first row could not be read, so that its later rows are
+/// recognised as its own and left out with it.
+fn placeholder(id: &str) -> Dossier {
+    Dossier::new(id, "", "", NaiveDate::MIN)
+}
+
+/// The instrument of a row that has one.
+fn instrument_of(layout: &Layout, row: &Row) -> Result<Instrument, Failed> {
+    let kind = required(layout, row, Column::Instrument, word(words::read_kind))?;
+    let start = required(layout, row, Column::Start, date_of)?;
+    let end = required(layout, row, Column::End, date_of)?;
+    // An empty status is the model's default: planned.
+    let status: Status =
+        optional(layout, row, Column::Status, word(words::read_status))?.unwrap_or_default();
+    let kind = match kind {
+        KindWord::Bvs => InstrumentKind::Bvs,
+        KindWord::Art60 => InstrumentKind::Art60,
+        KindWord::Wes => InstrumentKind::Wes,
+        KindWord::Ibo => InstrumentKind::Ibo,
+        KindWord::Training => InstrumentKind::Opleiding {
+            name: optional(layout, row, Column::Training, text_of)?.unwrap_or_default(),
+            provider: optional(layout, row, Column::Provider, |v| {
+                text_of(v).map(|t| words::read_provider(&t))
+            })?
+            .unwrap_or_else(|| twe_core::model::Provider::Other(String::new())),
+            focus: required(layout, row, Column::Focus, word(words::read_focus))?,
+            full_time: required(layout, row, Column::FullTime, |v| match v {
+                Value::Bool(b) => Ok(*b),
+                other => word(words::read_yes_no)(other),
+            })?,
+        },
+    };
+    Ok(Instrument {
+        kind,
+        start,
+        end,
+        status,
+    })
+}
+
+/// Reads a row of the documents, activities or outcome sheet into its dossier.
+fn detail_row(
+    layout: &Layout,
+    row: &Row,
+    building: &mut HashMap<String, Building>,
+    folded: &HashMap<String, &str>,
+    problems: &mut Vec<Problem>,
+) {
+    let problem = |(column, what): Failed| Problem {
+        sheet: layout.name.clone(),
+        row: row.number,
+        column: header_of(layout, column),
+        what,
+    };
+    let id = match required(layout, row, Column::Id, text_of) {
+        Ok(id) => id,
+        Err(f) => {
+            problems.push(problem(f));
+            return;
+        }
+    };
+    let Some(b) = building.get_mut(&id) else {
+        let near = folded.get(&fold_id(&id)).map(|n| (*n).to_string());
+        problems.push(problem((Column::Id, What::NoDossier(id, near))));
+        return;
+    };
+    let read = match layout.sheet {
+        SheetKind::Documents => (|| {
+            b.dossier.documents.push(Document {
+                kind: optional(layout, row, Column::Kind, |v| {
+                    text_of(v).map(|t| words::read_document(&t))
+                })?
+                .unwrap_or_else(|| twe_core::model::DocumentKind::Other(String::new())),
+                uploaded: required(layout, row, Column::Uploaded, date_of)?,
+            });
+            Ok(())
+        })(),
+        SheetKind::Activities => (|| {
+            b.dossier.activities.push(Activity {
+                kind: required(layout, row, Column::Kind, word(words::read_activity))?,
+                date: required(layout, row, Column::Date, date_of)?,
+                by: required(layout, row, Column::By, word(words::read_actor))?,
+            });
+            Ok(())
+        })(),
+        SheetKind::Outcome => (|| {
+            if let Some(first) = b.outcome_row {
+                return Err((Column::Id, What::SecondOutcome(first)));
+            }
+            b.dossier.outcome = Some(Outcome {
+                at_work: optional(layout, row, Column::AtWork, |v| match v {
+                    Value::Bool(b) => Ok(*b),
+                    other => word(words::read_yes_no)(other),
+                })?,
+                measured: required(layout, row, Column::Measured, date_of)?,
+            });
+            b.outcome_row = Some(row.number);
+            Ok(())
+        })(),
+        SheetKind::Instruments => Ok(()),
+    };
+    if let Err(f) = read {
+        problems.push(problem(f));
+        b.failed = true;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_as_people_write_them() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        assert_eq!(parse_date("03/02/2021"), d(2021, 2, 3));
+        assert_eq!(parse_date("3/2/2021"), d(2021, 2, 3));
+        assert_eq!(parse_date("2021-02-03"), d(2021, 2, 3));
+        assert_eq!(parse_date(" 3-2-2021 "), d(2021, 2, 3));
+        assert_eq!(parse_date("3.2.2021"), d(2021, 2, 3));
+        assert_eq!(parse_date("31/02/2021"), None);
+        assert_eq!(parse_date("2021/02/03"), None);
+        assert_eq!(parse_date("3/2/21"), None);
+        assert_eq!(parse_date("morgen"), None);
+        assert_eq!(parse_date("+3/2/2021"), None);
+    }
+
+    #[test]
+    fn dossier_cells_agree_by_meaning() {
+        let t = |s: &str| Value::Text(s.into());
+        let d = Value::Date(NaiveDate::from_ymd_opt(2021, 2, 3).unwrap());
+        assert!(same_meaning(Column::Plan, &t("POP"), &t("pop")));
+        assert!(!same_meaning(Column::Plan, &t("POP"), &t("GPMI")));
+        assert!(same_meaning(Column::TrajectoryStart, &d, &t("3/2/2021")));
+        assert!(!same_meaning(Column::Ocmw, &t("Gent"), &t("Aalst")));
+    }
+
+    #[test]
+    fn the_formula_guard_is_undone_once() {
+        use super::super::unguard;
+        assert_eq!(unguard("'=SUM(A1)"), "=SUM(A1)");
+        assert_eq!(unguard("''x"), "'x");
+        assert_eq!(unguard("'x"), "'x");
+        assert_eq!(unguard("x'"), "x'");
+        assert_eq!(unguard("'<r>&</r>"), "<r>&</r>");
+        for t in ["<r>&</r>", "'<r>x</r>", "=1", "''", "'", "<r>", "a<r>b</r>"] {
+            assert_eq!(unguard(&super::super::formula_safe(t)), t);
+        }
+    }
+
+    #[test]
+    fn a_problem_reads_sheet_row_column_and_never_prints_raw() {
+        let p = Problem {
+            sheet: "Blad\u{1b}[2J".into(),
+            row: 7,
+            column: "begin".into(),
+            what: What::NotADate("\u{7}gisteren".into()),
+        };
+        assert_eq!(
+            p.message(Lang::En),
+            "Blad\\u{1b}[2J!7: begin: «\\u{7}gisteren» is not a date (dd/mm/yyyy or yyyy-mm-dd)"
+        );
+    }
+}

@@ -1,0 +1,14 @@
+//! The command line and the documents on real files, as one test binary: the commands'
+//! exit codes and output, damaged files, the plan and the deck as PDF, the sample workspace,
+//! spreadsheets in and out. Nothing here links the window.
+#![allow(
+    clippy::unwrap_used,
+    clippy::expect_used,
+    reason = "test code: a failed unwrap is a failed test, with its location"
+)]
+
+mod commands;
+mod corrupt;
+mod print;
+mod sample_workspace;
+mod spreadsheet;

@@ -1,0 +1,532 @@
+//! The statistics view and the presentation, driven like a user would.
+
+use crate::common::{harness, today};
+use egui::Key;
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::{Harness, SnapshotResults};
+use twe_app::stats_pages::{Page, current_chart};
+use twe_app::{Action, Request, View, Window};
+use twe_core::lang::Lang;
+use twe_core::stats::charts::{ChartKind, DataSource};
+use twe_core::workspace::Workspace;
+
+fn stats(lang: Lang) -> Harness<'static, Window> {
+    let mut window = Window::new(Workspace::sample(today()), lang);
+    window.act(Action::SetView(View::Statistics));
+    harness(window)
+}
+
+#[test]
+fn switching_the_measure_changes_the_title() {
+    let mut h = stats(Lang::En);
+    assert!(
+        h.query_by_label("Started trajectories per province and start year")
+            .is_some()
+    );
+    h.get_by_role_and_label(Role::ComboBox, "Measure").click();
+    h.run();
+    h.get_by_label("WES").click();
+    h.run();
+    assert!(
+        h.query_by_label("Started WES per province and start year")
+            .is_some()
+    );
+}
+
+#[test]
+fn the_table_shows_dutch_numbers() {
+    let mut h = stats(Lang::Nl);
+    assert!(h.query_by_label("2.772").is_none());
+    h.get_by_label("Tabel met de cijfers").click();
+    h.run();
+    assert!(h.query_by_label("2.772").is_some(), "Antwerpen 2017");
+    assert!(h.query_by_label("1.004").is_some(), "Antwerpen 2021");
+    // From the dossiers, the published table stands beside theirs.
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.run();
+    assert!(h.query_by_label("Gepubliceerd (VDAB)").is_some());
+    assert!(h.query_by_label("2.772").is_some());
+}
+
+#[test]
+fn the_csv_export_is_the_published_table() {
+    let mut h = stats(Lang::En);
+    h.get_by_label("CSV of this chart…").click();
+    h.run();
+    let Some(Action::Dialog(Request::ExportCsv(csv))) = h.state().shell_actions().last().cloned()
+    else {
+        panic!("no export asked")
+    };
+    let published = twe_core::reference::published();
+    for row in &published.started {
+        let line = csv
+            .lines()
+            .find(|l| l.starts_with(row.province.name()))
+            .unwrap();
+        let cells: Vec<&str> = line.split(',').collect();
+        let col = published
+            .years()
+            .iter()
+            .position(|&y| y == row.year)
+            .unwrap()
+            + 1;
+        assert_eq!(
+            cells[col],
+            row.counts.trajectories.to_string(),
+            "{} {}",
+            row.province.name(),
+            row.year
+        );
+    }
+}
+
+#[test]
+fn the_dossier_table_is_a_plain_count() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().up_to = 2025;
+    h.run();
+    let w = h.state();
+    let data = current_chart(
+        w.workspace(),
+        w.stats(),
+        w.lang(),
+        ChartKind::PerProvince,
+        false,
+    );
+    let m = twe_core::reference::municipalities();
+    for (s, series) in data.series.iter().enumerate() {
+        for (c, year) in data.categories.iter().enumerate() {
+            let counted = w
+                .workspace()
+                .entries()
+                .iter()
+                .filter(|e| m.province_of(&e.dossier().ocmw) == series.province)
+                .filter(|e| chrono::Datelike::year(&e.dossier().start).to_string() == *year)
+                .count();
+            assert_eq!(
+                data.series[s].values[c].unwrap_or(0.0) as usize,
+                counted,
+                "{} {year}",
+                series.name
+            );
+        }
+    }
+}
+
+#[test]
+fn the_presentation_shows_no_client_name() {
+    let mut h = stats(Lang::Nl);
+    let names: Vec<String> = h
+        .state()
+        .workspace()
+        .entries()
+        .iter()
+        .map(|e| e.dossier().client.clone())
+        .collect();
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.state().presenting());
+    for _ in 0..8 {
+        for name in &names {
+            assert!(
+                h.query_by_label_contains(name).is_none(),
+                "{name} on a slide"
+            );
+        }
+        h.key_press(Key::ArrowRight);
+        h.run();
+    }
+    let before = h.state().stats().up_to;
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(h.state().stats().up_to, before - 1);
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().presenting());
+}
+
+#[test]
+fn small_counts_from_dossiers_are_hidden_when_presenting() {
+    // Enough dossiers for counts of 5 and more beside small ones.
+    let opts = twe_core::generate::Options {
+        count: 400,
+        seed: 9,
+        match_published: false,
+        violations: 0.0,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::generate::write(&twe_core::generate::generate(&opts), dir.path()).unwrap();
+    let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
+    window.act(Action::SetView(View::Statistics));
+    let mut h = harness(window);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().show_table = true;
+    h.state_mut().stats_mut().up_to = 2025;
+    h.run();
+    assert!(
+        h.query_all_by_label("<5").next().is_none(),
+        "not in the normal view"
+    );
+    h.state_mut().act(Action::Present(true));
+    h.run();
+    assert!(
+        h.query_all_by_label("<5").next().is_some(),
+        "counts of 1 to 4 read <5 on a slide"
+    );
+}
+
+#[test]
+fn walkthrough_a_slide_whose_counts_are_all_hidden_says_so() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().show_table = true;
+    h.state_mut().stats_mut().up_to = 2025;
+    h.state_mut().act(Action::Present(true));
+    h.run();
+    // The sample's counts are all below 5: no empty chart, no table of "<5".
+    assert!(
+        h.query_by_label_contains("Too few dossiers to show")
+            .is_some()
+    );
+    assert!(h.query_all_by_label("<5").next().is_none());
+}
+
+#[test]
+fn walkthrough_leaving_a_presentation_started_from_the_command_line_shows_the_statistics() {
+    let mut window = Window::new(Workspace::sample(today()), Lang::En);
+    window.start_presenting();
+    let mut h = harness(window);
+    assert!(h.state().presenting());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().presenting());
+    assert_eq!(h.state().layout().view, View::Statistics);
+    for e in h.state().workspace().entries() {
+        assert!(h.query_by_label_contains(&e.dossier().client).is_none());
+    }
+}
+
+#[test]
+fn snapshots_of_charts_and_slides() {
+    let mut results = SnapshotResults::new();
+    let mut h = stats(Lang::Nl);
+    let name = |p: Page| match p {
+        Page::Chart(k) => format!("{k:?}").to_lowercase(),
+        other => format!("{other:?}").to_lowercase(),
+    };
+    for page in Page::all() {
+        h.state_mut().stats_mut().page = page;
+        h.run();
+        results.add(h.try_snapshot(format!("stats_{}", name(page))));
+    }
+    h.state_mut().act(Action::Present(true));
+    for page in [
+        Page::Chart(ChartKind::PerTrajectory),
+        Page::Chart(ChartKind::BvsUse),
+        Page::Outflow,
+        Page::Trainings,
+    ] {
+        h.state_mut().stats_mut().page = page;
+        h.state_mut().stats_mut().relative = page == Page::Chart(ChartKind::BvsUse);
+        h.run();
+        results.add(h.try_snapshot(format!("slide_{}", name(page))));
+    }
+}
+
+#[test]
+fn the_menu_bar_leads_to_the_statistics_and_the_presentation() {
+    let mut h = harness(Window::new(Workspace::sample(today()), Lang::En));
+    h.get_by_label("Statistics").click();
+    h.run();
+    assert!(
+        h.query_by_label("Started trajectories per province and start year")
+            .is_some()
+    );
+    h.get_by_label("Present").click();
+    h.run();
+    assert!(h.state().presenting());
+}
+
+#[test]
+fn walkthrough_the_difference_says_so_in_its_title() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().source = DataSource::Difference;
+    h.run();
+    assert!(
+        h.query_by_label_contains("Chart: Difference dossiers − published: Started trajectories")
+            .is_some()
+    );
+}
+
+#[test]
+fn walkthrough_bvs_per_100_trajectories_is_named_as_such() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::BvsUse);
+    h.run();
+    h.get_by_label("Per 100 started trajectories").click();
+    h.run();
+    assert!(
+        h.query_by_label("BVS per 100 started trajectories")
+            .is_some()
+    );
+}
+
+#[test]
+fn walkthrough_the_outflow_parts_add_up_to_the_closed_trajectories() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Dossiers;
+    h.run();
+    assert!(h.query_by_label_contains("not measured yet").is_some());
+}
+
+/// The legend sits above the data and the x axis's title below the year labels: neither
+/// covers a bar, a line or a category.
+#[test]
+fn walkthrough_legend_and_axis_title_stay_outside_the_data() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::OverYears);
+    h.run();
+    let plot = h
+        .get_by_role_and_label(
+            Role::Image,
+            "Chart: Started trajectories per province over the years",
+        )
+        .rect();
+    for province in ["Antwerpen", "Limburg", "West-Vlaanderen"] {
+        let legend = h.get_by_label(province).rect();
+        assert!(
+            legend.bottom() <= plot.top(),
+            "{province} {legend:?} in {plot:?}"
+        );
+    }
+    let title = h.get_by_label("trajectory start year").rect();
+    assert!(title.top() >= plot.bottom(), "{title:?} over {plot:?}");
+}
+
+/// Hovering the last year, at the right edge, shows every province's value in a tooltip
+/// that stays inside the window.
+#[test]
+fn walkthrough_hover_values_stay_on_screen() {
+    let mut h = stats(Lang::En);
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::OverYears);
+    h.run();
+    let plot = h
+        .get_by_role_and_label(
+            Role::Image,
+            "Chart: Started trajectories per province over the years",
+        )
+        .rect();
+    // 2021, the last year, drawn a few points from the right edge.
+    h.hover_at(egui::pos2(plot.right() - 60.0, plot.center().y));
+    // Tooltips wait for the pointer to rest (egui's delay is half a second).
+    h.run_steps(60);
+    let tip = h.get_by_label_contains("Antwerpen: ").rect();
+    assert!(tip.right() <= crate::common::SIZE.x, "{tip:?}");
+    assert!(h.query_by_label_contains("Limburg: ").is_some());
+}
+
+/// While the years play, the axes hold still: the chart up to 2017 is drawn on the axes of
+/// every year; without holding, they fit 2017 alone.
+#[test]
+fn walkthrough_playing_keeps_the_axes() {
+    use twe_app::chart_view::chart_ui;
+    use twe_core::stats::charts::Extent;
+    let ws = Workspace::sample(today());
+    let mut choices = twe_app::stats_pages::StatsChoices {
+        page: Page::Chart(ChartKind::OverYears),
+        ..Default::default()
+    };
+    let all = current_chart(&ws, &choices, Lang::En, ChartKind::OverYears, false);
+    choices.up_to = 2017;
+    let first = current_chart(&ws, &choices, Lang::En, ChartKind::OverYears, false);
+    assert_eq!(first.categories.len(), 1);
+    let shown = |hold: Option<Extent>| {
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(900.0, 500.0))
+            .build_ui_state(
+                |ui, bounds: &mut Option<egui_plot::PlotBounds>| {
+                    *bounds = Some(chart_ui(ui, &first, None, Lang::En, 400.0, hold, false));
+                },
+                None,
+            );
+        h.run();
+        h.state().unwrap()
+    };
+    let held = shown(Some(all.extent()));
+    assert!(held.max()[0] >= 4.5, "all five years in view: {held:?}");
+    assert!(held.max()[1] >= all.extent().max, "{held:?}");
+    let fitted = shown(None);
+    assert!(fitted.max()[0] < 2.0, "2017 alone: {fitted:?}");
+}
+
+/// "Slides as PDF…" makes the deck (the same code as `present --export`) and asks where to
+/// save it.
+#[test]
+fn the_slides_as_a_pdf_deck_from_the_statistics_view() {
+    let mut h = stats(Lang::En);
+    h.get_by_label("Slides as PDF…").click();
+    h.run();
+    let Some(Action::Dialog(Request::ExportPdf { bytes, name, .. })) =
+        h.state().shell_actions().last().cloned()
+    else {
+        panic!("no deck asked")
+    };
+    assert_eq!(name, "twe-slides.pdf");
+    assert!(bytes.starts_with(b"%PDF-"));
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
+    assert_eq!(
+        pages.len(),
+        twe_core::stats::charts::ChartKind::ALL.len() + 2,
+        "a page per slide: the charts, the trainings, the outflow"
+    );
+}
+
+/// A slide for a projector: light whatever the window's theme, the key number and one
+/// sentence computed from the chart's data, the values written on the bars.
+#[test]
+fn a_slide_is_light_and_says_what_its_chart_shows() {
+    let mut h = stats(Lang::En);
+    h.state_mut().act(Action::SetDark(true));
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::PerProvince);
+    h.state_mut().act(Action::Present(true));
+    h.run();
+    assert_eq!(
+        h.ctx.theme(),
+        egui::Theme::Light,
+        "the projector theme is light"
+    );
+    // 2021, the presentation's default year: Antwerpen started the most, 1,004.
+    assert!(h.query_by_label("1,004").is_some());
+    assert!(
+        h.query_by_label(
+            "In 2021 (part of the year): Antwerpen has the most, 1,004 of 2,102 (48%)."
+        )
+        .is_some()
+    );
+    // The values on the bars are painted in the plot (no AccessKit node): the slide
+    // snapshots show them; the table under a chart carries them for screen readers.
+    h.state_mut().act(Action::Present(false));
+    h.run();
+    assert_eq!(
+        h.ctx.theme(),
+        egui::Theme::Dark,
+        "the window's theme comes back"
+    );
+}
+
+/// The table under a chart carries the seed's totals row and column: the grand total of
+/// started trajectories is the published 23,186.
+#[test]
+fn the_table_has_the_seeds_totals() {
+    let mut h = stats(Lang::Nl);
+    h.get_by_label("Tabel met de cijfers").click();
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Totaal").count(),
+        2,
+        "a totals column and row"
+    );
+    let grand = twe_core::reference::published().grand_total.trajectories;
+    assert!(
+        h.query_by_label(&twe_core::lang::number(grand, Lang::Nl))
+            .is_some(),
+        "the grand total"
+    );
+}
+
+/// The header row (the third) of `sheet` in `book`.
+fn header_row(mut book: calamine::Xlsx<std::io::Cursor<Vec<u8>>>, sheet: &str) -> Vec<String> {
+    use calamine::Reader;
+    book.worksheet_range(sheet)
+        .unwrap()
+        .rows()
+        .nth(2)
+        .unwrap()
+        .iter()
+        .map(ToString::to_string)
+        .collect()
+}
+
+/// The statistics view's "Charts as Excel…": a sheet per chart with the chart's numbers as
+/// numbers, the totals and the source line; from the dossiers, small counts read "<5".
+#[test]
+fn the_charts_as_a_workbook_from_the_statistics_view() {
+    use calamine::{Data, DataType, Reader};
+    let mut h = stats(Lang::En);
+    let book_of = |h: &mut Harness<'static, Window>, label: &str| {
+        h.get_by_label(label).click();
+        h.run();
+        let Some(Action::Dialog(Request::ExportXlsx { bytes, name })) =
+            h.state_mut().take_shell_actions().last().cloned()
+        else {
+            panic!("a file dialog for the workbook")
+        };
+        assert_eq!(name, "twe-figures.xlsx");
+        let book: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
+        book
+    };
+    let mut book = book_of(&mut h, "Charts as Excel…");
+    let names: Vec<String> = ChartKind::ALL
+        .iter()
+        .map(|k| k.name(Lang::En).to_string())
+        .collect();
+    assert_eq!(book.sheet_names(), names);
+    let sheet = book.worksheet_range("Per province").unwrap();
+    let rows: Vec<&[Data]> = sheet.rows().collect();
+    assert_eq!(
+        rows[0][0].to_string(),
+        "Started trajectories per province and start year"
+    );
+    let header: Vec<String> = rows[2].iter().map(ToString::to_string).collect();
+    assert_eq!(header.last().unwrap(), "Total");
+    let antwerp = rows.iter().find(|r| r[0] == "Antwerpen").unwrap();
+    assert_eq!(antwerp[1], Data::Float(2772.0), "a number, not text");
+    let total = rows.iter().find(|r| r[0] == "Total").unwrap();
+    let column_sum: f64 = rows[3..rows.len()]
+        .iter()
+        .take_while(|r| r[0] != "Total")
+        .map(|r| r[1].get_float().unwrap())
+        .sum();
+    assert_eq!(total[1].get_float(), Some(column_sum));
+    assert!(
+        rows.iter()
+            .any(|r| r[0].to_string().starts_with("Source") || r[0].to_string().contains("VDAB")),
+        "the source line"
+    );
+    // All years reach the partial year; the slider's years stop where it stands.
+    h.state_mut().stats_mut().up_to = 2018;
+    h.run();
+    let header = header_row(book_of(&mut h, "Charts as Excel…"), "Over the years");
+    assert_eq!(
+        header.iter().filter(|c| c.starts_with("20")).count(),
+        2,
+        "{header:?}"
+    );
+    let header = header_row(book_of(&mut h, "Excel, all years…"), "Over the years");
+    assert!(
+        header.iter().filter(|c| c.starts_with("20")).count() > 2,
+        "{header:?}"
+    );
+    // From the dossiers (30 in the sample), counts from 1 to 4 are hidden.
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.run();
+    let mut book = book_of(&mut h, "Excel, all years…");
+    let sheet = book.worksheet_range("Per province").unwrap();
+    let cells: Vec<String> = sheet.rows().flatten().map(ToString::to_string).collect();
+    assert!(cells.iter().any(|c| c == "<5"));
+    assert!(
+        cells
+            .iter()
+            .any(|c| c.starts_with("<5: a count from 1 to 4"))
+    );
+    assert!(
+        sheet
+            .rows()
+            .flatten()
+            .all(|c| !matches!(c, Data::Float(f) if (1.0..5.0).contains(f)))
+    );
+}
