@@ -42,6 +42,11 @@ fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
 
+/// Why something could not be read or written: standard error.
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
 #[test]
 fn a_compliant_dossier_exits_0() {
     let o = run(&[
@@ -158,10 +163,14 @@ fn a_broken_file_exits_2_with_its_line_and_the_rest_is_still_checked() {
         "--today",
         "2026-06-01",
     ]);
-    let out = stdout(&o);
+    let err = stderr(&o);
     assert!(
-        out.contains("bad.ron:8:13: veld `start`: «2018-02-30» is geen bestaande datum"),
-        "{out}"
+        err.contains("bad.ron:8:13: veld `start`: «2018-02-30» is geen bestaande datum"),
+        "{err}"
+    );
+    assert!(
+        !stdout(&o).contains("bad.ron"),
+        "the report holds the dossiers"
     );
 }
 
@@ -185,9 +194,9 @@ fn an_empty_folder_exits_2_with_a_message() {
     let o = run(&["check", &dir.path().display().to_string()]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stdout(&o).contains("holds no dossier files"),
+        stderr(&o).contains("holds no dossier files"),
         "{}",
-        stdout(&o)
+        stderr(&o)
     );
 }
 
@@ -518,9 +527,10 @@ fn shared_drive_fix_skips_a_dossier_another_window_edits_and_keeps_modes() {
     ]);
     assert_eq!(o.status.code(), Some(2), "a skipped dossier is not saved");
     let out = stdout(&o);
+    let err = stderr(&o);
     assert!(
-        out.contains("gent-2017-0004.ron: skipped (being edited by sofie on ocmw-pc-7"),
-        "{out}"
+        err.contains("gent-2017-0004.ron: skipped (being edited by sofie on ocmw-pc-7"),
+        "{err}"
     );
     assert_eq!(std::fs::read(&locked).unwrap(), bytes);
     #[cfg(unix)]
@@ -552,6 +562,7 @@ fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
             "2026-06-01",
         ])
         .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     let started = std::time::Instant::now();
@@ -567,11 +578,12 @@ fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
     };
     assert_eq!(status.code(), Some(2), "a load problem");
     let out = child.wait_with_output().unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
+    let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        text.contains("x.ron") && text.contains("not a regular file"),
-        "{text}"
+        err.contains("x.ron") && err.contains("not a regular file"),
+        "{err}"
     );
+    let text = String::from_utf8_lossy(&out.stdout);
     assert!(
         text.contains("30 dossiers"),
         "the others are checked: {text}"
@@ -675,7 +687,7 @@ fn agenda_exits_2_when_a_file_does_not_load_and_lists_the_rest() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     let text = stdout(&o);
-    assert!(text.contains("bad.ron"), "{text}");
+    assert!(stderr(&o).contains("bad.ron"), "{}", stderr(&o));
     assert!(text.contains("PAJO-2025-0025: "), "{text}");
     assert!(text.contains("load problems"), "{text}");
 }

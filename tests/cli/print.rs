@@ -251,7 +251,8 @@ fn letters_the_font_lacks_are_told() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0));
-    let said = String::from_utf8_lossy(&o.stdout);
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(String::from_utf8_lossy(&o.stdout).contains(" → "));
     assert!(
         said.contains("note: the PDF's font has no letters for محد😀 (printed as their base"),
         "{said}"
@@ -314,7 +315,7 @@ fn print_never_replaces_a_file_without_force() {
     std::fs::write(&out, b"somebody's file").unwrap();
     let o = args(&["--client"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("already exists"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("already exists"));
     assert_eq!(std::fs::read(&out).unwrap(), b"somebody's file");
     let o = args(&["--client", "--force", "--lang", "en"]);
     assert_eq!(o.status.code(), Some(0));
@@ -342,7 +343,8 @@ fn print_never_replaces_a_file_without_force() {
         }
         let o = c.output().unwrap();
         assert_eq!(o.status.code(), Some(2));
-        String::from_utf8_lossy(&o.stdout).into_owned()
+        assert!(o.stdout.is_empty(), "failures go to standard error");
+        String::from_utf8_lossy(&o.stderr).into_owned()
     };
     let said = write_to(&dir.path().join("nowhere").join("x.pdf"), false);
     assert!(said.contains("the folder"), "{said}");
@@ -592,7 +594,7 @@ fn print_refuses_its_own_dossier_and_a_folder() {
             .output()
             .unwrap();
         assert_eq!(o.status.code(), Some(2));
-        assert!(String::from_utf8_lossy(&o.stdout).contains("the dossier itself"));
+        assert!(String::from_utf8_lossy(&o.stderr).contains("the dossier itself"));
         assert_eq!(std::fs::read(&dossier).unwrap(), before);
     }
     let o = bin()
@@ -604,7 +606,7 @@ fn print_refuses_its_own_dossier_and_a_folder() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("is a folder"));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("is a folder"));
     // A deck from a folder that does not load is not written.
     let o = bin()
         .args(["present"])

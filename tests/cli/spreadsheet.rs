@@ -44,6 +44,16 @@ fn import_cli(
         .unwrap()
 }
 
+/// What a command said: standard error (rows it could not read, notes, what it refused),
+/// then standard output (its summary), as a user reads them in a terminal.
+fn said(o: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stderr),
+        String::from_utf8_lossy(&o.stdout)
+    )
+}
+
 fn sample() -> std::path::PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/sample")
 }
@@ -53,12 +63,7 @@ fn export_writes_four_sheets_with_real_dates() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("caseload.xlsx");
     let o = export_cli(sample(), &out, &["--lang", "nl"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
     let bytes = std::fs::read(&out).unwrap();
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
     assert_eq!(
@@ -97,7 +102,7 @@ fn export_writes_four_sheets_with_real_dates() {
     // Never over a file without --force.
     let o = export_cli(sample(), &out, &[]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("already exists"));
+    assert!(said(&o).contains("already exists"));
 }
 
 #[test]
@@ -113,12 +118,7 @@ fn csv_is_the_instruments_sheet_with_bom_semicolons_and_crlf_and_no_formulas() {
     std::fs::write(&dossier, text).unwrap();
     let out = dir.path().join("caseload.csv");
     let o = export_cli(&dossier, &out, &["--lang", "en"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
     let bytes = std::fs::read(&out).unwrap();
     assert!(
         bytes.starts_with("\u{feff}".as_bytes()),
@@ -430,8 +430,12 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
     std::fs::write(&file, messy_workbook()).unwrap();
     let ws = dir.path().join("werkmap");
     let o = import_cli(&file, &ws, &["--lang", "en", "--today", "2023-06-01"]);
-    let stdout = String::from_utf8(o.stdout).unwrap();
+    let stdout = said(&o);
     assert_eq!(o.status.code(), Some(2), "{stdout}");
+    // The rows it could not read on standard error, the summary alone on standard output.
+    let summary = String::from_utf8_lossy(&o.stdout);
+    assert_eq!(summary.lines().count(), 1, "{summary}");
+    assert!(summary.contains("dossiers imported"), "{summary}");
     let lines: Vec<&str> = stdout.lines().collect();
     assert_eq!(
         lines[..lines.len() - 1],
@@ -500,10 +504,7 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
     let before = std::fs::read(ws.join("GENT-1.ron")).unwrap();
     let o = import_cli(&file, &ws, &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stdout)
-            .contains("the folder is not empty; choose a new or empty folder")
-    );
+    assert!(said(&o).contains("the folder is not empty; choose a new or empty folder"));
     assert_eq!(std::fs::read(ws.join("GENT-1.ron")).unwrap(), before);
     assert_eq!(std::fs::read_dir(&ws).unwrap().count(), 2);
 
@@ -511,10 +512,7 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
     let dry = dir.path().join("proef");
     let o = import_cli(&file, &dry, &["--dry-run", "--lang", "nl"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(
-        String::from_utf8_lossy(&o.stdout)
-            .contains("2 dossiers leesbaar (proef: niets geschreven)")
-    );
+    assert!(said(&o).contains("2 dossiers leesbaar (proef: niets geschreven)"));
     assert!(!dry.exists());
 }
 
@@ -530,7 +528,7 @@ fn import_csv_in_either_delimiter_and_encoding_names_the_file_as_sheet() {
     .unwrap();
     let ws = dir.path().join("a");
     let o = import_cli(&file, &ws, &["--lang", "en"]);
-    let stdout = String::from_utf8(o.stdout).unwrap();
+    let stdout = said(&o);
     assert_eq!(o.status.code(), Some(2), "{stdout}");
     assert!(
         stdout.starts_with("lijst.csv!3: Trajectory start: «2020-13-01» is not a date"),
@@ -547,12 +545,7 @@ fn import_csv_in_either_delimiter_and_encoding_names_the_file_as_sheet() {
     )
     .unwrap();
     let o = import_cli(&file, dir.path().join("b"), &["--lang", "en"]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
     assert_eq!(
         twe_core::files::load_file(&dir.path().join("b/B-1.ron"))
             .unwrap()
@@ -569,14 +562,14 @@ fn import_refuses_what_is_no_spreadsheet_and_says_why() {
     let o = import_cli(&file, dir.path().join("w"), &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        String::from_utf8_lossy(&o.stdout)
+        said(&o)
             .contains("is not a readable .xlsx workbook (or an old .xls file, or protected by a password); save it in Excel as .xlsx or .csv")
     );
     let ods = dir.path().join("caseload.ods");
     std::fs::write(&ods, b"x").unwrap();
     let o = import_cli(&ods, dir.path().join("w"), &["--lang", "nl"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("is geen .xlsx- of .csv-bestand"));
+    assert!(said(&o).contains("is geen .xlsx- of .csv-bestand"));
     assert!(!dir.path().join("w").exists());
 }
 
@@ -588,7 +581,7 @@ fn an_exported_workspace_imports_to_the_same_files() {
     assert_eq!(o.status.code(), Some(0));
     let ws = dir.path().join("ws");
     let o = import_cli(&book, &ws, &["--lang", "en", "--today", "2026-06-01"]);
-    let stdout = String::from_utf8(o.stdout).unwrap();
+    let stdout = said(&o);
     assert_eq!(o.status.code(), Some(0), "{stdout}");
     assert!(
         stdout.contains("30 dossiers imported") && stdout.contains("0 rows could not be read"),
@@ -619,12 +612,7 @@ fn stats_as_a_workbook_from_the_command_line() {
         .arg(&file)
         .output()
         .unwrap();
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
     let bytes = std::fs::read(&file).unwrap();
     // The numbers carry a thousands-separator format.
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes.clone())).unwrap();
@@ -723,7 +711,7 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
     let file = dir.path().join("c.xlsx");
     std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
     let o = import_cli(&file, dir.path().join("w"), &["--lang", "en"]);
-    let stdout = String::from_utf8(o.stdout).unwrap();
+    let stdout = said(&o);
     assert_eq!(o.status.code(), Some(2), "{stdout}");
     for want in [
         "note: Instrumenten!1: «einde trajekt» is no known column",
@@ -748,12 +736,7 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
     let file = dir.path().join("unicode.csv");
     std::fs::write(&file, utf16).unwrap();
     let o = import_cli(&file, dir.path().join("u"), &[]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
     assert_eq!(
         twe_core::files::load_file(&dir.path().join("u/U-1.ron"))
             .unwrap()
@@ -768,9 +751,9 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
     .unwrap();
     let o = import_cli(&file, dir.path().join("m"), &["--lang", "en"]);
     assert!(
-        String::from_utf8_lossy(&o.stdout).starts_with("mac.csv!4: start traject: «later»"),
+        said(&o).starts_with("mac.csv!4: start traject: «later»"),
         "{}",
-        String::from_utf8_lossy(&o.stdout)
+        said(&o)
     );
     // A BOM, then a UTF-8 row and a Windows-1252 row: each cell read in its own.
     let file = dir.path().join("mixed.csv");
@@ -803,7 +786,7 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     std::fs::create_dir(&fake).unwrap();
     let o = import_cli(&fake, dir.path().join("a"), &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("is not a regular file"));
+    assert!(said(&o).contains("is not a regular file"));
     // Nothing readable: no folder made.
     let none = dir.path().join("geen.csv");
     std::fs::write(&none, "naam;adres\nAn;Gent\n").unwrap();
@@ -821,7 +804,7 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     std::fs::write(&file, "van iemand").unwrap();
     let o = import_cli(&csv, &file, &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("is a file, not a folder"));
+    assert!(said(&o).contains("is a file, not a folder"));
     assert_eq!(std::fs::read_to_string(&file).unwrap(), "van iemand");
     // A folder holding only what a file browser leaves is as good as empty.
     let litter = dir.path().join("leeg");
@@ -829,16 +812,11 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     std::fs::write(litter.join("Thumbs.db"), "").unwrap();
     std::fs::write(litter.join(".DS_Store"), "").unwrap();
     let o = import_cli(&csv, &litter, &[]);
-    assert_eq!(
-        o.status.code(),
-        Some(0),
-        "{}",
-        String::from_utf8_lossy(&o.stdout)
-    );
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
     assert!(litter.join("A.ron").exists());
     // The export writes .xlsx or .csv, nothing a spreadsheet would then refuse.
     let o = export_cli(sample(), dir.path().join("lijst.xls"), &["--lang", "en"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&o.stdout).contains("give a name ending in .xlsx"));
+    assert!(said(&o).contains("give a name ending in .xlsx"));
     assert!(!dir.path().join("lijst.xls").exists());
 }

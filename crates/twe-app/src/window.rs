@@ -728,7 +728,8 @@ impl Window {
         bytes: &[u8],
         note: Option<&twe_core::lang::Text>,
     ) -> bool {
-        let written = twe_core::files::write_atomic(path, bytes);
+        // The user chose the name in a dialog that asked before replacing a file.
+        let written = twe_core::files::write_document(path, bytes, twe_core::files::Replace::Yes);
         self.say(|lang| match &written {
             Ok(()) => {
                 let saved = format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display());
@@ -737,11 +738,7 @@ impl Window {
                     None => saved,
                 }
             }
-            Err(e) => format!(
-                "{}: {}",
-                path.display(),
-                e.reason(lang, twe_core::files::Saved::Document)
-            ),
+            Err(e) => format!("{}: {}", path.display(), e.reason(lang)),
         });
         written.is_ok()
     }
@@ -788,16 +785,17 @@ impl Window {
     }
 
     /// Asks where to save a document just made, or says why it could not be made.
-    fn offer(&mut self, made: Result<Request, String>) {
+    fn offer(&mut self, made: Result<Request, twe_core::lang::Text>) {
         match made {
             Ok(request) => self.for_shell.push(Action::Dialog(request)),
-            Err(e) => self.say(|lang| {
+            Err(why) => self.say(|lang| {
                 format!(
-                    "{}: {e}",
+                    "{}: {}",
                     lang.pick(
                         "Het document kon niet gemaakt worden",
                         "The document could not be made"
-                    )
+                    ),
+                    why.get(lang)
                 )
             }),
         }
@@ -818,7 +816,7 @@ impl Window {
                 bytes,
                 name: "twe-caseload.xlsx".into(),
             })
-            .map_err(|e| e.to_string());
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }
 
@@ -895,7 +893,7 @@ impl Window {
             bytes,
             name: lang.pick("twe-cijfers.xlsx", "twe-figures.xlsx").into(),
         })
-        .map_err(|e| e.to_string());
+        .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }
 
@@ -909,7 +907,7 @@ impl Window {
                 name: lang.pick("twe-dias.pdf", "twe-slides.pdf").into(),
                 note: None,
             })
-            .map_err(|e| e.to_string());
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }
 
@@ -941,7 +939,7 @@ impl Window {
                     )
                 }),
             })
-            .map_err(|e| e.to_string());
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }
 

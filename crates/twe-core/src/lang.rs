@@ -5,6 +5,7 @@
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
 
 /// A user-facing language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -43,22 +44,38 @@ impl Lang {
     }
 }
 
-/// A text in both languages, for messages built at run time.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+/// A text in both languages: the one shape of bilingual text, for words written in the
+/// program ([`Text::fixed`], in a `const` table too), read from an asset (it deserializes
+/// from `(nl: "…", en: "…")`) or built at run time ([`Text::new`], [`Text::from_fn`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Text {
     /// The Dutch text.
-    pub nl: String,
+    pub nl: Cow<'static, str>,
     /// The English text.
-    pub en: String,
+    pub en: Cow<'static, str>,
 }
 
 impl Text {
     /// Builds a text from its two versions.
-    pub fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
+    pub fn new(nl: impl Into<Cow<'static, str>>, en: impl Into<Cow<'static, str>>) -> Self {
         Self {
             nl: nl.into(),
             en: en.into(),
         }
+    }
+
+    /// A text written in the program.
+    pub const fn fixed(nl: &'static str, en: &'static str) -> Self {
+        Self {
+            nl: Cow::Borrowed(nl),
+            en: Cow::Borrowed(en),
+        }
+    }
+
+    /// The text a function words in each language (an error's `message`, say).
+    pub fn from_fn(words: impl Fn(Lang) -> String) -> Self {
+        Self::new(words(Lang::Nl), words(Lang::En))
     }
 
     /// The text in `lang`.

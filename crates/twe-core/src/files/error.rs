@@ -73,7 +73,7 @@ pub enum LoadErrorKind {
     /// A date that does not exist or is not written YYYY-MM-DD.
     InvalidDate(String),
     /// Any other syntax or type error, worded in both languages.
-    Syntax(super::syntax::Syntax),
+    Syntax(crate::lang::Text),
     /// A folder with no dossier files in it; the files it skipped, and why.
     NoDossiers {
         /// Hidden `.ron` files (names starting with a dot) skipped.
@@ -220,7 +220,7 @@ impl LoadError {
             LoadErrorKind::Syntax(e) => format!(
                 "{}: {}",
                 lang.pick("syntaxfout", "syntax error"),
-                lang.pick(&e.nl, &e.en)
+                e.get(lang)
             ),
             LoadErrorKind::NoDossiers { hidden: 0, links: 0 } => lang
                 .pick(

@@ -1,6 +1,7 @@
 //! Dossier files: loading (one file, or every `.ron` below a folder) and atomic saving.
 //! No GUI here.
 
+mod document;
 mod error;
 mod fast_ron;
 mod load;
@@ -8,6 +9,7 @@ pub mod names;
 mod save;
 mod syntax;
 
+pub use document::{DocumentError, Replace, write_document};
 pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
 pub use load::open_no_wait;
 pub use load::{
@@ -20,7 +22,6 @@ pub use save::{
     clean_stale_temps, is_temp_name, save_dossier, sync_dir, to_ron, write_atomic, write_new,
     write_private, write_workspace,
 };
-pub use syntax::Syntax;
 
 #[cfg(test)]
 mod save_tests;

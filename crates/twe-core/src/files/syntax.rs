@@ -2,23 +2,7 @@
 //! only ("Expected option"), and a counsellor who opened a dossier in Notepad needs to know
 //! what to type.
 
-/// A syntax error worded in both languages.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Syntax {
-    /// In Dutch.
-    pub nl: String,
-    /// In English.
-    pub en: String,
-}
-
-impl Syntax {
-    fn new(nl: impl Into<String>, en: impl Into<String>) -> Self {
-        Self {
-            nl: nl.into(),
-            en: en.into(),
-        }
-    }
-}
+use crate::lang::Text;
 
 /// An example of a value for an optional field, for the hint after "expected Some(…)".
 fn option_example(field: Option<&str>) -> Option<&'static str> {
@@ -34,10 +18,10 @@ fn option_example(field: Option<&str>) -> Option<&'static str> {
 }
 
 /// ron's error `e`, found in field `field`, worded for people.
-pub fn words(e: &ron::Error, field: Option<&str>) -> Syntax {
+pub fn words(e: &ron::Error, field: Option<&str>) -> Text {
     use ron::Error as E;
     match e {
-        E::Eof => Syntax::new(
+        E::Eof => Text::new(
             "het bestand houdt te vroeg op; ontbreekt er een sluitend haakje?",
             "unexpected end of file; is a closing bracket missing?",
         ),
@@ -52,79 +36,79 @@ pub fn words(e: &ron::Error, field: Option<&str>) -> Syntax {
                     "expected Some(…) or None".to_string(),
                 ),
             };
-            Syntax::new(nl, en)
+            Text::new(nl, en)
         }
-        E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => Syntax::new(
+        E::ExpectedOptionEnd | E::ExpectedStructLikeEnd => Text::new(
             "ontbreekt er een sluitend haakje )?",
             "is a closing bracket ) missing?",
         ),
-        E::ExpectedString => Syntax::new(
+        E::ExpectedString => Text::new(
             "verwacht een tekst tussen dubbele aanhalingstekens, bv. \"Gent\"",
             "expected a text in double quotes, e.g. \"Gent\"",
         ),
-        E::ExpectedStringEnd => Syntax::new(
+        E::ExpectedStringEnd => Text::new(
             "een tekst sluit niet af: ontbreekt er een aanhalingsteken?",
             "a text does not end: is a closing quote missing?",
         ),
-        E::ExpectedBoolean => Syntax::new("verwacht true of false", "expected true or false"),
+        E::ExpectedBoolean => Text::new("verwacht true of false", "expected true or false"),
         E::ExpectedInteger | E::ExpectedFloat | E::IntegerOutOfBounds => {
-            Syntax::new("verwacht een getal", "expected a number")
+            Text::new("verwacht een getal", "expected a number")
         }
-        E::ExpectedArray => Syntax::new("verwacht een lijst [ … ]", "expected a list [ … ]"),
-        E::ExpectedArrayEnd => Syntax::new(
+        E::ExpectedArray => Text::new("verwacht een lijst [ … ]", "expected a list [ … ]"),
+        E::ExpectedArrayEnd => Text::new(
             "een lijst sluit niet af: ontbreekt er ] of een komma?",
             "a list does not end: is ] or a comma missing?",
         ),
-        E::ExpectedComma => Syntax::new("verwacht een komma", "expected a comma"),
-        E::ExpectedMapColon => Syntax::new(
+        E::ExpectedComma => Text::new("verwacht een komma", "expected a comma"),
+        E::ExpectedMapColon => Text::new(
             "verwacht een dubbelpunt na de veldnaam, bv. ocmw: \"Gent\"",
             "expected a colon after the field name, e.g. ocmw: \"Gent\"",
         ),
-        E::ExpectedIdentifier => Syntax::new("verwacht een veldnaam", "expected a field name"),
-        E::ExpectedStructLike => Syntax::new("verwacht ( … )", "expected ( … )"),
-        E::ExpectedNamedStructLike(name) => Syntax::new(
+        E::ExpectedIdentifier => Text::new("verwacht een veldnaam", "expected a field name"),
+        E::ExpectedStructLike => Text::new("verwacht ( … )", "expected ( … )"),
+        E::ExpectedNamedStructLike(name) => Text::new(
             format!("verwacht {name}( … )"),
             format!("expected {name}( … )"),
         ),
-        E::ExpectedDifferentStructName { expected, found } => Syntax::new(
+        E::ExpectedDifferentStructName { expected, found } => Text::new(
             format!("verwacht {expected}( … ), niet {found}"),
             format!("expected {expected}( … ), not {found}"),
         ),
-        E::ExpectedStructName(name) => Syntax::new(
+        E::ExpectedStructName(name) => Text::new(
             format!("verwacht {name}( … )"),
             format!("expected {name}( … )"),
         ),
-        E::UnexpectedChar(c) => Syntax::new(
+        E::UnexpectedChar(c) => Text::new(
             format!("onverwacht teken «{}»", c.escape_debug()),
             format!("unexpected character «{}»", c.escape_debug()),
         ),
-        E::TrailingCharacters => Syntax::new(
+        E::TrailingCharacters => Text::new(
             "na het dossier staat nog tekst; één dossier per bestand",
             "there is text after the dossier; one dossier per file",
         ),
-        E::UnclosedBlockComment => Syntax::new(
+        E::UnclosedBlockComment => Text::new(
             "een commentaar /* … sluit niet af met */",
             "a comment /* … does not end with */",
         ),
-        E::UnclosedLineComment => Syntax::new(
+        E::UnclosedLineComment => Text::new(
             "een commentaar // … sluit niet af",
             "a comment // … does not end",
         ),
-        E::DuplicateStructField { field, .. } => Syntax::new(
+        E::DuplicateStructField { field, .. } => Text::new(
             format!("het veld «{field}» staat er twee keer; laat er één staan"),
             format!("the field «{field}» is there twice; keep one"),
         ),
-        E::InvalidEscape(what) => Syntax::new(
+        E::InvalidEscape(what) => Text::new(
             format!("ongeldige escape in een tekst ({what})"),
             format!("invalid escape in a text ({what})"),
         ),
-        E::InvalidValueForType { expected, found } => Syntax::new(
+        E::InvalidValueForType { expected, found } => Text::new(
             format!("verwacht {expected}, gevonden {found}"),
             format!("expected {expected}, found {found}"),
         ),
         other => {
             let en = other.to_string();
-            Syntax::new(format!("syntaxfout van de lezer: {en}"), en)
+            Text::new(format!("syntaxfout van de lezer: {en}"), en)
         }
     }
 }

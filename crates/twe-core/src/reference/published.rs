@@ -1,33 +1,16 @@
 //! The published figures of VDAB's answer, as data (assets/published.ron).
 
 use super::Province;
-use crate::lang::Lang;
+use crate::lang::Text;
 use crate::stats::Counts;
 use serde::Deserialize;
-
-/// A text given in both languages inside an asset.
-#[derive(Clone, Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Bilingual {
-    /// Dutch.
-    pub nl: String,
-    /// English.
-    pub en: String,
-}
-
-impl Bilingual {
-    /// The text in `lang`.
-    pub fn get(&self, lang: Lang) -> &str {
-        lang.pick(&self.nl, &self.en)
-    }
-}
 
 /// Everything the answer publishes as figures.
 #[derive(Clone, Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Published {
     /// The source note every chart and export carries.
-    pub source: Bilingual,
+    pub source: Text,
     /// The year the monitoring covers only in part.
     pub partial_year: i32,
     /// Started trajectories and instruments per province and start year.

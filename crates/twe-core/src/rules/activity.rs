@@ -9,7 +9,7 @@ use super::wording;
 use super::{
     Detail, Exemption, Facts, Finding, Hit, Hits, InstrumentIds, Rule, Severity, YearMode,
 };
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::model::calendar::{DateRange, add_days, last_day_within_months, sub_days};
 use crate::model::{Dossier, InstrumentKind};
 use chrono::{Datelike, NaiveDate};
@@ -225,7 +225,7 @@ pub const FEWER_THAN_TWO_PER_YEAR: Rule = Rule {
         due: second_instrument_due,
         was_due: |finding, _| finding.to,
     }),
-    title: (
+    title: Text::fixed(
         "Minder dan twee instrumenten in een jaar",
         "Fewer than two instruments in a year",
     ),
@@ -260,7 +260,7 @@ pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
     severity: Severity::Info,
     needs_range: true,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Jaar vrijgesteld van het doel van twee",
         "Year exempt from the target of two",
     ),
@@ -322,7 +322,7 @@ pub const INACTIVE_PERIOD: Rule = Rule {
                 .map(|from| add_days(from, INACTIVE_MAX_DAYS.value as u64))
         },
     }),
-    title: ("Periode zonder instrument", "Period without any instrument"),
+    title: Text::fixed("Periode zonder instrument", "Period without any instrument"),
     source: INACTIVE_MAX_DAYS.source,
     find: |f, out| {
         let window = f.running();

@@ -7,6 +7,7 @@ use super::params::{DOCUMENTS_STALE_DAYS, OUTCOME_AFTER_MONTHS};
 use super::source::{Document, Source};
 use super::{Detail, Facts, Hit, InstrumentIds, Rule, Severity};
 use crate::lang;
+use crate::lang::Text;
 use crate::model::Actor;
 use crate::model::calendar::{add_days, add_months, sub_days};
 use crate::model::{Dossier, Plan};
@@ -17,7 +18,7 @@ pub const PLAN_MISSING: Rule = Rule {
     severity: Severity::Warning,
     needs_range: false,
     deadline: None,
-    title: ("Geen POP of gelijkaardig plan", "No POP or similar plan"),
+    title: Text::fixed("Geen POP of gelijkaardig plan", "No POP or similar plan"),
     source: Source {
         document: Document::Seed,
         passage: "Bij de start van de begeleiding wordt een POP of een gelijkaardig instrument \
@@ -82,7 +83,7 @@ pub const OUTCOME_MISSING: Rule = Rule {
             _ => None,
         },
     }),
-    title: (
+    title: Text::fixed(
         "Uitkomst 12 maanden na het einde niet gemeten",
         "Outcome 12 months after the end not measured",
     ),
@@ -152,7 +153,7 @@ pub const DOCUMENTS_STALE: Rule = Rule {
                 .map(|from| add_days(from, DOCUMENTS_STALE_DAYS.value as u64 - 1))
         },
     }),
-    title: (
+    title: Text::fixed(
         "Documenten te lang niet opgeladen",
         "Documents not uploaded for too long",
     ),
@@ -210,7 +211,7 @@ pub const MEDIATION_BY_VDAB: Rule = Rule {
     severity: Severity::Warning,
     needs_range: false,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Bemiddeling naar werk door VDAB",
         "Job mediation done by VDAB",
     ),
@@ -260,7 +261,7 @@ pub const UNKNOWN_OCMW: Rule = Rule {
     severity: Severity::Error,
     needs_range: false,
     deadline: None,
-    title: ("Onbekend OCMW", "Unknown OCMW"),
+    title: Text::fixed("Onbekend OCMW", "Unknown OCMW"),
     source: Source {
         document: Document::Municipalities,
         passage: "Elk dossier noemt zijn OCMW naar een Vlaamse gemeente van 2017 of later.",

@@ -8,6 +8,7 @@ use super::source::{Document, Source};
 use super::wording;
 use super::{Detail, Facts, Hit, Rule, Severity};
 use crate::lang;
+use crate::lang::Text;
 use crate::model::Dossier;
 use crate::model::InstrumentKind;
 use crate::model::calendar::{add_days, add_months};
@@ -47,7 +48,7 @@ pub const ART60_LATE_START: Rule = Rule {
             _ => None,
         },
     }),
-    title: (
+    title: Text::fixed(
         "De art. 60§7-tewerkstelling start meer dan 2 maanden na het traject",
         "The art. 60§7 employment starts more than 2 months after the trajectory",
     ),
@@ -106,7 +107,7 @@ pub const ART60_MISSING: Rule = Rule {
         due: |_| None,
         was_due: |_, d| Some(add_months(d.start, ART60_START_MONTHS.value)),
     }),
-    title: ("Geen art. 60§7-tewerkstelling", "No art. 60§7 employment"),
+    title: Text::fixed("Geen art. 60§7-tewerkstelling", "No art. 60§7 employment"),
     source: Source {
         document: Document::Seed,
         passage: "Bij de OCMW's wordt artikel 60§7 gebruikt vanuit het wettelijk kader van de \
@@ -137,7 +138,7 @@ pub const ART60_PAST_SOCIAL_RIGHTS: Rule = Rule {
     severity: Severity::Warning,
     needs_range: false,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Art. 60§7 loopt door na het verwerven van de sociale rechten",
         "Art. 60§7 runs on after social rights were acquired",
     ),

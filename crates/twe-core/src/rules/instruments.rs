@@ -9,7 +9,7 @@ use super::params::{
 use super::source::{Document, Source};
 use super::wording;
 use super::{Detail, Facts, Hit, Hits, InstrumentIds, Rule, Severity, TechnicalIssue};
-use crate::lang::{self, Lang};
+use crate::lang::{self, Lang, Text};
 use crate::model::Dossier;
 use crate::model::calendar::{add_days, last_day_within_days, last_day_within_months};
 use crate::model::{Focus, Instrument, InstrumentKind, Provider};
@@ -52,7 +52,7 @@ pub const OVERLAP: Rule = Rule {
     severity: Severity::Error,
     needs_range: false,
     deadline: None,
-    title: ("Twee instrumenten tegelijk", "Two instruments at once"),
+    title: Text::fixed("Twee instrumenten tegelijk", "Two instruments at once"),
     source: Source {
         document: Document::Seed,
         passage: "Men kan geen twee instrumenten gelijktijdig doen. (Draaiboek: een deeltijdse \
@@ -145,7 +145,7 @@ pub const MAX_DURATION: Rule = Rule {
     severity: Severity::Error,
     needs_range: false,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Een instrument duurt te lang",
         "An instrument lasts too long",
     ),
@@ -200,7 +200,7 @@ pub const MIN_DURATION: Rule = Rule {
     severity: Severity::Warning,
     needs_range: false,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Een IBO duurt korter dan 4 weken",
         "An IBO lasts less than 4 weeks",
     ),
@@ -248,7 +248,7 @@ pub const BVS_ABOLISHED: Rule = Rule {
     severity: Severity::Error,
     needs_range: false,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "BVS bestaat niet meer sinds 2023",
         "BVS no longer exists since 2023",
     ),
@@ -314,7 +314,7 @@ pub const TECHNICAL_TRAINING: Rule = Rule {
     severity: Severity::Error,
     needs_range: false,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Technische opleiding buiten de voorwaarden",
         "Technical training outside the conditions",
     ),
@@ -414,7 +414,7 @@ pub const WES_PAST_END: Rule = Rule {
     severity: Severity::Warning,
     needs_range: true,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "WES loopt voorbij het einde van het traject",
         "WES runs past the end of the trajectory",
     ),
@@ -438,7 +438,7 @@ pub const IBO_PAST_END: Rule = Rule {
     severity: Severity::Info,
     needs_range: true,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "IBO loopt voorbij het einde: VDAB neemt over",
         "IBO runs past the end: VDAB takes over",
     ),

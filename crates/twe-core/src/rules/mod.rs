@@ -41,7 +41,7 @@ pub struct Rule {
     /// `None` for a rule with no deadline.
     pub deadline: Option<agenda::Deadline>,
     /// One line saying what the rule demands, Dutch and English.
-    pub title: (&'static str, &'static str),
+    pub title: crate::lang::Text,
     /// The passage the rule comes from.
     pub source: Source,
     /// Finds the rule's problems in one dossier; pure.
@@ -55,8 +55,8 @@ pub struct Rule {
 
 impl Rule {
     /// The rule's title in `lang`.
-    pub fn title(&self, lang: Lang) -> &'static str {
-        lang.pick(self.title.0, self.title.1)
+    pub fn title(&self, lang: Lang) -> &str {
+        self.title.get(lang)
     }
 }
 

@@ -92,7 +92,7 @@ fn every_rule_has_a_unique_id_a_title_and_a_source() {
     ids.dedup();
     assert_eq!(ids.len(), RULES.len());
     for r in &RULES {
-        assert!(!r.title.0.is_empty() && !r.title.1.is_empty(), "{}", r.id);
+        assert!(!r.title.nl.is_empty() && !r.title.en.is_empty(), "{}", r.id);
         assert!(!r.source.passage.is_empty(), "{}", r.id);
         assert_eq!(rule(r.id).map(|x| x.id), Some(r.id));
     }

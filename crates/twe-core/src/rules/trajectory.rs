@@ -6,7 +6,7 @@ use super::params::TRAJECTORY_MONTHS;
 use super::source::{Document, Source};
 use super::wording;
 use super::{Detail, Facts, Finding, Hit, Rule, Severity};
-use crate::lang::{self, Lang};
+use crate::lang::{self, Lang, Text};
 use crate::model::calendar::{add_days, sub_days};
 use crate::model::{Dossier, InstrumentKind};
 
@@ -15,7 +15,7 @@ pub const INVALID_RANGE: Rule = Rule {
     severity: Severity::Error,
     needs_range: false,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Een einddatum ligt vóór de begindatum",
         "An end date lies before its start date",
     ),
@@ -66,7 +66,7 @@ pub const TRAJECTORY_TOO_LONG: Rule = Rule {
     severity: Severity::Error,
     needs_range: true,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Het traject duurt langer dan 24 maanden",
         "The trajectory lasts longer than 24 months",
     ),
@@ -157,7 +157,7 @@ pub const ART60_EXTENDS_TRAJECTORY: Rule = Rule {
     severity: Severity::Info,
     needs_range: true,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Art. 60§7 verlengt het traject voorbij 24 maanden",
         "Art. 60§7 extends the trajectory past 24 months",
     ),
@@ -205,7 +205,7 @@ pub const INSTRUMENT_OUTSIDE_TRAJECTORY: Rule = Rule {
     severity: Severity::Error,
     needs_range: true,
     deadline: None,
-    title: (
+    title: Text::fixed(
         "Een instrument valt buiten het traject",
         "An instrument falls outside the trajectory",
     ),
@@ -350,7 +350,7 @@ pub const TRAJECTORY_NOT_CLOSED: Rule = Rule {
             _ => None,
         },
     }),
-    title: (
+    title: Text::fixed(
         "Het traject is voorbij maar niet afgesloten",
         "The trajectory is over but not closed",
     ),

@@ -27,9 +27,8 @@ pub struct Plan {
 /// The plan of `d` as a PDF, laid out once for the document and for the letters it could
 /// not draw.
 pub fn plan(d: &twe_core::model::Dossier, opts: &PlanOptions) -> Result<Plan, pdf::PdfError> {
-    let no_font = || pdf::PdfError("the font cannot be read".into());
-    let pages = plan_pages(d, opts).ok_or_else(no_font)?;
-    let metrics = layout::Metrics::new().ok_or_else(no_font)?;
+    let pages = plan_pages(d, opts).ok_or(pdf::PdfError::Font)?;
+    let metrics = layout::Metrics::new().ok_or(pdf::PdfError::Font)?;
     let missing = missing_in(&pages, &metrics);
     let title: String = format!(
         "{} {}",
@@ -50,9 +49,7 @@ pub fn plan(d: &twe_core::model::Dossier, opts: &PlanOptions) -> Result<Plan, pd
     // take the window (and its unsaved work) down: it becomes an error to report.
     let bytes =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
-            .unwrap_or_else(|_| {
-                Err(pdf::PdfError("internal error while writing the PDF".into()))
-            })?;
+            .unwrap_or(Err(pdf::PdfError::Panicked))?;
     Ok(Plan { bytes, missing })
 }
 
@@ -144,8 +141,7 @@ pub fn deck_pdf(
             .map(twe_core::stats::charts::ChartData::published)
             .collect();
     }
-    let pages = deck::deck_pages(&charts, lang, suppress, &source)
-        .ok_or_else(|| pdf::PdfError("the font cannot be read".into()))?;
+    let pages = deck::deck_pages(&charts, lang, suppress, &source).ok_or(pdf::PdfError::Font)?;
     let meta = pdf::Meta {
         title: lang.pick("TWE-OCMW in cijfers", "TWE-OCMW in figures"),
         lang: lang.pick("nl-BE", "en"),
@@ -153,5 +149,5 @@ pub fn deck_pdf(
         size: deck::SLIDE,
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
-        .unwrap_or_else(|_| Err(pdf::PdfError("internal error while writing the PDF".into())))
+        .unwrap_or(Err(pdf::PdfError::Panicked))
 }

@@ -20,13 +20,60 @@ use krilla::{Document, SerializeSettings};
 use std::collections::BTreeMap;
 use std::num::NonZeroU16;
 
-/// Why a PDF could not be written.
+/// Why a PDF could not be made. None of these is the user's doing: each is a defect of
+/// the program or its build, reported rather than crashing the window with unsaved work.
 #[derive(Debug)]
-pub struct PdfError(pub String);
+pub enum PdfError {
+    /// The embedded font cannot be read.
+    Font,
+    /// The page size is not one a PDF can have.
+    PageSize,
+    /// krilla refused the document (its own words, for the report).
+    Krilla(String),
+    /// Writing panicked (krilla on a tag tree it cannot write).
+    Panicked,
+}
+
+impl PdfError {
+    /// What went wrong, in `lang`.
+    pub fn message(&self, lang: twe_core::lang::Lang) -> String {
+        let report = lang.pick(
+            "meld dit aan wie twe-planner onderhoudt",
+            "please report this to whoever maintains twe-planner",
+        );
+        match self {
+            PdfError::Font => format!(
+                "{}; {report}",
+                lang.pick(
+                    "het lettertype kan niet gelezen worden",
+                    "the font cannot be read"
+                )
+            ),
+            PdfError::PageSize => format!(
+                "{}; {report}",
+                lang.pick("ongeldig paginaformaat", "an invalid page size")
+            ),
+            PdfError::Krilla(why) => format!(
+                "{} ({why}); {report}",
+                lang.pick(
+                    "de PDF-bibliotheek weigerde het document",
+                    "the PDF library refused the document"
+                )
+            ),
+            PdfError::Panicked => format!(
+                "{}; {report}",
+                lang.pick(
+                    "interne fout bij het schrijven van de PDF",
+                    "internal error while writing the PDF"
+                )
+            ),
+        }
+    }
+}
 
 impl std::fmt::Display for PdfError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
+        f.write_str(&self.message(twe_core::lang::Lang::En))
     }
 }
 
@@ -196,7 +243,7 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
     let configuration = ConfigurationBuilder::new()
         .with_archival_validator(Archival::A2_A)
         .finish()
-        .map_err(|e| PdfError(format!("{e:?}")))?;
+        .map_err(|e| PdfError::Krilla(format!("{e:?}")))?;
     let settings = SerializeSettings {
         configuration,
         enable_tagging: true,
@@ -204,9 +251,8 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
     };
     let mut document = Document::new_with(settings);
     let pen = Pen {
-        font: Font::new(super::FONT.to_vec().into(), 0)
-            .ok_or_else(|| PdfError("the font cannot be read".into()))?,
-        metrics: Metrics::new().ok_or_else(|| PdfError("the font cannot be read".into()))?,
+        font: Font::new(super::FONT.to_vec().into(), 0).ok_or(PdfError::Font)?,
+        metrics: Metrics::new().ok_or(PdfError::Font)?,
         lang: meta.lang,
     };
     let mut tree = TagTree::new().with_lang(Some(meta.lang.to_string()));
@@ -214,8 +260,7 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
     let mut tables: BTreeMap<usize, (usize, TagGroup)> = BTreeMap::new();
     let mut order: Vec<Option<Node>> = Vec::new();
     for page_blocks in pages {
-        let settings = PageSettings::from_wh(meta.size.0, meta.size.1)
-            .ok_or_else(|| PdfError("page size".into()))?;
+        let settings = PageSettings::from_wh(meta.size.0, meta.size.1).ok_or(PdfError::PageSize)?;
         let mut page = document.start_page_with(settings);
         let mut surface = page.surface();
         for block in &page_blocks.blocks {
@@ -297,7 +342,9 @@ pub fn write(pages: &[Page], meta: &Meta<'_>) -> Result<Vec<u8>, PdfError> {
             .creator("twe-planner".to_string())
             .creation_date(pdf_date(meta.created)),
     );
-    document.finish().map_err(|e| PdfError(format!("{e:?}")))
+    document
+        .finish()
+        .map_err(|e| PdfError::Krilla(format!("{e:?}")))
 }
 
 fn pdf_date(t: chrono::DateTime<chrono::Utc>) -> krilla::metadata::DateTime {

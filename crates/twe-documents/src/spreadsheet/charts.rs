@@ -15,14 +15,14 @@ pub fn charts_workbook(
     source: &str,
     suppressed: bool,
     lang: Lang,
-) -> Result<Vec<u8>, XlsxError> {
+) -> Result<Vec<u8>, super::WriteError> {
     let mut book = Workbook::new();
     for data in charts {
         let ws = book.add_worksheet();
         ws.set_name(sheet_name(data, lang))?;
         chart_sheet(ws, data, source, suppressed, lang)?;
     }
-    book.save_to_buffer()
+    Ok(book.save_to_buffer()?)
 }
 
 /// The sheet's name: the chart's short name, without what Excel refuses in one.

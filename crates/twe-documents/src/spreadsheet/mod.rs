@@ -24,6 +24,56 @@ use chrono::NaiveDate;
 use twe_core::lang::Lang;
 use twe_core::model::{Dossier, InstrumentKind};
 
+/// Why a workbook or CSV could not be made in memory (writing it to a file is the files'
+/// policy, apart). Neither is the user's doing: both are reported, never a crash.
+#[derive(Debug)]
+pub enum WriteError {
+    /// `rust_xlsxwriter` refused the workbook.
+    Xlsx(rust_xlsxwriter::XlsxError),
+    /// The csv crate refused a record.
+    Csv(csv::Error),
+}
+
+impl WriteError {
+    /// What went wrong, in `lang`, with the library's own words for the report.
+    pub fn message(&self, lang: Lang) -> String {
+        let why = match self {
+            WriteError::Xlsx(e) => e.to_string(),
+            WriteError::Csv(e) => e.to_string(),
+        };
+        format!(
+            "{} ({}); {}",
+            lang.pick(
+                "het bestand kon niet gemaakt worden",
+                "the file could not be made"
+            ),
+            twe_core::lang::terminal_safe(&why),
+            lang.pick(
+                "meld dit aan wie twe-planner onderhoudt",
+                "please report this to whoever maintains twe-planner"
+            )
+        )
+    }
+}
+
+impl From<rust_xlsxwriter::XlsxError> for WriteError {
+    fn from(e: rust_xlsxwriter::XlsxError) -> Self {
+        WriteError::Xlsx(e)
+    }
+}
+
+impl From<csv::Error> for WriteError {
+    fn from(e: csv::Error) -> Self {
+        WriteError::Csv(e)
+    }
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message(Lang::En))
+    }
+}
+
 /// A cell's value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
@@ -180,7 +230,7 @@ fn guarded(t: &str) -> bool {
 
 /// The sheets as an `.xlsx` workbook: real dates, a frozen header row, column widths and an
 /// autofilter on each sheet.
-pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError> {
+pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, WriteError> {
     use rust_xlsxwriter::{Format, Workbook};
     let mut book = Workbook::new();
     let date = Format::new().set_num_format("dd/mm/yyyy");
@@ -222,7 +272,7 @@ pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, rust_xlsxwriter::XlsxError>
         let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
         ws.autofilter(0, 0, last_row, col(sheet.header.len().saturating_sub(1)))?;
     }
-    book.save_to_buffer()
+    Ok(book.save_to_buffer()?)
 }
 
 /// Whether Excel can hold `d` as a date: from 1 March 1900 (before it, Excel counts a 29
@@ -239,7 +289,7 @@ fn col(c: usize) -> u16 {
 
 /// The instruments sheet as CSV: `;`, UTF-8 with a byte order mark (Excel then reads the
 /// accents), CRLF, dates as dd/mm/yyyy, text formula-safe.
-pub fn csv(sheet: &Sheet) -> Result<Vec<u8>, csv::Error> {
+pub fn csv(sheet: &Sheet) -> Result<Vec<u8>, WriteError> {
     let mut out = Vec::from("\u{feff}".as_bytes());
     {
         let mut w = csv::WriterBuilder::new()
@@ -258,7 +308,7 @@ pub fn csv(sheet: &Sheet) -> Result<Vec<u8>, csv::Error> {
                 .collect();
             w.write_record(&fields)?;
         }
-        w.flush()?;
+        w.flush().map_err(csv::Error::from)?;
     }
     Ok(out)
 }

@@ -1,0 +1,164 @@
+//! Writing a document the user named (a PDF, a workbook, a CSV, a calendar, an image): one
+//! policy for the command line and the window. The folder must exist and be a folder, the
+//! name must not be a folder; an existing file is replaced only when the caller says so (the
+//! window after asking, the command line with `--force`), then atomically with its mode
+//! kept; a new one is created without ever replacing what appeared meanwhile.
+
+use super::save::{SaveFailure, Saved, write_atomic, write_new};
+use crate::lang::Lang;
+use std::path::{Path, PathBuf};
+
+/// Whether an existing file may be replaced.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Replace {
+    /// Never: an existing file is [`DocumentError::Exists`].
+    No,
+    /// Yes, atomically, keeping its mode (the user agreed).
+    Yes,
+}
+
+/// Why a document was not written.
+#[derive(Debug)]
+pub enum DocumentError {
+    /// The name given is a folder (or ends in a path separator); `example` is a file name
+    /// of the document's kind to give instead.
+    IsFolder {
+        /// A file name to give instead, e.g. "document.pdf".
+        example: String,
+    },
+    /// The folder to write in does not exist.
+    NoFolder(PathBuf),
+    /// What should be the folder is a file.
+    FolderIsFile(PathBuf),
+    /// The file exists and was not to be replaced.
+    Exists,
+    /// Replacing the file failed or was refused (read-only, a link, not a file).
+    Save(SaveFailure),
+    /// Creating the new file failed.
+    Io(std::io::Error),
+}
+
+impl DocumentError {
+    /// What went wrong and what to do, in `lang`, without the document's path (the caller
+    /// puts it before) and never naming the temporary file the writing goes through.
+    pub fn reason(&self, lang: Lang) -> String {
+        let folder =
+            |dir: &Path| crate::lang::terminal_safe(&dir.display().to_string()).into_owned();
+        match self {
+            DocumentError::IsFolder { example } => format!(
+                "{}{example}",
+                lang.pick(
+                    "is een map; geef een bestandsnaam in die map, bv. ",
+                    "is a folder; give a file name in it, e.g. "
+                )
+            ),
+            DocumentError::NoFolder(dir) => format!(
+                "{} {} {}",
+                lang.pick("de map", "the folder"),
+                folder(dir),
+                lang.pick(
+                    "bestaat niet; maak ze eerst of kies een andere plaats",
+                    "does not exist; create it first or choose another place",
+                )
+            ),
+            DocumentError::FolderIsFile(dir) => format!(
+                "{} {} {}",
+                lang.pick("de map", "the folder"),
+                folder(dir),
+                lang.pick(
+                    "is een bestand, geen map; kies een andere plaats",
+                    "is a file, not a folder; choose another place",
+                )
+            ),
+            DocumentError::Exists => lang
+                .pick(
+                    "bestaat al; kies een andere naam",
+                    "already exists; choose another name",
+                )
+                .to_string(),
+            DocumentError::Save(e) => e.reason(lang, Saved::Document),
+            DocumentError::Io(e) => super::io_message(&super::without_path(e), lang),
+        }
+    }
+}
+
+/// Writes document `bytes` at `path` by the policy above.
+pub fn write_document(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), DocumentError> {
+    if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
+        return Err(DocumentError::IsFolder {
+            example: format!("document.{}", example_extension(path)),
+        });
+    }
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."));
+    if !dir.is_dir() {
+        return Err(if dir.exists() {
+            DocumentError::FolderIsFile(dir.to_path_buf())
+        } else {
+            DocumentError::NoFolder(dir.to_path_buf())
+        });
+    }
+    if replace == Replace::Yes {
+        return write_atomic(path, bytes).map_err(DocumentError::Save);
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match write_new(dir, &name, bytes) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(DocumentError::Exists),
+        Err(e) => Err(DocumentError::Io(e)),
+    }
+}
+
+/// The extension of a document's example name: the one given, where it is a document's.
+fn example_extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .filter(|e| ["pdf", "xlsx", "csv", "ics", "png"].contains(&e.as_str()))
+        .unwrap_or_else(|| "pdf".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_document_never_replaces_unless_asked() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("plan.pdf");
+        write_document(&path, b"one", Replace::No).unwrap();
+        let again = write_document(&path, b"two", Replace::No).unwrap_err();
+        assert!(matches!(again, DocumentError::Exists), "{again:?}");
+        assert_eq!(std::fs::read(&path).unwrap(), b"one");
+        write_document(&path, b"two", Replace::Yes).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn folders_are_named_and_never_written() {
+        let dir = tempfile::tempdir().unwrap();
+        let folder = write_document(dir.path(), b"x", Replace::Yes).unwrap_err();
+        assert_eq!(
+            folder.reason(Lang::En),
+            "is a folder; give a file name in it, e.g. document.pdf"
+        );
+        let csv = dir.path().join("cijfers.csv").join("");
+        let e = write_document(&csv, b"x", Replace::No).unwrap_err();
+        assert!(e.reason(Lang::Nl).ends_with("bv. document.csv"), "{e:?}");
+        let missing = dir.path().join("nergens").join("plan.pdf");
+        let e = write_document(&missing, b"x", Replace::Yes).unwrap_err();
+        assert!(e.reason(Lang::En).contains("does not exist"), "{e:?}");
+        assert!(!missing.parent().unwrap().exists());
+        let file = dir.path().join("file");
+        std::fs::write(&file, "").unwrap();
+        let e = write_document(&file.join("plan.pdf"), b"x", Replace::No).unwrap_err();
+        assert!(
+            e.reason(Lang::En).contains("is a file, not a folder"),
+            "{e:?}"
+        );
+    }
+}

@@ -1,0 +1,229 @@
+//! `agenda`: what must be done in dossier files or folders, and by when, as text, JSON or
+//! an iCalendar file.
+
+use super::args::{Io, JsonLoadError, LangArg, context, load_for, parse_date};
+use super::{EXIT_LOAD, EXIT_OK};
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use serde::Serialize;
+use std::path::PathBuf;
+use twe_core::files::{LoadReport, LoadedDossier};
+use twe_core::lang::{self, Lang};
+use twe_core::rules::CheckContext;
+use twe_core::rules::agenda::{self, Group, Item};
+
+/// `agenda`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Dossier files, or folders (every .ron file below them).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// The reference date (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<NaiveDate>,
+    /// Keep the items due on or before this day (YYYY-MM-DD).
+    #[arg(long, value_parser = parse_date)]
+    until: Option<NaiveDate>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    format: Format,
+    /// Language of the messages.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Name the clients (text and calendar; off by default, calendars sync to servers).
+    #[arg(long)]
+    names: bool,
+    /// Count the two-a-year target per calendar year instead of per trajectory year.
+    #[arg(long)]
+    calendar_years: bool,
+    /// Keep only the dossiers of this counsellor (case and spacing aside).
+    #[arg(long, value_name = "NAME")]
+    counsellor: Option<String>,
+}
+
+/// Formats of `agenda`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// Readable text, one line per item.
+    Text,
+    /// One JSON object.
+    Json,
+    /// An iCalendar file (RFC 5545) for Outlook or Thunderbird.
+    Ics,
+}
+
+#[derive(Serialize)]
+struct JsonAgenda {
+    today: NaiveDate,
+    items: Vec<JsonItem>,
+    load_errors: Vec<JsonLoadError>,
+}
+
+#[derive(Serialize)]
+struct JsonItem {
+    id: String,
+    path: String,
+    kind: &'static str,
+    due: NaiveDate,
+    message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    client: Option<String>,
+}
+
+/// Every item due from the reference date (to `--until`), sorted by due date then dossier
+/// id. Exit 0 when every file loaded, else 2.
+pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let ctx = context(args.today, args.calendar_years);
+    let LoadReport { dossiers, errors } = load_for(&args.paths, args.counsellor.as_deref());
+    let lang = LangArg::or_env(args.lang);
+    let agendas = agenda::all(dossiers.iter().map(|d| &d.dossier), &ctx);
+    let mut items: Vec<(&LoadedDossier, Item)> = dossiers
+        .iter()
+        .zip(&agendas)
+        .flat_map(|(d, a)| a.iter().map(move |i| (d, *i)))
+        .filter(|(_, i)| args.until.is_none_or(|u| i.due.day <= u))
+        .collect();
+    items.sort_by(|a, b| {
+        (a.1.due.day, &a.0.dossier.id, a.1.kind).cmp(&(b.1.due.day, &b.0.dossier.id, b.1.kind))
+    });
+    match args.format {
+        Format::Json => {
+            let report = JsonAgenda {
+                today: ctx.today,
+                items: items
+                    .iter()
+                    .map(|(d, i)| JsonItem {
+                        id: d.dossier.id.clone(),
+                        path: d.path.display().to_string(),
+                        kind: i.kind.id(),
+                        due: i.due.day,
+                        message: i.message(&d.dossier, lang),
+                        client: args.names.then(|| d.dossier.client.clone()),
+                    })
+                    .collect(),
+                load_errors: errors.iter().map(|e| JsonLoadError::of(e, lang)).collect(),
+            };
+            serde_json::to_writer_pretty(&mut *io.out, &report)?;
+            writeln!(io.out)?;
+        }
+        Format::Ics => {
+            io.load_errors(&errors, lang)?;
+            calendar(&items, lang, args.names, io)?;
+        }
+        Format::Text => {
+            io.load_errors(&errors, lang)?;
+            text(&items, &ctx, lang, args.names, io)?;
+            writeln!(
+                io.out,
+                "{} {} {}; {} {}",
+                lang::number(items.len() as i64, lang),
+                lang.pick("agenda-items vanaf", "agenda items from"),
+                lang::date(ctx.today, lang),
+                errors.len(),
+                lang.pick("laadproblemen", "load problems"),
+            )?;
+        }
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_LOAD
+    })
+}
+
+/// The items as a calendar on standard output. RFC 5545 wants at least one event in a
+/// calendar: with none, nothing is written and standard error says why.
+fn calendar(
+    items: &[(&LoadedDossier, Item)],
+    lang: Lang,
+    names: bool,
+    io: &mut Io<'_>,
+) -> std::io::Result<()> {
+    if items.is_empty() {
+        return io.warn(lang.pick(
+            "twe-planner: geen agenda-items, dus geen kalender geschreven",
+            "twe-planner: no agenda items, so no calendar was written",
+        ));
+    }
+    let refs: Vec<(&twe_core::model::Dossier, Item)> =
+        items.iter().map(|(d, i)| (&d.dossier, *i)).collect();
+    let options = twe_documents::ics::Options {
+        lang,
+        names,
+        stamp: twe_documents::ics::now(),
+    };
+    io.out
+        .write_all(twe_documents::ics::calendar(&refs, &options).as_bytes())
+}
+
+/// The items as text, grouped by when they are due.
+fn text(
+    items: &[(&LoadedDossier, Item)],
+    ctx: &CheckContext<'_>,
+    lang: Lang,
+    names: bool,
+    io: &mut Io<'_>,
+) -> std::io::Result<()> {
+    let mut group = None;
+    for (d, i) in items {
+        let g = Group::of(i.due.day, ctx.today);
+        if group != Some(g) {
+            group = Some(g);
+            writeln!(io.out, "{}", g.label(lang))?;
+        }
+        let who = if names {
+            format!("{} ({})", d.dossier.id, d.dossier.client)
+        } else {
+            d.dossier.id.clone()
+        };
+        io.say(&format!(
+            "  {:<11}  {:<14} {who}: {}",
+            lang::date(i.due.day, lang),
+            agenda::days_left(i.due.day, ctx.today, lang),
+            i.message(&d.dossier, lang)
+        ))?;
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use super::*;
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Result<Args, clap::Error> {
+        let cli = Cli::try_parse_from(["twe-planner", "agenda"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Agenda(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn paths_are_required_and_names_are_off_by_default() {
+        assert!(parse(&[]).is_err());
+        let a = parse(&["map"]).unwrap();
+        assert!(!a.names && a.until.is_none() && a.format == Format::Text);
+    }
+
+    #[test]
+    fn flags() {
+        let a = parse(&[
+            "map",
+            "--format",
+            "ics",
+            "--until",
+            "2027-01-31",
+            "--names",
+            "--counsellor",
+            "An",
+        ])
+        .unwrap();
+        assert_eq!(a.format, Format::Ics);
+        assert_eq!(a.until, NaiveDate::from_ymd_opt(2027, 1, 31));
+        assert!(a.names);
+        assert_eq!(a.counsellor.as_deref(), Some("An"));
+        assert!(parse(&["map", "--until", "morgen"]).is_err());
+    }
+}

@@ -1,0 +1,120 @@
+//! `export`: a caseload as a spreadsheet, the four sheets as `.xlsx` or the instruments as
+//! `.csv`.
+
+use super::args::{Io, LangArg};
+use super::{EXIT_LOAD, EXIT_OK, document};
+use std::path::PathBuf;
+use twe_core::files::{LoadReport, load_paths};
+use twe_core::lang;
+
+/// `export`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Dossier files, or folders (every .ron file below them); none with --template.
+    paths: Vec<PathBuf>,
+    /// The workbook (.xlsx) or CSV file (.csv) to write.
+    #[arg(long)]
+    out: PathBuf,
+    /// Language of the headers and words.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// The empty workbook with its headers.
+    #[arg(long)]
+    template: bool,
+    /// Replace the file if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+/// Exit 0 when every file loaded and the file was written, 2 otherwise (what loaded is
+/// still written).
+pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let lang = LangArg::or_env(args.lang);
+    let file = args.out.as_path();
+    let ext = file
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if ext != "xlsx" && ext != "csv" {
+        let why = lang.pick(
+            "geef een naam op .xlsx (de werkmap) of .csv (de instrumenten)",
+            "give a name ending in .xlsx (the workbook) or .csv (the instruments)",
+        );
+        document::refused(file, why, io)?;
+        return Ok(EXIT_LOAD);
+    }
+    let LoadReport { dossiers, errors } = if args.template {
+        LoadReport::default()
+    } else {
+        load_paths(&args.paths)
+    };
+    io.load_errors(&errors, lang)?;
+    let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
+    let sheets = twe_documents::spreadsheet::sheets(&refs, lang);
+    let made = if ext == "csv" {
+        twe_documents::spreadsheet::csv(&sheets[0])
+    } else {
+        twe_documents::spreadsheet::workbook(&sheets)
+    };
+    let bytes = match made {
+        Ok(bytes) => bytes,
+        Err(e) => {
+            document::refused(file, &e.message(lang), io)?;
+            return Ok(EXIT_LOAD);
+        }
+    };
+    if !document::write(file, &bytes, args.force, lang, io)? {
+        return Ok(EXIT_LOAD);
+    }
+    io.say(&format!(
+        "{} dossiers → {}",
+        lang::number(dossiers.len() as i64, lang),
+        file.display()
+    ))?;
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_LOAD
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use super::*;
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Result<Args, clap::Error> {
+        let cli = Cli::try_parse_from(["twe-planner", "export"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Export(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn out_is_required_and_paths_are_not() {
+        assert!(parse(&["map"]).is_err());
+        let t = parse(&["--template", "--out", "leeg.xlsx"]).unwrap();
+        assert!(t.template && t.paths.is_empty() && !t.force);
+    }
+
+    #[test]
+    fn a_name_that_is_neither_workbook_nor_csv_is_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("caseload.txt");
+        let args = parse(&["nergens", "--out", out.to_str().unwrap(), "--lang", "en"]).unwrap();
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        assert_eq!(
+            run(&args, &mut Io::new(&mut stdout, &mut stderr)).unwrap(),
+            EXIT_LOAD
+        );
+        let err = String::from_utf8(stderr).unwrap();
+        assert!(
+            err.contains("caseload.txt: give a name ending in .xlsx"),
+            "{err}"
+        );
+        assert!(!err.contains("nergens"), "nothing was read: {err}");
+        assert!(stdout.is_empty() && !out.exists());
+    }
+}

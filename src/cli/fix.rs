@@ -1,0 +1,188 @@
+//! `fix`: the quick fixes that are unambiguous, applied to dossier files and saved as the
+//! window saves (atomic, with a backup, permissions kept, locks respected).
+
+use super::args::{Io, LangArg, context, parse_date};
+use super::{EXIT_LOAD, EXIT_OK};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use twe_core::lang::{self, Lang};
+use twe_core::rules::CheckContext;
+use twe_core::workspace::{EditKey, Workspace};
+
+/// `fix`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Dossier files, or folders (every .ron file below them).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Fix only findings of this rule (repeat for several); default every rule.
+    #[arg(long = "rule", value_name = "ID", value_parser = parse_rule)]
+    rules: Vec<String>,
+    /// Say what would change, and change nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// The reference date (YYYY-MM-DD); default today.
+    #[arg(long, value_parser = parse_date)]
+    today: Option<NaiveDate>,
+    /// Language of the lines.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Count the two-a-year target per calendar year instead of per trajectory year.
+    #[arg(long)]
+    calendar_years: bool,
+}
+
+fn parse_rule(s: &str) -> Result<String, String> {
+    match twe_core::rules::rule(s) {
+        Some(r) => Ok(r.id.to_string()),
+        None => Err(format!(
+            "«{s}»: geen regel / not a rule; {}",
+            twe_core::rules::RULES
+                .iter()
+                .map(|r| r.id)
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+    }
+}
+
+/// One run: its settings, what it changed, and whether all went well.
+struct Fixer<'a> {
+    ctx: CheckContext<'static>,
+    only: Vec<&'a str>,
+    dry_run: bool,
+    lang: Lang,
+    changes: usize,
+    dossiers: usize,
+    failed: bool,
+}
+
+/// Every path as a workspace, so the saves are the window's (never over a file changed
+/// meanwhile, locks taken and given back). A dossier another window edits is skipped and
+/// counts as not saved. Exit 2 when something was not loaded or not saved, else 0.
+pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let lang = LangArg::or_env(args.lang);
+    let mut run = Fixer {
+        ctx: context(args.today, args.calendar_years),
+        only: args.rules.iter().map(String::as_str).collect(),
+        dry_run: args.dry_run,
+        lang,
+        changes: 0,
+        dossiers: 0,
+        failed: false,
+    };
+    for path in &args.paths {
+        let mut ws = Workspace::open(path, run.ctx.today);
+        ws.set_context(run.ctx.today, run.ctx.year_mode);
+        for e in ws.load_errors() {
+            io.warn(&e.display(lang))?;
+            run.failed = true;
+        }
+        for i in 0..ws.len() {
+            run.entry(&mut ws, i, io)?;
+        }
+    }
+    io.say(&format!(
+        "{} {} {} {}{}{}",
+        lang::number(run.changes as i64, lang),
+        lang.pick("wijzigingen in", "changes in"),
+        lang::number(run.dossiers as i64, lang),
+        lang.pick("dossiers", "dossiers"),
+        if args.dry_run {
+            lang.pick(" (proef: niets bewaard)", " (dry run: nothing saved)")
+        } else {
+            ""
+        },
+        if run.failed {
+            lang.pick("; niet alles gelukt", "; not everything succeeded")
+        } else {
+            ""
+        }
+    ))?;
+    Ok(if run.failed { EXIT_LOAD } else { EXIT_OK })
+}
+
+impl Fixer<'_> {
+    /// Fixes and saves entry `i` of `ws`, saying each change on standard output and what
+    /// was skipped or not saved on standard error.
+    fn entry(&mut self, ws: &mut Workspace, i: usize, io: &mut Io<'_>) -> std::io::Result<()> {
+        let lang = self.lang;
+        let Some(entry) = ws.entry(i) else {
+            return Ok(());
+        };
+        let shown = entry
+            .path()
+            .map_or_else(|| entry.name().to_string(), |p| p.display().to_string());
+        let (fixed, applied) =
+            twe_core::rules::fixes::fix_all(entry.dossier(), &self.ctx, &self.only);
+        if applied.is_empty() {
+            return Ok(());
+        }
+        // Another window edits it (or did, and may come back: a stale lock is taken over in
+        // the window, after asking, never here).
+        if let Some(lock) = entry.locked_by() {
+            let stale = if lock.is_stale(chrono::Local::now().naive_local()) {
+                lang.pick(
+                    "; een oud slot: neem het over in het venster",
+                    "; an old lock: take it over in the window",
+                )
+            } else {
+                ""
+            };
+            io.warn(&format!(
+                "{shown}: {} ({}{stale})",
+                lang.pick("overgeslagen", "skipped"),
+                lock.describe(lang),
+            ))?;
+            self.failed = true;
+            return Ok(());
+        }
+        for a in &applied {
+            io.say(&format!("{shown}: {}: {}", a.rule, a.label(lang)))?;
+        }
+        self.changes += applied.len();
+        self.dossiers += 1;
+        if self.dry_run {
+            return Ok(());
+        }
+        let saved = match ws.apply(i, fixed, EditKey::Single) {
+            Err(e) => Err(e.message(&shown, lang)),
+            Ok(_) => ws.save(i).map_err(|e| e.message(lang)),
+        };
+        if let Err(why) = saved {
+            io.warn(&format!(
+                "{shown}: {} {why}",
+                lang.pick("niet bewaard:", "not saved:")
+            ))?;
+            self.failed = true;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use super::*;
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Result<Args, clap::Error> {
+        let cli = Cli::try_parse_from(["twe-planner", "fix"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Fix(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn rules_are_known_ids_and_repeat() {
+        let a = parse(&["map", "--rule", "plan-missing", "--rule", "max-duration"]).unwrap();
+        assert_eq!(a.rules, ["plan-missing", "max-duration"]);
+        let wrong = parse(&["map", "--rule", "plan"]).unwrap_err().to_string();
+        assert!(
+            wrong.contains("not a rule") && wrong.contains("plan-missing"),
+            "{wrong}"
+        );
+        assert!(parse(&[]).is_err(), "paths are required");
+    }
+}

@@ -1,0 +1,145 @@
+//! `import`: a caseload from a spreadsheet (`.xlsx` or `.csv`) into a new workspace folder.
+
+use super::args::{Io, LangArg, context, parse_date};
+use super::{EXIT_LOAD, EXIT_OK};
+use chrono::NaiveDate;
+use std::path::PathBuf;
+use twe_core::lang;
+use twe_core::rules::Severity;
+use twe_documents::spreadsheet::{Preview, import, read_path};
+
+/// `import`'s arguments.
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// The workbook (.xlsx) or CSV file (.csv) to read.
+    file: PathBuf,
+    /// The new or empty folder to write the dossier files into.
+    #[arg(long)]
+    out: PathBuf,
+    /// Read and report, write nothing.
+    #[arg(long)]
+    dry_run: bool,
+    /// Language of the report.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+    /// Reference date for the rule check in the summary (YYYY-MM-DD; default: today).
+    #[arg(long, value_parser = parse_date)]
+    today: Option<NaiveDate>,
+}
+
+/// Each row that cannot be read on standard error as `SHEET!ROW: column: problem` (and
+/// each note), then a summary on standard output. Exit 0 when every row was imported, 2
+/// otherwise (what could be imported is still written).
+pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
+    let lang = LangArg::or_env(args.lang);
+    let (file, dir) = (args.file.as_path(), args.out.as_path());
+    let source = match read_path(file) {
+        Ok(s) => s,
+        Err(e) => {
+            io.warn(&format!("{}: {}", file.display(), e.message(lang)))?;
+            return Ok(EXIT_LOAD);
+        }
+    };
+    let imported = import(&Preview::of(source));
+    for n in &imported.notes {
+        io.warn(&n.message(lang))?;
+    }
+    for p in &imported.problems {
+        io.warn(&p.message(lang))?;
+    }
+    // Nothing readable: no folder is made (an empty one would only be in the way).
+    let write = !args.dry_run && !imported.dossiers.is_empty();
+    if write && let Err(e) = twe_core::files::write_workspace(dir, &imported.dossiers) {
+        io.warn(&e.message(lang))?;
+        return Ok(EXIT_LOAD);
+    }
+    let findings =
+        twe_core::rules::check_all(imported.dossiers.iter(), &context(args.today, false));
+    let with = |severity: Severity| {
+        findings
+            .iter()
+            .filter(|f| f.iter().any(|f| f.severity() == severity))
+            .count() as i64
+    };
+    let what = if args.dry_run {
+        lang.pick(
+            "dossiers leesbaar (proef: niets geschreven) uit",
+            "dossiers readable (dry run: nothing written) from",
+        )
+    } else {
+        lang.pick("dossiers ingelezen uit", "dossiers imported from")
+    };
+    let whence = if args.dry_run {
+        file.display().to_string()
+    } else {
+        format!("{} → {}", file.display(), dir.display())
+    };
+    io.say(&format!(
+        "{} {what} {whence}; {}; {} {}, {} {}",
+        lang::number(imported.dossiers.len() as i64, lang),
+        imported.unread(lang),
+        lang::number(with(Severity::Error), lang),
+        lang.pick("dossiers met fouten", "dossiers with errors"),
+        lang::number(with(Severity::Warning), lang),
+        lang.pick("met waarschuwingen", "with warnings"),
+    ))?;
+    Ok(if imported.problems.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_LOAD
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Cli, Command};
+    use super::*;
+    use clap::Parser;
+
+    fn parse(args: &[&str]) -> Result<Args, clap::Error> {
+        let cli = Cli::try_parse_from(["twe-planner", "import"].iter().chain(args))?;
+        match cli.command {
+            Some(Command::Import(a)) => Ok(a),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn the_file_and_the_folder_are_required() {
+        assert!(parse(&["c.xlsx"]).is_err());
+        assert!(parse(&["--out", "map"]).is_err());
+        let a = parse(&[
+            "c.xlsx",
+            "--out",
+            "map",
+            "--dry-run",
+            "--today",
+            "2026-01-01",
+        ])
+        .unwrap();
+        assert!(a.dry_run);
+        assert_eq!(a.today, NaiveDate::from_ymd_opt(2026, 1, 1));
+    }
+
+    #[test]
+    fn a_file_that_cannot_be_read_is_said_on_standard_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("weg.csv");
+        let out = dir.path().join("map");
+        let args = parse(&[
+            missing.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+            "--lang",
+            "en",
+        ])
+        .unwrap();
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        assert_eq!(
+            run(&args, &mut Io::new(&mut stdout, &mut stderr)).unwrap(),
+            EXIT_LOAD
+        );
+        assert!(String::from_utf8(stderr).unwrap().contains("weg.csv"));
+        assert!(stdout.is_empty() && !out.exists());
+    }
+}
