@@ -1,8 +1,8 @@
 //! Dates in the window: typed as text in the UI language's form or picked from a calendar.
 
+use super::command::Command;
 use chrono::{Datelike, Days, NaiveDate};
-use egui::{Key, Modifiers};
-use twe_core::lang::{self, Lang};
+use twe_core::lang::{self, Lang, Text};
 use twe_core::model::calendar::{month_page, shift_months};
 
 /// Reads a date as people type it: 15/04/2019, 15-4-2019 or 2019-04-15.
@@ -11,7 +11,7 @@ pub fn parse_typed(s: &str) -> Option<NaiveDate> {
 }
 
 /// Reads a typed date, or says why it is not one, in Dutch and English.
-pub fn parse_typed_why(s: &str) -> Result<NaiveDate, (String, String)> {
+pub fn parse_typed_why(s: &str) -> Result<NaiveDate, Text> {
     let s = s.trim();
     if let Some(d) = twe_core::model::date_serde::parse(s) {
         return Ok(d);
@@ -21,9 +21,9 @@ pub fn parse_typed_why(s: &str) -> Result<NaiveDate, (String, String)> {
         return Ok(d);
     }
     let form = || {
-        (
-            "schrijf dd/mm/jjjj, bv. 15/04/2019".to_string(),
-            "write dd/mm/yyyy, e.g. 15/04/2019".to_string(),
+        Text::fixed(
+            "schrijf dd/mm/jjjj, bv. 15/04/2019",
+            "write dd/mm/yyyy, e.g. 15/04/2019",
         )
     };
     let parts: Vec<&str> = s.split(['/', '-', '.']).collect();
@@ -37,13 +37,13 @@ pub fn parse_typed_why(s: &str) -> Result<NaiveDate, (String, String)> {
         return Ok(date);
     }
     if !(1..=12).contains(&m) {
-        return Err((
+        return Err(Text::new(
             format!("er is geen maand {m}"),
             format!("there is no month {m}"),
         ));
     }
     let days = twe_core::model::calendar::days_in_month(y, m);
-    Err((
+    Err(Text::new(
         format!("{} {y} telt {days} dagen", lang::month_name(m, Lang::Nl)),
         format!("{} {y} has {days} days", lang::month_name(m, Lang::En)),
     ))
@@ -104,8 +104,8 @@ pub fn date_edit_by(
                 ui.data_mut(|d| d.remove::<String>(text_id));
             }
         }
-        if let (Some((nl, en)), false) = (&invalid, escaped) {
-            ui.colored_label(red, lang.pick(nl, en));
+        if let (Some(why), false) = (&invalid, escaped) {
+            ui.colored_label(red, why.get(lang));
         }
         if let Some(d) = calendar_button(ui, id, value, lang) {
             ui.data_mut(|d| d.remove::<String>(text_id));
@@ -165,7 +165,6 @@ struct CalendarKeys {
 /// the same arrows).
 fn calendar_keys(ui: &mut egui::Ui, cursor: &mut NaiveDate) -> CalendarKeys {
     ui.input_mut(|i| {
-        let mut take = |m: Modifiers, k: Key| i.consume_key(m, k);
         let day = |d: NaiveDate, n: i64| {
             let moved = if n < 0 {
                 d.checked_sub_days(Days::new(n.unsigned_abs()))
@@ -174,30 +173,30 @@ fn calendar_keys(ui: &mut egui::Ui, cursor: &mut NaiveDate) -> CalendarKeys {
             };
             moved.unwrap_or(d)
         };
-        for (m, k, step) in [
-            (Modifiers::NONE, Key::ArrowLeft, -1),
-            (Modifiers::NONE, Key::ArrowRight, 1),
-            (Modifiers::NONE, Key::ArrowUp, -7),
-            (Modifiers::NONE, Key::ArrowDown, 7),
+        for (command, step) in [
+            (Command::DayEarlier, -1),
+            (Command::DayLater, 1),
+            (Command::WeekEarlier, -7),
+            (Command::WeekLater, 7),
         ] {
-            if take(m, k) {
+            if command.consume(i) {
                 *cursor = day(*cursor, step);
             }
         }
         // With Shift first: egui matches a plain key even when Shift is held.
-        for (m, k, months) in [
-            (Modifiers::SHIFT, Key::PageUp, -12),
-            (Modifiers::SHIFT, Key::PageDown, 12),
-            (Modifiers::NONE, Key::PageUp, -1),
-            (Modifiers::NONE, Key::PageDown, 1),
+        for (command, months) in [
+            (Command::YearEarlier, -12),
+            (Command::YearLater, 12),
+            (Command::MonthEarlier, -1),
+            (Command::MonthLater, 1),
         ] {
-            if take(m, k) {
+            if command.consume(i) {
                 *cursor = shift_months(*cursor, months);
             }
         }
         CalendarKeys {
-            picked: take(Modifiers::NONE, Key::Enter).then_some(*cursor),
-            close: take(Modifiers::NONE, Key::Escape),
+            picked: Command::PickDay.consume(i).then_some(*cursor),
+            close: Command::CloseCalendar.consume(i),
         }
     })
 }
@@ -327,10 +326,10 @@ mod tests {
         assert_eq!(parse_typed("30/02/2019"), None);
         assert_eq!(parse_typed("15 Apr 2019"), Some(d));
         let why = |s: &str| parse_typed_why(s).unwrap_err();
-        assert_eq!(why("31/02/2019").1, "February 2019 has 28 days");
+        assert_eq!(why("31/02/2019").en, "February 2019 has 28 days");
         assert!(parse_typed("29/02/2020").is_some(), "2020 is a leap year");
-        assert_eq!(why("29/02/2019").1, "February 2019 has 28 days");
-        assert_eq!(why("01/13/2019").0, "er is geen maand 13");
-        assert!(why("morgen").1.starts_with("write dd/mm/yyyy"));
+        assert_eq!(why("29/02/2019").en, "February 2019 has 28 days");
+        assert_eq!(why("01/13/2019").nl, "er is geen maand 13");
+        assert!(why("morgen").en.starts_with("write dd/mm/yyyy"));
     }
 }

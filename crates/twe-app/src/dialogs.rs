@@ -3,6 +3,7 @@
 //! and becomes an action.
 
 use super::action::{Action, Question, Request};
+use super::command::Command;
 use super::cx::ViewCx;
 use std::fmt::Write as _;
 use std::path::PathBuf;
@@ -181,12 +182,17 @@ impl Dialogs {
                 Question::Recover(n) => recover_ui(ui, n, lang, &mut answer),
                 Question::Delete(entry) => {
                     ui.heading(lang.pick("Dossier verwijderen?", "Delete the dossier?"));
+                    let undo = Command::Undo.label_with_key(ui.ctx(), lang);
                     ui.label(format!(
-                        "{}: {}",
+                        "{}: {} {undo} {}",
                         entry_name(cx, entry),
                         lang.pick(
-                            "het bestand, de reservekopie en het herstelbestand verdwijnen: niets van de cliënt blijft achter. Ongedaan maken (Ctrl+Z) kan zolang dit venster open is.",
-                            "its file, its backup and its recovery copy go: nothing of the client stays behind. Undo (Ctrl+Z) brings it back while this window is open."
+                            "het bestand, de reservekopie en het herstelbestand verdwijnen: niets van de cliënt blijft achter.",
+                            "its file, its backup and its recovery copy go: nothing of the client stays behind."
+                        ),
+                        lang.pick(
+                            "kan het terugzetten zolang dit venster open is.",
+                            "brings it back while this window is open."
                         )
                     ));
                     ui.horizontal(|ui| {

@@ -1,6 +1,7 @@
 //! The dossier list: search, filters, counts per dossier, virtualized rows.
 
 use super::action::Action;
+use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
 use super::rows::{ListCache, ListFilter, Phase, SortBy, WithFindings};
@@ -360,10 +361,8 @@ fn arrow_keys(cx: &ViewCx<'_>, rows: &[usize], ui: &egui::Ui) -> Option<usize> {
     if typing || rows.is_empty() {
         return None;
     }
-    let step = ui.input(|i| {
-        i64::from(i.key_pressed(egui::Key::ArrowDown))
-            - i64::from(i.key_pressed(egui::Key::ArrowUp))
-    });
+    let step = ui
+        .input(|i| i64::from(Command::ListNext.seen(i)) - i64::from(Command::ListPrevious.seen(i)));
     if step == 0 {
         return None;
     }

@@ -1,6 +1,7 @@
 //! The findings panel of the open dossier: what is wrong, why, where, and quick fixes.
 
 use super::action::Action;
+use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
 use twe_core::lang::Lang;
@@ -64,25 +65,21 @@ impl FindingsPanel {
         let mut preview = None;
         // Ctrl+. applies the selected finding's first fix (its preview is on the timeline
         // while the finding is selected by keyboard and the fix button has the focus).
-        let fix_key = egui::KeyboardShortcut::new(egui::Modifiers::COMMAND, egui::Key::Period);
-        if ui.input_mut(|input| input.consume_shortcut(&fix_key))
+        if ui.input_mut(|input| Command::ApplyFix.consume(input))
             && let Some(fix) = cx
                 .sel
                 .finding
                 .and_then(|k| all_fixes.get(k))
                 .and_then(|f| f.first())
         {
-            out.push(Action::Status(twe_core::lang::Text::new(
-                fix.label.0.clone(),
-                fix.label.1.clone(),
-            )));
+            out.push(Action::Status(fix.label.clone()));
             out.push(Action::Edit {
                 entry: i,
                 dossier: fix.dossier.clone(),
                 key: EditKey::Single,
             });
         }
-        header_ui(ui, entry.counts(), lang, out);
+        header_ui(cx, ui, entry.counts(), out);
         ui.separator();
         // One scroll position per dossier: another dossier's list starts at its top.
         egui::ScrollArea::vertical()
@@ -117,7 +114,8 @@ impl FindingsPanel {
 }
 
 /// The heading: counts per severity, and the previous and next buttons.
-fn header_ui(ui: &mut egui::Ui, c: SeverityCounts, lang: Lang, out: &mut Vec<Action>) {
+fn header_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, c: SeverityCounts, out: &mut Vec<Action>) {
+    let lang = cx.lang;
     // Wrapped: a narrow panel (1024 points wide) puts the buttons on a second line
     // instead of growing under the editor.
     ui.horizontal_wrapped(|ui| {
@@ -133,19 +131,15 @@ fn header_ui(ui: &mut egui::Ui, c: SeverityCounts, lang: Lang, out: &mut Vec<Act
             );
         }
         ui.separator();
-        if ui
-            .button(lang.pick("◀ Vorige", "◀ Previous"))
-            .on_hover_text("Shift+F8")
-            .clicked()
-        {
-            out.push(Action::StepFinding(-1));
-        }
-        if ui
-            .button(lang.pick("Volgende ▶", "Next ▶"))
-            .on_hover_text("F8")
-            .clicked()
-        {
-            out.push(Action::StepFinding(1));
+        for command in [Command::PreviousFinding, Command::NextFinding] {
+            let hover = command.shortcut_text(ui.ctx(), lang).unwrap_or_default();
+            if ui
+                .button(command.label(lang))
+                .on_hover_text(hover)
+                .clicked()
+            {
+                out.extend(command.action(cx));
+            }
         }
     });
 }
@@ -191,10 +185,7 @@ impl<'a> Row<'a> {
                     *preview = Some(((self.k, j), &fix.dossier));
                 }
                 if button.clicked() {
-                    out.push(Action::Status(twe_core::lang::Text::new(
-                        fix.label.0.clone(),
-                        fix.label.1.clone(),
-                    )));
+                    out.push(Action::Status(fix.label.clone()));
                     out.push(Action::Edit {
                         entry: entry_index,
                         dossier: fix.dossier.clone(),

@@ -4,6 +4,7 @@
 //! as actions; the dossier itself is only read.
 
 use super::action::Action;
+use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
 use super::timeline::{axis_label, month_grid, x_of};
@@ -419,11 +420,18 @@ impl Timeline {
         }
         let Some((lane, i, rect)) = focused else {
             self.part = Part::Whole;
+            let help = Command::Help
+                .shortcut_text(ui.ctx(), cx.lang)
+                .unwrap_or_default();
             hint_ui(
                 ui,
-                cx.lang.pick(
-                    "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven (F1: alle toetsen)",
-                    "Click a bar or Tab to it to move it with the arrow keys (F1: every key)",
+                &format!(
+                    "{} ({help}: {})",
+                    cx.lang.pick(
+                        "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven",
+                        "Click a bar or Tab to it to move it with the arrow keys",
+                    ),
+                    cx.lang.pick("alle toetsen", "every key"),
                 ),
             );
             return;
@@ -458,7 +466,8 @@ impl Timeline {
                 Stroke::new(4.0, palette::selection(cx.dark())),
             );
         }
-        hint_ui(ui, keys_hint(self.part, cx.lang));
+        let hint = keys_hint(self.part, ui.ctx(), cx.lang);
+        hint_ui(ui, &hint);
         self.bar_keys(k, lane, i, ui, out);
     }
 
@@ -473,7 +482,6 @@ impl Timeline {
         ui: &mut egui::Ui,
         out: &mut Vec<Action>,
     ) {
-        use egui::{Key, Modifiers};
         // A drag owns the bar until it ends: its last frame sets the dossier.
         if self.drag.is_some() {
             return;
@@ -481,35 +489,31 @@ impl Timeline {
         let pressed = ui.input_mut(|input| {
             // Shift and Ctrl first: egui matches a plain key even while Shift is held. Every
             // press counts (a slow frame can hold several, or a held key's repeats).
-            for (key, sign) in [(Key::ArrowLeft, -1), (Key::ArrowRight, 1)] {
-                let n = |input: &mut egui::InputState, m| {
-                    i32::try_from(input.count_and_consume_key(m, key)).unwrap_or(i32::MAX) * sign
-                };
-                let shift = n(input, Modifiers::SHIFT);
-                if shift != 0 {
-                    return Some(BarKey::Nudge(Step::Days(7 * i64::from(shift))));
-                }
-                let ctrl = n(input, Modifiers::COMMAND);
-                if ctrl != 0 {
-                    return Some(BarKey::Nudge(Step::Months(ctrl)));
-                }
-                let plain = n(input, Modifiers::NONE);
-                if plain != 0 {
-                    return Some(BarKey::Nudge(Step::Days(i64::from(plain))));
+            let moves = [
+                (Command::BarWeekEarlier, Step::Days(-7)),
+                (Command::BarWeekLater, Step::Days(7)),
+                (Command::BarMonthEarlier, Step::Months(-1)),
+                (Command::BarMonthLater, Step::Months(1)),
+                (Command::BarDayEarlier, Step::Days(-1)),
+                (Command::BarDayLater, Step::Days(1)),
+            ];
+            for (command, step) in moves {
+                let n = i32::try_from(command.count(input)).unwrap_or(i32::MAX);
+                if n != 0 {
+                    return Some(BarKey::Nudge(step.times(n)));
                 }
             }
             [
-                (Key::Home, BarKey::Part(Part::Start)),
-                (Key::End, BarKey::Part(Part::End)),
-                (Key::Escape, BarKey::Escape),
-                (Key::ArrowUp, BarKey::Lane(-1)),
-                (Key::ArrowDown, BarKey::Lane(1)),
-                (Key::Delete, BarKey::Delete),
-                (Key::Insert, BarKey::Add),
-                (Key::Plus, BarKey::Add),
+                (Command::BarStart, BarKey::Part(Part::Start)),
+                (Command::BarEnd, BarKey::Part(Part::End)),
+                (Command::BarWhole, BarKey::Escape),
+                (Command::BarAbove, BarKey::Lane(-1)),
+                (Command::BarBelow, BarKey::Lane(1)),
+                (Command::BarDelete, BarKey::Delete),
+                (Command::BarAdd, BarKey::Add),
             ]
             .into_iter()
-            .find(|(key, _)| input.consume_key(Modifiers::NONE, *key))
+            .find(|(command, _)| command.consume(input))
             .map(|(_, what)| what)
         });
         let Some(pressed) = pressed else {
@@ -544,16 +548,16 @@ impl Timeline {
                 let mut d = k.d.clone();
                 if i < d.instruments.len() {
                     let gone = d.instruments.remove(i);
-                    out.push(Action::Status(twe_core::lang::Text::new(
+                    let ctx = ui.ctx().clone();
+                    out.push(Action::Status(twe_core::lang::Text::from_fn(|lang| {
                         format!(
-                            "{} verwijderd (Ctrl+Z zet het terug).",
-                            gone.label(twe_core::lang::Lang::Nl)
-                        ),
-                        format!(
-                            "{} deleted (Ctrl+Z brings it back).",
-                            gone.label(twe_core::lang::Lang::En)
-                        ),
-                    )));
+                            "{} {} ({} {})",
+                            gone.label(lang),
+                            lang.pick("verwijderd", "deleted"),
+                            Command::Undo.shortcut_text(&ctx, lang).unwrap_or_default(),
+                            lang.pick("zet het terug).", "brings it back)."),
+                        )
+                    })));
                     out.push(edit(d, EditKey::Single));
                     // The bar below, or above when it was the last (indices after it shift).
                     let next = k
@@ -644,20 +648,58 @@ fn hint_ui(ui: &mut egui::Ui, text: &str) {
     ui.add(egui::Label::new(egui::RichText::new(text).weak()).truncate());
 }
 
-/// The line under the timeline while a bar has the focus: which keys do what.
-fn keys_hint(part: Part, lang: Lang) -> &'static str {
+/// The line under the timeline while a bar has the focus: which keys do what, written from
+/// the registry.
+fn keys_hint(part: Part, ctx: &egui::Context, lang: Lang) -> String {
+    let k = |c: Command| c.shortcut_text(ctx, lang).unwrap_or_default();
+    // "Shift+Left/Right": two keys with the same modifiers written once.
+    let pair = |a: Command, b: Command| {
+        let (a, b) = (k(a), k(b));
+        let common = a
+            .rfind('+')
+            .filter(|&i| b.get(..=i) == a.get(..=i))
+            .map_or(0, |i| i + 1);
+        format!("{a}/{}", &b[common..])
+    };
+    let moves = format!(
+        "{}: {} · {}: {} · {}: {}",
+        pair(Command::BarDayEarlier, Command::BarDayLater),
+        match part {
+            Part::Whole => lang.pick("de balk een dag", "the bar a day"),
+            Part::Start => lang.pick("het begin een dag", "the start a day"),
+            Part::End => lang.pick("het einde een dag", "the end a day"),
+        },
+        pair(Command::BarWeekEarlier, Command::BarWeekLater),
+        lang.pick("een week", "a week"),
+        pair(Command::BarMonthEarlier, Command::BarMonthLater),
+        lang.pick("een maand", "a month"),
+    );
     match part {
-        Part::Whole => lang.pick(
-            "Links/Rechts verschuift de balk een dag (Shift: week, Ctrl: maand) · Home/End: begin/einde · Omhoog/Omlaag: andere balk · Del: verwijderen · Ins: toevoegen",
-            "Left/Right moves the bar a day (Shift: week, Ctrl: month) · Home/End: start/end · Up/Down: other bar · Del: delete · Ins: add",
+        Part::Whole => format!(
+            "{moves} · {}: {} · {}: {} · {}: {} · {}: {}",
+            pair(Command::BarStart, Command::BarEnd),
+            lang.pick("begin/einde", "start/end"),
+            pair(Command::BarAbove, Command::BarBelow),
+            lang.pick("andere balk", "other bar"),
+            k(Command::BarDelete),
+            lang.pick("verwijderen", "delete"),
+            k(Command::BarAdd),
+            lang.pick("toevoegen", "add"),
         ),
-        Part::Start => lang.pick(
-            "Links/Rechts verschuift het begin (Shift: week, Ctrl: maand) · End: het einde · Esc: de hele balk",
-            "Left/Right moves the start (Shift: week, Ctrl: month) · End: the end · Esc: the whole bar",
-        ),
-        Part::End => lang.pick(
-            "Links/Rechts verschuift het einde (Shift: week, Ctrl: maand) · Home: het begin · Esc: de hele balk",
-            "Left/Right moves the end (Shift: week, Ctrl: month) · Home: the start · Esc: the whole bar",
+        Part::Start | Part::End => format!(
+            "{moves} · {}: {} · {}: {}",
+            k(if part == Part::Start {
+                Command::BarEnd
+            } else {
+                Command::BarStart
+            }),
+            if part == Part::Start {
+                lang.pick("het einde", "the end")
+            } else {
+                lang.pick("het begin", "the start")
+            },
+            k(Command::BarWhole),
+            lang.pick("de hele balk", "the whole bar"),
         ),
     }
 }

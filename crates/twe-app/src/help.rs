@@ -1,157 +1,59 @@
-//! The help window: every shortcut and mouse gesture.
+//! The help window (F1): every command's keys, from the registry ([`super::command`]),
+//! grouped by where they work, and the mouse gestures of the timeline.
 
-use twe_core::lang::Lang;
+use super::command::{Command, Scope};
+use twe_core::lang::{Lang, Text};
 
-/// One row of the help: the keys or gesture and what it does, each in Dutch and English.
-pub struct HelpRow {
-    /// The keys or the gesture, Dutch and English.
-    pub keys: (&'static str, &'static str),
-    /// What it does, Dutch and English.
-    pub what: (&'static str, &'static str),
+/// One mouse gesture of the timeline: what to do and what it does.
+pub struct Gesture {
+    /// The gesture ("Drag an edge").
+    pub gesture: Text,
+    /// What it does.
+    pub what: Text,
 }
 
-const fn row(keys: (&'static str, &'static str), what: (&'static str, &'static str)) -> HelpRow {
-    HelpRow { keys, what }
+const fn gesture(gesture: Text, what: Text) -> Gesture {
+    Gesture { gesture, what }
 }
 
-/// Every keyboard shortcut.
-pub const SHORTCUTS: &[HelpRow] = &[
-    row(
-        ("Ctrl+S", "Ctrl+S"),
-        ("Open dossier bewaren", "Save the open dossier"),
+/// Mouse gestures in the timeline (no key does these; the registry holds keys).
+pub const GESTURES: &[Gesture] = &[
+    gesture(
+        Text::fixed("Klik", "Click"),
+        Text::fixed("Balk selecteren en bewerken", "Select a bar and edit it"),
     ),
-    row(
-        ("Ctrl+Shift+S", "Ctrl+Shift+S"),
-        (
-            "Alle gewijzigde dossiers bewaren",
-            "Save every changed dossier",
-        ),
-    ),
-    row(("Ctrl+Z", "Ctrl+Z"), ("Ongedaan maken", "Undo")),
-    row(
-        ("Ctrl+Shift+Z / Ctrl+Y", "Ctrl+Shift+Z / Ctrl+Y"),
-        ("Opnieuw", "Redo"),
-    ),
-    row(
-        ("F8 / Shift+F8", "F8 / Shift+F8"),
-        ("Volgende / vorige bevinding", "Next / previous finding"),
-    ),
-    row(
-        ("Omhoog / Omlaag", "Up / Down"),
-        (
-            "Vorig / volgend dossier in de lijst",
-            "Previous / next dossier in the list",
-        ),
-    ),
-    row(
-        ("Ctrl+.", "Ctrl+."),
-        (
-            "Eerste correctie van de gekozen bevinding toepassen",
-            "Apply the selected finding's first quick fix",
-        ),
-    ),
-    row(
-        ("Ctrl+1 / 2 / 3 / 4", "Ctrl+1 / 2 / 3 / 4"),
-        (
-            "Dossier / caseload / statistiek / agenda",
-            "Dossier / caseload / statistics / agenda",
-        ),
-    ),
-    row(
-        ("Tab / Shift+Tab", "Tab / Shift+Tab"),
-        (
-            "Naar het volgende / vorige veld, knop of balk",
-            "To the next / previous field, button or bar",
-        ),
-    ),
-    row(
-        ("Links / Rechts (balk)", "Left / Right (bar)"),
-        (
-            "Balk een dag verschuiven; met Shift een week, met Ctrl een maand",
-            "Move the bar a day; with Shift a week, with Ctrl a month",
-        ),
-    ),
-    row(
-        ("Home / End (balk)", "Home / End (bar)"),
-        (
-            "De pijlen verschuiven het begin / het einde (Esc: weer de hele balk)",
-            "The arrows move the start / the end (Esc: the whole bar again)",
-        ),
-    ),
-    row(
-        ("Omhoog / Omlaag (balk)", "Up / Down (bar)"),
-        ("Balk erboven / eronder", "The bar above / below"),
-    ),
-    row(
-        ("Del / Ins (balk)", "Del / Ins (bar)"),
-        (
-            "Instrument verwijderen / toevoegen",
-            "Delete / add an instrument",
-        ),
-    ),
-    row(
-        (
-            "Pijlen / PgUp / PgDn (kalender)",
-            "Arrows / PgUp / PgDn (calendar)",
-        ),
-        (
-            "Dag of week / maand (met Shift: jaar); Enter kiest",
-            "Day or week / month (with Shift: year); Enter picks",
-        ),
-    ),
-    row(("Esc", "Esc"), ("Open menu sluiten", "Close an open menu")),
-    row(("F1", "F1"), ("Deze hulp", "This help")),
-    row(
-        ("F11", "F11"),
-        ("Presentatie aan / uit", "Presentation on / off"),
-    ),
-    row(
-        (
-            "Links / Rechts (presentatie)",
-            "Left / Right (presentation)",
-        ),
-        ("Vorige / volgende dia", "Previous / next slide"),
-    ),
-    row(
-        ("Omhoog / Omlaag (presentatie)", "Up / Down (presentation)"),
-        ("Volgend / vorig jaar", "Next / previous year"),
-    ),
-    row(
-        ("Esc (presentatie)", "Esc (presentation)"),
-        ("Presentatie verlaten", "Leave the presentation"),
-    ),
-];
-
-/// Mouse gestures in the timeline.
-pub const GESTURES: &[HelpRow] = &[
-    row(
-        ("Klik", "Click"),
-        ("Balk selecteren en bewerken", "Select a bar and edit it"),
-    ),
-    row(
-        ("Sleep een balk", "Drag a bar"),
-        (
+    gesture(
+        Text::fixed("Sleep een balk", "Drag a bar"),
+        Text::fixed(
             "Instrument verschuiven (per dag)",
             "Move the instrument (by whole days)",
         ),
     ),
-    row(
-        ("Sleep een rand", "Drag an edge"),
-        ("Begin of einde wijzigen", "Change its start or end"),
+    gesture(
+        Text::fixed("Sleep een rand", "Drag an edge"),
+        Text::fixed("Begin of einde wijzigen", "Change its start or end"),
     ),
-    row(
-        ("Sleep een leeg vlak", "Drag empty space"),
-        ("Tijdlijn verschuiven", "Pan the timeline"),
+    gesture(
+        Text::fixed("Sleep een leeg vlak", "Drag empty space"),
+        Text::fixed("Tijdlijn verschuiven", "Pan the timeline"),
     ),
-    row(
-        ("Ctrl+scroll", "Ctrl+scroll"),
-        ("In- en uitzoomen", "Zoom in and out"),
+    gesture(
+        Text::fixed("Ctrl+scroll", "Ctrl+scroll"),
+        Text::fixed("In- en uitzoomen", "Zoom in and out"),
     ),
-    row(
-        ("Dubbelklik", "Double-click"),
-        ("Alles tonen", "Fit everything"),
+    gesture(
+        Text::fixed("Dubbelklik", "Double-click"),
+        Text::fixed("Alles tonen", "Fit everything"),
     ),
 ];
+
+/// The commands F1 lists under `scope`: those with keys, in the registry's order.
+pub fn listed(scope: Scope) -> impl Iterator<Item = Command> {
+    Command::ALL.iter().copied().filter(move |c| {
+        let s = c.spec();
+        s.scope == scope && !s.keys.is_empty()
+    })
+}
 
 /// The help window; F1 or the menu opens and closes it.
 #[derive(Default)]
@@ -186,22 +88,28 @@ impl Help {
             });
     }
 
-    /// The shortcuts and the gestures, as two tables.
+    /// The keys, a table per place they work, then the gestures.
     fn rows_ui(ui: &mut egui::Ui, lang: Lang) {
         ui.heading(lang.pick("Sneltoetsen", "Shortcuts"));
-        egui::Grid::new("shortcuts").striped(true).show(ui, |ui| {
-            for r in SHORTCUTS {
-                ui.monospace(lang.pick(r.keys.0, r.keys.1));
-                ui.label(lang.pick(r.what.0, r.what.1));
-                ui.end_row();
-            }
-        });
+        for scope in Scope::ALL {
+            ui.add_space(4.0);
+            ui.strong(scope.title().get(lang));
+            egui::Grid::new(("shortcuts", scope))
+                .striped(true)
+                .show(ui, |ui| {
+                    for c in listed(scope) {
+                        ui.monospace(c.all_shortcuts_text(ui.ctx(), lang));
+                        ui.label(c.help(lang));
+                        ui.end_row();
+                    }
+                });
+        }
         ui.add_space(8.0);
         ui.heading(lang.pick("Muis in de tijdlijn", "Mouse in the timeline"));
         egui::Grid::new("gestures").striped(true).show(ui, |ui| {
-            for r in GESTURES {
-                ui.label(lang.pick(r.keys.0, r.keys.1));
-                ui.label(lang.pick(r.what.0, r.what.1));
+            for g in GESTURES {
+                ui.label(g.gesture.get(lang));
+                ui.label(g.what.get(lang));
                 ui.end_row();
             }
         });

@@ -16,6 +16,7 @@ pub mod action;
 mod agenda_view;
 mod caseload;
 pub mod chart_view;
+pub mod command;
 pub mod cx;
 pub mod dates;
 mod dialogs;
@@ -23,7 +24,7 @@ mod dossier_list;
 mod editor;
 mod findings;
 mod gantt;
-mod help;
+pub mod help;
 mod import_view;
 mod menu;
 mod opening;
@@ -41,13 +42,14 @@ pub mod window;
 pub use action::{Action, Pending, Question, Request};
 pub use agenda_view::AgendaView;
 pub use caseload::Caseload;
+pub use command::{By, Command, Scope};
 pub use cx::{Layout, Selection, View, ViewCx};
 pub use dialogs::Dialogs;
 pub use dossier_list::DossierList;
 pub use editor::Editor;
 pub use findings::FindingsPanel;
 pub use gantt::Timeline;
-pub use help::{GESTURES, Help, HelpRow, SHORTCUTS};
+pub use help::{GESTURES, Gesture, Help};
 pub use import_view::ImportPanel;
 pub use menu::MenuBar;
 pub use recovery::install_panic_hook;
@@ -110,10 +112,11 @@ mod tests {
     fn panels_import_only_actions_context_and_helpers() {
         let helpers = [
             "palette",
-            "dates",
             "timeline",
             "cx",
             "action",
+            "command",
+            "dates",
             "rows",
             "chart_view",
             "stats_pages",
@@ -132,12 +135,13 @@ mod tests {
             ("status", include_str!("status.rs")),
             ("recovery", include_str!("recovery.rs")),
         ];
-        let helper_sources: [(&str, &str); 8] = [
+        let helper_sources: [(&str, &str); 9] = [
             ("palette", include_str!("palette.rs")),
-            ("dates", include_str!("dates.rs")),
             ("timeline", include_str!("timeline.rs")),
             ("cx", include_str!("cx.rs")),
             ("action", include_str!("action.rs")),
+            ("command", include_str!("command.rs")),
+            ("dates", include_str!("dates.rs")),
             ("rows", include_str!("rows.rs")),
             ("chart_view", include_str!("chart_view.rs")),
             ("stats_pages", include_str!("stats_pages.rs")),

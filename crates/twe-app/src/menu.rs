@@ -1,6 +1,7 @@
 //! The menu bar: files, edit, view, language, reference date, help.
 
-use super::action::{Action, Pending, Request};
+use super::action::{Action, Pending};
+use super::command::Command;
 use super::cx::{View, ViewCx};
 use twe_core::lang::Lang;
 
@@ -40,119 +41,62 @@ impl MenuBar {
                 out.push(Action::SetToday(d));
             }
             ui.separator();
-            if ui.button(lang.pick("Help (F1)", "Help (F1)")).clicked() {
-                out.push(Action::ToggleHelp);
+            if ui
+                .button(Command::Help.label_with_key(ui.ctx(), lang))
+                .on_hover_text(Command::Help.help(lang))
+                .clicked()
+            {
+                out.extend(Command::Help.action(cx));
             }
         });
     }
-}
-
-/// A menu entry: a button that closes its menu when clicked.
-fn item(ui: &mut egui::Ui, button: egui::Button<'_>, enabled: bool) -> bool {
-    let clicked = ui.add_enabled(enabled, button).clicked();
-    if clicked {
-        ui.close();
-    }
-    clicked
 }
 
 fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let lang = cx.lang;
     ui.menu_button(lang.pick("Bestand", "File"), |ui| {
-        let button = |nl, en| egui::Button::new(lang.pick(nl, en));
-        if item(ui, button("Map openen…", "Open folder…"), true) {
-            out.push(Action::Guard(Pending::Dialog(Request::OpenFolder)));
-        }
-        if item(ui, button("Bestand openen…", "Open file…"), true) {
-            out.push(Action::Guard(Pending::Dialog(Request::OpenFile)));
-        }
+        Command::OpenFolder.menu_item(cx, ui, out);
+        Command::OpenFile.menu_item(cx, ui, out);
         ui.menu_button(lang.pick("Recente werkmappen", "Recent workspaces"), |ui| {
             if cx.recent.is_empty() {
                 ui.weak(lang.pick("(geen)", "(none)"));
             }
             for path in cx.recent {
-                if item(ui, egui::Button::new(path.display().to_string()), true) {
+                if ui.button(path.display().to_string()).clicked() {
+                    ui.close();
                     out.push(Action::Guard(Pending::Open(path.clone())));
                 }
             }
         });
         ui.separator();
-        if item(ui, button("Nieuw dossier", "New dossier"), true) {
-            out.push(Action::NewDossier);
-        }
-        if item(ui, button("Bewaren", "Save").shortcut_text("Ctrl+S"), true) {
-            out.push(Action::Save);
-        }
-        let save_all = button("Alles bewaren", "Save all").shortcut_text("Ctrl+Shift+S");
-        if item(ui, save_all, true) {
-            out.push(Action::SaveAll);
-        }
-        if item(ui, button("Bewaren als…", "Save as…"), true)
-            && let Some(i) = cx.sel.entry
-        {
-            out.push(Action::Dialog(Request::SaveAs(i)));
+        for command in [
+            Command::NewDossier,
+            Command::Save,
+            Command::SaveAll,
+            Command::SaveAs,
+        ] {
+            command.menu_item(cx, ui, out);
         }
         ui.separator();
-        if item(
-            ui,
-            button("Spreadsheet importeren…", "Import spreadsheet…"),
-            true,
-        ) {
-            out.push(Action::Guard(Pending::Dialog(Request::ImportSpreadsheet)));
-        }
-        if item(
-            ui,
-            button("Caseload exporteren (Excel)…", "Export caseload (Excel)…"),
-            !cx.ws.is_empty(),
-        ) {
-            out.push(Action::ExportCaseload);
-        }
-        let open = cx.sel.entry;
-        if item(
-            ui,
-            button("Trajectplan afdrukken…", "Print plan…"),
-            open.is_some(),
-        ) && let Some(entry) = open
-        {
-            out.push(Action::PrintPlan {
-                entry,
-                client: false,
-            });
-        }
-        let client = button("Plan voor de cliënt afdrukken…", "Print the client's plan…");
-        if item(ui, client, open.is_some())
-            && let Some(entry) = open
-        {
-            out.push(Action::PrintPlan {
-                entry,
-                client: true,
-            });
+        for command in [
+            Command::ImportSpreadsheet,
+            Command::ExportCaseload,
+            Command::PrintPlan,
+            Command::PrintClientPlan,
+        ] {
+            command.menu_item(cx, ui, out);
         }
         ui.separator();
-        if item(ui, button("Afsluiten", "Quit"), true) {
-            out.push(Action::Guard(Pending::Quit));
-        }
+        Command::Quit.menu_item(cx, ui, out);
     });
 }
 
 fn edit_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-    let lang = cx.lang;
-    ui.menu_button(lang.pick("Bewerken", "Edit"), |ui| {
-        let undo = egui::Button::new(lang.pick("Ongedaan maken", "Undo")).shortcut_text("Ctrl+Z");
-        if item(ui, undo, cx.ws.can_undo()) {
-            out.push(Action::Undo);
-        }
-        let redo = egui::Button::new(lang.pick("Opnieuw", "Redo")).shortcut_text("Ctrl+Y");
-        if item(ui, redo, cx.ws.can_redo()) {
-            out.push(Action::Redo);
-        }
+    ui.menu_button(cx.lang.pick("Bewerken", "Edit"), |ui| {
+        Command::Undo.menu_item(cx, ui, out);
+        Command::Redo.menu_item(cx, ui, out);
         ui.separator();
-        let delete = egui::Button::new(lang.pick("Dossier verwijderen…", "Delete dossier…"));
-        if item(ui, delete, cx.sel.entry.is_some())
-            && let Some(i) = cx.sel.entry
-        {
-            out.push(Action::AskDelete(i));
-        }
+        Command::DeleteDossier.menu_item(cx, ui, out);
     });
 }
 
@@ -187,21 +131,35 @@ fn view_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
 /// The central views and the presentation.
 fn views_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let lang = cx.lang;
-    for (view, text) in [
-        (View::Dossier, lang.pick("Dossier", "Dossier")),
-        (View::Caseload, lang.pick("Caseload", "Caseload")),
-        (View::Statistics, lang.pick("Statistiek", "Statistics")),
-        (View::Agenda, lang.pick("Agenda", "Agenda")),
+    for (view, command) in [
+        (View::Dossier, Command::ShowDossier),
+        (View::Caseload, Command::ShowCaseload),
+        (View::Statistics, Command::ShowStatistics),
+        (View::Agenda, Command::ShowAgenda),
     ] {
-        if ui.selectable_label(cx.layout.view == view, text).clicked() && cx.layout.view != view {
-            out.push(Action::SetView(view));
+        let hover = command_hover(command, ui.ctx(), lang);
+        if ui
+            .selectable_label(cx.layout.view == view, command.label(lang))
+            .on_hover_text(hover)
+            .clicked()
+            && cx.layout.view != view
+        {
+            out.extend(command.action(cx));
         }
     }
     if ui
-        .button(lang.pick("Presenteren", "Present"))
-        .on_hover_text("F11")
+        .button(Command::Present.label(lang))
+        .on_hover_text(command_hover(Command::Present, ui.ctx(), lang))
         .clicked()
     {
-        out.push(Action::Present(true));
+        out.extend(Command::Present.action(cx));
+    }
+}
+
+/// A command's help with its key: "The open dossier: … (Ctrl+1)".
+fn command_hover(command: Command, ctx: &egui::Context, lang: Lang) -> String {
+    match command.shortcut_text(ctx, lang) {
+        Some(k) => format!("{} ({k})", command.help(lang)),
+        None => command.help(lang),
     }
 }

@@ -3,6 +3,7 @@
 //! share the statistics view's choices, so a presentation starts where the view stands.
 
 use super::action::Action;
+use super::command::{Command, Scope};
 use super::cx::ViewCx;
 use super::stats_pages::{Page, StatsChoices, page_ui, source_table};
 
@@ -33,15 +34,15 @@ impl Slides {
     ) {
         let slides = Self::pages();
         let years = source_table(cx.ws, choices).years();
-        let (left, right, up, down, esc) = ui.input(|i| {
-            (
-                i.key_pressed(egui::Key::ArrowLeft),
-                i.key_pressed(egui::Key::ArrowRight),
-                i.key_pressed(egui::Key::ArrowUp),
-                i.key_pressed(egui::Key::ArrowDown),
-                i.key_pressed(egui::Key::Escape),
-            )
-        });
+        let pressed = Command::pressed(ui.ctx(), Scope::Presentation);
+        let [left, right, up, down, esc] = [
+            Command::SlidePrevious,
+            Command::SlideNext,
+            Command::YearUp,
+            Command::YearDown,
+            Command::LeavePresentation,
+        ]
+        .map(|c| pressed.contains(&c));
         let at = slides.iter().position(|p| *p == choices.page).unwrap_or(0);
         if right {
             choices.page = slides[(at + 1) % slides.len()];
@@ -75,12 +76,15 @@ impl Slides {
             page_ui(cx, choices, ui, true);
             let at = slides.iter().position(|p| *p == choices.page).unwrap_or(0);
             ui.weak(format!(
-                "{} {} / {} · {} · {} · Esc",
+                "{} {} / {} · {} · {} · {}",
                 lang.pick("Dia", "Slide"),
                 at + 1,
                 slides.len(),
                 lang.pick("pijl links/rechts: dia's", "arrow left/right: slides"),
                 lang.pick("pijl omhoog/omlaag: jaren", "arrow up/down: years"),
+                Command::LeavePresentation
+                    .shortcut_text(ui.ctx(), lang)
+                    .unwrap_or_default(),
             ));
         });
     }

@@ -2,6 +2,7 @@
 //! shares, table, privacy) and the exports on the left; the chosen page in the centre.
 
 use super::action::{Action, Request};
+use super::command::Command;
 use super::cx::ViewCx;
 use super::stats_pages::{Page, StatsChoices, current_chart, page_ui, source_table};
 use twe_core::lang::Lang;
@@ -54,10 +55,10 @@ impl StatsView {
     fn exports_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let lang = cx.lang;
         if ui
-            .button(lang.pick("Presenteren (F11)", "Present (F11)"))
+            .button(Command::Present.label_with_key(ui.ctx(), lang))
             .clicked()
         {
-            out.push(Action::Present(true));
+            out.extend(Command::Present.action(cx));
         }
         if ui
             .button(lang.pick("Dia's als PDF…", "Slides as PDF…"))

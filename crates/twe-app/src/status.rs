@@ -1,6 +1,7 @@
 //! The status bar: counts of the workspace, files that did not load, the last message.
 
 use super::action::Action;
+use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
 use twe_core::lang;
@@ -44,12 +45,15 @@ impl StatusBar {
                     ""
                 }
             );
-            if ui
-                .link(text)
-                .on_hover_text(lang.pick("Agenda tonen (Ctrl+4)", "Show the agenda (Ctrl+4)"))
-                .clicked()
-            {
-                out.push(Action::SetView(super::cx::View::Agenda));
+            let hover = format!(
+                "{} ({})",
+                lang.pick("Agenda tonen", "Show the agenda"),
+                Command::ShowAgenda
+                    .shortcut_text(ui.ctx(), lang)
+                    .unwrap_or_default()
+            );
+            if ui.link(text).on_hover_text(hover).clicked() {
+                out.extend(Command::ShowAgenda.action(cx));
             }
             if !ws.load_errors().is_empty() {
                 ui.separator();

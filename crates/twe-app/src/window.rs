@@ -6,6 +6,7 @@
 use super::action::{Action, Pending, Question, Request};
 use super::agenda_view::AgendaView;
 use super::caseload::Caseload;
+use super::command::{Command, Scope};
 use super::cx::{Layout, Selection, View, ViewCx};
 use super::dialogs::Dialogs;
 use super::dossier_list::DossierList;
@@ -88,6 +89,8 @@ pub struct Window {
     /// Whether written documents open in the system's viewer: the shell turns it on, tests
     /// leave it off.
     viewer: bool,
+    /// egui's context of the last frame: how this platform writes keys in messages.
+    ctx: Option<egui::Context>,
 
     menu: MenuBar,
     status_bar: StatusBar,
@@ -151,6 +154,7 @@ impl Window {
             for_shell: Vec::new(),
             opening: None,
             viewer: false,
+            ctx: None,
             menu: MenuBar,
             status_bar: StatusBar,
             list: DossierList::default(),
@@ -336,8 +340,18 @@ impl Window {
         true
     }
 
+    /// A command's first key as this platform writes it, for a message said outside a
+    /// frame (the window's context, as of the last frame).
+    fn key_of(&self, command: Command, lang: Lang) -> String {
+        self.ctx
+            .as_ref()
+            .and_then(|ctx| command.shortcut_text(ctx, lang))
+            .unwrap_or_default()
+    }
+
     /// Draws the whole window, then applies what the panels asked for.
     pub fn ui(&mut self, ui: &mut egui::Ui) {
+        self.ctx = Some(ui.ctx().clone());
         super::palette::install(ui.ctx());
         // A projector in a lit room: the presentation is light whatever the window's theme.
         ui.ctx()
@@ -348,20 +362,20 @@ impl Window {
             });
         self.poll_opening(ui.ctx());
         let mut out = Vec::new();
-        if ui.input(|i| i.key_pressed(egui::Key::F11)) {
-            out.push(Action::Present(!self.presenting));
-        }
         if self.presenting {
-            // Nothing but the slide: no list, no names, no editor.
+            // Nothing but the slide: no list, no names, no editor; F11 leaves as Esc does.
+            if ui.input_mut(|i| Command::Present.consume(i)) {
+                out.push(Action::Present(false));
+            }
             let cx = self.shared.cx();
             self.slides.ui(&cx, &mut self.stats.choices, ui, &mut out);
         } else {
             // Esc closes an open menu (egui's menus stay open otherwise).
-            if egui::Popup::is_any_open(ui.ctx()) && ui.input(|i| i.key_pressed(egui::Key::Escape))
+            if egui::Popup::is_any_open(ui.ctx()) && ui.input_mut(|i| Command::CloseMenu.consume(i))
             {
                 egui::Popup::close_all(ui.ctx());
             }
-            shortcuts(ui, &mut out);
+            shortcuts(&self.shared.cx(), ui, &mut out);
             self.journal(ui);
             self.panels_ui(ui, &mut out);
         }
@@ -1011,11 +1025,14 @@ impl Window {
                     self.timeline.reset();
                 }
                 self.recovery.write_now(&self.shared.ws);
+                let undo = |lang| self.key_of(Command::Undo, lang);
+                let (nl, en) = (undo(Lang::Nl), undo(Lang::En));
                 self.say(|lang| {
                     format!(
-                        "{} {name} ({})",
+                        "{} {name} ({} {})",
                         lang.pick("Verwijderd:", "Deleted:"),
-                        lang.pick("Ctrl+Z brengt het terug", "Ctrl+Z brings it back")
+                        lang.pick(&nl, &en),
+                        lang.pick("brengt het terug", "brings it back")
                     )
                 });
             }
@@ -1404,50 +1421,9 @@ fn changes_the_workspace(action: &Action) -> bool {
 }
 
 /// The keyboard shortcuts of the normal window, as actions.
-fn shortcuts(ui: &egui::Ui, out: &mut Vec<Action>) {
-    use egui::{Key, KeyboardShortcut, Modifiers};
-    let ctx = ui.ctx();
-    let redo_y = KeyboardShortcut::new(Modifiers::COMMAND, Key::Y);
-    let redo_z = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
-    let undo = KeyboardShortcut::new(Modifiers::COMMAND, Key::Z);
-    let save_all = KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::S);
-    let save = KeyboardShortcut::new(Modifiers::COMMAND, Key::S);
-    let next = KeyboardShortcut::new(Modifiers::NONE, Key::F8);
-    let prev = KeyboardShortcut::new(Modifiers::SHIFT, Key::F8);
-    // Text fields keep their own undo; ours works when none has focus (a focused bar of the
-    // timeline is not typing: Ctrl+Z takes its last move back).
-    let typing = ctx
-        .memory(egui::Memory::focused)
-        .is_some_and(|id| egui::text_edit::TextEditState::load(ctx, id).is_some());
-    if ctx.input_mut(|i| i.consume_shortcut(&redo_z) || i.consume_shortcut(&redo_y)) && !typing {
-        out.push(Action::Redo);
-    }
-    if ctx.input_mut(|i| i.consume_shortcut(&undo)) && !typing {
-        out.push(Action::Undo);
-    }
-    if ctx.input_mut(|i| i.consume_shortcut(&save_all)) {
-        out.push(Action::SaveAll);
-    }
-    if ctx.input_mut(|i| i.consume_shortcut(&save)) {
-        out.push(Action::Save);
-    }
-    if ctx.input_mut(|i| i.consume_shortcut(&prev)) {
-        out.push(Action::StepFinding(-1));
-    }
-    if ctx.input_mut(|i| i.consume_shortcut(&next)) {
-        out.push(Action::StepFinding(1));
-    }
-    for (key, view) in [
-        (Key::Num1, View::Dossier),
-        (Key::Num2, View::Caseload),
-        (Key::Num3, View::Statistics),
-        (Key::Num4, View::Agenda),
-    ] {
-        if ctx.input_mut(|i| i.consume_key(Modifiers::COMMAND, key)) {
-            out.push(Action::SetView(view));
-        }
-    }
-    if ctx.input(|i| i.key_pressed(Key::F1)) {
-        out.push(Action::ToggleHelp);
+/// The window's keys (the registry's [`Scope::Window`]), read before any panel draws.
+fn shortcuts(cx: &ViewCx<'_>, ui: &egui::Ui, out: &mut Vec<Action>) {
+    for command in Command::pressed(ui.ctx(), Scope::Window) {
+        out.extend(command.action(cx));
     }
 }

@@ -44,6 +44,17 @@ pub enum Step {
     Months(i32),
 }
 
+impl Step {
+    /// The step taken `n` times (a key pressed `n` times in one frame).
+    #[must_use]
+    pub fn times(self, n: i32) -> Step {
+        match self {
+            Step::Days(d) => Step::Days(d.saturating_mul(i64::from(n))),
+            Step::Months(m) => Step::Months(m.saturating_mul(n)),
+        }
+    }
+}
+
 impl Instrument {
     /// The days the instrument covers.
     pub fn range(&self) -> DateRange {

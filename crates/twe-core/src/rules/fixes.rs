@@ -4,15 +4,15 @@
 //! edit and tests can check that it removes the finding.
 
 use super::{CheckContext, Finding, Severity, check};
-use crate::lang::Lang;
+use crate::lang::{Lang, Text};
 use crate::model::Dossier;
 use chrono::NaiveDate;
 
 /// One quick fix.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Fix {
-    /// What the fix does, Dutch and English.
-    pub label: (String, String),
+    /// What the fix does.
+    pub label: Text,
     /// The dossier after the fix.
     pub dossier: Dossier,
 }
@@ -20,7 +20,7 @@ pub struct Fix {
 impl Fix {
     /// The label in `lang`.
     pub fn label(&self, lang: Lang) -> &str {
-        lang.pick(&self.label.0, &self.label.1)
+        self.label.get(lang)
     }
 }
 
@@ -51,7 +51,7 @@ pub(super) fn dated(nl: &str, en: &str, day: NaiveDate, dossier: Dossier) -> Fix
 /// A fix with its label in both languages.
 pub(super) fn fix(nl: String, en: String, dossier: Dossier) -> Fix {
     Fix {
-        label: (nl, en),
+        label: Text::new(nl, en),
         dossier,
     }
 }
@@ -116,14 +116,14 @@ pub fn end_on_last_day(finding: &Finding, d: &Dossier) -> Vec<Fix> {
 pub struct Applied {
     /// The rule whose finding it fixed.
     pub rule: &'static str,
-    /// What it did, Dutch and English.
-    pub label: (String, String),
+    /// What it did.
+    pub label: Text,
 }
 
 impl Applied {
     /// What it did, in `lang`.
     pub fn label(&self, lang: Lang) -> &str {
-        lang.pick(&self.label.0, &self.label.1)
+        self.label.get(lang)
     }
 }
 
@@ -189,7 +189,7 @@ mod tests {
                         "{}: {} still there after «{}»",
                         d.id,
                         finding.rule.id,
-                        f.label.1
+                        f.label.en
                     );
                     let errors = |fs: &[Finding]| {
                         fs.iter()
@@ -200,7 +200,7 @@ mod tests {
                         errors(&after) <= errors(&before),
                         "{}: «{}» adds an error",
                         d.id,
-                        f.label.1
+                        f.label.en
                     );
                 }
             }
@@ -254,11 +254,11 @@ mod generated {
                     for fix in fixes(finding, &d, &before, &ctx) {
                         offered += 1;
                         let after = check(&fix.dossier, &ctx);
-                        prop_assert!(adds_no_finding(&before, &after), "{}: «{}»", d.id, fix.label.1);
+                        prop_assert!(adds_no_finding(&before, &after), "{}: «{}»", d.id, fix.label.en);
                         prop_assert!(fix.dossier != d);
                         for (a, b) in d.instruments.iter().zip(&fix.dossier.instruments) {
                             if a.start != b.start {
-                                prop_assert!(length_kept(a, b), "{}: «{}» {a:?} became {b:?}", d.id, fix.label.1);
+                                prop_assert!(length_kept(a, b), "{}: «{}» {a:?} became {b:?}", d.id, fix.label.en);
                             }
                         }
                     }
