@@ -14,6 +14,7 @@
 use chrono::Duration;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
+use twe_app::action::Select;
 use twe_app::{Action, View, Window};
 use twe_core::files::{LoadReport, LoadedDossier};
 use twe_core::lang::Lang;
@@ -66,21 +67,21 @@ fn frame(ctx: &egui::Context, window: &mut Window) -> usize {
 fn frames(c: &mut Criterion) {
     let ctx = egui::Context::default();
     let mut window = Window::new(workspace(DOSSIERS), Lang::Nl);
-    window.act(Action::OpenEntry(DOSSIERS / 2));
+    window.act(Action::Select(Select::OpenEntry(DOSSIERS / 2)));
     for _ in 0..5 {
         frame(&ctx, &mut window);
     }
     c.bench_function("frame: dossier view, 25,000 dossiers", |b| {
         b.iter(|| black_box(frame(&ctx, &mut window)));
     });
-    window.act(Action::SetView(View::Caseload));
+    window.act(Action::Select(Select::SetView(View::Caseload)));
     for _ in 0..5 {
         frame(&ctx, &mut window);
     }
     c.bench_function("frame: caseload view, 25,000 dossiers", |b| {
         b.iter(|| black_box(frame(&ctx, &mut window)));
     });
-    window.act(Action::SetView(View::Statistics));
+    window.act(Action::Select(Select::SetView(View::Statistics)));
     window.stats_mut().source = twe_core::stats::charts::DataSource::Dossiers;
     for _ in 0..5 {
         frame(&ctx, &mut window);

@@ -8,6 +8,7 @@
     clippy::expect_used,
     reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
 )]
+use twe_app::action::Select;
 use twe_app::{Action, View, Window};
 use twe_core::files::{LoadReport, LoadedDossier};
 use twe_core::lang::Lang;
@@ -74,11 +75,11 @@ fn main() {
         return;
     }
     let mut window = Window::new(ws, Lang::Nl);
-    window.act(Action::OpenEntry(12_500));
+    window.act(Action::Select(Select::OpenEntry(12_500)));
     match view.as_str() {
-        "caseload" => window.act(Action::SetView(View::Caseload)),
+        "caseload" => window.act(Action::Select(Select::SetView(View::Caseload))),
         "statistics" => {
-            window.act(Action::SetView(View::Statistics));
+            window.act(Action::Select(Select::SetView(View::Statistics)));
             window.stats_mut().source = twe_core::stats::charts::DataSource::Dossiers;
         }
         _ => {}

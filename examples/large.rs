@@ -9,6 +9,7 @@
     reason = "test and benchmark code: a failed unwrap is a failed run, with its location"
 )]
 use std::time::{Duration, Instant};
+use twe_app::action::Select;
 use twe_app::{Action, View, Window};
 use twe_core::lang::Lang;
 use twe_core::workspace::Workspace;
@@ -76,9 +77,9 @@ fn main() {
     println!("first frame drawn after {drawn:?} (the frame took {first_frame:?})");
     println!("first dossier open after {:?}", usable.unwrap_or(loaded));
     println!("every file in after {loaded:?}; worst frame while loading {worst_while_loading:?}");
-    window.act(Action::OpenEntry(n / 2));
+    window.act(Action::Select(Select::OpenEntry(n / 2)));
     for view in [View::Dossier, View::Caseload, View::Statistics] {
-        window.act(Action::SetView(view));
+        window.act(Action::Select(Select::SetView(view)));
         if view == View::Statistics {
             window.stats_mut().source = twe_core::stats::charts::DataSource::Dossiers;
         }
@@ -89,7 +90,7 @@ fn main() {
         let (median, worst) = median_and_worst(times);
         println!("frame, {view:?} view: median {median:?}, worst {worst:?}");
     }
-    window.act(Action::SetView(View::Dossier));
+    window.act(Action::Select(Select::SetView(View::Dossier)));
     let i = n / 2;
     let original = window.workspace().entries()[i].dossier().clone();
     let mut moved = original.clone();

@@ -6,6 +6,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
+use twe_app::action::{Edit, File, Output, Select, Setting, Shell};
 use twe_app::{
     Action, AgendaView, Caseload, Dialogs, DossierList, Editor, FindingsPanel, Help, Layout,
     MenuBar, Pending, Question, Request, Selection, Slides, StatsView, StatusBar, Timeline, View,
@@ -86,7 +87,10 @@ fn dossier_list_filters_and_opens_by_click_and_arrow_keys() {
     let gent = index(&h.state().ws, "GENT-2017-0004");
     h.get_by_label_contains("GENT-2017-0004  ").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::OpenEntry(gent)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::Select(Select::OpenEntry(gent)))
+    );
     // With the search field left, the arrow keys walk the rows.
     h.get_by_role_and_label(Role::TextInput, "Search").focus();
     h.key_press(Key::Escape);
@@ -94,7 +98,10 @@ fn dossier_list_filters_and_opens_by_click_and_arrow_keys() {
     h.state_mut().out.clear();
     h.key_press(Key::ArrowDown);
     h.run();
-    assert!(matches!(h.state().out.first(), Some(Action::OpenEntry(_))));
+    assert!(matches!(
+        h.state().out.first(),
+        Some(Action::Select(Select::OpenEntry(_)))
+    ));
     // A filter by findings keeps the dossiers with errors.
     h.get_by_role_and_label(Role::ComboBox, "Show").click();
     h.run();
@@ -135,17 +142,21 @@ fn timeline_selects_a_bar_and_plans_the_rest() {
         .expect("the first bar is drawn");
     click_at(&mut h, rect.center());
     h.run();
-    assert!(h.state().out.contains(&Action::SelectBar(Some(0))));
+    assert!(
+        h.state()
+            .out
+            .contains(&Action::Select(Select::SelectBar(Some(0))))
+    );
     h.get_by_label("Plan the rest").click();
     h.run();
     assert!(h.state().panel.proposal().is_some());
     h.get_by_label("✔ Accept").click();
     h.run();
-    let Some(Action::Edit {
+    let Some(Action::Edit(Edit::Replace {
         entry,
         dossier,
         key,
-    }) = h.state().out.last()
+    })) = h.state().out.last()
     else {
         panic!("accepting is an edit: {:?}", h.state().out)
     };
@@ -166,7 +177,9 @@ fn editor_turns_typing_and_buttons_into_edits() {
     );
     retype(&mut h, "Client", "Jo Tester");
     let edit = h.state().out.iter().rev().find_map(|a| match a {
-        Action::Edit { dossier, key, .. } => Some((dossier.client.clone(), key.clone())),
+        Action::Edit(Edit::Replace { dossier, key, .. }) => {
+            Some((dossier.client.clone(), key.clone()))
+        }
         _ => None,
     });
     assert_eq!(
@@ -182,9 +195,12 @@ fn editor_turns_typing_and_buttons_into_edits() {
     h.run();
     let out = &h.state().out;
     assert!(
-        matches!(out.first(), Some(Action::Edit { dossier, .. }) if dossier.instruments.len() == n + 1)
+        matches!(out.first(), Some(Action::Edit(Edit::Replace { dossier, .. })) if dossier.instruments.len() == n + 1)
     );
-    assert_eq!(out.get(1), Some(&Action::SelectInstrument(Some(n))));
+    assert_eq!(
+        out.get(1),
+        Some(&Action::Select(Select::SelectInstrument(Some(n))))
+    );
 }
 
 #[test]
@@ -197,22 +213,27 @@ fn findings_select_step_and_fix() {
     assert!(h.query_by_label("art60-late-start").is_some());
     h.get_by_label("Next ▶").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::StepFinding(1)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::Select(Select::StepFinding(1)))
+    );
     h.get_by_label_contains("starts after the deadline").click();
     h.run();
     assert!(matches!(
         h.state().out.last(),
-        Some(Action::SelectFinding(_))
+        Some(Action::Select(Select::SelectFinding(_)))
     ));
     h.get_by_label_contains("Start art. 60§7 on 1 May 2017")
         .click();
     h.run();
     let out = &h.state().out;
     assert!(
-        matches!(&out[out.len() - 2], Action::Status(s) if s.en.contains("1 May 2017") && s.nl.contains("01/05/2017"))
+        matches!(&out[out.len() - 2], Action::Setting(Setting::Status(s)) if s.en.contains("1 May 2017") && s.nl.contains("01/05/2017"))
     );
-    assert!(matches!(out.last(), Some(Action::Edit { dossier, .. })
-        if dossier.instruments[1].start.to_string() == "2017-05-01"));
+    assert!(
+        matches!(out.last(), Some(Action::Edit(Edit::Replace { dossier, .. }))
+        if dossier.instruments[1].start.to_string() == "2017-05-01")
+    );
 }
 
 #[test]
@@ -252,7 +273,10 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
     let gent = index(&h.state().ws, "GENT-2017-0004");
     h.get_by_label_contains("GENT-2017-0004").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::OpenEntry(gent)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::Select(Select::OpenEntry(gent)))
+    );
     // Grouped by findings: three headings, the errors first.
     h.get_by_role_and_label(Role::ComboBox, "Group").click();
     h.run();
@@ -285,11 +309,14 @@ fn statistics_controls_choose_and_export() {
     h.run();
     assert!(matches!(
         h.state().out.last(),
-        Some(Action::Dialog(Request::ExportCsv(csv))) if csv.contains("Antwerpen")
+        Some(Action::Shell(Shell::Dialog(Request::ExportCsv(csv)))) if csv.contains("Antwerpen")
     ));
     h.get_by_label("Present (F11)").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::Present(true)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::Setting(Setting::Present(true)))
+    );
 }
 
 #[test]
@@ -334,7 +361,10 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
     assert!(h.query_by_label_contains("Slide 8 / 8").is_some());
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::Present(false)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::Setting(Setting::Present(false)))
+    );
 }
 
 #[test]
@@ -344,21 +374,27 @@ fn menu_bar_items_are_actions() {
     h.run();
     h.get_by_label("New dossier").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::NewDossier));
+    assert_eq!(h.state().out.last(), Some(&Action::Edit(Edit::NewDossier)));
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Quit").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::Guard(Pending::Quit)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::File(File::Guard(Pending::Quit)))
+    );
     h.get_by_label("Statistics").click();
     h.run();
     assert_eq!(
         h.state().out.last(),
-        Some(&Action::SetView(View::Statistics))
+        Some(&Action::Select(Select::SetView(View::Statistics)))
     );
     h.get_by_label("NL").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::SetLang(Lang::Nl)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::Setting(Setting::SetLang(Lang::Nl)))
+    );
     h.get_by_label("Edit").click();
     h.run();
     assert!(
@@ -388,7 +424,10 @@ fn status_bar_counts_and_says_the_last_message() {
     );
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(matches!(h.state().out.last(), Some(Action::CancelOpening)));
+    assert!(matches!(
+        h.state().out.last(),
+        Some(Action::File(File::CancelOpening))
+    ));
 }
 
 #[test]
@@ -409,8 +448,14 @@ fn help_lists_every_shortcut_when_open() {
         for c in twe_app::help::listed(scope) {
             let keys = c.all_shortcuts_text(&ctx, Lang::En);
             // Esc, the arrows: the same key in several places.
-            assert!(h.query_all_by_label(&keys).next().is_some(), "{c:?}: {keys}");
-            assert!(h.query_all_by_label(&c.help(Lang::En)).next().is_some(), "{c:?}");
+            assert!(
+                h.query_all_by_label(&keys).next().is_some(),
+                "{c:?}: {keys}"
+            );
+            assert!(
+                h.query_all_by_label(&c.help(Lang::En)).next().is_some(),
+                "{c:?}"
+            );
             listed += 1;
         }
     }
@@ -447,7 +492,7 @@ fn dialogs_answer_with_an_action_and_close() {
     h.run();
     assert_eq!(
         h.state().out.last(),
-        Some(&Action::DiscardThen(Pending::Quit))
+        Some(&Action::File(File::DiscardThen(Pending::Quit)))
     );
     assert!(h.state().panel.question().is_none());
     assert!(h.query_by_label("Unsaved changes").is_none());
@@ -455,7 +500,10 @@ fn dialogs_answer_with_an_action_and_close() {
     h.run();
     h.get_by_label("Take theirs").click();
     h.run();
-    assert_eq!(h.state().out.last(), Some(&Action::TakeTheirs(0)));
+    assert_eq!(
+        h.state().out.last(),
+        Some(&Action::File(File::TakeTheirs(0)))
+    );
 }
 
 #[test]
@@ -484,7 +532,7 @@ fn shared_drive_the_path_prompt_asks_before_replacing_a_file() {
     h.run();
     assert_eq!(
         h.state().out.last(),
-        Some(&Action::PathChosen(request, existing))
+        Some(&Action::File(File::PathChosen(request, existing)))
     );
     assert!(!h.state().panel.asks_path());
 }
@@ -760,11 +808,11 @@ fn agenda_groups_items_and_opens_the_dossier_of_a_clicked_row() {
     h.run();
     assert_eq!(
         h.state().out.last(),
-        Some(&Action::OpenItem {
+        Some(&Action::Select(Select::OpenItem {
             entry: a,
             instrument: None,
             finding: None
-        })
+        }))
     );
     // An overdue finding opens its dossier with the finding selected.
     h.get_by_label_contains("MOL-2023-0029 · Bram Wouters — The trajectory's last day was")
@@ -773,12 +821,13 @@ fn agenda_groups_items_and_opens_the_dossier_of_a_clicked_row() {
     let mol = index(&h.state().ws, "MOL-2023-0029");
     assert!(matches!(
         h.state().out.last(),
-        Some(Action::OpenItem { entry, finding: Some(_), .. }) if *entry == mol
+        Some(Action::Select(Select::OpenItem { entry, finding: Some(_), .. })) if *entry == mol
     ));
     // The export: one event per listed item, no names unless ticked.
     h.get_by_label("📅 Export to calendar…").click();
     h.run();
-    let Some(Action::Dialog(Request::ExportIcs(ics))) = h.state().out.last().cloned() else {
+    let Some(Action::Shell(Shell::Dialog(Request::ExportIcs(ics)))) = h.state().out.last().cloned()
+    else {
         panic!("the export asks for a file: {:?}", h.state().out.last());
     };
     assert!(ics.contains("UID:TEST-A-art60-start@twe-planner"));
@@ -788,7 +837,8 @@ fn agenda_groups_items_and_opens_the_dossier_of_a_clicked_row() {
     h.run();
     h.get_by_label("📅 Export to calendar…").click();
     h.run();
-    let Some(Action::Dialog(Request::ExportIcs(ics))) = h.state().out.last().cloned() else {
+    let Some(Action::Shell(Shell::Dialog(Request::ExportIcs(ics)))) = h.state().out.last().cloned()
+    else {
         panic!("the export asks for a file");
     };
     assert!(ics.contains("Alice Test"));
@@ -850,21 +900,21 @@ fn agenda_click_selects_the_instrument_or_the_year() {
     h.run();
     assert_eq!(
         h.state().out.last(),
-        Some(&Action::OpenItem {
+        Some(&Action::Select(Select::OpenItem {
             entry: a,
             instrument: Some(0),
             finding: None
-        })
+        }))
     );
     // Year 1 (6 Jan 2026 – 5 Jan 2027) has one instrument: the click selects its finding.
     h.get_by_label_contains("5 Jan 2027 · in 309 days · TEST-A · Alice Test — Plan a second")
         .click();
     h.run();
-    let Some(Action::OpenItem {
+    let Some(Action::Select(Select::OpenItem {
         entry,
         instrument: None,
         finding: Some(f),
-    }) = h.state().out.last().cloned()
+    })) = h.state().out.last().cloned()
     else {
         panic!("the year's finding: {:?}", h.state().out.last());
     };
@@ -1018,7 +1068,10 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
     );
     h.get_by_label("Import 1 dossiers and open them").click();
     h.run();
-    assert_eq!(h.state().1.last(), Some(&Action::ImportInto(elsewhere)));
+    assert_eq!(
+        h.state().1.last(),
+        Some(&Action::Output(Output::ImportInto(elsewhere)))
+    );
     // A click beside the preview keeps it (and the columns assigned).
     let before = h.state().1.len();
     click_at(&mut h, egui::pos2(5.0, 5.0));
@@ -1029,9 +1082,12 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
     h.run();
     assert_eq!(
         h.state().1.last(),
-        Some(&Action::Dialog(Request::ImportInto))
+        Some(&Action::Shell(Shell::Dialog(Request::ImportInto)))
     );
     h.key_press(Key::Escape);
     h.run();
-    assert_eq!(h.state().1.last(), Some(&Action::CloseImport));
+    assert_eq!(
+        h.state().1.last(),
+        Some(&Action::Output(Output::CloseImport))
+    );
 }

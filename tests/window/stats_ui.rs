@@ -5,6 +5,7 @@ use egui::Key;
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::{Harness, SnapshotResults};
+use twe_app::action::{Select, Setting, Shell};
 use twe_app::stats_pages::{Page, current_chart};
 use twe_app::{Action, Request, View, Window};
 use twe_core::lang::Lang;
@@ -13,7 +14,7 @@ use twe_core::workspace::Workspace;
 
 fn stats(lang: Lang) -> Harness<'static, Window> {
     let mut window = Window::new(Workspace::sample(today()), lang);
-    window.act(Action::SetView(View::Statistics));
+    window.act(Action::Select(Select::SetView(View::Statistics)));
     harness(window)
 }
 
@@ -54,7 +55,7 @@ fn the_csv_export_is_the_published_table() {
     let mut h = stats(Lang::En);
     h.get_by_label("CSV of this chart…").click();
     h.run();
-    let Some(Action::Dialog(Request::ExportCsv(csv))) = h.state().shell_actions().last().cloned()
+    let Some(Shell::Dialog(Request::ExportCsv(csv))) = h.state().shell_actions().last().cloned()
     else {
         panic!("no export asked")
     };
@@ -160,7 +161,7 @@ fn small_counts_from_dossiers_are_hidden_when_presenting() {
     let dir = tempfile::tempdir().unwrap();
     twe_core::generate::write(&twe_core::generate::generate(&opts), dir.path()).unwrap();
     let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
-    window.act(Action::SetView(View::Statistics));
+    window.act(Action::Select(Select::SetView(View::Statistics)));
     let mut h = harness(window);
     h.state_mut().stats_mut().source = DataSource::Dossiers;
     h.state_mut().stats_mut().show_table = true;
@@ -170,7 +171,7 @@ fn small_counts_from_dossiers_are_hidden_when_presenting() {
         h.query_all_by_label("<5").next().is_none(),
         "not in the normal view"
     );
-    h.state_mut().act(Action::Present(true));
+    h.state_mut().act(Action::Setting(Setting::Present(true)));
     h.run();
     assert!(
         h.query_all_by_label("<5").next().is_some(),
@@ -184,7 +185,7 @@ fn walkthrough_a_slide_whose_counts_are_all_hidden_says_so() {
     h.state_mut().stats_mut().source = DataSource::Dossiers;
     h.state_mut().stats_mut().show_table = true;
     h.state_mut().stats_mut().up_to = 2025;
-    h.state_mut().act(Action::Present(true));
+    h.state_mut().act(Action::Setting(Setting::Present(true)));
     h.run();
     // The sample's counts are all below 5: no empty chart, no table of "<5".
     assert!(
@@ -222,7 +223,7 @@ fn snapshots_of_charts_and_slides() {
         h.run();
         results.add(h.try_snapshot(format!("stats_{}", name(page))));
     }
-    h.state_mut().act(Action::Present(true));
+    h.state_mut().act(Action::Setting(Setting::Present(true)));
     for page in [
         Page::Chart(ChartKind::PerTrajectory),
         Page::Chart(ChartKind::BvsUse),
@@ -369,7 +370,7 @@ fn the_slides_as_a_pdf_deck_from_the_statistics_view() {
     let mut h = stats(Lang::En);
     h.get_by_label("Slides as PDF…").click();
     h.run();
-    let Some(Action::Dialog(Request::ExportPdf { bytes, name, .. })) =
+    let Some(Shell::Dialog(Request::ExportPdf { bytes, name, .. })) =
         h.state().shell_actions().last().cloned()
     else {
         panic!("no deck asked")
@@ -389,9 +390,9 @@ fn the_slides_as_a_pdf_deck_from_the_statistics_view() {
 #[test]
 fn a_slide_is_light_and_says_what_its_chart_shows() {
     let mut h = stats(Lang::En);
-    h.state_mut().act(Action::SetDark(true));
+    h.state_mut().act(Action::Setting(Setting::SetDark(true)));
     h.state_mut().stats_mut().page = Page::Chart(ChartKind::PerProvince);
-    h.state_mut().act(Action::Present(true));
+    h.state_mut().act(Action::Setting(Setting::Present(true)));
     h.run();
     assert_eq!(
         h.ctx.theme(),
@@ -408,7 +409,7 @@ fn a_slide_is_light_and_says_what_its_chart_shows() {
     );
     // The values on the bars are painted in the plot (no AccessKit node): the slide
     // snapshots show them; the table under a chart carries them for screen readers.
-    h.state_mut().act(Action::Present(false));
+    h.state_mut().act(Action::Setting(Setting::Present(false)));
     h.run();
     assert_eq!(
         h.ctx.theme(),
@@ -459,7 +460,7 @@ fn the_charts_as_a_workbook_from_the_statistics_view() {
     let book_of = |h: &mut Harness<'static, Window>, label: &str| {
         h.get_by_label(label).click();
         h.run();
-        let Some(Action::Dialog(Request::ExportXlsx { bytes, name })) =
+        let Some(Shell::Dialog(Request::ExportXlsx { bytes, name })) =
             h.state_mut().take_shell_actions().last().cloned()
         else {
             panic!("a file dialog for the workbook")

@@ -5,6 +5,7 @@ use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::SnapshotResults;
 use egui_kittest::kittest::Queryable;
+use twe_app::action::{Edit, File, Output, Select, Setting, Shell};
 use twe_app::{Action, Pending, Question, View, Window};
 use twe_core::lang::Lang;
 use twe_core::workspace::Workspace;
@@ -14,7 +15,8 @@ fn a_date_change_fires_a_rule_and_undo_takes_it_back() {
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
     assert!(h.query_by_label_contains("run at the same time").is_none());
-    h.state_mut().act(Action::SelectInstrument(Some(2))); // the WES
+    h.state_mut()
+        .act(Action::Select(Select::SelectInstrument(Some(2)))); // the WES
     h.run();
     retype(&mut h, "Start", "01/03/2019");
     let i = index_of(&h, "LEUV-2018-0006");
@@ -238,27 +240,31 @@ fn snapshots_of_each_view() {
     h.run();
     results.add(h.try_snapshot("dossier_view"));
     // The light theme: labels white on dark fills, black on light ones, lines that show.
-    h.state_mut().act(Action::SetDark(false));
+    h.state_mut().act(Action::Setting(Setting::SetDark(false)));
     h.run();
     results.add(h.try_snapshot("dossier_view_light"));
-    h.state_mut().act(Action::SetView(View::Statistics));
+    h.state_mut()
+        .act(Action::Select(Select::SetView(View::Statistics)));
     h.state_mut().stats_mut().page =
         twe_app::stats_pages::Page::Chart(twe_core::stats::charts::ChartKind::PerTrajectory);
     h.run();
     results.add(h.try_snapshot("stats_light"));
-    h.state_mut().act(Action::SetDark(true));
-    h.state_mut().act(Action::SetView(View::Caseload));
+    h.state_mut().act(Action::Setting(Setting::SetDark(true)));
+    h.state_mut()
+        .act(Action::Select(Select::SetView(View::Caseload)));
     h.run();
     assert!(
         h.query_by_label_contains("the list's filters apply")
             .is_some()
     );
     results.add(h.try_snapshot("caseload_view"));
-    h.state_mut().act(Action::SetView(View::Agenda));
+    h.state_mut()
+        .act(Action::Select(Select::SetView(View::Agenda)));
     h.run();
     results.add(h.try_snapshot("agenda_view"));
-    h.state_mut().act(Action::SetView(View::Dossier));
-    h.state_mut().act(Action::ToggleHelp);
+    h.state_mut()
+        .act(Action::Select(Select::SetView(View::Dossier)));
+    h.state_mut().act(Action::Setting(Setting::ToggleHelp));
     h.run();
     results.add(h.try_snapshot("help"));
 }
@@ -326,7 +332,8 @@ fn a_file_changed_outside_asks_before_anything_is_lost() {
     retype(&mut h, "Client", "Edited Here");
     let text = std::fs::read_to_string(&path).unwrap();
     std::fs::write(&path, text.replace("Jonas Claes", "Edited There")).unwrap();
-    h.state_mut().act(Action::DiskChanged(vec![path.clone()]));
+    h.state_mut()
+        .act(Action::File(File::DiskChanged(vec![path.clone()])));
     h.run();
     assert!(
         h.query_by_label("File changed outside twe-planner")
@@ -340,7 +347,7 @@ fn a_file_changed_outside_asks_before_anything_is_lost() {
 
 /// Whether the window asked the shell to close it.
 fn quits(h: &egui_kittest::Harness<'static, Window>) -> bool {
-    h.state().shell_actions().contains(&Action::Quit)
+    h.state().shell_actions().contains(&Shell::Quit)
 }
 
 #[test]
@@ -350,7 +357,7 @@ fn shared_drive_a_new_dossier_is_saved_into_the_workspace_folder_without_a_dialo
     let before = count();
     let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
     // Ctrl+S on a new dossier.
-    h.state_mut().act(Action::NewDossier);
+    h.state_mut().act(Action::Edit(Edit::NewDossier));
     h.run();
     let id = h.state().shown_dossier().unwrap().id.clone();
     h.key_press_modifiers(Modifiers::COMMAND, Key::S);
@@ -358,7 +365,7 @@ fn shared_drive_a_new_dossier_is_saved_into_the_workspace_folder_without_a_dialo
     assert!(dir.path().join(format!("{id}.ron")).exists(), "{id}.ron");
     assert!(h.state().shell_actions().is_empty(), "no dialog asked for");
     // Save all, from the menu.
-    h.state_mut().act(Action::NewDossier);
+    h.state_mut().act(Action::Edit(Edit::NewDossier));
     h.run();
     h.get_by_label("File").click();
     h.run();
@@ -366,8 +373,8 @@ fn shared_drive_a_new_dossier_is_saved_into_the_workspace_folder_without_a_dialo
     h.run();
     assert_eq!(count(), before + 2);
     // The quit dialog's "Save all" saves, then quits.
-    h.state_mut().act(Action::NewDossier);
-    h.state_mut().act(Action::Guard(Pending::Quit));
+    h.state_mut().act(Action::Edit(Edit::NewDossier));
+    h.state_mut().act(Action::File(File::Guard(Pending::Quit)));
     h.run();
     h.get_by_label("Save all").click();
     h.run();
@@ -385,10 +392,10 @@ fn shared_drive_an_export_without_a_file_dialog_asks_for_the_path_in_the_window(
     let out = tempfile::tempdir().unwrap();
     let target = out.path().join("cijfers.csv");
     let mut h = sample(Lang::En);
-    h.state_mut().act(Action::AskPath {
+    h.state_mut().act(Action::File(File::AskPath {
         request: twe_app::Request::ExportCsv("provincie;2017\n".into()),
         why: "This system has no file dialog.".into(),
-    });
+    }));
     h.run();
     assert!(
         h.query_by_label("This system has no file dialog.")
@@ -410,10 +417,10 @@ fn shared_drive_an_export_without_a_file_dialog_asks_for_the_path_in_the_window(
     {
         use std::os::unix::fs::PermissionsExt;
         std::fs::set_permissions(&target, std::fs::Permissions::from_mode(0o444)).unwrap();
-        h.state_mut().act(Action::PathChosen(
+        h.state_mut().act(Action::File(File::PathChosen(
             twe_app::Request::ExportCsv("x".into()),
             target.clone(),
-        ));
+        )));
         h.run();
         assert!(h.query_by_label_contains("read-only").is_some());
         assert_eq!(
@@ -501,9 +508,9 @@ fn shared_drive_deleting_a_dossier_asks_first_and_undo_brings_it_back() {
 fn shared_drive_an_unreachable_folder_is_said_and_the_dossiers_stay() {
     let dir = sample_folder();
     let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
-    h.state_mut().act(Action::FolderUnreachable(
+    h.state_mut().act(Action::File(File::FolderUnreachable(
         "Transport endpoint is not connected".into(),
-    ));
+    )));
     h.run();
     assert!(
         h.query_by_label_contains("cannot be reached (VPN or network down?)")
@@ -511,7 +518,7 @@ fn shared_drive_an_unreachable_folder_is_said_and_the_dossiers_stay() {
     );
     assert!(h.query_by_label_contains("30 dossiers").is_some());
     assert_eq!(h.state().workspace().dirty_count(), 0);
-    h.state_mut().act(Action::FolderReachable);
+    h.state_mut().act(Action::File(File::FolderReachable));
     h.run();
     assert!(h.query_by_label_contains("can be reached again").is_some());
 }
@@ -519,7 +526,7 @@ fn shared_drive_an_unreachable_folder_is_said_and_the_dossiers_stay() {
 #[test]
 fn walkthrough_the_status_line_follows_the_language() {
     let mut h = sample(Lang::En);
-    h.state_mut().act(Action::SaveAll);
+    h.state_mut().act(Action::File(File::SaveAll));
     h.run();
     assert!(h.query_by_label_contains("All saved").is_some());
     h.get_by_label("NL").click();
@@ -538,7 +545,7 @@ fn walkthrough_the_quit_dialog_names_the_unsaved_dossiers() {
             .edit(i, |d| d.client = "X".into())
             .unwrap();
     }
-    h.state_mut().act(Action::Guard(Pending::Quit));
+    h.state_mut().act(Action::File(File::Guard(Pending::Quit)));
     h.run();
     assert!(
         h.query_by_label_contains("GENT-2017-0004, LEUV-2018-0006")
@@ -560,7 +567,7 @@ fn walkthrough_escape_closes_an_open_menu() {
 #[test]
 fn walkthrough_a_new_dossier_is_shown_in_the_list_at_once() {
     let mut h = sample(Lang::En);
-    h.state_mut().act(Action::NewDossier);
+    h.state_mut().act(Action::Edit(Edit::NewDossier));
     // The list scrolls there smoothly: a few frames.
     h.run_steps(30);
     let id = h.state().shown_dossier().unwrap().id.clone();
@@ -581,11 +588,11 @@ fn walkthrough_plan_the_rest_fills_a_gap_inside_the_trajectory() {
     d.end = None;
     d.instruments[2].start = d.instruments[2].start + chrono::Days::new(70);
     d.instruments[2].end = d.instruments[2].end + chrono::Days::new(70);
-    h.state_mut().act(Action::Edit {
+    h.state_mut().act(Action::Edit(Edit::Replace {
         entry: i,
         dossier: d,
         key: twe_core::workspace::EditKey::Single,
-    });
+    }));
     h.run();
     assert!(h.query_by_label("inactive-period").is_some());
     h.get_by_label("Plan the rest").click();
@@ -605,7 +612,7 @@ fn walkthrough_plan_the_rest_fills_a_gap_inside_the_trajectory() {
 #[test]
 fn walkthrough_reopening_opens_the_dossier_open_last() {
     let mut w = Window::new(Workspace::sample(today()), Lang::En);
-    w.act(Action::OpenEntry(5));
+    w.act(Action::Select(Select::OpenEntry(5)));
     let id = w.selected_id().unwrap().to_string();
     let mut again = Window::new(Workspace::sample(today()), Lang::En);
     again.select_id(&id);
@@ -616,7 +623,8 @@ fn walkthrough_reopening_opens_the_dossier_open_last() {
 fn walkthrough_a_new_instrument_is_on_the_timeline_at_once() {
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
-    h.state_mut().act(Action::SelectInstrument(Some(1)));
+    h.state_mut()
+        .act(Action::Select(Select::SelectInstrument(Some(1))));
     h.run();
     let i = index_of(&h, "LEUV-2018-0006");
     let n = dossier(&h, i).instruments.len();
@@ -632,7 +640,8 @@ fn walkthrough_a_new_instrument_is_on_the_timeline_at_once() {
 fn walkthrough_an_impossible_date_stays_red_with_the_reason_until_corrected() {
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
-    h.state_mut().act(Action::SelectInstrument(Some(2)));
+    h.state_mut()
+        .act(Action::Select(Select::SelectInstrument(Some(2))));
     h.run();
     let i = index_of(&h, "LEUV-2018-0006");
     let before = dossier(&h, i).instruments[2].clone();
@@ -663,7 +672,8 @@ fn walkthrough_an_impossible_date_stays_red_with_the_reason_until_corrected() {
 fn walkthrough_changing_a_start_can_keep_the_length() {
     let mut h = sample(Lang::En);
     open(&mut h, "LEUV-2018-0006");
-    h.state_mut().act(Action::SelectInstrument(Some(2)));
+    h.state_mut()
+        .act(Action::Select(Select::SelectInstrument(Some(2))));
     h.run();
     let i = index_of(&h, "LEUV-2018-0006");
     let before = dossier(&h, i).instruments[2].clone();
@@ -822,7 +832,9 @@ fn walkthrough_views_fixes_and_help_by_keyboard() {
     assert!(h.state().workspace().entries()[i].counts().errors < errors);
     h.key_press(Key::F1);
     h.run();
-    for keys in ["Ctrl+.", "Ctrl+1", "Ctrl+4", "Home", "End", "Del", "Ins / +"] {
+    for keys in [
+        "Ctrl+.", "Ctrl+1", "Ctrl+4", "Home", "End", "Del", "Ins / +",
+    ] {
         assert!(
             h.query_all_by_label(keys).next().is_some(),
             "{keys} in the help"
@@ -891,7 +903,7 @@ fn walkthrough_a_folder_opens_in_the_background_and_can_be_cancelled() {
     // Nothing changes the workspace while it is read: no journal, lock or undo would
     // cover it, nor Cancel.
     let before = h.state().workspace().len();
-    h.state_mut().act(Action::NewDossier);
+    h.state_mut().act(Action::Edit(Edit::NewDossier));
     assert!(
         h.state().workspace().len() <= before + 2_048 * 2,
         "no new dossier added"
@@ -1038,10 +1050,13 @@ fn the_counsellor_field_completes_from_the_workspace() {
 fn the_status_bar_counts_the_listed_dossiers() {
     let mut h = sample(Lang::En);
     h.state_mut()
-        .act(twe_app::Action::SetMe(Some("Sofie Peeters".into())));
+        .act(twe_app::Action::Setting(Setting::SetMe(Some(
+            "Sofie Peeters".into(),
+        ))));
     // Monday 1 December 2025: one item due this week, none of them Sofie's.
     let monday = twe_core::model::date_serde::parse("2025-12-01").unwrap();
-    h.state_mut().act(twe_app::Action::SetToday(monday));
+    h.state_mut()
+        .act(twe_app::Action::Edit(Edit::SetToday(monday)));
     h.run();
     let ws = h.state().workspace();
     let all = ws.due_this_week();
@@ -1078,7 +1093,7 @@ fn print_plan_from_the_file_menu() {
     h.run();
     h.get_by_label("Print plan…").click();
     h.run();
-    let Some(Action::Dialog(request @ twe_app::Request::ExportPdf { .. })) =
+    let Some(Shell::Dialog(request @ twe_app::Request::ExportPdf { .. })) =
         h.state_mut().take_shell_actions().last().cloned()
     else {
         panic!("a file dialog for the PDF");
@@ -1090,8 +1105,10 @@ fn print_plan_from_the_file_menu() {
     assert!(bytes.starts_with(b"%PDF-"));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join(name);
-    h.state_mut()
-        .act(Action::PathChosen(request.clone(), path.clone()));
+    h.state_mut().act(Action::File(File::PathChosen(
+        request.clone(),
+        path.clone(),
+    )));
     h.run();
     assert_eq!(std::fs::read(&path).unwrap(), *bytes);
     assert!(h.query_by_label_contains("Saved:").is_some());
@@ -1106,7 +1123,7 @@ fn export_caseload_from_the_file_menu() {
     h.run();
     h.get_by_label("Export caseload (Excel)…").click();
     h.run();
-    let Some(Action::Dialog(twe_app::Request::ExportXlsx { bytes, .. })) =
+    let Some(Shell::Dialog(twe_app::Request::ExportXlsx { bytes, .. })) =
         h.state_mut().take_shell_actions().last().cloned()
     else {
         panic!("a file dialog for the workbook");
@@ -1151,9 +1168,10 @@ fn import_a_spreadsheet_from_the_file_menu_into_a_new_workspace() {
     let request = twe_app::Request::ImportSpreadsheet;
     assert_eq!(
         h.state_mut().take_shell_actions().last(),
-        Some(&Action::Dialog(request.clone()))
+        Some(&Shell::Dialog(request.clone()))
     );
-    h.state_mut().act(Action::PathChosen(request, book.clone()));
+    h.state_mut()
+        .act(Action::File(File::PathChosen(request, book.clone())));
     // The preview asks for a few frames to settle at its size: step through them.
     h.run_steps(6);
     assert!(
@@ -1198,12 +1216,13 @@ fn import_a_spreadsheet_from_the_file_menu_into_a_new_workspace() {
         30
     );
     // Into a folder that holds files: refused in the preview, which stays open.
-    h.state_mut().act(Action::PathChosen(
+    h.state_mut().act(Action::File(File::PathChosen(
         twe_app::Request::ImportSpreadsheet,
         book,
-    ));
+    )));
     h.run_steps(6);
-    h.state_mut().act(Action::ImportInto(folder));
+    h.state_mut()
+        .act(Action::Output(Output::ImportInto(folder)));
     h.run();
     assert!(
         h.query_by_label_contains("the folder is not empty")

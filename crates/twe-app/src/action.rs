@@ -124,14 +124,33 @@ pub enum Question {
     },
 }
 
-/// One thing a panel, a shortcut or the shell asks the window to do.
+/// One thing a panel, a shortcut or the shell asks the window to do, by group: the window
+/// hands each group to the one place that handles it (`window`, `files`, `documents`), and
+/// each of those matches every variant of its group, so a new action cannot be dropped
+/// unnoticed.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Selection and navigation.
+    Select(Select),
+    /// Edits.
+    Edit(Edit),
+    /// Files.
+    File(File),
+    /// Documents: print, exports, import.
+    Output(Output),
+    /// The window's settings and layout.
+    Setting(Setting),
+    /// For the shell.
+    Shell(Shell),
+}
+
+/// What is selected and shown: a dossier, an instrument, a finding, a view.
 #[derive(Clone, Debug, PartialEq)]
 #[allow(
     clippy::large_enum_variant,
-    reason = "a handful of actions a frame; boxing the edited dossier would buy nothing"
+    reason = "a handful of actions a frame; boxing the previewed dossier would buy nothing"
 )]
-pub enum Action {
-    // Selection and navigation.
+pub enum Select {
     /// Open entry `usize` in the dossier view.
     OpenEntry(usize),
     /// Select an instrument of the open dossier, or none.
@@ -153,38 +172,65 @@ pub enum Action {
         /// The finding to select (index into the entry's findings), if any.
         finding: Option<usize>,
     },
-    /// Remember who "I" am, for "my clients" (`None` forgets).
-    SetMe(Option<String>),
-    /// Write the listed dossiers as a workbook (the four sheets) and ask where.
-    ExportCaseload,
-    /// Import the spreadsheet being previewed into this new or empty folder, then open it.
-    ImportInto(PathBuf),
-    /// Close the import preview without importing.
-    CloseImport,
-    /// Write the statistics view's charts as a workbook (one sheet per chart, the chosen
-    /// data and measure; the visible years, or all) and ask where.
-    ExportCharts {
-        /// Every year, not only those up to the slider's.
-        all_years: bool,
-    },
-    /// Make the chart slides as a PDF deck (from the workspace's figures when `dossiers`,
-    /// else the published ones) and ask where to save it.
-    ExportDeck {
-        /// From the workspace's dossiers.
-        dossiers: bool,
-    },
-    /// Make the plan of entry `entry` as a PDF (the client's copy when `client`) and ask
-    /// where to save it.
-    PrintPlan {
-        /// The entry.
-        entry: usize,
-        /// The client's copy, without findings.
-        client: bool,
-    },
+    /// Show what a quick fix would make of the open dossier on the timeline (or stop).
+    PreviewFix(Option<Dossier>),
+}
 
-    // Edits.
+impl Action {
+    /// Whether the action changes the workspace or its files (refused while a folder is
+    /// read): every edit, and the file actions that save or take a version.
+    pub fn changes_the_workspace(&self) -> bool {
+        match self {
+            Action::Edit(_) => true,
+            Action::File(f) => f.changes_the_workspace(),
+            Action::Select(_) | Action::Output(_) | Action::Setting(_) | Action::Shell(_) => false,
+        }
+    }
+}
+
+impl File {
+    /// Whether it saves, or takes one version of a file over another.
+    pub fn changes_the_workspace(&self) -> bool {
+        match self {
+            File::Save
+            | File::SaveAll
+            | File::SaveOver(_)
+            | File::SaveAs(..)
+            | File::SaveUnfiledInto(_)
+            | File::SaveAllThen(_)
+            | File::DiscardThen(_)
+            | File::KeepMine(_)
+            | File::TakeTheirs(_)
+            | File::RestoreJournal
+            | File::DiscardJournal => true,
+            File::Guard(_)
+            | File::OpenWorkspace(_)
+            | File::CancelOpening
+            | File::DiskChanged(_)
+            | File::FolderUnreachable(_)
+            | File::FolderReachable
+            | File::PathChosen(..)
+            | File::AskPath { .. } => false,
+        }
+    }
+}
+
+impl From<Select> for Action {
+    fn from(a: Select) -> Self {
+        Action::Select(a)
+    }
+}
+
+/// Changes to the workspace's dossiers, each undoable (or asking first), and the reference
+/// date they are checked on.
+#[derive(Clone, Debug, PartialEq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "a handful of actions a frame; boxing the edited dossier would buy nothing"
+)]
+pub enum Edit {
     /// Replace entry `entry`'s dossier as one undoable edit.
-    Edit {
+    Replace {
         /// The entry edited.
         entry: usize,
         /// The dossier after the edit.
@@ -192,8 +238,6 @@ pub enum Action {
         /// Whether it merges with the edit before (typing in one field).
         key: EditKey,
     },
-    /// Show what a quick fix would make of the open dossier on the timeline (or stop).
-    PreviewFix(Option<Dossier>),
     /// Undo the last edit and follow it to its dossier.
     Undo,
     /// Redo the last undone edit and follow it to its dossier.
@@ -206,14 +250,23 @@ pub enum Action {
     AskDelete(usize),
     /// Delete entry `usize` with its file, backup and lock (the user said yes).
     DeleteDossier(usize),
+    /// Set the reference date (re-checks every dossier once).
+    SetToday(NaiveDate),
     /// Ask whether to take over another window's stale lock of entry `usize`.
     AskTakeOver(usize),
     /// Take over another window's stale lock of entry `usize` (the user said yes).
     TakeOverLock(usize),
-    /// Set the reference date (re-checks every dossier once).
-    SetToday(NaiveDate),
+}
 
-    // Files.
+impl From<Edit> for Action {
+    fn from(a: Edit) -> Self {
+        Action::Edit(a)
+    }
+}
+
+/// Saving, opening, files changed on disk, and the answers to questions about them.
+#[derive(Clone, Debug, PartialEq)]
+pub enum File {
     /// Save the open dossier.
     Save,
     /// Save every changed dossier.
@@ -245,8 +298,6 @@ pub enum Action {
         /// Why the system's dialog did not open.
         why: String,
     },
-
-    // Answers to the question asked (the question is closed already).
     /// Save everything, then do this if nothing is left unsaved.
     SaveAllThen(Pending),
     /// Throw unsaved changes away, then do this.
@@ -259,8 +310,55 @@ pub enum Action {
     RestoreJournal,
     /// Throw the journal's unsaved work away.
     DiscardJournal,
+}
 
-    // The window.
+impl From<File> for Action {
+    fn from(a: File) -> Self {
+        Action::File(a)
+    }
+}
+
+/// What goes out of the window or comes in from elsewhere: print, exports, import.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Output {
+    /// Write the listed dossiers as a workbook (the four sheets) and ask where.
+    ExportCaseload,
+    /// Import the spreadsheet being previewed into this new or empty folder, then open it.
+    ImportInto(PathBuf),
+    /// Close the import preview without importing.
+    CloseImport,
+    /// Write the statistics view's charts as a workbook (one sheet per chart, the chosen
+    /// data and measure; the visible years, or all) and ask where.
+    ExportCharts {
+        /// Every year, not only those up to the slider's.
+        all_years: bool,
+    },
+    /// Make the chart slides as a PDF deck (from the workspace's figures when `dossiers`,
+    /// else the published ones) and ask where to save it.
+    ExportDeck {
+        /// From the workspace's dossiers.
+        dossiers: bool,
+    },
+    /// Make the plan of entry `entry` as a PDF (the client's copy when `client`) and ask
+    /// where to save it.
+    PrintPlan {
+        /// The entry.
+        entry: usize,
+        /// The client's copy, without findings.
+        client: bool,
+    },
+}
+
+impl From<Output> for Action {
+    fn from(a: Output) -> Self {
+        Action::Output(a)
+    }
+}
+
+/// The window itself: language, theme, panels, help, the presentation, the status line,
+/// who "I" am.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Setting {
     /// Switch the UI language.
     SetLang(Lang),
     /// Dark or light theme.
@@ -275,12 +373,31 @@ pub enum Action {
     Present(bool),
     /// Say this in the status bar (in both languages).
     Status(twe_core::lang::Text),
+    /// Remember who "I" am, for "my clients" (`None` forgets).
+    SetMe(Option<String>),
+}
 
-    // For the shell.
+impl From<Setting> for Action {
+    fn from(a: Setting) -> Self {
+        Action::Setting(a)
+    }
+}
+
+/// What only the platform can do: file dialogs, screenshots, closing, full screen. The window passes these to the eframe shell.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Shell {
     /// Open this file dialog.
     Dialog(Request),
     /// Save a screenshot of this screen area as PNG (after a file dialog).
     ExportPng(egui::Rect),
     /// Close the window now (unsaved changes were dealt with).
     Quit,
+    /// Go full screen (the presentation) or back.
+    FullScreen(bool),
+}
+
+impl From<Shell> for Action {
+    fn from(a: Shell) -> Self {
+        Action::Shell(a)
+    }
 }

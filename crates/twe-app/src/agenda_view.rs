@@ -6,7 +6,7 @@
 //! view only orders the listed dossiers' items, and only when the workspace or the list
 //! changes.
 
-use super::action::{Action, Request};
+use super::action::{Action, Request, Select, Shell};
 use super::cx::ViewCx;
 use super::rows::ListCache;
 use twe_core::lang::{self, Lang};
@@ -95,7 +95,7 @@ impl AgendaView {
                 "Calendars sync to servers: without names only the dossier id is in them.",
             ));
             if export.clicked() {
-                out.push(Action::Dialog(Request::ExportIcs(self.calendar(cx))));
+                out.push(Action::Shell(Shell::Dialog(Request::ExportIcs(self.calendar(cx)))));
             }
         });
         ui.weak(lang.pick(
@@ -173,11 +173,11 @@ impl AgendaView {
                                         .entry(e)
                                         .and_then(|x| x.findings().get(f))
                                         .and_then(|x| x.instruments.first().copied());
-                                    out.push(Action::OpenItem {
+                                    out.push(Action::Select(Select::OpenItem {
                                         entry: e,
                                         instrument,
                                         finding: Some(f),
-                                    });
+                                    }));
                                 }
                             }
                         }
@@ -320,11 +320,11 @@ fn open_item(cx: &ViewCx<'_>, e: usize, item: &Item) -> Action {
             .iter()
             .position(|f| f.rule.id == "fewer-than-two-per-year" && f.from == Some(from))
     });
-    Action::OpenItem {
+    Action::Select(Select::OpenItem {
         entry: e,
         instrument: item.due.instrument,
         finding,
-    }
+    })
 }
 
 /// The view's lines for the listed dossiers: overdue findings first (oldest first), then

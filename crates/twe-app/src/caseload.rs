@@ -3,7 +3,7 @@
 //! and the rows can be grouped by OCMW, by guiding organisation or by findings, in the
 //! list's order; opening a dossier elsewhere scrolls the caseload to it.
 
-use super::action::Action;
+use super::action::{Action, Select};
 use super::cx::ViewCx;
 use super::palette;
 use super::rows::ListCache;
@@ -227,7 +227,7 @@ impl Caseload {
                         });
                         if response.clicked() {
                             self.followed = Some(*i);
-                            out.push(Action::OpenEntry(*i));
+                            out.push(Action::Select(Select::OpenEntry(*i)));
                         }
                     }
                 }

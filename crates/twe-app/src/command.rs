@@ -4,7 +4,7 @@
 //! hints in the panels all read from here; a test holds that no two commands that can be
 //! pressed in the same place share a key.
 
-use super::action::{Action, Pending, Request};
+use super::action::{Action, Edit, File, Output, Pending, Request, Select, Setting, Shell};
 use super::cx::{View, ViewCx};
 use egui::{Key, KeyboardShortcut, Modifiers};
 use twe_core::lang::{Lang, Text};
@@ -632,36 +632,46 @@ impl Command {
         use Command as C;
         let open = cx.sel.entry;
         match self {
-            C::OpenFolder => Some(Action::Guard(Pending::Dialog(Request::OpenFolder))),
-            C::OpenFile => Some(Action::Guard(Pending::Dialog(Request::OpenFile))),
-            C::NewDossier => Some(Action::NewDossier),
-            C::Save => Some(Action::Save),
-            C::SaveAll => Some(Action::SaveAll),
-            C::SaveAs => open.map(|i| Action::Dialog(Request::SaveAs(i))),
-            C::ImportSpreadsheet => {
-                Some(Action::Guard(Pending::Dialog(Request::ImportSpreadsheet)))
+            C::OpenFolder => Some(Action::File(File::Guard(Pending::Dialog(
+                Request::OpenFolder,
+            )))),
+            C::OpenFile => Some(Action::File(File::Guard(Pending::Dialog(
+                Request::OpenFile,
+            )))),
+            C::NewDossier => Some(Action::Edit(Edit::NewDossier)),
+            C::Save => Some(Action::File(File::Save)),
+            C::SaveAll => Some(Action::File(File::SaveAll)),
+            C::SaveAs => open.map(|i| Action::Shell(Shell::Dialog(Request::SaveAs(i)))),
+            C::ImportSpreadsheet => Some(Action::File(File::Guard(Pending::Dialog(
+                Request::ImportSpreadsheet,
+            )))),
+            C::ExportCaseload => {
+                (!cx.ws.is_empty()).then_some(Action::Output(Output::ExportCaseload))
             }
-            C::ExportCaseload => (!cx.ws.is_empty()).then_some(Action::ExportCaseload),
-            C::PrintPlan => open.map(|entry| Action::PrintPlan {
-                entry,
-                client: false,
+            C::PrintPlan => open.map(|entry| {
+                Action::Output(Output::PrintPlan {
+                    entry,
+                    client: false,
+                })
             }),
-            C::PrintClientPlan => open.map(|entry| Action::PrintPlan {
-                entry,
-                client: true,
+            C::PrintClientPlan => open.map(|entry| {
+                Action::Output(Output::PrintPlan {
+                    entry,
+                    client: true,
+                })
             }),
-            C::Quit => Some(Action::Guard(Pending::Quit)),
-            C::Undo => cx.ws.can_undo().then_some(Action::Undo),
-            C::Redo => cx.ws.can_redo().then_some(Action::Redo),
-            C::DeleteDossier => open.map(Action::AskDelete),
-            C::NextFinding => Some(Action::StepFinding(1)),
-            C::PreviousFinding => Some(Action::StepFinding(-1)),
-            C::ShowDossier => Some(Action::SetView(View::Dossier)),
-            C::ShowCaseload => Some(Action::SetView(View::Caseload)),
-            C::ShowStatistics => Some(Action::SetView(View::Statistics)),
-            C::ShowAgenda => Some(Action::SetView(View::Agenda)),
-            C::Present => Some(Action::Present(true)),
-            C::Help => Some(Action::ToggleHelp),
+            C::Quit => Some(Action::File(File::Guard(Pending::Quit))),
+            C::Undo => cx.ws.can_undo().then_some(Action::Edit(Edit::Undo)),
+            C::Redo => cx.ws.can_redo().then_some(Action::Edit(Edit::Redo)),
+            C::DeleteDossier => open.map(|i| Action::Edit(Edit::AskDelete(i))),
+            C::NextFinding => Some(Action::Select(Select::StepFinding(1))),
+            C::PreviousFinding => Some(Action::Select(Select::StepFinding(-1))),
+            C::ShowDossier => Some(Action::Select(Select::SetView(View::Dossier))),
+            C::ShowCaseload => Some(Action::Select(Select::SetView(View::Caseload))),
+            C::ShowStatistics => Some(Action::Select(Select::SetView(View::Statistics))),
+            C::ShowAgenda => Some(Action::Select(Select::SetView(View::Agenda))),
+            C::Present => Some(Action::Setting(Setting::Present(true))),
+            C::Help => Some(Action::Setting(Setting::ToggleHelp)),
             _ => None,
         }
     }

@@ -2,7 +2,7 @@
 //! unsaved work from a previous session. The panel owns the question; an answer closes it
 //! and becomes an action.
 
-use super::action::{Action, Question, Request};
+use super::action::{Action, Edit, File, Question, Request, Shell};
 use super::command::Command;
 use super::cx::ViewCx;
 use std::fmt::Write as _;
@@ -102,7 +102,7 @@ impl Dialogs {
                 };
                 let ok = ui.button(text).clicked() || enter;
                 if ok && !prompt.text.trim().is_empty() {
-                    out.push(Action::PathChosen(prompt.request.clone(), path));
+                    out.push(Action::File(File::PathChosen(prompt.request.clone(), path)));
                     done = true;
                 }
                 if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
@@ -146,9 +146,9 @@ impl Dialogs {
                     ));
                     ui.label(unsaved_names(cx, lang));
                     ui.horizontal(|ui| {
-                        let save = Action::SaveAllThen(pending.clone());
+                        let save = Action::File(File::SaveAllThen(pending.clone()));
                         answer(ui, lang.pick("Alles bewaren", "Save all"), Some(save));
-                        let discard = Action::DiscardThen(pending);
+                        let discard = Action::File(File::DiscardThen(pending));
                         answer(ui, lang.pick("Niet bewaren", "Discard"), Some(discard));
                         answer(ui, lang.pick("Annuleren", "Cancel"), None);
                     });
@@ -167,11 +167,11 @@ impl Dialogs {
                         )
                     ));
                     ui.horizontal(|ui| {
-                        let mine = Some(Action::KeepMine(i));
+                        let mine = Some(Action::File(File::KeepMine(i)));
                         answer(ui, lang.pick("Mijn versie houden", "Keep mine"), mine);
-                        let theirs = Some(Action::TakeTheirs(i));
+                        let theirs = Some(Action::File(File::TakeTheirs(i)));
                         answer(ui, lang.pick("Hun versie nemen", "Take theirs"), theirs);
-                        let elsewhere = Some(Action::Dialog(Request::SaveAs(i)));
+                        let elsewhere = Some(Action::Shell(Shell::Dialog(Request::SaveAs(i))));
                         answer(
                             ui,
                             lang.pick("Mijn versie elders bewaren…", "Save mine elsewhere…"),
@@ -196,7 +196,7 @@ impl Dialogs {
                         )
                     ));
                     ui.horizontal(|ui| {
-                        let delete = Some(Action::DeleteDossier(entry));
+                        let delete = Some(Action::Edit(Edit::DeleteDossier(entry)));
                         answer(ui, lang.pick("Verwijderen", "Delete"), delete);
                         answer(ui, lang.pick("Annuleren", "Cancel"), None);
                     });
@@ -212,9 +212,9 @@ impl Dialogs {
                         )
                     ));
                     ui.horizontal(|ui| {
-                        let take = Some(Action::TakeOverLock(entry));
+                        let take = Some(Action::Edit(Edit::TakeOverLock(entry)));
                         answer(ui, lang.pick("Overnemen", "Take over"), take);
-                        let copy = Some(Action::CopyDossier(entry));
+                        let copy = Some(Action::Edit(Edit::CopyDossier(entry)));
                         answer(ui, lang.pick("Kopie openen", "Open a copy"), copy);
                         answer(ui, lang.pick("Annuleren", "Cancel"), None);
                     });
@@ -223,7 +223,7 @@ impl Dialogs {
                     ui.heading(lang.pick("Niet bewaard", "Not saved"));
                     ui.label(why);
                     ui.horizontal(|ui| {
-                        let elsewhere = Some(Action::Dialog(Request::SaveAs(entry)));
+                        let elsewhere = Some(Action::Shell(Shell::Dialog(Request::SaveAs(entry))));
                         answer(
                             ui,
                             lang.pick("Elders bewaren…", "Save elsewhere…"),
@@ -243,9 +243,9 @@ impl Dialogs {
                         )
                     ));
                     ui.horizontal(|ui| {
-                        let over = Some(Action::SaveOver(i));
+                        let over = Some(Action::File(File::SaveOver(i)));
                         answer(ui, lang.pick("Overschrijven", "Overwrite"), over);
-                        let elsewhere = Some(Action::Dialog(Request::SaveAs(i)));
+                        let elsewhere = Some(Action::Shell(Shell::Dialog(Request::SaveAs(i))));
                         answer(
                             ui,
                             lang.pick("Elders bewaren…", "Save elsewhere…"),
@@ -289,12 +289,12 @@ fn recover_ui(
         answer(
             ui,
             lang.pick("Herstellen", "Restore"),
-            Some(Action::RestoreJournal),
+            Some(Action::File(File::RestoreJournal)),
         );
         answer(
             ui,
             lang.pick("Weggooien", "Discard"),
-            Some(Action::DiscardJournal),
+            Some(Action::File(File::DiscardJournal)),
         );
     });
 }

@@ -1,6 +1,6 @@
 //! The dossier list: search, filters, counts per dossier, virtualized rows.
 
-use super::action::Action;
+use super::action::{Action, Select, Setting};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
@@ -302,7 +302,7 @@ impl DossierList {
             self.asking_me = None;
             if let Some(name) = choice.filter(|n| !n.trim().is_empty()) {
                 self.filter.counsellor = Some(name.clone());
-                out.push(Action::SetMe(Some(name)));
+                out.push(Action::Setting(Setting::SetMe(Some(name))));
             }
         }
     }
@@ -349,7 +349,7 @@ impl DossierList {
         // A dossier opened here is where the list already is: it is not followed again.
         if let Some(i) = clicked.or(stepped.map(|row| rows[row])) {
             self.followed = Some(i);
-            out.push(Action::OpenEntry(i));
+            out.push(Action::Select(Select::OpenEntry(i)));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The editor panel: the open dossier's fields and the selected instrument.
 
-use super::action::Action;
+use super::action::{Action, Edit, Select};
 use super::cx::ViewCx;
 use super::dates::{date_edit, date_edit_by};
 use twe_core::lang::Lang;
@@ -597,14 +597,14 @@ fn locked_notice_ui(
             .button(lang.pick("Kopie openen", "Open a copy"))
             .clicked()
         {
-            out.push(Action::CopyDossier(i));
+            out.push(Action::Edit(Edit::CopyDossier(i)));
         }
         if lock.is_stale(chrono::Local::now().naive_local())
             && ui
                 .button(lang.pick("Slot overnemen…", "Take over…"))
                 .clicked()
         {
-            out.push(Action::AskTakeOver(i));
+            out.push(Action::Edit(Edit::AskTakeOver(i)));
         }
     });
 }
@@ -684,7 +684,7 @@ impl Editor {
                             ))
                             .clicked()
                     {
-                        out.push(Action::AskDelete(i));
+                        out.push(Action::Edit(Edit::AskDelete(i)));
                     }
                 });
                 if let Some(lock) = locked {
@@ -731,15 +731,15 @@ impl Editor {
             });
         let edited = key.is_some();
         if let Some(key) = key {
-            out.push(Action::Edit {
+            out.push(Action::Edit(Edit::Replace {
                 entry: i,
                 dossier: d,
                 key,
-            });
+            }));
         }
         // After an edit the selection is set again: applying the edit clamps it.
         if select != cx.sel.instrument || edited {
-            out.push(Action::SelectInstrument(select));
+            out.push(Action::Select(Select::SelectInstrument(select)));
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The findings panel of the open dossier: what is wrong, why, where, and quick fixes.
 
-use super::action::Action;
+use super::action::{Action, Edit, Select, Setting};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
@@ -72,12 +72,12 @@ impl FindingsPanel {
                 .and_then(|k| all_fixes.get(k))
                 .and_then(|f| f.first())
         {
-            out.push(Action::Status(fix.label.clone()));
-            out.push(Action::Edit {
+            out.push(Action::Setting(Setting::Status(fix.label.clone())));
+            out.push(Action::Edit(Edit::Replace {
                 entry: i,
                 dossier: fix.dossier.clone(),
                 key: EditKey::Single,
-            });
+            }));
         }
         header_ui(cx, ui, entry.counts(), out);
         ui.separator();
@@ -107,7 +107,9 @@ impl FindingsPanel {
         // (said once when it starts, and once when it stops).
         let key = preview.map(|(k, _)| (i, k));
         if key != previewing {
-            out.push(Action::PreviewFix(preview.map(|(_, d)| d.clone())));
+            out.push(Action::Select(Select::PreviewFix(
+                preview.map(|(_, d)| d.clone()),
+            )));
         }
         self.previewing = key;
     }
@@ -177,7 +179,7 @@ impl<'a> Row<'a> {
                 .add(egui::Button::selectable(self.selected, message).wrap())
                 .clicked()
             {
-                out.push(Action::SelectFinding(self.k));
+                out.push(Action::Select(Select::SelectFinding(self.k)));
             }
             for (j, fix) in self.fixes.iter().enumerate() {
                 let button = ui.add(egui::Button::new(format!("🔧 {}", fix.label(lang))).wrap());
@@ -185,12 +187,12 @@ impl<'a> Row<'a> {
                     *preview = Some(((self.k, j), &fix.dossier));
                 }
                 if button.clicked() {
-                    out.push(Action::Status(fix.label.clone()));
-                    out.push(Action::Edit {
+                    out.push(Action::Setting(Setting::Status(fix.label.clone())));
+                    out.push(Action::Edit(Edit::Replace {
                         entry: entry_index,
                         dossier: fix.dossier.clone(),
                         key: EditKey::Single,
-                    });
+                    }));
                 }
             }
         });

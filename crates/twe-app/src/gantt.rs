@@ -3,7 +3,7 @@
 //! pointer, the plot's mapping to the screen, a "plan the rest" proposal) and emits edits
 //! as actions; the dossier itself is only read.
 
-use super::action::Action;
+use super::action::{Action, Edit, Select, Setting};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
@@ -312,7 +312,7 @@ impl Timeline {
             && let (Some(h), Some(p)) = (hit_at_grab, grab)
         {
             self.drag = Some(Drag::new(entry.dossier(), h.instrument, h.mode, p.x));
-            out.push(Action::SelectInstrument(Some(h.instrument)));
+            out.push(Action::Select(Select::SelectInstrument(Some(h.instrument))));
         }
         if let Some(drag) = &mut self.drag {
             if let Some(p) = pointer {
@@ -334,16 +334,18 @@ impl Timeline {
         {
             self.focus_bar = Some((entry_index, drag.instrument));
             // The checks run once, when the gesture ends.
-            out.push(Action::Edit {
+            out.push(Action::Edit(Edit::Replace {
                 entry: entry_index,
                 dossier: drag.preview,
                 key: EditKey::Single,
-            });
-            out.push(Action::SelectInstrument(Some(drag.instrument)));
+            }));
+            out.push(Action::Select(Select::SelectInstrument(Some(
+                drag.instrument,
+            ))));
             self.hovered_bar = None;
         }
         if plot_response.clicked() {
-            out.push(Action::SelectBar(hit.map(|h| h.instrument)));
+            out.push(Action::Select(Select::SelectBar(hit.map(|h| h.instrument))));
             // A clicked bar takes the keyboard: the arrows move it next.
             self.focus_bar = hit.map(|h| (entry_index, h.instrument));
         }
@@ -409,7 +411,7 @@ impl Timeline {
                 self.focus_bar = None;
             }
             if r.gained_focus() {
-                out.push(Action::SelectInstrument(Some(i)));
+                out.push(Action::Select(Select::SelectInstrument(Some(i))));
                 if !visible.is_positive() {
                     self.fitted = None;
                 }
@@ -519,10 +521,12 @@ impl Timeline {
         let Some(pressed) = pressed else {
             return;
         };
-        let edit = |dossier: Dossier, key: EditKey| Action::Edit {
-            entry: k.entry_index,
-            dossier,
-            key,
+        let edit = |dossier: Dossier, key: EditKey| {
+            Action::Edit(Edit::Replace {
+                entry: k.entry_index,
+                dossier,
+                key,
+            })
         };
         match pressed {
             BarKey::Nudge(step) => {
@@ -549,15 +553,17 @@ impl Timeline {
                 if i < d.instruments.len() {
                     let gone = d.instruments.remove(i);
                     let ctx = ui.ctx().clone();
-                    out.push(Action::Status(twe_core::lang::Text::from_fn(|lang| {
-                        format!(
-                            "{} {} ({} {})",
-                            gone.label(lang),
-                            lang.pick("verwijderd", "deleted"),
-                            Command::Undo.shortcut_text(&ctx, lang).unwrap_or_default(),
-                            lang.pick("zet het terug).", "brings it back)."),
-                        )
-                    })));
+                    out.push(Action::Setting(Setting::Status(
+                        twe_core::lang::Text::from_fn(|lang| {
+                            format!(
+                                "{} {} ({} {})",
+                                gone.label(lang),
+                                lang.pick("verwijderd", "deleted"),
+                                Command::Undo.shortcut_text(&ctx, lang).unwrap_or_default(),
+                                lang.pick("zet het terug).", "brings it back)."),
+                            )
+                        }),
+                    )));
                     out.push(edit(d, EditKey::Single));
                     // The bar below, or above when it was the last (indices after it shift).
                     let next = k
@@ -566,7 +572,7 @@ impl Timeline {
                         .or_else(|| lane.checked_sub(1).and_then(|l| k.order.get(l)));
                     let next = next.map(|&n| if n > i { n - 1 } else { n });
                     self.focus_bar = next.map(|n| (k.entry_index, n));
-                    out.push(Action::SelectInstrument(next));
+                    out.push(Action::Select(Select::SelectInstrument(next)));
                 }
             }
             BarKey::Add => {
@@ -575,7 +581,7 @@ impl Timeline {
                 let added = d.instruments.len() - 1;
                 self.focus_bar = Some((k.entry_index, added));
                 out.push(edit(d, EditKey::Single));
-                out.push(Action::SelectInstrument(Some(added)));
+                out.push(Action::Select(Select::SelectInstrument(Some(added))));
             }
         }
     }
@@ -748,11 +754,11 @@ fn plan_rest_ui(
             ));
             let mut done = false;
             if ui.button(lang.pick("✔ Aanvaarden", "✔ Accept")).clicked() {
-                out.push(Action::Edit {
+                out.push(Action::Edit(Edit::Replace {
                     entry,
                     dossier: p.apply_to(d),
                     key: EditKey::Single,
-                });
+                }));
                 done = true;
             }
             if ui.button(lang.pick("✖ Verwerpen", "✖ Dismiss")).clicked() {
@@ -774,10 +780,10 @@ fn plan_rest_ui(
             {
                 match twe_core::planner::plan_rest(d, &cx.ws.ctx()) {
                     Some(p) => *proposal = Some((entry, p)),
-                    None => out.push(Action::Status(twe_core::lang::Text::new(
+                    None => out.push(Action::Setting(Setting::Status(twe_core::lang::Text::new(
                         "Niets te plannen: het traject is afgesloten of al volledig gepland.",
                         "Nothing to plan: the trajectory is closed or fully planned.",
-                    ))),
+                    )))),
                 }
             }
         }

@@ -1,9 +1,9 @@
-//! File → Import spreadsheet…: a modal that shows how each column of each sheet was
+//! File, Import spreadsheet…: a modal that shows how each column of each sheet was
 //! recognised (and lets the user assign a header the import did not recognise), the rows
 //! that cannot be read with their reason, and the new folder the dossiers go into. The
 //! panel owns its preview; importing is an action the window carries out.
 
-use super::action::{Action, Request};
+use super::action::{Action, Output, Request, Shell};
 use std::path::{Path, PathBuf};
 use twe_core::lang::Lang;
 use twe_documents::spreadsheet::{Column, Imported, Layout, Preview, SheetKind, Source, import};
@@ -34,7 +34,7 @@ pub struct ImportPanel {
 
 impl ImportPanel {
     /// Prepares the import of `source`, read from `file`, proposing a folder beside it named
-    /// after it ("caseload.xlsx" → "caseload").
+    /// after it ("caseload.xlsx" gives "caseload").
     pub fn new(file: PathBuf, source: Source) -> Self {
         let preview = Preview::of(source);
         let imported = import(&preview);
@@ -70,7 +70,7 @@ impl ImportPanel {
         }
     }
 
-    /// Draws the modal; pushes [`Action::ImportInto`], [`Action::CloseImport`] or a folder
+    /// Draws the modal; pushes [`Action::Output(Output::ImportInto)`], [`Action::Output(Output::CloseImport)`] or a folder
     /// dialog.
     pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, out: &mut Vec<Action>) {
         if self.frames < 3 {
@@ -106,7 +106,7 @@ impl ImportPanel {
             && !modal.any_popup_open
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
         if escape {
-            out.push(Action::CloseImport);
+            out.push(Action::Output(Output::CloseImport));
         }
     }
 
@@ -205,7 +205,7 @@ impl ImportPanel {
             ui.add(egui::TextEdit::singleline(&mut self.folder).desired_width(420.0))
                 .labelled_by(label.id);
             if ui.button(lang.pick("Kiezen…", "Choose…")).clicked() {
-                out.push(Action::Dialog(Request::ImportInto));
+                out.push(Action::Shell(Shell::Dialog(Request::ImportInto)));
             }
         });
         if let Some(e) = &self.error {
@@ -224,10 +224,10 @@ impl ImportPanel {
                 lang.pick("dossiers en open ze", "dossiers and open them")
             );
             if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
-                out.push(Action::ImportInto(PathBuf::from(folder)));
+                out.push(Action::Output(Output::ImportInto(PathBuf::from(folder))));
             }
             if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
-                out.push(Action::CloseImport);
+                out.push(Action::Output(Output::CloseImport));
             }
         });
     }

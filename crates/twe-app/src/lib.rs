@@ -158,7 +158,14 @@ mod tests {
                 assert!(at.is_some_and(|at| at < k), "{name} imports {m}");
             }
         }
-        assert!(!imports(include_str!("window.rs")).contains(&"shell"));
+        for window in [
+            include_str!("window/mod.rs"),
+            include_str!("window/files.rs"),
+            include_str!("window/edits.rs"),
+            include_str!("window/documents.rs"),
+        ] {
+            assert!(!imports(window).contains(&"shell"));
+        }
         // The shell installs the crash hook of `recovery` beside the window.
         assert_eq!(
             imports(include_str!("shell.rs")),

@@ -1,6 +1,6 @@
 //! The menu bar: files, edit, view, language, reference date, help.
 
-use super::action::{Action, Pending};
+use super::action::{Action, Edit, File, Pending, Setting};
 use super::command::Command;
 use super::cx::{View, ViewCx};
 use twe_core::lang::Lang;
@@ -27,7 +27,7 @@ impl MenuBar {
                     .clicked()
                     && lang != l
                 {
-                    out.push(Action::SetLang(l));
+                    out.push(Action::Setting(Setting::SetLang(l)));
                 }
             }
             ui.separator();
@@ -38,7 +38,7 @@ impl MenuBar {
                 cx.ws.today(),
                 lang,
             ) {
-                out.push(Action::SetToday(d));
+                out.push(Action::Edit(Edit::SetToday(d)));
             }
             ui.separator();
             if ui
@@ -64,7 +64,7 @@ fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
             for path in cx.recent {
                 if ui.button(path.display().to_string()).clicked() {
                     ui.close();
-                    out.push(Action::Guard(Pending::Open(path.clone())));
+                    out.push(Action::File(File::Guard(Pending::Open(path.clone()))));
                 }
             }
         });
@@ -109,21 +109,21 @@ fn view_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
             .checkbox(&mut list, lang.pick("Dossierlijst", "Dossier list"))
             .changed()
         {
-            out.push(Action::ShowList(list));
+            out.push(Action::Setting(Setting::ShowList(list)));
         }
         let mut editor = layout.show_editor;
         if ui
             .checkbox(&mut editor, lang.pick("Bewerkpaneel", "Editor panel"))
             .changed()
         {
-            out.push(Action::ShowEditor(editor));
+            out.push(Action::Setting(Setting::ShowEditor(editor)));
         }
         let mut dark = layout.dark;
         if ui
             .checkbox(&mut dark, lang.pick("Donker thema", "Dark theme"))
             .changed()
         {
-            out.push(Action::SetDark(dark));
+            out.push(Action::Setting(Setting::SetDark(dark)));
         }
     });
 }

@@ -2,7 +2,7 @@
 //! close button, full screen and screenshots. It draws nothing itself: it runs the window
 //! and carries out the actions the window passes on, feeding results back as actions.
 
-use super::action::{Action, Request};
+use super::action::{Action, Edit, File, Request, Setting, Shell};
 use super::window::Window;
 use serde::{Deserialize, Serialize};
 use std::path::PathBuf;
@@ -195,8 +195,8 @@ fn restore(settings: Settings, path: Option<PathBuf>, today: chrono::NaiveDate) 
         Workspace::sample(today),
         settings.lang.unwrap_or_else(Lang::from_env),
     );
-    window.act(Action::SetDark(!settings.light));
-    window.act(Action::SetMe(settings.me));
+    window.act(Action::Setting(Setting::SetDark(!settings.light)));
+    window.act(Action::Setting(Setting::SetMe(settings.me)));
     window.set_recent(settings.recent);
     if let Some(p) = reopen {
         window.open_workspace(&p);
@@ -275,10 +275,12 @@ impl PlannerApp {
         let mut png = std::io::Cursor::new(Vec::new());
         match buffer.write_to(&mut png, image::ImageFormat::Png) {
             Ok(()) => self.dialog(Request::ExportPng(png.into_inner())),
-            Err(e) => self.window.act(Action::Status(twe_core::lang::Text::new(
-                format!("PNG niet gemaakt: {e}"),
-                format!("PNG not made: {e}"),
-            ))),
+            Err(e) => self
+                .window
+                .act(Action::Setting(Setting::Status(twe_core::lang::Text::new(
+                    format!("PNG niet gemaakt: {e}"),
+                    format!("PNG not made: {e}"),
+                )))),
         }
     }
 
@@ -288,13 +290,16 @@ impl PlannerApp {
     fn dialog(&mut self, request: Request) {
         let lang = self.window.lang();
         if let Some(why) = dialogs_missing(lang) {
-            self.window.act(Action::AskPath { request, why });
+            self.window
+                .act(Action::File(File::AskPath { request, why }));
             return;
         }
         let started = std::time::Instant::now();
         let picked = self.pick(&request);
         match picked {
-            Some(path) => self.window.act(Action::PathChosen(request, path)),
+            Some(path) => self
+                .window
+                .act(Action::File(File::PathChosen(request, path))),
             // Too fast for a person to cancel: the dialog never showed.
             None if started.elapsed() < std::time::Duration::from_millis(250) => {
                 let why = lang
@@ -303,7 +308,8 @@ impl PlannerApp {
                         "The system's file dialog did not open. Type the path here.",
                     )
                     .to_string();
-                self.window.act(Action::AskPath { request, why });
+                self.window
+                    .act(Action::File(File::AskPath { request, why }));
             }
             None => {}
         }
@@ -374,13 +380,13 @@ impl PlannerApp {
     }
 
     /// Carries out what the window passed on.
-    fn shell_action(&mut self, ctx: &egui::Context, action: Action) {
+    fn shell_action(&mut self, ctx: &egui::Context, action: Shell) {
         match action {
-            Action::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Shell::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             // The slides draw their own large type: the zoom stays as it is, so a
             // presentation's scale never comes back in the next normal start.
-            Action::Present(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
-            Action::ExportPng(rect) => {
+            Shell::FullScreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
+            Shell::ExportPng(rect) => {
                 let slot: PendingShot = PendingShot::default();
                 let sink = slot.clone();
                 let repaint = ctx.clone();
@@ -392,8 +398,7 @@ impl PlannerApp {
                 });
                 self.shot = Some((slot, rect, ctx.pixels_per_point()));
             }
-            Action::Dialog(request) => self.dialog(request),
-            other => self.window.act(other),
+            Shell::Dialog(request) => self.dialog(request),
         }
     }
 }
@@ -415,23 +420,24 @@ impl eframe::App for PlannerApp {
         if let Some(w) = &self.watcher {
             let changed = w.changed();
             if !changed.is_empty() {
-                self.window.act(Action::DiskChanged(changed));
+                self.window.act(Action::File(File::DiskChanged(changed)));
             }
         }
         if self.sweeper.as_ref().map(|s| &s.root) != root.as_ref() {
             self.sweeper = root.as_deref().map(|r| Sweeper::new(r, &ctx));
             if let Some(why) = self.sweeper.as_ref().and_then(|s| s.failed.as_deref()) {
                 let why = twe_core::lang::terminal_safe(why).into_owned();
-                self.window.act(Action::Status(twe_core::lang::Text::new(
-                    format!(
-                        "De werkmap wordt niet nagekeken op wijzigingen van anderen ({why}); \
+                self.window
+                    .act(Action::Setting(Setting::Status(twe_core::lang::Text::new(
+                        format!(
+                            "De werkmap wordt niet nagekeken op wijzigingen van anderen ({why}); \
                          herlaad ze zo nodig via Bestand"
-                    ),
-                    format!(
-                        "The workspace folder is not checked for others' changes ({why}); \
+                        ),
+                        format!(
+                            "The workspace folder is not checked for others' changes ({why}); \
                          reopen it from File where needed"
-                    ),
-                )));
+                        ),
+                    ))));
             }
         }
         let swept: Vec<Swept> = self
@@ -441,9 +447,9 @@ impl eframe::App for PlannerApp {
             .unwrap_or_default();
         for report in swept {
             self.window.act(match report {
-                Swept::Changed(paths) => Action::DiskChanged(paths),
-                Swept::Unreachable(why) => Action::FolderUnreachable(why),
-                Swept::Reachable => Action::FolderReachable,
+                Swept::Changed(paths) => Action::File(File::DiskChanged(paths)),
+                Swept::Unreachable(why) => Action::File(File::FolderUnreachable(why)),
+                Swept::Reachable => Action::File(File::FolderReachable),
             });
         }
         // "Today" and "in 3 days" stay true for a window left open overnight; the agenda
@@ -452,7 +458,7 @@ impl eframe::App for PlannerApp {
         if let Some(day) =
             next_calendar_day(self.window.workspace().today(), self.calendar_day, now)
         {
-            self.window.act(Action::SetToday(day));
+            self.window.act(Action::Edit(Edit::SetToday(day)));
         }
         self.calendar_day = now;
         // An idle window wakes at midnight to move its day (egui repaints only on input).
@@ -524,8 +530,10 @@ mod tests {
     #[test]
     fn settings_remember_me_across_a_restart() {
         let mut window = Window::new(Workspace::sample(day("2026-06-01")), Lang::En);
-        window.act(Action::SetMe(Some("  Sofie   Peeters ".into())));
-        window.act(Action::SetDark(false));
+        window.act(Action::Setting(Setting::SetMe(Some(
+            "  Sofie   Peeters ".into(),
+        ))));
+        window.act(Action::Setting(Setting::SetDark(false)));
         window.select_id("MECH-2017-0002");
         let stored = ron::to_string(&settings_of(&window)).unwrap();
         let back: Settings = ron::from_str(&stored).unwrap();

@@ -2,7 +2,7 @@
 //! left/right step through the slides, up/down through the years, Esc leaves. The slides
 //! share the statistics view's choices, so a presentation starts where the view stands.
 
-use super::action::Action;
+use super::action::{Action, Setting};
 use super::command::{Command, Scope};
 use super::cx::ViewCx;
 use super::stats_pages::{Page, StatsChoices, page_ui, source_table};
@@ -59,7 +59,7 @@ impl Slides {
             }
         }
         if esc {
-            out.push(Action::Present(false));
+            out.push(Action::Setting(Setting::Present(false)));
         }
         if !slides.contains(&choices.page) {
             choices.page = slides[0];

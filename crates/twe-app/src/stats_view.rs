@@ -1,7 +1,7 @@
 //! The statistics view: the page list, the choices (data source, measure, province, years,
 //! shares, table, privacy) and the exports on the left; the chosen page in the centre.
 
-use super::action::{Action, Request};
+use super::action::{Action, Output, Request, Shell};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::stats_pages::{Page, StatsChoices, current_chart, page_ui, source_table};
@@ -68,9 +68,9 @@ impl StatsView {
             ))
             .clicked()
         {
-            out.push(Action::ExportDeck {
+            out.push(Action::Output(Output::ExportDeck {
                 dossiers: self.choices.source != twe_core::stats::charts::DataSource::Published,
-            });
+            }));
         }
         for (all_years, label, hover) in [
             (
@@ -91,7 +91,7 @@ impl StatsView {
             ),
         ] {
             if ui.button(label).on_hover_text(hover).clicked() {
-                out.push(Action::ExportCharts { all_years });
+                out.push(Action::Output(Output::ExportCharts { all_years }));
             }
         }
         let Page::Chart(kind) = self.choices.page else {
@@ -103,7 +103,9 @@ impl StatsView {
             .clicked()
         {
             let data = current_chart(cx.ws, &self.choices, lang, kind, true);
-            out.push(Action::Dialog(Request::ExportCsv(data.to_csv(suppressed))));
+            out.push(Action::Shell(Shell::Dialog(Request::ExportCsv(
+                data.to_csv(suppressed),
+            ))));
         }
         if ui
             .button(lang.pick("CSV, alle jaren…", "CSV, all years…"))
@@ -114,14 +116,16 @@ impl StatsView {
                 ..self.choices.clone()
             };
             let data = current_chart(cx.ws, &all_years, lang, kind, true);
-            out.push(Action::Dialog(Request::ExportCsv(data.to_csv(suppressed))));
+            out.push(Action::Shell(Shell::Dialog(Request::ExportCsv(
+                data.to_csv(suppressed),
+            ))));
         }
         if ui
             .button(lang.pick("PNG van deze grafiek…", "PNG of this chart…"))
             .clicked()
             && let Some(rect) = self.page_rect
         {
-            out.push(Action::ExportPng(rect));
+            out.push(Action::Shell(Shell::ExportPng(rect)));
         }
     }
 

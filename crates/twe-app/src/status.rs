@@ -1,6 +1,6 @@
 //! The status bar: counts of the workspace, files that did not load, the last message.
 
-use super::action::Action;
+use super::action::{Action, File};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
@@ -136,6 +136,6 @@ fn loading_ui(
         ))
         .clicked()
     {
-        out.push(Action::CancelOpening);
+        out.push(Action::File(File::CancelOpening));
     }
 }

@@ -1,0 +1,232 @@
+//! Documents: the plan printed, the caseload, charts and slides exported, a spreadsheet
+//! imported; each made here, then written where the user chose by the core's one policy.
+
+use super::super::action::{Output, Request, Shell};
+use super::super::import_view::ImportPanel;
+use super::Window;
+use std::path::PathBuf;
+use twe_core::lang::Lang;
+use twe_core::model::Dossier;
+
+impl Window {
+    /// Print, exports, import.
+    pub(super) fn output(&mut self, action: Output) {
+        match action {
+            Output::PrintPlan { entry, client } => self.print_plan(entry, client),
+            Output::ExportDeck { dossiers } => self.export_deck(dossiers),
+            Output::ExportCharts { all_years } => self.export_charts(all_years),
+            Output::ExportCaseload => self.export_caseload(),
+            Output::ImportInto(dir) => self.import_into(&dir),
+            Output::CloseImport => self.import = None,
+        }
+    }
+
+    /// Writes an export to the file the user chose, and says how it went; returns whether
+    /// it was written.
+    pub(super) fn export(&mut self, path: &std::path::Path, bytes: &[u8]) -> bool {
+        self.export_noting(path, bytes, None)
+    }
+
+    /// [`Self::export`], saying `note` with "Saved:" (not before the user chose where).
+    pub(super) fn export_noting(
+        &mut self,
+        path: &std::path::Path,
+        bytes: &[u8],
+        note: Option<&twe_core::lang::Text>,
+    ) -> bool {
+        // The user chose the name in a dialog that asked before replacing a file.
+        let written = twe_core::files::write_document(path, bytes, twe_core::files::Replace::Yes);
+        self.say(|lang| match &written {
+            Ok(()) => {
+                let saved = format!("{} {}", lang.pick("Bewaard:", "Saved:"), path.display());
+                match &note {
+                    Some(note) => format!("{saved} · {}", note.get(lang)),
+                    None => saved,
+                }
+            }
+            Err(e) => format!("{}: {}", path.display(), e.reason(lang)),
+        });
+        written.is_ok()
+    }
+
+    /// Opens a written document in the system's viewer (from where it is printed); where
+    /// none can be started, says so and where the file is.
+    pub(super) fn open_in_viewer(&mut self, path: &std::path::Path) {
+        if !self.viewer {
+            return;
+        }
+        if let Err(e) = opener::open(path) {
+            let why = twe_core::lang::terminal_safe(&e.to_string()).into_owned();
+            self.say(|lang| {
+                format!(
+                    "{} {} — {} ({why})",
+                    lang.pick("Bewaard:", "Saved:"),
+                    path.display(),
+                    lang.pick(
+                        "het kon hier niet geopend worden; open het vanuit zijn map om af te drukken",
+                        "it could not be opened here; open it from its folder to print it",
+                    )
+                )
+            });
+        }
+    }
+
+    /// Asks where to save a document just made, or says why it could not be made.
+    pub(super) fn offer(&mut self, made: Result<Request, twe_core::lang::Text>) {
+        match made {
+            Ok(request) => self.for_shell.push(Shell::Dialog(request)),
+            Err(why) => self.say(|lang| {
+                format!(
+                    "{}: {}",
+                    lang.pick(
+                        "Het document kon niet gemaakt worden",
+                        "The document could not be made"
+                    ),
+                    why.get(lang)
+                )
+            }),
+        }
+    }
+
+    /// Writes the dossiers the list shows (its filters: "my clients", a phase…) as a
+    /// workbook of the four sheets and asks where to save it.
+    pub(super) fn export_caseload(&mut self) {
+        let rows = self.list.rows(&self.shared.ws).rows.clone();
+        let dossiers: Vec<&Dossier> = rows
+            .iter()
+            .filter_map(|&i| self.shared.ws.entry(i))
+            .map(twe_core::workspace::Entry::dossier)
+            .collect();
+        let sheets = twe_documents::spreadsheet::sheets(&dossiers, self.shared.lang);
+        let made = twe_documents::spreadsheet::workbook(&sheets)
+            .map(|bytes| Request::ExportXlsx {
+                bytes,
+                name: "twe-caseload.xlsx".into(),
+            })
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
+        self.offer(made);
+    }
+
+    /// Reads the spreadsheet `file` and shows how it would be imported; says why when it
+    /// cannot be read at all.
+    pub(super) fn preview_import(&mut self, file: PathBuf) {
+        match twe_documents::spreadsheet::read_path(&file) {
+            Ok(source) => self.import = Some(ImportPanel::new(file, source)),
+            Err(e) => self.say(|lang| format!("{}: {}", file.display(), e.message(lang))),
+        }
+    }
+
+    /// Writes the previewed import's dossiers into `dir` (new or empty) and opens it; a
+    /// failure stays in the preview, which stays open.
+    pub(super) fn import_into(&mut self, dir: &std::path::Path) {
+        let Some(panel) = &mut self.import else {
+            return;
+        };
+        let got = panel.imported();
+        if let Err(e) = twe_core::files::write_workspace(dir, &got.dossiers) {
+            panel.error = Some(e.message(self.shared.lang));
+            return;
+        }
+        // The file by its name: the status bar has room for one path, the folder opened.
+        let file = panel
+            .file()
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        let summary = |lang: Lang| {
+            let imported = format!(
+                "{} {} {file}",
+                twe_core::lang::number(got.dossiers.len() as i64, lang),
+                lang.pick("dossiers ingelezen uit", "dossiers imported from"),
+            );
+            if got.rows_failed() == 0 {
+                imported
+            } else {
+                format!("{imported}; {}", got.unread(lang))
+            }
+        };
+        let note = twe_core::lang::Text::new(summary(Lang::Nl), summary(Lang::En));
+        self.import = None;
+        self.open_workspace(dir);
+        if let Some(opening) = &mut self.opening {
+            opening.note = Some(note);
+        }
+    }
+
+    /// Writes the statistics view's charts as a workbook, as the view shows them (data,
+    /// measure, shares, hidden small counts) for its years or all, and asks where.
+    pub(super) fn export_charts(&mut self, all_years: bool) {
+        use super::super::stats_pages::{current_chart, source_note};
+        let lang = self.shared.lang;
+        let choices = super::super::stats_pages::StatsChoices {
+            up_to: if all_years {
+                i32::MAX
+            } else {
+                self.stats.choices.up_to
+            },
+            ..self.stats.choices.clone()
+        };
+        let charts: Vec<_> = twe_core::stats::charts::ChartKind::ALL
+            .iter()
+            .map(|&k| current_chart(&self.shared.ws, &choices, lang, k, true))
+            .collect();
+        let source = source_note(&self.shared.ws, &choices, lang);
+        let made = twe_documents::spreadsheet::charts_workbook(
+            &charts,
+            &source,
+            choices.suppresses(),
+            lang,
+        )
+        .map(|bytes| Request::ExportXlsx {
+            bytes,
+            name: lang.pick("twe-cijfers.xlsx", "twe-figures.xlsx").into(),
+        })
+        .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
+        self.offer(made);
+    }
+
+    /// Makes the chart slides as a PDF deck and asks where to save it.
+    pub(super) fn export_deck(&mut self, dossiers: bool) {
+        let lang = self.shared.lang;
+        let table = dossiers.then(|| self.shared.ws.stats());
+        let made = twe_documents::print::deck_pdf(table, lang)
+            .map(|bytes| Request::ExportPdf {
+                bytes,
+                name: lang.pick("twe-dias.pdf", "twe-slides.pdf").into(),
+                note: None,
+            })
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
+        self.offer(made);
+    }
+
+    /// Makes the plan of entry `i` as a PDF and asks where to save it.
+    pub(super) fn print_plan(&mut self, i: usize, client: bool) {
+        let Some(entry) = self.shared.ws.entry(i) else {
+            return;
+        };
+        let d = entry.dossier();
+        let opts = twe_documents::print::PlanOptions {
+            lang: self.shared.lang,
+            today: self.shared.ws.today(),
+            client_copy: client,
+            year_mode: self.shared.ws.year_mode(),
+        };
+        let suffix = if client { "-client" } else { "" };
+        let name = format!(
+            "{}-plan{suffix}.pdf",
+            twe_core::files::names::safe_stem(&d.id)
+        );
+        let made = twe_documents::print::plan(d, &opts)
+            .map(|plan| Request::ExportPdf {
+                bytes: plan.bytes,
+                name,
+                note: plan.missing.map(|letters| {
+                    twe_core::lang::Text::new(
+                        twe_documents::print::missing_letters_warning(&letters, Lang::Nl),
+                        twe_documents::print::missing_letters_warning(&letters, Lang::En),
+                    )
+                }),
+            })
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
+        self.offer(made);
+    }
+}

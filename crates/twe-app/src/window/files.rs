@@ -1,0 +1,485 @@
+//! Files: saving, opening a workspace (in the background), changes on disk, an unreachable
+//! folder, the recovery journal, and the questions about them.
+
+use super::super::action::{File, Pending, Question, Request, Shell};
+use super::super::cx::Selection;
+use super::super::opening::Opening;
+use super::super::recovery::Tick;
+use super::Window;
+use std::fmt::Write as _;
+use std::path::PathBuf;
+use twe_core::workspace::{DiskChange, SaveError, Workspace};
+
+impl Window {
+    /// Journals unsaved edits every few seconds in the user's data folder, and asks now
+    /// about unsaved work windows that are gone left.
+    pub fn enable_recovery(&mut self) {
+        self.enable_recovery_in(twe_core::workspace::journal::default_dir());
+    }
+
+    /// The same, with the journals in `dir`.
+    pub fn enable_recovery_in(&mut self, dir: PathBuf) {
+        self.recovery.enable(dir);
+        self.offer_recovery();
+    }
+
+    /// This window's journal file, once journalling is on.
+    pub fn journal_path(&self) -> Option<&std::path::Path> {
+        self.recovery.path()
+    }
+
+    pub(super) fn offer_recovery(&mut self) {
+        // While a folder is read, the journal waits: its dossiers are matched to the files
+        // once they are all in (the opening calls this again when done).
+        if self.opening.is_some() {
+            return;
+        }
+        if let Some(n) = self.recovery.open(&self.shared.ws) {
+            self.dialogs.ask(Question::Recover(n));
+        }
+    }
+
+    /// The window's close button was pressed: returns whether to keep the window open (there
+    /// are unsaved changes, and the question is now asked).
+    pub fn on_close_requested(&mut self) -> bool {
+        if self.quit_confirmed || self.shared.ws.dirty_count() == 0 {
+            return false;
+        }
+        self.dialogs.ask(Question::Unsaved(Pending::Quit));
+        true
+    }
+
+    /// Writes unsaved edits to the recovery journal every few seconds.
+    pub(super) fn journal(&mut self, ui: &egui::Ui) {
+        // A folder being read has nothing unsaved (it cannot be edited yet), and the journal
+        // open is the previous folder's: nothing is written until the new one is matched.
+        if self.opening.is_some() {
+            return;
+        }
+        match self.recovery.tick(&self.shared.ws, ui.input(|i| i.time)) {
+            Tick::Idle => {}
+            Tick::Due(after) => ui.ctx().request_repaint_after(after),
+            Tick::Failed(message) => self.say(|_| message.clone()),
+        }
+    }
+
+    /// Saving, opening, files changed on disk, and the answers to questions about them.
+    pub(super) fn file(&mut self, action: File) {
+        match action {
+            File::Save => self.save_current(),
+            File::SaveAll => self.save_all(),
+            File::SaveOver(i) => {
+                if let Err(e) = self.shared.ws.save_over(i) {
+                    self.say(|lang| e.message(lang));
+                }
+            }
+            File::SaveAs(i, path) => self.save_as(i, path),
+            File::SaveUnfiledInto(dir) => self.save_unfiled_into(dir),
+            File::Guard(pending) => self.guard(pending),
+            File::OpenWorkspace(path) => self.open_workspace(&path),
+            File::SaveAllThen(pending) => {
+                self.save_all();
+                if self.shared.ws.dirty_count() == 0 {
+                    self.run_pending(pending);
+                }
+            }
+            File::DiscardThen(pending) => {
+                self.recovery.clear();
+                self.run_pending(pending);
+            }
+            File::KeepMine(i) => self.shared.ws.keep_mine(i),
+            File::TakeTheirs(i) => {
+                self.shared.ws.take_theirs(i);
+                self.clamp_selection();
+            }
+            File::RestoreJournal => {
+                let entries = self.recovery.take_offered();
+                let n = self.shared.ws.restore(entries);
+                self.say(|lang| {
+                    format!(
+                        "{n} {}",
+                        lang.pick("dossier(s) hersteld", "dossier(s) restored")
+                    )
+                });
+            }
+            File::DiscardJournal => {
+                self.recovery.take_offered();
+            }
+            // While a folder is read, its files are not all in yet: what changed is looked
+            // at once they are.
+            File::DiskChanged(paths) => match &mut self.opening {
+                Some(o) => o.queued.extend(paths),
+                None => self.disk_changed(&paths),
+            },
+            File::CancelOpening => self.cancel_opening(),
+            File::FolderUnreachable(why) => self.unreachable(Some(&why)),
+            File::FolderReachable => self.say(|lang| {
+                lang.pick(
+                    "De werkmap is weer bereikbaar.",
+                    "The workspace folder can be reached again.",
+                )
+                .to_string()
+            }),
+            File::AskPath { request, why } => {
+                let default = self.default_path(&request);
+                self.dialogs.ask_path(request, &default, why);
+            }
+            File::PathChosen(request, path) => self.path_chosen(request, path),
+        }
+    }
+
+    /// Saves entry `i` to `path` (a dialog's answer).
+    pub(super) fn save_as(&mut self, i: usize, path: PathBuf) {
+        let saved = self.shared.ws.save_as(i, path);
+        self.say(|lang| match &saved {
+            Ok(()) => lang.pick("Bewaard", "Saved").to_string(),
+            Err(e) => e.message(lang),
+        });
+    }
+
+    /// Where a path prompt starts: the workspace folder for dossiers, the documents folder
+    /// for exports (figures go to people, not to the shared caseload).
+    pub(super) fn default_path(&self, request: &Request) -> PathBuf {
+        let ws = &self.shared.ws;
+        let documents = || {
+            dirs::document_dir()
+                .or_else(dirs::home_dir)
+                .unwrap_or_default()
+        };
+        let folder = ws
+            .root()
+            .map_or_else(documents, std::path::Path::to_path_buf);
+        match request {
+            Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => folder,
+            Request::ImportSpreadsheet => documents(),
+            Request::ImportInto => self
+                .import
+                .as_ref()
+                .map_or_else(documents, |p| PathBuf::from(p.folder.trim())),
+            Request::SaveAs(i) => {
+                let name = ws.entry(*i).map_or_else(
+                    || request.default_name().to_string(),
+                    |e| e.name().to_string(),
+                );
+                folder.join(name)
+            }
+            Request::ExportCsv(_) | Request::ExportPng(_) => {
+                documents().join(request.default_name())
+            }
+            Request::ExportIcs(_) => documents().join(twe_documents::ics::file_name(ws.today())),
+            Request::ExportXlsx { name, .. } | Request::ExportPdf { name, .. } => {
+                documents().join(name)
+            }
+        }
+    }
+
+    /// Carries out a request with the path chosen for it.
+    pub(super) fn path_chosen(&mut self, request: Request, path: PathBuf) {
+        match request {
+            Request::OpenFolder | Request::OpenFile => self.open_workspace(&path),
+            Request::ImportSpreadsheet => self.preview_import(path),
+            Request::ImportInto => {
+                if let Some(p) = &mut self.import {
+                    p.folder = path.display().to_string();
+                }
+            }
+            Request::SaveAs(i) => self.save_as(i, path),
+            Request::SaveUnfiled => self.save_unfiled_into(path),
+            Request::ExportCsv(csv) => {
+                self.export(&path, csv.as_bytes());
+            }
+            Request::ExportPng(png) => {
+                self.export(&path, &png);
+            }
+            Request::ExportIcs(ics) => {
+                self.export(&path, ics.as_bytes());
+            }
+            Request::ExportXlsx { bytes, .. } => {
+                self.export(&path, &bytes);
+            }
+            Request::ExportPdf { bytes, note, .. } => {
+                if self.export_noting(&path, &bytes, note.as_ref()) {
+                    self.open_in_viewer(&path);
+                }
+            }
+        }
+    }
+
+    /// Saves the open dossier (Ctrl+S).
+    pub(super) fn save_current(&mut self) {
+        let Some(i) = self.shared.sel.entry else {
+            return;
+        };
+        match self.shared.ws.save(i) {
+            Ok(()) => {
+                let name = self
+                    .shared
+                    .ws
+                    .entry(i)
+                    .map(|e| e.name().to_string())
+                    .unwrap_or_default();
+                self.say(|lang| format!("{} {name}", lang.pick("Bewaard:", "Saved:")));
+            }
+            Err(SaveError::NeedsPath) => self.for_shell.push(Shell::Dialog(Request::SaveAs(i))),
+            Err(SaveError::ChangedOnDisk(_)) => self.dialogs.ask(Question::ChangedOnDisk(i)),
+            Err(e) if e.needs_elsewhere() => self.dialogs.ask(Question::SaveElsewhere {
+                entry: i,
+                why: e.message(self.shared.lang),
+            }),
+            Err(e) => self.say(|lang| e.message(lang)),
+        }
+    }
+
+    /// Saves every changed dossier; asks for a folder for those without a file.
+    pub(super) fn save_all(&mut self) {
+        let problems = self.shared.ws.save_all();
+        let mut needs_folder = false;
+        for (i, e) in problems {
+            match e {
+                SaveError::NeedsPath => needs_folder = true,
+                SaveError::ChangedOnDisk(_) => self.dialogs.ask(Question::ChangedOnDisk(i)),
+                e if e.needs_elsewhere() => {
+                    self.dialogs.ask(Question::SaveElsewhere {
+                        entry: i,
+                        why: e.message(self.shared.lang),
+                    });
+                }
+                e @ (SaveError::Failed(_) | SaveError::Locked(..) | SaveError::OthersFile(_)) => {
+                    self.say(|lang| e.message(lang));
+                }
+            }
+        }
+        if needs_folder {
+            self.for_shell.push(Shell::Dialog(Request::SaveUnfiled));
+        } else if self.dialogs.question().is_none() {
+            self.say(|lang| lang.pick("Alles bewaard", "All saved").to_string());
+        }
+    }
+
+    /// Saves the dossiers without a file into `dir` (the folder a dialog gave).
+    pub(super) fn save_unfiled_into(&mut self, dir: PathBuf) {
+        let problems = self.shared.ws.save_unfiled_into(&dir);
+        self.say(|lang| match problems.first() {
+            None => format!("{} {}", lang.pick("Bewaard in", "Saved in"), dir.display()),
+            Some((_, e)) => e.message(lang),
+        });
+        if !self.shared.recent.contains(&dir) {
+            self.shared.recent.insert(0, dir);
+        }
+    }
+
+    /// Does `pending` now, or first asks about unsaved changes.
+    pub(super) fn guard(&mut self, pending: Pending) {
+        if self.shared.ws.dirty_count() > 0 {
+            self.dialogs.ask(Question::Unsaved(pending));
+        } else {
+            self.run_pending(pending);
+        }
+    }
+
+    pub(super) fn run_pending(&mut self, pending: Pending) {
+        match pending {
+            Pending::Quit => {
+                // Clean: the journal goes. Discarded: the caller removed it already.
+                if self.shared.ws.dirty_count() == 0 {
+                    self.recovery.clear();
+                }
+                self.quit_confirmed = true;
+                self.for_shell.push(Shell::Quit);
+            }
+            Pending::Open(path) => self.open_workspace(&path),
+            Pending::Dialog(r) => self.for_shell.push(Shell::Dialog(r)),
+        }
+    }
+
+    /// Starts opening the workspace at `path` in the background (no questions asked: see
+    /// `guard`): the window keeps drawing, and the list fills as the dossiers arrive.
+    pub fn open_workspace(&mut self, path: &std::path::Path) {
+        // A folder already being opened gives way: what was open before it stays the one
+        // to go back to.
+        if let Some(o) = self.opening.take() {
+            self.shared.ws = o.into_previous();
+        }
+        let opening = Opening::start(path, &mut self.shared.ws);
+        self.shared.loading = Some(opening.status());
+        self.opening = Some(opening);
+        self.shared.sel = Selection::default();
+        self.list.reset();
+        self.timeline.reset();
+        self.say(|lang| format!("{} {}…", lang.pick("Openen:", "Opening:"), path.display()));
+    }
+
+    /// Takes in the dossiers the folder being opened has ready, and finishes the opening
+    /// once every file is read.
+    pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
+        let Some(opening) = &mut self.opening else {
+            return;
+        };
+        let polled = opening.poll(&mut self.shared.ws);
+        self.shared.loading = Some(opening.status());
+        if let Some(first) = polled.first_new {
+            let wanted = opening.select.clone();
+            let found = wanted.and_then(|id| {
+                (first..self.shared.ws.len()).find(|&i| {
+                    self.shared
+                        .ws
+                        .entry(i)
+                        .is_some_and(|e| e.dossier().id == id)
+                })
+            });
+            if let Some(i) = found {
+                opening.select = None;
+                self.open_entry(i);
+            } else if self.shared.sel.entry.is_none() && opening.select.is_none() {
+                self.shared.sel.entry = Some(0);
+            }
+        }
+        if !polled.done {
+            // The next batch is a moment away: look again soon, even without input.
+            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            return;
+        }
+        let Some(opening) = self.opening.take() else {
+            return;
+        };
+        self.shared.loading = None;
+        let path = opening.path().to_path_buf();
+        if self.shared.sel.entry.is_none() && !self.shared.ws.is_empty() {
+            self.shared.sel.entry = Some(0);
+        }
+        // The loader removed the leftovers of killed saves and read the lock files.
+        self.offer_recovery();
+        let n = self.shared.ws.len();
+        let cut_short = polled.cut_short;
+        let note = opening.note.clone();
+        self.say(|lang| {
+            let mut said = format!(
+                "{} {} ({} dossiers)",
+                lang.pick("Geopend:", "Opened:"),
+                path.display(),
+                twe_core::lang::number(n as i64, lang)
+            );
+            if cut_short {
+                said.push_str(lang.pick(
+                    " — het lezen stopte onverwacht: er kunnen dossiers ontbreken; open de map opnieuw",
+                    " — reading stopped unexpectedly: dossiers may be missing; open the folder again",
+                ));
+            }
+            if let Some(note) = &note {
+                said.push_str("; ");
+                said.push_str(note.get(lang));
+            }
+            said
+        });
+        self.shared.recent.retain(|p| p != &path);
+        self.shared.recent.insert(0, path);
+        self.shared.recent.truncate(super::RECENT);
+        if !opening.queued.is_empty() {
+            self.file(File::DiskChanged(opening.queued));
+        }
+    }
+
+    /// Stops opening a folder and goes back to the workspace from before.
+    pub(super) fn cancel_opening(&mut self) {
+        let Some(opening) = self.opening.take() else {
+            return;
+        };
+        let path = opening.path().to_path_buf();
+        opening.cancel(&mut self.shared.ws);
+        self.shared.loading = None;
+        self.shared.sel = Selection {
+            entry: (!self.shared.ws.is_empty()).then_some(0),
+            ..Default::default()
+        };
+        self.list.reset();
+        self.timeline.reset();
+        self.say(|lang| {
+            format!(
+                "{} {}",
+                path.display(),
+                lang.pick(
+                    ": openen afgebroken; de vorige werkmap blijft open.",
+                    ": opening cancelled; the previous workspace stays open.",
+                )
+            )
+        });
+    }
+
+    /// Whether a folder is still being opened.
+    pub fn is_opening(&self) -> bool {
+        self.opening.is_some()
+    }
+
+    /// Says that the workspace folder cannot be reached, and that nothing is lost: the open
+    /// dossiers stay, and nothing reads as deleted.
+    pub(super) fn unreachable(&mut self, why: Option<&str>) {
+        let folder = self
+            .shared
+            .ws
+            .root()
+            .map(|r| r.display().to_string())
+            .unwrap_or_default();
+        self.say(|lang| {
+            let mut said = format!(
+                "{folder}: {}",
+                lang.pick(
+                    "de werkmap is niet bereikbaar (VPN of netwerk weg?); de open dossiers blijven, niets wordt als verwijderd gelezen, bewaren kan weer zodra de map terug is",
+                    "the workspace folder cannot be reached (VPN or network down?); the open dossiers stay, nothing reads as deleted, and saving works again once the folder is back"
+                )
+            );
+            if let Some(why) = why {
+                let _ = write!(said, " ({why})");
+            }
+            said
+        });
+    }
+
+    /// Brings the workspace in line with files changed on disk (the shell's file watcher
+    /// reports them); an edited dossier whose file changed becomes a question.
+    pub(super) fn disk_changed(&mut self, paths: &[PathBuf]) {
+        for path in paths {
+            // What to say: the kind of change and what it means, in both languages.
+            let words: Option<[(&str, &str); 2]> = match self.shared.ws.reconcile(path) {
+                DiskChange::None | DiskChange::Lock(_) => None,
+                DiskChange::Unreachable => {
+                    self.unreachable(None);
+                    return;
+                }
+                DiskChange::Conflict(i) => {
+                    self.dialogs.ask(Question::Conflict(i));
+                    None
+                }
+                DiskChange::Reloaded(_) => Some([("Opnieuw geladen:", "Reloaded:"), ("", "")]),
+                DiskChange::Added(_) => Some([("Nieuw bestand:", "New file:"), ("", "")]),
+                DiskChange::LoadError(_) => {
+                    Some([("Laadt niet meer:", "No longer loads:"), ("", "")])
+                }
+                DiskChange::Deleted(_) => Some([
+                    ("Verwijderd op schijf:", "Deleted on disk:"),
+                    (
+                        " (het dossier blijft open, niet bewaard)",
+                        " (the dossier stays open, unsaved)",
+                    ),
+                ]),
+            };
+            if let Some([(what_nl, what_en), (then_nl, then_en)]) = words {
+                self.say(|lang| {
+                    format!(
+                        "{} {}{}",
+                        lang.pick(what_nl, what_en),
+                        path.display(),
+                        lang.pick(then_nl, then_en)
+                    )
+                });
+            }
+        }
+        self.clamp_selection();
+    }
+}
+
+/// Removes the leftovers of killed saves in the workspace's folder.
+pub(super) fn clean_leftovers(ws: &Workspace) {
+    if let Some(root) = ws.root() {
+        twe_core::files::clean_stale_temps(root, twe_core::workspace::loading::LEFTOVER_AGE);
+    }
+}
