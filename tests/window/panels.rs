@@ -9,8 +9,8 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use twe_app::action::{Edit, File, Output, Select, Setting, Shell};
 use twe_app::{
     Action, AgendaView, Caseload, Dialogs, DossierList, Editor, FindingsPanel, Help, Layout,
-    MenuBar, Pending, Question, Request, Selection, Slides, StatsView, StatusBar, Timeline, View,
-    ViewCx,
+    MenuBar, Panel, Pending, Question, Request, Selection, Slides, StatsView, StatusBar, Timeline,
+    View, ViewCx,
 };
 use twe_core::lang::Lang;
 use twe_core::workspace::{EditKey, Workspace};
@@ -60,6 +60,7 @@ fn bench<P: 'static>(panel: P, open: Option<&str>, draw: Draw<P>) -> Harness<'st
                     loading: b.loading,
                     me: None,
                     due_listed: None,
+                    listed: None,
                 };
                 draw(&mut b.panel, &cx, ui, &mut b.out);
             },
@@ -208,7 +209,7 @@ fn findings_select_step_and_fix() {
     let mut h = bench(
         FindingsPanel::default(),
         Some("GENT-2017-0004"),
-        twe_app::FindingsPanel::ui,
+        <twe_app::FindingsPanel as Panel>::ui,
     );
     assert!(h.query_by_label("art60-late-start").is_some());
     h.get_by_label("Next ▶").click();
@@ -254,9 +255,9 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
                     loading: None,
                     me: None,
                     due_listed: None,
+                    listed: Some(list.rows(&b.ws)),
                 };
-                let rows = list.rows(&b.ws);
-                b.panel.ui(&cx, rows, ui, &mut b.out);
+                b.panel.ui(&cx, ui, &mut b.out);
             },
             Bench {
                 panel: Caseload::default(),
@@ -291,7 +292,7 @@ fn caseload_opens_the_dossier_of_a_clicked_row() {
 fn statistics_controls_choose_and_export() {
     let mut h = bench(StatsView::default(), None, |p, cx, ui, out| {
         egui::Panel::left("controls").show(ui, |ui| p.controls_ui(cx, ui, out));
-        egui::CentralPanel::default().show(ui, |ui| p.ui(cx, ui));
+        egui::CentralPanel::default().show(ui, |ui| p.ui(cx, ui, out));
     });
     assert!(
         h.query_by_label("Started trajectories per province and start year")
@@ -336,6 +337,7 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
                     loading: None,
                     me: None,
                     due_listed: None,
+                    listed: None,
                 };
                 let (slides, stats) = &mut b.panel;
                 slides.ui(&cx, &mut stats.choices, ui, &mut b.out);
@@ -432,7 +434,7 @@ fn status_bar_counts_and_says_the_last_message() {
 
 #[test]
 fn help_lists_every_shortcut_when_open() {
-    let mut h = bench(Help::default(), None, |p, cx, ui, _| p.ui(ui, cx.lang));
+    let mut h = bench(Help::default(), None, <Help as Panel>::ui);
     assert!(h.query_by_label("Shortcuts").is_none(), "closed at first");
     h.state_mut().panel.toggle();
     h.run();
@@ -762,9 +764,9 @@ fn agenda_bench(ws: Workspace, list: DossierList) -> Harness<'static, Bench<Agen
                     loading: None,
                     me: None,
                     due_listed: None,
+                    listed: Some(list.rows(&b.ws)),
                 };
-                let rows = list.rows(&b.ws);
-                b.panel.ui(&cx, rows, ui, &mut b.out);
+                b.panel.ui(&cx, ui, &mut b.out);
             },
             Bench {
                 panel: AgendaView::default(),
@@ -943,6 +945,7 @@ fn bench_list(ws: Workspace) -> Harness<'static, Bench<DossierList>> {
                     loading: None,
                     me: Some("Sofie Peeters"),
                     due_listed: None,
+                    listed: None,
                 };
                 b.panel.ui(&cx, ui, &mut b.out);
             },
@@ -993,7 +996,9 @@ fn my_clients_in_one_click() {
 }
 
 /// The import preview alone: a CSV whose client column is called "naam".
-fn import_panel(dir: &std::path::Path) -> Harness<'static, (twe_app::ImportPanel, Vec<Action>)> {
+fn import_panel(
+    dir: &std::path::Path,
+) -> Harness<'static, (twe_app::ImportPanel, Vec<Action>, Workspace)> {
     let file = dir.join("lijst.csv");
     std::fs::write(
         &file,
@@ -1007,10 +1012,23 @@ fn import_panel(dir: &std::path::Path) -> Harness<'static, (twe_app::ImportPanel
     let mut h = Harness::builder()
         .with_size(crate::common::SIZE)
         .build_ui_state(
-            |ui, (p, out): &mut (twe_app::ImportPanel, Vec<Action>)| {
-                p.ui(ui.ctx(), Lang::En, out);
+            |ui, (p, out, ws): &mut (twe_app::ImportPanel, Vec<Action>, Workspace)| {
+                let cx = ViewCx {
+                    ws,
+                    sel: Selection::default(),
+                    lang: Lang::En,
+                    layout: Layout::default(),
+                    recent: &[],
+                    status: None,
+                    preview: None,
+                    loading: None,
+                    me: None,
+                    due_listed: None,
+                    listed: None,
+                };
+                p.ui(&cx, ui, out);
             },
-            (panel, Vec::new()),
+            (panel, Vec::new(), Workspace::sample(today())),
         );
     // The preview asks for a few frames to settle at its size: step through them.
     h.run_steps(6);

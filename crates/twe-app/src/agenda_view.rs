@@ -8,6 +8,7 @@
 
 use super::action::{Action, Request, Select, Shell};
 use super::cx::ViewCx;
+use super::panel::Panel;
 use super::rows::ListCache;
 use twe_core::lang::{self, Lang};
 use twe_core::rules::agenda::{self, Group, Item};
@@ -50,67 +51,6 @@ impl AgendaView {
             Line::Item(e, i) => Some((*e, *i)),
             _ => None,
         })
-    }
-
-    /// Draws the view.
-    pub fn ui(
-        &mut self,
-        cx: &ViewCx<'_>,
-        rows: &ListCache,
-        ui: &mut egui::Ui,
-        out: &mut Vec<Action>,
-    ) {
-        let lang = cx.lang;
-        self.refresh(cx, rows);
-        ui.horizontal_wrapped(|ui| {
-            ui.heading(lang.pick("Agenda", "Agenda"));
-            ui.weak(format!(
-                "{} {}",
-                lang.pick("op", "on"),
-                lang::long_date(cx.ws.today(), lang)
-            ));
-            ui.separator();
-            let count = self.items().count();
-            let export = ui
-                .add_enabled(
-                    count > 0,
-                    egui::Button::new(lang.pick(
-                        "📅 Naar agenda exporteren…",
-                        "📅 Export to calendar…",
-                    )),
-                )
-                .on_hover_text(lang.pick(
-                    "Een iCalendar-bestand voor Outlook of Thunderbird: een latere export verplaatst \
-                     de afspraken in plaats van ze te verdubbelen.",
-                    "An iCalendar file for Outlook or Thunderbird: a later export moves the events \
-                     instead of adding them again.",
-                ));
-            ui.checkbox(
-                &mut self.names,
-                lang.pick("met namen van cliënten", "with client names"),
-            )
-            .on_hover_text(lang.pick(
-                "Agenda's worden naar servers gesynchroniseerd: zonder namen staat er alleen het \
-                 dossiernummer in.",
-                "Calendars sync to servers: without names only the dossier id is in them.",
-            ));
-            if export.clicked() {
-                out.push(Action::Shell(Shell::Dialog(Request::ExportIcs(self.calendar(cx)))));
-            }
-        });
-        ui.weak(lang.pick(
-            "De dossiers van de lijst links; filter daar op begeleider, fase of regel.",
-            "The dossiers of the list on the left; filter there by counsellor, phase or rule.",
-        ));
-        ui.separator();
-        if self.lines.is_empty() {
-            ui.label(lang.pick(
-                "Niets te doen in de getoonde dossiers.",
-                "Nothing to do in the dossiers shown.",
-            ));
-            return;
-        }
-        self.lines_ui(cx, ui, out);
     }
 
     /// The calendar of the items listed.
@@ -368,4 +308,64 @@ fn lines(cx: &ViewCx<'_>, rows: &ListCache) -> Vec<Line> {
         }
     }
     out
+}
+
+impl Panel for AgendaView {
+    /// Draws the view.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let Some(rows) = cx.listed else {
+            return;
+        };
+        let lang = cx.lang;
+        self.refresh(cx, rows);
+        ui.horizontal_wrapped(|ui| {
+            ui.heading(lang.pick("Agenda", "Agenda"));
+            ui.weak(format!(
+                "{} {}",
+                lang.pick("op", "on"),
+                lang::long_date(cx.ws.today(), lang)
+            ));
+            ui.separator();
+            let count = self.items().count();
+            let export = ui
+                .add_enabled(
+                    count > 0,
+                    egui::Button::new(lang.pick(
+                        "📅 Naar agenda exporteren…",
+                        "📅 Export to calendar…",
+                    )),
+                )
+                .on_hover_text(lang.pick(
+                    "Een iCalendar-bestand voor Outlook of Thunderbird: een latere export verplaatst \
+                     de afspraken in plaats van ze te verdubbelen.",
+                    "An iCalendar file for Outlook or Thunderbird: a later export moves the events \
+                     instead of adding them again.",
+                ));
+            ui.checkbox(
+                &mut self.names,
+                lang.pick("met namen van cliënten", "with client names"),
+            )
+            .on_hover_text(lang.pick(
+                "Agenda's worden naar servers gesynchroniseerd: zonder namen staat er alleen het \
+                 dossiernummer in.",
+                "Calendars sync to servers: without names only the dossier id is in them.",
+            ));
+            if export.clicked() {
+                out.push(Action::Shell(Shell::Dialog(Request::ExportIcs(self.calendar(cx)))));
+            }
+        });
+        ui.weak(lang.pick(
+            "De dossiers van de lijst links; filter daar op begeleider, fase of regel.",
+            "The dossiers of the list on the left; filter there by counsellor, phase or rule.",
+        ));
+        ui.separator();
+        if self.lines.is_empty() {
+            ui.label(lang.pick(
+                "Niets te doen in de getoonde dossiers.",
+                "Nothing to do in the dossiers shown.",
+            ));
+            return;
+        }
+        self.lines_ui(cx, ui, out);
+    }
 }

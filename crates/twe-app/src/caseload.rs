@@ -6,6 +6,7 @@
 use super::action::{Action, Select};
 use super::cx::ViewCx;
 use super::palette;
+use super::panel::Panel;
 use super::rows::ListCache;
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
@@ -141,107 +142,6 @@ impl Caseload {
             }
             rows
         };
-    }
-
-    /// Draws the caseload of `list`'s rows; clicking a row opens its dossier.
-    pub fn ui(
-        &mut self,
-        cx: &ViewCx<'_>,
-        list: &ListCache,
-        ui: &mut egui::Ui,
-        out: &mut Vec<Action>,
-    ) {
-        let lang = cx.lang;
-        ui.horizontal(|ui| {
-            ui.heading("Caseload");
-            ui.label(format!(
-                "{} {}",
-                lang::number(list.rows.len() as i64, lang),
-                lang.pick(
-                    "dossiers (de filters van de lijst gelden)",
-                    "dossiers (the list's filters apply)"
-                )
-            ));
-            ui.separator();
-            let l = ui.label(lang.pick("Groeperen", "Group"));
-            egui::ComboBox::from_id_salt("caseload-grouping")
-                .selected_text(self.grouping.label(lang))
-                .show_ui(ui, |ui| {
-                    for g in [
-                        Grouping::None,
-                        Grouping::Ocmw,
-                        Grouping::Organisation,
-                        Grouping::Findings,
-                    ] {
-                        ui.selectable_value(&mut self.grouping, g, g.label(lang));
-                    }
-                })
-                .response
-                .labelled_by(l.id);
-        });
-        if list.rows.is_empty() {
-            ui.label(lang.pick("Geen dossiers.", "No dossiers."));
-            return;
-        }
-        self.refresh(cx, list);
-        let (from, to) = list.span(cx.ws);
-        // A month of margin on either side, so the first and last bars stand free.
-        let axis = Axis::new(from - chrono::Days::new(31), to + chrono::Days::new(31));
-        let width = ui.available_width();
-        let (axis_rect, _) = ui.allocate_exact_size(vec2(width, AXIS_HEIGHT), Sense::hover());
-        let timeline = Rect::from_min_max(
-            pos2(axis_rect.left() + LABEL_WIDTH, axis_rect.top()),
-            axis_rect.right_bottom(),
-        );
-        axis.draw_ticks(ui.painter(), timeline, lang, ui.visuals().text_color());
-        let scroll_to = self.follow(cx);
-        let mut area = egui::ScrollArea::vertical()
-            .auto_shrink(false)
-            .id_salt("caseload-rows");
-        if let Some(row) = scroll_to {
-            let visible = ui.available_height();
-            area = area.vertical_scroll_offset((row as f32 * ROW_HEIGHT - visible / 2.0).max(0.0));
-        }
-        let rows = &self.rows;
-        let output = area.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
-            ui.spacing_mut().item_spacing.y = 0.0;
-            for row in &rows[range] {
-                let (rect, response) =
-                    ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
-                match row {
-                    Row::Heading(key, n) => {
-                        let title =
-                            format!("{} ({})", key.title(lang), lang::number(*n as i64, lang));
-                        heading_ui(ui, rect, &title);
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Label, true, &title)
-                        });
-                    }
-                    Row::Dossier(i) => {
-                        let Some(e) = cx.ws.entry(*i) else { continue };
-                        dossier_row_ui(ui, cx, &axis, rect, e, cx.sel.entry == Some(*i));
-                        let label = row_label(e, lang);
-                        let response = response.on_hover_text(row_tooltip(e, lang));
-                        response.widget_info(|| {
-                            egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
-                        });
-                        if response.clicked() {
-                            self.followed = Some(*i);
-                            out.push(Action::Select(Select::OpenEntry(*i)));
-                        }
-                    }
-                }
-            }
-        });
-        // Today, across every row in view.
-        let x = axis.x(cx.ws.today(), timeline);
-        if timeline.x_range().contains(x) {
-            let r = output.inner_rect;
-            ui.painter().line_segment(
-                [pos2(x, r.top()), pos2(x, r.bottom())],
-                Stroke::new(1.5, palette::today(cx.dark())),
-            );
-        }
     }
 
     /// The row to scroll to when the open dossier changed elsewhere.
@@ -420,4 +320,104 @@ fn row_tooltip(e: &Entry, lang: Lang) -> String {
         c.warnings,
         lang.pick("waarschuwingen", "warnings"),
     )
+}
+
+impl Panel for Caseload {
+    /// Draws the caseload of `list`'s rows; clicking a row opens its dossier.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let Some(list) = cx.listed else {
+            return;
+        };
+        let lang = cx.lang;
+        ui.horizontal(|ui| {
+            ui.heading("Caseload");
+            ui.label(format!(
+                "{} {}",
+                lang::number(list.rows.len() as i64, lang),
+                lang.pick(
+                    "dossiers (de filters van de lijst gelden)",
+                    "dossiers (the list's filters apply)"
+                )
+            ));
+            ui.separator();
+            let l = ui.label(lang.pick("Groeperen", "Group"));
+            egui::ComboBox::from_id_salt("caseload-grouping")
+                .selected_text(self.grouping.label(lang))
+                .show_ui(ui, |ui| {
+                    for g in [
+                        Grouping::None,
+                        Grouping::Ocmw,
+                        Grouping::Organisation,
+                        Grouping::Findings,
+                    ] {
+                        ui.selectable_value(&mut self.grouping, g, g.label(lang));
+                    }
+                })
+                .response
+                .labelled_by(l.id);
+        });
+        if list.rows.is_empty() {
+            ui.label(lang.pick("Geen dossiers.", "No dossiers."));
+            return;
+        }
+        self.refresh(cx, list);
+        let (from, to) = list.span(cx.ws);
+        // A month of margin on either side, so the first and last bars stand free.
+        let axis = Axis::new(from - chrono::Days::new(31), to + chrono::Days::new(31));
+        let width = ui.available_width();
+        let (axis_rect, _) = ui.allocate_exact_size(vec2(width, AXIS_HEIGHT), Sense::hover());
+        let timeline = Rect::from_min_max(
+            pos2(axis_rect.left() + LABEL_WIDTH, axis_rect.top()),
+            axis_rect.right_bottom(),
+        );
+        axis.draw_ticks(ui.painter(), timeline, lang, ui.visuals().text_color());
+        let scroll_to = self.follow(cx);
+        let mut area = egui::ScrollArea::vertical()
+            .auto_shrink(false)
+            .id_salt("caseload-rows");
+        if let Some(row) = scroll_to {
+            let visible = ui.available_height();
+            area = area.vertical_scroll_offset((row as f32 * ROW_HEIGHT - visible / 2.0).max(0.0));
+        }
+        let rows = &self.rows;
+        let output = area.show_rows(ui, ROW_HEIGHT, rows.len(), |ui, range| {
+            ui.spacing_mut().item_spacing.y = 0.0;
+            for row in &rows[range] {
+                let (rect, response) =
+                    ui.allocate_exact_size(vec2(width, ROW_HEIGHT), Sense::click());
+                match row {
+                    Row::Heading(key, n) => {
+                        let title =
+                            format!("{} ({})", key.title(lang), lang::number(*n as i64, lang));
+                        heading_ui(ui, rect, &title);
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Label, true, &title)
+                        });
+                    }
+                    Row::Dossier(i) => {
+                        let Some(e) = cx.ws.entry(*i) else { continue };
+                        dossier_row_ui(ui, cx, &axis, rect, e, cx.sel.entry == Some(*i));
+                        let label = row_label(e, lang);
+                        let response = response.on_hover_text(row_tooltip(e, lang));
+                        response.widget_info(|| {
+                            egui::WidgetInfo::labeled(egui::Role::Button, true, &label)
+                        });
+                        if response.clicked() {
+                            self.followed = Some(*i);
+                            out.push(Action::Select(Select::OpenEntry(*i)));
+                        }
+                    }
+                }
+            }
+        });
+        // Today, across every row in view.
+        let x = axis.x(cx.ws.today(), timeline);
+        if timeline.x_range().contains(x) {
+            let r = output.inner_rect;
+            ui.painter().line_segment(
+                [pos2(x, r.top()), pos2(x, r.bottom())],
+                Stroke::new(1.5, palette::today(cx.dark())),
+            );
+        }
+    }
 }

@@ -2,6 +2,7 @@
 //! the theme and the window's layout. A panel changes things only by emitting
 //! [`super::Action`]s, which the window applies after drawing.
 
+use super::rows::ListCache;
 use std::path::PathBuf;
 use twe_core::lang::Lang;
 use twe_core::model::Dossier;
@@ -79,6 +80,9 @@ pub struct ViewCx<'a> {
     /// The items due this week in the listed dossiers, where the list is filtered (the
     /// agenda shows those): the status bar counts them instead of the workspace's.
     pub due_listed: Option<usize>,
+    /// The dossiers the list shows (its search and filters), for the views of the listed
+    /// dossiers (the caseload, the agenda); none for the panels drawn before the list.
+    pub listed: Option<&'a ListCache>,
 }
 
 impl<'a> ViewCx<'a> {

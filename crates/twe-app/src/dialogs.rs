@@ -5,6 +5,7 @@
 use super::action::{Action, Edit, File, Question, Request, Shell};
 use super::command::Command;
 use super::cx::ViewCx;
+use super::panel::Panel;
 use std::fmt::Write as _;
 use std::path::PathBuf;
 use twe_core::lang::Lang;
@@ -114,10 +115,103 @@ impl Dialogs {
             self.prompt = None;
         }
     }
+}
 
+/// The name of entry `i` in a question.
+fn entry_name(cx: &ViewCx<'_>, i: usize) -> String {
+    cx.ws
+        .entry(i)
+        .map(|e| e.name().to_string())
+        .unwrap_or_default()
+}
+
+/// Unsaved work of a previous session: restore or discard.
+fn recover_ui(
+    ui: &mut egui::Ui,
+    n: usize,
+    lang: Lang,
+    answer: &mut impl FnMut(&mut egui::Ui, &str, Option<Action>),
+) {
+    ui.heading(lang.pick("Niet-bewaard werk gevonden", "Unsaved work found"));
+    ui.label(format!(
+        "{n} {}",
+        lang.pick(
+            "dossier(s) hadden wijzigingen die niet bewaard waren toen twe-planner stopte.",
+            "dossier(s) had changes that were not saved when twe-planner stopped."
+        )
+    ));
+    ui.horizontal(|ui| {
+        answer(
+            ui,
+            lang.pick("Herstellen", "Restore"),
+            Some(Action::File(File::RestoreJournal)),
+        );
+        answer(
+            ui,
+            lang.pick("Weggooien", "Discard"),
+            Some(Action::File(File::DiscardJournal)),
+        );
+    });
+}
+
+/// The heading of the path prompt.
+fn prompt_title(request: &Request, lang: Lang) -> &'static str {
+    match request {
+        Request::OpenFolder => lang.pick("Werkmap openen", "Open workspace"),
+        Request::OpenFile => lang.pick("Dossierbestand openen", "Open dossier file"),
+        Request::SaveAs(_) => lang.pick("Bewaren als", "Save as"),
+        Request::SaveUnfiled => lang.pick(
+            "Map voor de nieuwe dossierbestanden",
+            "Folder for the new dossier files",
+        ),
+        Request::ImportSpreadsheet => lang.pick(
+            "Spreadsheet importeren (.xlsx of .csv)",
+            "Import spreadsheet (.xlsx or .csv)",
+        ),
+        Request::ImportInto => lang.pick(
+            "Nieuwe of lege map voor de dossiers",
+            "New or empty folder for the dossiers",
+        ),
+        Request::ExportCsv(_) => lang.pick("CSV bewaren als", "Save CSV as"),
+        Request::ExportPng(_) => lang.pick("PNG bewaren als", "Save PNG as"),
+        Request::ExportIcs(_) => lang.pick("Agenda bewaren als", "Save calendar as"),
+        Request::ExportXlsx { .. } => lang.pick("Werkboek bewaren als", "Save workbook as"),
+        Request::ExportPdf { .. } => lang.pick("PDF bewaren als", "Save PDF as"),
+    }
+}
+
+/// The unsaved dossiers by id, the first eight, then how many more.
+fn unsaved_names(cx: &ViewCx<'_>, lang: Lang) -> String {
+    const SHOWN: usize = 8;
+    let dirty: Vec<&str> = cx
+        .ws
+        .entries()
+        .iter()
+        .filter(|e| e.is_dirty())
+        .map(|e| e.dossier().id.as_str())
+        .collect();
+    let mut text = dirty
+        .iter()
+        .take(SHOWN)
+        .copied()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if dirty.len() > SHOWN {
+        let _ = write!(
+            text,
+            " {} {} {}",
+            lang.pick("en", "and"),
+            dirty.len() - SHOWN,
+            lang.pick("meer", "more")
+        );
+    }
+    text
+}
+
+impl Panel for Dialogs {
     /// Draws the question or the path prompt, if any; an answer closes it and is pushed as
     /// an action.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         self.prompt_ui(cx, ui, out);
         let Some(q) = self.question.clone() else {
             return;
@@ -260,95 +354,4 @@ impl Dialogs {
             self.question = None;
         }
     }
-}
-
-/// The name of entry `i` in a question.
-fn entry_name(cx: &ViewCx<'_>, i: usize) -> String {
-    cx.ws
-        .entry(i)
-        .map(|e| e.name().to_string())
-        .unwrap_or_default()
-}
-
-/// Unsaved work of a previous session: restore or discard.
-fn recover_ui(
-    ui: &mut egui::Ui,
-    n: usize,
-    lang: Lang,
-    answer: &mut impl FnMut(&mut egui::Ui, &str, Option<Action>),
-) {
-    ui.heading(lang.pick("Niet-bewaard werk gevonden", "Unsaved work found"));
-    ui.label(format!(
-        "{n} {}",
-        lang.pick(
-            "dossier(s) hadden wijzigingen die niet bewaard waren toen twe-planner stopte.",
-            "dossier(s) had changes that were not saved when twe-planner stopped."
-        )
-    ));
-    ui.horizontal(|ui| {
-        answer(
-            ui,
-            lang.pick("Herstellen", "Restore"),
-            Some(Action::File(File::RestoreJournal)),
-        );
-        answer(
-            ui,
-            lang.pick("Weggooien", "Discard"),
-            Some(Action::File(File::DiscardJournal)),
-        );
-    });
-}
-
-/// The heading of the path prompt.
-fn prompt_title(request: &Request, lang: Lang) -> &'static str {
-    match request {
-        Request::OpenFolder => lang.pick("Werkmap openen", "Open workspace"),
-        Request::OpenFile => lang.pick("Dossierbestand openen", "Open dossier file"),
-        Request::SaveAs(_) => lang.pick("Bewaren als", "Save as"),
-        Request::SaveUnfiled => lang.pick(
-            "Map voor de nieuwe dossierbestanden",
-            "Folder for the new dossier files",
-        ),
-        Request::ImportSpreadsheet => lang.pick(
-            "Spreadsheet importeren (.xlsx of .csv)",
-            "Import spreadsheet (.xlsx or .csv)",
-        ),
-        Request::ImportInto => lang.pick(
-            "Nieuwe of lege map voor de dossiers",
-            "New or empty folder for the dossiers",
-        ),
-        Request::ExportCsv(_) => lang.pick("CSV bewaren als", "Save CSV as"),
-        Request::ExportPng(_) => lang.pick("PNG bewaren als", "Save PNG as"),
-        Request::ExportIcs(_) => lang.pick("Agenda bewaren als", "Save calendar as"),
-        Request::ExportXlsx { .. } => lang.pick("Werkboek bewaren als", "Save workbook as"),
-        Request::ExportPdf { .. } => lang.pick("PDF bewaren als", "Save PDF as"),
-    }
-}
-
-/// The unsaved dossiers by id, the first eight, then how many more.
-fn unsaved_names(cx: &ViewCx<'_>, lang: Lang) -> String {
-    const SHOWN: usize = 8;
-    let dirty: Vec<&str> = cx
-        .ws
-        .entries()
-        .iter()
-        .filter(|e| e.is_dirty())
-        .map(|e| e.dossier().id.as_str())
-        .collect();
-    let mut text = dirty
-        .iter()
-        .take(SHOWN)
-        .copied()
-        .collect::<Vec<_>>()
-        .join(", ");
-    if dirty.len() > SHOWN {
-        let _ = write!(
-            text,
-            " {} {} {}",
-            lang.pick("en", "and"),
-            dirty.len() - SHOWN,
-            lang.pick("meer", "more")
-        );
-    }
-    text
 }

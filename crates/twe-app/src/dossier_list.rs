@@ -4,6 +4,7 @@ use super::action::{Action, Select, Setting};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
+use super::panel::Panel;
 use super::rows::{ListCache, ListFilter, Phase, SortBy, WithFindings};
 use std::fmt::Write as _;
 use twe_core::lang::Lang;
@@ -311,47 +312,6 @@ impl DossierList {
     pub fn reset(&mut self) {
         self.cache.forget();
     }
-
-    /// Draws the panel; opening a dossier is an action.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-        let lang = cx.lang;
-        ui.heading(lang.pick("Dossiers", "Dossiers"));
-        ui.horizontal(|ui| {
-            let label = ui.label(lang.pick("Zoeken", "Search"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter.query)
-                    .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
-        });
-        self.mine_ui(cx, ui, out);
-        filters_ui(&mut self.filter, cx, ui);
-        self.cache.refresh(cx.ws, &self.filter);
-        let rows = &self.cache.rows;
-        ui.weak(format!(
-            "{} {} {}",
-            twe_core::lang::number(rows.len() as i64, lang),
-            lang.pick("van", "of"),
-            twe_core::lang::number(cx.ws.live_count() as i64, lang)
-        ));
-        ui.separator();
-        let stepped = arrow_keys(cx, rows, ui);
-        let mut scroll_to = stepped;
-        if cx.sel.entry != self.followed {
-            self.followed = cx.sel.entry;
-            scroll_to = scroll_to.or_else(|| {
-                let e = cx.sel.entry?;
-                rows.iter().position(|&r| r == e)
-            });
-        }
-        let clicked = rows_ui(cx, rows, scroll_to, &mut self.scroll_max, ui);
-        // A dossier opened here is where the list already is: it is not followed again.
-        if let Some(i) = clicked.or(stepped.map(|row| rows[row])) {
-            self.followed = Some(i);
-            out.push(Action::Select(Select::OpenEntry(i)));
-        }
-    }
 }
 
 /// Up and down move the selection through the rows when no text field has focus; returns
@@ -410,4 +370,47 @@ fn rows_ui(
     });
     *scroll_max = output.content_size.y - output.inner_rect.height();
     clicked
+}
+
+impl Panel for DossierList {
+    /// Draws the panel; opening a dossier is an action.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        ui.heading(lang.pick("Dossiers", "Dossiers"));
+        ui.horizontal(|ui| {
+            let label = ui.label(lang.pick("Zoeken", "Search"));
+            ui.add(
+                egui::TextEdit::singleline(&mut self.filter.query)
+                    .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
+                    .desired_width(f32::INFINITY),
+            )
+            .labelled_by(label.id);
+        });
+        self.mine_ui(cx, ui, out);
+        filters_ui(&mut self.filter, cx, ui);
+        self.cache.refresh(cx.ws, &self.filter);
+        let rows = &self.cache.rows;
+        ui.weak(format!(
+            "{} {} {}",
+            twe_core::lang::number(rows.len() as i64, lang),
+            lang.pick("van", "of"),
+            twe_core::lang::number(cx.ws.live_count() as i64, lang)
+        ));
+        ui.separator();
+        let stepped = arrow_keys(cx, rows, ui);
+        let mut scroll_to = stepped;
+        if cx.sel.entry != self.followed {
+            self.followed = cx.sel.entry;
+            scroll_to = scroll_to.or_else(|| {
+                let e = cx.sel.entry?;
+                rows.iter().position(|&r| r == e)
+            });
+        }
+        let clicked = rows_ui(cx, rows, scroll_to, &mut self.scroll_max, ui);
+        // A dossier opened here is where the list already is: it is not followed again.
+        if let Some(i) = clicked.or(stepped.map(|row| rows[row])) {
+            self.followed = Some(i);
+            out.push(Action::Select(Select::OpenEntry(i)));
+        }
+    }
 }

@@ -3,6 +3,7 @@
 use super::action::{Action, Edit, Select};
 use super::cx::ViewCx;
 use super::dates::{date_edit, date_edit_by};
+use super::panel::Panel;
 use twe_core::lang::Lang;
 use twe_core::model::{
     Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Focus, Instrument,
@@ -655,9 +656,11 @@ pub struct Editor {
     keep_length: bool,
 }
 
-impl Editor {
+impl Editor {}
+
+impl Panel for Editor {
     /// Draws the panel on a copy of the open dossier; what changed is one undoable edit.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let lang = cx.lang;
         let Some((i, entry)) = cx.open_entry() else {
             return;

@@ -4,6 +4,7 @@ use super::action::{Action, Edit, Select, Setting};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
+use super::panel::Panel;
 use twe_core::lang::Lang;
 use twe_core::rules::fixes::{Fix, fixes};
 use twe_core::rules::{Finding, Severity, SeverityCounts};
@@ -52,66 +53,6 @@ impl FindingsPanel {
             self.cache = Some(FixCache { key, fixes });
         }
         self.cache.as_ref().map_or(&[], |c| &c.fixes)
-    }
-
-    /// Draws the panel: selecting a finding, stepping and quick fixes are actions.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-        let lang = cx.lang;
-        let Some((i, entry)) = cx.open_entry() else {
-            return;
-        };
-        let previewing = self.previewing;
-        let all_fixes = self.fixes_of(cx, i, entry);
-        let mut preview = None;
-        // Ctrl+. applies the selected finding's first fix (its preview is on the timeline
-        // while the finding is selected by keyboard and the fix button has the focus).
-        if ui.input_mut(|input| Command::ApplyFix.consume(input))
-            && let Some(fix) = cx
-                .sel
-                .finding
-                .and_then(|k| all_fixes.get(k))
-                .and_then(|f| f.first())
-        {
-            out.push(Action::Setting(Setting::Status(fix.label.clone())));
-            out.push(Action::Edit(Edit::Replace {
-                entry: i,
-                dossier: fix.dossier.clone(),
-                key: EditKey::Single,
-            }));
-        }
-        header_ui(cx, ui, entry.counts(), out);
-        ui.separator();
-        // One scroll position per dossier: another dossier's list starts at its top.
-        egui::ScrollArea::vertical()
-            .id_salt(("findings", i))
-            .auto_shrink(false)
-            .show(ui, |ui| {
-                if entry.findings().is_empty() {
-                    ui.label(lang.pick(
-                        "Geen bevindingen: dit traject volgt elke regel.",
-                        "No findings: this trajectory follows every rule.",
-                    ));
-                }
-                for (k, f) in entry.findings().iter().enumerate() {
-                    let row = Row {
-                        k,
-                        finding: f,
-                        entry,
-                        selected: cx.sel.finding == Some(k),
-                        fixes: all_fixes.get(k).map_or(&[], Vec::as_slice),
-                    };
-                    row.ui(ui, i, lang, &mut preview, out);
-                }
-            });
-        // What a fix would change is shown on the timeline while the pointer is on it
-        // (said once when it starts, and once when it stops).
-        let key = preview.map(|(k, _)| (i, k));
-        if key != previewing {
-            out.push(Action::Select(Select::PreviewFix(
-                preview.map(|(_, d)| d.clone()),
-            )));
-        }
-        self.previewing = key;
     }
 }
 
@@ -202,6 +143,68 @@ impl<'a> Row<'a> {
             f.rule.source.cite(lang)
         ));
         ui.add_space(4.0);
+    }
+}
+
+impl Panel for FindingsPanel {
+    /// Draws the panel: selecting a finding, stepping and quick fixes are actions.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let Some((i, entry)) = cx.open_entry() else {
+            return;
+        };
+        let previewing = self.previewing;
+        let all_fixes = self.fixes_of(cx, i, entry);
+        let mut preview = None;
+        // Ctrl+. applies the selected finding's first fix (its preview is on the timeline
+        // while the finding is selected by keyboard and the fix button has the focus).
+        if ui.input_mut(|input| Command::ApplyFix.consume(input))
+            && let Some(fix) = cx
+                .sel
+                .finding
+                .and_then(|k| all_fixes.get(k))
+                .and_then(|f| f.first())
+        {
+            out.push(Action::Setting(Setting::Status(fix.label.clone())));
+            out.push(Action::Edit(Edit::Replace {
+                entry: i,
+                dossier: fix.dossier.clone(),
+                key: EditKey::Single,
+            }));
+        }
+        header_ui(cx, ui, entry.counts(), out);
+        ui.separator();
+        // One scroll position per dossier: another dossier's list starts at its top.
+        egui::ScrollArea::vertical()
+            .id_salt(("findings", i))
+            .auto_shrink(false)
+            .show(ui, |ui| {
+                if entry.findings().is_empty() {
+                    ui.label(lang.pick(
+                        "Geen bevindingen: dit traject volgt elke regel.",
+                        "No findings: this trajectory follows every rule.",
+                    ));
+                }
+                for (k, f) in entry.findings().iter().enumerate() {
+                    let row = Row {
+                        k,
+                        finding: f,
+                        entry,
+                        selected: cx.sel.finding == Some(k),
+                        fixes: all_fixes.get(k).map_or(&[], Vec::as_slice),
+                    };
+                    row.ui(ui, i, lang, &mut preview, out);
+                }
+            });
+        // What a fix would change is shown on the timeline while the pointer is on it
+        // (said once when it starts, and once when it stops).
+        let key = preview.map(|(k, _)| (i, k));
+        if key != previewing {
+            out.push(Action::Select(Select::PreviewFix(
+                preview.map(|(_, d)| d.clone()),
+            )));
+        }
+        self.previewing = key;
     }
 }
 

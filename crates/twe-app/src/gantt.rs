@@ -7,6 +7,7 @@ use super::action::{Action, Edit, Select, Setting};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
+use super::panel::Panel;
 use super::timeline::{axis_label, month_grid, x_of};
 use egui::{Color32, Stroke};
 use egui_plot::{
@@ -236,137 +237,6 @@ impl Timeline {
         let a = PlotPoint::new(x_of(inst.start), y - 0.3);
         let b = PlotPoint::new(x_of(inst.end) + 1.0, y + 0.3);
         Some(t.rect_from_values(&a, &b))
-    }
-
-    /// Draws the timeline of the open dossier and turns its gestures into actions.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-        let lang = cx.lang;
-        let Some((entry_index, entry)) = cx.open_entry() else {
-            ui.centered_and_justified(|ui| {
-                ui.label(lang.pick("Geen dossier geopend.", "No dossier open."))
-            });
-            return;
-        };
-        // The dossier as shown: the drag's preview while a bar is being dragged.
-        let d = self.drag.as_ref().map_or(entry.dossier(), |g| &g.preview);
-        header_ui(ui, d, entry.is_dirty(), lang);
-        legend_ui(ui, lang);
-        plan_rest_ui(&mut self.proposal, cx, ui, d, entry_index, out);
-        let ghosts: &[Instrument] = match &self.proposal {
-            Some((e, p)) if *e == entry_index => &p.instruments,
-            _ => &[],
-        };
-        let order = lanes(d);
-        let scene = Scene {
-            d,
-            order: &order,
-            ghosts,
-            findings: entry.findings(),
-            preview: cx.preview.filter(|p| p.id == d.id),
-            cx,
-        };
-        let dragging = self.drag.is_some();
-        // Lanes of at most 64 points: on a tall screen the bars stay bars, not slabs, and
-        // the view is fitted again when the room changes that much.
-        let room = ((ui.available_height() - 40.0) / 64.0).floor().max(1.0) as usize;
-        let lanes_shown = (order.len() + ghosts.len()).max(room);
-        let mut plot = scene.plot(
-            entry_index,
-            lanes_shown,
-            self.hovered_bar.is_none() && !dragging,
-        );
-        let lanes_now = (entry_index, order.len() + ghosts.len(), lanes_shown);
-        if self.fitted != Some(lanes_now) {
-            self.fitted = Some(lanes_now);
-            plot = plot.reset();
-        }
-        // A line stays free under the plot for what the keys do.
-        let hint = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
-        plot = plot.height((ui.available_height() - hint).max(80.0));
-        let response = plot.show(ui, |plot_ui| scene.draw(plot_ui));
-        self.transform = Some(response.transform);
-        let PlotOutput {
-            pointer,
-            px_per_day,
-        } = response.inner;
-        let plot_response = response.response;
-        let hit = pointer.and_then(|p| hit_test(d, &order, p, px_per_day));
-        if !dragging {
-            self.hovered_bar = hit.map(|h| h.instrument);
-        }
-        if let Some(h) = hit {
-            let icon = match h.mode {
-                DragMode::Move => egui::CursorIcon::Grab,
-                DragMode::Start | DragMode::End => egui::CursorIcon::ResizeHorizontal,
-            };
-            ui.ctx().set_cursor_icon(icon);
-        }
-        // The gesture starts where the button went down, not where egui recognised the drag.
-        let grab = ui
-            .input(|i| i.pointer.press_origin())
-            .map(|pos| response.transform.value_from_position(pos))
-            .or(pointer);
-        let hit_at_grab = grab.and_then(|p| hit_test(d, &order, p, px_per_day));
-        let hovered = hit.and_then(|h| d.instruments.get(h.instrument).cloned());
-        if plot_response.drag_started()
-            && let (Some(h), Some(p)) = (hit_at_grab, grab)
-        {
-            self.drag = Some(Drag::new(entry.dossier(), h.instrument, h.mode, p.x));
-            out.push(Action::Select(Select::SelectInstrument(Some(h.instrument))));
-        }
-        if let Some(drag) = &mut self.drag {
-            if let Some(p) = pointer {
-                drag.follow(p.x);
-            }
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
-            if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
-                plot_response
-                    .clone()
-                    .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
-            }
-        } else if let Some(inst) = hovered {
-            plot_response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip(ui, &inst, lang));
-        }
-        if plot_response.drag_stopped()
-            && let Some(drag) = self.drag.take()
-        {
-            self.focus_bar = Some((entry_index, drag.instrument));
-            // The checks run once, when the gesture ends.
-            out.push(Action::Edit(Edit::Replace {
-                entry: entry_index,
-                dossier: drag.preview,
-                key: EditKey::Single,
-            }));
-            out.push(Action::Select(Select::SelectInstrument(Some(
-                drag.instrument,
-            ))));
-            self.hovered_bar = None;
-        }
-        if plot_response.clicked() {
-            out.push(Action::Select(Select::SelectBar(hit.map(|h| h.instrument))));
-            // A clicked bar takes the keyboard: the arrows move it next.
-            self.focus_bar = hit.map(|h| (entry_index, h.instrument));
-        }
-        // The keys edit the dossier as stored (a drag's preview ended above).
-        let stored = entry.dossier();
-        let stored_order = lanes(stored);
-        let keyed = KeyedBars {
-            d: stored,
-            entry_index,
-            order: &stored_order,
-            findings: entry.findings(),
-            transform: &response.transform,
-        };
-        self.bars_ui(&keyed, cx, ui, out);
-        due_nodes(
-            entry_index,
-            entry.agenda(),
-            &response.transform,
-            cx.lang,
-            ui,
-        );
     }
 
     /// The bars as widgets for the keyboard and screen readers: each takes the focus (Tab,
@@ -1188,5 +1058,138 @@ fn due_nodes(
         let id = egui::Id::NULL.with(("timeline-due", entry, item.kind));
         let r = ui.interact(rect, id, egui::Sense::hover());
         r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, due_name(item, lang)));
+    }
+}
+
+impl Panel for Timeline {
+    /// Draws the timeline of the open dossier and turns its gestures into actions.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let Some((entry_index, entry)) = cx.open_entry() else {
+            ui.centered_and_justified(|ui| {
+                ui.label(lang.pick("Geen dossier geopend.", "No dossier open."))
+            });
+            return;
+        };
+        // The dossier as shown: the drag's preview while a bar is being dragged.
+        let d = self.drag.as_ref().map_or(entry.dossier(), |g| &g.preview);
+        header_ui(ui, d, entry.is_dirty(), lang);
+        legend_ui(ui, lang);
+        plan_rest_ui(&mut self.proposal, cx, ui, d, entry_index, out);
+        let ghosts: &[Instrument] = match &self.proposal {
+            Some((e, p)) if *e == entry_index => &p.instruments,
+            _ => &[],
+        };
+        let order = lanes(d);
+        let scene = Scene {
+            d,
+            order: &order,
+            ghosts,
+            findings: entry.findings(),
+            preview: cx.preview.filter(|p| p.id == d.id),
+            cx,
+        };
+        let dragging = self.drag.is_some();
+        // Lanes of at most 64 points: on a tall screen the bars stay bars, not slabs, and
+        // the view is fitted again when the room changes that much.
+        let room = ((ui.available_height() - 40.0) / 64.0).floor().max(1.0) as usize;
+        let lanes_shown = (order.len() + ghosts.len()).max(room);
+        let mut plot = scene.plot(
+            entry_index,
+            lanes_shown,
+            self.hovered_bar.is_none() && !dragging,
+        );
+        let lanes_now = (entry_index, order.len() + ghosts.len(), lanes_shown);
+        if self.fitted != Some(lanes_now) {
+            self.fitted = Some(lanes_now);
+            plot = plot.reset();
+        }
+        // A line stays free under the plot for what the keys do.
+        let hint = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        plot = plot.height((ui.available_height() - hint).max(80.0));
+        let response = plot.show(ui, |plot_ui| scene.draw(plot_ui));
+        self.transform = Some(response.transform);
+        let PlotOutput {
+            pointer,
+            px_per_day,
+        } = response.inner;
+        let plot_response = response.response;
+        let hit = pointer.and_then(|p| hit_test(d, &order, p, px_per_day));
+        if !dragging {
+            self.hovered_bar = hit.map(|h| h.instrument);
+        }
+        if let Some(h) = hit {
+            let icon = match h.mode {
+                DragMode::Move => egui::CursorIcon::Grab,
+                DragMode::Start | DragMode::End => egui::CursorIcon::ResizeHorizontal,
+            };
+            ui.ctx().set_cursor_icon(icon);
+        }
+        // The gesture starts where the button went down, not where egui recognised the drag.
+        let grab = ui
+            .input(|i| i.pointer.press_origin())
+            .map(|pos| response.transform.value_from_position(pos))
+            .or(pointer);
+        let hit_at_grab = grab.and_then(|p| hit_test(d, &order, p, px_per_day));
+        let hovered = hit.and_then(|h| d.instruments.get(h.instrument).cloned());
+        if plot_response.drag_started()
+            && let (Some(h), Some(p)) = (hit_at_grab, grab)
+        {
+            self.drag = Some(Drag::new(entry.dossier(), h.instrument, h.mode, p.x));
+            out.push(Action::Select(Select::SelectInstrument(Some(h.instrument))));
+        }
+        if let Some(drag) = &mut self.drag {
+            if let Some(p) = pointer {
+                drag.follow(p.x);
+            }
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
+                plot_response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
+            }
+        } else if let Some(inst) = hovered {
+            plot_response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip(ui, &inst, lang));
+        }
+        if plot_response.drag_stopped()
+            && let Some(drag) = self.drag.take()
+        {
+            self.focus_bar = Some((entry_index, drag.instrument));
+            // The checks run once, when the gesture ends.
+            out.push(Action::Edit(Edit::Replace {
+                entry: entry_index,
+                dossier: drag.preview,
+                key: EditKey::Single,
+            }));
+            out.push(Action::Select(Select::SelectInstrument(Some(
+                drag.instrument,
+            ))));
+            self.hovered_bar = None;
+        }
+        if plot_response.clicked() {
+            out.push(Action::Select(Select::SelectBar(hit.map(|h| h.instrument))));
+            // A clicked bar takes the keyboard: the arrows move it next.
+            self.focus_bar = hit.map(|h| (entry_index, h.instrument));
+        }
+        // The keys edit the dossier as stored (a drag's preview ended above).
+        let stored = entry.dossier();
+        let stored_order = lanes(stored);
+        let keyed = KeyedBars {
+            d: stored,
+            entry_index,
+            order: &stored_order,
+            findings: entry.findings(),
+            transform: &response.transform,
+        };
+        self.bars_ui(&keyed, cx, ui, out);
+        due_nodes(
+            entry_index,
+            entry.agenda(),
+            &response.transform,
+            cx.lang,
+            ui,
+        );
     }
 }

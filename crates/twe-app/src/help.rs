@@ -1,7 +1,10 @@
 //! The help window (F1): every command's keys, from the registry ([`super::command`]),
 //! grouped by where they work, and the mouse gestures of the timeline.
 
+use super::action::Action;
 use super::command::{Command, Scope};
+use super::cx::ViewCx;
+use super::panel::Panel;
 use twe_core::lang::{Lang, Text};
 
 /// One mouse gesture of the timeline: what to do and what it does.
@@ -73,21 +76,6 @@ impl Help {
         self.open
     }
 
-    /// Draws it when it is open.
-    pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
-        let ctx = ui.ctx().clone();
-        egui::Window::new(lang.pick("Hulp", "Help"))
-            .open(&mut self.open)
-            .resizable(false)
-            .show(&ctx, |ui| {
-                // On a small screen (1024×600) the list scrolls inside the window.
-                let max = (ctx.content_rect().height() - 90.0).max(150.0);
-                egui::ScrollArea::vertical()
-                    .max_height(max)
-                    .show(ui, |ui| Self::rows_ui(ui, lang));
-            });
-    }
-
     /// The keys, a table per place they work, then the gestures.
     fn rows_ui(ui: &mut egui::Ui, lang: Lang) {
         ui.heading(lang.pick("Sneltoetsen", "Shortcuts"));
@@ -113,5 +101,23 @@ impl Help {
                 ui.end_row();
             }
         });
+    }
+}
+
+impl Panel for Help {
+    /// Draws it when it is open.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, _out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let ctx = ui.ctx().clone();
+        egui::Window::new(lang.pick("Hulp", "Help"))
+            .open(&mut self.open)
+            .resizable(false)
+            .show(&ctx, |ui| {
+                // On a small screen (1024×600) the list scrolls inside the window.
+                let max = (ctx.content_rect().height() - 90.0).max(150.0);
+                egui::ScrollArea::vertical()
+                    .max_height(max)
+                    .show(ui, |ui| Self::rows_ui(ui, lang));
+            });
     }
 }

@@ -4,6 +4,8 @@
 //! panel owns its preview; importing is an action the window carries out.
 
 use super::action::{Action, Output, Request, Shell};
+use super::cx::ViewCx;
+use super::panel::Panel;
 use std::path::{Path, PathBuf};
 use twe_core::lang::Lang;
 use twe_documents::spreadsheet::{Column, Imported, Layout, Preview, SheetKind, Source, import};
@@ -67,46 +69,6 @@ impl ImportPanel {
             layout.assign(index, column);
             self.imported = import(&self.preview);
             self.lines = None;
-        }
-    }
-
-    /// Draws the modal; pushes [`Action::Output(Output::ImportInto)`], [`Action::Output(Output::CloseImport)`] or a folder
-    /// dialog.
-    pub fn ui(&mut self, ctx: &egui::Context, lang: Lang, out: &mut Vec<Action>) {
-        if self.frames < 3 {
-            self.frames += 1;
-            ctx.request_repaint();
-        }
-        let modal = egui::Modal::new(egui::Id::unique("import-spreadsheet")).show(ctx, |ui| {
-            ui.set_max_width(720.0);
-            ui.heading(lang.pick("Spreadsheet importeren", "Import spreadsheet"));
-            // The file by its name, its folder on hover: a share's path can fill the line.
-            let name = self
-                .file
-                .file_name()
-                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            ui.label(name)
-                .on_hover_text(self.file.display().to_string());
-            let max = (ui.ctx().content_rect().height() - 260.0).max(160.0);
-            egui::ScrollArea::vertical()
-                .max_height(max)
-                .auto_shrink([false, true])
-                .show(ui, |ui| {
-                    self.sheets_ui(ui, lang);
-                    ui.separator();
-                    self.problems_ui(ui, lang);
-                });
-            ui.separator();
-            self.summary_ui(ui, lang);
-            self.folder_ui(ui, lang, out);
-        });
-        // Esc closes; a click beside the preview does not: it would throw away the columns
-        // the user assigned.
-        let escape = modal.is_top_modal
-            && !modal.any_popup_open
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
-        if escape {
-            out.push(Action::Output(Output::CloseImport));
         }
     }
 
@@ -353,4 +315,47 @@ fn layout_ui(
             }
         });
     change
+}
+
+impl Panel for ImportPanel {
+    /// Draws the modal; pushes [`Output::ImportInto`], [`Output::CloseImport`] or a folder
+    /// dialog.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let (ctx, lang) = (ui.ctx().clone(), cx.lang);
+        if self.frames < 3 {
+            self.frames += 1;
+            ctx.request_repaint();
+        }
+        let modal = egui::Modal::new(egui::Id::unique("import-spreadsheet")).show(&ctx, |ui| {
+            ui.set_max_width(720.0);
+            ui.heading(lang.pick("Spreadsheet importeren", "Import spreadsheet"));
+            // The file by its name, its folder on hover: a share's path can fill the line.
+            let name = self
+                .file
+                .file_name()
+                .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            ui.label(name)
+                .on_hover_text(self.file.display().to_string());
+            let max = (ui.ctx().content_rect().height() - 260.0).max(160.0);
+            egui::ScrollArea::vertical()
+                .max_height(max)
+                .auto_shrink([false, true])
+                .show(ui, |ui| {
+                    self.sheets_ui(ui, lang);
+                    ui.separator();
+                    self.problems_ui(ui, lang);
+                });
+            ui.separator();
+            self.summary_ui(ui, lang);
+            self.folder_ui(ui, lang, out);
+        });
+        // Esc closes; a click beside the preview does not: it would throw away the columns
+        // the user assigned.
+        let escape = modal.is_top_modal
+            && !modal.any_popup_open
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape));
+        if escape {
+            out.push(Action::Output(Output::CloseImport));
+        }
+    }
 }

@@ -29,6 +29,7 @@ mod import_view;
 mod menu;
 mod opening;
 pub mod palette;
+pub mod panel;
 mod recovery;
 mod rows;
 pub mod shell;
@@ -52,6 +53,7 @@ pub use gantt::Timeline;
 pub use help::{GESTURES, Gesture, Help};
 pub use import_view::ImportPanel;
 pub use menu::MenuBar;
+pub use panel::Panel;
 pub use recovery::install_panic_hook;
 pub use rows::{ListCache, ListFilter, Phase, SortBy, WithFindings};
 pub use shell::PlannerApp;
@@ -113,11 +115,12 @@ mod tests {
         let helpers = [
             "palette",
             "timeline",
+            "rows",
             "cx",
             "action",
             "command",
+            "panel",
             "dates",
-            "rows",
             "chart_view",
             "stats_pages",
         ];
@@ -135,14 +138,15 @@ mod tests {
             ("status", include_str!("status.rs")),
             ("recovery", include_str!("recovery.rs")),
         ];
-        let helper_sources: [(&str, &str); 9] = [
+        let helper_sources: [(&str, &str); 10] = [
             ("palette", include_str!("palette.rs")),
             ("timeline", include_str!("timeline.rs")),
+            ("rows", include_str!("rows.rs")),
             ("cx", include_str!("cx.rs")),
             ("action", include_str!("action.rs")),
             ("command", include_str!("command.rs")),
+            ("panel", include_str!("panel.rs")),
             ("dates", include_str!("dates.rs")),
-            ("rows", include_str!("rows.rs")),
             ("chart_view", include_str!("chart_view.rs")),
             ("stats_pages", include_str!("stats_pages.rs")),
         ];

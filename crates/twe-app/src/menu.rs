@@ -3,54 +3,14 @@
 use super::action::{Action, Edit, File, Pending, Setting};
 use super::command::Command;
 use super::cx::{View, ViewCx};
+use super::panel::Panel;
 use twe_core::lang::Lang;
 
 /// The menu bar: it keeps no state of its own; every choice is an action.
 #[derive(Default)]
 pub struct MenuBar;
 
-impl MenuBar {
-    /// Draws the menu bar.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-        egui::MenuBar::new().ui(ui, |ui| {
-            file_menu_ui(cx, ui, out);
-            edit_menu_ui(cx, ui, out);
-            view_menu_ui(cx, ui, out);
-            ui.separator();
-            views_ui(cx, ui, out);
-            ui.separator();
-            let lang = cx.lang;
-            for (l, text, hover) in [(Lang::Nl, "NL", "Nederlands"), (Lang::En, "EN", "English")] {
-                if ui
-                    .selectable_label(lang == l, text)
-                    .on_hover_text(hover)
-                    .clicked()
-                    && lang != l
-                {
-                    out.push(Action::Setting(Setting::SetLang(l)));
-                }
-            }
-            ui.separator();
-            if let Some(d) = super::dates::date_edit(
-                ui,
-                "today",
-                lang.pick("Referentiedatum", "Reference date"),
-                cx.ws.today(),
-                lang,
-            ) {
-                out.push(Action::Edit(Edit::SetToday(d)));
-            }
-            ui.separator();
-            if ui
-                .button(Command::Help.label_with_key(ui.ctx(), lang))
-                .on_hover_text(Command::Help.help(lang))
-                .clicked()
-            {
-                out.extend(Command::Help.action(cx));
-            }
-        });
-    }
-}
+impl MenuBar {}
 
 fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let lang = cx.lang;
@@ -161,5 +121,48 @@ fn command_hover(command: Command, ctx: &egui::Context, lang: Lang) -> String {
     match command.shortcut_text(ctx, lang) {
         Some(k) => format!("{} ({k})", command.help(lang)),
         None => command.help(lang),
+    }
+}
+
+impl Panel for MenuBar {
+    /// Draws the menu bar.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        egui::MenuBar::new().ui(ui, |ui| {
+            file_menu_ui(cx, ui, out);
+            edit_menu_ui(cx, ui, out);
+            view_menu_ui(cx, ui, out);
+            ui.separator();
+            views_ui(cx, ui, out);
+            ui.separator();
+            let lang = cx.lang;
+            for (l, text, hover) in [(Lang::Nl, "NL", "Nederlands"), (Lang::En, "EN", "English")] {
+                if ui
+                    .selectable_label(lang == l, text)
+                    .on_hover_text(hover)
+                    .clicked()
+                    && lang != l
+                {
+                    out.push(Action::Setting(Setting::SetLang(l)));
+                }
+            }
+            ui.separator();
+            if let Some(d) = super::dates::date_edit(
+                ui,
+                "today",
+                lang.pick("Referentiedatum", "Reference date"),
+                cx.ws.today(),
+                lang,
+            ) {
+                out.push(Action::Edit(Edit::SetToday(d)));
+            }
+            ui.separator();
+            if ui
+                .button(Command::Help.label_with_key(ui.ctx(), lang))
+                .on_hover_text(Command::Help.help(lang))
+                .clicked()
+            {
+                out.extend(Command::Help.action(cx));
+            }
+        });
     }
 }

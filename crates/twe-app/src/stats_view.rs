@@ -4,6 +4,7 @@
 use super::action::{Action, Output, Request, Shell};
 use super::command::Command;
 use super::cx::ViewCx;
+use super::panel::Panel;
 use super::stats_pages::{Page, StatsChoices, current_chart, page_ui, source_table};
 use twe_core::lang::Lang;
 use twe_core::reference::Province;
@@ -128,11 +129,6 @@ impl StatsView {
             out.push(Action::Shell(Shell::ExportPng(rect)));
         }
     }
-
-    /// The central panel: the current page.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui) {
-        self.page_rect = Some(page_ui(cx, &mut self.choices, ui, false));
-    }
 }
 
 /// The data source, measure and highlighted province, as rows of the controls grid.
@@ -252,4 +248,11 @@ fn toggles_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
             "Counts 1–4 as «<5» when presenting and exporting",
         ),
     );
+}
+
+impl Panel for StatsView {
+    /// The central panel: the current page.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, _out: &mut Vec<Action>) {
+        self.page_rect = Some(page_ui(cx, &mut self.choices, ui, false));
+    }
 }

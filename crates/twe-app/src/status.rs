@@ -4,6 +4,7 @@ use super::action::{Action, File};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
+use super::panel::Panel;
 use twe_core::lang;
 use twe_core::rules::Severity;
 
@@ -11,69 +12,7 @@ use twe_core::rules::Severity;
 #[derive(Default)]
 pub struct StatusBar;
 
-impl StatusBar {
-    /// Draws it; while a folder is being opened, how far it is and a button to cancel.
-    pub fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
-        let lang = cx.lang;
-        let ws = cx.ws;
-        ui.horizontal(|ui| {
-            if let Some(s) = cx.loading {
-                loading_ui(ui, s, lang, out);
-                ui.separator();
-            }
-            let t = ws.totals();
-            ui.label(format!(
-                "{} dossiers · {} {} · {} {} · {} {}",
-                lang::number(ws.live_count() as i64, lang),
-                lang::number(t.errors.into(), lang),
-                lang.pick("fouten", "errors"),
-                lang::number(t.warnings.into(), lang),
-                lang.pick("waarschuwingen", "warnings"),
-                ws.dirty_count(),
-                lang.pick("niet bewaard", "unsaved"),
-            ));
-            ui.separator();
-            // A filtered list ("my clients") counts its own, as the agenda lists them.
-            let due = cx.due_listed.unwrap_or_else(|| ws.due_this_week());
-            let text = format!(
-                "📅 {} {}{}",
-                lang::number(due as i64, lang),
-                lang.pick("te doen deze week", "due this week"),
-                if cx.due_listed.is_some() {
-                    lang.pick(" (in de lijst)", " (listed)")
-                } else {
-                    ""
-                }
-            );
-            let hover = format!(
-                "{} ({})",
-                lang.pick("Agenda tonen", "Show the agenda"),
-                Command::ShowAgenda
-                    .shortcut_text(ui.ctx(), lang)
-                    .unwrap_or_default()
-            );
-            if ui.link(text).on_hover_text(hover).clicked() {
-                out.extend(Command::ShowAgenda.action(cx));
-            }
-            if !ws.load_errors().is_empty() {
-                ui.separator();
-                let n = ws.load_errors().len();
-                ui.colored_label(
-                    palette::severity(Severity::Error, ui.visuals().dark_mode),
-                    format!(
-                        "{n} {}",
-                        lang.pick("bestanden niet geladen", "files not loaded")
-                    ),
-                )
-                .on_hover_ui(|ui| load_errors_ui(ui, ws, lang));
-            }
-            if let Some(s) = cx.status {
-                ui.separator();
-                ui.label(s);
-            }
-        });
-    }
-}
+impl StatusBar {}
 
 /// How many load problems the status bar's tooltip lists; the rest are counted.
 const LISTED_PROBLEMS: usize = 30;
@@ -137,5 +76,69 @@ fn loading_ui(
         .clicked()
     {
         out.push(Action::File(File::CancelOpening));
+    }
+}
+
+impl Panel for StatusBar {
+    /// Draws it; while a folder is being opened, how far it is and a button to cancel.
+    fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+        let lang = cx.lang;
+        let ws = cx.ws;
+        ui.horizontal(|ui| {
+            if let Some(s) = cx.loading {
+                loading_ui(ui, s, lang, out);
+                ui.separator();
+            }
+            let t = ws.totals();
+            ui.label(format!(
+                "{} dossiers · {} {} · {} {} · {} {}",
+                lang::number(ws.live_count() as i64, lang),
+                lang::number(t.errors.into(), lang),
+                lang.pick("fouten", "errors"),
+                lang::number(t.warnings.into(), lang),
+                lang.pick("waarschuwingen", "warnings"),
+                ws.dirty_count(),
+                lang.pick("niet bewaard", "unsaved"),
+            ));
+            ui.separator();
+            // A filtered list ("my clients") counts its own, as the agenda lists them.
+            let due = cx.due_listed.unwrap_or_else(|| ws.due_this_week());
+            let text = format!(
+                "📅 {} {}{}",
+                lang::number(due as i64, lang),
+                lang.pick("te doen deze week", "due this week"),
+                if cx.due_listed.is_some() {
+                    lang.pick(" (in de lijst)", " (listed)")
+                } else {
+                    ""
+                }
+            );
+            let hover = format!(
+                "{} ({})",
+                lang.pick("Agenda tonen", "Show the agenda"),
+                Command::ShowAgenda
+                    .shortcut_text(ui.ctx(), lang)
+                    .unwrap_or_default()
+            );
+            if ui.link(text).on_hover_text(hover).clicked() {
+                out.extend(Command::ShowAgenda.action(cx));
+            }
+            if !ws.load_errors().is_empty() {
+                ui.separator();
+                let n = ws.load_errors().len();
+                ui.colored_label(
+                    palette::severity(Severity::Error, ui.visuals().dark_mode),
+                    format!(
+                        "{n} {}",
+                        lang.pick("bestanden niet geladen", "files not loaded")
+                    ),
+                )
+                .on_hover_ui(|ui| load_errors_ui(ui, ws, lang));
+            }
+            if let Some(s) = cx.status {
+                ui.separator();
+                ui.label(s);
+            }
+        });
     }
 }

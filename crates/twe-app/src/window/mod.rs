@@ -25,6 +25,7 @@ use super::help::Help;
 use super::import_view::ImportPanel;
 use super::menu::MenuBar;
 use super::opening::Opening;
+use super::panel::Panel;
 use super::recovery::Recovery;
 use super::slides::Slides;
 use super::stats_pages::StatsChoices;
@@ -75,6 +76,7 @@ impl Shared {
             loading: self.loading,
             me: self.me.as_deref(),
             due_listed: None,
+            listed: None,
         }
     }
 }
@@ -387,20 +389,26 @@ impl Window {
                 egui::CentralPanel::default().show(ui, |ui| self.timeline.ui(&cx, ui, out));
             }
             View::Caseload => {
-                let rows = self.list.rows(cx.ws);
-                egui::CentralPanel::default().show(ui, |ui| self.caseload.ui(&cx, rows, ui, out));
+                let cx = ViewCx {
+                    listed: Some(self.list.rows(cx.ws)),
+                    ..cx
+                };
+                egui::CentralPanel::default().show(ui, |ui| self.caseload.ui(&cx, ui, out));
             }
             View::Statistics => {
-                egui::CentralPanel::default().show(ui, |ui| self.stats.ui(&cx, ui));
+                egui::CentralPanel::default().show(ui, |ui| self.stats.ui(&cx, ui, out));
             }
             View::Agenda => {
-                let rows = self.list.rows(cx.ws);
-                egui::CentralPanel::default().show(ui, |ui| self.agenda.ui(&cx, rows, ui, out));
+                let cx = ViewCx {
+                    listed: Some(self.list.rows(cx.ws)),
+                    ..cx
+                };
+                egui::CentralPanel::default().show(ui, |ui| self.agenda.ui(&cx, ui, out));
             }
         }
-        self.help.ui(ui, cx.lang);
+        self.help.ui(&cx, ui, out);
         if let Some(import) = &mut self.import {
-            import.ui(ui.ctx(), cx.lang, out);
+            import.ui(&cx, ui, out);
         }
         self.dialogs.ui(&cx, ui, out);
     }
