@@ -188,7 +188,7 @@ impl Axis {
                 let label = if d.month() == 1 {
                     d.year().to_string()
                 } else {
-                    super::timeline::month_label(d, lang)
+                    twe_core::model::timeline::month_label(d, lang)
                 };
                 painter.line_segment(
                     [pos2(x, area.bottom() - 6.0), pos2(x, area.bottom())],

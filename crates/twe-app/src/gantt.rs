@@ -15,6 +15,7 @@ use egui_plot::{
 };
 use twe_core::lang::{self, Lang};
 use twe_core::model::calendar::add_months;
+use twe_core::model::timeline;
 use twe_core::model::{Dossier, Instrument, InstrumentKind, Part, Step};
 use twe_core::planner::Proposal;
 use twe_core::rules::params::ART60_START_MONTHS;
@@ -80,13 +81,6 @@ impl Drag {
             *slot = inst;
         }
     }
-}
-
-/// Lanes top to bottom: instruments in start order (index breaks ties).
-pub fn lanes(d: &Dossier) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..d.instruments.len()).collect();
-    order.sort_by_key(|&i| (d.instruments[i].start, i));
-    order
 }
 
 fn lane_y(lane: usize) -> f64 {
@@ -231,7 +225,7 @@ impl Timeline {
     /// Where instrument `i`'s bar of `d` was drawn in the last frame.
     pub fn bar_rect(&self, d: &Dossier, i: usize) -> Option<egui::Rect> {
         let t = self.transform?;
-        let lane = lanes(d).iter().position(|&k| k == i)?;
+        let lane = timeline::lanes(d).iter().position(|&k| k == i)?;
         let inst = d.instruments.get(i)?;
         let y = lane_y(lane);
         let a = PlotPoint::new(x_of(inst.start), y - 0.3);
@@ -1080,7 +1074,7 @@ impl Panel for Timeline {
             Some((e, p)) if *e == entry_index => &p.instruments,
             _ => &[],
         };
-        let order = lanes(d);
+        let order = timeline::lanes(d);
         let scene = Scene {
             d,
             order: &order,
@@ -1175,7 +1169,7 @@ impl Panel for Timeline {
         }
         // The keys edit the dossier as stored (a drag's preview ended above).
         let stored = entry.dossier();
-        let stored_order = lanes(stored);
+        let stored_order = timeline::lanes(stored);
         let keyed = KeyedBars {
             d: stored,
             entry_index,

@@ -1,9 +1,11 @@
 //! What the dossier and caseload timelines share: day numbers as plot x, month grid, date
-//! labels in the UI language.
+//! labels in the UI language. Which months are labelled, and how, is the core's
+//! (`twe_core::model::timeline`), which the printed plan's timeline reads too.
 
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{GridInput, GridMark};
 use twe_core::lang::Lang;
+use twe_core::model::timeline;
 
 /// A date as a plot x value (days since the common era).
 pub fn x_of(d: NaiveDate) -> f64 {
@@ -19,26 +21,10 @@ pub fn date_at(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(days as i32)
 }
 
-const MONTHS_NL: [&str; 12] = [
-    "jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec",
-];
-const MONTHS_EN: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
-
-/// "apr 2019" / "Apr 2019".
-pub fn month_label(d: NaiveDate, lang: Lang) -> String {
-    let names = match lang {
-        Lang::Nl => MONTHS_NL,
-        Lang::En => MONTHS_EN,
-    };
-    format!("{} {}", names[d.month0() as usize], d.year())
-}
-
 /// The x axis label of a grid mark: the month at a month start, else the date.
 pub fn axis_label(mark: GridMark, lang: Lang) -> String {
     match date_at(mark.value + 0.5) {
-        Some(d) if d.day() == 1 => month_label(d, lang),
+        Some(d) if d.day() == 1 => timeline::month_label(d, lang),
         Some(d) => twe_core::lang::date(d, lang),
         None => String::new(),
     }
@@ -60,10 +46,7 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     // `base_step_size` is the days in 8 (a narrow timeline labels quarters or years where a
     // wide one labels months).
     let days_per_label = (input.base_step_size * 8.0).max(span / 12.0);
-    let step: u32 = [1, 3, 6, 12]
-        .into_iter()
-        .find(|&m| 30.0 * f64::from(m) >= days_per_label)
-        .unwrap_or(12);
+    let step = timeline::label_step(span / 30.0, span / days_per_label, 1);
     let mut marks = Vec::new();
     let Some(mut d) = NaiveDate::from_ymd_opt(from.year(), 1, 1) else {
         return marks;
@@ -76,7 +59,7 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
             // so such a mark stays a line without a label.
             let x = x_of(d);
             let near_edge = x - lo < span * 0.04 || hi - x < span * 0.04;
-            let major = d.month0() % step == 0 && !(near_edge && step > 1);
+            let major = timeline::labelled(d, step) && !(near_edge && step > 1);
             let size = if major { 30.0 * f64::from(step) } else { 30.0 };
             if major || span < 2400.0 {
                 marks.push(GridMark {
@@ -134,5 +117,27 @@ mod tests {
         let at = |x: f64| marks.iter().find(|m| m.value == x).map(|m| m.step_size);
         assert_eq!(at(day(2017, 7, 1)), Some(180.0), "a labelled half year");
         assert_eq!(at(day(2017, 4, 1)), Some(30.0), "a quarter is only a line");
+    }
+
+    /// The window's labelled months are the ones the printed plan labels at the same step:
+    /// both ask the core.
+    #[test]
+    fn labelled_months_are_the_cores() {
+        let (lo, hi) = (day(2016, 12, 22), day(2026, 12, 22));
+        let marks = month_grid(GridInput {
+            bounds: (lo, hi),
+            base_step_size: 60.0,
+        });
+        let labelled: Vec<f64> = marks
+            .iter()
+            .filter(|m| m.step_size > 30.0)
+            .map(|m| m.value)
+            .collect();
+        assert!(!labelled.is_empty());
+        let step = timeline::label_step((hi - lo) / 30.0, (hi - lo) / 480.0, 1);
+        for x in labelled {
+            let d = date_at(x).unwrap();
+            assert!(timeline::labelled(d, step), "{d}");
+        }
     }
 }

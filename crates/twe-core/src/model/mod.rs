@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod date_serde;
 mod dossier;
 mod instrument;
+pub mod timeline;
 
 pub use dossier::{
     Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Outcome, Plan, same_name,

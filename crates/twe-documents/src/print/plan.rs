@@ -6,6 +6,7 @@ use super::layout::{BODY, Block, Flow, INK, Item, Kind, MARGIN, MUTED, Metrics, 
 use chrono::{Datelike, NaiveDate};
 use twe_core::lang::{self, Lang};
 use twe_core::model::calendar::{add_months, days_between};
+use twe_core::model::timeline;
 use twe_core::model::{Dossier, Focus, InstrumentKind, Provider};
 use twe_core::rules::params::{ART60_START_MONTHS, TRAJECTORY_MONTHS};
 use twe_core::rules::{CheckContext, review};
@@ -307,19 +308,13 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
     // lines, not thousands.
     let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
     let months = (span / 30.4).max(1.0);
-    let every = [3u32, 6, 12, 24, 60, 120, 240, 600, 1200, 2400]
-        .into_iter()
-        .find(|&e| months / e as f32 * 40.0 <= width)
-        .unwrap_or(2400);
+    // Labels 40 points apart; never a label every month on paper.
+    let every = timeline::label_step(f64::from(months), f64::from(width / 40.0), 3);
     // Past five years, one line a labelled step (from a January), not one a month.
     let every_line = if months > 60.0 { every.max(12) } else { 1 };
     if every_line > 1 {
         month = NaiveDate::from_ymd_opt(from.year(), 1, 1).unwrap_or(from);
     }
-    let labelled = |m: NaiveDate| {
-        let index = i64::from(m.year()) * 12 + i64::from(m.month0());
-        index.rem_euclid(i64::from(every)) == 0
-    };
     let mut last_label_end = f32::NEG_INFINITY;
     while month <= to {
         let x = x_of(month);
@@ -331,15 +326,8 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
                 width: 0.3,
                 dashed: false,
             });
-            if labelled(month) {
-                let text = format!(
-                    "{} {}",
-                    &lang::month_name(month.month(), lang)
-                        .chars()
-                        .take(3)
-                        .collect::<String>(),
-                    month.year()
-                );
+            if timeline::labelled(month, every) {
+                let text = timeline::month_label(month, lang);
                 // Inside the drawing: the last label ends at its right edge, or is left
                 // out where that would touch the one before.
                 let w = flow.metrics.width(&text, 7.0);
@@ -518,9 +506,8 @@ impl Scale {
 fn bars(items: &mut Vec<Item>, scale: &Scale, d: &Dossier, lang: Lang, metrics: &Metrics) {
     let (top, lane, last, left, width) =
         (scale.top, scale.lane, scale.last, scale.left, scale.width);
-    let mut order: Vec<usize> = (0..d.instruments.len()).collect();
-    // The window's lane order: by start, then as listed.
-    order.sort_by_key(|&i| (d.instruments[i].start, i));
+    // The window's lane order.
+    let order = timeline::lanes(d);
     for (row, &i) in order.iter().enumerate() {
         let inst = &d.instruments[i];
         if inst.end < inst.start {
@@ -608,10 +595,8 @@ fn instruments(flow: &mut Flow, d: &Dossier, lang: Lang) {
         lang.pick("Details", "Details"),
     ]
     .map(str::to_string);
-    let mut order: Vec<usize> = (0..d.instruments.len()).collect();
-    // The window's lane order: by start, then as listed.
-    order.sort_by_key(|&i| (d.instruments[i].start, i));
-    let rows: Vec<Vec<String>> = order
+    // The window's lane order.
+    let rows: Vec<Vec<String>> = timeline::lanes(d)
         .iter()
         .map(|&i| {
             let inst = &d.instruments[i];
