@@ -20,7 +20,15 @@ use twe_core::model::Dossier;
 use twe_core::rules::{CheckContext, check_all};
 use twe_core::stats::ProvinceYearTable;
 
-fn scale(c: &mut Criterion) {
+/// The published trajectories of 2017–2021 as files in a temporary folder.
+struct Flanders {
+    dir: tempfile::TempDir,
+    dossiers: Vec<Dossier>,
+    paths: Vec<std::path::PathBuf>,
+    files: Vec<std::path::PathBuf>,
+}
+
+fn flanders() -> Flanders {
     let opts = twe_core::generate::Options {
         count: 0,
         seed: 1,
@@ -43,9 +51,36 @@ fn scale(c: &mut Criterion) {
         .map(|m| m.len())
         .sum();
     println!("{} files, {:.1} MB", files.len(), bytes as f64 / 1e6);
+    Flanders {
+        dir,
+        dossiers,
+        paths,
+        files,
+    }
+}
 
+type Group<'a> = criterion::BenchmarkGroup<'a, criterion::measurement::WallTime>;
+
+fn scale(c: &mut Criterion) {
+    let fx = flanders();
     let mut g = c.benchmark_group("23,186 dossiers");
     g.sample_size(10);
+    let ctx =
+        CheckContext::new(twe_core::model::date_serde::parse("2026-06-01").unwrap_or_default());
+    loading(&mut g, &fx, &ctx);
+    agenda(&mut g, &fx, ctx);
+    parsing(&mut g, &fx.dossiers);
+    g.finish();
+}
+
+/// Reading, loading, checking and sweeping the folder.
+fn loading(g: &mut Group<'_>, fx: &Flanders, ctx: &CheckContext<'_>) {
+    let Flanders {
+        dir,
+        dossiers,
+        paths,
+        files,
+    } = fx;
     g.bench_function("read the files' bytes (both cores)", |b| {
         b.iter(|| {
             files
@@ -57,19 +92,17 @@ fn scale(c: &mut Criterion) {
     // `iter_with_large_drop`: freeing the previous workspace is not part of loading the next
     // (BENCHMARKS.md gives what freeing costs).
     g.bench_function("load the folder (read + parse, both cores)", |b| {
-        b.iter_with_large_drop(|| load_paths(&paths));
+        b.iter_with_large_drop(|| load_paths(paths));
     });
-    let ctx =
-        CheckContext::new(twe_core::model::date_serde::parse("2026-06-01").unwrap_or_default());
     g.bench_function("load + check (both cores)", |b| {
         b.iter_with_large_drop(|| {
-            let report = load_paths(&paths);
-            let findings = check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+            let report = load_paths(paths);
+            let findings = check_all(report.dossiers.iter().map(|d| &d.dossier), ctx);
             (report, findings)
         });
     });
     g.bench_function("check all (both cores)", |b| {
-        b.iter_with_large_drop(|| check_all(dossiers.iter(), &ctx));
+        b.iter_with_large_drop(|| check_all(dossiers.iter(), ctx));
     });
     // The shell's sweep of a shared folder (off the UI thread): list and stat every file,
     // then compare with the sweep before.
@@ -81,6 +114,11 @@ fn scale(c: &mut Criterion) {
     g.bench_function("compare two sweeps", |b| {
         b.iter(|| black_box(twe_core::workspace::sweep::changes(&before, &after)));
     });
+}
+
+/// The agenda on a day when thousands of the trajectories run, and the province table.
+fn agenda(g: &mut Group<'_>, fx: &Flanders, ctx: CheckContext<'_>) {
+    let dossiers = &fx.dossiers;
     // The agenda on a day when thousands of these trajectories run (every kind has items),
     // and the agenda view's list: every kept item of the workspace, sorted.
     let mut agenda_ctx = ctx;
@@ -129,6 +167,10 @@ fn scale(c: &mut Criterion) {
     g.bench_function("aggregate the province table", |b| {
         b.iter(|| black_box(ProvinceYearTable::from_dossiers(dossiers.iter(), m)));
     });
+}
+
+/// Parsing the files' text in memory: the fast path against ron and `serde_json`.
+fn parsing(g: &mut Group<'_>, dossiers: &[Dossier]) {
     let ron_texts: Vec<String> = dossiers.iter().filter_map(|d| to_ron(d).ok()).collect();
     let json_texts: Vec<String> = dossiers
         .iter()
@@ -173,7 +215,6 @@ fn scale(c: &mut Criterion) {
                 .count()
         });
     });
-    g.finish();
 }
 
 /// Issue 14: the caseload of Flanders as one workbook, out (< 2 s) and in (< 5 s, new

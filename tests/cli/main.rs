@@ -6,6 +6,10 @@
     clippy::expect_used,
     reason = "test code: a failed unwrap is a failed test, with its location"
 )]
+#![allow(
+    clippy::too_many_lines,
+    reason = "a test walks one scenario from start to end; the 100-line bound is for program code"
+)]
 
 mod commands;
 mod corrupt;

@@ -125,35 +125,6 @@ fn entry_name(cx: &ViewCx<'_>, i: usize) -> String {
         .unwrap_or_default()
 }
 
-/// Unsaved work of a previous session: restore or discard.
-fn recover_ui(
-    ui: &mut egui::Ui,
-    n: usize,
-    lang: Lang,
-    answer: &mut impl FnMut(&mut egui::Ui, &str, Option<Action>),
-) {
-    ui.heading(lang.pick("Niet-bewaard werk gevonden", "Unsaved work found"));
-    ui.label(format!(
-        "{n} {}",
-        lang.pick(
-            "dossier(s) hadden wijzigingen die niet bewaard waren toen twe-planner stopte.",
-            "dossier(s) had changes that were not saved when twe-planner stopped."
-        )
-    ));
-    ui.horizontal(|ui| {
-        answer(
-            ui,
-            lang.pick("Herstellen", "Restore"),
-            Some(Action::File(File::RestoreJournal)),
-        );
-        answer(
-            ui,
-            lang.pick("Weggooien", "Discard"),
-            Some(Action::File(File::DiscardJournal)),
-        );
-    });
-}
-
 /// The heading of the path prompt.
 fn prompt_title(request: &Request, lang: Lang) -> &'static str {
     match request {
@@ -208,6 +179,172 @@ fn unsaved_names(cx: &ViewCx<'_>, lang: Lang) -> String {
     text
 }
 
+/// A question as it is asked: a heading, what it is about, and its answers, each with what
+/// it does (none: the question closes and nothing happens).
+struct Asked {
+    heading: &'static str,
+    text: Vec<String>,
+    answers: Vec<(&'static str, Option<Action>)>,
+}
+
+/// The words and answers of question `q`.
+#[expect(
+    clippy::too_many_lines,
+    reason = "a table of messages: one arm per question, each in both languages"
+)]
+fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
+    let lang = cx.lang;
+    let cancel = (lang.pick("Annuleren", "Cancel"), None);
+    let elsewhere = |i, text| (text, Some(Action::Shell(Shell::Dialog(Request::SaveAs(i)))));
+    match q {
+        Question::Unsaved(pending) => Asked {
+            heading: lang.pick("Niet-bewaarde wijzigingen", "Unsaved changes"),
+            text: vec![
+                format!(
+                    "{} {}",
+                    cx.ws.dirty_count(),
+                    lang.pick(
+                        "dossier(s) hebben wijzigingen die nog niet bewaard zijn:",
+                        "dossier(s) have changes that are not saved yet:"
+                    )
+                ),
+                unsaved_names(cx, lang),
+            ],
+            answers: vec![
+                (
+                    lang.pick("Alles bewaren", "Save all"),
+                    Some(Action::File(File::SaveAllThen(pending.clone()))),
+                ),
+                (
+                    lang.pick("Niet bewaren", "Discard"),
+                    Some(Action::File(File::DiscardThen(pending))),
+                ),
+                cancel,
+            ],
+        },
+        Question::Conflict(i) => Asked {
+            heading: lang.pick(
+                "Bestand buiten twe-planner gewijzigd",
+                "File changed outside twe-planner",
+            ),
+            text: vec![format!(
+                "{}: {}",
+                entry_name(cx, i),
+                lang.pick(
+                    "u hebt dit dossier hier gewijzigd en het bestand is intussen ook gewijzigd.",
+                    "you changed this dossier here and its file changed meanwhile."
+                )
+            )],
+            answers: vec![
+                (
+                    lang.pick("Mijn versie houden", "Keep mine"),
+                    Some(Action::File(File::KeepMine(i))),
+                ),
+                (
+                    lang.pick("Hun versie nemen", "Take theirs"),
+                    Some(Action::File(File::TakeTheirs(i))),
+                ),
+                elsewhere(
+                    i,
+                    lang.pick("Mijn versie elders bewaren…", "Save mine elsewhere…"),
+                ),
+            ],
+        },
+        Question::Recover(n) => Asked {
+            heading: lang.pick("Niet-bewaard werk gevonden", "Unsaved work found"),
+            text: vec![format!(
+                "{n} {}",
+                lang.pick(
+                    "dossier(s) hadden wijzigingen die niet bewaard waren toen twe-planner stopte.",
+                    "dossier(s) had changes that were not saved when twe-planner stopped."
+                )
+            )],
+            answers: vec![
+                (
+                    lang.pick("Herstellen", "Restore"),
+                    Some(Action::File(File::RestoreJournal)),
+                ),
+                (
+                    lang.pick("Weggooien", "Discard"),
+                    Some(Action::File(File::DiscardJournal)),
+                ),
+            ],
+        },
+        Question::Delete(entry) => Asked {
+            heading: lang.pick("Dossier verwijderen?", "Delete the dossier?"),
+            text: vec![format!(
+                "{}: {} {} {}",
+                entry_name(cx, entry),
+                lang.pick(
+                    "het bestand, de reservekopie en het herstelbestand verdwijnen: niets van de cliënt blijft achter.",
+                    "its file, its backup and its recovery copy go: nothing of the client stays behind."
+                ),
+                Command::Undo.label_with_key(ctx, lang),
+                lang.pick(
+                    "kan het terugzetten zolang dit venster open is.",
+                    "brings it back while this window is open."
+                )
+            )],
+            answers: vec![
+                (
+                    lang.pick("Verwijderen", "Delete"),
+                    Some(Action::Edit(Edit::DeleteDossier(entry))),
+                ),
+                cancel,
+            ],
+        },
+        Question::TakeOver { entry, who } => Asked {
+            heading: lang.pick("Slot overnemen?", "Take over the lock?"),
+            text: vec![format!(
+                "{}: {who}. {}",
+                entry_name(cx, entry),
+                lang.pick(
+                    "Dat venster lijkt weg (het proces bestaat niet meer, of het slot is ouder dan 12 uur). Wie het overneemt, kan wijzigingen van dat venster overschrijven.",
+                    "That window seems gone (its process no longer runs, or the lock is older than 12 hours). Taking it over may overwrite that window's changes."
+                )
+            )],
+            answers: vec![
+                (
+                    lang.pick("Overnemen", "Take over"),
+                    Some(Action::Edit(Edit::TakeOverLock(entry))),
+                ),
+                (
+                    lang.pick("Kopie openen", "Open a copy"),
+                    Some(Action::Edit(Edit::CopyDossier(entry))),
+                ),
+                cancel,
+            ],
+        },
+        Question::SaveElsewhere { entry, why } => Asked {
+            heading: lang.pick("Niet bewaard", "Not saved"),
+            text: vec![why],
+            answers: vec![
+                elsewhere(entry, lang.pick("Elders bewaren…", "Save elsewhere…")),
+                cancel,
+            ],
+        },
+        Question::ChangedOnDisk(i) => Asked {
+            heading: lang.pick("Bestand gewijzigd", "File changed"),
+            text: vec![format!(
+                "{}: {}",
+                entry_name(cx, i),
+                lang.pick(
+                    "het bestand is buiten twe-planner gewijzigd sinds het geladen werd.",
+                    "the file changed outside twe-planner since it was loaded."
+                )
+            )],
+            answers: vec![
+                (
+                    lang.pick("Overschrijven", "Overwrite"),
+                    Some(Action::File(File::SaveOver(i))),
+                ),
+                elsewhere(i, lang.pick("Elders bewaren…", "Save elsewhere…")),
+                cancel,
+            ],
+        },
+    }
+}
+
 impl Panel for Dialogs {
     /// Draws the question or the path prompt, if any; an answer closes it and is pushed as
     /// an action.
@@ -216,139 +353,23 @@ impl Panel for Dialogs {
         let Some(q) = self.question.clone() else {
             return;
         };
-        let lang = cx.lang;
         let ctx = ui.ctx().clone();
+        let asked = asked(q, cx, &ctx);
         let mut answered = false;
         egui::Modal::new(egui::Id::unique("question")).show(&ctx, |ui| {
             ui.set_max_width(460.0);
-            let mut answer = |ui: &mut egui::Ui, text: &str, then: Option<Action>| {
-                if ui.button(text).clicked() {
-                    answered = true;
-                    out.extend(then);
-                }
-            };
-            match q {
-                Question::Unsaved(pending) => {
-                    ui.heading(lang.pick("Niet-bewaarde wijzigingen", "Unsaved changes"));
-                    ui.label(format!(
-                        "{} {}",
-                        cx.ws.dirty_count(),
-                        lang.pick(
-                            "dossier(s) hebben wijzigingen die nog niet bewaard zijn:",
-                            "dossier(s) have changes that are not saved yet:"
-                        )
-                    ));
-                    ui.label(unsaved_names(cx, lang));
-                    ui.horizontal(|ui| {
-                        let save = Action::File(File::SaveAllThen(pending.clone()));
-                        answer(ui, lang.pick("Alles bewaren", "Save all"), Some(save));
-                        let discard = Action::File(File::DiscardThen(pending));
-                        answer(ui, lang.pick("Niet bewaren", "Discard"), Some(discard));
-                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
-                    });
-                }
-                Question::Conflict(i) => {
-                    ui.heading(lang.pick(
-                        "Bestand buiten twe-planner gewijzigd",
-                        "File changed outside twe-planner",
-                    ));
-                    ui.label(format!(
-                        "{}: {}",
-                        entry_name(cx, i),
-                        lang.pick(
-                            "u hebt dit dossier hier gewijzigd en het bestand is intussen ook gewijzigd.",
-                            "you changed this dossier here and its file changed meanwhile."
-                        )
-                    ));
-                    ui.horizontal(|ui| {
-                        let mine = Some(Action::File(File::KeepMine(i)));
-                        answer(ui, lang.pick("Mijn versie houden", "Keep mine"), mine);
-                        let theirs = Some(Action::File(File::TakeTheirs(i)));
-                        answer(ui, lang.pick("Hun versie nemen", "Take theirs"), theirs);
-                        let elsewhere = Some(Action::Shell(Shell::Dialog(Request::SaveAs(i))));
-                        answer(
-                            ui,
-                            lang.pick("Mijn versie elders bewaren…", "Save mine elsewhere…"),
-                            elsewhere,
-                        );
-                    });
-                }
-                Question::Recover(n) => recover_ui(ui, n, lang, &mut answer),
-                Question::Delete(entry) => {
-                    ui.heading(lang.pick("Dossier verwijderen?", "Delete the dossier?"));
-                    let undo = Command::Undo.label_with_key(ui.ctx(), lang);
-                    ui.label(format!(
-                        "{}: {} {undo} {}",
-                        entry_name(cx, entry),
-                        lang.pick(
-                            "het bestand, de reservekopie en het herstelbestand verdwijnen: niets van de cliënt blijft achter.",
-                            "its file, its backup and its recovery copy go: nothing of the client stays behind."
-                        ),
-                        lang.pick(
-                            "kan het terugzetten zolang dit venster open is.",
-                            "brings it back while this window is open."
-                        )
-                    ));
-                    ui.horizontal(|ui| {
-                        let delete = Some(Action::Edit(Edit::DeleteDossier(entry)));
-                        answer(ui, lang.pick("Verwijderen", "Delete"), delete);
-                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
-                    });
-                }
-                Question::TakeOver { entry, who } => {
-                    ui.heading(lang.pick("Slot overnemen?", "Take over the lock?"));
-                    ui.label(format!(
-                        "{}: {who}. {}",
-                        entry_name(cx, entry),
-                        lang.pick(
-                            "Dat venster lijkt weg (het proces bestaat niet meer, of het slot is ouder dan 12 uur). Wie het overneemt, kan wijzigingen van dat venster overschrijven.",
-                            "That window seems gone (its process no longer runs, or the lock is older than 12 hours). Taking it over may overwrite that window's changes."
-                        )
-                    ));
-                    ui.horizontal(|ui| {
-                        let take = Some(Action::Edit(Edit::TakeOverLock(entry)));
-                        answer(ui, lang.pick("Overnemen", "Take over"), take);
-                        let copy = Some(Action::Edit(Edit::CopyDossier(entry)));
-                        answer(ui, lang.pick("Kopie openen", "Open a copy"), copy);
-                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
-                    });
-                }
-                Question::SaveElsewhere { entry, why } => {
-                    ui.heading(lang.pick("Niet bewaard", "Not saved"));
-                    ui.label(why);
-                    ui.horizontal(|ui| {
-                        let elsewhere = Some(Action::Shell(Shell::Dialog(Request::SaveAs(entry))));
-                        answer(
-                            ui,
-                            lang.pick("Elders bewaren…", "Save elsewhere…"),
-                            elsewhere,
-                        );
-                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
-                    });
-                }
-                Question::ChangedOnDisk(i) => {
-                    ui.heading(lang.pick("Bestand gewijzigd", "File changed"));
-                    ui.label(format!(
-                        "{}: {}",
-                        entry_name(cx, i),
-                        lang.pick(
-                            "het bestand is buiten twe-planner gewijzigd sinds het geladen werd.",
-                            "the file changed outside twe-planner since it was loaded."
-                        )
-                    ));
-                    ui.horizontal(|ui| {
-                        let over = Some(Action::File(File::SaveOver(i)));
-                        answer(ui, lang.pick("Overschrijven", "Overwrite"), over);
-                        let elsewhere = Some(Action::Shell(Shell::Dialog(Request::SaveAs(i))));
-                        answer(
-                            ui,
-                            lang.pick("Elders bewaren…", "Save elsewhere…"),
-                            elsewhere,
-                        );
-                        answer(ui, lang.pick("Annuleren", "Cancel"), None);
-                    });
-                }
+            ui.heading(asked.heading);
+            for line in &asked.text {
+                ui.label(line);
             }
+            ui.horizontal(|ui| {
+                for (text, then) in asked.answers {
+                    if ui.button(text).clicked() {
+                        answered = true;
+                        out.extend(then);
+                    }
+                }
+            });
         });
         if answered {
             self.question = None;

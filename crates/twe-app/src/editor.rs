@@ -330,60 +330,73 @@ fn instrument_ui(
             *key = Some(EditKey::Single);
         }
     });
-    if let InstrumentKind::Opleiding {
+    if let InstrumentKind::Opleiding { .. } = inst.kind {
+        training_ui(ui, &mut inst.kind, key, lang);
+    }
+}
+
+/// A training's details: its name, provider, focus and whether it is full-time.
+fn training_ui(
+    ui: &mut egui::Ui,
+    kind: &mut InstrumentKind,
+    key: &mut Option<EditKey>,
+    lang: Lang,
+) {
+    let InstrumentKind::Opleiding {
         name,
         provider,
         focus,
         full_time,
-    } = &mut inst.kind
-    {
-        if text_field(ui, lang.pick("Opleiding", "Training"), name) {
-            *key = Some(EditKey::Field("training-name".into()));
-        }
-        ui.horizontal(|ui| {
-            let l = ui.label(lang.pick("Aanbieder", "Provider"));
-            let before = provider.clone();
-            let text = match provider {
-                Provider::Vdab => "VDAB".to_string(),
-                Provider::Recognised => lang.pick("erkend door VDAB", "recognised by VDAB").into(),
-                Provider::Other(s) => s.clone(),
-            };
-            egui::ComboBox::from_id_salt("provider")
-                .selected_text(text)
-                .show_ui(ui, |ui| {
-                    ui.selectable_value(provider, Provider::Vdab, "VDAB");
-                    ui.selectable_value(
-                        provider,
-                        Provider::Recognised,
-                        lang.pick("erkend door VDAB", "recognised by VDAB"),
-                    );
-                    ui.selectable_value(
-                        provider,
-                        Provider::Other(lang.pick("andere", "other").into()),
-                        lang.pick("andere", "other"),
-                    );
-                })
-                .response
-                .labelled_by(l.id);
-            if *provider != before {
-                *key = Some(EditKey::Single);
-            }
-        });
-        if let Provider::Other(p) = provider
-            && text_field(ui, lang.pick("Naam aanbieder", "Provider name"), p)
-        {
-            *key = Some(EditKey::Field("provider".into()));
-        }
-        ui.horizontal(|ui| {
-            let before = (*focus, *full_time);
-            ui.radio_value(focus, Focus::Generic, lang.pick("generiek", "generic"));
-            ui.radio_value(focus, Focus::Technical, lang.pick("technisch", "technical"));
-            ui.checkbox(full_time, lang.pick("voltijds", "full-time"));
-            if (*focus, *full_time) != before {
-                *key = Some(EditKey::Single);
-            }
-        });
+    } = kind
+    else {
+        return;
+    };
+    if text_field(ui, lang.pick("Opleiding", "Training"), name) {
+        *key = Some(EditKey::Field("training-name".into()));
     }
+    ui.horizontal(|ui| {
+        let l = ui.label(lang.pick("Aanbieder", "Provider"));
+        let before = provider.clone();
+        let text = match provider {
+            Provider::Vdab => "VDAB".to_string(),
+            Provider::Recognised => lang.pick("erkend door VDAB", "recognised by VDAB").into(),
+            Provider::Other(s) => s.clone(),
+        };
+        egui::ComboBox::from_id_salt("provider")
+            .selected_text(text)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(provider, Provider::Vdab, "VDAB");
+                ui.selectable_value(
+                    provider,
+                    Provider::Recognised,
+                    lang.pick("erkend door VDAB", "recognised by VDAB"),
+                );
+                ui.selectable_value(
+                    provider,
+                    Provider::Other(lang.pick("andere", "other").into()),
+                    lang.pick("andere", "other"),
+                );
+            })
+            .response
+            .labelled_by(l.id);
+        if *provider != before {
+            *key = Some(EditKey::Single);
+        }
+    });
+    if let Provider::Other(p) = provider
+        && text_field(ui, lang.pick("Naam aanbieder", "Provider name"), p)
+    {
+        *key = Some(EditKey::Field("provider".into()));
+    }
+    ui.horizontal(|ui| {
+        let before = (*focus, *full_time);
+        ui.radio_value(focus, Focus::Generic, lang.pick("generiek", "generic"));
+        ui.radio_value(focus, Focus::Technical, lang.pick("technisch", "technical"));
+        ui.checkbox(full_time, lang.pick("voltijds", "full-time"));
+        if (*focus, *full_time) != before {
+            *key = Some(EditKey::Single);
+        }
+    });
 }
 
 fn documents_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, lang: Lang) {

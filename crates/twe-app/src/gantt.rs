@@ -1055,6 +1055,92 @@ fn due_nodes(
     }
 }
 
+impl Timeline {
+    /// The pointer on the timeline: hover, the cursor, a bar dragged or clicked.
+    fn gestures(&mut self, at: &Gesture<'_>, ui: &egui::Ui, lang: Lang, out: &mut Vec<Action>) {
+        let Gesture {
+            stored,
+            entry_index,
+            pointer,
+            hit,
+            grab,
+            hit_at_grab,
+            hovered,
+            response: plot_response,
+        } = *at;
+        if self.drag.is_none() {
+            self.hovered_bar = hit.map(|h| h.instrument);
+        }
+        if let Some(h) = hit {
+            let icon = match h.mode {
+                DragMode::Move => egui::CursorIcon::Grab,
+                DragMode::Start | DragMode::End => egui::CursorIcon::ResizeHorizontal,
+            };
+            ui.ctx().set_cursor_icon(icon);
+        }
+        if plot_response.drag_started()
+            && let (Some(h), Some(p)) = (hit_at_grab, grab)
+        {
+            self.drag = Some(Drag::new(stored, h.instrument, h.mode, p.x));
+            out.push(Action::Select(Select::SelectInstrument(Some(h.instrument))));
+        }
+        if let Some(drag) = &mut self.drag {
+            if let Some(p) = pointer {
+                drag.follow(p.x);
+            }
+            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
+            if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
+                plot_response
+                    .clone()
+                    .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
+            }
+        } else if let Some(inst) = hovered {
+            plot_response
+                .clone()
+                .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
+        }
+        if plot_response.drag_stopped()
+            && let Some(drag) = self.drag.take()
+        {
+            self.focus_bar = Some((entry_index, drag.instrument));
+            // The checks run once, when the gesture ends.
+            out.push(Action::Edit(Edit::Replace {
+                entry: entry_index,
+                dossier: drag.preview,
+                key: EditKey::Single,
+            }));
+            out.push(Action::Select(Select::SelectInstrument(Some(
+                drag.instrument,
+            ))));
+            self.hovered_bar = None;
+        }
+        if plot_response.clicked() {
+            out.push(Action::Select(Select::SelectBar(hit.map(|h| h.instrument))));
+            // A clicked bar takes the keyboard: the arrows move it next.
+            self.focus_bar = hit.map(|h| (entry_index, h.instrument));
+        }
+    }
+}
+
+/// Where the pointer is on the drawn timeline, and what it is over.
+#[derive(Clone, Copy)]
+struct Gesture<'a> {
+    /// The dossier as stored, which a drag starts from.
+    stored: &'a Dossier,
+    entry_index: usize,
+    /// The pointer, in plot coordinates.
+    pointer: Option<PlotPoint>,
+    /// The bar under the pointer, and which part of it.
+    hit: Option<Hit>,
+    /// Where the button went down, and the bar there: the gesture starts there, not where
+    /// egui recognised the drag.
+    grab: Option<PlotPoint>,
+    hit_at_grab: Option<Hit>,
+    /// The instrument under the pointer, as shown.
+    hovered: Option<&'a Instrument>,
+    response: &'a egui::Response,
+}
+
 impl Panel for Timeline {
     /// Draws the timeline of the open dossier and turns its gestures into actions.
     fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
@@ -1107,66 +1193,23 @@ impl Panel for Timeline {
             pointer,
             px_per_day,
         } = response.inner;
-        let plot_response = response.response;
         let hit = pointer.and_then(|p| hit_test(d, &order, p, px_per_day));
-        if !dragging {
-            self.hovered_bar = hit.map(|h| h.instrument);
-        }
-        if let Some(h) = hit {
-            let icon = match h.mode {
-                DragMode::Move => egui::CursorIcon::Grab,
-                DragMode::Start | DragMode::End => egui::CursorIcon::ResizeHorizontal,
-            };
-            ui.ctx().set_cursor_icon(icon);
-        }
-        // The gesture starts where the button went down, not where egui recognised the drag.
         let grab = ui
             .input(|i| i.pointer.press_origin())
             .map(|pos| response.transform.value_from_position(pos))
             .or(pointer);
-        let hit_at_grab = grab.and_then(|p| hit_test(d, &order, p, px_per_day));
-        let hovered = hit.and_then(|h| d.instruments.get(h.instrument).cloned());
-        if plot_response.drag_started()
-            && let (Some(h), Some(p)) = (hit_at_grab, grab)
-        {
-            self.drag = Some(Drag::new(entry.dossier(), h.instrument, h.mode, p.x));
-            out.push(Action::Select(Select::SelectInstrument(Some(h.instrument))));
-        }
-        if let Some(drag) = &mut self.drag {
-            if let Some(p) = pointer {
-                drag.follow(p.x);
-            }
-            ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
-            if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
-                plot_response
-                    .clone()
-                    .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
-            }
-        } else if let Some(inst) = hovered {
-            plot_response
-                .clone()
-                .on_hover_ui_at_pointer(|ui| tooltip(ui, &inst, lang));
-        }
-        if plot_response.drag_stopped()
-            && let Some(drag) = self.drag.take()
-        {
-            self.focus_bar = Some((entry_index, drag.instrument));
-            // The checks run once, when the gesture ends.
-            out.push(Action::Edit(Edit::Replace {
-                entry: entry_index,
-                dossier: drag.preview,
-                key: EditKey::Single,
-            }));
-            out.push(Action::Select(Select::SelectInstrument(Some(
-                drag.instrument,
-            ))));
-            self.hovered_bar = None;
-        }
-        if plot_response.clicked() {
-            out.push(Action::Select(Select::SelectBar(hit.map(|h| h.instrument))));
-            // A clicked bar takes the keyboard: the arrows move it next.
-            self.focus_bar = hit.map(|h| (entry_index, h.instrument));
-        }
+        let hovered = hit.and_then(|h| d.instruments.get(h.instrument)).cloned();
+        let at = Gesture {
+            stored: entry.dossier(),
+            entry_index,
+            pointer,
+            hit,
+            grab,
+            hit_at_grab: grab.and_then(|p| hit_test(d, &order, p, px_per_day)),
+            hovered: hovered.as_ref(),
+            response: &response.response,
+        };
+        self.gestures(&at, ui, lang, out);
         // The keys edit the dossier as stored (a drag's preview ended above).
         let stored = entry.dossier();
         let stored_order = timeline::lanes(stored);

@@ -10,7 +10,7 @@ use twe_core::lang::{self, Lang};
 use twe_core::model::InstrumentType;
 use twe_core::reference::{Province, published};
 use twe_core::stats::charts::{ChartData, ChartKind, ChartOptions, DataSource, chart};
-use twe_core::stats::{Measure, ProvinceYearTable, published_defects};
+use twe_core::stats::{DossierStats, Measure, ProvinceYearTable, published_defects};
 use twe_core::workspace::Workspace;
 
 /// A page of the statistics view (and a slide of the presentation).
@@ -464,33 +464,7 @@ fn dossiers_ui(ws: &Workspace, ui: &mut egui::Ui, lang: Lang) {
         "Wat de dossiers tonen (en VDAB niet kon rapporteren)",
         "What the dossiers show (and VDAB could not report)",
     ));
-    egui::Grid::new("instrument-outcomes")
-        .striped(true)
-        .show(ui, |ui| {
-            for h in [
-                lang.pick("Instrument", "Instrument"),
-                lang.pick("Gepland", "Planned"),
-                lang.pick("Lopend", "Running"),
-                lang.pick("Afgerond", "Completed"),
-                lang.pick("Vroegtijdig gestopt", "Stopped early"),
-                lang.pick("Gem. duur (dagen)", "Avg. length (days)"),
-            ] {
-                ui.strong(h);
-            }
-            ui.end_row();
-            for t in InstrumentType::ALL {
-                let c = s.status.get(&t).copied().unwrap_or_default();
-                ui.label(t.label(lang));
-                for v in [c.planned, c.running, c.completed, c.stopped_early] {
-                    ui.label(lang::number(v, lang));
-                }
-                ui.label(
-                    s.average_days(t)
-                        .map_or("–".into(), |d| lang::number(d.round() as i64, lang)),
-                );
-                ui.end_row();
-            }
-        });
+    instrument_outcomes_ui(s, ui, lang);
     ui.add_space(8.0);
     let [yes, no, unknown] = s.outcomes;
     // The parts add up to the closed trajectories: those not measured yet are named too.
@@ -561,4 +535,36 @@ fn dossiers_ui(ws: &Workspace, ui: &mut egui::Ui, lang: Lang) {
                 }
             });
     });
+}
+
+/// How the dossiers' instruments went, per kind: planned, running, completed, stopped
+/// early, and their average length.
+fn instrument_outcomes_ui(s: &DossierStats, ui: &mut egui::Ui, lang: Lang) {
+    egui::Grid::new("instrument-outcomes")
+        .striped(true)
+        .show(ui, |ui| {
+            for h in [
+                lang.pick("Instrument", "Instrument"),
+                lang.pick("Gepland", "Planned"),
+                lang.pick("Lopend", "Running"),
+                lang.pick("Afgerond", "Completed"),
+                lang.pick("Vroegtijdig gestopt", "Stopped early"),
+                lang.pick("Gem. duur (dagen)", "Avg. length (days)"),
+            ] {
+                ui.strong(h);
+            }
+            ui.end_row();
+            for t in InstrumentType::ALL {
+                let c = s.status.get(&t).copied().unwrap_or_default();
+                ui.label(t.label(lang));
+                for v in [c.planned, c.running, c.completed, c.stopped_early] {
+                    ui.label(lang::number(v, lang));
+                }
+                ui.label(
+                    s.average_days(t)
+                        .map_or("–".into(), |d| lang::number(d.round() as i64, lang)),
+                );
+                ui.end_row();
+            }
+        });
 }

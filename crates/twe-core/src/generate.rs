@@ -162,6 +162,42 @@ fn trajectory(
         t = add_days(end, 1);
     }
     let regular_last = last_day_within_months(start, 24);
+    let mut cursor = opening_instruments(rng, mix, t, busy, &mut instruments);
+    let mut follow =
+        |kind: InstrumentKind, days: (i64, i64), rng: &mut Rng, cursor: &mut NaiveDate| {
+            let s = add_days(*cursor, rng.range(1, 7) as u64);
+            let e = add_days(s, rng.range(days.0, days.1) as u64).min(regular_last);
+            // Trajectories of 2017–2021 are long over: their instruments are done.
+            instruments.push(Instrument {
+                kind,
+                start: s,
+                end: e,
+                status: Status::Completed,
+            });
+            *cursor = add_days(e, 1);
+        };
+    if mix.art60 > 1 {
+        follow(InstrumentKind::Art60, (60, 90), rng, &mut cursor);
+    }
+    if mix.wes {
+        follow(InstrumentKind::Wes, (60, 90), rng, &mut cursor);
+    }
+    if mix.ibo {
+        follow(InstrumentKind::Ibo, (40, 90), rng, &mut cursor);
+    }
+    closed(rng, id, ocmw, start, instruments, regular_last)
+}
+
+/// The trajectory's first instruments from day `t` (an art. 60§7, perhaps with a part-time
+/// training during it, or a training alone), pushed to `instruments`; returns the day after
+/// the last of them (`t` when there is none).
+fn opening_instruments(
+    rng: &mut Rng,
+    mix: Mix,
+    t: NaiveDate,
+    busy: usize,
+    instruments: &mut Vec<Instrument>,
+) -> NaiveDate {
     let mut cursor = t;
     if mix.art60 > 0 {
         let a_start = add_days(t, rng.range(0, 10) as u64);
@@ -221,28 +257,19 @@ fn trajectory(
         });
         cursor = add_days(e, 1);
     }
-    let mut follow =
-        |kind: InstrumentKind, days: (i64, i64), rng: &mut Rng, cursor: &mut NaiveDate| {
-            let s = add_days(*cursor, rng.range(1, 7) as u64);
-            let e = add_days(s, rng.range(days.0, days.1) as u64).min(regular_last);
-            // Trajectories of 2017–2021 are long over: their instruments are done.
-            instruments.push(Instrument {
-                kind,
-                start: s,
-                end: e,
-                status: Status::Completed,
-            });
-            *cursor = add_days(e, 1);
-        };
-    if mix.art60 > 1 {
-        follow(InstrumentKind::Art60, (60, 90), rng, &mut cursor);
-    }
-    if mix.wes {
-        follow(InstrumentKind::Wes, (60, 90), rng, &mut cursor);
-    }
-    if mix.ibo {
-        follow(InstrumentKind::Ibo, (40, 90), rng, &mut cursor);
-    }
+    cursor
+}
+
+/// The dossier of a trajectory closed a little after its last instrument (never past the
+/// 24 months), with its plan, documents, activity and, mostly, its outcome.
+fn closed(
+    rng: &mut Rng,
+    id: String,
+    ocmw: &str,
+    start: NaiveDate,
+    instruments: Vec<Instrument>,
+    regular_last: NaiveDate,
+) -> Dossier {
     let last_end = instruments.iter().map(|i| i.end).max().unwrap_or(start);
     // Closed a little after the last instrument, never past the 24 months.
     let end = add_days(last_end, rng.range(0, 30) as u64).min(regular_last);

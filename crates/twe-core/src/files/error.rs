@@ -112,6 +112,10 @@ impl LoadError {
     }
 
     /// What is wrong and how to fix it, in `lang`, without the path.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "a table of messages: one arm per kind of load error, each in both languages"
+    )]
     pub fn message(&self, lang: Lang) -> String {
         let field = self.field.as_deref().filter(|f| !f.is_empty() && *f != ".");
         let at = field.map_or_else(String::new, |f| {

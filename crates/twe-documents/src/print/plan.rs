@@ -56,75 +56,9 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
     ctx.year_mode = opts.year_mode;
     let checked = review(d, &ctx);
     if !opts.client_copy {
-        // What is wrong first; what is allowed by an exception apart, as information.
-        let (info, open): (Vec<_>, Vec<_>) = checked
-            .findings
-            .iter()
-            .partition(|f| f.severity() == twe_core::rules::Severity::Info);
-        flow.heading(lang.pick("Open bevindingen", "Open findings"), 2);
-        if open.is_empty() {
-            flow.paragraph(
-                lang.pick("Geen open bevindingen.", "No open findings."),
-                BODY,
-                INK,
-                0.0,
-            );
-        }
-        findings_list(&mut flow, &open, d, lang);
-        if !info.is_empty() {
-            flow.heading(lang.pick("Ter informatie", "For information"), 2);
-            findings_list(&mut flow, &info, d, lang);
-        }
+        open_findings(&mut flow, &checked.findings, d, lang);
     }
-    // The client's copy lists what the client takes part in: the instruments to start; the
-    // counsellor's uploads, closing and follow-up stay on the counsellor's copy.
-    let due: Vec<_> = checked
-        .agenda
-        .iter()
-        .filter(|item| {
-            !opts.client_copy
-                || matches!(
-                    item.kind,
-                    twe_core::rules::agenda::Kind::Art60Start
-                        | twe_core::rules::agenda::Kind::SecondInstrument
-                        | twe_core::rules::agenda::Kind::NextInstrument
-                )
-        })
-        .collect();
-    // The client reads the action and its day; the counsellor why it is that day too.
-    let lines: Vec<String> = due
-        .iter()
-        .map(|item| {
-            let what = if opts.client_copy {
-                item.kind.action(lang).to_string()
-            } else {
-                item.message(d, lang)
-            };
-            format!("{} — {what}", lang::date(item.due.day, lang))
-        })
-        .collect();
-    // What is due goes with the signatures, so that they never stand alone on a page: the
-    // heading, its lines as wrapped, and the signatures' block with its heading.
-    let wrapped: usize = lines
-        .iter()
-        .map(|l| flow.metrics.wrap(l, BODY, Flow::width()).len())
-        .sum::<usize>()
-        .max(1);
-    flow.ensure(32.0 + BODY * 1.35 * wrapped as f32 + SIGNATURES + 30.0);
-    flow.heading(
-        if opts.client_copy {
-            lang.pick("Wat er verwacht wordt", "What is expected")
-        } else {
-            lang.pick("Wat er te doen staat", "What is due")
-        },
-        2,
-    );
-    if due.is_empty() {
-        flow.paragraph(lang.pick("Niets gepland.", "Nothing due."), BODY, INK, 0.0);
-    }
-    for line in &lines {
-        flow.paragraph(line, BODY, INK, 0.0);
-    }
+    due(&mut flow, &checked.agenda, d, *opts);
     signatures(&mut flow, lang);
     let header = format!("{title} · {} · {}", d.id, d.client);
     flow.furnish(&header, |k, n| {
@@ -256,6 +190,83 @@ fn label_on(fill: Rgb) -> Rgb {
     }
 }
 
+/// The counsellor's copy's findings: what is wrong first, what an exception allows apart,
+/// as information.
+fn open_findings(flow: &mut Flow, findings: &[twe_core::rules::Finding], d: &Dossier, lang: Lang) {
+    // What is wrong first; what is allowed by an exception apart, as information.
+    let (info, open): (Vec<_>, Vec<_>) = findings
+        .iter()
+        .partition(|f| f.severity() == twe_core::rules::Severity::Info);
+    flow.heading(lang.pick("Open bevindingen", "Open findings"), 2);
+    if open.is_empty() {
+        flow.paragraph(
+            lang.pick("Geen open bevindingen.", "No open findings."),
+            BODY,
+            INK,
+            0.0,
+        );
+    }
+    findings_list(flow, &open, d, lang);
+    if !info.is_empty() {
+        flow.heading(lang.pick("Ter informatie", "For information"), 2);
+        findings_list(flow, &info, d, lang);
+    }
+}
+
+/// What is due (on the client's copy: what is expected of the client), kept on one page
+/// with the signatures.
+fn due(flow: &mut Flow, agenda: &[twe_core::rules::agenda::Item], d: &Dossier, opts: PlanOptions) {
+    let lang = opts.lang;
+    // The client's copy lists what the client takes part in: the instruments to start; the
+    // counsellor's uploads, closing and follow-up stay on the counsellor's copy.
+    let due: Vec<_> = agenda
+        .iter()
+        .filter(|item| {
+            !opts.client_copy
+                || matches!(
+                    item.kind,
+                    twe_core::rules::agenda::Kind::Art60Start
+                        | twe_core::rules::agenda::Kind::SecondInstrument
+                        | twe_core::rules::agenda::Kind::NextInstrument
+                )
+        })
+        .collect();
+    // The client reads the action and its day; the counsellor why it is that day too.
+    let lines: Vec<String> = due
+        .iter()
+        .map(|item| {
+            let what = if opts.client_copy {
+                item.kind.action(lang).to_string()
+            } else {
+                item.message(d, lang)
+            };
+            format!("{} — {what}", lang::date(item.due.day, lang))
+        })
+        .collect();
+    // What is due goes with the signatures, so that they never stand alone on a page: the
+    // heading, its lines as wrapped, and the signatures' block with its heading.
+    let wrapped: usize = lines
+        .iter()
+        .map(|l| flow.metrics.wrap(l, BODY, Flow::width()).len())
+        .sum::<usize>()
+        .max(1);
+    flow.ensure(32.0 + BODY * 1.35 * wrapped as f32 + SIGNATURES + 30.0);
+    flow.heading(
+        if opts.client_copy {
+            lang.pick("Wat er verwacht wordt", "What is expected")
+        } else {
+            lang.pick("Wat er te doen staat", "What is due")
+        },
+        2,
+    );
+    if due.is_empty() {
+        flow.paragraph(lang.pick("Niets gepland.", "Nothing due."), BODY, INK, 0.0);
+    }
+    for line in &lines {
+        flow.paragraph(line, BODY, INK, 0.0);
+    }
+}
+
 /// The timeline as the window draws it: the 24-month window shaded, month ticks, the start
 /// of year 2, the end of the 24 months, the art. 60§7 deadline, the end; a lane per
 /// instrument in its kind's colour, the part past the trajectory's last day lighter with a
@@ -303,57 +314,21 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
         stroke: None,
         dashed: false,
     });
-    // Month ticks labelled as far apart as their labels need (40 points), a line per
-    // labelled month only once months get too dense: a typo year 2205 draws a few dozen
-    // lines, not thousands.
-    let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
-    let months = (span / 30.4).max(1.0);
-    // Labels 40 points apart; never a label every month on paper.
-    let every = timeline::label_step(f64::from(months), f64::from(width / 40.0), 3);
-    // Past five years, one line a labelled step (from a January), not one a month.
-    let every_line = if months > 60.0 { every.max(12) } else { 1 };
-    if every_line > 1 {
-        month = NaiveDate::from_ymd_opt(from.year(), 1, 1).unwrap_or(from);
-    }
-    let mut last_label_end = f32::NEG_INFINITY;
-    while month <= to {
-        let x = x_of(month);
-        if x >= left {
-            items.push(Item::Line {
-                from: [x, top],
-                to: [x, body_bottom],
-                color: [0xDD, 0xDD, 0xDD],
-                width: 0.3,
-                dashed: false,
-            });
-            if timeline::labelled(month, every) {
-                let text = timeline::month_label(month, lang);
-                // Inside the drawing: the last label ends at its right edge, or is left
-                // out where that would touch the one before.
-                let w = flow.metrics.width(&text, 7.0);
-                let x0 = (x + 1.5).min(left + width - w);
-                if x0 < last_label_end + 3.0 {
-                    month = add_months(month, every_line);
-                    continue;
-                }
-                last_label_end = x0 + w;
-                items.push(Item::Text {
-                    x: x0,
-                    y: body_bottom + 10.0,
-                    size: 7.0,
-                    text,
-                    color: MUTED,
-                });
-            }
-        }
-        month = add_months(month, every_line);
-    }
     let frame = Frame {
         top,
         bottom: body_bottom,
         left,
         width,
     };
+    month_ticks(
+        &mut items,
+        &frame,
+        (from, to),
+        span,
+        &x_of,
+        &flow.metrics,
+        lang,
+    );
     markers(&mut items, d, lang, &flow.metrics, &x_of, &frame);
     let scale = Scale {
         from,
@@ -393,11 +368,75 @@ fn timeline(flow: &mut Flow, d: &Dossier, lang: Lang) {
 const HEAD: f32 = 20.0;
 
 /// The box the timeline is drawn in.
+#[derive(Clone, Copy)]
 struct Frame {
     top: f32,
     bottom: f32,
     left: f32,
     width: f32,
+}
+
+/// The month ticks under the lanes, labelled as the window labels them (the core's step
+/// and months), as far apart as their labels need (40 points).
+fn month_ticks(
+    items: &mut Vec<Item>,
+    frame: &Frame,
+    (from, to): (NaiveDate, NaiveDate),
+    span: f32,
+    x_of: &dyn Fn(NaiveDate) -> f32,
+    metrics: &Metrics,
+    lang: Lang,
+) {
+    let Frame {
+        top,
+        bottom: body_bottom,
+        left,
+        width,
+    } = *frame;
+    // A line per labelled month only once months get too dense: a typo year 2205 draws a few dozen
+    // lines, not thousands.
+    let mut month = NaiveDate::from_ymd_opt(from.year(), from.month(), 1).unwrap_or(from);
+    let months = (span / 30.4).max(1.0);
+    // Labels 40 points apart; never a label every month on paper.
+    let every = timeline::label_step(f64::from(months), f64::from(width / 40.0), 3);
+    // Past five years, one line a labelled step (from a January), not one a month.
+    let every_line = if months > 60.0 { every.max(12) } else { 1 };
+    if every_line > 1 {
+        month = NaiveDate::from_ymd_opt(from.year(), 1, 1).unwrap_or(from);
+    }
+    let mut last_label_end = f32::NEG_INFINITY;
+    while month <= to {
+        let x = x_of(month);
+        if x >= left {
+            items.push(Item::Line {
+                from: [x, top],
+                to: [x, body_bottom],
+                color: [0xDD, 0xDD, 0xDD],
+                width: 0.3,
+                dashed: false,
+            });
+            if timeline::labelled(month, every) {
+                let text = timeline::month_label(month, lang);
+                // Inside the drawing: the last label ends at its right edge, or is left
+                // out where that would touch the one before.
+                let w = metrics.width(&text, 7.0);
+                let x0 = (x + 1.5).min(left + width - w);
+                if x0 < last_label_end + 3.0 {
+                    month = add_months(month, every_line);
+                    continue;
+                }
+                last_label_end = x0 + w;
+                items.push(Item::Text {
+                    x: x0,
+                    y: body_bottom + 10.0,
+                    size: 7.0,
+                    text,
+                    color: MUTED,
+                });
+            }
+        }
+        month = add_months(month, every_line);
+    }
 }
 
 /// The lines of the timeline: start, year 2, the end of the 24 months, the art. 60§7

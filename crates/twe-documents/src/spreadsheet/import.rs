@@ -71,6 +71,10 @@ pub struct Problem {
 impl Problem {
     /// `SHEET!ROW: column: problem`, the problem in `lang`. Cell text is shown quoted and
     /// cut short, never raw: a cell may hold anything.
+    #[expect(
+        clippy::too_many_lines,
+        reason = "a table of messages: one arm per problem, each in both languages"
+    )]
     pub fn message(&self, lang: Lang) -> String {
         let what = match &self.what {
             What::Empty => lang.pick("leeg", "empty").to_string(),
