@@ -689,6 +689,24 @@ fn walkthrough_changing_a_start_can_keep_the_length() {
 }
 
 #[test]
+/// The README's picture of the window (`tests/snapshots/readme_dossier.png`): in Dutch, the
+/// pointer on a quick fix, which the timeline draws as a dashed outline. The README shows
+/// the snapshots themselves, so its pictures cannot go stale.
+#[test]
+fn snapshot_for_the_readme() {
+    let mut h = sample(Lang::Nl);
+    open(&mut h, "GENT-2017-0004");
+    let fix = h
+        .get_by_label_contains("Start art. 60§7 op 01/05/2017")
+        .rect()
+        .center();
+    h.hover_at(fix);
+    h.run();
+    assert!(h.state().fix_preview().is_some());
+    h.snapshot("readme_dossier");
+}
+
+#[test]
 fn walkthrough_a_quick_fix_shows_what_it_changes_before_it_is_applied() {
     let mut h = sample(Lang::En);
     open(&mut h, "GENT-2017-0004");
