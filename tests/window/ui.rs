@@ -688,7 +688,6 @@ fn walkthrough_changing_a_start_can_keep_the_length() {
     assert_eq!(after.end.to_string(), "2019-09-30");
 }
 
-#[test]
 /// The README's picture of the window (`tests/snapshots/readme_dossier.png`): in Dutch, the
 /// pointer on a quick fix, which the timeline draws as a dashed outline. The README shows
 /// the snapshots themselves, so its pictures cannot go stale.

@@ -5,7 +5,7 @@
 
 use super::columns::{Column, Layout, SheetKind};
 use super::read::{Row, Source, Table, Value, number_text};
-use super::words::{self, KindWord};
+use super::words::{self, Accepted, KindWord};
 use chrono::NaiveDate;
 use std::collections::HashMap;
 use twe_core::lang::Lang;
@@ -718,10 +718,10 @@ fn optional<T>(
 }
 
 /// A closed-set word read with `read`, which answers the accepted spellings on failure.
-fn word<T>(read: impl Fn(&str) -> Result<T, String>) -> impl Fn(&Value) -> Result<T, What> {
+fn word<T>(read: impl Fn(&str) -> Result<T, Accepted>) -> impl Fn(&Value) -> Result<T, What> {
     move |v| {
         let t = text_of(v)?;
-        read(&t).map_err(|accepted| What::Unknown { value: t, accepted })
+        read(&t).map_err(|Accepted(accepted)| What::Unknown { value: t, accepted })
     }
 }
 

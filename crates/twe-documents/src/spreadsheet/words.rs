@@ -241,33 +241,38 @@ pub(super) fn document(d: &DocumentKind, lang: Lang) -> String {
 // Reading. A closed set answers `Err` with the accepted spellings; an open one (plan,
 // provider, document kind) takes any other text as a name.
 
-pub(super) fn read_kind(text: &str) -> Result<KindWord, String> {
-    find(&KINDS, text).ok_or_else(|| accepted(&KINDS))
+/// A word that is none of a closed set's: the spellings that set accepts ("ja/yes, nee/no"),
+/// for the problem that names them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(super) struct Accepted(pub String);
+
+pub(super) fn read_kind(text: &str) -> Result<KindWord, Accepted> {
+    find(&KINDS, text).ok_or_else(|| Accepted(accepted(&KINDS)))
 }
 
-pub(super) fn read_status(text: &str) -> Result<Status, String> {
-    find(&STATUSES, text).ok_or_else(|| accepted(&STATUSES))
+pub(super) fn read_status(text: &str) -> Result<Status, Accepted> {
+    find(&STATUSES, text).ok_or_else(|| Accepted(accepted(&STATUSES)))
 }
 
-pub(super) fn read_yes_no(text: &str) -> Result<bool, String> {
-    find(&YES_NO, text).ok_or_else(|| accepted(&YES_NO))
+pub(super) fn read_yes_no(text: &str) -> Result<bool, Accepted> {
+    find(&YES_NO, text).ok_or_else(|| Accepted(accepted(&YES_NO)))
 }
 
-pub(super) fn read_focus(text: &str) -> Result<Focus, String> {
-    find(&FOCUSES, text).ok_or_else(|| accepted(&FOCUSES))
+pub(super) fn read_focus(text: &str) -> Result<Focus, Accepted> {
+    find(&FOCUSES, text).ok_or_else(|| Accepted(accepted(&FOCUSES)))
 }
 
-pub(super) fn read_actor(text: &str) -> Result<Actor, String> {
-    find(&ACTORS, text).ok_or_else(|| accepted(&ACTORS))
+pub(super) fn read_actor(text: &str) -> Result<Actor, Accepted> {
+    find(&ACTORS, text).ok_or_else(|| Accepted(accepted(&ACTORS)))
 }
 
-pub(super) fn read_activity(text: &str) -> Result<ActivityKind, String> {
+pub(super) fn read_activity(text: &str) -> Result<ActivityKind, Accepted> {
     if let Some((head, name)) = text.split_once(':')
         && fold(head) == "vdab"
     {
         return Ok(ActivityKind::VdabService(name.trim().to_string()));
     }
-    find(&ACTIVITIES, text).ok_or_else(|| format!("{}, VDAB: …", accepted(&ACTIVITIES)))
+    find(&ACTIVITIES, text).ok_or_else(|| Accepted(format!("{}, VDAB: …", accepted(&ACTIVITIES))))
 }
 
 pub(super) fn read_provider(text: &str) -> Provider {
@@ -352,16 +357,16 @@ mod tests {
 
     #[test]
     fn an_unknown_word_names_what_is_accepted() {
-        let e = read_kind("stage").unwrap_err();
+        let Accepted(e) = read_kind("stage").unwrap_err();
         assert!(
             e.contains("art. 60§7") && e.contains("opleiding/training"),
             "{e}"
         );
-        assert!(read_yes_no("misschien").unwrap_err().contains("ja/yes"));
+        assert!(read_yes_no("misschien").unwrap_err().0.contains("ja/yes"));
         assert_eq!(
             read_activity("VDAB:"),
             Ok(ActivityKind::VdabService(String::new()))
         );
-        assert!(read_activity("koken").unwrap_err().contains("VDAB: …"));
+        assert!(read_activity("koken").unwrap_err().0.contains("VDAB: …"));
     }
 }
