@@ -455,7 +455,7 @@ fn help_lists_every_shortcut_when_open() {
                 "{c:?}: {keys}"
             );
             assert!(
-                h.query_all_by_label(&c.help(Lang::En)).next().is_some(),
+                h.query_all_by_label(c.help(Lang::En)).next().is_some(),
                 "{c:?}"
             );
             listed += 1;

@@ -173,12 +173,20 @@ const CTRL: Modifiers = Modifiers::COMMAND;
 const CTRL_SHIFT: Modifiers = Modifiers::COMMAND.plus(Modifiers::SHIFT);
 
 impl Command {
+    /// Everything the registry knows of the command, made once.
+    pub fn spec(self) -> &'static Spec {
+        static SPECS: std::sync::OnceLock<Vec<Spec>> = std::sync::OnceLock::new();
+        let specs = SPECS.get_or_init(|| Command::ALL.iter().map(|c| c.make_spec()).collect());
+        // `ALL` lists the commands in the order they are declared, as `commands!` writes both.
+        &specs[self as usize]
+    }
+
     /// Everything the registry knows of the command: one arm per command holds it all.
     #[expect(
         clippy::too_many_lines,
         reason = "the registry: one arm per command with its label, help and keys"
     )]
-    pub fn spec(self) -> Spec {
+    fn make_spec(self) -> Spec {
         use Command as C;
         let spec = |scope, label: Text, help: Text, keys: &'static [KeyboardShortcut]| Spec {
             scope,
@@ -531,13 +539,13 @@ impl Command {
     }
 
     /// The command's name in `lang`.
-    pub fn label(self, lang: Lang) -> String {
-        self.spec().label.get(lang).to_string()
+    pub fn label(self, lang: Lang) -> &'static str {
+        self.spec().label.get(lang)
     }
 
     /// What the command does, in `lang`.
-    pub fn help(self, lang: Lang) -> String {
-        self.spec().help.get(lang).to_string()
+    pub fn help(self, lang: Lang) -> &'static str {
+        self.spec().help.get(lang)
     }
 
     /// The command's first key as the platform writes it ("Ctrl+S", "⌘S"), the key's name in
@@ -564,7 +572,7 @@ impl Command {
     pub fn label_with_key(self, ctx: &egui::Context, lang: Lang) -> String {
         match self.shortcut_text(ctx, lang) {
             Some(k) => format!("{} ({k})", self.label(lang)),
-            None => self.label(lang),
+            None => self.label(lang).to_string(),
         }
     }
 
@@ -600,25 +608,26 @@ impl Command {
     /// The commands of `scope` pressed this frame, each key taken from the input. Keys with
     /// Shift or Alt are looked at first: egui also matches Ctrl+S while Ctrl+Shift+S is held.
     pub fn pressed(ctx: &egui::Context, scope: Scope) -> Vec<Command> {
+        // Most frames hold no key press: nothing to look up.
+        let any_key = ctx.input(|i| {
+            i.events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }))
+        });
+        if !any_key {
+            return Vec::new();
+        }
         let typing = ctx
             .memory(egui::Memory::focused)
             .is_some_and(|id| egui::text_edit::TextEditState::load(ctx, id).is_some());
-        let mut keys: Vec<(KeyboardShortcut, Command)> = Command::ALL
+        let keys = keys_of(scope)
             .iter()
-            .map(|c| (*c, c.spec()))
-            .filter(|(c, s)| {
-                s.scope == scope && s.by == By::Window && !(typing && c.yields_to_text())
-            })
-            .flat_map(|(c, s)| s.keys.iter().map(move |k| (*k, c)))
-            .collect();
-        keys.sort_by_key(|(k, _)| {
-            std::cmp::Reverse(u8::from(k.modifiers.shift) + u8::from(k.modifiers.alt))
-        });
+            .filter(|(_, c)| !(typing && c.yields_to_text()));
         let mut out = Vec::new();
         ctx.input_mut(|input| {
             for (k, c) in keys {
-                if input.consume_shortcut(&k) && !out.contains(&c) {
-                    out.push(c);
+                if input.consume_shortcut(k) && !out.contains(c) {
+                    out.push(*c);
                 }
             }
         });
@@ -692,6 +701,36 @@ impl Command {
             out.extend(action);
         }
     }
+}
+
+/// A key and the command it carries out.
+type Bound = (KeyboardShortcut, Command);
+
+/// The keys of the commands of `scope` the window carries out, each with its command, those
+/// with Shift or Alt first; made once.
+fn keys_of(scope: Scope) -> &'static [Bound] {
+    static TABLE: std::sync::OnceLock<Vec<(Scope, Vec<Bound>)>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        Scope::ALL
+            .iter()
+            .map(|&scope| {
+                let mut keys: Vec<Bound> = Command::ALL
+                    .iter()
+                    .map(|c| (*c, c.spec()))
+                    .filter(|(_, s)| s.scope == scope && s.by == By::Window)
+                    .flat_map(|(c, s)| s.keys.iter().map(move |k| (*k, c)))
+                    .collect();
+                keys.sort_by_key(|(k, _)| {
+                    std::cmp::Reverse(u8::from(k.modifiers.shift) + u8::from(k.modifiers.alt))
+                });
+                (scope, keys)
+            })
+            .collect()
+    });
+    table
+        .iter()
+        .find(|(s, _)| *s == scope)
+        .map_or(&[], |(_, keys)| keys.as_slice())
 }
 
 /// `shortcut` as the platform writes it (egui's `format_shortcut`: "Ctrl+S", "⌘S"), with
@@ -771,6 +810,14 @@ mod tests {
         ));
         assert!(!clashes(save, KeyboardShortcut::new(CTRL_SHIFT, Key::S)));
         assert!(meet(Scope::Window, Scope::Bar) && !meet(Scope::Bar, Scope::Calendar));
+    }
+
+    #[test]
+    fn a_commands_spec_is_its_own() {
+        for c in Command::ALL {
+            assert_eq!(c.spec().label, c.make_spec().label, "{c:?}");
+            assert_eq!(c.spec().keys, c.make_spec().keys, "{c:?}");
+        }
     }
 
     #[test]

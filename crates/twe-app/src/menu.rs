@@ -97,10 +97,11 @@ fn views_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         (View::Statistics, Command::ShowStatistics),
         (View::Agenda, Command::ShowAgenda),
     ] {
-        let hover = command_hover(command, ui.ctx(), lang);
         if ui
             .selectable_label(cx.layout.view == view, command.label(lang))
-            .on_hover_text(hover)
+            .on_hover_ui(|ui| {
+                ui.label(command_hover(command, ui.ctx(), lang));
+            })
             .clicked()
             && cx.layout.view != view
         {
@@ -109,7 +110,9 @@ fn views_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     }
     if ui
         .button(Command::Present.label(lang))
-        .on_hover_text(command_hover(Command::Present, ui.ctx(), lang))
+        .on_hover_ui(|ui| {
+            ui.label(command_hover(Command::Present, ui.ctx(), lang));
+        })
         .clicked()
     {
         out.extend(Command::Present.action(cx));
@@ -120,7 +123,7 @@ fn views_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
 fn command_hover(command: Command, ctx: &egui::Context, lang: Lang) -> String {
     match command.shortcut_text(ctx, lang) {
         Some(k) => format!("{} ({k})", command.help(lang)),
-        None => command.help(lang),
+        None => command.help(lang).to_string(),
     }
 }
 
@@ -158,7 +161,9 @@ impl Panel for MenuBar {
             ui.separator();
             if ui
                 .button(Command::Help.label_with_key(ui.ctx(), lang))
-                .on_hover_text(Command::Help.help(lang))
+                .on_hover_ui(|ui| {
+                    ui.label(Command::Help.help(lang));
+                })
                 .clicked()
             {
                 out.extend(Command::Help.action(cx));

@@ -113,14 +113,16 @@ impl Panel for StatusBar {
                     ""
                 }
             );
-            let hover = format!(
-                "{} ({})",
-                lang.pick("Agenda tonen", "Show the agenda"),
-                Command::ShowAgenda
+            let hover = |ui: &mut egui::Ui| {
+                let key = Command::ShowAgenda
                     .shortcut_text(ui.ctx(), lang)
-                    .unwrap_or_default()
-            );
-            if ui.link(text).on_hover_text(hover).clicked() {
+                    .unwrap_or_default();
+                ui.label(format!(
+                    "{} ({key})",
+                    lang.pick("Agenda tonen", "Show the agenda")
+                ));
+            };
+            if ui.link(text).on_hover_ui(hover).clicked() {
                 out.extend(Command::ShowAgenda.action(cx));
             }
             if !ws.load_errors().is_empty() {
