@@ -214,7 +214,7 @@ fn hover_text(data: &ChartData, x: f64, y: f64, lang: Lang) -> Option<String> {
                 below += v;
             }
         }
-        Shape::Lines => {}
+        Shape::GroupedBars | Shape::Lines => {}
     }
     let mut rows: Vec<(f64, usize)> = (0..n).filter_map(|s| value(s).map(|v| (v, s))).collect();
     if rows.is_empty() {
