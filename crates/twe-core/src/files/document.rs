@@ -4,7 +4,8 @@
 //! window after asking, the command line with `--force`), then atomically with its mode
 //! kept; a new one is created without ever replacing what appeared meanwhile.
 
-use super::save::{SaveFailure, Saved, write_atomic, write_new};
+use super::save::{SaveFailure, Saved};
+use super::write::{write_atomic, write_new};
 use crate::lang::Lang;
 use std::path::{Path, PathBuf};
 

@@ -8,6 +8,7 @@ mod load;
 pub mod names;
 mod save;
 mod syntax;
+pub mod write;
 
 pub use document::{DocumentError, Replace, write_document};
 pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
@@ -18,9 +19,12 @@ pub use load::{
     parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
-    NewWorkspaceError, SaveFailure, Saved, TEMP_PREFIX, TEMP_SUFFIX, backup_path,
-    clean_stale_temps, is_temp_name, save_dossier, sync_dir, to_ron, write_atomic, write_new,
-    write_private, write_workspace,
+    NewWorkspaceError, SaveFailure, Saved, backup_names, backup_path, save_dossier, saved_text,
+    to_ron, write_workspace,
+};
+pub use write::{
+    Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, is_temp_name, may_write, sync_dir,
+    write_atomic, write_new, write_private,
 };
 
 #[cfg(test)]

@@ -10,16 +10,10 @@
 //!   and never replaces a symbolic link by a file: both are refused, so the user can save
 //!   elsewhere.
 
+use super::write::{Mode, replace, replaceable, sync_dir, write_new};
 use crate::lang::Lang;
 use crate::model::Dossier;
-use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// Our temporary files start with this: hidden (the loader skips them) and recognisable, so
-/// that the leftovers of a killed save can be cleaned up.
-pub const TEMP_PREFIX: &str = ".~twe-";
-/// Our temporary files end with this.
-pub const TEMP_SUFFIX: &str = ".tmp";
 
 /// The dossier as the text of its file. Deterministic: the same dossier gives the same bytes.
 pub fn to_ron(dossier: &Dossier) -> Result<String, ron::Error> {
@@ -41,6 +35,8 @@ pub enum SaveFailure {
     Symlink(PathBuf),
     /// The path is a folder, a device or another thing that is not a file.
     NotAFile(PathBuf),
+    /// The dossier goes past a bound: the loader would refuse the file.
+    Bounds(PathBuf, crate::model::bounds::Exceeded),
     /// Writing failed.
     Io(PathBuf, std::io::Error),
 }
@@ -52,13 +48,14 @@ impl SaveFailure {
             SaveFailure::ReadOnly(p)
             | SaveFailure::Symlink(p)
             | SaveFailure::NotAFile(p)
+            | SaveFailure::Bounds(p, _)
             | SaveFailure::Io(p, _) => p,
         }
     }
 
     /// Whether saving the same file again cannot help: the user must save elsewhere.
     pub fn needs_elsewhere(&self) -> bool {
-        !matches!(self, SaveFailure::Io(..))
+        !matches!(self, SaveFailure::Io(..) | SaveFailure::Bounds(..))
     }
 
     /// What went wrong and what to do, in `lang`, naming the file (a dossier's).
@@ -82,8 +79,8 @@ impl SaveFailure {
             SaveFailure::ReadOnly(_) => format!(
                 "{}; {elsewhere} {}",
                 lang.pick(
-                    "het bestand is alleen-lezen en wordt niet overschreven",
-                    "the file is read-only and is not written over"
+                    "het bestand is alleen-lezen voor u (u mag het niet wijzigen) en wordt niet overschreven",
+                    "the file is read-only for you (you may not write it) and is not written over"
                 ),
                 lang.pick("of vraag schrijfrechten", "or ask for write permission")
             ),
@@ -100,6 +97,15 @@ impl SaveFailure {
                     "this is not a regular file; choose another name",
                 )
                 .to_string(),
+            SaveFailure::Bounds(_, e) => format!(
+                "{}: {}; {}",
+                lang.pick("niet bewaard", "not saved"),
+                e.message(lang),
+                lang.pick(
+                    "maak het korter: zo'n bestand zou niet meer openen",
+                    "shorten it: such a file would not open again"
+                )
+            ),
             SaveFailure::Io(_, e) => format!(
                 "{} ({})",
                 lang.pick("bewaren mislukt", "saving failed"),
@@ -133,143 +139,6 @@ impl From<SaveFailure> for std::io::Error {
             other => std::io::Error::new(std::io::ErrorKind::PermissionDenied, other.to_string()),
         }
     }
-}
-
-/// The permissions a written file gets.
-enum Mode {
-    /// Those of the file it replaces, or what a new file gets.
-    Keep(Option<std::fs::Metadata>),
-    /// Readable and writable by the owner only.
-    Private,
-}
-
-/// What is at `path` now, if it may be written over: nothing, or a regular file with a
-/// write permission bit.
-fn writable_target(path: &Path) -> Result<Option<std::fs::Metadata>, SaveFailure> {
-    match std::fs::symlink_metadata(path) {
-        Ok(m) if m.file_type().is_symlink() => Err(SaveFailure::Symlink(path.to_path_buf())),
-        Ok(m) if !m.is_file() => Err(SaveFailure::NotAFile(path.to_path_buf())),
-        // No write bit at all (0444): not ours to replace, even for root.
-        Ok(m) if m.permissions().readonly() => Err(SaveFailure::ReadOnly(path.to_path_buf())),
-        Ok(m) => Ok(Some(m)),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(SaveFailure::Io(path.to_path_buf(), e)),
-    }
-}
-
-/// The umask of this process: what a newly created file's mode loses. Read from the kernel
-/// where it says (Linux); 022 elsewhere, the usual default.
-#[cfg(unix)]
-fn umask() -> u32 {
-    // Read once: the program never changes its umask, and reading /proc/self/status costs
-    // tens of microseconds of system time with the worker threads running, per file (an
-    // import of 23,186 dossiers spent seconds on it).
-    static UMASK: std::sync::OnceLock<u32> = std::sync::OnceLock::new();
-    *UMASK.get_or_init(|| {
-        std::fs::read_to_string("/proc/self/status")
-            .ok()
-            .and_then(|s| {
-                s.lines()
-                    .find_map(|l| l.strip_prefix("Umask:"))
-                    .and_then(|v| u32::from_str_radix(v.trim(), 8).ok())
-            })
-            .unwrap_or(0o022)
-    })
-}
-
-/// Gives the temporary file the permissions the written file must have, before it takes
-/// the file's place (so the content is never readable by more people than it will be).
-fn set_mode(file: &std::fs::File, mode: &Mode) -> std::io::Result<()> {
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{MetadataExt, PermissionsExt};
-        let bits = match mode {
-            Mode::Keep(Some(old)) => old.mode() & 0o7777,
-            Mode::Keep(None) => 0o666 & !umask(),
-            Mode::Private => 0o600,
-        };
-        let mut bits = bits;
-        if let Mode::Keep(Some(old)) = mode {
-            // Keep the group (a team's share is often group-owned). Someone who may not give
-            // the file that group gets the folder's default group instead, and then the
-            // group gets no access: the file is never readable by a group it was not.
-            if std::os::unix::fs::fchown(file, None, Some(old.gid())).is_err() {
-                bits &= !0o070;
-            }
-        }
-        file.set_permissions(std::fs::Permissions::from_mode(bits))?;
-    }
-    #[cfg(not(unix))]
-    {
-        // Without mode bits, a file keeps what its folder gives; only read-only carries
-        // over, and a read-only file is never replaced.
-        let _ = (file, mode);
-    }
-    Ok(())
-}
-
-/// Writes `bytes` to `path` through an exclusive temporary file in the same folder, renamed
-/// over `path` at the end; the folder is synced so the rename survives a power cut. Nothing
-/// is checked about what `path` is: the callers do.
-fn replace(path: &Path, bytes: &[u8], mode: &Mode) -> Result<(), SaveFailure> {
-    let io = |e: std::io::Error| SaveFailure::Io(path.to_path_buf(), e);
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!("{TEMP_PREFIX}{name}."))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)
-        .map_err(io)?;
-    temp.write_all(bytes).map_err(io)?;
-    temp.as_file().sync_all().map_err(io)?;
-    set_mode(temp.as_file(), mode).map_err(io)?;
-    // On failure the temporary file is removed when `temp` drops.
-    temp.persist(path).map_err(|e| io(e.error))?;
-    sync_dir(dir);
-    Ok(())
-}
-
-/// Syncs a folder so that renames and new files in it survive a power cut. Not every
-/// platform can sync a folder; what was written stays written either way.
-pub fn sync_dir(dir: &Path) {
-    if let Ok(d) = std::fs::File::open(dir) {
-        let _ = d.sync_all();
-    }
-}
-
-/// Writes `bytes` to `path` atomically (see the module), keeping the permissions of the
-/// file it replaces; refuses a read-only file, a link or a folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveFailure> {
-    let old = writable_target(path)?;
-    replace(path, bytes, &Mode::Keep(old))
-}
-
-/// Writes `bytes` to `path` atomically, readable by the owner only (the recovery journal:
-/// it holds whole dossiers); refuses a read-only file, a link or a folder.
-pub fn write_private(path: &Path, bytes: &[u8]) -> Result<(), SaveFailure> {
-    writable_target(path)?;
-    replace(path, bytes, &Mode::Private)
-}
-
-/// Writes a new file `name` in `dir`, never over an existing one (an existing file is
-/// [`std::io::ErrorKind::AlreadyExists`]): through a temporary file, so no half-written file
-/// ever carries the name. No sync per file: writing many, call [`sync_dir`] once after.
-pub fn write_new(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<PathBuf> {
-    let path = dir.join(name);
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!("{TEMP_PREFIX}{name}."))
-        .suffix(TEMP_SUFFIX)
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    set_mode(temp.as_file(), &Mode::Keep(None))?;
-    temp.persist_noclobber(&path).map_err(|e| e.error)?;
-    Ok(path)
 }
 
 /// Why a new workspace was not (wholly) written.
@@ -407,32 +276,65 @@ pub fn write_workspace(
         })
 }
 
-/// The backup of `path`: the previous version, kept hidden beside it (the loader skips it).
+/// The backup of `path`: the previous version, kept hidden beside it (the loader skips
+/// it) as `.NAME.bak`; where something that is not a backup of ours stands at that name (a
+/// folder, a pipe), the first of `.NAME.bak-2` to `.NAME.bak-9` that is free or a file.
 pub fn backup_path(path: &Path) -> PathBuf {
+    let ours =
+        |p: &PathBuf| std::fs::symlink_metadata(p).map_or(true, |m| m.is_file() || m.is_symlink());
+    backup_names(path)
+        .into_iter()
+        .find(ours)
+        .unwrap_or_else(|| backup_names(path).swap_remove(0))
+}
+
+/// Every name a backup of `path` may have, the usual one first.
+pub fn backup_names(path: &Path) -> Vec<PathBuf> {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    path.with_file_name(format!(".{name}.bak"))
+    std::iter::once(path.with_file_name(format!(".{name}.bak")))
+        .chain((2..=9).map(|k| path.with_file_name(format!(".{name}.bak-{k}"))))
+        .collect()
+}
+
+/// The text a dossier is saved as, if the loader would take it back: within the bounds of
+/// [`crate::model::bounds`] and of a dossier file's size. A file the loader refuses is
+/// never written: it would vanish from the list at the next opening.
+pub fn saved_text(path: &Path, dossier: &Dossier) -> Result<String, SaveFailure> {
+    crate::model::bounds::check(dossier).map_err(|e| SaveFailure::Bounds(path.to_path_buf(), e))?;
+    let text = to_ron(dossier)
+        .map_err(|e| SaveFailure::Io(path.to_path_buf(), std::io::Error::other(e)))?;
+    if text.len() as u64 > super::MAX_FILE_BYTES {
+        return Err(SaveFailure::Io(
+            path.to_path_buf(),
+            std::io::Error::new(
+                std::io::ErrorKind::FileTooLarge,
+                "larger than a dossier file may be",
+            ),
+        ));
+    }
+    Ok(text)
 }
 
 /// Saves a dossier atomically, keeping the version it replaces as one backup with the same
-/// permissions. Refuses a read-only file or a link (see the module).
+/// permissions. Refuses a file this user may not write, a link, and a dossier the loader
+/// would refuse (see [`saved_text`] and [`super::write`]).
 pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), SaveFailure> {
-    let io = |e: std::io::Error| SaveFailure::Io(path.to_path_buf(), e);
-    let text = to_ron(dossier).map_err(|e| io(std::io::Error::other(e)))?;
-    let old = writable_target(path)?;
+    let text = saved_text(path, dossier)?;
+    let old = replaceable(path)?;
     if old.is_some() {
         // What the backup keeps is read from what was checked: the file is opened once,
         // not following a link, and looked at on the open file (a link swapped in after the
         // check is refused, never read into the backup).
         let (bytes, meta) = read_checked(path)?;
-        // The backup is ours: whatever stands at its name (even a link) is replaced, never
+        // The backup is ours: whatever file or link stands at its name is replaced, never
         // followed, and it is written atomically too, so a crash never leaves a torn one.
-        replace(&backup_path(path), &bytes, &Mode::Keep(Some(meta.clone())))?;
-        return replace(path, text.as_bytes(), &Mode::Keep(Some(meta)));
+        replace(&backup_path(path), &bytes, &Mode::Like(Some(meta.clone())))?;
+        return replace(path, text.as_bytes(), &Mode::Like(Some(meta)));
     }
-    replace(path, text.as_bytes(), &Mode::Keep(old))
+    replace(path, text.as_bytes(), &Mode::Like(old))
 }
 
 /// The bytes and metadata of the regular, writable file at `path`, read through one open
@@ -459,7 +361,7 @@ fn read_checked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), SaveFailure
     if !meta.is_file() {
         return Err(SaveFailure::NotAFile(path.to_path_buf()));
     }
-    if meta.permissions().readonly() {
+    if !super::write::may_write(path) {
         return Err(SaveFailure::ReadOnly(path.to_path_buf()));
     }
     let limit = crate::files::MAX_FILE_BYTES;
@@ -472,41 +374,4 @@ fn read_checked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), SaveFailure
         )));
     }
     Ok((bytes, meta))
-}
-
-/// Whether `name` is one of our temporary files.
-pub fn is_temp_name(name: &str) -> bool {
-    name.starts_with(TEMP_PREFIX) && name.ends_with(TEMP_SUFFIX)
-}
-
-/// Removes the leftovers of killed saves in `dir` and the folders below it (links to
-/// folders are not followed): our temporary files older than `age`, so that another
-/// machine's save in flight is left alone. Returns how many were removed.
-pub fn clean_stale_temps(dir: &Path, age: std::time::Duration) -> usize {
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return 0;
-    };
-    let now = std::time::SystemTime::now();
-    let mut removed = 0;
-    for entry in entries.filter_map(Result::ok) {
-        let Ok(kind) = entry.file_type() else {
-            continue;
-        };
-        let name = entry.file_name();
-        let name = name.to_string_lossy();
-        if kind.is_dir() && !name.starts_with('.') {
-            removed += clean_stale_temps(&entry.path(), age);
-        } else if kind.is_file() && is_temp_name(&name) {
-            let old = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| now.duration_since(t).ok())
-                .is_some_and(|d| d > age);
-            if old && std::fs::remove_file(entry.path()).is_ok() {
-                removed += 1;
-            }
-        }
-    }
-    removed
 }

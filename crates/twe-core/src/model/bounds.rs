@@ -38,6 +38,27 @@ impl Exceeded {
             Exceeded::Items { field, .. } | Exceeded::Text { field, .. } => field,
         }
     }
+
+    /// What goes past which bound, in `lang`: "`client`: 1,010 characters, at most 1,000".
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        use crate::lang::number;
+        match self {
+            Exceeded::Items { field, count } => format!(
+                "`{field}`: {} {}, {} {}",
+                number(*count as i64, lang),
+                lang.pick("items", "items"),
+                lang.pick("ten hoogste", "at most"),
+                number(MAX_ITEMS as i64, lang)
+            ),
+            Exceeded::Text { field, chars } => format!(
+                "`{field}`: {} {}, {} {}",
+                number(*chars as i64, lang),
+                lang.pick("tekens", "characters"),
+                lang.pick("ten hoogste", "at most"),
+                number(MAX_TEXT_CHARS as i64, lang)
+            ),
+        }
+    }
 }
 
 /// Whether `text` is longer than allowed: counting stops at the bound, so a megabyte of
