@@ -524,7 +524,7 @@ pub fn write(
     dir: &std::path::Path,
 ) -> std::io::Result<usize> {
     use rayon::prelude::*;
-    std::fs::create_dir_all(dir)?;
+    crate::files::write::create_dir(dir)?;
     if std::fs::read_dir(dir)?.next().is_some() {
         return Err(std::io::Error::new(
             std::io::ErrorKind::AlreadyExists,

@@ -29,7 +29,7 @@ pub fn load() -> LoadReport {
 
 /// Writes the sample files into `dir` (created if needed), for a user who wants to edit them.
 pub fn write_to(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
-    std::fs::create_dir_all(dir)?;
+    crate::files::write::create_dir(dir)?;
     let mut written = Vec::with_capacity(SAMPLE_FILES.len());
     for (name, text) in SAMPLE_FILES {
         let path = dir.join(name);

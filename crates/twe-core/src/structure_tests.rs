@@ -102,3 +102,92 @@ fn the_window_is_seen_where_it_is() {
     let app = tree("twe-app");
     assert!(app.contains("egui") && app.contains("wgpu") && app.contains("krilla"));
 }
+
+/// What changes the file system: opening for writing, creating, renaming, removing, setting
+/// permissions or owners, temporary files.
+const WRITES: &[&str] = &[
+    "File::create",
+    "fs::write(",
+    ".write(true)",
+    ".append(true)",
+    ".create(true)",
+    ".create_new(true)",
+    "fs::rename(",
+    "remove_file(",
+    "fs::remove_dir",
+    "set_permissions(",
+    "fchown(",
+    "chown(",
+    "hard_link(",
+    "fs::create_dir",
+    "DirBuilder",
+    ".persist(",
+    "persist_noclobber(",
+    "tempfile::",
+    "NamedTempFile",
+    "set_modified(",
+    "set_len(",
+];
+
+/// The program's source files (not its tests), with their paths.
+fn program_sources() -> Vec<(std::path::PathBuf, String)> {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let mut todo = vec![root.join("src"), root.join("crates")];
+    let mut out = Vec::new();
+    while let Some(dir) = todo.pop() {
+        for entry in std::fs::read_dir(&dir).unwrap().map(Result::unwrap) {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().into_owned();
+            if path.is_dir() {
+                // A crate's own tests and its build output are not the program.
+                if name != "tests" && name != "target" {
+                    todo.push(path);
+                }
+            } else if path.extension().is_some_and(|e| e == "rs")
+                && name != "build.rs"
+                && name != "tests.rs"
+                && !name.ends_with("_tests.rs")
+            {
+                let text = std::fs::read_to_string(&path).unwrap();
+                // A module's tests sit at its end, after `#[cfg(test)]`.
+                let program = text
+                    .split("#[cfg(test)]")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string();
+                out.push((path, program));
+            }
+        }
+    }
+    out
+}
+
+/// Issue 20: every file the program writes, removes or renames, and every permission it
+/// sets, goes through `files/write.rs`; no other module does any of it.
+#[test]
+fn only_the_write_module_changes_the_file_system() {
+    let sources = program_sources();
+    assert!(
+        sources.len() > 50,
+        "the sources were found: {}",
+        sources.len()
+    );
+    let mut found = Vec::new();
+    for (path, text) in &sources {
+        if path.ends_with("files/write.rs") {
+            assert!(WRITES.iter().any(|w| text.contains(w)), "the module writes");
+            continue;
+        }
+        for (n, line) in text.lines().enumerate() {
+            let code = line.split("//").next().unwrap_or_default();
+            if let Some(w) = WRITES.iter().find(|w| code.contains(*w)) {
+                found.push(format!("{}:{}: {w}", path.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "writes outside files/write.rs:\n{}",
+        found.join("\n")
+    );
+}

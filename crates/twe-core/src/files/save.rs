@@ -228,7 +228,7 @@ pub fn write_workspace(
     {
         return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
     }
-    std::fs::create_dir_all(dir).map_err(io)?;
+    super::write::create_dir(dir).map_err(io)?;
     // What a file browser leaves in a folder does not make it anyone's workspace.
     let litter = |name: &str| {
         [".ds_store", "thumbs.db", "desktop.ini"].contains(&name.to_lowercase().as_str())

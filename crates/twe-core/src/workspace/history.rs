@@ -23,10 +23,9 @@ pub struct Deletion {
     pub path: Option<std::path::PathBuf>,
     /// The file's bytes.
     pub bytes: Option<Vec<u8>>,
-    /// The file's permissions, given back with it.
-    pub permissions: Option<std::fs::Permissions>,
-    /// The file's group (Unix), given back with it.
-    pub gid: Option<u32>,
+    /// The file's permission bits and group, given back with it (set on the new file
+    /// before it takes the name, never afterwards by path).
+    pub mode: Option<(u32, Option<u32>)>,
 }
 
 /// One undoable step.

@@ -150,8 +150,8 @@ pub struct Orphan {
 impl Orphan {
     /// Deletes the journal and its lock file (restored or discarded: either way it is done).
     pub fn remove(self) {
-        let _ = std::fs::remove_file(&self.journal);
-        let _ = std::fs::remove_file(&self.lock);
+        let _ = crate::files::write::remove(&self.journal);
+        let _ = crate::files::write::remove(&self.lock);
     }
 }
 
@@ -182,7 +182,7 @@ impl Journal {
 
     /// This window's journal of the workspace at `root`, in `dir`.
     pub fn open_in(dir: &Path, root: Option<&Path>) -> std::io::Result<Self> {
-        create_private_dir(dir)?;
+        crate::files::write::create_private_dir(dir)?;
         let (key, shown) = workspace_key(root);
         let nanos = std::time::SystemTime::now()
             .duration_since(std::time::UNIX_EPOCH)
@@ -190,10 +190,7 @@ impl Journal {
         let instance = format!("{}-{nanos:x}", std::process::id());
         let path = dir.join(format!("{key}.{instance}.journal.ron"));
         let lock_path = dir.join(format!("{key}.{instance}.lock"));
-        let lock = std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&lock_path)?;
+        let lock = crate::files::write::open_lock_file(&lock_path, true)?;
         let held = lock.try_lock().is_ok().then_some(lock);
         Ok(Self {
             dir: dir.to_path_buf(),
@@ -237,10 +234,7 @@ impl Journal {
 
     /// Removes this window's journal (everything saved, or discarded).
     pub fn clear(&self) -> std::io::Result<()> {
-        match std::fs::remove_file(&self.path) {
-            Err(e) if e.kind() != std::io::ErrorKind::NotFound => Err(e),
-            _ => Ok(()),
-        }
+        crate::files::write::remove(&self.path)
     }
 
     /// The journals of this workspace left by windows that are gone (their lock can be
@@ -279,7 +273,7 @@ impl Journal {
                 .remove(),
                 // Not found: a window gone with nothing unsaved; unreadable: left alone.
                 None if !journal.exists() => {
-                    let _ = std::fs::remove_file(&lock);
+                    let _ = crate::files::write::remove(&lock);
                 }
                 None => {}
             }
@@ -293,34 +287,26 @@ impl Drop for Journal {
     /// (after a crash, it does not get here) leaves its journal for the next window.
     fn drop(&mut self) {
         if !self.path.exists() {
-            let _ = std::fs::remove_file(&self.lock_path);
+            let _ = crate::files::write::remove(&self.lock_path);
         }
     }
 }
 
-/// Whether the window that made this lock file is gone: its lock can be taken.
+/// Whether the window that made this lock file is gone: its lock can be taken. Anything
+/// but a regular file at the name (a pipe, which would make the window wait forever) is
+/// not a window's lock, and is left alone.
 pub(super) fn lock_is_free(lock: &Path) -> bool {
-    std::fs::OpenOptions::new()
-        .write(true)
-        .open(lock)
-        .is_ok_and(|f| f.try_lock().is_ok())
-}
-
-/// Creates the journals' folder, readable by its owner only.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(dir)?;
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
-    }
-    Ok(())
+    crate::files::write::open_lock_file(lock, false).is_ok_and(|f| f.try_lock().is_ok())
 }
 
 /// Reads a journal file: `None` if it cannot be read, is too large or is not a journal.
 fn read(path: &Path) -> Option<Vec<JournalEntry>> {
     use std::io::Read;
-    let file = std::fs::File::open(path).ok()?;
+    // Never waits on a pipe put at a journal's name; only a regular file is read.
+    let file = crate::files::open_no_wait(path).ok()?;
+    if !file.metadata().ok()?.is_file() {
+        return None;
+    }
     let mut bytes = Vec::new();
     file.take(MAX_JOURNAL_BYTES + 1)
         .read_to_end(&mut bytes)

@@ -2,10 +2,15 @@
 //! edits to `NAME.ron`, the file `.~lock.NAME.ron#` stands beside it, created exclusively
 //! before the first edit, holding one line `user,host,pid,YYYY-MM-DDTHH:MM` (local time).
 //! Another window, on this machine or another, sees who edits the dossier since when, and
-//! shows it read-only. A lock whose process is gone (on the same machine) or that is older
-//! than 12 hours is stale, and may be taken over after asking. The lock goes when the
-//! dossier is saved, its edits are discarded, or the window closes. Lock files are hidden:
-//! every reader skips them.
+//! shows it read-only. A lock whose process is gone (on the same machine), that is older
+//! than 12 hours or dated more than 12 hours ahead of this machine's clock is stale, and may
+//! be taken over after asking. The lock goes when the dossier is saved, its edits are
+//! discarded, or the window closes. Lock files are hidden: every reader skips them.
+//!
+//! A lock is readable by whoever may read the dossier (it gets the dossier's read bits and
+//! group, whatever the umask), and is created whole, never seen half written. Something at a
+//! lock's name that cannot be read, or is not a lock of ours, is held by someone: it is never
+//! removed as rubbish, and only its age (12 hours) makes it stale.
 
 use chrono::NaiveDateTime;
 use std::path::{Path, PathBuf};
@@ -16,6 +21,9 @@ pub const STALE_AFTER_HOURS: i64 = 12;
 
 /// A lock file's longest sensible content; more is not a lock of ours.
 const MAX_LOCK_BYTES: u64 = 4096;
+
+/// Who holds a lock whose file cannot be read or is not a lock of ours.
+const UNKNOWN: &str = "?";
 
 /// Who runs the program: the login name.
 pub fn user_name() -> String {
@@ -40,6 +48,9 @@ pub struct LockInfo {
     pub pid: u32,
     /// Since when (local time, to the minute).
     pub since: NaiveDateTime,
+    /// Whether the lock file could be read: an unreadable one is held by someone unknown,
+    /// since it was last written.
+    pub readable: bool,
 }
 
 impl LockInfo {
@@ -50,6 +61,26 @@ impl LockInfo {
             host: host_name(),
             pid: std::process::id(),
             since: chrono::Local::now().naive_local(),
+            readable: true,
+        }
+    }
+
+    /// A lock at `lock` that cannot be read, or is not one of ours: held by someone, since
+    /// it was last written.
+    fn unknown(lock: &Path) -> Self {
+        let since = std::fs::symlink_metadata(lock)
+            .and_then(|m| m.modified())
+            .ok()
+            .map_or_else(
+                || chrono::Local::now().naive_local(),
+                |t| chrono::DateTime::<chrono::Local>::from(t).naive_local(),
+            );
+        Self {
+            user: UNKNOWN.to_string(),
+            host: UNKNOWN.to_string(),
+            pid: 0,
+            since,
+            readable: false,
         }
     }
 
@@ -78,22 +109,37 @@ impl LockInfo {
             host,
             pid,
             since,
+            readable: true,
         })
     }
 
     /// Whether this is the lock of this very process.
     pub fn is_mine(&self) -> bool {
-        self.pid == std::process::id() && self.host == host_name()
+        self.readable && self.pid == std::process::id() && self.host == host_name()
     }
 
-    /// Whether the lock may be taken over: its process is gone (judged on this machine
-    /// only), or it is older than [`STALE_AFTER_HOURS`].
+    /// Whether the lock may be taken over: it is older than [`STALE_AFTER_HOURS`], or dated
+    /// more than that ahead of this machine's clock (a wrong clock, or a forged date), or
+    /// its process is gone (judged on this machine only, for a lock that can be read).
     pub fn is_stale(&self, now: NaiveDateTime) -> bool {
-        let old = now - self.since > chrono::Duration::hours(STALE_AFTER_HOURS);
-        old || (self.host == host_name() && !process_alive(self.pid))
+        let hours = chrono::Duration::hours(STALE_AFTER_HOURS);
+        now - self.since > hours
+            || self.since - now > hours
+            || (self.readable && self.host == host_name() && !process_alive(self.pid))
     }
 
-    /// "being edited by USER on HOST since HH:MM", in `lang`.
+    /// Whether this is a lock this user left on this machine whose process is gone (a
+    /// `fix` or a window that was killed): the same user may take it over at once.
+    pub fn is_my_leftover(&self) -> bool {
+        self.readable
+            && self.user == user_name()
+            && self.host == host_name()
+            && self.pid != std::process::id()
+            && !process_alive(self.pid)
+    }
+
+    /// "being edited by USER on HOST since HH:MM", in `lang`; for a lock that cannot be read,
+    /// "being edited by someone (its lock file cannot be read) since HH:MM".
     pub fn describe(&self, lang: crate::lang::Lang) -> String {
         let today = chrono::Local::now().date_naive();
         let when = if self.since.date() == today {
@@ -105,6 +151,15 @@ impl LockInfo {
                 self.since.format("%H:%M")
             )
         };
+        if !self.readable {
+            return format!(
+                "{} {when}",
+                lang.pick(
+                    "wordt bewerkt door iemand (het slotbestand is niet leesbaar) sinds",
+                    "being edited by someone (the lock file cannot be read) since"
+                )
+            );
+        }
         format!(
             "{} {} {} {} {} {when}",
             lang.pick("wordt bewerkt door", "being edited by"),
@@ -176,36 +231,28 @@ pub fn scan<'a>(files: impl Iterator<Item = &'a Path>) -> Vec<(PathBuf, LockInfo
     out
 }
 
-/// The lock on `file`, if there is one that reads as ours (anything else at the lock's
-/// name is not a lock, and is never removed).
+/// The lock on `file`, if anything stands at its lock's name: what it says, or, where it
+/// cannot be read or is not a lock of ours, a lock held by someone unknown.
 pub fn read(file: &Path) -> Option<LockInfo> {
     read_at(&lock_path(file))
 }
 
-/// The lock in the lock file `lock`, if it is one: read without waiting on a pipe, only
-/// from a regular file, at most 4 KiB.
+/// The lock at `lock`, if anything stands there: read without waiting on a pipe, only from
+/// a regular file, at most 4 KiB.
 fn read_at(lock: &Path) -> Option<LockInfo> {
     use std::io::Read;
-    let f = crate::files::open_no_wait(lock).ok()?;
-    if !f.metadata().ok()?.is_file() {
+    if std::fs::symlink_metadata(lock).is_err() {
         return None;
     }
-    let mut text = String::new();
-    f.take(MAX_LOCK_BYTES).read_to_string(&mut text).ok()?;
-    LockInfo::parse(&text)
-}
-
-/// After this long a lock file that holds no lock of ours (half written by a window that
-/// crashed, or emptied) no longer blocks the dossier.
-const UNREADABLE_STALE: std::time::Duration = std::time::Duration::from_mins(10);
-
-/// Whether the file at `lock` was last written longer ago than `age`.
-fn older_than(lock: &Path, age: std::time::Duration) -> bool {
-    std::fs::symlink_metadata(lock)
-        .and_then(|m| m.modified())
-        .ok()
-        .and_then(|t| t.elapsed().ok())
-        .is_some_and(|e| e > age)
+    let parsed = crate::files::open_no_wait(lock).ok().and_then(|f| {
+        if !f.metadata().ok()?.is_file() {
+            return None;
+        }
+        let mut text = String::new();
+        f.take(MAX_LOCK_BYTES).read_to_string(&mut text).ok()?;
+        LockInfo::parse(&text)
+    });
+    Some(parsed.unwrap_or_else(|| LockInfo::unknown(lock)))
 }
 
 /// Why a lock could not be taken.
@@ -217,46 +264,32 @@ pub enum LockError {
     Io(std::io::Error),
 }
 
-/// Takes the lock on `file`: creates its lock file exclusively (it fails if one exists).
+/// Takes the lock on `file`: creates its lock file exclusively (it fails if anything stands
+/// at its name: then whoever that is holds it, unless it is this process's).
 pub fn acquire(file: &Path) -> Result<(), LockError> {
     match create(file) {
         Err(LockError::Io(e)) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             match read(file) {
                 Some(info) if info.is_mine() => Ok(()),
                 Some(info) => Err(LockError::Held(info)),
-                // Not a lock of ours: being written this very moment (leave it), or left
-                // half written long ago by a window that crashed (take it).
-                None if older_than(&lock_path(file), UNREADABLE_STALE)
-                    && remove_if(file, |_| true) =>
-                {
-                    create(file)
-                }
-                None => Err(LockError::Io(e)),
+                // Gone between the two looks: try once more.
+                None => create(file),
             }
         }
         other => other,
     }
 }
 
-/// Creates the lock file exclusively with this process's line; one that cannot be written
-/// whole is removed again, so it never blocks the dossier.
+/// Creates the lock file exclusively with this process's line, whole when it appears, and
+/// readable by whoever may read the dossier (its read bits and group).
 fn create(file: &Path) -> Result<(), LockError> {
-    use std::io::Write;
-    let path = lock_path(file);
-    let mut f = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(LockError::Io)?;
-    let written = f
-        .write_all(LockInfo::mine().line().as_bytes())
-        .and_then(|()| f.sync_all());
-    if let Err(e) = written {
-        drop(f);
-        let _ = std::fs::remove_file(&path);
-        return Err(LockError::Io(e));
-    }
-    Ok(())
+    let readers = std::fs::metadata(file).ok();
+    crate::files::write::create_exclusive(
+        &lock_path(file),
+        LockInfo::mine().line().as_bytes(),
+        &crate::files::Mode::ReadableAs(readers),
+    )
+    .map_err(LockError::Io)
 }
 
 /// Removes the lock file of `file` if what it holds passes `remove`, without ever
@@ -275,19 +308,21 @@ fn remove_if(file: &Path, remove: impl Fn(Option<&LockInfo>) -> bool) -> bool {
             .unwrap_or_default(),
         std::process::id()
     ));
-    if std::fs::rename(&path, &aside).is_err() {
+    if crate::files::write::rename(&path, &aside).is_err() {
         return false;
     }
     let info = read_at(&aside);
     if remove(info.as_ref()) {
-        let _ = std::fs::remove_file(&aside);
+        let _ = crate::files::write::remove(&aside);
         true
     } else {
         // Back where it was, unless a new lock stands there now (then that one holds).
-        if std::fs::hard_link(&aside, &path).is_ok() || path.exists() {
-            let _ = std::fs::remove_file(&aside);
-        } else {
-            let _ = std::fs::rename(&aside, &path);
+        if !crate::files::write::rename_noclobber(&aside, &path) {
+            if path.exists() {
+                let _ = crate::files::write::remove(&aside);
+            } else {
+                let _ = crate::files::write::rename(&aside, &path);
+            }
         }
         false
     }
@@ -347,6 +382,7 @@ mod tests {
                 host: "ocmw-pc-7".into(),
                 pid: 4242,
                 since: now - chrono::Duration::minutes(1),
+                readable: true,
             };
             std::fs::write(lock_path(&file), theirs.line()).unwrap();
             let held = read(&file).unwrap();
@@ -358,8 +394,10 @@ mod tests {
                 held.describe(crate::lang::Lang::En)
                     .starts_with("being edited by sofie on ocmw-pc-7 since")
             );
-            // Thirteen hours later it is stale.
+            // Thirteen hours later it is stale; so is one dated thirteen hours ahead.
             assert!(held.is_stale(now + chrono::Duration::hours(13)));
+            assert!(held.is_stale(now - chrono::Duration::hours(13)));
+            assert!(!held.is_stale(now - chrono::Duration::hours(11)));
             // A lock of this machine whose process is gone is stale at once.
             let gone = LockInfo {
                 host: host_name(),
@@ -378,8 +416,8 @@ mod tests {
             let dir = tempfile::tempdir().unwrap();
             let file = dir.path().join("d.ron");
             std::fs::write(lock_path(&file), "not a lock").unwrap();
-            assert!(read(&file).is_none());
-            assert!(matches!(acquire(&file), Err(LockError::Io(_))));
+            assert!(read(&file).is_some_and(|l| !l.readable));
+            assert!(matches!(acquire(&file), Err(LockError::Held(l)) if !l.readable));
             release(&file);
             assert_eq!(
                 std::fs::read_to_string(lock_path(&file)).unwrap(),

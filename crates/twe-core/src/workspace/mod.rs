@@ -70,23 +70,6 @@ pub struct Entry {
     deleted: bool,
 }
 
-/// Gives a file put back by an undo the permissions and group it had when it was deleted;
-/// without its group, the group gets no access.
-fn restore_permissions(path: &Path, deletion: &history::Deletion) {
-    if let Some(perms) = &deletion.permissions {
-        let _ = std::fs::set_permissions(path, perms.clone());
-    }
-    #[cfg(unix)]
-    if let Some(gid) = deletion.gid
-        && std::os::unix::fs::chown(path, None, Some(gid)).is_err()
-        && let Some(perms) = &deletion.permissions
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let bits = perms.mode() & !0o070;
-        let _ = std::fs::set_permissions(path, std::fs::Permissions::from_mode(bits));
-    }
-}
-
 /// Why a dossier was not deleted.
 #[derive(Debug)]
 pub enum DeleteError {
@@ -747,17 +730,20 @@ impl Workspace {
         match change {
             history::Change::Dossier(d) => self.update(i, |e| e.dossier = Arc::new(d)),
             history::Change::Delete => {
-                if let Err(e) = self.remove_files(i) {
-                    self.history.unredo();
-                    let (path, err) = match e {
-                        DeleteError::Io(p, err) => (p, err),
-                        DeleteError::Locked(info) => {
-                            return Some(Err((i, EditRefused::Locked(info))));
-                        }
-                    };
-                    return Some(Err((i, EditRefused::LockFailed(path, err))));
+                let file = self.entries.get(i).and_then(|e| e.path.clone());
+                match self.remove_files(i) {
+                    // The file is still there: nothing was deleted.
+                    Err(DeleteError::Io(p, err)) if Some(&p) == file.as_ref() => {
+                        self.history.unredo();
+                        return Some(Err((i, EditRefused::LockFailed(p, err))));
+                    }
+                    Err(DeleteError::Locked(info)) => {
+                        self.history.unredo();
+                        return Some(Err((i, EditRefused::Locked(info))));
+                    }
+                    // Gone, perhaps with a backup left: deleted.
+                    Ok(()) | Err(DeleteError::Io(..)) => self.mark_deleted(i),
                 }
-                self.mark_deleted(i);
             }
             history::Change::Restore(deletion) => self.restore_deleted(i, &deletion),
         }
@@ -792,66 +778,74 @@ impl Workspace {
         let mut deletion = history::Deletion {
             path: path.clone(),
             bytes: None,
-            permissions: None,
-            gid: None,
+            mode: None,
         };
         if let Some(p) = &path
             && let Ok(meta) = std::fs::symlink_metadata(p)
         {
             deletion.bytes = crate::files::read_file(p).ok();
-            deletion.permissions = Some(meta.permissions());
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::MetadataExt;
-                deletion.gid = Some(meta.gid());
-            }
+            deletion.mode = Some(crate::files::write::mode_of(&meta));
         }
-        self.remove_files(i)?;
-        self.history.record_delete(i, deletion);
-        self.mark_deleted(i);
-        Ok(())
+        let removed = self.remove_files(i);
+        // Once the file is gone the deletion is undoable, whatever else failed: all or
+        // nothing for the user, who can always take it back.
+        if !matches!(&removed, Err(DeleteError::Io(p, _)) if Some(p) == path.as_ref()) {
+            self.history.record_delete(i, deletion);
+            self.mark_deleted(i);
+        }
+        removed
     }
 
-    /// Removes entry `i`'s file, its backup and this window's lock on it.
+    /// Removes entry `i`'s file, then its backups and this window's lock on it. The file
+    /// goes first: if it cannot, nothing is removed. A backup's name taken by something that
+    /// is not a backup of ours (a folder) is left alone.
     fn remove_files(&mut self, i: usize) -> Result<(), DeleteError> {
+        use crate::files::write::remove;
         let Some(e) = self.entries.get_mut(i) else {
             return Ok(());
         };
         let Some(path) = e.path.clone() else {
             return Ok(());
         };
-        let gone = |r: std::io::Result<()>| match r {
-            Err(err) if err.kind() != std::io::ErrorKind::NotFound => Err(err),
-            _ => Ok(()),
-        };
-        gone(std::fs::remove_file(&path)).map_err(|err| DeleteError::Io(path.clone(), err))?;
-        let backup = crate::files::backup_path(&path);
-        gone(std::fs::remove_file(&backup)).map_err(|err| DeleteError::Io(backup, err))?;
+        remove(&path).map_err(|err| DeleteError::Io(path.clone(), err))?;
         if e.held_lock {
             locks::release(&path);
             e.held_lock = false;
         }
+        let mut failed = None;
+        for backup in crate::files::backup_names(&path) {
+            let ours =
+                std::fs::symlink_metadata(&backup).is_ok_and(|m| m.is_file() || m.is_symlink());
+            if ours && let Err(err) = remove(&backup) {
+                failed.get_or_insert(DeleteError::Io(backup, err));
+            }
+        }
         if let Some(dir) = path.parent() {
             crate::files::sync_dir(dir);
         }
-        Ok(())
+        failed.map_or(Ok(()), Err)
     }
 
     /// Brings deleted entry `i` back with its file, with the permissions and group it had
     /// (never over a file that appeared at its name meanwhile: then it comes back as unsaved
     /// work without a file).
     fn restore_deleted(&mut self, i: usize, deletion: &history::Deletion) {
+        // Its mode and group are set on the new file before it takes the name: never
+        // afterwards by path, which a colleague could have swapped for a link meanwhile.
+        let mode = deletion
+            .mode
+            .map_or(crate::files::Mode::Like(None), |(bits, gid)| {
+                crate::files::Mode::Exactly { bits, gid }
+            });
         let written = match (&deletion.path, &deletion.bytes) {
             (Some(path), Some(bytes)) => {
                 path.parent().zip(path.file_name()).and_then(|(dir, name)| {
-                    crate::files::write_new(dir, &name.to_string_lossy(), bytes).ok()
+                    crate::files::write::write_new_with(dir, &name.to_string_lossy(), bytes, &mode)
+                        .ok()
                 })
             }
             _ => None,
         };
-        if let Some(p) = &written {
-            restore_permissions(p, deletion);
-        }
         let stamp = written.as_deref().and_then(DiskStamp::of);
         // What the file holds: the dossier as saved (edits not saved when it was deleted
         // come back as unsaved, with their lock).

@@ -155,8 +155,8 @@ impl Workspace {
             return Ok(());
         };
         let failed = |e| SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e));
-        let text =
-            crate::files::to_ron(&entry.dossier).map_err(|e| failed(std::io::Error::other(e)))?;
+        let text = crate::files::saved_text(&dir.join(&entry.name), &entry.dossier)
+            .map_err(SaveError::Failed)?;
         let mut taken = crate::files::names::taken_in(dir);
         // Names this workspace gave but another process may not see yet.
         taken.extend(
@@ -193,7 +193,7 @@ impl Workspace {
     /// Saves every dossier that has no file into `dir`, each as a new file named after its
     /// id (the sample's dossiers, when the user picks a folder for them).
     pub fn save_unfiled_into(&mut self, dir: &Path) -> Vec<(usize, SaveError)> {
-        if let Err(e) = std::fs::create_dir_all(dir) {
+        if let Err(e) = crate::files::write::create_dir(dir) {
             return vec![(0, SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e)))];
         }
         let unfiled: Vec<usize> = (0..self.entries.len())

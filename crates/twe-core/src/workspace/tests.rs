@@ -522,6 +522,7 @@ mod locks_between_windows {
             host: "ocmw-pc-7".into(),
             pid: 4242,
             since: chrono::Local::now().naive_local() - chrono::Duration::minutes(1),
+            readable: true,
         };
         std::fs::write(
             lock_path(file),
@@ -1053,13 +1054,26 @@ mod review {
         assert!(!other.exists());
     }
 
+    /// A lock that is not one of ours (empty, garbled) is held by someone, however old:
+    /// never removed as rubbish; after 12 hours it is stale and can be taken over, when
+    /// asked to (issue 20).
     #[test]
-    fn shared_drive_a_half_written_lock_blocks_only_for_a_while() {
+    fn shared_drive_a_lock_that_cannot_be_read_is_held_until_twelve_hours() {
         let dir = folder();
         let file = dir.path().join("leuven-2018-0006.ron");
         let lock = lock_path(&file);
         std::fs::write(&lock, "").unwrap();
-        assert!(locks::acquire(&file).is_err(), "perhaps being written now");
+        let Err(locks::LockError::Held(held)) = locks::acquire(&file) else {
+            panic!("held by someone");
+        };
+        assert!(!held.readable);
+        let now = chrono::Local::now().naive_local();
+        assert!(!held.is_stale(now));
+        assert!(
+            held.describe(crate::lang::Lang::En)
+                .starts_with("being edited by someone (the lock file cannot be read)")
+        );
+        // An hour later (the old rule took it after ten minutes): still held.
         let old = std::time::SystemTime::now() - std::time::Duration::from_hours(1);
         std::fs::File::options()
             .write(true)
@@ -1067,7 +1081,22 @@ mod review {
             .unwrap()
             .set_modified(old)
             .unwrap();
-        locks::acquire(&file).unwrap();
+        assert!(matches!(
+            locks::acquire(&file),
+            Err(locks::LockError::Held(_))
+        ));
+        assert!(lock.exists());
+        // Thirteen hours: stale, and taken over when asked.
+        let older = std::time::SystemTime::now() - std::time::Duration::from_hours(13);
+        std::fs::File::options()
+            .write(true)
+            .open(&lock)
+            .unwrap()
+            .set_modified(older)
+            .unwrap();
+        let stale = locks::read(&file).unwrap();
+        assert!(stale.is_stale(now));
+        locks::take_over(&file, &stale).unwrap();
         assert!(locks::read(&file).unwrap().is_mine());
     }
 
