@@ -13,14 +13,31 @@ use twe_core::reference::{municipalities, published};
 use twe_core::workspace::EditKey;
 
 /// A single-line text field with a label; returns whether it changed.
-fn text_field(ui: &mut egui::Ui, label: &str, value: &mut String) -> bool {
-    ui.horizontal(|ui| {
-        let l = ui.label(label);
-        ui.add(egui::TextEdit::singleline(value).desired_width(f32::INFINITY))
+fn text_field(ui: &mut egui::Ui, lang: Lang, label: &str, value: &mut String) -> bool {
+    use twe_core::model::bounds::MAX_TEXT_CHARS;
+    let changed = ui
+        .horizontal(|ui| {
+            let l = ui.label(label);
+            // The field stops at the bound the loader holds files to: a longer text would
+            // make a file that never opens again.
+            ui.add(
+                egui::TextEdit::singleline(value)
+                    .char_limit(MAX_TEXT_CHARS)
+                    .desired_width(f32::INFINITY),
+            )
             .labelled_by(l.id)
             .changed()
-    })
-    .inner
+        })
+        .inner;
+    if value.chars().count() >= MAX_TEXT_CHARS {
+        ui.weak(format!(
+            "{} {} {}",
+            lang.pick("Ten hoogste", "At most"),
+            twe_core::lang::number(MAX_TEXT_CHARS as i64, lang),
+            lang.pick("tekens.", "characters.")
+        ));
+    }
+    changed
 }
 
 /// The small bin that removes a row of a list; a screen reader hears which row ("Delete
@@ -70,7 +87,7 @@ fn status_ui(ui: &mut egui::Ui, id: &str, status: &mut Status, lang: Lang) {
 
 /// The OCMW field with completion from the municipality list.
 fn ocmw_ui(ui: &mut egui::Ui, value: &mut String, lang: Lang) -> bool {
-    let mut changed = text_field(ui, "OCMW", value);
+    let mut changed = text_field(ui, lang, "OCMW", value);
     let known = municipalities().get(value).is_some();
     if !known && !value.trim().is_empty() {
         let query = value.to_lowercase();
@@ -104,7 +121,7 @@ fn counsellor_ui(
     lang: Lang,
 ) -> bool {
     let mut text = value.clone().unwrap_or_default();
-    let mut changed = text_field(ui, lang.pick("Begeleider", "Counsellor"), &mut text);
+    let mut changed = text_field(ui, lang, lang.pick("Begeleider", "Counsellor"), &mut text);
     let typed = text.trim().to_lowercase();
     // Every keystroke is an edit, so what is typed is already one of the workspace's names:
     // the others that contain it are the suggestions.
@@ -151,10 +168,10 @@ fn dossier_fields_ui(
 ) {
     let lang = cx.lang;
     let field = |k: &str| Some(EditKey::Field(k.to_string()));
-    if text_field(ui, "Id", &mut d.id) {
+    if text_field(ui, lang, "Id", &mut d.id) {
         *key = field("id");
     }
-    if text_field(ui, lang.pick("Cliënt", "Client"), &mut d.client) {
+    if text_field(ui, lang, lang.pick("Cliënt", "Client"), &mut d.client) {
         *key = field("client");
     }
     if ocmw_ui(ui, &mut d.ocmw, lang) {
@@ -209,7 +226,7 @@ fn dossier_fields_ui(
         }
     });
     if let Some(Plan::Other(name)) = &mut d.plan
-        && text_field(ui, lang.pick("Naam plan", "Plan name"), name)
+        && text_field(ui, lang, lang.pick("Naam plan", "Plan name"), name)
     {
         *key = field("plan");
     }
@@ -351,7 +368,7 @@ fn training_ui(
     else {
         return;
     };
-    if text_field(ui, lang.pick("Opleiding", "Training"), name) {
+    if text_field(ui, lang, lang.pick("Opleiding", "Training"), name) {
         *key = Some(EditKey::Field("training-name".into()));
     }
     ui.horizontal(|ui| {
@@ -384,7 +401,7 @@ fn training_ui(
         }
     });
     if let Provider::Other(p) = provider
-        && text_field(ui, lang.pick("Naam aanbieder", "Provider name"), p)
+        && text_field(ui, lang, lang.pick("Naam aanbieder", "Provider name"), p)
     {
         *key = Some(EditKey::Field("provider".into()));
     }
@@ -589,6 +606,31 @@ fn comments_notice_ui(ui: &mut egui::Ui, backup: &std::path::Path, lang: Lang) {
     );
 }
 
+/// Says that this user may not write the dossier's file, and offers a copy to work on (saved
+/// elsewhere), as `LibreOffice` offers for a read-only file.
+fn read_only_notice_ui(ui: &mut egui::Ui, i: usize, lang: Lang, out: &mut Vec<Action>) {
+    ui.colored_label(
+        super::palette::severity(twe_core::rules::Severity::Warning, ui.visuals().dark_mode),
+        format!(
+            "🔒 {}",
+            lang.pick(
+                "Alleen lezen: u mag dit bestand niet wijzigen.",
+                "Read-only: you may not write this file."
+            )
+        ),
+    );
+    if ui
+        .button(lang.pick("Kopie openen", "Open a copy"))
+        .on_hover_text(lang.pick(
+            "Een nieuw dossier met dezelfde gegevens, dat u elders kan bewaren",
+            "A new dossier with the same data, which you can save elsewhere",
+        ))
+        .clicked()
+    {
+        out.push(Action::Edit(Edit::CopyDossier(i)));
+    }
+}
+
 /// Says that another window edits the dossier (who, where, since when), and offers a copy,
 /// or to take a stale lock over.
 fn locked_notice_ui(
@@ -686,12 +728,14 @@ impl Panel for Editor {
         let mut key: Option<EditKey> = None;
         let mut select = cx.sel.instrument;
         let locked = entry.locked_by();
+        let read_only = entry.is_read_only();
         egui::ScrollArea::vertical()
             .auto_shrink(false)
             .show(ui, |ui| {
                 ui.horizontal(|ui| {
                     ui.heading(lang.pick("Dossier", "Dossier"));
                     if locked.is_none()
+                        && !read_only
                         && ui
                             .small_button(lang.pick("Verwijderen…", "Delete…"))
                             .on_hover_text(lang.pick(
@@ -705,12 +749,14 @@ impl Panel for Editor {
                 });
                 if let Some(lock) = locked {
                     locked_notice_ui(ui, i, lock, lang, out);
+                } else if read_only {
+                    read_only_notice_ui(ui, i, lang, out);
                 }
                 if let Some(backup) = &comments_backup {
                     comments_notice_ui(ui, backup, lang);
                 }
-                // Read-only while another window edits it.
-                ui.add_enabled_ui(locked.is_none(), |ui| {
+                // Read-only while another window edits it, or where this user may not write.
+                ui.add_enabled_ui(locked.is_none() && !read_only, |ui| {
                     dossier_fields_ui(ui, &mut d, &mut key, cx);
                     ui.separator();
                     select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);

@@ -94,13 +94,8 @@ impl Window {
             }
             File::RestoreJournal => {
                 let entries = self.recovery.take_offered();
-                let n = self.shared.ws.restore(entries);
-                self.say(|lang| {
-                    format!(
-                        "{n} {}",
-                        lang.pick("dossier(s) hersteld", "dossier(s) restored")
-                    )
-                });
+                let restored = self.shared.ws.restore(entries);
+                self.say(|lang| restored.message(lang));
             }
             File::DiscardJournal => {
                 self.recovery.take_offered();

@@ -559,6 +559,8 @@ impl Window {
                 finding: None,
             };
             self.timeline.reset();
+            // A file this user may not write opens read-only, as LibreOffice opens it.
+            self.shared.ws.check_writable(i);
         }
         self.shared.layout.view = View::Dossier;
     }

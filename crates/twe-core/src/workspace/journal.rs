@@ -339,6 +339,37 @@ pub fn is_inside(root: &Path, path: &Path) -> bool {
     resolved.is_some_and(|p| p != root && p.starts_with(&root))
 }
 
+/// What a restore of a journal did.
+#[derive(Debug)]
+pub struct Restored {
+    /// How many dossiers came back.
+    pub restored: usize,
+    /// Those that did not, past a bound (their name and what goes past).
+    pub refused: Vec<(String, crate::model::bounds::Exceeded)>,
+}
+
+impl Restored {
+    /// What happened, in `lang`.
+    pub fn message(&self, lang: crate::lang::Lang) -> String {
+        use std::fmt::Write as _;
+        let mut text = format!(
+            "{} {}",
+            self.restored,
+            lang.pick("dossier(s) hersteld", "dossier(s) restored")
+        );
+        for (name, e) in &self.refused {
+            // Writing to a String cannot fail.
+            let _ = write!(
+                text,
+                "; {name} {}: {}",
+                lang.pick("niet hersteld, te groot", "not restored, too large"),
+                e.message(lang)
+            );
+        }
+        text
+    }
+}
+
 impl Workspace {
     /// The unsaved dossiers, as the journal keeps them.
     pub fn journal_entries(&self) -> Vec<JournalEntry> {
@@ -353,13 +384,19 @@ impl Workspace {
             .collect()
     }
 
-    /// Puts journalled dossiers back as unsaved edits; returns how many. A dossier goes back
-    /// into the entry whose file its journal names, if the workspace holds that file inside
-    /// its folder; any other comes back as a new dossier without a file, so that a journal
-    /// can never make a save write outside the workspace or create a file it names.
-    pub fn restore(&mut self, entries: Vec<JournalEntry>) -> usize {
+    /// Puts journalled dossiers back as unsaved edits. A dossier goes back into the entry
+    /// whose file its journal names, if the workspace holds that file inside its folder; any
+    /// other comes back as a new dossier without a file, so that a journal can never make a
+    /// save write outside the workspace or create a file it names. A dossier past the
+    /// loader's bounds is not put back (its file would never open again): it is named.
+    pub fn restore(&mut self, entries: Vec<JournalEntry>) -> Restored {
         let mut n = 0;
+        let mut refused = Vec::new();
         for j in entries {
+            if let Err(e) = crate::model::bounds::check(&j.dossier) {
+                refused.push((j.name, e));
+                continue;
+            }
             let found = match j.path.as_ref().and_then(JournalPath::to_path) {
                 Some(path) => self.restorable_entry(&path),
                 // A dossier without a file (the sample, a new one): by its name, among those
@@ -377,7 +414,10 @@ impl Workspace {
             }
             n += 1;
         }
-        n
+        Restored {
+            restored: n,
+            refused,
+        }
     }
 
     /// Puts a journalled dossier back into entry `i`. The lock its crashed window left is

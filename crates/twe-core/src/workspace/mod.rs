@@ -18,11 +18,13 @@ pub mod sweep;
 mod tallies;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod write_tests;
 
 pub use disk::DiskChange;
 pub use history::Deletion;
 pub use history::{EditKey, MAX_UNDO};
-pub use journal::{Journal, JournalEntry, JournalPath, Orphan};
+pub use journal::{Journal, JournalEntry, JournalPath, Orphan, Restored};
 pub use locks::LockInfo;
 pub use save::SaveError;
 
@@ -39,6 +41,10 @@ use tallies::Tallies;
 
 /// One dossier of the workspace.
 #[derive(Clone, Debug)]
+#[expect(
+    clippy::struct_excessive_bools,
+    reason = "four states of an entry that vary apart: unsaved, its lock held, deleted, read-only"
+)]
 pub struct Entry {
     /// The file it lives in; `None` until it is first saved (new or sample dossiers).
     path: Option<PathBuf>,
@@ -68,6 +74,9 @@ pub struct Entry {
     /// Deleted (its file is gone): kept in memory only so that undo can bring it back, and
     /// left out of every list, count and save.
     deleted: bool,
+    /// This user may not write its file (as last looked at: when it was opened, or an edit
+    /// was refused): it is shown read-only, and a copy can be worked on.
+    read_only: bool,
 }
 
 /// Why a dossier was not deleted.
@@ -75,6 +84,8 @@ pub struct Entry {
 pub enum DeleteError {
     /// Another window edits it.
     Locked(LockInfo),
+    /// This user may not write its file: not theirs to delete either.
+    ReadOnly(PathBuf),
     /// Its file could not be removed.
     Io(PathBuf, std::io::Error),
 }
@@ -87,6 +98,14 @@ impl DeleteError {
                 "{name}: {}; {}",
                 info.describe(lang),
                 lang.pick("niet verwijderd", "not deleted")
+            ),
+            DeleteError::ReadOnly(p) => format!(
+                "{}: {}",
+                p.display(),
+                lang.pick(
+                    "alleen-lezen voor u: niet verwijderd",
+                    "read-only for you: not deleted"
+                )
             ),
             DeleteError::Io(p, e) => format!(
                 "{}: {} ({})",
@@ -106,6 +125,12 @@ pub enum EditRefused {
     /// The lock file could not be made (a read-only share, a full disk): editing would
     /// let two windows change the dossier at once.
     LockFailed(PathBuf, std::io::Error),
+    /// This user may not write the dossier's file: it is open read-only, as `LibreOffice`
+    /// opens such a file; a copy can be worked on and saved elsewhere.
+    ReadOnly(PathBuf),
+    /// The dossier after the edit would go past a bound the loader holds files to: its file
+    /// would never open again.
+    Bounds(crate::model::bounds::Exceeded),
 }
 
 impl EditRefused {
@@ -128,6 +153,19 @@ impl EditRefused {
                     "the lock could not be made, so the change was not made"
                 ),
                 crate::files::io_message(e, lang)
+            ),
+            EditRefused::ReadOnly(p) => format!(
+                "{}: {}",
+                p.display(),
+                lang.pick(
+                    "alleen-lezen voor u: u mag dit bestand niet wijzigen. Open een kopie en bewaar die elders",
+                    "read-only for you: you may not write this file. Open a copy and save it elsewhere"
+                )
+            ),
+            EditRefused::Bounds(e) => format!(
+                "{name}: {}: {}",
+                lang.pick("niet gewijzigd", "not changed"),
+                e.message(lang)
             ),
         }
     }
@@ -157,6 +195,7 @@ impl Entry {
             held_lock: false,
             locked_by: None,
             deleted: false,
+            read_only: false,
         };
         entry.settle();
         entry
@@ -241,7 +280,12 @@ impl Entry {
         self.deleted
     }
 
-    /// Another window's lock on its file: who edits it elsewhere, since when.
+    /// Whether this user may not write its file: it is shown read-only.
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// Another window's lock on the dossier's file, if it is being edited elsewhere.
     pub fn locked_by(&self) -> Option<&LockInfo> {
         self.locked_by.as_ref()
     }
@@ -405,6 +449,14 @@ impl Workspace {
         let Some(path) = e.path.clone().filter(|_| locking && !e.held_lock) else {
             return Ok(());
         };
+        // A file this user may not write is opened read-only: not even its lock is taken.
+        if path.exists() && !crate::files::may_write(&path) {
+            if !e.read_only {
+                e.read_only = true;
+                self.generation += 1;
+            }
+            return Err(EditRefused::ReadOnly(path));
+        }
         match locks::acquire(&path) {
             Ok(()) => {
                 e.held_lock = true;
@@ -417,6 +469,22 @@ impl Workspace {
                 Err(EditRefused::Locked(info))
             }
             Err(locks::LockError::Io(err)) => Err(EditRefused::LockFailed(path, err)),
+        }
+    }
+
+    /// Looks again whether this user may write entry `i`'s file (the window does when it
+    /// opens the dossier): one that may not be written is shown read-only.
+    pub fn check_writable(&mut self, i: usize) {
+        let Some(e) = self.entries.get_mut(i) else {
+            return;
+        };
+        let read_only = e
+            .path
+            .as_deref()
+            .is_some_and(|p| p.exists() && !crate::files::may_write(p));
+        if e.read_only != read_only {
+            e.read_only = read_only;
+            self.generation += 1;
         }
     }
 
@@ -686,6 +754,9 @@ impl Workspace {
         if *entry.dossier == after {
             return Ok(false);
         }
+        // Never a dossier whose file the loader would refuse (it would vanish at the next
+        // opening): the field stops at its bound.
+        crate::model::bounds::check(&after).map_err(EditRefused::Bounds)?;
         self.lock_for_edit(i)?;
         let before = (*self.entries[i].dossier).clone();
         self.history.record(i, key, before, after.clone());
@@ -741,6 +812,10 @@ impl Workspace {
                         self.history.unredo();
                         return Some(Err((i, EditRefused::Locked(info))));
                     }
+                    Err(DeleteError::ReadOnly(p)) => {
+                        self.history.unredo();
+                        return Some(Err((i, EditRefused::ReadOnly(p))));
+                    }
                     // Gone, perhaps with a backup left: deleted.
                     Ok(()) | Err(DeleteError::Io(..)) => self.mark_deleted(i),
                 }
@@ -770,9 +845,11 @@ impl Workspace {
             return Ok(());
         }
         match self.lock_for_edit(i) {
-            Ok(()) => {}
+            // Taking the lock checks no bound: deleting adds nothing to the dossier.
+            Ok(()) | Err(EditRefused::Bounds(_)) => {}
             Err(EditRefused::Locked(info)) => return Err(DeleteError::Locked(info)),
             Err(EditRefused::LockFailed(p, e)) => return Err(DeleteError::Io(p, e)),
+            Err(EditRefused::ReadOnly(p)) => return Err(DeleteError::ReadOnly(p)),
         }
         let path = self.entries[i].path.clone();
         let mut deletion = history::Deletion {

@@ -256,7 +256,7 @@ fn unsaved_edits_survive_in_the_journal() {
         o.remove();
         e
     });
-    assert_eq!(next.restore(entries.collect()), 1);
+    assert_eq!(next.restore(entries.collect()).restored, 1);
     let j = index_of(&next, "LEUV-2018-0006");
     assert_eq!(next.entries[j].dossier.client, "Niet bewaard");
     assert!(next.entries[j].is_dirty());
@@ -356,7 +356,7 @@ mod shared_drive {
         let mut next = Workspace::open(dir.path(), today());
         let j = Journal::open_in(journals.path(), next.root()).unwrap();
         let entries: Vec<_> = j.orphans().into_iter().flat_map(|o| o.entries).collect();
-        assert_eq!(next.restore(entries), 1);
+        assert_eq!(next.restore(entries).restored, 1);
         assert_eq!(next.len(), 1, "back into its own file's dossier");
         assert_eq!(next.entries[0].dossier.client, "Gewijzigd");
     }
@@ -413,7 +413,7 @@ mod hostile {
         locks_settle(journals.path());
         let j = Journal::open_in(journals.path(), ws.root()).unwrap();
         let restored: Vec<_> = j.orphans().into_iter().flat_map(|o| o.entries).collect();
-        assert_eq!(ws.restore(restored), paths.len());
+        assert_eq!(ws.restore(restored).restored, paths.len());
         assert_eq!(
             ws.len(),
             before + paths.len(),
@@ -623,7 +623,7 @@ mod locks_between_windows {
             name: "gent-2017-0004.ron".into(),
             dossier: journalled,
         }]);
-        assert_eq!(restored, 1);
+        assert_eq!(restored.restored, 1);
         assert_eq!(ws.len(), n + 1, "beside it, not over it");
         assert_ne!(ws.entries[g].dossier.client, "Uit het journaal");
     }
