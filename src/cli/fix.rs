@@ -52,8 +52,13 @@ struct Fixer<'a> {
     only: Vec<&'a str>,
     dry_run: bool,
     lang: Lang,
+    /// Changes saved (or, in a dry run, that would be), and in how many dossiers.
     changes: usize,
     dossiers: usize,
+    /// Changes found but not saved (another window edits the dossier, or the save failed),
+    /// and in how many dossiers.
+    unsaved: usize,
+    unsaved_dossiers: usize,
     failed: bool,
 }
 
@@ -69,6 +74,8 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         lang,
         changes: 0,
         dossiers: 0,
+        unsaved: 0,
+        unsaved_dossiers: 0,
         failed: false,
     };
     for path in &args.paths {
@@ -80,29 +87,49 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
         for i in 0..ws.len() {
             run.entry(&mut ws, i, io)?;
+            // Said as it is done: what was saved before a kill was also said.
+            io.out.flush()?;
         }
     }
-    io.say(&format!(
-        "{} {} {} {}{}{}",
-        lang::number(run.changes as i64, lang),
-        lang.pick("wijzigingen in", "changes in"),
-        lang::number(run.dossiers as i64, lang),
-        lang.pick("dossiers", "dossiers"),
-        if args.dry_run {
-            lang.pick(" (proef: niets bewaard)", " (dry run: nothing saved)")
-        } else {
-            ""
-        },
-        if run.failed {
-            lang.pick("; niet alles gelukt", "; not everything succeeded")
-        } else {
-            ""
-        }
-    ))?;
+    io.say(&run.summary())?;
     Ok(if run.failed { EXIT_LOAD } else { EXIT_OK })
 }
 
 impl Fixer<'_> {
+    /// The last line: what was saved, what was not.
+    fn summary(&self) -> String {
+        let lang = self.lang;
+        let n = |x: usize| lang::number(x as i64, lang);
+        let mut text = format!(
+            "{} {} {} {}{}",
+            n(self.changes),
+            lang.pick("wijzigingen in", "changes in"),
+            n(self.dossiers),
+            lang.pick("dossiers", "dossiers"),
+            if self.dry_run {
+                lang.pick(" (proef: niets bewaard)", " (dry run: nothing saved)")
+            } else {
+                lang.pick(" bewaard", " saved")
+            },
+        );
+        if self.unsaved > 0 {
+            use std::fmt::Write as _;
+            // Writing to a String cannot fail.
+            let _ = write!(
+                text,
+                "; {} {} {} {}",
+                n(self.unsaved),
+                lang.pick("wijzigingen in", "changes in"),
+                n(self.unsaved_dossiers),
+                lang.pick("dossiers niet bewaard", "dossiers not saved"),
+            );
+        }
+        if self.failed {
+            text.push_str(lang.pick("; niet alles gelukt", "; not everything succeeded"));
+        }
+        text
+    }
+
     /// Fixes and saves entry `i` of `ws`, saying each change on standard output and what
     /// was skipped or not saved on standard error.
     fn entry(&mut self, ws: &mut Workspace, i: usize, io: &mut Io<'_>) -> std::io::Result<()> {
@@ -118,8 +145,25 @@ impl Fixer<'_> {
         if applied.is_empty() {
             return Ok(());
         }
-        // Another window edits it (or did, and may come back: a stale lock is taken over in
-        // the window, after asking, never here).
+        // A lock this user left on this machine whose process is gone (a killed `fix`):
+        // taken over, and said so. Any other lock is another window's (or was, and it may
+        // come back: a stale lock is taken over in the window, after asking, never here).
+        if let Some(lock) = entry.locked_by().filter(|l| l.is_my_leftover()).cloned() {
+            io.warn(&format!(
+                "{shown}: {} ({})",
+                lang.pick(
+                    "slot overgenomen van een gestopt twe-planner-proces van u",
+                    "lock taken over from a twe-planner process of yours that stopped"
+                ),
+                lock.describe(lang)
+            ))?;
+            if let Err(e) = ws.take_over_lock(i) {
+                io.warn(&e.message(&shown, lang))?;
+            }
+        }
+        let Some(entry) = ws.entry(i) else {
+            return Ok(());
+        };
         if let Some(lock) = entry.locked_by() {
             let stale = if lock.is_stale(chrono::Local::now().naive_local()) {
                 lang.pick(
@@ -134,28 +178,35 @@ impl Fixer<'_> {
                 lang.pick("overgeslagen", "skipped"),
                 lock.describe(lang),
             ))?;
+            self.unsaved += applied.len();
+            self.unsaved_dossiers += 1;
             self.failed = true;
             return Ok(());
         }
-        for a in &applied {
-            io.say(&format!("{shown}: {}: {}", a.rule, a.label(lang)))?;
-        }
-        self.changes += applied.len();
-        self.dossiers += 1;
-        if self.dry_run {
-            return Ok(());
-        }
-        let saved = match ws.apply(i, fixed, EditKey::Single) {
-            Err(e) => Err(e.message(&shown, lang)),
-            Ok(_) => ws.save(i).map_err(|e| e.message(lang)),
+        let saved = if self.dry_run {
+            Ok(())
+        } else {
+            match ws.apply(i, fixed, EditKey::Single) {
+                Err(e) => Err(e.message(&shown, lang)),
+                Ok(_) => ws.save(i).map_err(|e| e.message(lang)),
+            }
         };
         if let Err(why) = saved {
             io.warn(&format!(
                 "{shown}: {} {why}",
                 lang.pick("niet bewaard:", "not saved:")
             ))?;
+            self.unsaved += applied.len();
+            self.unsaved_dossiers += 1;
             self.failed = true;
+            return Ok(());
         }
+        // Each change is said once it is saved (or would be, in a dry run).
+        for a in &applied {
+            io.say(&format!("{shown}: {}: {}", a.rule, a.label(lang)))?;
+        }
+        self.changes += applied.len();
+        self.dossiers += 1;
         Ok(())
     }
 }

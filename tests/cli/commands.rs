@@ -542,6 +542,62 @@ fn shared_drive_fix_skips_a_dossier_another_window_edits_and_keeps_modes() {
     }
 }
 
+/// A `fix` killed with its lock in place: the next `fix` of the same user on the same
+/// machine takes the lock over and says so (it skipped the dossier forever); what could not
+/// be saved is counted apart from what was (issue 20).
+#[cfg(target_os = "linux")]
+#[test]
+fn shared_drive_fix_takes_over_its_own_killed_lock_and_counts_what_it_did_not_save() {
+    let dir = sample_copy();
+    let user = std::env::var("USER")
+        .or_else(|_| std::env::var("USERNAME"))
+        .unwrap_or_else(|_| "?".into());
+    let host = std::fs::read_to_string("/proc/sys/kernel/hostname").unwrap();
+    let now = chrono::Local::now().naive_local().format("%Y-%m-%dT%H:%M");
+    // Its own lock, left by a process that is gone (no pid is that high).
+    std::fs::write(
+        dir.path().join(".~lock.gent-2017-0004.ron#"),
+        format!("{user},{},4194304999,{now}\n", host.trim()),
+    )
+    .unwrap();
+    // Another window's lock on a dossier with a fix: skipped, not saved.
+    std::fs::write(
+        dir.path().join(".~lock.aalst-2019-0011.ron#"),
+        format!("sofie,ocmw-pc-7,4242,{now}\n"),
+    )
+    .unwrap();
+    let o = run(&[
+        "fix",
+        &dir.path().display().to_string(),
+        "--today",
+        "2026-06-01",
+        "--lang",
+        "en",
+    ]);
+    let (out, err) = (stdout(&o), stderr(&o));
+    assert_eq!(o.status.code(), Some(2), "{out}{err}");
+    assert!(
+        err.contains(
+            "gent-2017-0004.ron: lock taken over from a twe-planner process of yours that stopped"
+        ),
+        "{err}"
+    );
+    assert!(
+        out.contains("gent-2017-0004.ron: art60-late-start"),
+        "{out}"
+    );
+    assert!(err.contains("aalst-2019-0011.ron: skipped"), "{err}");
+    let summary = out.lines().last().unwrap();
+    assert!(
+        summary.contains("dossiers saved; 1 changes in 1 dossiers not saved"),
+        "{summary}"
+    );
+    assert!(
+        !dir.path().join(".~lock.gent-2017-0004.ron#").exists(),
+        "given back"
+    );
+}
+
 #[cfg(unix)]
 #[test]
 fn hostile_check_reports_a_pipe_named_ron_and_does_not_hang() {
