@@ -1290,3 +1290,47 @@ fn ctrl_z_in_a_text_field_undoes_its_typing() {
     assert_eq!(dossier(&h, i).client, before);
     assert!(h.state().workspace().can_redo());
 }
+
+/// A document is never written over a dossier of the open workspace, whatever was answered
+/// to "Replace?" (issue 20): the calendar, a CSV or a PDF chosen at a dossier's name is
+/// refused with the reason, and the dossier stays as it was; the typed-path prompt offers no
+/// OK for such a name.
+#[test]
+fn an_export_never_replaces_a_dossier_of_the_workspace() {
+    let dir = crate::common::sample_folder();
+    let dossier = dir.path().join("gent-2017-0004.ron");
+    let before = std::fs::read(&dossier).unwrap();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
+    for request in [
+        twe_app::Request::ExportIcs("BEGIN:VCALENDAR".into()),
+        twe_app::Request::ExportCsv("a;b".into()),
+        twe_app::Request::ExportPdf {
+            bytes: b"%PDF".to_vec(),
+            name: "plan.pdf".into(),
+            note: None,
+        },
+    ] {
+        h.state_mut()
+            .act(Action::File(File::PathChosen(request, dossier.clone())));
+        h.run();
+        assert!(
+            h.query_by_label_contains("a document never takes a dossier's place")
+                .is_some()
+        );
+        assert_eq!(std::fs::read(&dossier).unwrap(), before);
+    }
+    h.state_mut().act(Action::File(File::AskPath {
+        request: twe_app::Request::ExportCsv("a;b".into()),
+        why: "no dialog".into(),
+    }));
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Path")
+        .type_text(&dossier.display().to_string());
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("is a dossier file (.ron)")
+            .next()
+            .is_some()
+    );
+    assert!(h.query_by_label("Replace").is_none());
+}

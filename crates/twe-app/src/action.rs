@@ -66,6 +66,19 @@ impl Request {
         )
     }
 
+    /// Whether the chosen path gets a document (a CSV, an image, a calendar, a workbook, a
+    /// PDF), which never takes a dossier's place.
+    pub fn is_document(&self) -> bool {
+        matches!(
+            self,
+            Request::ExportCsv(_)
+                | Request::ExportPng(_)
+                | Request::ExportIcs(_)
+                | Request::ExportXlsx { .. }
+                | Request::ExportPdf { .. }
+        )
+    }
+
     /// The file name a dialog proposes.
     pub fn default_name(&self) -> &'static str {
         match self {

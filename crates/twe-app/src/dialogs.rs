@@ -85,8 +85,12 @@ impl Dialogs {
                 field.request_focus();
             }
             let path = PathBuf::from(prompt.text.trim());
+            // A document is never written at a dossier's name, whatever the answer.
+            let dossier = prompt.request.is_document() && twe_core::files::has_ron_extension(&path);
             let exists = prompt.request.writes() && path.exists();
-            if exists {
+            if dossier {
+                ui.label(twe_core::files::DocumentError::Dossier.reason(lang));
+            } else if exists {
                 ui.label(lang.pick(
                     "Dit bestand bestaat al: «Vervangen» schrijft erover.",
                     "This file exists already: «Replace» writes over it.",
@@ -101,8 +105,8 @@ impl Dialogs {
                 } else {
                     "OK"
                 };
-                let ok = ui.button(text).clicked() || enter;
-                if ok && !prompt.text.trim().is_empty() {
+                let ok = ui.add_enabled(!dossier, egui::Button::new(text)).clicked() || enter;
+                if ok && !dossier && !prompt.text.trim().is_empty() {
                     out.push(Action::File(File::PathChosen(prompt.request.clone(), path)));
                     done = true;
                 }

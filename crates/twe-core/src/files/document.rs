@@ -33,6 +33,9 @@ pub enum DocumentError {
     FolderIsFile(PathBuf),
     /// The file exists and was not to be replaced.
     Exists,
+    /// The name is a dossier's (`.ron`): a document never takes a dossier's place, whatever
+    /// the user answers, and is never named like one.
+    Dossier,
     /// Replacing the file failed or was refused (read-only, a link, not a file).
     Save(SaveFailure),
     /// Creating the new file failed.
@@ -77,6 +80,12 @@ impl DocumentError {
                     "already exists; choose another name",
                 )
                 .to_string(),
+            DocumentError::Dossier => lang
+                .pick(
+                    "is een dossierbestand (.ron); een document komt nooit in de plaats van een dossier: kies een andere naam",
+                    "is a dossier file (.ron); a document never takes a dossier's place: choose another name",
+                )
+                .to_string(),
             DocumentError::Save(e) => e.reason(lang, Saved::Document),
             DocumentError::Io(e) => super::io_message(&super::without_path(e), lang),
         }
@@ -85,6 +94,12 @@ impl DocumentError {
 
 /// Writes document `bytes` at `path` by the policy above.
 pub fn write_document(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), DocumentError> {
+    // A dossier of any workspace is a `.ron` file (the loader reads nothing else): never
+    // replaced by a document, and no document is named like one (it would be read as a
+    // broken dossier).
+    if super::has_ron_extension(path) {
+        return Err(DocumentError::Dossier);
+    }
     if path.is_dir() || path.as_os_str().to_string_lossy().ends_with(['/', '\\']) {
         return Err(DocumentError::IsFolder {
             example: format!("document.{}", example_extension(path)),
@@ -137,6 +152,21 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         write_document(&path, b"two", Replace::Yes).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    #[test]
+    fn a_document_never_takes_a_dossiers_place() {
+        let dir = tempfile::tempdir().unwrap();
+        let dossier = dir.path().join("GENT-1.RON");
+        std::fs::write(&dossier, "Dossier(…)").unwrap();
+        for replace in [Replace::No, Replace::Yes] {
+            let e = write_document(&dossier, b"%PDF", replace).unwrap_err();
+            assert!(matches!(e, DocumentError::Dossier), "{e:?}");
+        }
+        assert_eq!(std::fs::read(&dossier).unwrap(), b"Dossier(\xe2\x80\xa6)");
+        let new = dir.path().join("plan.ron");
+        assert!(write_document(&new, b"%PDF", Replace::No).is_err());
+        assert!(!new.exists());
     }
 
     #[test]
