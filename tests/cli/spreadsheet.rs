@@ -716,7 +716,7 @@ fn import_names_what_it_leaves_aside_and_reads_what_excel_writes() {
     for want in [
         "note: Instrumenten!1: «einde trajekt» is no known column",
         "note: «Documenten 2024» is no caseload sheet",
-        "note: «A1», «a1 » differ only in case or spaces: imported as separate dossiers",
+        "note: «A1», «a1 » differ only in case, spaces or how their letters are encoded: imported as separate dossiers",
         "Instrumenten!4: start traject: «20210201» is not a date",
         "Documenten!2: dossier: «B2 » is not (without errors) on the instruments sheet",
     ] {

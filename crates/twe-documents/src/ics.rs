@@ -132,7 +132,37 @@ pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
             .done();
         cal.push(event);
     }
-    cal.done().to_string()
+    fold(&cal.done().to_string())
+}
+
+/// The most octets a line of an iCalendar file may hold, its line break left out (RFC 5545,
+/// 3.1).
+const LINE_OCTETS: usize = 75;
+
+/// `text` with every line folded to at most [`LINE_OCTETS`] octets, only ever between two
+/// characters: the crate's own folding counts some lines in characters and others in
+/// octets, and left a line of 76 octets for an id in Cyrillic. Its folds are undone first
+/// (a line break and one blank start a folded line's continuation; text values carry no
+/// line break of their own, it is escaped as `\n`).
+fn fold(text: &str) -> String {
+    let unfolded = text.replace("\r\n ", "").replace("\r\n\t", "");
+    let mut out = String::with_capacity(unfolded.len() + unfolded.len() / 25);
+    for line in unfolded.split_terminator("\r\n") {
+        let mut room = LINE_OCTETS;
+        let mut used = 0;
+        for c in line.chars() {
+            if used + c.len_utf8() > room {
+                out.push_str("\r\n ");
+                // The blank that starts the continuation counts.
+                room = LINE_OCTETS - 1;
+                used = 0;
+            }
+            out.push(c);
+            used += c.len_utf8();
+        }
+        out.push_str("\r\n");
+    }
+    out
 }
 
 /// A file name for an export made on `today`: `twe-agenda-2026-11-27.ics`.
@@ -234,6 +264,44 @@ mod tests {
         assert!(text.lines().all(|l| l.len() <= 75), "lines are folded");
         assert_eq!(text.matches("PRODID:").count(), 1);
         assert!(text.contains("DTSTAMP:20260302T083000Z"));
+    }
+
+    /// Every line at most 75 octets, folded only between characters, for ids and names in
+    /// any script (an id in Cyrillic left a line of 76 octets, issue 20); a parser reads the
+    /// text back whole.
+    #[test]
+    fn every_line_is_at_most_75_octets_and_unfolds_to_the_text() {
+        let sample = sample_items("2026-03-02");
+        // Ids of every length, in Latin and Cyrillic letters: some line then ends exactly
+        // where the crate's last fold left 75 octets after the blank.
+        let mut items: Vec<(Dossier, Item)> = (0..160)
+            .map(|k| {
+                let (mut d, item) = sample[k % sample.len()].clone();
+                d.id = if k % 2 == 0 {
+                    "a".repeat(k)
+                } else {
+                    format!("{}-Дело-{k}", "Ж".repeat(k / 2))
+                };
+                (d, item)
+            })
+            .collect();
+        items[1].0.client = "Αλέξανδρος 老虎 😀".repeat(3);
+        let text = export(&items, true, "2026-03-02T08:30:00Z");
+        for line in text.split("\r\n") {
+            assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        let parsed: Calendar = text.parse().unwrap();
+        let events: Vec<&Event> = parsed.events().collect();
+        assert_eq!(events.len(), items.len());
+        for ((d, item), event) in items.iter().zip(&events) {
+            assert!(event.get_summary().unwrap().starts_with(&d.id), "{d:?}");
+            assert_eq!(event.get_uid(), Some(uid(&d.id, item.kind.id()).as_str()));
+        }
+        assert_eq!(
+            fold(&fold(&text)),
+            fold(&text),
+            "folding twice is folding once"
+        );
     }
 
     #[test]

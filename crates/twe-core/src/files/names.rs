@@ -4,11 +4,22 @@
 //! A dossier id may hold any character; its file name never holds `\ / : * ? " < > |` or a
 //! control character, never starts with a dot (hidden files are skipped by the loader) and
 //! never ends with a dot or a space (Windows drops them), is never a reserved device name
-//! (CON, NUL, COM1…), fits in 255 bytes, and never clashes with a name already taken when
-//! case is ignored (Windows and SMB ignore it): a clash gets `-2`, `-3`…
+//! (CON, NUL, COM1…), fits in 255 bytes, holds no invisible format character (Unicode
+//! category Cf: bidirectional controls such as U+202E, which make `\u{202E}gnp.exe` show as
+//! "exe.png", zero-width spaces), is in Unicode normal form C, and never clashes with a name
+//! already taken when case or normalisation is ignored (Windows and SMB ignore case, and a
+//! Mac writes decomposed names): a clash gets `-2`, `-3`…
 
 use std::collections::HashSet;
 use std::path::Path;
+use unicode_normalization::UnicodeNormalization;
+use unicode_properties::{GeneralCategory, UnicodeGeneralCategory};
+
+/// A name as two names are compared for a clash: in normal form C, without case. Names
+/// that differ only so are one name on a share.
+pub fn clash_key(name: &str) -> String {
+    name.nfc().collect::<String>().to_lowercase()
+}
 
 /// What a file name may be at most, in bytes (most file systems), with its extension.
 #[cfg(test)]
@@ -42,7 +53,8 @@ fn is_reserved(stem: &str) -> bool {
 /// The stem (name without `.ron`) that stands for `id` on every file system.
 pub fn safe_stem(id: &str) -> String {
     let mut stem: String = id
-        .chars()
+        .nfc()
+        .filter(|c| c.general_category() != GeneralCategory::Format)
         .map(|c| match c {
             '\\' | '/' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
             c if c.is_control() => '_',
@@ -76,20 +88,21 @@ pub fn safe_stem(id: &str) -> String {
     stem
 }
 
-/// The names a folder already holds, lower-cased: the names a new file must not take.
+/// The names a folder already holds, as [`clash_key`] compares them: the names a new file
+/// must not take.
 pub fn taken_in(dir: &Path) -> HashSet<String> {
     std::fs::read_dir(dir)
         .map(|entries| {
             entries
                 .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().to_lowercase())
+                .map(|e| clash_key(&e.file_name().to_string_lossy()))
                 .collect()
         })
         .unwrap_or_default()
 }
 
 /// The file name for dossier `id`: its safe stem with `.ron`, or with `-2`, `-3`… when a
-/// name in `taken` (lower-cased) already has it, ignoring case. The name is added to
+/// name in `taken` ([`clash_key`]s) already has it, ignoring case and normalisation. The name is added to
 /// `taken`, so that a batch of new files never clashes among itself.
 pub fn file_name_for<S: std::hash::BuildHasher>(
     id: &str,
@@ -98,11 +111,11 @@ pub fn file_name_for<S: std::hash::BuildHasher>(
     let stem = safe_stem(id);
     let mut name = format!("{stem}.ron");
     let mut n = 2;
-    while taken.contains(&name.to_lowercase()) {
+    while taken.contains(&clash_key(&name)) {
         name = format!("{stem}-{n}.ron");
         n += 1;
     }
-    taken.insert(name.to_lowercase());
+    taken.insert(clash_key(&name));
     name
 }
 
@@ -117,19 +130,19 @@ pub fn file_names_for<S: std::hash::BuildHasher>(
     ids.map(|id| {
         let stem = safe_stem(id.as_ref());
         let mut name = format!("{stem}.ron");
-        if taken.contains(&name.to_lowercase()) {
-            let key = stem.to_lowercase();
+        if taken.contains(&clash_key(&name)) {
+            let key = clash_key(&stem);
             let mut n = next.get(&key).copied().unwrap_or(2);
             loop {
                 name = format!("{stem}-{n}.ron");
-                if !taken.contains(&name.to_lowercase()) {
+                if !taken.contains(&clash_key(&name)) {
                     break;
                 }
                 n += 1;
             }
             next.insert(key, n + 1);
         }
-        taken.insert(name.to_lowercase());
+        taken.insert(clash_key(&name));
         name
     })
     .collect()
@@ -161,6 +174,46 @@ mod tests {
         for (id, want) in cases {
             assert_eq!(file_name_for(id, &mut HashSet::new()), want, "{id:?}");
         }
+    }
+
+    /// Invisible format characters are left out: `\u{202E}gnp.exe` showed as "exe.png"
+    /// in a file browser (issue 20).
+    #[test]
+    fn shared_drive_no_invisible_character_reaches_a_name() {
+        let cases = [
+            ("\u{202E}gnp.exe", "gnp.exe.ron"),
+            ("GENT\u{200B}-1", "GENT-1.ron"),
+            ("\u{FEFF}BOM-1", "BOM-1.ron"),
+            ("a\u{2066}b\u{2069}c", "abc.ron"),
+            ("zacht\u{00AD}koppel", "zachtkoppel.ron"),
+        ];
+        for (id, want) in cases {
+            assert_eq!(file_name_for(id, &mut HashSet::new()), want, "{id:?}");
+        }
+    }
+
+    /// Ids that differ only in Unicode normalisation (Å as one letter, or A and a ring) are
+    /// one name: the second gets a number, as a case-only clash does.
+    #[test]
+    fn shared_drive_normalisation_is_a_clash() {
+        let mut taken = HashSet::new();
+        assert_eq!(
+            file_name_for("\u{00C5}SE-1", &mut taken),
+            "\u{00C5}SE-1.ron"
+        );
+        assert_eq!(
+            file_name_for("A\u{030A}SE-1", &mut taken),
+            "\u{00C5}SE-1-2.ron"
+        );
+        assert_eq!(
+            file_name_for("\u{00E5}se-1", &mut taken),
+            "\u{00E5}se-1-3.ron"
+        );
+        let mut batch = HashSet::new();
+        assert_eq!(
+            file_names_for(["\u{00C5}", "A\u{030A}"].iter(), &mut batch),
+            ["\u{00C5}.ron", "\u{00C5}-2.ron"]
+        );
     }
 
     #[test]
@@ -195,10 +248,12 @@ mod tests {
                 prop_assert_eq!(Path::new(&name).extension(), Some("ron".as_ref()));
                 prop_assert!(!name.starts_with('.'));
                 prop_assert!(!name.chars().any(|c| r#"\/:*?"<>|"#.contains(c) || c.is_control()));
+                prop_assert!(!name.chars().any(|c| c.general_category() == GeneralCategory::Format));
+                prop_assert!(unicode_normalization::is_nfc(&name), "{name:?}");
                 let stem = name.trim_end_matches(".ron");
                 prop_assert!(!stem.ends_with('.') && !stem.ends_with(' '));
                 prop_assert!(!is_reserved(stem));
-                prop_assert!(names.insert(name.to_lowercase()), "{name} twice");
+                prop_assert!(names.insert(clash_key(&name)), "{name} twice");
                 // It is one name in the folder, never a path.
                 prop_assert_eq!(Path::new(&name).components().count(), 1);
             }

@@ -165,7 +165,7 @@ impl Workspace {
                 .filter_map(|e| e.path.as_deref())
                 .filter(|p| p.parent() == Some(dir))
                 .filter_map(Path::file_name)
-                .map(|n| n.to_string_lossy().to_lowercase()),
+                .map(|n| crate::files::names::clash_key(&n.to_string_lossy())),
         );
         for _ in 0..100 {
             let name = crate::files::names::file_name_for(&entry.dossier.id, &mut taken);

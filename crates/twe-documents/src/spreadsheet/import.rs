@@ -304,7 +304,8 @@ pub enum Note {
     Header(String, u32, String),
     /// A worksheet left unread.
     Sheet(String),
-    /// Ids that differ only in case or spaces: imported as separate dossiers.
+    /// Ids that differ only in case, spaces or how their letters are encoded (Unicode
+    /// normalisation): imported as separate dossiers.
     SimilarIds(Vec<String>),
 }
 
@@ -334,8 +335,8 @@ impl Note {
                 "{head}: {} {}",
                 ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(", "),
                 lang.pick(
-                    "verschillen alleen in hoofdletters of spaties: ingelezen als aparte dossiers",
-                    "differ only in case or spaces: imported as separate dossiers"
+                    "verschillen alleen in hoofdletters, spaties of de codering van hun letters: ingelezen als aparte dossiers",
+                    "differ only in case, spaces or how their letters are encoded: imported as separate dossiers"
                 )
             ),
         }
@@ -440,9 +441,10 @@ pub fn import(plan: &Preview) -> Imported {
     out
 }
 
-/// An id as compared for "differs only in case or spaces".
+/// An id as compared for "differs only in case, spaces or encoding": without blanks, in
+/// Unicode normal form C, without case (the file names made from such ids clash too).
 fn fold_id(id: &str) -> String {
-    id.split_whitespace().collect::<String>().to_lowercase()
+    twe_core::files::names::clash_key(&id.split_whitespace().collect::<String>())
 }
 
 /// The notes of an import: headers and sheets left aside, ids nearly alike.
