@@ -820,3 +820,92 @@ fn import_refuses_a_pipe_a_file_for_a_folder_and_export_an_unknown_extension() {
     assert!(said(&o).contains("give a name ending in .xlsx"));
     assert!(!dir.path().join("lijst.xls").exists());
 }
+
+/// A CSV pasted together from a UTF-8 file and a Windows-1252 one, without a byte order
+/// mark: each cell, the header's included, is read in its own encoding (the whole file was
+/// read as Windows-1252: `ZoÃ«` with exit 0, and the sheet left out when the header
+/// "cliënt" was the UTF-8 part). Ids that differ only in how their letters are encoded get
+/// a note and two files (issue 20).
+#[test]
+fn import_csv_mixing_utf8_and_windows_1252_without_a_bom_reads_each_cell_right() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("gemengd.csv");
+    let mut bytes =
+        "dossier;cliënt;ocmw;start traject\r\nZ-1;Zoë Vandenbroucke;Gent;01/02/2022\r\n"
+            .as_bytes()
+            .to_vec();
+    bytes.extend(b"Z-2;Dupr\xe9;Gent;01/02/2022\r\n");
+    bytes.extend(
+        "\u{00C5}-3;Åsa;Gent;01/02/2022\r\nA\u{030A}-3;Åsa bis;Gent;01/02/2022\r\n".as_bytes(),
+    );
+    std::fs::write(&file, bytes).unwrap();
+    let ws = dir.path().join("ws");
+    let o = import_cli(&file, &ws, &["--lang", "en"]);
+    assert_eq!(o.status.code(), Some(0), "{}", said(&o));
+    let client = |name: &str| twe_core::files::load_file(&ws.join(name)).unwrap().client;
+    assert_eq!(client("Z-1.ron"), "Zoë Vandenbroucke");
+    assert_eq!(client("Z-2.ron"), "Dupré");
+    assert!(
+        said(&o).contains("differ only in case, spaces or how their letters are encoded"),
+        "{}",
+        said(&o)
+    );
+    assert_eq!(client("\u{00C5}-3.ron"), "Åsa");
+    assert_eq!(client("\u{00C5}-3-2.ron"), "Åsa bis");
+}
+
+/// A workbook written by a program that does not compute holds formulas without a value:
+/// such a cell is a problem of its row, named, never an empty client (issue 20).
+#[test]
+fn import_a_formula_without_a_computed_value_is_a_problem_of_its_row() {
+    use std::io::{Read, Write};
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Instrumenten").unwrap();
+    for (c, h) in ["dossier", "cliënt", "ocmw", "start traject"]
+        .iter()
+        .enumerate()
+    {
+        ws.write_string(0, c as u16, *h).unwrap();
+    }
+    for (r, id) in ["F-1", "F-2"].iter().enumerate() {
+        let r = r as u32 + 1;
+        ws.write_string(r, 0, *id).unwrap();
+        ws.write_string(r, 2, "Gent").unwrap();
+        ws.write_string(r, 3, "01/02/2022").unwrap();
+    }
+    ws.write_string(1, 1, "An").unwrap();
+    ws.write_formula(2, 1, "=CONCAT(\"Be\",\"rt\")").unwrap();
+    let written = book.save_to_buffer().unwrap();
+    // Take the cached value out, as a program that does not compute leaves it.
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(written)).unwrap();
+    let mut out = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for k in 0..zip.len() {
+        let mut part = zip.by_index(k).unwrap();
+        let name = part.name().unwrap().to_string();
+        let mut data = Vec::new();
+        part.read_to_end(&mut data).unwrap();
+        if name.ends_with("sheet1.xml") {
+            let text = String::from_utf8(data).unwrap();
+            let stripped = text.replace("</f><v>0</v>", "</f>");
+            assert_ne!(stripped, text, "the formula's cached value was there");
+            data = stripped.into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .unwrap();
+        out.write_all(&data).unwrap();
+    }
+    let bytes = out.finish().unwrap().into_inner();
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("zonder-waarden.xlsx");
+    std::fs::write(&file, bytes).unwrap();
+    let ws = dir.path().join("ws");
+    let o = import_cli(&file, &ws, &["--lang", "en"]);
+    assert_eq!(o.status.code(), Some(2), "{}", said(&o));
+    assert!(
+        said(&o).contains("Instrumenten!3: cliënt: a formula without a computed value"),
+        "{}",
+        said(&o)
+    );
+    assert!(ws.join("F-1.ron").exists() && !ws.join("F-2.ron").exists());
+}

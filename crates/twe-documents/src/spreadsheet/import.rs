@@ -47,6 +47,8 @@ pub enum What {
     MissingColumn,
     /// A spreadsheet error value such as `#REF!`.
     CellError(String),
+    /// A formula whose value was never computed.
+    Uncalculated,
     /// The dossier goes past a bound of the file contract (too many items, a text too long).
     Bound(bounds::Exceeded),
     /// The instruments sheet was not found or has no header.
@@ -142,6 +144,12 @@ impl Problem {
                 .pick(
                     "kolom ontbreekt; het blad wordt overgeslagen",
                     "column missing; the sheet is left out",
+                )
+                .to_string(),
+            What::Uncalculated => lang
+                .pick(
+                    "een formule zonder berekende waarde; open het bestand in Excel of LibreOffice en bewaar het opnieuw, dan staan de waarden erin",
+                    "a formula without a computed value; open the file in Excel or LibreOffice and save it again, then the values are in it",
                 )
                 .to_string(),
             What::CellError(e) => {
@@ -524,6 +532,7 @@ fn cell<'a>(layout: &Layout, row: &'a Row, column: Column) -> Option<&'a Value> 
 fn text_of(v: &Value) -> Result<String, What> {
     match v {
         Value::Error(e) => Err(What::CellError(e.clone())),
+        Value::Uncalculated => Err(What::Uncalculated),
         Value::Text(t) => Ok(super::unguard(t).to_string()),
         Value::TooLong(_) => Err(What::TooLong),
         Value::Empty => Err(What::Empty),
@@ -538,6 +547,7 @@ fn date_of(v: &Value) -> Result<NaiveDate, What> {
         Value::Number(n) => Err(What::NumberNotDate(number_text(*n))),
         Value::BadDate(n) => Err(What::NotADate(n.clone())),
         Value::Error(e) => Err(What::CellError(e.clone())),
+        Value::Uncalculated => Err(What::Uncalculated),
         other => {
             let t = other.shown();
             parse_date(&t).ok_or(What::NotADate(t))

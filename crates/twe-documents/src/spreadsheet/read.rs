@@ -58,6 +58,9 @@ pub enum Value {
     BadDate(String),
     /// A spreadsheet error such as `#REF!`.
     Error(String),
+    /// A formula whose value was never computed (the file was written by a program that
+    /// does not compute, and nobody opened it in Excel since): never read as an empty cell.
+    Uncalculated,
     /// Text longer than [`MAX_CELL_CHARS`]: its beginning.
     TooLong(String),
 }
@@ -94,6 +97,7 @@ impl Value {
         match self {
             Value::Empty => String::new(),
             Value::Text(t) | Value::BadDate(t) | Value::Error(t) => t.clone(),
+            Value::Uncalculated => "=…".to_string(),
             Value::TooLong(t) => format!("{t}…"),
             Value::Number(n) => number_text(*n),
             Value::Bool(b) => b.to_string().to_uppercase(),
@@ -501,17 +505,22 @@ fn read_sheet(
     let failed = |e: calamine::XlsxError| ReadError::not_xlsx(format!("{name}: {e}"));
     let mut reader = book.worksheet_cells_reader(name).map_err(failed)?;
     let mut rows: Vec<Row> = Vec::new();
-    while let Some(cell) = reader.next_cell().map_err(failed)? {
+    // With the formula's metadata (never expanded text): a formula cell is read by its
+    // cached value, and one without any is a problem of its row, not an empty cell.
+    while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(failed)? {
         budget.cells += 1;
         if budget.cells > MAX_CELLS {
             return Err(too_many());
         }
-        let (r, c) = cell.get_position();
+        let (r, c) = cell.pos;
         let (c, number) = (c as usize, r.saturating_add(1));
         if c >= MAX_COLUMNS {
             continue;
         }
-        let value = value_of(cell.get_value(), budget).map_err(|_| too_many())?;
+        let value = match (&cell.value, &cell.formula) {
+            (calamine::DataRef::Empty, Some(_)) => Value::Uncalculated,
+            (v, _) => value_of(v, budget).map_err(|_| too_many())?,
+        };
         if value.is_empty() {
             continue;
         }
@@ -596,10 +605,10 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
     } else {
         bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)
     };
-    // DOMAIN.md: a file that is not valid UTF-8 is Windows-1252. With a byte order mark it
-    // says it is UTF-8: a row pasted in from a Windows-1252 file is then read cell by cell.
-    let has_bom = bytes.starts_with(b"\xEF\xBB\xBF");
-    let cp1252 = utf16.is_none() && !has_bom && std::str::from_utf8(data).is_err();
+    // DOMAIN.md: each cell, the header's included, is UTF-8 where it is valid UTF-8 and
+    // Windows-1252 where it is not, byte order mark or not: a file pasted together from
+    // both reads right (a whole file read as Windows-1252 made "Zoë" of UTF-8 "ZoÃ«", and
+    // left a sheet out whose header "cliënt" was UTF-8).
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(false)
         .flexible(true)
@@ -638,8 +647,8 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
             .take(MAX_COLUMNS)
             .map(|field| {
                 let text = match std::str::from_utf8(field) {
-                    Ok(t) if !cp1252 => Cow::Borrowed(t),
-                    _ => {
+                    Ok(t) => Cow::Borrowed(t),
+                    Err(_) => {
                         encoding_rs::WINDOWS_1252
                             .decode_without_bom_handling(field)
                             .0
