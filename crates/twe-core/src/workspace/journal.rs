@@ -392,6 +392,7 @@ impl Workspace {
     pub fn restore(&mut self, entries: Vec<JournalEntry>) -> Restored {
         let mut n = 0;
         let mut refused = Vec::new();
+        let mut into = std::collections::HashSet::new();
         for j in entries {
             if let Err(e) = crate::model::bounds::check(&j.dossier) {
                 refused.push((j.name, e));
@@ -407,6 +408,13 @@ impl Workspace {
                     .position(|e| e.path.is_none() && !e.deleted && e.name == j.name),
             };
             match found {
+                // A second entry for a file already put back (the journal named it twice,
+                // as a link and as its target): beside it as a copy, never over it.
+                Some(i) if !into.insert(i) => {
+                    let mut copy = j.dossier;
+                    copy.id = self.copy_id(&copy.id);
+                    self.add(copy);
+                }
                 Some(i) => self.restore_into(i, j.dossier),
                 None => {
                     self.add(j.dossier);

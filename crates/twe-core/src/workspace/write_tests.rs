@@ -245,3 +245,125 @@ fn a_folder_at_the_backups_name_blocks_neither_a_save_nor_a_deletion() {
         "undo brings it back"
     );
 }
+
+/// A journal that names one file twice (a link and its target) puts the first back into
+/// the file's dossier and the second beside it as a copy: the later no longer silently
+/// replaces the earlier.
+#[cfg(unix)]
+#[test]
+fn a_file_named_twice_in_a_journal_comes_back_once_and_a_copy() {
+    let dir = folder();
+    let file = dir.path().join("leuven-2018-0006.ron");
+    let link = dir.path().join("ook-leuven.ron");
+    std::os::unix::fs::symlink(&file, &link).unwrap();
+    let mut ws = Workspace::open(dir.path(), today());
+    let before = ws.len();
+    let dossier = |client: &str| {
+        let mut d = crate::files::load_file(&file).unwrap();
+        d.client = client.into();
+        d
+    };
+    let restored = ws.restore(vec![
+        JournalEntry {
+            path: Some(JournalPath::of(&file)),
+            name: "leuven-2018-0006.ron".into(),
+            dossier: dossier("Eerst"),
+        },
+        JournalEntry {
+            path: Some(JournalPath::of(&link)),
+            name: "ook-leuven.ron".into(),
+            dossier: dossier("Daarna"),
+        },
+    ]);
+    assert_eq!(restored.restored, 2);
+    let i = ws
+        .entries
+        .iter()
+        .position(|e| e.path.as_deref() == Some(file.as_path()))
+        .unwrap();
+    assert_eq!(ws.entries[i].dossier.client, "Eerst");
+    assert_eq!(ws.len(), before + 1);
+    let copy = ws.entries.last().unwrap();
+    assert_eq!(copy.dossier.client, "Daarna");
+    assert_eq!(copy.dossier.id, "LEUV-2018-0006-kopie-1");
+    assert!(copy.path.is_none());
+}
+
+/// A pipe at a journal lock's name in the user's data folder made the window wait forever
+/// (black, deaf to SIGTERM): it is not a window's lock, and is left alone at once.
+#[cfg(unix)]
+#[test]
+fn a_pipe_at_a_journal_locks_name_is_never_waited_on() {
+    let data = tempfile::tempdir().unwrap();
+    let dir = folder();
+    let journal = Journal::open_in(data.path(), Some(dir.path())).unwrap();
+    let key = journal
+        .path()
+        .file_name()
+        .unwrap()
+        .to_string_lossy()
+        .split('.')
+        .next()
+        .unwrap()
+        .to_string();
+    let fifo = data.path().join(format!("{key}.1-ff.lock"));
+    assert!(
+        std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    std::fs::write(data.path().join(format!("{key}.1-ff.journal.ron")), "x").unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let _ = tx.send(journal.orphans().len());
+    });
+    let found = rx
+        .recv_timeout(std::time::Duration::from_secs(10))
+        .expect("the journals are looked at without waiting on the pipe");
+    assert_eq!(found, 0);
+    assert!(fifo.exists(), "left alone");
+}
+
+mod lock_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Whatever stands at a lock's name (a lock of someone else's of any age, dated in
+        /// the future, garbage, nothing readable), taking the lock never removes or changes
+        /// it: only a take-over, which the window asks for and only for a stale lock, does.
+        #[test]
+        fn a_lock_is_never_removed_by_taking_one(
+            content in prop_oneof![
+                (0u32..5_000_000, -30i64..30).prop_map(|(pid, hours)| {
+                    let since = chrono::Local::now().naive_local() + chrono::Duration::hours(hours);
+                    format!("sofie,ocmw-pc-7,{pid},{}\n", since.format("%Y-%m-%dT%H:%M"))
+                }),
+                ".{0,60}",
+                proptest::collection::vec(any::<u8>(), 0..80)
+                    .prop_map(|b| String::from_utf8_lossy(&b).into_owned()),
+            ],
+        ) {
+            let dir = tempfile::tempdir().unwrap();
+            let file = dir.path().join("d.ron");
+            std::fs::write(&file, "Dossier()").unwrap();
+            let lock = lock_path(&file);
+            std::fs::write(&lock, &content).unwrap();
+            let held = locks::acquire(&file);
+            prop_assert!(matches!(held, Err(locks::LockError::Held(_))), "{held:?}");
+            prop_assert_eq!(std::fs::read_to_string(&lock).unwrap(), content.clone());
+            locks::release(&file);
+            prop_assert_eq!(std::fs::read_to_string(&lock).unwrap(), content.clone());
+            // Taken over only when stale by the rule.
+            let info = locks::read(&file).unwrap();
+            if info.is_stale(chrono::Local::now().naive_local()) {
+                prop_assert!(locks::take_over(&file, &info).is_ok());
+                prop_assert!(locks::read(&file).unwrap().is_mine());
+            }
+        }
+    }
+}
