@@ -16,3 +16,5 @@ mod corrupt;
 mod print;
 mod sample_workspace;
 mod spreadsheet;
+#[cfg(unix)]
+mod users;
