@@ -10,7 +10,8 @@ const ALICE: u32 = 42_001;
 const BOB: u32 = 42_002;
 const TEAM: u32 = 42_000;
 
-/// Whether other users can be run here: root, with `setpriv`.
+/// Whether other users can be run here: root, with `setpriv`, and the program where other
+/// users may run it (a checkout in a private home folder is not).
 fn can_switch_users() -> bool {
     let root = process_uid() == 0;
     let setpriv = Command::new("setpriv")
@@ -24,12 +25,24 @@ fn can_switch_users() -> bool {
         ])
         .status()
         .is_ok_and(|s| s.success());
-    if !(root && setpriv) {
+    let reachable = setpriv
+        && Command::new("setpriv")
+            .args([
+                "--reuid",
+                &BOB.to_string(),
+                "--regid",
+                &TEAM.to_string(),
+                "--clear-groups",
+            ])
+            .args([env!("CARGO_BIN_EXE_twe-planner"), "--version"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+    if !(root && setpriv && reachable) {
         eprintln!(
-            "skipped: running the command line as other users needs root and setpriv (util-linux); root: {root}, setpriv: {setpriv}"
+            "skipped: running the command line as other users needs root, setpriv (util-linux) and a program other users may run; root: {root}, setpriv: {setpriv}, reachable: {reachable}"
         );
     }
-    root && setpriv
+    root && setpriv && reachable
 }
 
 /// This process's user: the owner of its `/proc` entry.
