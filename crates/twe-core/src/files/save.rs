@@ -37,6 +37,9 @@ pub enum SaveFailure {
     NotAFile(PathBuf),
     /// The dossier goes past a bound: the loader would refuse the file.
     Bounds(PathBuf, crate::model::bounds::Exceeded),
+    /// Another file was put at the name between the look at it and the save: nothing was
+    /// written.
+    Replaced(PathBuf),
     /// Writing failed.
     Io(PathBuf, std::io::Error),
 }
@@ -49,13 +52,17 @@ impl SaveFailure {
             | SaveFailure::Symlink(p)
             | SaveFailure::NotAFile(p)
             | SaveFailure::Bounds(p, _)
+            | SaveFailure::Replaced(p)
             | SaveFailure::Io(p, _) => p,
         }
     }
 
     /// Whether saving the same file again cannot help: the user must save elsewhere.
     pub fn needs_elsewhere(&self) -> bool {
-        !matches!(self, SaveFailure::Io(..) | SaveFailure::Bounds(..))
+        !matches!(
+            self,
+            SaveFailure::Io(..) | SaveFailure::Bounds(..) | SaveFailure::Replaced(..)
+        )
     }
 
     /// What went wrong and what to do, in `lang`, naming the file (a dossier's).
@@ -106,6 +113,12 @@ impl SaveFailure {
                     "shorten it: such a file would not open again"
                 )
             ),
+            SaveFailure::Replaced(_) => lang
+                .pick(
+                    "iemand verving het bestand terwijl het bewaard werd; er is niets geschreven: bekijk het en bewaar opnieuw",
+                    "someone replaced the file while it was being saved; nothing was written: look at it and save again",
+                )
+                .to_string(),
             SaveFailure::Io(_, e) => format!(
                 "{} ({})",
                 lang.pick("bewaren mislukt", "saving failed"),
@@ -328,7 +341,7 @@ pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), SaveFailure> {
         // What the backup keeps is read from what was checked: the file is opened once,
         // not following a link, and looked at on the open file (a link swapped in after the
         // check is refused, never read into the backup).
-        let (bytes, meta) = read_checked(path)?;
+        let (bytes, meta) = read_checked(path, old.as_ref())?;
         // The backup is ours: whatever file or link stands at its name is replaced, never
         // followed, and it is written atomically too, so a crash never leaves a torn one.
         replace(&backup_path(path), &bytes, &Mode::Like(Some(meta.clone())))?;
@@ -337,9 +350,13 @@ pub fn save_dossier(path: &Path, dossier: &Dossier) -> Result<(), SaveFailure> {
     replace(path, text.as_bytes(), &Mode::Like(old))
 }
 
-/// The bytes and metadata of the regular, writable file at `path`, read through one open
-/// that does not follow a link (on Unix) and does not wait on a pipe.
-fn read_checked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), SaveFailure> {
+/// The bytes and metadata of the regular file at `path` that [`replaceable`] found
+/// writable (`checked`), read through one open that does not follow a link (on Unix) and does
+/// not wait on a pipe.
+fn read_checked(
+    path: &Path,
+    checked: Option<&std::fs::Metadata>,
+) -> Result<(Vec<u8>, std::fs::Metadata), SaveFailure> {
     use std::io::Read;
     let io = |e: std::io::Error| SaveFailure::Io(path.to_path_buf(), e);
     let mut options = std::fs::OpenOptions::new();
@@ -361,7 +378,17 @@ fn read_checked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), SaveFailure
     if !meta.is_file() {
         return Err(SaveFailure::NotAFile(path.to_path_buf()));
     }
-    if !super::write::may_write(path) {
+    // The file opened must be the one whose permission was asked: another file put at the
+    // name in between (by someone who may write the folder) is not saved over.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        if checked.is_none_or(|c| (c.dev(), c.ino()) != (meta.dev(), meta.ino())) {
+            return Err(SaveFailure::Replaced(path.to_path_buf()));
+        }
+    }
+    #[cfg(not(unix))]
+    if checked.is_none() || !super::write::may_write(path) {
         return Err(SaveFailure::ReadOnly(path.to_path_buf()));
     }
     let limit = crate::files::MAX_FILE_BYTES;
@@ -374,4 +401,32 @@ fn read_checked(path: &Path) -> Result<(Vec<u8>, std::fs::Metadata), SaveFailure
         )));
     }
     Ok((bytes, meta))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The file read into the backup is the one whose permission was asked: one put at the
+    /// name in between is refused, and neither it nor a backup is written.
+    #[cfg(unix)]
+    #[test]
+    fn hostile_a_file_put_at_the_name_after_the_look_is_not_saved_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("gent-2019-0042.ron");
+        std::fs::write(&path, "mine").unwrap();
+        let checked = replaceable(&path).unwrap();
+        let other = dir.path().join("other");
+        std::fs::write(&other, "theirs").unwrap();
+        std::fs::rename(&other, &path).unwrap();
+        let err = read_checked(&path, checked.as_ref()).unwrap_err();
+        assert!(matches!(err, SaveFailure::Replaced(_)), "{err:?}");
+        assert!(!err.needs_elsewhere());
+        assert!(err.message(Lang::Nl).contains("bewaar opnieuw"));
+        assert_eq!(std::fs::read_to_string(&path).unwrap(), "theirs");
+        // The same file, looked at and read, is read.
+        let checked = replaceable(&path).unwrap();
+        let (bytes, _) = read_checked(&path, checked.as_ref()).unwrap();
+        assert_eq!(bytes, b"theirs");
+    }
 }

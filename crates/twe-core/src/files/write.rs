@@ -75,9 +75,17 @@ pub fn mode_of(meta: &std::fs::Metadata) -> (u32, Option<u32>) {
 /// root a file with at least one write bit. A file that is not there may not be written
 /// either (this is about replacing what stands).
 pub fn may_write(path: &Path) -> bool {
-    let Ok(meta) = std::fs::metadata(path) else {
-        return false;
-    };
+    std::fs::metadata(path).is_ok_and(|meta| may_write_as(path, &meta))
+}
+
+/// Whether the file at `path` is there and this user may not write it: a dossier to open
+/// read-only. One look at the file, where `exists` and [`may_write`] would take two.
+pub fn read_only(path: &Path) -> bool {
+    std::fs::metadata(path).is_ok_and(|meta| !may_write_as(path, &meta))
+}
+
+/// [`may_write`] of the file at `path` whose metadata (followed through a link) is `meta`.
+fn may_write_as(path: &Path, meta: &std::fs::Metadata) -> bool {
     if meta.permissions().readonly() {
         return false;
     }
@@ -85,13 +93,17 @@ pub fn may_write(path: &Path) -> bool {
     {
         use rustix::fs::{Access, AtFlags, CWD, accessat};
         use std::os::unix::fs::PermissionsExt;
-        if rustix::process::geteuid().is_root() && meta.permissions().mode() & 0o222 == 0 {
+        // The effective user never changes while the program runs: asked once.
+        static ROOT: std::sync::OnceLock<bool> = std::sync::OnceLock::new();
+        let root = *ROOT.get_or_init(|| rustix::process::geteuid().is_root());
+        if root && meta.permissions().mode() & 0o222 == 0 {
             return false;
         }
         accessat(CWD, path, Access::WRITE_OK, AtFlags::EACCESS).is_ok()
     }
     #[cfg(not(unix))]
     {
+        let _ = path;
         true
     }
 }
@@ -103,7 +115,7 @@ pub fn replaceable(path: &Path) -> Result<Option<std::fs::Metadata>, SaveFailure
     match std::fs::symlink_metadata(path) {
         Ok(m) if m.file_type().is_symlink() => Err(SaveFailure::Symlink(path.to_path_buf())),
         Ok(m) if !m.is_file() => Err(SaveFailure::NotAFile(path.to_path_buf())),
-        Ok(_) if !may_write(path) => Err(SaveFailure::ReadOnly(path.to_path_buf())),
+        Ok(m) if !may_write_as(path, &m) => Err(SaveFailure::ReadOnly(path.to_path_buf())),
         Ok(m) => Ok(Some(m)),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
         Err(e) => Err(SaveFailure::Io(path.to_path_buf(), e)),

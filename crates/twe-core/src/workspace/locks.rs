@@ -32,9 +32,12 @@ pub fn user_name() -> String {
         .unwrap_or_else(|_| "?".to_string())
 }
 
-/// The machine's name.
+/// The machine's name, asked once: every lock taken and released names it, and a save of
+/// `fix` takes and releases one per dossier.
 pub fn host_name() -> String {
-    gethostname::gethostname().to_string_lossy().into_owned()
+    static HOST: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HOST.get_or_init(|| gethostname::gethostname().to_string_lossy().into_owned())
+        .clone()
 }
 
 /// What a lock file says.

@@ -450,7 +450,7 @@ impl Workspace {
             return Ok(());
         };
         // A file this user may not write is opened read-only: not even its lock is taken.
-        if path.exists() && !crate::files::may_write(&path) {
+        if crate::files::read_only(&path) {
             if !e.read_only {
                 e.read_only = true;
                 self.generation += 1;
@@ -478,10 +478,7 @@ impl Workspace {
         let Some(e) = self.entries.get_mut(i) else {
             return;
         };
-        let read_only = e
-            .path
-            .as_deref()
-            .is_some_and(|p| p.exists() && !crate::files::may_write(p));
+        let read_only = e.path.as_deref().is_some_and(crate::files::read_only);
         if e.read_only != read_only {
             e.read_only = read_only;
             self.generation += 1;
