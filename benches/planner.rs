@@ -124,6 +124,7 @@ fn edits(c: &mut Criterion) {
             black_box(twe_core::stats::ProvinceYearTable::from_dossiers(
                 ws.entries().iter().map(twe_core::workspace::Entry::dossier),
                 twe_core::reference::municipalities(),
+                twe_core::stats::YearBasis::TrajectoryStart,
             ))
         });
     });

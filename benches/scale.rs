@@ -18,7 +18,7 @@ use std::hint::black_box;
 use twe_core::files::{load_paths, parse_dossier, to_ron};
 use twe_core::model::Dossier;
 use twe_core::rules::{CheckContext, check_all};
-use twe_core::stats::ProvinceYearTable;
+use twe_core::stats::{ProvinceYearTable, YearBasis};
 
 /// The published trajectories of 2017–2021 as files in a temporary folder.
 struct Flanders {
@@ -165,7 +165,13 @@ fn agenda(g: &mut Group<'_>, fx: &Flanders, ctx: CheckContext<'_>) {
     });
     let m = twe_core::reference::municipalities();
     g.bench_function("aggregate the province table", |b| {
-        b.iter(|| black_box(ProvinceYearTable::from_dossiers(dossiers.iter(), m)));
+        b.iter(|| {
+            black_box(ProvinceYearTable::from_dossiers(
+                dossiers.iter(),
+                m,
+                YearBasis::TrajectoryStart,
+            ))
+        });
     });
 }
 

@@ -78,6 +78,7 @@ fn table_of(p: &Path, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Option<Pro
     Ok(Some(ProvinceYearTable::from_dossiers(
         dossiers.iter().map(|d| &d.dossier),
         municipalities(),
+        twe_core::stats::YearBasis::TrajectoryStart,
     )))
 }
 

@@ -62,6 +62,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             ProvinceYearTable::from_dossiers(
                 report.dossiers.iter().map(|d| &d.dossier),
                 municipalities(),
+                twe_core::stats::YearBasis::TrajectoryStart,
             )
         }
     };

@@ -119,6 +119,7 @@ fn the_sample_table_equals_a_count_done_here() {
     let table = twe_core::stats::ProvinceYearTable::from_dossiers(
         report.dossiers.iter().map(|d| &d.dossier),
         m,
+        twe_core::stats::YearBasis::TrajectoryStart,
     );
     let total = table.grand_total();
     let instruments: usize = report

@@ -561,8 +561,11 @@ mod tests {
         };
         let dossiers = generate(&opts);
         assert_eq!(dossiers.len(), 23_186);
-        let table =
-            ProvinceYearTable::from_dossiers(dossiers.iter().map(|(d, _)| d), municipalities());
+        let table = ProvinceYearTable::from_dossiers(
+            dossiers.iter().map(|(d, _)| d),
+            municipalities(),
+            crate::stats::YearBasis::TrajectoryStart,
+        );
         assert_eq!(table, ProvinceYearTable::from_published(published()));
         let ids: std::collections::HashSet<&str> =
             dossiers.iter().map(|(d, _)| d.id.as_str()).collect();

@@ -10,7 +10,7 @@ mod table;
 pub use audit::{Defect, audit, published_defects};
 pub use counts::{Counts, Measure};
 pub use dossier_stats::{DossierStats, StatusCounts};
-pub use table::{ProvinceYearTable, TOTAL, TableRow, UNPLACED, contribution};
+pub use table::{ProvinceYearTable, TOTAL, TableRow, UNPLACED, YearBasis, contribution};
 
 #[cfg(test)]
 mod tests;

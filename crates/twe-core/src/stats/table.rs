@@ -8,9 +8,73 @@ use chrono::Datelike;
 use serde::Serialize;
 use std::collections::BTreeMap;
 
+/// Which year an instrument counts in (DOMAIN decision 8 of 7 December 2026).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum YearBasis {
+    /// The year its trajectory started, as the published table counts ("Jaar start
+    /// TWE-OCMW"): the statistics' year, and the only one compared with the published one.
+    #[default]
+    TrajectoryStart,
+    /// The calendar year the instrument started itself: a second view, always labelled so.
+    CalendarYear,
+}
+
+impl YearBasis {
+    /// Both, the statistics' year first.
+    pub const ALL: [YearBasis; 2] = [YearBasis::TrajectoryStart, YearBasis::CalendarYear];
+
+    /// Its name in menus and on the command line's help.
+    pub fn name(self, lang: Lang) -> &'static str {
+        match self {
+            YearBasis::TrajectoryStart => lang.pick(
+                "Per startjaar van het traject",
+                "By the trajectory's start year",
+            ),
+            YearBasis::CalendarYear => lang.pick(
+                "Instrumenten per kalenderjaar van hun start",
+                "Instruments by the calendar year they start",
+            ),
+        }
+    }
+
+    /// The label of a year axis or column: what the year is.
+    pub fn year_label(self, lang: Lang) -> &'static str {
+        match self {
+            YearBasis::TrajectoryStart => {
+                lang.pick("startjaar van het traject", "trajectory start year")
+            }
+            YearBasis::CalendarYear => lang.pick(
+                "kalenderjaar (instrumenten: jaar van hun start)",
+                "calendar year (instruments: the year they start)",
+            ),
+        }
+    }
+
+    /// How the year is counted, in a sentence (the workbook's definitions, the README).
+    pub fn definition(self, lang: Lang) -> &'static str {
+        match self {
+            YearBasis::TrajectoryStart => lang.pick(
+                "Elk traject en elk instrument telt in het jaar waarin het traject startte, \
+                 zoals de gepubliceerde tabel («Jaar start TWE-OCMW»).",
+                "Every trajectory and every instrument counts in the year its trajectory \
+                 started, as the published table does («Jaar start TWE-OCMW»).",
+            ),
+            YearBasis::CalendarYear => lang.pick(
+                "Een traject telt in het jaar waarin het startte, een instrument in het \
+                 kalenderjaar waarin het zelf startte; niet te vergelijken met de \
+                 gepubliceerde tabel.",
+                "A trajectory counts in the year it started, an instrument in the calendar \
+                 year it started itself; not comparable with the published table.",
+            ),
+        }
+    }
+}
+
 /// Started trajectories and instruments per province and year.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ProvinceYearTable {
+    /// Which year an instrument counts in.
+    pub basis: YearBasis,
     /// Province and year → counts. Only non-empty cells are stored.
     pub cells: BTreeMap<(Province, i32), Counts>,
     /// Year → counts of dossiers whose OCMW is not a known municipality: kept apart rather
@@ -18,9 +82,9 @@ pub struct ProvinceYearTable {
     pub unplaced: BTreeMap<i32, Counts>,
 }
 
-/// One dossier's contribution: the trajectory in its start year, each instrument in its own
-/// start year, all in the OCMW's province.
-pub fn contribution(dossier: &Dossier) -> Vec<(i32, Counts)> {
+/// One dossier's contribution: the trajectory in its start year, each instrument in the
+/// year `basis` says, all in the OCMW's province.
+pub fn contribution(dossier: &Dossier, basis: YearBasis) -> Vec<(i32, Counts)> {
     fn slot(by_year: &mut Vec<(i32, Counts)>, year: i32) -> &mut Counts {
         let i = if let Some(i) = by_year.iter().position(|(y, _)| *y == year) {
             i
@@ -30,10 +94,15 @@ pub fn contribution(dossier: &Dossier) -> Vec<(i32, Counts)> {
         };
         &mut by_year[i].1
     }
+    let start = dossier.start.year();
     let mut by_year: Vec<(i32, Counts)> = Vec::with_capacity(3);
-    slot(&mut by_year, dossier.start.year()).trajectories += 1;
+    slot(&mut by_year, start).trajectories += 1;
     for inst in &dossier.instruments {
-        *slot(&mut by_year, inst.start.year()).instrument_mut(inst.kind.kind_type()) += 1;
+        let year = match basis {
+            YearBasis::TrajectoryStart => start,
+            YearBasis::CalendarYear => inst.start.year(),
+        };
+        *slot(&mut by_year, year).instrument_mut(inst.kind.kind_type()) += 1;
     }
     by_year
 }
@@ -48,10 +117,19 @@ impl ProvinceYearTable {
         table
     }
 
-    /// The table computed from dossiers.
+    /// An empty table counting by `basis`.
+    pub fn new(basis: YearBasis) -> Self {
+        Self {
+            basis,
+            ..Self::default()
+        }
+    }
+
+    /// The table computed from dossiers, instruments counted by `basis`.
     pub fn from_dossiers<'a>(
         dossiers: impl IntoIterator<Item = &'a Dossier>,
         m: &Municipalities,
+        basis: YearBasis,
     ) -> Self {
         // Counted into a dense array (province or "unplaced" × year) first: a map update per
         // instrument made aggregating a Flanders-size workspace cost 6 ms.
@@ -59,7 +137,7 @@ impl ProvinceYearTable {
         const YEARS: usize = 120;
         const SLOTS: usize = 6;
         let mut dense = vec![Counts::default(); SLOTS * YEARS];
-        let mut table = Self::default();
+        let mut table = Self::new(basis);
         let cell = |slot: usize, year: i32| -> Option<usize> {
             let y = usize::try_from(year - FIRST).ok().filter(|&y| y < YEARS)?;
             Some(slot * YEARS + y)
@@ -75,13 +153,13 @@ impl ProvinceYearTable {
             dense[k].trajectories += 1;
             for inst in &d.instruments {
                 let t = inst.kind.kind_type();
-                match cell(slot, inst.start.year()) {
+                let year = match basis {
+                    YearBasis::TrajectoryStart => d.start.year(),
+                    YearBasis::CalendarYear => inst.start.year(),
+                };
+                match cell(slot, year) {
                     Some(k) => *dense[k].instrument_mut(t) += 1,
-                    None => {
-                        *table
-                            .cell_mut(province, inst.start.year())
-                            .instrument_mut(t) += 1;
-                    }
+                    None => *table.cell_mut(province, year).instrument_mut(t) += 1,
                 }
             }
         }
@@ -99,7 +177,7 @@ impl ProvinceYearTable {
     /// Adds one dossier's contribution.
     pub fn add(&mut self, dossier: &Dossier, m: &Municipalities) {
         let province = m.province_of(&dossier.ocmw);
-        for (year, counts) in contribution(dossier) {
+        for (year, counts) in contribution(dossier, self.basis) {
             *self.cell_mut(province, year) += counts;
         }
     }
@@ -107,7 +185,7 @@ impl ProvinceYearTable {
     /// Removes one dossier's contribution (the dossier as it was added).
     pub fn remove(&mut self, dossier: &Dossier, m: &Municipalities) {
         let province = m.province_of(&dossier.ocmw);
-        for (year, counts) in contribution(dossier) {
+        for (year, counts) in contribution(dossier, self.basis) {
             let cell = self.cell_mut(province, year);
             *cell -= counts;
             if cell.is_zero() {

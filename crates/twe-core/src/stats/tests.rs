@@ -102,7 +102,7 @@ fn dossier(ocmw: &str, start: &str, kinds: &[(InstrumentKind, &str)]) -> Dossier
 }
 
 #[test]
-fn dossiers_count_by_start_year_and_province() {
+fn dossiers_count_by_the_trajectorys_start_year_and_province() {
     let m = municipalities();
     let a = dossier(
         "Gent",
@@ -118,21 +118,32 @@ fn dossiers_count_by_start_year_and_province() {
         &[(InstrumentKind::Ibo, "2020-02-01")],
     );
     let c = dossier("Atlantis", "2020-01-01", &[]);
-    let table = ProvinceYearTable::from_dossiers([&a, &b, &c], m);
+    // Decision 8: the WES of a trajectory of 2019 counts in 2019, where it started in 2020.
+    let table = ProvinceYearTable::from_dossiers([&a, &b, &c], m, YearBasis::TrajectoryStart);
     let ov19 = table.get(Province::OostVlaanderen, 2019);
-    assert_eq!((ov19.trajectories, ov19.art60, ov19.wes), (1, 1, 0));
+    assert_eq!((ov19.trajectories, ov19.art60, ov19.wes), (1, 1, 1));
     let ov20 = table.get(Province::OostVlaanderen, 2020);
-    assert_eq!((ov20.trajectories, ov20.wes, ov20.ibo), (1, 1, 1));
+    assert_eq!((ov20.trajectories, ov20.wes, ov20.ibo), (1, 0, 1));
     assert_eq!(table.unplaced.get(&2020).map(|c| c.trajectories), Some(1));
     assert_eq!(table.grand_total().trajectories, 3);
+    // The second view: instruments in the calendar year they start.
+    let calendar = ProvinceYearTable::from_dossiers([&a, &b, &c], m, YearBasis::CalendarYear);
+    let ov19 = calendar.get(Province::OostVlaanderen, 2019);
+    assert_eq!((ov19.trajectories, ov19.art60, ov19.wes), (1, 1, 0));
+    let ov20 = calendar.get(Province::OostVlaanderen, 2020);
+    assert_eq!((ov20.trajectories, ov20.wes, ov20.ibo), (1, 1, 1));
+    // Over all years both count the same.
+    assert_eq!(calendar.grand_total(), table.grand_total());
 
     // Removing a dossier undoes exactly its contribution.
-    let mut t = table.clone();
-    t.remove(&a, m);
-    t.add(&a, m);
-    assert_eq!(t, table);
-    t.remove(&c, m);
-    assert!(t.unplaced.is_empty());
+    for t in [table, calendar] {
+        let mut u = t.clone();
+        u.remove(&a, m);
+        u.add(&a, m);
+        assert_eq!(u, t);
+        u.remove(&c, m);
+        assert!(u.unplaced.is_empty());
+    }
 }
 
 #[test]
@@ -177,11 +188,18 @@ fn counting_from_scratch_equals_adding_one_by_one_even_for_odd_years() {
         &[(InstrumentKind::Art60, "2020-03-15")],
     );
     let all = [&odd, &late, &normal];
-    let mut one_by_one = ProvinceYearTable::default();
-    for d in all {
-        one_by_one.add(d, m);
+    for basis in YearBasis::ALL {
+        let mut one_by_one = ProvinceYearTable::new(basis);
+        for d in all {
+            one_by_one.add(d, m);
+        }
+        assert_eq!(ProvinceYearTable::from_dossiers(all, m, basis), one_by_one);
+        assert_eq!(one_by_one.get(Province::OostVlaanderen, 1985).wes, 1);
     }
-    assert_eq!(ProvinceYearTable::from_dossiers(all, m), one_by_one);
-    assert_eq!(one_by_one.get(Province::OostVlaanderen, 1985).wes, 1);
-    assert_eq!(one_by_one.unplaced.get(&2150).map(|c| c.art60), Some(1));
+    let calendar = ProvinceYearTable::from_dossiers(all, m, YearBasis::CalendarYear);
+    assert_eq!(calendar.unplaced.get(&2150).map(|c| c.art60), Some(1));
+    assert_eq!(calendar.get(Province::OostVlaanderen, 2019).ibo, 1);
+    let by_start = ProvinceYearTable::from_dossiers(all, m, YearBasis::TrajectoryStart);
+    assert_eq!(by_start.unplaced.get(&2019).map(|c| c.art60), Some(1));
+    assert_eq!(by_start.get(Province::OostVlaanderen, 1985).ibo, 1);
 }

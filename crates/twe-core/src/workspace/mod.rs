@@ -735,9 +735,18 @@ impl Workspace {
         &self.tallies.dossier_stats
     }
 
-    /// The province × year table of the workspace.
+    /// The province × year table of the workspace, by the trajectories' start year (the
+    /// statistics' year).
     pub fn stats(&self) -> &ProvinceYearTable {
         &self.tallies.stats
+    }
+
+    /// The province × year table of the workspace with instruments counted by `basis`.
+    pub fn table(&self, basis: crate::stats::YearBasis) -> &ProvinceYearTable {
+        match basis {
+            crate::stats::YearBasis::TrajectoryStart => &self.tallies.stats,
+            crate::stats::YearBasis::CalendarYear => &self.tallies.calendar,
+        }
     }
 
     /// Replaces entry `i`'s dossier with `after` as one undoable edit; returns whether it

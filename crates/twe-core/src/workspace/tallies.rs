@@ -4,7 +4,7 @@
 use super::Entry;
 use crate::reference::municipalities;
 use crate::rules::SeverityCounts;
-use crate::stats::{DossierStats, ProvinceYearTable};
+use crate::stats::{DossierStats, ProvinceYearTable, YearBasis};
 use chrono::{Datelike, NaiveDate};
 
 /// The running tallies: findings per severity, unsaved dossiers, the province × year table
@@ -15,8 +15,10 @@ pub(super) struct Tallies {
     pub totals: SeverityCounts,
     /// How many entries have unsaved changes.
     pub dirty: usize,
-    /// The province × year table of the workspace.
+    /// The province × year table of the workspace, by the trajectories' start year.
     pub stats: ProvinceYearTable,
+    /// The same with instruments by the calendar year they start.
+    pub calendar: ProvinceYearTable,
     /// What the dossiers tell beyond the published table.
     pub dossier_stats: DossierStats,
     /// How many dossiers there are (deleted ones left out).
@@ -37,6 +39,7 @@ impl Tallies {
     pub fn new(today: NaiveDate) -> Self {
         Self {
             week_end: week_end(today),
+            calendar: ProvinceYearTable::new(YearBasis::CalendarYear),
             ..Self::default()
         }
     }
@@ -86,6 +89,7 @@ impl Tallies {
         self.totals.add(entry.counts);
         self.dirty += usize::from(entry.dirty);
         self.stats.add(&entry.dossier, municipalities());
+        self.calendar.add(&entry.dossier, municipalities());
         self.dossier_stats.apply(&entry.dossier, &entry.findings, 1);
     }
 
@@ -108,6 +112,7 @@ impl Tallies {
         self.totals.sub(entry.counts);
         self.dirty -= usize::from(entry.dirty);
         self.stats.remove(&entry.dossier, municipalities());
+        self.calendar.remove(&entry.dossier, municipalities());
         self.dossier_stats
             .apply(&entry.dossier, &entry.findings, -1);
     }
