@@ -40,6 +40,26 @@ fn reason(e: &DocumentError, lang: Lang) -> String {
     }
 }
 
+/// Whether `path` ends in one of `allowed` (lower case, without the dot); if not, standard
+/// error says "PATH: why" and nothing is written. Every command that writes a document of a
+/// kind checks its name here, before any work.
+pub fn extension_is(
+    path: &Path,
+    allowed: &[&str],
+    why: &str,
+    io: &mut Io<'_>,
+) -> std::io::Result<bool> {
+    let ext = path
+        .extension()
+        .map(|x| x.to_string_lossy().to_lowercase())
+        .unwrap_or_default();
+    if allowed.contains(&ext.as_str()) {
+        return Ok(true);
+    }
+    refused(path, why, io)?;
+    Ok(false)
+}
+
 /// "PATH: why" on standard error: the document was not made or not written.
 pub fn refused(path: &Path, why: &str, io: &mut Io<'_>) -> std::io::Result<()> {
     io.warn(&format!("{}: {why}", path.display()))

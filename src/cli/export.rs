@@ -31,18 +31,16 @@ pub struct Args {
 pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let lang = LangArg::or_env(args.lang);
     let file = args.out.as_path();
-    let ext = file
-        .extension()
-        .map(|x| x.to_string_lossy().to_lowercase())
-        .unwrap_or_default();
-    if ext != "xlsx" && ext != "csv" {
-        let why = lang.pick(
-            "geef een naam op .xlsx (de werkmap) of .csv (de instrumenten)",
-            "give a name ending in .xlsx (the workbook) or .csv (the instruments)",
-        );
-        document::refused(file, why, io)?;
+    let why = lang.pick(
+        "geef een naam op .xlsx (de werkmap) of .csv (de instrumenten)",
+        "give a name ending in .xlsx (the workbook) or .csv (the instruments)",
+    );
+    if !document::extension_is(file, &["xlsx", "csv"], why, io)? {
         return Ok(EXIT_LOAD);
     }
+    let csv = file
+        .extension()
+        .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case("csv"));
     let LoadReport { dossiers, errors } = if args.template {
         LoadReport::default()
     } else {
@@ -51,7 +49,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     io.load_errors(&errors, lang)?;
     let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
     let sheets = twe_documents::spreadsheet::sheets(&refs, lang);
-    let made = if ext == "csv" {
+    let made = if csv {
         twe_documents::spreadsheet::csv(&sheets[0])
     } else {
         twe_documents::spreadsheet::workbook(&sheets)

@@ -6,8 +6,8 @@ use super::{EXIT_LOAD, EXIT_OK, document};
 use std::path::{Path, PathBuf};
 use twe_core::files::{LoadReport, load_paths};
 use twe_core::lang::Lang;
-use twe_core::reference::municipalities;
-use twe_core::stats::ProvinceYearTable;
+use twe_core::stats::charts::{self, ChartOptions, Slide};
+use twe_core::stats::{Figures, YearBasis};
 
 /// `present`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -33,14 +33,35 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         return Ok(EXIT_OK);
     };
     let lang = LangArg::or_env(args.lang);
-    let table = match &args.path {
-        Some(p) => match table_of(p, lang, io)? {
-            Some(table) => Some(table),
+    let why = lang.pick("geef een naam op .pdf", "give a name ending in .pdf");
+    if !document::extension_is(deck, &["pdf"], why, io)? {
+        return Ok(EXIT_LOAD);
+    }
+    let figures = match &args.path {
+        Some(p) => match figures_of(p, lang, io)? {
+            Some(f) => f,
             None => return Ok(EXIT_LOAD),
         },
-        None => None,
+        None => Figures::published(twe_core::reference::published()),
     };
-    let bytes = match twe_documents::print::deck_pdf(table.as_ref(), lang) {
+    let table = figures.table_or_start(YearBasis::TrajectoryStart);
+    let opts = ChartOptions {
+        measure: twe_core::stats::Measure::Trajectories,
+        up_to: table.presentation_year(),
+        relative: false,
+    };
+    let slides: Vec<Slide> = charts::all(table, &opts, lang)
+        .into_iter()
+        .map(|c| Slide::of(c, lang))
+        .collect();
+    let source = charts::source_line(figures.from_dossiers(), lang);
+    let made = twe_documents::print::deck_pdf(&twe_documents::print::deck::Deck {
+        slides: &slides,
+        source: &source,
+        highlight: None,
+        lang,
+    });
+    let bytes = match made {
         Ok(b) => b,
         Err(e) => {
             document::refused(deck, &e.message(lang), io)?;
@@ -58,9 +79,9 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     Ok(EXIT_OK)
 }
 
-/// The figures of the workspace at `p`, or none (and why on standard error) when a file
-/// does not load: figures without it would be too low.
-fn table_of(p: &Path, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Option<ProvinceYearTable>> {
+/// The figures of the workspace at `p` (through the gate), or none (and why on standard
+/// error) when a file does not load: figures without it would be too low.
+fn figures_of(p: &Path, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Option<Figures>> {
     let LoadReport { dossiers, errors } = load_paths(&[p.to_path_buf()]);
     io.load_errors(&errors, lang)?;
     if dossiers.is_empty() || !errors.is_empty() {
@@ -75,10 +96,11 @@ fn table_of(p: &Path, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Option<Pro
         document::refused(p, why, io)?;
         return Ok(None);
     }
-    Ok(Some(ProvinceYearTable::from_dossiers(
-        dossiers.iter().map(|d| &d.dossier),
-        municipalities(),
-        twe_core::stats::YearBasis::TrajectoryStart,
+    let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
+    Ok(Some(Figures::of(
+        &refs,
+        chrono::Local::now().date_naive(),
+        false,
     )))
 }
 

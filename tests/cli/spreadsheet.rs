@@ -623,7 +623,42 @@ fn stats_as_a_workbook_from_the_command_line() {
         .unwrap();
     assert!(styles.contains("formatCode=\"#,##0\""), "{styles}");
     let mut book: Xlsx<_> = open_workbook_from_rs(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(book.sheet_names().len(), 6);
+    // The data, its definitions, a sheet per chart, the trainings and the outflow.
+    assert_eq!(
+        book.sheet_names(),
+        [
+            "Gegevens",
+            "Definities",
+            "Per provincie",
+            "Over de jaren",
+            "Instrumentenmix",
+            "Instrumenten per traject",
+            "Aandeel in Vlaanderen",
+            "Gebruik van BVS",
+            "Opleidingen",
+            "Uitstroom"
+        ]
+    );
+    // The tidy data: a row per province and year, then each province over every year,
+    // then Flanders; the grand total is the published one; the share a fraction.
+    let data = book.worksheet_range("Gegevens").unwrap();
+    let rows: Vec<&[Data]> = data.rows().collect();
+    assert_eq!(rows[2][0], "Provincie");
+    assert_eq!(rows[3][0], "Antwerpen");
+    assert_eq!(rows[3][1], Data::Float(2017.0));
+    assert_eq!(rows[3][2], Data::Float(2772.0));
+    let flanders = rows
+        .iter()
+        .find(|r| r[0] == "Vlaanderen" && r[1] == Data::Empty)
+        .unwrap();
+    assert_eq!(flanders[2], Data::Float(23186.0));
+    let share = rows[3][11].as_f64().unwrap();
+    assert!((share - 2772.0 / 5466.0).abs() < 1e-9, "{share}");
+    assert!(
+        rows.iter()
+            .any(|r| r[0].to_string().starts_with("Bron: VDAB")),
+        "the source line starts with Bron:"
+    );
     let sheet = book.worksheet_range("Per provincie").unwrap();
     let rows: Vec<&[Data]> = sheet.rows().collect();
     let header: Vec<String> = rows[2].iter().map(ToString::to_string).collect();

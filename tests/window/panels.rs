@@ -343,7 +343,7 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
                 slides.ui(&cx, &mut stats.choices, ui, &mut b.out);
             },
             Bench {
-                panel: (Slides, StatsView::default()),
+                panel: (Slides::default(), StatsView::default()),
                 ws: Workspace::sample(today()),
                 sel: Selection::default(),
                 lang: Lang::En,

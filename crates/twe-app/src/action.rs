@@ -79,11 +79,11 @@ impl Request {
         )
     }
 
-    /// The file name a dialog proposes.
-    pub fn default_name(&self) -> &'static str {
+    /// The file name a dialog proposes, in the window's language.
+    pub fn default_name(&self, lang: Lang) -> &'static str {
         match self {
-            Request::ExportCsv(_) => "twe-cijfers.csv",
-            Request::ExportPng(_) => "twe-grafiek.png",
+            Request::ExportCsv(_) => lang.pick("twe-cijfers.csv", "twe-figures.csv"),
+            Request::ExportPng(_) => lang.pick("twe-grafiek.png", "twe-chart.png"),
             Request::ExportIcs(_) => "twe-agenda.ics",
             Request::ExportXlsx { .. } => "twe-caseload.xlsx",
             Request::ExportPdf { .. } => "trajectplan.pdf",
@@ -346,12 +346,11 @@ pub enum Output {
         /// Every year, not only those up to the slider's.
         all_years: bool,
     },
-    /// Make the chart slides as a PDF deck (from the workspace's figures when `dossiers`,
-    /// else the published ones) and ask where to save it.
-    ExportDeck {
-        /// From the workspace's dossiers.
-        dossiers: bool,
-    },
+    /// Make the chart slides as a PDF deck, as they are presented (the statistics view's
+    /// choices and the presenter's own words), and ask where to save it.
+    ExportDeck,
+    /// Make this chart's slide as a PNG image (light, 1920×1080) and ask where to save it.
+    ExportPng(twe_core::stats::charts::ChartKind),
     /// Make the plan of entry `entry` as a PDF (the client's copy when `client`) and ask
     /// where to save it.
     PrintPlan {
@@ -396,13 +395,12 @@ impl From<Setting> for Action {
     }
 }
 
-/// What only the platform can do: file dialogs, screenshots, closing, full screen. The window passes these to the eframe shell.
+/// What only the platform can do: file dialogs, closing, full screen. The window passes
+/// these to the eframe shell.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Shell {
     /// Open this file dialog.
     Dialog(Request),
-    /// Save a screenshot of this screen area as PNG (after a file dialog).
-    ExportPng(egui::Rect),
     /// Close the window now (unsaved changes were dealt with).
     Quit,
     /// Go full screen (the presentation) or back.

@@ -7,6 +7,7 @@ use egui_plot::{Bar, BarChart, HLine, Line, Plot, PlotPoints, PlotUi, Points};
 use twe_core::lang::Lang;
 use twe_core::reference::Province;
 use twe_core::stats::charts::{ChartData, Extent, Shape};
+use twe_core::stats::disclosure::Shown;
 
 /// The colour of series `s`: its province's or instrument's, faded when another province
 /// is highlighted.
@@ -14,15 +15,17 @@ use twe_core::stats::charts::{ChartData, Extent, Shape};
 fn series_color(data: &ChartData, s: usize, highlight: Option<Province>, dark: bool) -> Color32 {
     let series = &data.series[s];
     let base = palette::graphic(
-        match (series.province, series.instrument) {
+        match (series.province(), series.instrument) {
             (Some(p), _) => palette::province(p),
             (_, Some(t)) => palette::instrument(t),
             _ => Color32::GRAY,
         },
         dark,
     );
-    match (highlight, series.province) {
-        (Some(h), Some(p)) if h != p => base.gamma_multiply(0.25),
+    // Another province highlighted fades this one, and the unknown OCMWs' row too.
+    match (highlight, series.province(), series.row) {
+        (Some(h), Some(p), _) if h != p => base.gamma_multiply(0.25),
+        (Some(_), None, Some(_)) => base.gamma_multiply(0.25),
         _ => base,
     }
 }
@@ -32,10 +35,17 @@ fn bar(x: f64, v: f64, width: f64, color: Color32) -> Bar {
     Bar::new(x, v).width(width).fill(color.gamma_multiply(0.85))
 }
 
-/// The plot a chart is drawn in: categories on the x axis, no panning or zooming, no
-/// legend or hover labels of its own (both are drawn outside the data, see [`chart_ui`]).
-fn plot(data: &ChartData, height: f32, hold: Option<Extent>) -> Plot<'static> {
+/// The plot a chart is drawn in: categories on the x axis, the values' axis from zero (or
+/// the lowest value below it) to a little over the highest, written as the language writes
+/// numbers (1.000), no panning or zooming, no legend or hover labels of its own (both are
+/// drawn outside the data, see [`chart_ui`]).
+fn plot(data: &ChartData, height: f32, extent: Extent, lang: Lang) -> Plot<'static> {
     let categories = data.categories.clone();
+    let (decimals, percent) = (data.decimals, data.percent);
+    let low = extent.min.min(0.0);
+    let high = (extent.max * 1.1)
+        .max(low + 1e-9)
+        .max(if data.counts() { 1.0 } else { 0.0 });
     let mut plot = Plot::new(("chart", data.kind))
         .height(height)
         .y_axis_label(data.y_label.clone())
@@ -46,7 +56,14 @@ fn plot(data: &ChartData, height: f32, hold: Option<Extent>) -> Plot<'static> {
         .allow_boxed_zoom(false)
         .show_x(false)
         .show_y(false)
-        .include_y(0.0)
+        .default_y_bounds(low, high)
+        .y_axis_formatter(move |mark, _| {
+            // A tick between whole numbers gets the chart's decimals; a share's ticks are
+            // whole percents.
+            let whole = (mark.value - mark.value.round()).abs() < 1e-9;
+            let d = if whole || percent { 0 } else { decimals.max(1) };
+            Shown::Value(mark.value).text(lang, d, percent)
+        })
         .x_axis_formatter(move |mark, _| {
             let i = mark.value.round();
             if (mark.value - i).abs() < 1e-6 && i >= 0.0 {
@@ -66,14 +83,9 @@ fn plot(data: &ChartData, height: f32, hold: Option<Extent>) -> Plot<'static> {
         });
     // Every category in view, with half a step either side (one year alone would otherwise
     // sit in an axis a thousand wide).
-    let categories = hold.map_or(data.categories.len(), |e| {
-        e.categories.max(data.categories.len())
-    });
-    plot = plot.include_x(-0.5).include_x(categories as f64 - 0.5);
-    if let Some(e) = hold {
-        // The axes of the whole animation, so that they stay put while the years play.
-        plot = plot.include_y(e.min).include_y(e.max * 1.05);
-    }
+    plot = plot
+        .include_x(-0.5)
+        .include_x(extent.categories.max(data.categories.len()) as f64 - 0.5);
     plot
 }
 
@@ -95,7 +107,12 @@ pub fn chart_ui(
     legend_ui(ui, data, highlight, dark);
     let title_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
     let plot_height = (height - (ui.cursor().top() - top) - title_height).max(120.0);
-    let extent = hold.unwrap_or_else(|| data.extent());
+    // While the years play, the axes are those of every year: they hold still. On a
+    // slide, room above the tallest bar for the value written on it.
+    let mut extent = hold.unwrap_or_else(|| data.extent());
+    if labels {
+        extent.max *= 1.1;
+    }
     let painter = Painter {
         data,
         highlight,
@@ -106,11 +123,7 @@ pub fn chart_ui(
         value_per_px: (extent.max * 1.1 - extent.min.min(0.0)).max(1e-9)
             / f64::from((plot_height - 30.0).max(60.0)),
     };
-    let mut drawn = plot(data, plot_height, hold);
-    if labels {
-        // Room above the tallest bar for the value written on it.
-        drawn = drawn.include_y(data.extent().max * 1.1);
-    }
+    let drawn = plot(data, plot_height, extent, lang);
     let shown = drawn.show(ui, |plot_ui| {
         match data.shape {
             Shape::GroupedBars => painter.grouped_bars(plot_ui),
@@ -148,13 +161,19 @@ fn legend_ui(ui: &mut egui::Ui, data: &ChartData, highlight: Option<Province>, d
     let size = ui.text_style_height(&egui::TextStyle::Body);
     ui.horizontal_wrapped(|ui| {
         for s in 0..data.series.len() {
-            let (rect, _) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
-            ui.painter().rect_filled(
-                rect.shrink(size * 0.15),
-                2.0,
-                series_color(data, s, highlight, dark),
-            );
-            ui.label(&data.series[s].name);
+            // A swatch and its name stay together and the name is never broken: the row
+            // wraps between entries only.
+            ui.scope(|ui| {
+                ui.spacing_mut().item_spacing.x = size * 0.25;
+                let (rect, _) =
+                    ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+                ui.painter().rect_filled(
+                    rect.shrink(size * 0.15),
+                    2.0,
+                    series_color(data, s, highlight, dark),
+                );
+                ui.add(egui::Label::new(&data.series[s].name).extend());
+            });
             ui.add_space(size * 0.5);
         }
         if let Some((_, label)) = &data.reference {
@@ -182,13 +201,19 @@ fn hover_text(data: &ChartData, x: f64, y: f64, lang: Lang) -> Option<String> {
         return None;
     }
     let c = c as usize;
-    let value = |s: usize| data.series[s].values.get(c).copied().flatten();
-    let tip = |s: usize, v: f64| {
+    let figure = |s: usize| {
+        data.series[s]
+            .values
+            .get(c)
+            .copied()
+            .unwrap_or(Shown::Undefined)
+    };
+    let tip = |s: usize| {
         format!(
             "{} {}: {}",
             data.series[s].name,
             data.categories[c],
-            data.format(Some(v), lang)
+            data.text(figure(s), lang)
         )
     };
     let n = data.series.len();
@@ -199,35 +224,48 @@ fn hover_text(data: &ChartData, x: f64, y: f64, lang: Lang) -> Option<String> {
             let s = (offset / width).floor();
             if (0.0..n as f64).contains(&s) {
                 let s = s as usize;
-                if let Some(v) = value(s) {
-                    return Some(tip(s, v));
+                if figure(s) != Shown::Undefined {
+                    return Some(tip(s));
                 }
             }
         }
         Shape::StackedBars => {
             let mut below = 0.0;
             for s in 0..n {
-                let v = value(s).unwrap_or(0.0);
+                let v = figure(s).value().unwrap_or(0.0);
                 if (below..below + v).contains(&y) {
-                    return Some(tip(s, v));
+                    return Some(tip(s));
                 }
                 below += v;
+            }
+            if let Some(h) = data.hidden_part(c)
+                && (below..below + h).contains(&y)
+            {
+                return Some(format!(
+                    "{} {}: {}",
+                    data.categories[c],
+                    lang.pick("verborgen", "hidden"),
+                    twe_core::stats::disclosure::note(lang)
+                ));
             }
         }
         Shape::GroupedBars | Shape::Lines => {}
     }
-    let mut rows: Vec<(f64, usize)> = (0..n).filter_map(|s| value(s).map(|v| (v, s))).collect();
+    let mut rows: Vec<(f64, usize)> = (0..n)
+        .filter(|&s| figure(s) != Shown::Undefined)
+        .map(|s| (figure(s).value().unwrap_or(f64::NEG_INFINITY), s))
+        .collect();
     if rows.is_empty() {
         return None;
     }
     rows.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut text = data.categories[c].clone();
-    for (v, s) in rows {
+    for (_, s) in rows {
         let _ = write!(
             text,
             "\n{}: {}",
             data.series[s].name,
-            data.format(Some(v), lang)
+            data.text(figure(s), lang)
         );
     }
     Some(text)
@@ -246,6 +284,15 @@ struct Painter<'a> {
 }
 
 impl Painter<'_> {
+    /// The fill of category `c` in `color`: lighter in the partial year.
+    fn fill(&self, c: usize, color: Color32) -> Color32 {
+        if self.data.is_partial(c) {
+            color.gamma_multiply(0.45)
+        } else {
+            color
+        }
+    }
+
     fn grouped_bars(&self, plot_ui: &mut PlotUi<'_>) {
         let data = self.data;
         let width = 0.8 / data.series.len().max(1) as f64;
@@ -255,15 +302,10 @@ impl Painter<'_> {
                 .values
                 .iter()
                 .enumerate()
-                .filter_map(|(c, v)| v.map(|v| (c, v)))
+                .filter_map(|(c, v)| v.value().map(|v| (c, v)))
                 .map(|(c, v)| {
                     let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
-                    let fill = if data.is_partial(c) {
-                        color.gamma_multiply(0.45)
-                    } else {
-                        color
-                    };
-                    bar(x, v, width * 0.95, fill)
+                    bar(x, v, width * 0.95, self.fill(c, color))
                 })
                 .collect();
             plot_ui.bar_chart(
@@ -273,21 +315,26 @@ impl Painter<'_> {
             );
             if let Some(lang) = self.labels {
                 // As wide as its bar at most (neighbours' values would print over each
-                // other on a narrow window), never under 11 points: else left to the table.
+                // other on a narrow window), never under 18 pixels for the back of the
+                // room: else left to the table. A hidden figure says «<5» or «–» where its
+                // bar would stand.
                 let bar_px = (width * plot_ui.transform().dpos_dvalue_x()).abs() as f32;
                 for (c, v) in series.values.iter().enumerate() {
-                    let Some(v) = v else { continue };
+                    let text = data.text(*v, lang);
+                    if text.is_empty() {
+                        continue;
+                    }
                     let x = c as f64 - 0.4 + width * (s as f64 + 0.5);
-                    let text = data.cell(s, c, lang, false);
                     // Ubuntu's digits are about 0.55 of the size wide.
-                    let size = (bar_px / (0.55 * text.chars().count().max(1) as f32)).min(18.0);
-                    if size >= 11.0 {
+                    let size = (bar_px / (0.55 * text.chars().count().max(1) as f32)).min(24.0);
+                    if size >= 18.0 {
                         self.value_label_sized(
                             plot_ui,
-                            [x, *v],
+                            [x, v.value().unwrap_or(0.0).max(0.0)],
                             text,
                             egui::Align2::CENTER_BOTTOM,
                             size,
+                            None,
                         );
                     }
                 }
@@ -295,18 +342,8 @@ impl Painter<'_> {
         }
     }
 
-    /// A value written at `at` on the plot.
-    fn value_label(
-        &self,
-        plot_ui: &mut PlotUi<'_>,
-        at: [f64; 2],
-        text: String,
-        anchor: egui::Align2,
-    ) {
-        self.value_label_sized(plot_ui, at, text, anchor, 18.0);
-    }
-
-    /// [`Self::value_label`] at `size` points.
+    /// A value written at `at` on the plot, at `size` points, in the theme's ink or in
+    /// `color`.
     fn value_label_sized(
         &self,
         plot_ui: &mut PlotUi<'_>,
@@ -314,12 +351,13 @@ impl Painter<'_> {
         text: String,
         anchor: egui::Align2,
         size: f32,
+        color: Option<Color32>,
     ) {
-        let color = if self.dark {
+        let color = color.unwrap_or(if self.dark {
             egui::Color32::WHITE
         } else {
             egui::Color32::from_gray(20)
-        };
+        });
         plot_ui.text(
             egui_plot::Text::new(
                 "",
@@ -340,15 +378,7 @@ impl Painter<'_> {
                 .values
                 .iter()
                 .enumerate()
-                .map(|(c, v)| {
-                    let v = v.unwrap_or(0.0);
-                    let fill = if data.is_partial(c) {
-                        color.gamma_multiply(0.45)
-                    } else {
-                        color
-                    };
-                    bar(c as f64, v, 0.7, fill)
-                })
+                .map(|(c, v)| bar(c as f64, v.value().unwrap_or(0.0), 0.7, self.fill(c, color)))
                 .collect();
             let refs: Vec<&BarChart> = below.iter().collect();
             let chart = BarChart::new(series.name.clone(), bars)
@@ -357,23 +387,44 @@ impl Painter<'_> {
                 .stack_on(&refs);
             below.push(chart);
         }
+        // What is hidden is drawn as one grey part on top, where the stack's height is
+        // shown: the bar stands as tall as it is, and says that part of it is hidden.
+        let hidden: Vec<Bar> = (0..data.categories.len())
+            .map(|c| {
+                bar(
+                    c as f64,
+                    data.hidden_part(c).unwrap_or(0.0),
+                    0.7,
+                    Color32::from_gray(170),
+                )
+            })
+            .collect();
+        let refs: Vec<&BarChart> = below.iter().collect();
+        let hidden = BarChart::new("hidden", hidden)
+            .color(Color32::from_gray(110))
+            .allow_hover(false)
+            .stack_on(&refs);
         for chart in below {
             plot_ui.bar_chart(chart);
         }
-        // On a slide, each stack's total above it.
-        if let Some(lang) = self.labels {
+        plot_ui.bar_chart(hidden);
+        // On a slide, each count stack's total above it (a share stack is 100%, said once
+        // by the axis).
+        if let Some(lang) = self.labels
+            && data.counts()
+        {
             for c in 0..data.categories.len() {
-                let total: f64 = data
-                    .series
-                    .iter()
-                    .filter_map(|s| s.values.get(c).copied().flatten())
-                    .sum();
+                let Some(total) = data.stacks.get(c).and_then(|v| v.value()) else {
+                    continue;
+                };
                 if total > 0.0 {
-                    self.value_label(
+                    self.value_label_sized(
                         plot_ui,
                         [c as f64, total],
-                        data.format(Some(total), lang),
+                        data.format(total, lang),
                         egui::Align2::CENTER_BOTTOM,
+                        24.0,
+                        None,
                     );
                 }
             }
@@ -382,16 +433,16 @@ impl Painter<'_> {
 
     fn lines(&self, plot_ui: &mut PlotUi<'_>) {
         let data = self.data;
-        let mut ends: Vec<(f64, f64, String)> = Vec::new();
+        let mut ends: Vec<(f64, f64, String, Color32)> = Vec::new();
         for (s, series) in data.series.iter().enumerate() {
             let color = series_color(data, s, self.highlight, self.dark);
             let points: Vec<[f64; 2]> = series
                 .values
                 .iter()
                 .enumerate()
-                .filter_map(|(c, v)| v.map(|v| [c as f64, v]))
+                .filter_map(|(c, v)| v.value().map(|v| [c as f64, v]))
                 .collect();
-            let width = if self.highlight.is_some() && self.highlight == series.province {
+            let width = if self.highlight.is_some() && self.highlight == series.province() {
                 3.5
             } else {
                 2.0
@@ -431,9 +482,11 @@ impl Painter<'_> {
                 run.push(p);
             }
             solid(plot_ui, run);
-            // On a slide, the value at the line's end, right of it (placed below, apart).
+            // On a slide, the line named at its end with its last value, in its colour
+            // (placed below, apart).
             if let (Some(lang), Some(&[x, y])) = (self.labels, points.last()) {
-                ends.push((x, y, data.cell(s, x as usize, lang, false)));
+                let text = format!("{} {}", series.name, data.cell(s, x as usize, lang));
+                ends.push((x, y, text, color));
             }
             plot_ui.points(
                 Points::new(series.name.clone(), PlotPoints::from(points))
@@ -445,17 +498,17 @@ impl Painter<'_> {
         self.end_labels(plot_ui, ends);
     }
 
-    /// The lines' end values, a line of type apart (two provinces ending near each other
+    /// The lines' end names, a line of type apart (two provinces ending near each other
     /// would print over each other): pushed down, then back up from the axis's low end.
     /// Placed in values, not by the plot's transform: labels count in the plot's bounds,
     /// and placing them by the bounds they change would feed back frame after frame.
-    fn end_labels(&self, plot_ui: &mut PlotUi<'_>, mut ends: Vec<(f64, f64, String)>) {
+    fn end_labels(&self, plot_ui: &mut PlotUi<'_>, mut ends: Vec<(f64, f64, String, Color32)>) {
         let extent = self.data.extent();
         let low = extent.min.min(0.0);
-        let gap = 20.0 * self.value_per_px;
+        let gap = 26.0 * self.value_per_px;
         ends.sort_by(|a, b| b.1.total_cmp(&a.1));
         let mut at: Vec<f64> = Vec::with_capacity(ends.len());
-        for &(_, y, _) in &ends {
+        for (_, y, ..) in &ends {
             at.push(y.min(at.last().map_or(f64::INFINITY, |l| l - gap)));
         }
         let mut floor = low + gap / 2.0;
@@ -463,75 +516,85 @@ impl Painter<'_> {
             *y = y.max(floor);
             floor = *y + gap;
         }
-        for ((x, _, text), y) in ends.into_iter().zip(at) {
-            self.value_label(plot_ui, [x + 0.08, y], text, egui::Align2::LEFT_CENTER);
+        for ((x, _, text, color), y) in ends.into_iter().zip(at) {
+            self.value_label_sized(
+                plot_ui,
+                [x + 0.08, y],
+                text,
+                egui::Align2::LEFT_CENTER,
+                20.0,
+                Some(color),
+            );
         }
     }
 }
 
-/// The chart's numbers as a grid, formatted as the UI language writes them (2.772).
-pub fn table_ui(ui: &mut egui::Ui, data: &ChartData, lang: Lang, suppressed: bool) {
+/// The chart's numbers as a grid, formatted as the UI language writes them (2.772), hidden
+/// figures as «<5» or «–», with the totals where the chart counts and the note where
+/// anything is hidden.
+pub fn table_ui(ui: &mut egui::Ui, data: &ChartData, lang: Lang) {
     egui::ScrollArea::horizontal()
         .id_salt("chart-table")
         .show(ui, |ui| {
             egui::Grid::new(("chart-grid", data.kind))
                 .striped(true)
                 .show(ui, |ui| {
-                    // The seed's totals column and row, where the chart counts.
-                    let totals = data.totals();
                     let total = lang.pick("Totaal", "Total");
                     ui.strong("");
                     for c in &data.categories {
                         ui.strong(c);
                     }
-                    if totals.is_some() {
+                    if data.totals.is_some() {
                         ui.strong(total);
                     }
                     ui.end_row();
                     for (s, series) in data.series.iter().enumerate() {
                         ui.label(&series.name);
                         for c in 0..data.categories.len() {
-                            ui.label(data.cell(s, c, lang, suppressed));
+                            ui.label(data.cell(s, c, lang));
                         }
-                        if let Some(t) = &totals {
-                            ui.strong(data.format(t.per_series.get(s).copied().flatten(), lang));
+                        if let Some(t) = &data.totals {
+                            let v = t.per_series.get(s).copied().unwrap_or(Shown::Undefined);
+                            ui.strong(data.text(v, lang));
                         }
                         ui.end_row();
                     }
-                    if let Some(t) = &totals {
+                    if let Some(t) = &data.totals {
                         ui.strong(total);
                         for v in &t.per_category {
-                            ui.strong(data.format(*v, lang));
+                            ui.strong(data.text(*v, lang));
                         }
-                        ui.strong(data.format(t.grand, lang));
+                        ui.strong(data.text(t.grand, lang));
                         ui.end_row();
                     }
                 });
         });
+    if data.hides_any() {
+        ui.weak(twe_core::stats::disclosure::note(lang));
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
     use twe_core::reference::published;
-    use twe_core::stats::Measure;
-    use twe_core::stats::ProvinceYearTable;
     use twe_core::stats::charts::{ChartKind, ChartOptions, chart};
+    use twe_core::stats::{Figures, Measure};
 
     fn data(kind: ChartKind) -> ChartData {
         let opts = ChartOptions {
             measure: Measure::Trajectories,
             up_to: 2021,
             relative: false,
-            suppress_small: false,
         };
+        let f = Figures::published(published());
         chart(
             kind,
-            &ProvinceYearTable::from_published(published()),
+            f.table(twe_core::stats::YearBasis::TrajectoryStart)
+                .unwrap(),
             &opts,
             Lang::En,
         )
-        .published()
     }
 
     /// The pointer over a grouped bar names that bar; between categories, nothing.
@@ -566,7 +629,7 @@ mod tests {
     fn hovering_a_stack_names_the_part() {
         let d = data(ChartKind::ProvinceShare);
         assert_eq!(d.shape, Shape::StackedBars);
-        let first = d.series[0].values[0].unwrap();
+        let first = d.series[0].values[0].value().unwrap();
         let text = hover_text(&d, 0.0, first + 0.5, Lang::En).unwrap();
         assert!(text.starts_with(&d.series[1].name), "{text}");
     }

@@ -135,6 +135,8 @@ commands! {
     SlideNext,
     YearUp,
     YearDown,
+    BlackScreen,
+    WhiteScreen,
     LeavePresentation,
 }
 
@@ -515,13 +517,26 @@ impl Command {
                 t("Kalender sluiten", "Close the calendar"),
                 const { &[key(NONE, Key::Escape)] },
             ),
+            // A presenter's clicker sends Page Down and Page Up (some Space and Backspace).
             C::SlidePrevious => slides(
                 t("Vorige dia", "Previous slide"),
-                const { &[key(NONE, Key::ArrowLeft)] },
+                const {
+                    &[
+                        key(NONE, Key::ArrowLeft),
+                        key(NONE, Key::PageUp),
+                        key(NONE, Key::Backspace),
+                    ]
+                },
             ),
             C::SlideNext => slides(
                 t("Volgende dia", "Next slide"),
-                const { &[key(NONE, Key::ArrowRight)] },
+                const {
+                    &[
+                        key(NONE, Key::ArrowRight),
+                        key(NONE, Key::PageDown),
+                        key(NONE, Key::Space),
+                    ]
+                },
             ),
             C::YearUp => slides(
                 t("Volgend jaar", "Next year"),
@@ -531,11 +546,29 @@ impl Command {
                 t("Vorig jaar", "Previous year"),
                 const { &[key(NONE, Key::ArrowDown)] },
             ),
+            // As in PowerPoint: B blacks the screen out, W whitens it; the key again, or any
+            // slide key, brings the slide back.
+            C::BlackScreen => slides(
+                t(
+                    "Zwart scherm (nog eens: terug)",
+                    "Black screen (again: back)",
+                ),
+                const { &[key(NONE, Key::B)] },
+            ),
+            C::WhiteScreen => slides(
+                t("Wit scherm (nog eens: terug)", "White screen (again: back)"),
+                const { &[key(NONE, Key::W)] },
+            ),
             C::LeavePresentation => slides(
                 t("Presentatie verlaten", "Leave the presentation"),
                 const { &[key(NONE, Key::Escape)] },
             ),
         }
+    }
+
+    /// Where the command's keys work.
+    pub fn scope(self) -> Scope {
+        self.spec().scope
     }
 
     /// The command's name in `lang`.

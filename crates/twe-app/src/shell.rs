@@ -31,9 +31,6 @@ struct Settings {
     me: Option<String>,
 }
 
-/// A screenshot on its way from the renderer, for the PNG export.
-type PendingShot = std::sync::Arc<std::sync::Mutex<Option<std::sync::Arc<egui::ColorImage>>>>;
-
 /// Watches the workspace folder for files changed outside the program.
 struct Watcher {
     /// The folder watched.
@@ -178,8 +175,6 @@ pub struct PlannerApp {
     sweeper: Option<Sweeper>,
     /// Everything the window shows.
     pub window: Window,
-    /// The screenshot asked for by a PNG export, once the renderer delivers it.
-    shot: Option<(PendingShot, egui::Rect, f32)>,
     /// The calendar's day when last looked at, for a window left open past midnight.
     calendar_day: chrono::NaiveDate,
 }
@@ -245,7 +240,6 @@ impl PlannerApp {
             watcher: None,
             sweeper: None,
             window,
-            shot: None,
             calendar_day: today,
         }
     }
@@ -255,33 +249,6 @@ impl PlannerApp {
     pub fn presenting(mut self) -> Self {
         self.window.start_presenting();
         self
-    }
-
-    /// Crops a delivered screenshot and asks where to save it as PNG.
-    fn save_shot(&mut self, image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) {
-        let region = image.region(&rect, Some(pixels_per_point));
-        let [w, h] = region.size;
-        let bytes: Vec<u8> = region
-            .pixels
-            .iter()
-            .flat_map(egui::Color32::to_array)
-            .collect();
-        let (Ok(w), Ok(h)) = (u32::try_from(w), u32::try_from(h)) else {
-            return;
-        };
-        let Some(buffer) = image::RgbaImage::from_raw(w, h, bytes) else {
-            return;
-        };
-        let mut png = std::io::Cursor::new(Vec::new());
-        match buffer.write_to(&mut png, image::ImageFormat::Png) {
-            Ok(()) => self.dialog(Request::ExportPng(png.into_inner())),
-            Err(e) => self
-                .window
-                .act(Action::Setting(Setting::Status(twe_core::lang::Text::new(
-                    format!("PNG niet gemaakt: {e}"),
-                    format!("PNG not made: {e}"),
-                )))),
-        }
     }
 
     /// Opens the system's file dialog the window asked for (blocking, outside the drawing
@@ -326,11 +293,11 @@ impl PlannerApp {
         match request {
             Request::ExportCsv(_) => rfd::FileDialog::new()
                 .add_filter("CSV", &["csv"])
-                .set_file_name(request.default_name())
+                .set_file_name(request.default_name(lang))
                 .save_file(),
             Request::ExportPng(_) => rfd::FileDialog::new()
                 .add_filter("PNG", &["png"])
-                .set_file_name(request.default_name())
+                .set_file_name(request.default_name(lang))
                 .save_file(),
             Request::ExportPdf { name, .. } => rfd::FileDialog::new()
                 .add_filter("PDF", &["pdf"])
@@ -386,18 +353,6 @@ impl PlannerApp {
             // The slides draw their own large type: the zoom stays as it is, so a
             // presentation's scale never comes back in the next normal start.
             Shell::FullScreen(on) => ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on)),
-            Shell::ExportPng(rect) => {
-                let slot: PendingShot = PendingShot::default();
-                let sink = slot.clone();
-                let repaint = ctx.clone();
-                ctx.request_screenshot(move |image| {
-                    if let Ok(mut s) = sink.lock() {
-                        *s = Some(image);
-                    }
-                    repaint.request_repaint();
-                });
-                self.shot = Some((slot, rect, ctx.pixels_per_point()));
-            }
             Shell::Dialog(request) => self.dialog(request),
         }
     }
@@ -471,16 +426,6 @@ impl eframe::App for PlannerApp {
             ctx.request_repaint_after(wait);
         }
         self.window.ui(ui);
-        let delivered = self.shot.as_ref().and_then(|(slot, rect, ppp)| {
-            slot.lock()
-                .ok()
-                .and_then(|mut s| s.take())
-                .map(|image| (image, *rect, *ppp))
-        });
-        if let Some((image, rect, ppp)) = delivered {
-            self.shot = None;
-            self.save_shot(&image, rect, ppp);
-        }
         for action in self.window.take_shell_actions() {
             self.shell_action(&ctx, action);
         }

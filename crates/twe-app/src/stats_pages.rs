@@ -1,23 +1,29 @@
 //! The pages of the statistics view, which are also the presentation's slides: the
 //! published figures and the same table from the dossiers as charts with their numbers, the
 //! trainings, the outflow, the organisations and what the dossiers show. The choices that
-//! select a page and its chart are shared by both panels.
+//! select a page and its chart are shared by both panels. Every figure is read from the one
+//! table of figures (`twe_core::stats::Figures`), after the disclosure gate.
 
 use super::chart_view::{chart_ui, table_ui};
 use super::cx::ViewCx;
 use super::palette;
+use std::collections::HashMap;
+use std::sync::Arc;
 use twe_core::lang::{self, Lang};
 use twe_core::model::InstrumentType;
 use twe_core::reference::{Province, published};
-use twe_core::stats::charts::{ChartData, ChartKind, ChartOptions, DataSource, chart};
-use twe_core::stats::{DossierStats, Measure, ProvinceYearTable, published_defects};
+use twe_core::stats::charts::{ChartData, ChartKind, ChartOptions, DataSource, Slide, chart};
+use twe_core::stats::disclosure::Shown;
+use twe_core::stats::{FigureTable, Figures, Measure, YearBasis, published_defects};
 use twe_core::workspace::Workspace;
 
 /// A page of the statistics view (and a slide of the presentation).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Page {
     /// One of the charts.
     Chart(ChartKind),
+    /// A chart's numbers on a slide of their own (the presentation, with the table on).
+    Table(ChartKind),
     /// Trainings per year with the most followed one.
     Trainings,
     /// The outflow figures.
@@ -29,7 +35,7 @@ pub enum Page {
 }
 
 impl Page {
-    /// The pages in order; the presentation steps through the first eight.
+    /// The pages of the view's list, in order.
     pub fn all() -> Vec<Page> {
         let mut pages: Vec<Page> = ChartKind::ALL.iter().map(|&k| Page::Chart(k)).collect();
         pages.extend([
@@ -44,7 +50,7 @@ impl Page {
     /// The name in the page list.
     pub fn name(self, lang: Lang) -> &'static str {
         match self {
-            Page::Chart(k) => k.name(lang),
+            Page::Chart(k) | Page::Table(k) => k.name(lang),
             Page::Trainings => lang.pick("Opleidingen", "Trainings"),
             Page::Outflow => lang.pick("Uitstroom", "Outflow"),
             Page::Organisations => lang.pick("Organisaties", "Organisations"),
@@ -53,17 +59,24 @@ impl Page {
     }
 }
 
+/// A slide's own words, where the presenter wrote them; `None` keeps the computed ones.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SlideText {
+    /// The title.
+    pub title: Option<String>,
+    /// The sentence beside the key number.
+    pub sentence: Option<String>,
+}
+
 /// The statistics view's choices, shared with the presentation.
 #[derive(Clone, Debug)]
-#[allow(
-    clippy::struct_excessive_bools,
-    reason = "independent toggles of the view, not the states of one machine"
-)]
 pub struct StatsChoices {
     /// The page shown.
     pub page: Page,
     /// Published, from the dossiers, or their difference.
     pub source: DataSource,
+    /// Which year an instrument counts in (the dossiers' figures only).
+    pub basis: YearBasis,
     /// The column shown by the charts that show one.
     pub measure: Measure,
     /// The last year shown.
@@ -76,12 +89,12 @@ pub struct StatsChoices {
     pub highlight: Option<Province>,
     /// Shares instead of counts.
     pub relative: bool,
-    /// The chart's numbers as a table under it.
+    /// The chart's numbers as a table under it (on a slide of its own when presenting).
     pub show_table: bool,
-    /// Search in the organisation list.
+    /// Search in the organisation list and the drill-down.
     pub org_query: String,
-    /// Show counts from 1 to 4 computed from dossiers as "<5" in presentations and exports.
-    pub privacy: bool,
+    /// The presenter's own titles and sentences, per chart.
+    pub slide_text: HashMap<ChartKind, SlideText>,
 }
 
 impl Default for StatsChoices {
@@ -89,6 +102,7 @@ impl Default for StatsChoices {
         Self {
             page: Page::Chart(ChartKind::PerProvince),
             source: DataSource::Published,
+            basis: YearBasis::TrajectoryStart,
             measure: Measure::Trajectories,
             up_to: published().partial_year,
             playing: false,
@@ -97,36 +111,61 @@ impl Default for StatsChoices {
             relative: false,
             show_table: false,
             org_query: String::new(),
-            privacy: true,
+            slide_text: HashMap::new(),
         }
     }
 }
 
 impl StatsChoices {
-    /// Whether counts from 1 to 4 are hidden when presenting or exporting.
-    pub fn suppresses(&self) -> bool {
-        self.privacy && self.source != DataSource::Published
+    /// The way the year is counted for the chosen source: the published figures and their
+    /// difference know only the trajectory's start year (decision 8).
+    pub fn basis(&self) -> YearBasis {
+        match self.source {
+            DataSource::Dossiers => self.basis,
+            DataSource::Published | DataSource::Difference => YearBasis::TrajectoryStart,
+        }
+    }
+
+    /// The chart options chosen.
+    pub fn options(&self) -> ChartOptions {
+        ChartOptions {
+            measure: self.measure,
+            up_to: self.up_to,
+            relative: self.relative,
+        }
     }
 }
 
-/// The published table, built once.
-fn published_table() -> &'static ProvinceYearTable {
-    static TABLE: std::sync::OnceLock<ProvinceYearTable> = std::sync::OnceLock::new();
-    TABLE.get_or_init(|| ProvinceYearTable::from_published(published()))
+/// The published figures, made once.
+pub fn published_figures() -> Arc<Figures> {
+    static FIGURES: std::sync::OnceLock<Arc<Figures>> = std::sync::OnceLock::new();
+    FIGURES
+        .get_or_init(|| Arc::new(Figures::published(published())))
+        .clone()
 }
 
-/// The table a chart is drawn from: borrowed where it exists (the published one, the
-/// workspace's, kept per edit); only the difference is computed, over the table's cells.
-pub fn source_table<'a>(
-    ws: &'a Workspace,
-    choices: &StatsChoices,
-) -> std::borrow::Cow<'a, ProvinceYearTable> {
-    use std::borrow::Cow;
+/// The figures of the chosen source: the published ones, the workspace's (kept by the
+/// workspace, made once per change), or their difference.
+pub fn source_figures(ws: &Workspace, choices: &StatsChoices) -> Arc<Figures> {
     match choices.source {
-        DataSource::Published => Cow::Borrowed(published_table()),
-        DataSource::Dossiers => Cow::Borrowed(ws.stats()),
-        DataSource::Difference => Cow::Owned(ws.stats().difference(published_table())),
+        DataSource::Published => published_figures(),
+        DataSource::Dossiers => ws.figures(),
+        DataSource::Difference => {
+            Arc::new(Figures::difference(&ws.figures(), &published_figures()))
+        }
     }
+}
+
+/// The table of the chosen source and year.
+pub fn source_table<'a>(figures: &'a Figures, choices: &StatsChoices) -> &'a FigureTable {
+    figures.table_or_start(choices.basis())
+}
+
+/// The years of the chosen source, ascending.
+pub fn source_years(ws: &Workspace, choices: &StatsChoices) -> Vec<i32> {
+    source_table(&source_figures(ws, choices), choices)
+        .years()
+        .to_vec()
 }
 
 /// The chart currently chosen, as data (for the view, the slides and the exports).
@@ -135,18 +174,23 @@ pub fn current_chart(
     choices: &StatsChoices,
     lang: Lang,
     kind: ChartKind,
-    presenting: bool,
 ) -> ChartData {
-    let opts = ChartOptions {
-        measure: choices.measure,
-        up_to: choices.up_to,
-        relative: choices.relative,
-        suppress_small: presenting && choices.suppresses(),
-    };
-    let mut data = chart(kind, &source_table(ws, choices), &opts, lang);
-    if choices.source == DataSource::Published {
-        data = data.published();
-    }
+    chart_of(&source_figures(ws, choices), choices, lang, kind)
+}
+
+/// The chart `kind` of `figures` with `choices`.
+pub fn chart_of(
+    figures: &Figures,
+    choices: &StatsChoices,
+    lang: Lang,
+    kind: ChartKind,
+) -> ChartData {
+    let mut data = chart(
+        kind,
+        source_table(figures, choices),
+        &choices.options(),
+        lang,
+    );
     // A difference is not the published figure: its title says so.
     if choices.source == DataSource::Difference {
         data.title = format!("{}: {}", DataSource::Difference.name(lang), data.title);
@@ -154,43 +198,65 @@ pub fn current_chart(
     data
 }
 
-/// The note under every chart: where the numbers come from. The answer's other figures are
-/// always the published ones; the dossier page always the workspace's.
+/// The slide of chart `kind` as presented: the chart, and the presenter's title and
+/// sentence where written, else the computed ones.
+pub fn current_slide(ws: &Workspace, choices: &StatsChoices, lang: Lang, kind: ChartKind) -> Slide {
+    slide_of(current_chart(ws, choices, lang, kind), choices, lang)
+}
+
+/// [`current_slide`] of a chart already made.
+pub fn slide_of(data: ChartData, choices: &StatsChoices, lang: Lang) -> Slide {
+    let kind = data.kind;
+    let mut slide = Slide::of(data, lang);
+    // A difference has no "most" to tell: it is a check of the dossiers, not a figure.
+    if choices.source == DataSource::Difference {
+        slide.number = String::new();
+        slide.sentence = String::new();
+    }
+    if let Some(own) = choices.slide_text.get(&kind) {
+        if let Some(t) = &own.title {
+            slide.title.clone_from(t);
+        }
+        if let Some(s) = &own.sentence {
+            slide.sentence.clone_from(s);
+        }
+    }
+    slide
+}
+
+/// The note under every chart: where the numbers come from (starting "Bron:" /
+/// "Source:"), and for dossiers how the year is counted and as of when. The answer's other
+/// figures are always the published ones; the dossier page always the workspace's.
 pub fn source_note(ws: &Workspace, choices: &StatsChoices, lang: Lang) -> String {
     let source = match choices.page {
-        Page::Chart(_) => choices.source,
+        Page::Chart(_) | Page::Table(_) => choices.source,
         Page::Dossiers => DataSource::Dossiers,
         Page::Trainings | Page::Outflow | Page::Organisations => DataSource::Published,
     };
+    let published_line = twe_core::stats::charts::source_line(false, lang);
     match source {
-        DataSource::Published => format!(
-            "{}: {}",
-            lang.pick("Bron", "Source"),
-            published().source.get(lang)
-        ),
+        DataSource::Published => published_line,
         DataSource::Dossiers => format!(
-            "{}: {} {} ({} {})",
-            lang.pick("Bron", "Source"),
-            lang::number(ws.live_count() as i64, lang),
-            lang.pick(
-                "dossiers van de open werkmap",
-                "dossiers of the open workspace"
-            ),
+            "{}; {}: {}; {} {}",
+            twe_core::stats::charts::source_line(true, lang),
+            lang.pick("jaar", "year"),
+            choices.basis().year_label(lang),
             lang.pick("referentiedatum", "reference date"),
             lang::date(ws.today(), lang)
         ),
         DataSource::Difference => format!(
-            "{}; {}",
+            "{} {}; {published_line}",
             lang.pick(
-                "Dossiers min gepubliceerde cijfers",
-                "Dossiers minus published figures"
+                "Bron: dossiers van de werkmap (aantallen van 1 tot 4 verborgen) min",
+                "Source: the workspace's dossiers (counts from 1 to 4 hidden) minus"
             ),
-            published().source.get(lang)
+            lang.pick("de gepubliceerde cijfers", "the published figures"),
         ),
     }
 }
 
-/// Draws the current page; returns the screen area it used (for the PNG export).
+/// Draws the current page; returns the screen area it used. On a slide the source line is
+/// the presentation's to draw (always on screen, under the page).
 pub fn page_ui(
     cx: &ViewCx<'_>,
     choices: &mut StatsChoices,
@@ -201,16 +267,14 @@ pub fn page_ui(
     let top = ui.cursor().min;
     match choices.page {
         Page::Chart(kind) => chart_page_ui(cx, choices, kind, ui, presenting),
+        Page::Table(kind) => table_page_ui(cx, choices, kind, ui),
         Page::Trainings => trainings_ui(ui, lang, presenting),
         Page::Outflow => outflow_ui(ui, lang, presenting),
         Page::Organisations => organisations_ui(&mut choices.org_query, ui, lang, presenting),
-        Page::Dossiers => dossiers_ui(cx.ws, ui, lang),
+        Page::Dossiers => dossiers_ui(cx.ws, choices, ui, lang),
     }
-    let note = source_note(cx.ws, choices, lang);
-    if presenting {
-        ui.label(egui::RichText::new(note).size(24.0).weak());
-    } else {
-        ui.weak(note);
+    if !presenting {
+        ui.weak(source_note(cx.ws, choices, lang));
     }
     egui::Rect::from_min_max(
         top,
@@ -221,7 +285,8 @@ pub fn page_ui(
 }
 
 /// A chart page: title, chart, and the table of its numbers when asked for (with the
-/// published table beside the dossiers').
+/// published table beside the dossiers'); on a slide the title and the headline as
+/// presented, the table on a slide of its own.
 fn chart_page_ui(
     cx: &ViewCx<'_>,
     choices: &StatsChoices,
@@ -230,83 +295,95 @@ fn chart_page_ui(
     presenting: bool,
 ) {
     let lang = cx.lang;
-    let data = current_chart(cx.ws, choices, lang, kind, presenting);
-    // Every count hidden: an empty chart would say nothing true, so the slide says why.
-    let nothing_left = presenting
-        .then(|| data.nothing_to_show(lang, choices.suppresses()))
-        .flatten();
+    let data = current_chart(cx.ws, choices, lang, kind);
+    // Every count hidden: an empty chart would say nothing true, so the page says why.
+    let nothing_left = data.nothing_to_show(lang);
     if presenting {
-        ui.label(egui::RichText::new(&data.title).size(34.0).strong());
-        // The key number and one sentence that says what the chart shows, from its data
-        // (the deck's pages say the same).
-        // A difference has no "most" to tell: it is a check of the dossiers, not a figure.
-        if nothing_left.is_none() && choices.source != DataSource::Difference {
-            let (number, sentence) = data.headline(lang, choices.suppresses());
+        let slide = slide_of(data.clone(), choices, lang);
+        ui.label(egui::RichText::new(&slide.title).size(34.0).strong());
+        if nothing_left.is_none() && !(slide.number.is_empty() && slide.sentence.is_empty()) {
             ui.horizontal_wrapped(|ui| {
-                ui.label(egui::RichText::new(number).size(40.0).strong());
-                ui.label(egui::RichText::new(sentence).size(24.0));
+                ui.label(egui::RichText::new(&slide.number).size(40.0).strong());
+                ui.label(egui::RichText::new(&slide.sentence).size(24.0));
             });
         }
     } else {
         ui.heading(&data.title);
     }
-    let suppressed = data
-        .series
-        .iter()
-        .any(|s| s.values.iter().any(Option::is_none))
-        && presenting
-        && choices.suppresses();
     if let Some(why) = nothing_left {
         ui.add_space(40.0);
-        ui.label(egui::RichText::new(why).size(28.0));
-        return;
+        ui.label(egui::RichText::new(why).size(if presenting { 28.0 } else { 18.0 }));
+        if presenting {
+            return;
+        }
     }
+    let table = choices.show_table && !presenting;
     // With the dossiers' figures, the published table stands beside them.
-    let beside = (choices.show_table && choices.source == DataSource::Dossiers).then(|| {
-        let opts = ChartOptions {
-            measure: choices.measure,
-            up_to: choices.up_to,
-            relative: choices.relative,
-            suppress_small: false,
-        };
-        chart(kind, published_table(), &opts, lang).published()
-    });
+    let beside = (table
+        && choices.source == DataSource::Dossiers
+        && choices.basis() == YearBasis::TrajectoryStart)
+        .then(|| {
+            let published = StatsChoices {
+                source: DataSource::Published,
+                ..choices.clone()
+            };
+            chart_of(&published_figures(), &published, lang, kind)
+        });
     let tables = if beside.is_some() { 2.0 } else { 1.0 };
-    let table_height = if choices.show_table {
-        tables * (40.0 + 22.0 * data.series.len() as f32)
+    let row = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y + 4.0;
+    let table_height = if table {
+        tables * (row * (data.series.len() as f32 + 3.0) + 24.0)
     } else {
         0.0
     };
-    // Room under the chart for the x title, the source line and (on a slide) the slide's
-    // own line, all at slide size when presenting.
-    let below = if presenting { 120.0 } else { 40.0 };
-    let height = (ui.available_height() - below - table_height).max(200.0);
+    // Room under the chart for the x axis's title and the source line; the chart never
+    // shrinks below a readable height (the page scrolls instead).
+    let below = if presenting { 20.0 } else { 40.0 };
+    let height = (ui.available_height() - below - table_height).max(260.0);
     // While the years play, the axes are those of every year: they hold still.
     let hold = choices.playing.then(|| {
         let all_years = StatsChoices {
             up_to: i32::MAX,
             ..choices.clone()
         };
-        current_chart(cx.ws, &all_years, lang, kind, presenting).extent()
+        current_chart(cx.ws, &all_years, lang, kind).extent()
     });
-    chart_ui(ui, &data, choices.highlight, lang, height, hold, presenting);
-    if choices.show_table {
+    if nothing_left.is_none() {
+        chart_ui(ui, &data, choices.highlight, lang, height, hold, presenting);
+    }
+    if table {
         if beside.is_some() {
             ui.strong(DataSource::Dossiers.name(lang));
         }
-        table_ui(
-            ui,
-            &data,
-            lang,
-            suppressed || (choices.privacy && presenting),
-        );
+        table_ui(ui, &data, lang);
     }
     if let Some(published_data) = &beside {
         ui.strong(DataSource::Published.name(lang));
         ui.push_id("published-table", |ui| {
-            table_ui(ui, published_data, lang, false);
+            table_ui(ui, published_data, lang);
         });
     }
+}
+
+/// A chart's numbers as a slide of their own.
+fn table_page_ui(cx: &ViewCx<'_>, choices: &StatsChoices, kind: ChartKind, ui: &mut egui::Ui) {
+    let lang = cx.lang;
+    let slide = current_slide(cx.ws, choices, lang, kind);
+    ui.label(
+        egui::RichText::new(format!(
+            "{} — {}",
+            slide.title,
+            lang.pick("de cijfers", "the figures")
+        ))
+        .size(34.0)
+        .strong(),
+    );
+    ui.add_space(12.0);
+    egui::ScrollArea::vertical()
+        .id_salt("table-slide")
+        .show(ui, |ui| {
+            table_ui(ui, &slide.chart, lang);
+        });
 }
 
 /// A page's heading, larger on a slide.
@@ -458,88 +535,154 @@ fn organisations_ui(query: &mut String, ui: &mut egui::Ui, lang: Lang, presentin
     });
 }
 
-fn dossiers_ui(ws: &Workspace, ui: &mut egui::Ui, lang: Lang) {
-    let s = ws.dossier_stats();
+fn dossiers_ui(ws: &Workspace, choices: &mut StatsChoices, ui: &mut egui::Ui, lang: Lang) {
+    let figures = ws.figures();
     ui.heading(lang.pick(
         "Wat de dossiers tonen (en VDAB niet kon rapporteren)",
         "What the dossiers show (and VDAB could not report)",
     ));
-    instrument_outcomes_ui(s, ui, lang);
-    ui.add_space(8.0);
-    let [yes, no, unknown] = s.outcomes;
-    // The parts add up to the closed trajectories: those not measured yet are named too.
-    ui.label(format!(
-        "{}: {} {} · {} {} · {} {} · {} {} ({} {})",
-        lang.pick("Resultaatsmeting", "Outflow measurement"),
-        lang::number(yes, lang),
-        lang.pick("aan het werk", "at work"),
-        lang::number(no, lang),
-        lang.pick("niet aan het werk", "not at work"),
-        lang::number(unknown, lang),
-        lang.pick("onbekend", "unknown"),
-        lang::number(s.not_measured(), lang),
-        lang.pick("nog niet gemeten", "not measured yet"),
-        lang::number(s.closed, lang),
-        lang.pick("afgesloten trajecten", "closed trajectories"),
-    ));
-    ui.label(format!(
-        "{}: {} {} · {} {} · {} {}",
-        lang.pick("Trajectjaren", "Trajectory years"),
-        lang::number(s.years_meeting(), lang),
-        lang.pick("halen het doel van twee", "meet the target of two"),
-        lang::number(s.years_exempt, lang),
-        lang.pick("vrijgesteld", "exempt"),
-        lang::number(s.years_below, lang),
-        lang.pick("halen het niet", "fall short"),
-    ));
-    ui.add_space(8.0);
-    ui.columns(2, |cols| {
-        cols[0].strong(lang.pick(
-            "Per gemeente (de ontbrekende bijlage)",
-            "Per municipality (the missing annex)",
-        ));
-        egui::ScrollArea::vertical()
-            .id_salt("per-muni")
-            .max_height(260.0)
-            .show(&mut cols[0], |ui| {
-                egui::Grid::new("per-municipality")
-                    .striped(true)
-                    .show(ui, |ui| {
-                        for (name, c) in &s.by_municipality {
-                            ui.label(name);
-                            ui.label(format!(
-                                "{} {}",
-                                lang::number(c.trajectories, lang),
-                                lang.pick("trajecten", "trajectories")
-                            ));
-                            ui.end_row();
-                        }
-                    });
+    let (Some(detail), Some(drill)) = (&figures.detail, &figures.drill) else {
+        return;
+    };
+    let t = |v: Shown| v.text(lang, 0, false);
+    egui::ScrollArea::vertical()
+        .id_salt("dossier-page")
+        .show(ui, |ui| {
+            instrument_outcomes_ui(detail, ui, lang);
+            ui.add_space(8.0);
+            let [yes, no, unknown, not_measured] = detail.outcomes;
+            // The parts add up to the closed trajectories: those not measured yet are named too.
+            ui.label(format!(
+                "{}: {} {} · {} {} · {} {} · {} {} ({} {})",
+                lang.pick("Resultaatsmeting", "Outflow measurement"),
+                t(yes),
+                lang.pick("aan het werk", "at work"),
+                t(no),
+                lang.pick("niet aan het werk", "not at work"),
+                t(unknown),
+                lang.pick("onbekend", "unknown"),
+                t(not_measured),
+                lang.pick("nog niet gemeten", "not measured yet"),
+                t(detail.closed),
+                lang.pick("afgesloten trajecten", "closed trajectories"),
+            ));
+            let [meeting, exempt, below] = detail.years_split;
+            ui.label(format!(
+                "{}: {} {} · {} {} · {} {}",
+                lang.pick("Trajectjaren", "Trajectory years"),
+                t(meeting),
+                lang.pick("halen het doel van twee", "meet the target of two"),
+                t(exempt),
+                lang.pick("vrijgesteld", "exempt"),
+                t(below),
+                lang.pick("halen het niet", "fall short"),
+            ));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                let l = ui.label(lang.pick("Zoeken", "Search"));
+                ui.text_edit_singleline(&mut choices.org_query)
+                    .labelled_by(l.id);
+                ui.weak(format!(
+                    "{}: {}",
+                    lang.pick("maat", "measure"),
+                    choices.measure.heading(lang)
+                ));
             });
-        cols[1].strong(lang.pick("Per organisatie", "Per organisation"));
-        egui::Grid::new("per-organisation")
-            .striped(true)
-            .show(&mut cols[1], |ui| {
-                for (name, c) in &s.by_organisation {
-                    ui.label(if name.is_empty() {
-                        lang.pick("het OCMW zelf", "the OCMW itself")
+            let query = choices.org_query.to_lowercase();
+            for (rows, heading, id) in [
+                (
+                    &drill.ocmws,
+                    lang.pick(
+                        "Per gemeente (de bijlage waarnaar het antwoord verwijst)",
+                        "Per municipality (the annex the answer refers to)",
+                    ),
+                    "per-municipality",
+                ),
+                (
+                    &drill.organisations,
+                    lang.pick("Per organisatie", "Per organisation"),
+                    "per-organisation",
+                ),
+            ] {
+                ui.add_space(8.0);
+                ui.strong(heading);
+                drill_ui(ui, drill, rows, choices.measure, &query, id, lang);
+            }
+            if figures.hides_any() {
+                ui.weak(twe_core::stats::disclosure::note(lang));
+            }
+        });
+}
+
+/// A drill-down as a table (a row per OCMW or organisation, a column per start year and
+/// the total) with a bar per row's total: the chart and the table in one, hidden figures as
+/// «<5» and «–».
+fn drill_ui(
+    ui: &mut egui::Ui,
+    drill: &twe_core::stats::figures::Drill,
+    rows: &[twe_core::stats::figures::DrillRow],
+    m: Measure,
+    query: &str,
+    id: &str,
+    lang: Lang,
+) {
+    let t = |v: Shown| v.text(lang, 0, false);
+    let most = rows
+        .iter()
+        .filter_map(|r| r.total(m).value())
+        .fold(1.0_f64, f64::max);
+    let own = lang.pick("het OCMW zelf", "the OCMW itself");
+    egui::ScrollArea::both()
+        .id_salt(id)
+        .max_height(320.0)
+        .show(ui, |ui| {
+            egui::Grid::new(id).striped(true).show(ui, |ui| {
+                ui.strong(lang.pick("Naam", "Name"));
+                for y in &drill.years {
+                    ui.strong(y.to_string());
+                }
+                ui.strong(lang.pick("Totaal", "Total"));
+                ui.strong("");
+                ui.end_row();
+                for r in rows {
+                    let name = if r.name.is_empty() {
+                        own
                     } else {
-                        name
-                    });
-                    ui.label(format!(
-                        "{} {}",
-                        lang::number(c.trajectories, lang),
-                        lang.pick("trajecten", "trajectories")
-                    ));
+                        r.name.as_str()
+                    };
+                    if !query.is_empty() && !name.to_lowercase().contains(query) {
+                        continue;
+                    }
+                    ui.label(name);
+                    for y in 0..drill.years.len() {
+                        ui.label(t(r.cell(m, y)));
+                    }
+                    ui.strong(t(r.total(m)));
+                    let width = 160.0;
+                    let (rect, _) = ui.allocate_exact_size(
+                        egui::vec2(width, ui.text_style_height(&egui::TextStyle::Body) * 0.8),
+                        egui::Sense::hover(),
+                    );
+                    if let Some(v) = r.total(m).value() {
+                        let mut bar = rect;
+                        bar.set_width((width * (v / most) as f32).max(1.0));
+                        ui.painter().rect_filled(
+                            bar,
+                            1.0,
+                            r.row
+                                .and_then(twe_core::stats::Row::province)
+                                .map_or(egui::Color32::GRAY, palette::province),
+                        );
+                    }
                     ui.end_row();
                 }
             });
-    });
+        });
 }
 
 /// How the dossiers' instruments went, per kind: planned, running, completed, stopped
 /// early, and their average length.
-fn instrument_outcomes_ui(s: &DossierStats, ui: &mut egui::Ui, lang: Lang) {
+fn instrument_outcomes_ui(s: &twe_core::stats::figures::Detail, ui: &mut egui::Ui, lang: Lang) {
     egui::Grid::new("instrument-outcomes")
         .striped(true)
         .show(ui, |ui| {
@@ -554,16 +697,20 @@ fn instrument_outcomes_ui(s: &DossierStats, ui: &mut egui::Ui, lang: Lang) {
                 ui.strong(h);
             }
             ui.end_row();
-            for t in InstrumentType::ALL {
-                let c = s.status.get(&t).copied().unwrap_or_default();
+            for (t, status) in &s.status {
                 ui.label(t.label(lang));
-                for v in [c.planned, c.running, c.completed, c.stopped_early] {
-                    ui.label(lang::number(v, lang));
+                for v in status {
+                    ui.label(v.text(lang, 0, false));
                 }
-                ui.label(
-                    s.average_days(t)
-                        .map_or("–".into(), |d| lang::number(d.round() as i64, lang)),
-                );
+                let avg = s
+                    .average_days
+                    .iter()
+                    .find(|(k, _)| k == t)
+                    .map_or(Shown::Undefined, |(_, v)| *v);
+                ui.label(match avg {
+                    Shown::Undefined => "–".to_string(),
+                    v => v.text(lang, 0, false),
+                });
                 ui.end_row();
             }
         });

@@ -1,32 +1,32 @@
-//! The statistics view: the page list, the choices (data source, measure, province, years,
-//! shares, table, privacy) and the exports on the left; the chosen page in the centre.
+//! The statistics view: the page list, the choices (data source, how the year is counted,
+//! measure, province, years, shares, table), the slide's own words and the exports on the
+//! left; the chosen page in the centre. Counts from 1 to 4 of dossiers are hidden
+//! everywhere (decision 9): the window has no switch for them.
 
 use super::action::{Action, Output, Request, Shell};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::panel::Panel;
-use super::stats_pages::{Page, StatsChoices, current_chart, page_ui, source_table};
+use super::stats_pages::{Page, StatsChoices, current_chart, current_slide, page_ui, source_years};
 use twe_core::lang::Lang;
 use twe_core::reference::Province;
 use twe_core::stats::Measure;
-use twe_core::stats::charts::DataSource;
+use twe_core::stats::YearBasis;
+use twe_core::stats::charts::{ChartKind, DataSource};
 
-/// The statistics view: its choices (shared with the slides) and where its page was last
-/// drawn (for the PNG export).
+/// The statistics view: its choices (shared with the slides).
 #[derive(Default)]
 pub struct StatsView {
     /// What the user chose.
     pub choices: StatsChoices,
-    /// The screen area of the page last drawn.
-    page_rect: Option<egui::Rect>,
 }
 
 impl StatsView {
-    /// The left panel: pages, choices, year slider and exports.
+    /// The left panel: pages, choices, year slider, the slide's words and exports.
     pub fn controls_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         egui::ScrollArea::vertical().show(ui, |ui| {
             let lang = cx.lang;
-            let years = source_table(cx.ws, &self.choices).years();
+            let years = source_years(cx.ws, &self.choices);
             let s = &mut self.choices;
             ui.heading(lang.pick("Statistiek", "Statistics"));
             for page in Page::all() {
@@ -47,8 +47,18 @@ impl StatsView {
                     }
                 });
             toggles_ui(ui, s, lang);
+            ui.weak(lang.pick(
+                "Aantallen van 1 tot 4 uit dossiers staan overal als «<5».",
+                "Counts from 1 to 4 from dossiers read «<5» everywhere.",
+            ));
             ui.separator();
             self.exports_ui(cx, ui, out);
+            if let Page::Chart(kind) = self.choices.page {
+                ui.separator();
+                egui::CollapsingHeader::new(lang.pick("Woorden op de dia", "Words on the slide"))
+                    .id_salt("slide-words")
+                    .show(ui, |ui| slide_text_ui(cx, ui, &mut self.choices, kind));
+            }
         });
     }
 
@@ -64,30 +74,30 @@ impl StatsView {
         if ui
             .button(lang.pick("Dia's als PDF…", "Slides as PDF…"))
             .on_hover_text(lang.pick(
-                "Elke grafiek als een 16:9-pagina, om na de vergadering te versturen",
-                "Every chart as a 16:9 page, to send after the meeting",
+                "De dia's zoals ze gepresenteerd worden (gegevens, maat, jaren, nadruk, eigen \
+                 titels), elk als een 16:9-pagina",
+                "The slides as they are presented (data, measure, years, highlight, own \
+                 titles), each as a 16:9 page",
             ))
             .clicked()
         {
-            out.push(Action::Output(Output::ExportDeck {
-                dossiers: self.choices.source != twe_core::stats::charts::DataSource::Published,
-            }));
+            out.push(Action::Output(Output::ExportDeck));
         }
         for (all_years, label, hover) in [
             (
                 false,
                 lang.pick("Grafieken als Excel…", "Charts as Excel…"),
                 lang.pick(
-                    "Elke grafiek als een blad met haar cijfers, totalen en bron (de getoonde jaren)",
-                    "Every chart as a sheet with its numbers, totals and source (the years shown)",
+                    "De gegevens, hun definities en elke grafiek als een blad (de getoonde jaren)",
+                    "The data, its definitions and every chart as a sheet (the years shown)",
                 ),
             ),
             (
                 true,
                 lang.pick("Excel, alle jaren…", "Excel, all years…"),
                 lang.pick(
-                    "Elke grafiek als een blad, met alle jaren",
-                    "Every chart as a sheet, with every year",
+                    "De gegevens, hun definities en elke grafiek, met alle jaren",
+                    "The data, its definitions and every chart, with every year",
                 ),
             ),
         ] {
@@ -98,14 +108,13 @@ impl StatsView {
         let Page::Chart(kind) = self.choices.page else {
             return;
         };
-        let suppressed = self.choices.suppresses();
         if ui
             .button(lang.pick("CSV van deze grafiek…", "CSV of this chart…"))
             .clicked()
         {
-            let data = current_chart(cx.ws, &self.choices, lang, kind, true);
+            let data = current_chart(cx.ws, &self.choices, lang, kind);
             out.push(Action::Shell(Shell::Dialog(Request::ExportCsv(
-                data.to_csv(suppressed),
+                data.to_csv(lang),
             ))));
         }
         if ui
@@ -116,22 +125,26 @@ impl StatsView {
                 up_to: i32::MAX,
                 ..self.choices.clone()
             };
-            let data = current_chart(cx.ws, &all_years, lang, kind, true);
+            let data = current_chart(cx.ws, &all_years, lang, kind);
             out.push(Action::Shell(Shell::Dialog(Request::ExportCsv(
-                data.to_csv(suppressed),
+                data.to_csv(lang),
             ))));
         }
         if ui
             .button(lang.pick("PNG van deze grafiek…", "PNG of this chart…"))
+            .on_hover_text(lang.pick(
+                "De dia van deze grafiek als afbeelding van 1920×1080, licht, voor een verslag",
+                "This chart's slide as a 1920×1080 image, light, for a report",
+            ))
             .clicked()
-            && let Some(rect) = self.page_rect
         {
-            out.push(Action::Shell(Shell::ExportPng(rect)));
+            out.push(Action::Output(Output::ExportPng(kind)));
         }
     }
 }
 
-/// The data source, measure and highlighted province, as rows of the controls grid.
+/// The data source, how the year is counted, the measure and the highlighted province, as
+/// rows of the controls grid.
 fn choices_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
     let l = ui.label(lang.pick("Gegevens", "Data"));
     egui::ComboBox::from_id_salt("source")
@@ -142,20 +155,43 @@ fn choices_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
                 DataSource::Dossiers,
                 DataSource::Difference,
             ] {
-                ui.selectable_value(&mut s.source, x, x.name(lang));
+                // The difference compares like with like: only by the trajectory's start
+                // year, the published table's.
+                let fits = x != DataSource::Difference || s.basis == YearBasis::TrajectoryStart;
+                ui.add_enabled_ui(fits, |ui| {
+                    ui.selectable_value(&mut s.source, x, x.name(lang))
+                        .on_disabled_hover_text(lang.pick(
+                            "Alleen per startjaar van het traject: zo telt de gepubliceerde tabel",
+                            "Only by the trajectory's start year: the published table counts so",
+                        ));
+                });
             }
         })
         .response
         .labelled_by(l.id);
     ui.end_row();
+    let l = ui.label(lang.pick("Jaar", "Year"));
+    let dossiers = s.source == DataSource::Dossiers;
+    ui.add_enabled_ui(dossiers, |ui| {
+        egui::ComboBox::from_id_salt("basis")
+            .selected_text(s.basis().name(lang))
+            .width(220.0)
+            .show_ui(ui, |ui| {
+                for b in YearBasis::ALL {
+                    ui.selectable_value(&mut s.basis, b, b.name(lang));
+                }
+            })
+            .response
+            .labelled_by(l.id)
+            .on_disabled_hover_text(lang.pick(
+                "De gepubliceerde cijfers tellen per startjaar van het traject",
+                "The published figures count by the trajectory's start year",
+            ));
+    });
+    ui.end_row();
     let l = ui.label(lang.pick("Maat", "Measure"));
     egui::ComboBox::from_id_salt("measure")
-        .selected_text(
-            Measure::ALL
-                .iter()
-                .find(|m| **m == s.measure)
-                .map_or("", |m| m.heading(lang)),
-        )
+        .selected_text(s.measure.heading(lang))
         .show_ui(ui, |ui| {
             for m in Measure::ALL {
                 ui.selectable_value(&mut s.measure, m, m.heading(lang));
@@ -223,9 +259,9 @@ fn years_ui(ui: &mut egui::Ui, s: &mut StatsChoices, (first, last): (i32, i32), 
     }
 }
 
-/// Shares (for the use of BVS: per 100 trajectories), the table and the privacy setting.
+/// Shares (for the use of BVS: per 100 trajectories) and the table.
 fn toggles_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
-    let relative = if s.page == Page::Chart(twe_core::stats::charts::ChartKind::BvsUse) {
+    let relative = if s.page == Page::Chart(ChartKind::BvsUse) {
         lang.pick(
             "Per 100 opgestarte trajecten",
             "Per 100 started trajectories",
@@ -240,19 +276,69 @@ fn toggles_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
     ui.checkbox(
         &mut s.show_table,
         lang.pick("Tabel met de cijfers", "Table with the numbers"),
-    );
-    ui.checkbox(
-        &mut s.privacy,
-        lang.pick(
-            "Aantallen 1–4 als «<5» bij presenteren en exporteren",
-            "Counts 1–4 as «<5» when presenting and exporting",
+    )
+    .on_hover_text(lang.pick(
+        "Bij presenteren staat de tabel op een eigen dia na haar grafiek",
+        "When presenting, the table has a slide of its own after its chart",
+    ));
+}
+
+/// The slide's title and sentence: the computed ones unless the presenter writes their
+/// own; one click brings the computed one back.
+fn slide_text_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, s: &mut StatsChoices, kind: ChartKind) {
+    let lang = cx.lang;
+    let computed = {
+        let plain = StatsChoices {
+            slide_text: std::collections::HashMap::new(),
+            ..s.clone()
+        };
+        current_slide(cx.ws, &plain, lang, kind)
+    };
+    let own = s.slide_text.entry(kind).or_default();
+    for (label, field, computed_text, reset) in [
+        (
+            lang.pick("Titel", "Title"),
+            &mut own.title,
+            computed.title.as_str(),
+            lang.pick("Berekende titel terug", "Computed title back"),
         ),
-    );
+        (
+            lang.pick("Zin", "Sentence"),
+            &mut own.sentence,
+            computed.sentence.as_str(),
+            lang.pick("Berekende zin terug", "Computed sentence back"),
+        ),
+    ] {
+        let l = ui.label(label);
+        let mut text = field.clone().unwrap_or_else(|| computed_text.to_string());
+        let edit = ui.add(
+            egui::TextEdit::multiline(&mut text)
+                .desired_rows(2)
+                .char_limit(300)
+                .desired_width(f32::INFINITY),
+        );
+        let edit = edit.labelled_by(l.id);
+        if edit.changed() {
+            *field = (text != computed_text).then_some(text);
+        }
+        if ui
+            .add_enabled(field.is_some(), egui::Button::new(reset))
+            .clicked()
+        {
+            *field = None;
+        }
+    }
+    if s.slide_text
+        .get(&kind)
+        .is_some_and(|t| *t == super::stats_pages::SlideText::default())
+    {
+        s.slide_text.remove(&kind);
+    }
 }
 
 impl Panel for StatsView {
     /// The central panel: the current page.
     fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, _out: &mut Vec<Action>) {
-        self.page_rect = Some(page_ui(cx, &mut self.choices, ui, false));
+        page_ui(cx, &mut self.choices, ui, false);
     }
 }

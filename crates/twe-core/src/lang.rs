@@ -201,6 +201,25 @@ pub fn number(n: i64, lang: Lang) -> String {
     out
 }
 
+/// A number with `decimals` decimals as the language writes it: "1.234,5" or "1,234.5".
+pub fn decimal(v: f64, decimals: usize, lang: Lang) -> String {
+    let text = format!("{:.decimals$}", v.abs());
+    let (whole, fraction) = text.split_once('.').unwrap_or((&text, ""));
+    let whole: i64 = whole.parse().unwrap_or(0);
+    // "-0,0" would claim a sign the rounded figure does not have.
+    let negative = v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
+    let mut out = String::new();
+    if negative {
+        out.push('-');
+    }
+    out.push_str(&number(whole, lang));
+    if !fraction.is_empty() {
+        out.push_str(lang.pick(",", "."));
+        out.push_str(fraction);
+    }
+    out
+}
+
 /// A length in days, weeks and months: "182 dagen · 26,0 weken · 6,0 maanden".
 pub fn length(days: i64, lang: Lang) -> String {
     let decimal = |x: f64| {

@@ -20,9 +20,18 @@ const GUI: &[&str] = &[
     "glow",
     "rfd",
     "notify",
-    "image",
 ];
-const DOCUMENTS: &[&str] = &["krilla", "calamine", "rust_xlsxwriter", "icalendar", "zip"];
+/// The documents' formats (PDF, its drawing as a PNG, workbooks, calendars): the documents'
+/// crate, never the core.
+const DOCUMENTS: &[&str] = &[
+    "krilla",
+    "hayro",
+    "image",
+    "calamine",
+    "rust_xlsxwriter",
+    "icalendar",
+    "zip",
+];
 
 /// Each package of the lock file by name and version, with the packages it names.
 fn packages() -> HashMap<(String, String), Vec<String>> {

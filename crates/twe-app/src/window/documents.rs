@@ -13,7 +13,8 @@ impl Window {
     pub(super) fn output(&mut self, action: Output) {
         match action {
             Output::PrintPlan { entry, client } => self.print_plan(entry, client),
-            Output::ExportDeck { dossiers } => self.export_deck(dossiers),
+            Output::ExportDeck => self.export_deck(),
+            Output::ExportPng(kind) => self.export_png(kind),
             Output::ExportCharts { all_years } => self.export_charts(all_years),
             Output::ExportCaseload => self.export_caseload(),
             Output::ImportInto(dir) => self.import_into(&dir),
@@ -152,10 +153,10 @@ impl Window {
         }
     }
 
-    /// Writes the statistics view's charts as a workbook, as the view shows them (data,
-    /// measure, shares, hidden small counts) for its years or all, and asks where.
+    /// Writes the statistics as a workbook, as the view shows them (data, year, measure,
+    /// shares) for its years or all, every figure after the gate, and asks where.
     pub(super) fn export_charts(&mut self, all_years: bool) {
-        use super::super::stats_pages::{current_chart, source_note};
+        use super::super::stats_pages::{chart_of, source_figures};
         let lang = self.shared.lang;
         let choices = super::super::stats_pages::StatsChoices {
             up_to: if all_years {
@@ -165,35 +166,82 @@ impl Window {
             },
             ..self.stats.choices.clone()
         };
+        let figures = source_figures(&self.shared.ws, &choices);
         let charts: Vec<_> = twe_core::stats::charts::ChartKind::ALL
             .iter()
-            .map(|&k| current_chart(&self.shared.ws, &choices, lang, k, true))
+            .map(|&k| chart_of(&figures, &choices, lang, k))
             .collect();
-        let source = source_note(&self.shared.ws, &choices, lang);
-        let made = twe_documents::spreadsheet::charts_workbook(
-            &charts,
-            &source,
-            choices.suppresses(),
+        let book = twe_documents::spreadsheet::StatsBook {
+            figures: &figures,
+            basis: choices.basis(),
+            charts: &charts,
             lang,
-        )
-        .map(|bytes| Request::ExportXlsx {
-            bytes,
-            name: lang.pick("twe-cijfers.xlsx", "twe-figures.xlsx").into(),
-        })
-        .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
+        };
+        let made = twe_documents::spreadsheet::stats_workbook(&book)
+            .map(|bytes| Request::ExportXlsx {
+                bytes,
+                name: lang.pick("twe-cijfers.xlsx", "twe-figures.xlsx").into(),
+            })
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }
 
-    /// Makes the chart slides as a PDF deck and asks where to save it.
-    pub(super) fn export_deck(&mut self, dossiers: bool) {
+    /// The slides as presented: every chart with the view's choices and the presenter's
+    /// own words, their source line and highlight.
+    fn slides(&self) -> (Vec<twe_core::stats::charts::Slide>, String) {
+        use super::super::stats_pages::{current_slide, source_note};
         let lang = self.shared.lang;
-        let table = dossiers.then(|| self.shared.ws.stats());
-        let made = twe_documents::print::deck_pdf(table, lang)
+        let choices = &self.stats.choices;
+        let slides = twe_core::stats::charts::ChartKind::ALL
+            .iter()
+            .map(|&k| current_slide(&self.shared.ws, choices, lang, k))
+            .collect();
+        let at_chart = super::super::stats_pages::StatsChoices {
+            page: super::super::stats_pages::Page::Chart(
+                twe_core::stats::charts::ChartKind::PerProvince,
+            ),
+            ..choices.clone()
+        };
+        (slides, source_note(&self.shared.ws, &at_chart, lang))
+    }
+
+    /// Makes the chart slides as a PDF deck, as presented, and asks where to save it.
+    pub(super) fn export_deck(&mut self) {
+        let lang = self.shared.lang;
+        let (slides, source) = self.slides();
+        let deck = twe_documents::print::deck::Deck {
+            slides: &slides,
+            source: &source,
+            highlight: self.stats.choices.highlight,
+            lang,
+        };
+        let made = twe_documents::print::deck_pdf(&deck)
             .map(|bytes| Request::ExportPdf {
                 bytes,
                 name: lang.pick("twe-dias.pdf", "twe-slides.pdf").into(),
                 note: None,
             })
+            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
+        self.offer(made);
+    }
+
+    /// Makes chart `kind`'s slide as a PNG (light, twice the deck's points: 1920×1080) and
+    /// asks where to save it.
+    pub(super) fn export_png(&mut self, kind: twe_core::stats::charts::ChartKind) {
+        let lang = self.shared.lang;
+        let (slides, source) = self.slides();
+        let page = slides
+            .iter()
+            .position(|s| s.chart.kind == kind)
+            .unwrap_or(0);
+        let deck = twe_documents::print::deck::Deck {
+            slides: &slides,
+            source: &source,
+            highlight: self.stats.choices.highlight,
+            lang,
+        };
+        let made = twe_documents::print::slide_png(&deck, page, 2.0)
+            .map(Request::ExportPng)
             .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }

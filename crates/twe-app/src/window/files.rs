@@ -136,6 +136,7 @@ impl Window {
     /// for exports (figures go to people, not to the shared caseload).
     pub(super) fn default_path(&self, request: &Request) -> PathBuf {
         let ws = &self.shared.ws;
+        let lang = self.shared.lang;
         let documents = || {
             dirs::document_dir()
                 .or_else(dirs::home_dir)
@@ -153,13 +154,13 @@ impl Window {
                 .map_or_else(documents, |p| PathBuf::from(p.folder.trim())),
             Request::SaveAs(i) => {
                 let name = ws.entry(*i).map_or_else(
-                    || request.default_name().to_string(),
+                    || request.default_name(lang).to_string(),
                     |e| e.name().to_string(),
                 );
                 folder.join(name)
             }
             Request::ExportCsv(_) | Request::ExportPng(_) => {
-                documents().join(request.default_name())
+                documents().join(request.default_name(lang))
             }
             Request::ExportIcs(_) => documents().join(twe_documents::ics::file_name(ws.today())),
             Request::ExportXlsx { name, .. } | Request::ExportPdf { name, .. } => {

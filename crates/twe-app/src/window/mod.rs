@@ -154,7 +154,7 @@ impl Window {
             caseload: Caseload::default(),
             agenda: AgendaView::default(),
             stats: StatsView::default(),
-            slides: Slides,
+            slides: Slides::default(),
             help: Help::default(),
             dialogs: Dialogs::default(),
             import: None,
@@ -480,6 +480,13 @@ impl Window {
             Setting::ShowEditor(on) => self.shared.layout.show_editor = on,
             Setting::ToggleHelp => self.help.toggle(),
             Setting::Present(on) => {
+                // A presentation starts from the statistics and returns to them: leaving
+                // it never shows a dossier or a client's name on the projector, whatever
+                // view it was started from.
+                if on {
+                    self.select(Select::SetView(View::Statistics));
+                    self.slides.blank = None;
+                }
                 self.presenting = on;
                 self.for_shell.push(Shell::FullScreen(on));
             }

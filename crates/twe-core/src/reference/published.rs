@@ -13,6 +13,8 @@ pub struct Published {
     pub source: Text,
     /// The year the monitoring covers only in part.
     pub partial_year: i32,
+    /// The month of the monitoring the figures come from (May 2021), as (year, month).
+    pub monitoring: (i32, u32),
     /// Started trajectories and instruments per province and start year.
     pub started: Vec<Row>,
     /// The printed yearly totals ("Totaal per jaar").
@@ -160,6 +162,12 @@ impl Published {
             crate::lang::number(most.clients.into(), lang),
         );
         (number, sentence)
+    }
+
+    /// The day the figures are taken as of: the first day of the monitoring's month, so
+    /// that nothing is claimed of days it may not cover.
+    pub fn as_of(&self) -> chrono::NaiveDate {
+        chrono::NaiveDate::from_ymd_opt(self.monitoring.0, self.monitoring.1, 1).unwrap_or_default()
     }
 
     /// The years of the table, ascending.

@@ -30,6 +30,9 @@ pub enum Measure {
     Trajectories,
     /// Started instruments of one kind.
     Instrument(InstrumentType),
+    /// Started instruments of every kind together (not a column of the published table:
+    /// the sum the rates per trajectory divide).
+    Instruments,
 }
 
 impl Measure {
@@ -43,6 +46,30 @@ impl Measure {
         Measure::Instrument(InstrumentType::Ibo),
     ];
 
+    /// The six columns and every instrument together: what the figure table holds.
+    pub const WITH_ALL_INSTRUMENTS: [Measure; 7] = [
+        Measure::Trajectories,
+        Measure::Instrument(InstrumentType::Bvs),
+        Measure::Instrument(InstrumentType::Art60),
+        Measure::Instrument(InstrumentType::Opleiding),
+        Measure::Instrument(InstrumentType::Wes),
+        Measure::Instrument(InstrumentType::Ibo),
+        Measure::Instruments,
+    ];
+
+    /// Where the measure stands in [`Measure::WITH_ALL_INSTRUMENTS`].
+    pub fn index(self) -> usize {
+        match self {
+            Measure::Trajectories => 0,
+            Measure::Instrument(InstrumentType::Bvs) => 1,
+            Measure::Instrument(InstrumentType::Art60) => 2,
+            Measure::Instrument(InstrumentType::Opleiding) => 3,
+            Measure::Instrument(InstrumentType::Wes) => 4,
+            Measure::Instrument(InstrumentType::Ibo) => 5,
+            Measure::Instruments => 6,
+        }
+    }
+
     /// The CSV column name.
     pub fn csv_name(self) -> &'static str {
         match self {
@@ -52,6 +79,7 @@ impl Measure {
             Measure::Instrument(InstrumentType::Opleiding) => "opleiding",
             Measure::Instrument(InstrumentType::Wes) => "wes",
             Measure::Instrument(InstrumentType::Ibo) => "ibo",
+            Measure::Instruments => "instruments",
         }
     }
 
@@ -61,6 +89,7 @@ impl Measure {
             Measure::Trajectories => lang.pick("Trajecten", "Trajectories"),
             Measure::Instrument(InstrumentType::Art60) => lang.pick("Tewerkstelling", "Art. 60§7"),
             Measure::Instrument(t) => t.label(lang),
+            Measure::Instruments => lang.pick("Instrumenten", "Instruments"),
         }
     }
 }
@@ -71,6 +100,7 @@ impl Counts {
         match measure {
             Measure::Trajectories => self.trajectories,
             Measure::Instrument(t) => *self.instrument(t),
+            Measure::Instruments => self.bvs + self.art60 + self.opleiding + self.wes + self.ibo,
         }
     }
 
@@ -103,26 +133,23 @@ impl Counts {
 
 impl AddAssign for Counts {
     fn add_assign(&mut self, o: Counts) {
-        for m in Measure::ALL {
-            *self.slot(m) += o.get(m);
-        }
+        self.trajectories += o.trajectories;
+        self.bvs += o.bvs;
+        self.art60 += o.art60;
+        self.opleiding += o.opleiding;
+        self.wes += o.wes;
+        self.ibo += o.ibo;
     }
 }
 
 impl SubAssign for Counts {
     fn sub_assign(&mut self, o: Counts) {
-        for m in Measure::ALL {
-            *self.slot(m) -= o.get(m);
-        }
-    }
-}
-
-impl Counts {
-    fn slot(&mut self, m: Measure) -> &mut i64 {
-        match m {
-            Measure::Trajectories => &mut self.trajectories,
-            Measure::Instrument(t) => self.instrument_mut(t),
-        }
+        self.trajectories -= o.trajectories;
+        self.bvs -= o.bvs;
+        self.art60 -= o.art60;
+        self.opleiding -= o.opleiding;
+        self.wes -= o.wes;
+        self.ibo -= o.ibo;
     }
 }
 

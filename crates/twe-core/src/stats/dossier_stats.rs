@@ -37,10 +37,12 @@ pub struct DossierStats {
     pub years_exempt: i64,
     /// Trajectory years checked (one or two per dossier).
     pub years: i64,
-    /// Counts per OCMW (municipality name as written).
-    pub by_municipality: BTreeMap<String, Counts>,
-    /// Counts per organisation guidance is outsourced to ("" for the OCMW itself).
-    pub by_organisation: BTreeMap<String, Counts>,
+    /// Counts per OCMW (municipality name as written) and the trajectory's start year,
+    /// instruments in that year as in the province table (decision 8).
+    pub by_municipality: BTreeMap<(String, i32), Counts>,
+    /// Counts per organisation guidance is outsourced to ("" for the OCMW itself) and the
+    /// trajectory's start year.
+    pub by_organisation: BTreeMap<(String, i32), Counts>,
 }
 
 fn counts_of(d: &Dossier) -> Counts {
@@ -100,7 +102,8 @@ impl DossierStats {
             }
         }
         let c = counts_of(d);
-        let bump = |map: &mut BTreeMap<String, Counts>, key: String| {
+        let year = chrono::Datelike::year(&d.start);
+        let bump = |map: &mut BTreeMap<(String, i32), Counts>, key: (String, i32)| {
             let cell = map.entry(key.clone()).or_default();
             if sign > 0 {
                 *cell += c;
@@ -111,10 +114,10 @@ impl DossierStats {
                 map.remove(&key);
             }
         };
-        bump(&mut self.by_municipality, d.ocmw.clone());
+        bump(&mut self.by_municipality, (d.ocmw.clone(), year));
         bump(
             &mut self.by_organisation,
-            d.guided_by.clone().unwrap_or_default(),
+            (d.guided_by.clone().unwrap_or_default(), year),
         );
     }
 

@@ -4,13 +4,16 @@
 pub mod audit;
 pub mod charts;
 mod counts;
+pub mod disclosure;
 mod dossier_stats;
+pub mod figures;
 mod table;
 
 pub use audit::{Defect, audit, published_defects};
 pub use counts::{Counts, Measure};
 pub use dossier_stats::{DossierStats, StatusCounts};
-pub use table::{ProvinceYearTable, TOTAL, TableRow, UNPLACED, YearBasis, contribution};
+pub use figures::{DataSource, FigureTable, Figures, Row};
+pub use table::{ProvinceYearTable, TOTAL, UNPLACED, YearBasis, contribution};
 
 #[cfg(test)]
 mod tests;

@@ -1,11 +1,10 @@
 //! The province × year table, from the published figures or computed from dossiers.
 
-use super::{Counts, Measure};
-use crate::lang::{self, Lang};
+use super::Counts;
+use crate::lang::Lang;
 use crate::model::Dossier;
 use crate::reference::{Municipalities, Province, Published};
 use chrono::Datelike;
-use serde::Serialize;
 use std::collections::BTreeMap;
 
 /// Which year an instrument counts in (DOMAIN decision 8 of 7 December 2026).
@@ -204,19 +203,6 @@ impl ProvinceYearTable {
         }
     }
 
-    /// `self − other`, cell by cell (the dossiers against the published figures).
-    #[must_use]
-    pub fn difference(&self, other: &ProvinceYearTable) -> ProvinceYearTable {
-        let mut out = self.clone();
-        for (&(p, y), &c) in &other.cells {
-            *out.cells.entry((p, y)).or_default() -= c;
-        }
-        for (&y, &c) in &other.unplaced {
-            *out.unplaced.entry(y).or_default() -= c;
-        }
-        out
-    }
-
     /// The counts of one province and year (zero when empty).
     pub fn get(&self, province: Province, year: i32) -> Counts {
         self.cells
@@ -251,112 +237,6 @@ impl ProvinceYearTable {
     pub fn grand_total(&self) -> Counts {
         self.years().into_iter().map(|y| self.year_total(y)).sum()
     }
-
-    /// The rows of the table in order: each province's years, then the yearly totals, then
-    /// the grand total. Unplaced dossiers appear as their own "province".
-    pub fn rows(&self) -> Vec<TableRow> {
-        let years = self.years();
-        let mut rows = Vec::new();
-        for p in Province::ALL {
-            for &y in &years {
-                rows.push(TableRow {
-                    province: p.name().to_string(),
-                    year: Some(y),
-                    counts: self.get(p, y),
-                });
-            }
-        }
-        for (&y, &counts) in &self.unplaced {
-            rows.push(TableRow {
-                province: UNPLACED.to_string(),
-                year: Some(y),
-                counts,
-            });
-        }
-        for &y in &years {
-            rows.push(TableRow {
-                province: TOTAL.to_string(),
-                year: Some(y),
-                counts: self.year_total(y),
-            });
-        }
-        rows.push(TableRow {
-            province: TOTAL.to_string(),
-            year: None,
-            counts: self.grand_total(),
-        });
-        rows
-    }
-
-    /// The table as CSV: the header `province,year,trajectories,bvs,art60,opleiding,wes,ibo`,
-    /// a row per province and year, then the totals (province `Totaal`; the grand total has
-    /// an empty year).
-    pub fn to_csv(&self) -> String {
-        let mut header = vec!["province".to_string(), "year".to_string()];
-        header.extend(Measure::ALL.iter().map(|m| m.csv_name().to_string()));
-        let rows = self.rows().into_iter().map(|row| {
-            let mut record = vec![
-                row.province.clone(),
-                row.year.map(|y| y.to_string()).unwrap_or_default(),
-            ];
-            record.extend(Measure::ALL.iter().map(|&m| row.counts.get(m).to_string()));
-            record
-        });
-        super::csv_text(std::iter::once(header).chain(rows))
-    }
-
-    /// The table as aligned text with the numbers as the answer prints them (2.772).
-    pub fn to_text(&self, lang: Lang) -> String {
-        let mut heads = vec![
-            lang.pick("Provincie", "Province").to_string(),
-            lang.pick("Jaar", "Year").to_string(),
-        ];
-        heads.extend(Measure::ALL.iter().map(|m| m.heading(lang).to_string()));
-        let mut lines: Vec<Vec<String>> = vec![heads];
-        for row in self.rows() {
-            let mut cells = vec![
-                if row.province == TOTAL {
-                    lang.pick(TOTAL, "Total").to_string()
-                } else {
-                    row.province.clone()
-                },
-                row.year.map(|y| y.to_string()).unwrap_or_default(),
-            ];
-            cells.extend(
-                Measure::ALL
-                    .iter()
-                    .map(|&m| lang::number(row.counts.get(m), lang)),
-            );
-            lines.push(cells);
-        }
-        let widths: Vec<usize> = (0..lines[0].len())
-            .map(|c| {
-                lines
-                    .iter()
-                    .map(|l| l[c].chars().count())
-                    .max()
-                    .unwrap_or(0)
-            })
-            .collect();
-        let mut out = String::new();
-        for line in &lines {
-            for (c, cell) in line.iter().enumerate() {
-                let pad = widths[c] - cell.chars().count();
-                if c < 2 {
-                    out.push_str(cell);
-                    out.push_str(&" ".repeat(pad + 2));
-                } else {
-                    out.push_str(&" ".repeat(pad));
-                    out.push_str(cell);
-                    out.push_str("  ");
-                }
-            }
-            let trimmed = out.trim_end().len();
-            out.truncate(trimmed);
-            out.push('\n');
-        }
-        out
-    }
 }
 
 impl std::ops::Add for Counts {
@@ -371,15 +251,3 @@ impl std::ops::Add for Counts {
 pub const TOTAL: &str = "Totaal";
 /// The "province" of dossiers whose OCMW is not a known municipality.
 pub const UNPLACED: &str = "Onbekend";
-
-/// One row of the table.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct TableRow {
-    /// The province's name, or `Totaal`, or `Onbekend`.
-    pub province: String,
-    /// The year; `None` for the grand total.
-    pub year: Option<i32>,
-    /// The six columns.
-    #[serde(flatten)]
-    pub counts: Counts,
-}

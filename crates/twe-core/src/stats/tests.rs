@@ -1,5 +1,6 @@
 //! The province × year table and the audit.
 
+use super::disclosure::Shown;
 use super::*;
 use crate::model::{Dossier, Instrument, InstrumentKind, Status};
 use crate::reference::{Province, municipalities, published};
@@ -147,23 +148,36 @@ fn dossiers_count_by_the_trajectorys_start_year_and_province() {
 }
 
 #[test]
-fn csv_has_the_contract_header_and_totals_last() {
-    let csv = ProvinceYearTable::from_published(published()).to_csv();
+fn csv_has_the_contract_header_each_province_total_and_flanders_last() {
+    let f = Figures::published(published());
+    let csv = f.table(YearBasis::TrajectoryStart).unwrap().to_csv();
     let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
         lines[0],
         "province,year,trajectories,bvs,art60,opleiding,wes,ibo"
     );
     assert_eq!(lines[1], "Antwerpen,2017,2772,87,2570,473,54,63");
+    assert_eq!(lines[6], "Antwerpen,,11526,201,10029,1215,201,217");
     assert_eq!(lines.last(), Some(&"Totaal,,23186,3589,21235,2000,344,363"));
-    assert_eq!(lines.len(), 1 + 25 + 5 + 1);
+    // Five provinces of five years and a total each, five yearly totals, the grand total.
+    assert_eq!(lines.len(), 1 + 5 * 6 + 5 + 1);
+    assert!(
+        !csv.contains("Onbekend"),
+        "no unknown OCMW in the published table"
+    );
 }
 
 #[test]
-fn the_text_table_uses_dutch_thousands() {
-    let text = ProvinceYearTable::from_published(published()).to_text(crate::lang::Lang::Nl);
+fn the_text_table_uses_dutch_thousands_and_says_what_the_year_is() {
+    let f = Figures::published(published());
+    let text = f
+        .table(YearBasis::TrajectoryStart)
+        .unwrap()
+        .to_text(crate::lang::Lang::Nl);
     assert!(text.lines().nth(1).unwrap().contains("2.772"), "{text}");
-    assert!(text.lines().last().unwrap().contains("23.186"));
+    assert!(text.contains("23.186"));
+    assert!(text.contains("Jaar: startjaar van het traject"), "{text}");
+    assert!(!text.contains("<5"));
 }
 
 #[test]
@@ -202,4 +216,250 @@ fn counting_from_scratch_equals_adding_one_by_one_even_for_odd_years() {
     let by_start = ProvinceYearTable::from_dossiers(all, m, YearBasis::TrajectoryStart);
     assert_eq!(by_start.unplaced.get(&2019).map(|c| c.art60), Some(1));
     assert_eq!(by_start.get(Province::OostVlaanderen, 1985).ibo, 1);
+}
+
+fn today() -> NaiveDate {
+    d("2026-06-01")
+}
+
+/// `n` dossiers of `ocmw` starting on `start`, each with the instruments `kinds`.
+fn many(n: usize, ocmw: &str, start: &str, kinds: &[(InstrumentKind, &str)]) -> Vec<Dossier> {
+    (0..n)
+        .map(|k| {
+            let mut x = dossier(ocmw, start, kinds);
+            x.id = format!("{ocmw}-{start}-{k}");
+            x
+        })
+        .collect()
+}
+
+fn figures_of(dossiers: &[Dossier]) -> Figures {
+    let refs: Vec<&Dossier> = dossiers.iter().collect();
+    Figures::of(&refs, today(), false)
+}
+
+/// Decision 10: dossiers of an unknown OCMW are a row of their own and part of every total;
+/// decision 9: their count of 2 is «<5», and the year's total of 8 stays, so a second part
+/// of that year is hidden: 8 − 6 would give the 2 back.
+#[test]
+fn the_unknown_ocmw_is_a_row_and_part_of_the_totals_and_nothing_can_be_subtracted_out() {
+    let mut all = many(6, "Gent", "2019-03-01", &[]);
+    all.extend(many(2, "Atlantis", "2019-05-01", &[]));
+    let f = figures_of(&all);
+    let t = f.table(YearBasis::TrajectoryStart).unwrap();
+    assert_eq!(t.rows().last(), Some(&Row::Unknown));
+    let m = Measure::Trajectories;
+    assert_eq!(t.cell(m, Row::Unknown, 2019), Shown::Small);
+    assert_eq!(t.year_total(m, 2019), Shown::count(8));
+    assert_eq!(t.grand(m), Shown::count(8));
+    assert_eq!(
+        t.cell(m, Row::Province(Province::OostVlaanderen), 2019),
+        Shown::Withheld
+    );
+    let csv = t.to_csv();
+    assert!(csv.contains("Onbekend,2019,<5,"), "{csv}");
+    assert!(csv.contains("Oost-Vlaanderen,2019,–,"), "{csv}");
+    assert!(
+        csv.lines().last().unwrap().starts_with("Totaal,,8,"),
+        "{csv}"
+    );
+    let text = t.to_text(crate::lang::Lang::En);
+    assert!(text.contains("Unknown"), "{text}");
+    assert!(text.contains("«<5»: a count from 1 to 4"), "{text}");
+    // Asked for on the command line, nothing is hidden.
+    let shown = Figures::of(&all.iter().collect::<Vec<_>>(), today(), true);
+    let t = shown.table(YearBasis::TrajectoryStart).unwrap();
+    assert_eq!(t.cell(m, Row::Unknown, 2019), Shown::count(2));
+    assert!(!shown.hides_any());
+}
+
+/// The leak: a difference of a hidden dossier count gave the count back (−523
+/// against a published 524).
+#[test]
+fn a_difference_of_a_hidden_count_is_withheld() {
+    let all = many(1, "Antwerpen", "2017-03-01", &[]);
+    let f = figures_of(&all);
+    let diff = Figures::difference(&f, &Figures::published(published()));
+    let t = diff.table(YearBasis::TrajectoryStart).unwrap();
+    let antwerpen = Row::Province(Province::Antwerpen);
+    assert_eq!(
+        t.cell(Measure::Trajectories, antwerpen, 2017),
+        Shown::Withheld
+    );
+    // A province without dossiers is a true difference: all of the published figure.
+    assert_eq!(
+        t.cell(
+            Measure::Trajectories,
+            Row::Province(Province::Limburg),
+            2017
+        ),
+        Shown::count(-308)
+    );
+    assert!(diff.table(YearBasis::CalendarYear).is_none());
+}
+
+/// A sum over years with one hidden year is «–», never «<5» (it is 103): the shown years
+/// and the sum would give the hidden one back. Over every year, the province's total is a
+/// figure of the gate: it is shown, and a second year is hidden instead.
+#[test]
+fn a_sum_over_years_with_a_hidden_year_is_withheld_never_small() {
+    let wes = |n, year: &str| many(n, "Hasselt", year, &[(InstrumentKind::Wes, year)]);
+    let mut all = wes(50, "2019-02-01");
+    all.extend(wes(3, "2020-02-01"));
+    all.extend(wes(50, "2021-02-01"));
+    let f = figures_of(&all);
+    let t = f.table(YearBasis::TrajectoryStart).unwrap();
+    let (m, limburg) = (
+        Measure::Instrument(crate::model::InstrumentType::Wes),
+        Row::Province(Province::Limburg),
+    );
+    assert_eq!(t.cell(m, limburg, 2020), Shown::Small);
+    assert_eq!(t.row_total(m, limburg), Shown::count(103));
+    assert_eq!(
+        t.row_sum(m, limburg, &[2019, 2020, 2021]),
+        Shown::count(103)
+    );
+    assert!(t.cell(m, limburg, 2019).is_hidden() || t.cell(m, limburg, 2021).is_hidden());
+    assert_eq!(t.row_sum(m, limburg, &[2019, 2020]), Shown::Withheld);
+}
+
+/// The drill-down's OCMWs add up to their province and the detail to its totals; what is
+/// small there is hidden too, with a second OCMW beside it.
+#[test]
+fn the_drill_down_and_the_detail_pass_the_same_gate() {
+    let mut all = many(
+        40,
+        "Gent",
+        "2019-03-01",
+        &[(InstrumentKind::Art60, "2019-04-01")],
+    );
+    all.extend(many(3, "Nazareth", "2019-03-01", &[]));
+    all.extend(many(7, "Deinze", "2019-03-01", &[]));
+    let f = figures_of(&all);
+    let drill = f.drill.as_ref().unwrap();
+    let row = |name: &str| drill.ocmws.iter().find(|o| o.name == name).unwrap();
+    let y = drill.years.iter().position(|&y| y == 2019).unwrap();
+    let m = Measure::Trajectories;
+    assert_eq!(row("Nazareth").cell(m, y), Shown::Small);
+    assert_eq!(row("Deinze").cell(m, y), Shown::Withheld, "7 = 50 − 40 − 3");
+    assert_eq!(row("Gent").cell(m, y), Shown::count(40));
+    assert_eq!(
+        f.table(YearBasis::TrajectoryStart).unwrap().cell(
+            m,
+            Row::Province(Province::OostVlaanderen),
+            2019
+        ),
+        Shown::count(50)
+    );
+    let detail = f.detail.as_ref().unwrap();
+    // 40 planned art. 60§7 and nothing else: the status adds up to the kind's total.
+    let (_, art60) = detail
+        .status
+        .iter()
+        .find(|(t, _)| *t == crate::model::InstrumentType::Art60)
+        .unwrap();
+    assert_eq!(art60[0], Shown::count(40));
+}
+
+/// The property of decision 9 on whole workspaces: for generated workspaces of 50 to 2,000
+/// dossiers, no line of the table (a row's years and its total, a year's rows and
+/// Flanders' total, the totals and the grand total) has exactly one hidden part beside a
+/// shown total, «<5» stands exactly for the counts from 1 to 4, and every shown figure is
+/// the true one.
+mod disclosure_property {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(12))]
+        #[test]
+        fn no_line_of_the_table_gives_a_hidden_count_back(count in 50usize..2000, seed in 0u64..1000) {
+            let opts = crate::generate::Options { count, seed, match_published: false, violations: 0.0 };
+            let dossiers: Vec<Dossier> = crate::generate::generate(&opts).into_iter().map(|(d, _)| d).collect();
+            let refs: Vec<&Dossier> = dossiers.iter().collect();
+            let f = Figures::of(&refs, today(), false);
+            for basis in YearBasis::ALL {
+                let t = f.table(basis).unwrap();
+                let truth = ProvinceYearTable::from_dossiers(refs.iter().copied(), municipalities(), basis);
+                check_lines(t, &truth)?;
+            }
+        }
+    }
+
+    fn check_lines(t: &FigureTable, truth: &ProvinceYearTable) -> Result<(), TestCaseError> {
+        let lines = t.lines();
+        for m in 0..6 {
+            let measure = Measure::ALL[m];
+            let get = |row: Option<Row>, year: Option<i32>| {
+                lines
+                    .iter()
+                    .find(|l| l.row == row && l.year == year)
+                    .map(|l| l.figures[m])
+            };
+            let mut relations: Vec<(Shown, Vec<Shown>)> = Vec::new();
+            for &row in t.rows() {
+                let parts = t
+                    .years()
+                    .iter()
+                    .filter_map(|&y| get(Some(row), Some(y)))
+                    .collect();
+                relations.push((get(Some(row), None).unwrap(), parts));
+            }
+            for &y in t.years() {
+                let parts = t
+                    .rows()
+                    .iter()
+                    .filter_map(|&r| get(Some(r), Some(y)))
+                    .collect();
+                relations.push((get(None, Some(y)).unwrap(), parts));
+            }
+            let grand = get(None, None).unwrap();
+            relations.push((
+                grand,
+                t.years()
+                    .iter()
+                    .filter_map(|&y| get(None, Some(y)))
+                    .collect(),
+            ));
+            relations.push((
+                grand,
+                t.rows()
+                    .iter()
+                    .filter_map(|&r| get(Some(r), None))
+                    .collect(),
+            ));
+            for (total, parts) in &relations {
+                let hidden = parts.iter().filter(|p| p.is_hidden()).count();
+                prop_assert!(
+                    total.is_hidden() || hidden != 1,
+                    "{measure:?}: one hidden part beside {total:?}"
+                );
+                prop_assert!(
+                    !total.is_hidden() || hidden != 0,
+                    "{measure:?}: a hidden total of shown parts"
+                );
+            }
+            for line in &lines {
+                let (Some(row), Some(year)) = (line.row, line.year) else {
+                    continue;
+                };
+                let v = match row {
+                    Row::Province(p) => truth.get(p, year),
+                    Row::Unknown => truth.unplaced.get(&year).copied().unwrap_or_default(),
+                }
+                .get(measure);
+                match line.figures[m] {
+                    Shown::Small => prop_assert!(crate::stats::disclosure::is_small(v)),
+                    Shown::Value(x) => {
+                        // Counts are whole numbers, carried exactly by f64.
+                        prop_assert!((x - v as f64).abs() < 0.5);
+                        prop_assert!(!crate::stats::disclosure::is_small(v));
+                    }
+                    Shown::Withheld => prop_assert!(!crate::stats::disclosure::is_small(v)),
+                    Shown::Undefined => prop_assert!(false, "a count is never undefined"),
+                }
+            }
+        }
+        Ok(())
+    }
 }

@@ -315,6 +315,9 @@ pub struct Workspace {
     appended: u64,
     /// Whether edits take the dossier's lock file first (a workspace opened from files).
     locking: bool,
+    /// The figures of the statistics after the disclosure gate, for the generation they
+    /// were made at: every view reads the same, made once per change.
+    figures: std::sync::Mutex<Option<(u64, std::sync::Arc<crate::stats::Figures>)>>,
 }
 
 impl Drop for Workspace {
@@ -351,6 +354,7 @@ impl Workspace {
             generation: fresh_generation(),
             appended: 0,
             locking: false,
+            figures: std::sync::Mutex::default(),
         };
         ws.locking = ws.root.is_some();
         // Every dossier is checked once, on both cores; from then on only edits re-check.
@@ -739,6 +743,34 @@ impl Workspace {
     /// statistics' year).
     pub fn stats(&self) -> &ProvinceYearTable {
         &self.tallies.stats
+    }
+
+    /// Every figure of the statistics from the dossiers, after the disclosure gate (counts
+    /// from 1 to 4 hidden, decision 9): what every view and export of the workspace shows.
+    /// Made once per change of the workspace, from the tallies it keeps per edit.
+    pub fn figures(&self) -> std::sync::Arc<crate::stats::Figures> {
+        let made = || {
+            std::sync::Arc::new(crate::stats::Figures::dossiers(
+                &self.tallies.stats,
+                &self.tallies.calendar,
+                &self.tallies.dossier_stats,
+                crate::reference::municipalities(),
+                self.today,
+                false,
+            ))
+        };
+        // A poisoned cache is only a cache: make the figures again.
+        let Ok(mut cache) = self.figures.lock() else {
+            return made();
+        };
+        match &*cache {
+            Some((generation, f)) if *generation == self.generation => f.clone(),
+            _ => {
+                let f = made();
+                *cache = Some((self.generation, f.clone()));
+                f
+            }
+        }
     }
 
     /// The province × year table of the workspace with instruments counted by `basis`.

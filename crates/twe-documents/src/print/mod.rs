@@ -97,51 +97,11 @@ pub fn missing_letters_warning(letters: &str, lang: twe_core::lang::Lang) -> Str
     )
 }
 
-/// The chart slides of the presentation as a 16:9 PDF deck: every chart at the
-/// presentation's default year, from the published table, or from `dossiers` (counts from
-/// 1 to 4 shown as "<5").
-pub fn deck_pdf(
-    dossiers: Option<&twe_core::stats::ProvinceYearTable>,
-    lang: twe_core::lang::Lang,
-) -> Result<Vec<u8>, pdf::PdfError> {
-    use twe_core::reference::published;
-    use twe_core::stats::charts::ChartOptions;
-    let published_table;
-    let table = if let Some(t) = dossiers {
-        t
-    } else {
-        published_table = twe_core::stats::ProvinceYearTable::from_published(published());
-        &published_table
-    };
-    let suppress = dossiers.is_some();
-    let source = twe_core::stats::charts::source_line(suppress, lang);
-    // The presentation's default year: the monitoring's partial year for the published
-    // figures; for dossiers the last year a trajectory started in (a later year may hold
-    // only planned instruments, and would show nothing).
-    let up_to = match dossiers {
-        Some(t) => t
-            .years()
-            .into_iter()
-            .rev()
-            .find(|&y| t.year_total(y).trajectories > 0)
-            .or_else(|| t.years().last().copied())
-            .unwrap_or(published().partial_year),
-        None => published().partial_year,
-    };
-    let opts = ChartOptions {
-        measure: twe_core::stats::Measure::Trajectories,
-        up_to,
-        relative: false,
-        suppress_small: suppress,
-    };
-    let mut charts = twe_core::stats::charts::all(table, &opts, lang);
-    if dossiers.is_none() {
-        charts = charts
-            .into_iter()
-            .map(twe_core::stats::charts::ChartData::published)
-            .collect();
-    }
-    let pages = deck::deck_pages(&charts, lang, suppress, &source).ok_or(pdf::PdfError::Font)?;
+/// The deck as presented (its slides, source, highlight) as a 16:9 PDF: a page per chart
+/// slide, then the published trainings and outflow.
+pub fn deck_pdf(deck: &deck::Deck<'_>) -> Result<Vec<u8>, pdf::PdfError> {
+    let lang = deck.lang;
+    let pages = deck::deck_pages(deck).ok_or(pdf::PdfError::Font)?;
     let meta = pdf::Meta {
         title: lang.pick("TWE-OCMW in cijfers", "TWE-OCMW in figures"),
         lang: lang.pick("nl-BE", "en"),
@@ -150,4 +110,37 @@ pub fn deck_pdf(
     };
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pdf::write(&pages, &meta)))
         .unwrap_or(Err(pdf::PdfError::Panicked))
+}
+
+/// Page `page` (from 0) of the deck as a PNG image, `scale` pixels per point (2 gives
+/// 1920×1080): the chart as the deck draws it, light, for a report. Rendered from the PDF
+/// by hayro, so the image and the deck are one drawing.
+pub fn slide_png(deck: &deck::Deck<'_>, page: usize, scale: f32) -> Result<Vec<u8>, pdf::PdfError> {
+    use hayro::hayro_interpret::InterpreterSettings;
+    use hayro::hayro_syntax::Pdf;
+    use hayro::vello_cpu::color::palette::css::WHITE;
+    use hayro::{PixmapSettings, RenderCache, RenderSettings, render};
+    let bytes = deck_pdf(deck)?;
+    let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let pdf = Pdf::new(bytes).ok()?;
+        let pages = pdf.pages();
+        let p = pages.get(page)?;
+        let pixmap = render(
+            p,
+            &RenderCache::new(),
+            &InterpreterSettings::default(),
+            &RenderSettings::default(),
+            &PixmapSettings {
+                x_scale: scale,
+                y_scale: scale,
+                bg_color: WHITE,
+            },
+        );
+        pixmap.into_png().ok()
+    }));
+    match rendered {
+        Ok(Some(png)) => Ok(png),
+        Ok(None) => Err(pdf::PdfError::Render),
+        Err(_) => Err(pdf::PdfError::Panicked),
+    }
 }

@@ -32,6 +32,8 @@ pub enum PdfError {
     Krilla(String),
     /// Writing panicked (krilla on a tag tree it cannot write).
     Panicked,
+    /// A page could not be drawn as an image.
+    Render,
 }
 
 impl PdfError {
@@ -65,6 +67,13 @@ impl PdfError {
                 lang.pick(
                     "interne fout bij het schrijven van de PDF",
                     "internal error while writing the PDF"
+                )
+            ),
+            PdfError::Render => format!(
+                "{}; {report}",
+                lang.pick(
+                    "de dia kon niet als afbeelding getekend worden",
+                    "the slide could not be drawn as an image"
                 )
             ),
         }

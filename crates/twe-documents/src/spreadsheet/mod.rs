@@ -11,7 +11,7 @@ mod import;
 mod read;
 mod words;
 
-pub use charts::charts_workbook;
+pub use charts::{StatsBook, stats_workbook};
 pub use columns::{Column, Layout, SheetKind};
 pub use import::{Imported, Note, Preview, Problem, What, import, parse_date};
 pub use read::{

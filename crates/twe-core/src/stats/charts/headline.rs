@@ -1,23 +1,30 @@
 //! A chart's headline: its key number and the sentence that says what the chart shows. The
 //! facts come first, from the data alone ([`ChartData::headline_facts`]): what can be told
-//! and what a hidden count could never make false. Their wording in a language is apart
+//! and what no hidden figure could make false. Their wording in a language is apart
 //! ([`Headline::words`]), so that the slides, the deck and the tests read the same facts.
+//! Each chart tells its own kind of fact: the bars who has the most in a year, the lines how
+//! the years went, the share stacks how much the largest provinces make up, the mix the
+//! province with the most and the largest kind, the rate per trajectory the target.
 
-use super::{ChartData, ChartKind, too_few};
+use super::{ChartData, ChartKind, Shape, too_few};
 use crate::lang::{self, Lang};
+use crate::stats::disclosure::Shown;
 use std::fmt::Write as _;
 
 /// What a chart's data bears out, in no language.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Headline {
-    /// No year can be told: `too_few` where counts from 1 to 4 are hidden, else there are
-    /// no figures.
+    /// No year can be told: `too_few` where figures are hidden, else there are none.
     Nothing {
-        /// Whether hidden counts are why.
+        /// Whether hidden figures are why.
         too_few: bool,
     },
-    /// Over the years: the series with the largest value in the last year that can be told.
+    /// The series with the largest value in the last year that can be told.
     Leading(Leading),
+    /// How the years went, from the first to the last whole year that can be told.
+    Trend(Trend),
+    /// What the largest shares make up together in the last year that can be told.
+    Concentration(Concentration),
     /// The instrument mix as shares: the largest part anywhere.
     LargestPart {
         /// The category (province) it is in.
@@ -40,6 +47,8 @@ pub struct Leading {
     pub leaders: Vec<usize>,
     /// That value.
     pub value: f64,
+    /// Whether a hidden figure that year may be larger: the most is then of those shown.
+    pub of_shown: bool,
     /// What more can be told of it.
     pub told: Told,
 }
@@ -47,18 +56,21 @@ pub struct Leading {
 /// What more the leaders' value tells.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Told {
-    /// A count: its part of Flanders' total, where no hidden count is part of that.
+    /// A count: its part of Flanders' total, where that is shown.
     Count {
         /// Flanders' total that year.
         total: Option<f64>,
     },
-    /// A ratio or share: whether only the provinces shown are compared (one is hidden),
-    /// and how many reach the chart's target, if it has one.
+    /// A ratio or share, and how many provinces reach the chart's target if it has one and
+    /// the year may be judged.
     Value {
-        /// Whether a province is hidden that year.
-        of_shown: bool,
         /// The target reached, if the chart has one.
         target: Option<Target>,
+        /// For a chart with a target: the later years shown that are not judged yet, their
+        /// trajectories not all a full year old (first and last category).
+        young: Option<(usize, usize)>,
+        /// Whether no year may be judged yet: the value is "so far".
+        so_far: bool,
     },
 }
 
@@ -73,6 +85,32 @@ pub struct Target {
     pub goal: f64,
 }
 
+/// How the years went.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Trend {
+    /// The first and last category compared.
+    pub from: usize,
+    /// The last whole year that can be told.
+    pub to: usize,
+    /// Flanders' figure in both, where shown.
+    pub flanders: Option<(f64, f64)>,
+    /// The series that changed most (relatively), with its two values.
+    pub largest: Option<(usize, f64, f64)>,
+    /// Whether a series is hidden in one of the two: the largest change is of those shown.
+    pub of_shown: bool,
+}
+
+/// The largest shares of a year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Concentration {
+    /// The year (category).
+    pub category: usize,
+    /// The one or two largest series with their shares.
+    pub top: Vec<(usize, f64)>,
+    /// Whether a share that year is hidden (and may be larger).
+    pub of_shown: bool,
+}
+
 /// The province(s) with the most instruments, and what part they are.
 #[derive(Clone, Debug, PartialEq)]
 pub struct MostInstruments {
@@ -80,86 +118,202 @@ pub struct MostInstruments {
     pub leaders: Vec<usize>,
     /// That many instruments.
     pub most: f64,
-    /// Whether a province is hidden: the most is then the most of those shown.
+    /// Whether a province's total is hidden: the most is then the most of those shown.
     pub of_shown: bool,
-    /// All instruments, where none is hidden.
+    /// All instruments, where shown.
     pub grand: Option<f64>,
     /// The kind that is the largest part of all, and how many.
     pub largest_part: Option<(usize, f64)>,
 }
 
+/// What one year of a chart can tell: its shown values, the largest, and whether a hidden
+/// figure may be larger.
+struct YearTold {
+    visible: Vec<(usize, f64)>,
+    max: f64,
+    of_shown: bool,
+}
+
 impl ChartData {
-    /// The facts of the headline: over the years, the last year with figures, the province
-    /// with the largest value (ties together), for counts its part of the year's total, for
-    /// a target how many provinces reach it; the instrument mix, the province with the most
-    /// and the largest part. Never a claim a hidden count could make false: with counts
-    /// under 5 hidden, a largest shown count of 5 or more is the largest; anything else is
-    /// said of the provinces shown, or not at all.
-    pub fn headline_facts(&self, suppressed: bool) -> Headline {
-        if self.kind == ChartKind::InstrumentMix {
-            return self.mix_facts(suppressed);
+    fn value(&self, k: usize, c: usize) -> Option<f64> {
+        self.series[k].values.get(c).and_then(|v| v.value())
+    }
+
+    fn hidden_in(&self, c: usize) -> (bool, bool) {
+        let at = |f: fn(&Shown) -> bool| self.series.iter().any(|s| s.values.get(c).is_some_and(f));
+        (at(|v| *v == Shown::Small), at(|v| *v == Shown::Withheld))
+    }
+
+    /// What year `c` can tell: its shown values with the largest, and whether a hidden one
+    /// may be larger. Nothing where every shown value is zero, or where a small hidden count
+    /// may be the largest (all shown below 5).
+    fn tell(&self, c: usize) -> Option<YearTold> {
+        let visible: Vec<(usize, f64)> = (0..self.series.len())
+            .filter_map(|k| self.value(k, c).map(|v| (k, v)))
+            .collect();
+        let max = visible
+            .iter()
+            .map(|&(_, v)| v)
+            .fold(f64::NEG_INFINITY, f64::max);
+        let (small, withheld) = self.hidden_in(c);
+        let told = !visible.is_empty()
+            && visible.iter().any(|&(_, v)| v != 0.0)
+            && !(small && self.counts() && max < 5.0);
+        // A withheld figure may be anything; a small one is under 5, so below a shown count
+        // of 5 or more, but not below a shown share or rate.
+        let of_shown = withheld || (small && !self.counts());
+        told.then_some(YearTold {
+            visible,
+            max,
+            of_shown,
+        })
+    }
+
+    /// The facts of the headline, by the chart's kind. Never a claim a hidden figure could
+    /// make false: with figures hidden, the most is said of those shown, or not at all.
+    pub fn headline_facts(&self) -> Headline {
+        match self.kind {
+            ChartKind::InstrumentMix => self.mix_facts(),
+            ChartKind::ProvinceShare => self.concentration_facts(),
+            _ if self.shape == Shape::Lines => self.trend_facts(),
+            _ => self.leading_facts(),
         }
-        let counts = !self.percent && self.decimals == 0;
-        let value = |k: usize, c: usize| self.series[k].values.get(c).copied().flatten();
-        let hidden = |c: usize| {
-            suppressed
-                && self
-                    .series
-                    .iter()
-                    .any(|s| s.values.get(c).is_some_and(Option::is_none))
+    }
+
+    /// The last year that can be told (for a target, the last that may be judged) and its
+    /// leaders.
+    fn leading_facts(&self) -> Headline {
+        let last = self.categories.len();
+        let judged_until = match (&self.reference, self.judged) {
+            (Some(_), Some(j)) => j + 1,
+            _ => last,
         };
-        // What a year can tell: its shown values, with the largest, unless a hidden count
-        // may be larger (a shown 0 beside a hidden one) or there is nothing but zeros.
-        let tell = |c: usize| -> Option<(Vec<(usize, f64)>, f64)> {
-            let visible: Vec<(usize, f64)> = (0..self.series.len())
-                .filter_map(|k| value(k, c).map(|v| (k, v)))
-                .collect();
-            let max = visible
-                .iter()
-                .map(|&(_, v)| v)
-                .fold(f64::NEG_INFINITY, f64::max);
-            let told = !visible.is_empty()
-                && visible.iter().any(|&(_, v)| v != 0.0)
-                && !(hidden(c) && counts && max < 5.0);
-            told.then_some((visible, max))
-        };
-        // The last year that can be told.
-        let Some((c, (visible, max))) = (0..self.categories.len())
-            .rev()
-            .find_map(|c| tell(c).map(|t| (c, t)))
+        // With a target and no year old enough, the last year is told "so far".
+        let so_far = self.reference.is_some() && self.judged.is_none();
+        let until = if so_far { last } else { judged_until };
+        let Some((
+            c,
+            YearTold {
+                visible,
+                max,
+                of_shown,
+            },
+        )) = (0..until).rev().find_map(|c| self.tell(c).map(|t| (c, t)))
         else {
-            return self.nothing(suppressed);
+            return self.nothing();
         };
         let leaders = visible
             .iter()
             .filter(|&&(_, v)| self.same_as_printed(v, max))
             .map(|&(k, _)| k)
             .collect();
-        let told = if counts {
+        let told = if self.counts() {
             Told::Count {
-                total: self.flanders.get(c).copied().flatten().filter(|&t| t > 0.0),
+                total: self
+                    .flanders
+                    .get(c)
+                    .and_then(|v| v.value())
+                    .filter(|&t| t > 0.0),
             }
         } else {
+            let young = (self.reference.is_some() && judged_until < last && !so_far)
+                .then_some((judged_until, last - 1));
             Told::Value {
-                of_shown: hidden(c),
-                target: self.reference.as_ref().map(|&(goal, _)| Target {
-                    reach: visible.iter().filter(|&&(_, v)| v >= goal).count(),
-                    shown: visible.len(),
-                    goal,
-                }),
+                target: self
+                    .reference
+                    .as_ref()
+                    .filter(|_| !so_far)
+                    .map(|&(goal, _)| Target {
+                        reach: visible.iter().filter(|&&(_, v)| v >= goal).count(),
+                        shown: visible.len(),
+                        goal,
+                    }),
+                young,
+                so_far,
             }
         };
         Headline::Leading(Leading {
             category: c,
             leaders,
             value: max,
+            of_shown,
             told,
+        })
+    }
+
+    /// From the first to the last whole year that can be told: Flanders' change and the
+    /// largest change of a series.
+    fn trend_facts(&self) -> Headline {
+        let told = |c: usize| self.tell(c).is_some();
+        let whole = |c: usize| !self.is_partial(c);
+        let from = (0..self.categories.len()).find(|&c| told(c));
+        let to = (0..self.categories.len())
+            .rev()
+            .find(|&c| told(c) && whole(c));
+        let (Some(from), Some(to)) = (from, to) else {
+            return self.nothing();
+        };
+        if from >= to {
+            return self.leading_facts();
+        }
+        let flanders = match (
+            self.flanders.get(from).and_then(|v| v.value()),
+            self.flanders.get(to).and_then(|v| v.value()),
+        ) {
+            (Some(a), Some(b)) => Some((a, b)),
+            _ => None,
+        };
+        let largest = (0..self.series.len())
+            .filter_map(|k| {
+                let (a, b) = (self.value(k, from)?, self.value(k, to)?);
+                (a > 0.0).then_some((k, a, b))
+            })
+            .max_by(|x, y| {
+                ((x.2 - x.1) / x.1)
+                    .abs()
+                    .total_cmp(&((y.2 - y.1) / y.1).abs())
+            });
+        let hidden = |c: usize| {
+            let (small, withheld) = self.hidden_in(c);
+            small || withheld
+        };
+        Headline::Trend(Trend {
+            from,
+            to,
+            flanders,
+            largest,
+            of_shown: hidden(from) || hidden(to),
+        })
+    }
+
+    /// The largest one or two shares of the last year that can be told.
+    fn concentration_facts(&self) -> Headline {
+        let Some((
+            c,
+            YearTold {
+                mut visible,
+                of_shown,
+                ..
+            },
+        )) = (0..self.categories.len())
+            .rev()
+            .find_map(|c| self.tell(c).map(|t| (c, t)))
+        else {
+            return self.nothing();
+        };
+        visible.sort_by(|a, b| b.1.total_cmp(&a.1));
+        visible.retain(|&(_, v)| v > 0.0);
+        visible.truncate(2);
+        Headline::Concentration(Concentration {
+            category: c,
+            top: visible,
+            of_shown,
         })
     }
 
     /// The instrument mix's facts: the province with the most instruments and the kind that
     /// is the largest part of all (counts), or the largest part anywhere (shares).
-    fn mix_facts(&self, suppressed: bool) -> Headline {
+    fn mix_facts(&self) -> Headline {
         if self.percent {
             let best = self
                 .series
@@ -169,7 +323,7 @@ impl ChartData {
                     s.values
                         .iter()
                         .enumerate()
-                        .filter_map(move |(c, v)| v.map(|v| (k, c, v)))
+                        .filter_map(move |(c, v)| v.value().map(|v| (k, c, v)))
                 })
                 .max_by(|a, b| a.2.total_cmp(&b.2));
             return match best {
@@ -178,26 +332,27 @@ impl ChartData {
                     series,
                     value,
                 },
-                None => self.nothing(suppressed),
+                None => self.nothing(),
             };
         }
-        let Some(totals) = self.totals() else {
-            return self.nothing(suppressed);
+        let Some(totals) = &self.totals else {
+            return self.nothing();
         };
-        let best = totals
+        let shown = |v: &Shown| v.value().filter(|&t| t > 0.0);
+        let Some(most) = totals
             .per_category
             .iter()
-            .filter_map(|t| t.filter(|&t| t > 0.0))
-            .max_by(f64::total_cmp);
-        let Some(most) = best else {
-            return self.nothing(suppressed);
+            .filter_map(shown)
+            .max_by(f64::total_cmp)
+        else {
+            return self.nothing();
         };
         let leaders = totals
             .per_category
             .iter()
             .enumerate()
             .filter(|&(c, t)| {
-                c < self.categories.len() && t.is_some_and(|t| self.same_as_printed(t, most))
+                c < self.categories.len() && shown(t).is_some_and(|t| self.same_as_printed(t, most))
             })
             .map(|(c, _)| c)
             .collect();
@@ -205,38 +360,64 @@ impl ChartData {
             .per_series
             .iter()
             .enumerate()
-            .filter_map(|(k, t)| t.map(|t| (k, t)))
+            .filter_map(|(k, t)| t.value().map(|t| (k, t)))
             .max_by(|a, b| a.1.total_cmp(&b.1));
+        let any_hidden_part = totals.per_series.iter().any(|t| t.is_hidden());
         Headline::MostInstruments(MostInstruments {
             leaders,
             most,
             // A hidden province may hide any number: the most is then said of those shown.
-            of_shown: totals.per_category.iter().any(Option::is_none),
-            grand: totals.grand.filter(|&g| g > 0.0),
-            largest_part,
+            of_shown: totals.per_category.iter().any(|t| t.is_hidden()),
+            grand: shown(&totals.grand),
+            // With a kind's total hidden, the largest shown may not be the largest.
+            largest_part: largest_part.filter(|_| !any_hidden_part),
         })
     }
 
     /// No year can be told, and why.
-    fn nothing(&self, suppressed: bool) -> Headline {
+    fn nothing(&self) -> Headline {
         Headline::Nothing {
-            too_few: suppressed
-                && self
-                    .series
-                    .iter()
-                    .any(|s| s.values.iter().any(Option::is_none)),
+            too_few: self
+                .series
+                .iter()
+                .any(|s| s.values.iter().any(|v| v.is_hidden())),
         }
     }
 
     /// Whether two values print the same: a tie is what a reader sees as one.
     fn same_as_printed(&self, a: f64, b: f64) -> bool {
-        self.format(Some(a), Lang::En) == self.format(Some(b), Lang::En)
+        self.format(a, Lang::En) == self.format(b, Lang::En)
     }
 
     /// The key number of a chart and the sentence that says what it shows: its facts
     /// ([`ChartData::headline_facts`]) worded in `lang`.
-    pub fn headline(&self, lang: Lang, suppressed: bool) -> (String, String) {
-        self.headline_facts(suppressed).words(self, lang)
+    pub fn headline(&self, lang: Lang) -> (String, String) {
+        self.headline_facts().words(self, lang)
+    }
+
+    /// "In 2021 (part of the year)": a year as a sentence starts with it.
+    fn when(&self, c: usize, lang: Lang) -> String {
+        format!(
+            "{} {}{}",
+            lang.pick("In", "In"),
+            self.categories[c],
+            if self.is_partial(c) {
+                lang.pick(" (deel van het jaar)", " (part of the year)")
+            } else {
+                ""
+            }
+        )
+    }
+}
+
+fn percent_change(a: f64, b: f64) -> String {
+    let p = (100.0 * (b - a) / a).round();
+    if p > 0.0 {
+        format!("+{p}%")
+    } else if p < 0.0 {
+        format!("−{}%", -p)
+    } else {
+        "±0%".to_string()
     }
 }
 
@@ -254,12 +435,14 @@ impl Headline {
                 .to_string(),
             ),
             Headline::Leading(l) => l.words(chart, lang),
+            Headline::Trend(t) => t.words(chart, lang),
+            Headline::Concentration(c) => c.words(chart, lang),
             Headline::LargestPart {
                 category,
                 series,
                 value,
             } => {
-                let number = chart.format(Some(*value), lang);
+                let number = chart.format(*value, lang);
                 let sentence = format!(
                     "{} {}: {} {} {number}.",
                     lang.pick("In", "In"),
@@ -277,7 +460,7 @@ impl Headline {
 impl Leading {
     fn words(&self, chart: &ChartData, lang: Lang) -> (String, String) {
         let c = self.category;
-        let number = chart.format(Some(self.value), lang);
+        let number = chart.format(self.value, lang);
         let leaders: Vec<&str> = self
             .leaders
             .iter()
@@ -285,17 +468,15 @@ impl Leading {
             .collect();
         let names = lang::list(&leaders, lang);
         let many = leaders.len() > 1;
-        let when = format!(
-            "{} {}{}",
-            lang.pick("In", "In"),
-            chart.categories[c],
-            if chart.is_partial(c) {
-                lang.pick(" (deel van het jaar)", " (part of the year)")
-            } else {
-                ""
-            }
-        );
+        let when = chart.when(c, lang);
         let each = if many { lang.pick(" elk", " each") } else { "" };
+        // With a figure hidden that may be larger, the most of those shown is all that can
+        // be said.
+        let shown = if self.of_shown {
+            lang.pick(" van de getoonde provincies", " of the provinces shown")
+        } else {
+            ""
+        };
         let sentence = match &self.told {
             Told::Count { total } => {
                 let share = total.map_or_else(String::new, |t| {
@@ -303,7 +484,7 @@ impl Leading {
                         "{} {} {} ({}%)",
                         if many { "," } else { "" },
                         lang.pick("van", "of"),
-                        chart.format(Some(t), lang),
+                        chart.format(t, lang),
                         (100.0 * self.value / t).round()
                     )
                 });
@@ -312,24 +493,33 @@ impl Leading {
                 } else {
                     lang.pick("heeft het meest", "has the most")
                 };
-                format!("{when}: {names} {verb}, {number}{each}{share}.")
+                format!("{when}: {names} {verb}{shown}, {number}{each}{share}.")
             }
-            Told::Value { of_shown, target } => {
+            Told::Value {
+                target,
+                young,
+                so_far,
+            } => {
                 let verb = if many {
                     lang.pick("staan het hoogst", "are highest")
                 } else {
                     lang.pick("staat het hoogst", "is highest")
                 };
-                // With a province hidden, the highest of those shown is all that can be said.
-                let shown = if *of_shown {
-                    lang.pick(" van de getoonde provincies", " of the provinces shown")
-                } else {
-                    ""
-                };
                 let unit = if chart.percent {
                     String::new()
                 } else {
                     format!(" ({})", chart.y_label)
+                };
+                let when = if *so_far {
+                    format!(
+                        "{when} {}",
+                        lang.pick(
+                            "tot nu toe (trajecten van minder dan een jaar)",
+                            "so far (trajectories of less than a year)"
+                        )
+                    )
+                } else {
+                    when
                 };
                 let target = target.map_or_else(String::new, |t| {
                     let (nl, en) = if t.reach == 1 {
@@ -343,11 +533,25 @@ impl Leading {
                         lang.pick("van de", "of"),
                         t.shown,
                         lang.pick(nl, en),
-                        chart.format(Some(t.goal), lang)
+                        chart.format(t.goal, lang)
+                    )
+                });
+                let young = young.map_or_else(String::new, |(a, b)| {
+                    let years = if a == b {
+                        chart.categories[a].clone()
+                    } else {
+                        format!("{}–{}", chart.categories[a], chart.categories[b])
+                    };
+                    format!(
+                        "; {years} {}",
+                        lang.pick(
+                            "nog niet beoordeeld (trajecten nog geen jaar oud)",
+                            "not judged yet (trajectories not yet a year old)"
+                        )
                     )
                 });
                 format!(
-                    "{when}: {names} {verb}{shown}, {} {number}{each}{unit}{target}.",
+                    "{when}: {names} {verb}{shown}, {} {number}{each}{unit}{target}{young}.",
                     lang.pick("met", "at")
                 )
             }
@@ -356,9 +560,108 @@ impl Leading {
     }
 }
 
+impl Trend {
+    fn words(&self, chart: &ChartData, lang: Lang) -> (String, String) {
+        let (a, b) = (&chart.categories[self.from], &chart.categories[self.to]);
+        let went = |x: f64, y: f64| {
+            let verb = if y > x {
+                lang.pick("steeg van", "rose from")
+            } else if y < x {
+                lang.pick("daalde van", "fell from")
+            } else {
+                lang.pick("bleef op", "stayed at")
+            };
+            if (y - x).abs() < f64::EPSILON {
+                format!("{verb} {}", chart.format(x, lang))
+            } else {
+                format!(
+                    "{verb} {} {} {} ({})",
+                    chart.format(x, lang),
+                    lang.pick("naar", "to"),
+                    chart.format(y, lang),
+                    percent_change(x, y)
+                )
+            }
+        };
+        let mut sentence = format!(
+            "{} {a} {} {b}",
+            lang.pick("Van", "From"),
+            lang.pick("tot", "to")
+        );
+        let number;
+        if let Some((x, y)) = self.flanders {
+            number = percent_change(x, y);
+            // Writing to a String cannot fail.
+            let _ = write!(
+                sentence,
+                ": {} {}",
+                lang.pick("Vlaanderen", "Flanders"),
+                went(x, y)
+            );
+        } else {
+            number = self
+                .largest
+                .map_or_else(|| "—".to_string(), |(_, x, y)| percent_change(x, y));
+        }
+        if let Some((k, x, y)) = self.largest {
+            let label = match (self.flanders.is_some(), self.of_shown) {
+                (true, false) => lang.pick("; de grootste verandering: ", "; the largest change: "),
+                (true, true) => lang.pick(
+                    "; de grootste verandering van de getoonde provincies: ",
+                    "; the largest change of the provinces shown: ",
+                ),
+                (false, false) => {
+                    lang.pick(": de grootste verandering: ", ": the largest change: ")
+                }
+                (false, true) => lang.pick(
+                    ": de grootste verandering van de getoonde provincies: ",
+                    ": the largest change of the provinces shown: ",
+                ),
+            };
+            let _ = write!(sentence, "{label}{} {}", chart.series[k].name, went(x, y));
+        }
+        sentence.push('.');
+        (number, sentence)
+    }
+}
+
+impl Concentration {
+    fn words(&self, chart: &ChartData, lang: Lang) -> (String, String) {
+        let when = chart.when(self.category, lang);
+        let sum: f64 = self.top.iter().map(|&(_, v)| v).sum();
+        let number = chart.format(sum, lang);
+        let named: Vec<String> = self
+            .top
+            .iter()
+            .map(|&(k, v)| format!("{} ({})", chart.series[k].name, chart.format(v, lang)))
+            .collect();
+        let shown = if self.of_shown {
+            lang.pick(" van de getoonde provincies", " of the provinces shown")
+        } else {
+            ""
+        };
+        let sentence = match named.len() {
+            0 => return ("—".into(), too_few(lang).to_string()),
+            1 => format!(
+                "{when}: {} {} {number} {}.",
+                named[0],
+                lang.pick("is", "is"),
+                lang.pick("van Vlaanderen", "of Flanders")
+            ),
+            _ => format!(
+                "{when}: {}{shown}, {} {number} {}.",
+                lang::list(&[named[0].as_str(), named[1].as_str()], lang),
+                lang.pick("de twee grootste, zijn samen", "the two largest, make up"),
+                lang.pick("van Vlaanderen", "of Flanders")
+            ),
+        };
+        (number, sentence)
+    }
+}
+
 impl MostInstruments {
     fn words(&self, chart: &ChartData, lang: Lang) -> (String, String) {
-        let number = chart.format(Some(self.most), lang);
+        let number = chart.format(self.most, lang);
         let leaders: Vec<&str> = self
             .leaders
             .iter()
@@ -392,7 +695,7 @@ impl MostInstruments {
                 "{} {} {} ({}%)",
                 if many { "," } else { "" },
                 lang.pick("van", "of"),
-                chart.format(Some(grand), lang),
+                chart.format(grand, lang),
                 (100.0 * self.most / grand).round()
             );
             if let Some((k, t)) = self.largest_part {

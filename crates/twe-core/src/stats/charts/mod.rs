@@ -3,10 +3,14 @@
 
 mod headline;
 
-pub use headline::{Headline, Leading, MostInstruments, Target, Told};
+pub use headline::{Concentration, Headline, Leading, MostInstruments, Target, Told, Trend};
 
-use super::{Counts, Measure, ProvinceYearTable};
-use crate::lang::{self, Lang};
+pub use super::figures::DataSource;
+
+use super::disclosure::Shown;
+use super::figures::{FigureTable, Row};
+use super::{Measure, YearBasis};
+use crate::lang::Lang;
 use crate::model::InstrumentType;
 use crate::reference::Province;
 
@@ -73,8 +77,6 @@ pub struct ChartOptions {
     pub up_to: i32,
     /// Shares instead of counts, where a chart offers both.
     pub relative: bool,
-    /// Counts from 1 to 4 become "<5" (dossier data in presentations and exports).
-    pub suppress_small: bool,
 }
 
 /// One series of a chart, aligned with the chart's categories.
@@ -82,15 +84,22 @@ pub struct ChartOptions {
 pub struct Series {
     /// Its name in the legend.
     pub name: String,
-    /// The province it is, if it is one (for highlighting).
-    pub province: Option<Province>,
+    /// The province row it is, if it is one (for its colour and highlighting).
+    pub row: Option<Row>,
     /// The instrument it is, if it is one (for its colour).
     pub instrument: Option<InstrumentType>,
-    /// One value per category; `None` where the value is suppressed or undefined.
-    pub values: Vec<Option<f64>>,
+    /// One figure per category, as it may be shown.
+    pub values: Vec<Shown>,
 }
 
-/// A chart as data.
+impl Series {
+    /// The province it is, if it is one.
+    pub fn province(&self) -> Option<Province> {
+        self.row.and_then(Row::province)
+    }
+}
+
+/// A chart as data: every number it shows, after the gate.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChartData {
     /// Which chart.
@@ -113,58 +122,32 @@ pub struct ChartData {
     pub percent: bool,
     /// Decimals to show.
     pub decimals: usize,
-    /// For charts of counts per province: Flanders' total per category, the dossiers of an
-    /// unknown OCMW included (what the shares of Flanders divide by); `None` for a year
-    /// where a hidden count is part of it. Empty for other charts.
-    pub flanders: Vec<Option<f64>>,
-    /// The category the published monitoring covers only in part (May 2021): drawn
-    /// lighter and told in the headline. `None` for figures from dossiers, whose years are
-    /// as whole as the dossiers; see [`ChartData::published`].
+    /// For charts over the years: Flanders' figure per category in the chart's unit (its
+    /// total of a count, its rate of a rate), every row counted, the unknown OCMWs too.
+    /// Empty where Flanders is the whole (shares).
+    pub flanders: Vec<Shown>,
+    /// The totals of a chart that counts: per category, per series and overall.
+    pub totals: Option<Totals>,
+    /// For stacked bars: the full height of each stack (its total, or 100%), so that a
+    /// hidden part is drawn as hidden rather than left off.
+    pub stacks: Vec<Shown>,
+    /// The category the figures cover only in part (the published monitoring's May 2021):
+    /// drawn lighter and told as partial.
     pub partial: Option<usize>,
+    /// For a chart with a yearly target: the last category whose trajectories have all run a
+    /// full year by the figures' date, the last one the target may judge.
+    pub judged: Option<usize>,
 }
 
 /// A chart table's totals row and column.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Totals {
     /// Per category (the totals row).
-    pub per_category: Vec<Option<f64>>,
+    pub per_category: Vec<Shown>,
     /// Per series (the totals column).
-    pub per_series: Vec<Option<f64>>,
+    pub per_series: Vec<Shown>,
     /// Everything.
-    pub grand: Option<f64>,
-}
-
-/// Where the numbers come from, for titles and the note under a chart.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DataSource {
-    /// VDAB's published figures.
-    Published,
-    /// Computed from the open workspace's dossiers.
-    Dossiers,
-    /// Dossiers minus published.
-    Difference,
-}
-
-impl DataSource {
-    /// A short name.
-    pub fn name(self, lang: Lang) -> &'static str {
-        match self {
-            DataSource::Published => lang.pick("Gepubliceerd (VDAB)", "Published (VDAB)"),
-            DataSource::Dossiers => lang.pick("Uit de dossiers", "From the dossiers"),
-            DataSource::Difference => lang.pick(
-                "Verschil dossiers − gepubliceerd",
-                "Difference dossiers − published",
-            ),
-        }
-    }
-}
-
-fn x_label(kind: ChartKind, lang: Lang) -> String {
-    match kind {
-        ChartKind::InstrumentMix => lang.pick("provincie", "province"),
-        _ => lang.pick("startjaar van het traject", "trajectory start year"),
-    }
-    .to_string()
+    pub grand: Shown,
 }
 
 fn measure_name(m: Measure, lang: Lang) -> String {
@@ -173,24 +156,26 @@ fn measure_name(m: Measure, lang: Lang) -> String {
             .pick("Opgestarte trajecten", "Started trajectories")
             .to_string(),
         Measure::Instrument(t) => format!("{} {}", lang.pick("Gestarte", "Started"), t.label(lang)),
+        Measure::Instruments => lang
+            .pick("Gestarte instrumenten", "Started instruments")
+            .to_string(),
     }
 }
 
-fn instruments(c: &Counts) -> i64 {
-    InstrumentType::ALL
-        .iter()
-        .map(|&t| c.get(Measure::Instrument(t)))
-        .sum()
-}
-
-fn small(v: i64, opts: &ChartOptions) -> bool {
-    opts.suppress_small && (1..=4).contains(&v)
+/// The colour-free name of a row series.
+fn row_series(row: Row, lang: Lang, values: Vec<Shown>) -> Series {
+    Series {
+        name: row.name(lang).to_string(),
+        row: Some(row),
+        instrument: None,
+        values,
+    }
 }
 
 /// What every chart of one table, options and language starts from.
 struct Basis<'a> {
     kind: ChartKind,
-    table: &'a ProvinceYearTable,
+    fig: &'a FigureTable,
     opts: &'a ChartOptions,
     lang: Lang,
     /// The years shown (up to the slider's year).
@@ -205,51 +190,39 @@ impl Basis<'_> {
         self.years.iter().map(i32::to_string).collect()
     }
 
-    /// The chosen measure's count for a province and year.
-    fn count(&self, p: Province, y: i32) -> i64 {
-        self.table.get(p, y).get(self.opts.measure)
-    }
-
-    /// A count as a value, `None` where it is suppressed.
-    fn count_value(&self, v: i64) -> Option<f64> {
-        (!small(v, self.opts)).then_some(v as f64)
-    }
-
-    /// A ratio of two counts, `None` where the denominator is zero or either count is
-    /// suppressed: a share or an average of a hidden count would give it away.
-    fn ratio(&self, numerator: i64, denominator: i64, scale: f64) -> Option<f64> {
-        (denominator > 0 && !small(numerator, self.opts) && !small(denominator, self.opts))
-            .then(|| scale * numerator as f64 / denominator as f64)
-    }
-
-    /// Flanders' total of `get` per shown year, unplaced dossiers included; `None` where a
-    /// province's or the unplaced count is hidden (the total would give it back).
-    fn flanders(&self, get: impl Fn(&Counts) -> i64) -> Vec<Option<f64>> {
-        self.years
+    /// One series per row of the table, valued by `f` for each shown year.
+    fn per_row(&self, f: impl Fn(Row, i32) -> Shown) -> Vec<Series> {
+        self.fig
+            .rows()
             .iter()
-            .map(|&y| {
-                let unplaced = self.table.unplaced.get(&y).map_or(0, &get);
-                let any_small = Province::ALL
-                    .iter()
-                    .map(|&p| get(&self.table.get(p, y)))
-                    .chain([unplaced])
-                    .any(|v| small(v, self.opts));
-                (!any_small).then(|| get(&self.table.year_total(y)) as f64)
-            })
+            .map(|&r| row_series(r, self.lang, self.years.iter().map(|&y| f(r, y)).collect()))
             .collect()
     }
 
-    /// One series per province, valued by `f` for each shown year.
-    fn per_province(&self, f: impl Fn(Province, i32) -> Option<f64>) -> Vec<Series> {
-        Province::ALL
-            .iter()
-            .map(|&p| Series {
-                name: p.name().to_string(),
-                province: Some(p),
-                instrument: None,
-                values: self.years.iter().map(|&y| f(p, y)).collect(),
-            })
-            .collect()
+    /// Flanders per shown year, valued by `f`.
+    fn flanders(&self, f: impl Fn(i32) -> Shown) -> Vec<Shown> {
+        self.years.iter().map(|&y| f(y)).collect()
+    }
+
+    /// The totals of a count per row and year: the yearly totals, each row's sum over the
+    /// shown years, and Flanders' sum.
+    fn count_totals(&self, m: Measure) -> Totals {
+        Totals {
+            per_category: self.flanders(|y| self.fig.year_total(m, y)),
+            per_series: self
+                .fig
+                .rows()
+                .iter()
+                .map(|&r| self.fig.row_sum(m, r, &self.years))
+                .collect(),
+            grand: self.fig.flanders_sum(m, &self.years),
+        }
+    }
+
+    /// The partial year among the shown ones.
+    fn partial(&self) -> Option<usize> {
+        let p = self.fig.partial_year?;
+        self.years.iter().position(|&y| y == p)
     }
 
     /// A chart over the years with these series; the rest is filled in by the caller.
@@ -257,7 +230,7 @@ impl Basis<'_> {
         ChartData {
             kind: self.kind,
             title,
-            x_label: x_label(self.kind, self.lang),
+            x_label: self.fig.basis.year_label(self.lang).to_string(),
             y_label,
             categories: self.year_labels(),
             series,
@@ -266,7 +239,10 @@ impl Basis<'_> {
             percent: false,
             decimals: 0,
             flanders: Vec::new(),
-            partial: None,
+            totals: None,
+            stacks: Vec::new(),
+            partial: self.partial(),
+            judged: None,
         }
     }
 }
@@ -283,7 +259,8 @@ fn too_few(lang: Lang) -> &'static str {
 }
 
 /// The source line under charts drawn from the published figures, or from a workspace's
-/// dossiers with their counts from 1 to 4 hidden: the slides and the workbook print it.
+/// dossiers with their counts from 1 to 4 hidden: the window, the slides, the deck and the
+/// workbook print it. It starts with "Bron:" / "Source:".
 pub fn source_line(from_dossiers: bool, lang: Lang) -> String {
     if from_dossiers {
         lang.pick(
@@ -292,66 +269,69 @@ pub fn source_line(from_dossiers: bool, lang: Lang) -> String {
         )
         .to_string()
     } else {
-        crate::reference::published().source.get(lang).to_string()
+        format!(
+            "{} {}",
+            lang.pick("Bron:", "Source:"),
+            crate::reference::published().source.get(lang)
+        )
     }
 }
 
-/// The six charts of `table` with `opts`, in slide order.
-pub fn all(table: &ProvinceYearTable, opts: &ChartOptions, lang: Lang) -> Vec<ChartData> {
+/// The six charts of `fig` with `opts`, in slide order.
+pub fn all(fig: &FigureTable, opts: &ChartOptions, lang: Lang) -> Vec<ChartData> {
     ChartKind::ALL
         .iter()
-        .map(|&k| chart(k, table, opts, lang))
+        .map(|&k| chart(k, fig, opts, lang))
         .collect()
 }
 
-/// The chart `kind` of `table` with `opts`, titled in `lang`.
-pub fn chart(
-    kind: ChartKind,
-    table: &ProvinceYearTable,
-    opts: &ChartOptions,
-    lang: Lang,
-) -> ChartData {
+/// The chart `kind` of `fig` with `opts`, titled in `lang`.
+pub fn chart(kind: ChartKind, fig: &FigureTable, opts: &ChartOptions, lang: Lang) -> ChartData {
     let basis = Basis {
         kind,
-        table,
+        fig,
         opts,
         lang,
-        years: table
+        years: fig
             .years()
-            .into_iter()
+            .iter()
+            .copied()
             .filter(|&y| y <= opts.up_to)
             .collect(),
         measure: measure_name(opts.measure, lang),
     };
-    match kind {
+    let mut data = match kind {
         ChartKind::PerProvince | ChartKind::OverYears => per_province_chart(&basis),
         ChartKind::InstrumentMix => instrument_mix_chart(&basis),
         ChartKind::PerTrajectory => per_trajectory_chart(&basis),
         ChartKind::ProvinceShare => province_share_chart(&basis),
         ChartKind::BvsUse => bvs_use_chart(&basis),
+    };
+    // The second way of counting is always labelled (decision 8).
+    if fig.basis == YearBasis::CalendarYear && kind != ChartKind::PerProvince {
+        data.title = format!(
+            "{} ({})",
+            data.title,
+            lang.pick(
+                "instrumenten per kalenderjaar van hun start",
+                "instruments by the calendar year they start"
+            )
+        );
     }
+    data
 }
 
 /// A measure per province and year, as counts or shares of Flanders; bars or lines.
 fn per_province_chart(b: &Basis<'_>) -> ChartData {
-    let (lang, relative) = (b.lang, b.opts.relative);
-    let series = b.per_province(|p, y| {
-        let v = b.count(p, y);
+    let (lang, relative, m) = (b.lang, b.opts.relative, b.opts.measure);
+    let fig = b.fig;
+    let series = b.per_row(|r, y| {
         if relative {
-            // A share of a hidden count would give it back, and so would the year's other
-            // shares (they and it make 100%): one hidden count hides the year's shares.
-            let any_hidden = Province::ALL.iter().any(|&q| small(b.count(q, y), b.opts));
-            let total = b.table.year_total(y).get(b.opts.measure);
-            (!any_hidden && total != 0).then(|| 100.0 * v as f64 / total as f64)
+            Shown::ratio(fig.cell(m, r, y), fig.year_total(m, y), 100.0)
         } else {
-            b.count_value(v)
+            fig.cell(m, r, y)
         }
     });
-    let flanders = if relative {
-        Vec::new()
-    } else {
-        b.flanders(|c| c.get(b.opts.measure))
-    };
     let y_label = if relative {
         lang.pick("% van Vlaanderen", "% of Flanders")
     } else {
@@ -362,7 +342,15 @@ fn per_province_chart(b: &Basis<'_>) -> ChartData {
         "{} {}",
         b.measure,
         if b.kind == ChartKind::PerProvince {
-            lang.pick("per provincie en startjaar", "per province and start year")
+            match fig.basis {
+                YearBasis::TrajectoryStart => {
+                    lang.pick("per provincie en startjaar", "per province and start year")
+                }
+                YearBasis::CalendarYear => lang.pick(
+                    "per provincie en kalenderjaar (instrumenten: jaar van hun start)",
+                    "per province and calendar year (instruments: the year they start)",
+                ),
+            }
         } else {
             lang.pick(
                 "per provincie doorheen de jaren",
@@ -378,47 +366,49 @@ fn per_province_chart(b: &Basis<'_>) -> ChartData {
         },
         percent: relative,
         decimals: usize::from(relative),
-        flanders,
+        flanders: if relative {
+            Vec::new()
+        } else {
+            b.flanders(|y| fig.year_total(m, y))
+        },
+        totals: (!relative).then(|| b.count_totals(m)),
         ..b.over_years(title, y_label.to_string(), series)
     }
 }
 
 /// The instruments started per province over the shown years, stacked per kind.
 fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
-    let (lang, opts) = (b.lang, b.opts);
-    let sums: Vec<Counts> = Province::ALL
-        .iter()
-        .map(|&p| b.years.iter().map(|&y| b.table.get(p, y)).sum::<Counts>())
-        .collect();
-    // A sum over the years with a hidden year in it would give that year back (the other
-    // charts show the other years): it is hidden too, and so is a share built on it.
-    let hides_a_year = |p: Province, t: InstrumentType| {
-        b.years
-            .iter()
-            .any(|&y| small(b.table.get(p, y).get(Measure::Instrument(t)), opts))
-    };
+    let (lang, opts, fig) = (b.lang, b.opts, b.fig);
+    let all = Measure::Instruments;
+    let rows = fig.rows();
     let series = InstrumentType::ALL
         .iter()
         .map(|&t| Series {
             name: t.label(lang).to_string(),
-            province: None,
+            row: None,
             instrument: Some(t),
-            values: sums
+            values: rows
                 .iter()
-                .zip(Province::ALL)
-                .map(|(c, p)| {
-                    let v = c.get(Measure::Instrument(t));
-                    let any_hidden = InstrumentType::ALL.iter().any(|&u| hides_a_year(p, u));
+                .map(|&r| {
+                    let v = fig.row_sum(Measure::Instrument(t), r, &b.years);
                     if opts.relative {
-                        let all = instruments(c);
-                        (!any_hidden && all != 0).then(|| 100.0 * v as f64 / all as f64)
-                    } else if hides_a_year(p, t) {
-                        None
+                        Shown::ratio(v, fig.row_sum(all, r, &b.years), 100.0)
                     } else {
-                        b.count_value(v)
+                        v
                     }
                 })
                 .collect(),
+        })
+        .collect();
+    let stacks = rows
+        .iter()
+        .map(|&r| {
+            let whole = fig.row_sum(all, r, &b.years);
+            if opts.relative {
+                Shown::ratio(whole, whole, 100.0)
+            } else {
+                whole
+            }
         })
         .collect();
     let span = match (b.years.first(), b.years.last()) {
@@ -426,9 +416,20 @@ fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
         (Some(a), _) => a.to_string(),
         _ => String::new(),
     };
+    let totals = (!opts.relative).then(|| Totals {
+        per_category: rows
+            .iter()
+            .map(|&r| fig.row_sum(all, r, &b.years))
+            .collect(),
+        per_series: InstrumentType::ALL
+            .iter()
+            .map(|&t| fig.flanders_sum(Measure::Instrument(t), &b.years))
+            .collect(),
+        grand: fig.flanders_sum(all, &b.years),
+    });
     ChartData {
         kind: b.kind,
-        x_label: x_label(b.kind, lang),
+        x_label: lang.pick("provincie", "province").to_string(),
         title: format!(
             "{} {span}",
             lang.pick(
@@ -442,24 +443,51 @@ fn instrument_mix_chart(b: &Basis<'_>) -> ChartData {
             lang.pick("gestarte instrumenten", "instruments started")
                 .into()
         },
-        categories: Province::ALL.iter().map(|p| p.name().to_string()).collect(),
+        categories: rows.iter().map(|r| r.name(lang).to_string()).collect(),
         series,
         shape: Shape::StackedBars,
         reference: None,
         percent: opts.relative,
         decimals: usize::from(opts.relative),
         flanders: Vec::new(),
+        totals,
+        stacks,
         partial: None,
+        judged: None,
     }
 }
 
-/// Instruments started per started trajectory, against the target of two a year.
+/// The whole months from the end of `year` to `as_of`: how long a trajectory that started
+/// on the year's last day has run, the least any of the year's trajectories has.
+fn months_since_end_of(year: i32, as_of: chrono::NaiveDate) -> i64 {
+    use chrono::Datelike;
+    i64::from(as_of.year() - year - 1) * 12 + i64::from(as_of.month0())
+}
+
+/// Instruments started per started trajectory, against the target of two a year; judged
+/// only for the years whose trajectories have all run a full year.
 fn per_trajectory_chart(b: &Basis<'_>) -> ChartData {
-    let lang = b.lang;
-    let series = b.per_province(|p, y| {
-        let c = b.table.get(p, y);
-        b.ratio(instruments(&c), c.trajectories, 1.0)
+    let (lang, fig) = (b.lang, b.fig);
+    let series = b.per_row(|r, y| {
+        Shown::ratio(
+            fig.cell(Measure::Instruments, r, y),
+            fig.cell(Measure::Trajectories, r, y),
+            1.0,
+        )
     });
+    let flanders = b.flanders(|y| {
+        Shown::ratio(
+            fig.year_total(Measure::Instruments, y),
+            fig.year_total(Measure::Trajectories, y),
+            1.0,
+        )
+    });
+    // A year's trajectories have all run a full year when its last day is 12 months or
+    // more before the figures' date.
+    let judged = b
+        .years
+        .iter()
+        .rposition(|&y| months_since_end_of(y, fig.as_of) >= 12);
     ChartData {
         reference: Some((
             2.0,
@@ -467,6 +495,8 @@ fn per_trajectory_chart(b: &Basis<'_>) -> ChartData {
                 .into(),
         )),
         decimals: 2,
+        flanders,
+        judged,
         ..b.over_years(
             lang.pick(
                 "Gestarte instrumenten per opgestart traject",
@@ -482,21 +512,17 @@ fn per_trajectory_chart(b: &Basis<'_>) -> ChartData {
 
 /// Each province's share of Flanders in the chosen measure, stacked to 100%.
 fn province_share_chart(b: &Basis<'_>) -> ChartData {
-    let lang = b.lang;
-    let series = b.per_province(|p, y| {
-        let total = b.table.year_total(y).get(b.opts.measure);
-        // One hidden count hides the year's shares: the others' shares and counts would
-        // give back the total, and with it the hidden count.
-        let any_hidden = Province::ALL.iter().any(|&q| small(b.count(q, y), b.opts));
-        if any_hidden {
-            return None;
-        }
-        b.ratio(b.count(p, y), total, 100.0)
+    let (lang, m, fig) = (b.lang, b.opts.measure, b.fig);
+    let series = b.per_row(|r, y| Shown::ratio(fig.cell(m, r, y), fig.year_total(m, y), 100.0));
+    let stacks = b.flanders(|y| {
+        let total = fig.year_total(m, y);
+        Shown::ratio(total, total, 100.0)
     });
     ChartData {
         shape: Shape::StackedBars,
         percent: true,
         decimals: 1,
+        stacks,
         ..b.over_years(
             format!(
                 "{}: {}",
@@ -511,13 +537,28 @@ fn province_share_chart(b: &Basis<'_>) -> ChartData {
 
 /// BVS started per province, as counts or per 100 started trajectories.
 fn bvs_use_chart(b: &Basis<'_>) -> ChartData {
-    let (lang, relative) = (b.lang, b.opts.relative);
-    let series = b.per_province(|p, y| {
-        let c = b.table.get(p, y);
+    let (lang, relative, fig) = (b.lang, b.opts.relative, b.fig);
+    let bvs = Measure::Instrument(InstrumentType::Bvs);
+    let series = b.per_row(|r, y| {
         if relative {
-            b.ratio(c.bvs, c.trajectories, 100.0)
+            Shown::ratio(
+                fig.cell(bvs, r, y),
+                fig.cell(Measure::Trajectories, r, y),
+                100.0,
+            )
         } else {
-            b.count_value(c.bvs)
+            fig.cell(bvs, r, y)
+        }
+    });
+    let flanders = b.flanders(|y| {
+        if relative {
+            Shown::ratio(
+                fig.year_total(bvs, y),
+                fig.year_total(Measure::Trajectories, y),
+                100.0,
+            )
+        } else {
+            fig.year_total(bvs, y)
         }
     });
     let (title, y_label) = if relative {
@@ -537,12 +578,41 @@ fn bvs_use_chart(b: &Basis<'_>) -> ChartData {
     ChartData {
         shape: Shape::Lines,
         decimals: usize::from(relative),
-        flanders: if relative {
-            Vec::new()
-        } else {
-            b.flanders(|c| c.bvs)
-        },
+        flanders,
+        totals: (!relative).then(|| b.count_totals(bvs)),
         ..b.over_years(title.into(), y_label.into(), series)
+    }
+}
+
+/// A chart slide as it is presented and exported: its chart and the words over it. The
+/// title and the sentence are the computed ones unless the presenter wrote their own.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Slide {
+    /// The chart.
+    pub chart: ChartData,
+    /// The title over it.
+    pub title: String,
+    /// The key number ("" where the chart has nothing to show).
+    pub number: String,
+    /// The sentence beside the number.
+    pub sentence: String,
+}
+
+impl Slide {
+    /// The slide of `chart` with its computed title and headline; a chart with nothing to
+    /// show says why in its place, once (no number or sentence above it).
+    pub fn of(chart: ChartData, lang: Lang) -> Self {
+        let (number, sentence) = if chart.nothing_to_show(lang).is_some() {
+            (String::new(), String::new())
+        } else {
+            chart.headline(lang)
+        };
+        Self {
+            title: chart.title.clone(),
+            chart,
+            number,
+            sentence,
+        }
     }
 }
 
@@ -559,18 +629,51 @@ pub struct Extent {
 }
 
 impl ChartData {
-    /// These are the published figures: their partial year is marked (the one place that
-    /// decides it, for the window, the slides and the deck).
-    #[must_use]
-    pub fn published(mut self) -> Self {
-        let year = crate::reference::published().partial_year.to_string();
-        self.partial = self.categories.iter().position(|c| *c == year);
-        self
-    }
-
-    /// Whether category `c` is the published monitoring's partial year.
+    /// Whether category `c` is the partial year.
     pub fn is_partial(&self, c: usize) -> bool {
         self.partial == Some(c)
+    }
+
+    /// Whether the chart counts (whole numbers, not shares or rates).
+    pub fn counts(&self) -> bool {
+        !self.percent && self.decimals == 0
+    }
+
+    /// Whether any figure of the chart is hidden: it then carries the note.
+    pub fn hides_any(&self) -> bool {
+        let totals = self.totals.iter().flat_map(|t| {
+            t.per_category
+                .iter()
+                .chain(&t.per_series)
+                .chain(std::iter::once(&t.grand))
+        });
+        self.series
+            .iter()
+            .flat_map(|s| s.values.iter())
+            .chain(totals)
+            .chain(&self.flanders)
+            .chain(&self.stacks)
+            .any(|v| v.is_hidden())
+    }
+
+    /// The part of stack `c` that is hidden, where the stack's height is shown: drawn as
+    /// one hidden part (it adds up several hidden figures, never one alone: the gate saw
+    /// to that).
+    pub fn hidden_part(&self, c: usize) -> Option<f64> {
+        let whole = self.stacks.get(c)?.value()?;
+        let any_hidden = self
+            .series
+            .iter()
+            .any(|s| s.values.get(c).is_some_and(|v| v.is_hidden()));
+        if !any_hidden {
+            return None;
+        }
+        let shown: f64 = self
+            .series
+            .iter()
+            .filter_map(|s| s.values.get(c).and_then(|v| v.value()))
+            .sum();
+        Some((whole - shown).max(0.0))
     }
 
     /// The room this chart's data takes; an animation holds its axes to the extent of the
@@ -579,21 +682,27 @@ impl ChartData {
         let (mut min, mut max) = (0.0_f64, 0.0_f64);
         match self.shape {
             Shape::StackedBars => {
-                // Bars stack upward from zero; undefined parts count as nothing.
+                // Bars stack upward from zero, a hidden part on top where its stack's
+                // height is known.
                 for c in 0..self.categories.len() {
                     let total: f64 = self
                         .series
                         .iter()
-                        .filter_map(|s| s.values.get(c).copied().flatten())
-                        .sum();
+                        .filter_map(|s| s.values.get(c).and_then(|v| v.value()))
+                        .sum::<f64>()
+                        + self.hidden_part(c).unwrap_or(0.0);
                     min = min.min(total);
                     max = max.max(total);
                 }
             }
             Shape::GroupedBars | Shape::Lines => {
-                for v in self.series.iter().flat_map(|s| s.values.iter().flatten()) {
-                    min = min.min(*v);
-                    max = max.max(*v);
+                for v in self
+                    .series
+                    .iter()
+                    .flat_map(|s| s.values.iter().filter_map(|v| v.value()))
+                {
+                    min = min.min(v);
+                    max = max.max(v);
                 }
             }
         }
@@ -608,96 +717,64 @@ impl ChartData {
         }
     }
 
-    /// Why the chart has nothing to show, if so: no value but zeros, and a count hidden
+    /// Why the chart has nothing to show, if so: no value but zeros, and a figure hidden
     /// (with nothing hidden, zeros are figures and are drawn). The window's slide and the
     /// deck's page then say this instead of drawing an empty chart.
-    pub fn nothing_to_show(&self, lang: Lang, suppressed: bool) -> Option<&'static str> {
+    pub fn nothing_to_show(&self, lang: Lang) -> Option<&'static str> {
         let values = || self.series.iter().flat_map(|s| s.values.iter());
-        let any = values().flatten().any(|&v| v != 0.0);
-        let any_hidden = suppressed && values().any(Option::is_none);
+        let any = values().any(|v| v.value().is_some_and(|v| v != 0.0));
+        let any_hidden = values().any(|v| v.is_hidden());
         (!any && any_hidden).then(|| too_few(lang))
     }
 
-    /// A value as the table and tooltips show it: Dutch or English digits, "<5" where
-    /// suppressed, "–" where undefined.
-    pub fn format(&self, value: Option<f64>, lang: Lang) -> String {
-        match value {
-            None => "–".to_string(),
-            Some(v) if self.decimals == 0 => lang::number(v.round() as i64, lang),
-            Some(v) => {
-                let text = format!("{v:.*}", self.decimals);
-                let text = if lang == Lang::Nl {
-                    text.replace('.', ",")
-                } else {
-                    text
-                };
-                if self.percent {
-                    format!("{text}%")
-                } else {
-                    text
-                }
-            }
-        }
+    /// A number in the chart's unit as the axes, tables and tooltips show it.
+    pub fn format(&self, value: f64, lang: Lang) -> String {
+        Shown::Value(value).text(lang, self.decimals, self.percent)
     }
 
-    /// The text of the table's cell for series `s` and category `c`. A suppressed small count
-    /// shows "<5".
-    pub fn cell(&self, s: usize, c: usize, lang: Lang, suppressed_small: bool) -> String {
-        match self.series.get(s).and_then(|x| x.values.get(c)) {
-            Some(None) if suppressed_small && self.decimals == 0 => "<5".to_string(),
-            Some(v) => self.format(*v, lang),
-            None => String::new(),
-        }
+    /// A figure in the chart's unit: digits, «<5», «–» or nothing.
+    pub fn text(&self, value: Shown, lang: Lang) -> String {
+        value.text(lang, self.decimals, self.percent)
     }
 
-    /// The totals row and column of the chart's table, as the seed prints them ("Totaal per
-    /// jaar", "Totaal"): per category, per series and overall. Only for charts that count
-    /// (no shares, no ratios); a total with a hidden part is not given (`None`), so that no
-    /// hidden count can be worked out from it.
-    pub fn totals(&self) -> Option<Totals> {
-        fn sum(mut values: impl Iterator<Item = Option<f64>>) -> Option<f64> {
-            values.try_fold(0.0, |acc, v| v.map(|v| acc + v))
-        }
-        if self.percent || self.decimals > 0 {
-            return None;
-        }
-        let per_category: Vec<Option<f64>> = (0..self.categories.len())
-            .map(|c| {
-                sum(self
-                    .series
-                    .iter()
-                    .map(|s| s.values.get(c).copied().flatten()))
-            })
-            .collect();
-        let per_series: Vec<Option<f64>> = self
-            .series
-            .iter()
-            .map(|s| sum(s.values.iter().copied()))
-            .collect();
-        let grand = sum(per_category.iter().copied());
-        Some(Totals {
-            per_category,
-            per_series,
-            grand,
-        })
+    /// The text of the table's cell for series `s` and category `c`.
+    pub fn cell(&self, s: usize, c: usize, lang: Lang) -> String {
+        self.series
+            .get(s)
+            .and_then(|x| x.values.get(c))
+            .map_or_else(String::new, |v| self.text(*v, lang))
     }
 
-    /// The chart's numbers as CSV: a row per series, a column per category. Plain digits
-    /// (no thousands separators) so that spreadsheets read them.
-    pub fn to_csv(&self, suppressed_small: bool) -> String {
-        let mut header = vec!["series".to_string()];
+    /// The chart's numbers as CSV: a row per series, a column per category, the totals
+    /// row and column where the chart counts, and the note where a figure is hidden.
+    /// Plain digits (no thousands separators) so that spreadsheets read them.
+    pub fn to_csv(&self, lang: Lang) -> String {
+        let total_word = lang.pick("Totaal", "Total").to_string();
+        let mut header = vec![self.x_label.clone()];
         header.extend(self.categories.iter().cloned());
-        let rows = self.series.iter().map(|s| {
+        if self.totals.is_some() {
+            header.push(total_word.clone());
+        }
+        let plain = |v: &Shown| v.plain(self.decimals);
+        let mut records = vec![header];
+        for (k, s) in self.series.iter().enumerate() {
             let mut record = vec![s.name.clone()];
-            record.extend(s.values.iter().map(|v| match v {
-                Some(v) if self.decimals == 0 => format!("{}", v.round() as i64),
-                Some(v) => format!("{v:.*}", self.decimals),
-                None if suppressed_small => "<5".to_string(),
-                None => String::new(),
-            }));
-            record
-        });
-        super::csv_text(std::iter::once(header).chain(rows))
+            record.extend(s.values.iter().map(plain));
+            if let Some(t) = &self.totals {
+                record.push(t.per_series.get(k).map(plain).unwrap_or_default());
+            }
+            records.push(record);
+        }
+        if let Some(t) = &self.totals {
+            let mut record = vec![total_word];
+            record.extend(t.per_category.iter().map(plain));
+            record.push(plain(&t.grand));
+            records.push(record);
+        }
+        if self.hides_any() {
+            records.push(vec![super::disclosure::note(lang).to_string()]);
+        }
+        super::csv_text(records)
     }
 }
 

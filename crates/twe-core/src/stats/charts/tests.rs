@@ -1,14 +1,29 @@
-//! The charts as data: titles, extents, totals, hidden small counts and headlines.
+//! The charts as data: titles, extents, totals, hidden figures and headlines.
 use super::*;
+use crate::lang;
 use crate::reference::published;
+use crate::stats::Figures;
 
 fn opts() -> ChartOptions {
     ChartOptions {
         measure: Measure::Trajectories,
         up_to: 2021,
         relative: false,
-        suppress_small: false,
     }
+}
+
+fn published_figures() -> FigureTable {
+    Figures::published(published())
+        .table(YearBasis::TrajectoryStart)
+        .cloned()
+        .unwrap()
+}
+
+const Z: Shown = Shown::Value(0.0);
+const S: Shown = Shown::Small;
+const W: Shown = Shown::Withheld;
+fn v(x: f64) -> Shown {
+    Shown::Value(x)
 }
 
 #[test]
@@ -17,17 +32,16 @@ fn opts() -> ChartOptions {
     reason = "the extent copies values; it computes none"
 )]
 fn extent_covers_every_value_stack_and_reference() {
-    let t = ProvinceYearTable::from_published(published());
+    let t = published_figures();
     let per = chart(ChartKind::PerProvince, &t, &opts(), Lang::Nl);
     let e = per.extent();
     assert_eq!(e.categories, per.categories.len());
     assert_eq!(e.min, 0.0);
-    // Antwerpen 2018 is the highest published count.
     let highest = per
         .series
         .iter()
-        .flat_map(|s| s.values.iter().flatten())
-        .fold(0.0_f64, |a, &b| a.max(b));
+        .flat_map(|s| s.values.iter().filter_map(|v| v.value()))
+        .fold(0.0_f64, f64::max);
     assert_eq!(e.max, highest);
     // Stacked shares reach 100 per year, not the largest part.
     let share = chart(ChartKind::ProvinceShare, &t, &opts(), Lang::Nl);
@@ -36,11 +50,11 @@ fn extent_covers_every_value_stack_and_reference() {
     // The target line of two instruments a trajectory is inside even where no value is.
     let mut per_traj = chart(ChartKind::PerTrajectory, &t, &opts(), Lang::Nl);
     for s in &mut per_traj.series {
-        s.values.iter_mut().for_each(|v| *v = Some(1.0));
+        s.values.iter_mut().for_each(|x| *x = v(1.0));
     }
     assert_eq!(per_traj.extent().max, 2.0);
     // A difference can be negative.
-    per_traj.series[0].values[0] = Some(-3.0);
+    per_traj.series[0].values[0] = v(-3.0);
     assert_eq!(per_traj.extent().min, -3.0);
     // Earlier years fit inside the extent of all years: the animation's axes hold.
     let early = chart(
@@ -56,8 +70,8 @@ fn extent_covers_every_value_stack_and_reference() {
 }
 
 #[test]
-fn the_title_follows_the_measure() {
-    let t = ProvinceYearTable::from_published(published());
+fn the_title_follows_the_measure_and_the_axis_says_what_the_year_is() {
+    let t = published_figures();
     let a = chart(ChartKind::PerProvince, &t, &opts(), Lang::En);
     let b = chart(
         ChartKind::PerProvince,
@@ -70,27 +84,37 @@ fn the_title_follows_the_measure() {
     );
     assert_eq!(a.title, "Started trajectories per province and start year");
     assert_eq!(b.title, "Started WES per province and start year");
-    assert_eq!(a.cell(0, 0, Lang::Nl, false), "2.772");
+    assert_eq!(a.x_label, "trajectory start year");
+    assert_eq!(a.cell(0, 0, Lang::Nl), "2.772");
+    assert_eq!(a.partial, Some(4), "2021 is the monitoring's partial year");
 }
 
 #[test]
 fn per_trajectory_has_the_target_line_and_shares_sum_to_100() {
-    let t = ProvinceYearTable::from_published(published());
+    let t = published_figures();
     let per = chart(ChartKind::PerTrajectory, &t, &opts(), Lang::Nl);
     assert_eq!(per.reference.as_ref().map(|r| r.0), Some(2.0));
     // Antwerpen 2017: (87 + 2570 + 473 + 54 + 63) / 2772.
-    let v = per.series[0].values[0].unwrap();
-    assert!((v - 3247.0 / 2772.0).abs() < 1e-9);
+    let x = per.series[0].values[0].value().unwrap();
+    assert!((x - 3247.0 / 2772.0).abs() < 1e-9);
+    // As of May 2021, the trajectories of 2019 have all run a full year, those of 2020
+    // not.
+    assert_eq!(per.judged, Some(2));
     let share = chart(ChartKind::ProvinceShare, &t, &opts(), Lang::Nl);
     for c in 0..share.categories.len() {
-        let sum: f64 = share.series.iter().filter_map(|s| s.values[c]).sum();
+        let sum: f64 = share
+            .series
+            .iter()
+            .filter_map(|s| s.values[c].value())
+            .sum();
         assert!((sum - 100.0).abs() < 1e-9);
+        assert_eq!(share.hidden_part(c), None);
     }
 }
 
 #[test]
-fn the_year_slider_limits_the_years_and_csv_matches_the_table() {
-    let t = ProvinceYearTable::from_published(published());
+fn the_year_slider_limits_the_years_and_csv_has_the_totals() {
+    let t = published_figures();
     let c = chart(
         ChartKind::PerProvince,
         &t,
@@ -101,38 +125,87 @@ fn the_year_slider_limits_the_years_and_csv_matches_the_table() {
         Lang::Nl,
     );
     assert_eq!(c.categories, vec!["2017", "2018", "2019"]);
-    let csv = chart(ChartKind::PerProvince, &t, &opts(), Lang::Nl).to_csv(false);
-    assert_eq!(csv.lines().next(), Some("series,2017,2018,2019,2020,2021"));
+    let csv = chart(ChartKind::PerProvince, &t, &opts(), Lang::Nl).to_csv(Lang::Nl);
+    let lines: Vec<&str> = csv.lines().collect();
     assert_eq!(
-        csv.lines().nth(1),
-        Some("Antwerpen,2772,2853,2789,2108,1004")
+        lines[0],
+        "startjaar van het traject,2017,2018,2019,2020,2021,Totaal"
     );
+    assert_eq!(lines[1], "Antwerpen,2772,2853,2789,2108,1004,11526");
+    assert_eq!(lines.last(), Some(&"Totaal,5466,5661,5492,4465,2102,23186"));
 }
 
+/// A chart from dossiers: what the gate hid reads «<5» or «–», and the note is with it.
 #[test]
-fn small_counts_are_suppressed_when_asked() {
-    let t = ProvinceYearTable::from_published(published());
-    let o = ChartOptions {
-        measure: Measure::Instrument(InstrumentType::Wes),
-        suppress_small: true,
-        ..opts()
+fn hidden_figures_read_as_the_gate_decided() {
+    use crate::model::{Dossier, Instrument, InstrumentKind, Status};
+    let d = |ocmw: &str, start: &str, k: usize| {
+        let day = crate::model::date_serde::parse(start).unwrap();
+        Dossier {
+            id: format!("{ocmw}-{start}-{k}"),
+            client: "X".into(),
+            ocmw: ocmw.into(),
+            guided_by: None,
+            counsellor: None,
+            plan: None,
+            start: day,
+            end: None,
+            social_rights_acquired: None,
+            instruments: vec![Instrument {
+                kind: InstrumentKind::Art60,
+                start: day,
+                end: day,
+                status: Status::Planned,
+            }],
+            documents: vec![],
+            activities: vec![],
+            outcome: None,
+        }
     };
-    let c = chart(ChartKind::PerProvince, &t, &o, Lang::Nl);
-    // Limburg 2018: 5 WES stays; Limburg 2020: 3 WES becomes <5.
-    assert_eq!(c.cell(1, 1, Lang::Nl, true), "5");
-    assert_eq!(c.cell(1, 3, Lang::Nl, true), "<5");
-    assert!(c.to_csv(true).contains("Limburg,17,5,6,<5,<5"));
+    let mut all: Vec<Dossier> = (0..30).map(|k| d("Gent", "2019-02-01", k)).collect();
+    all.extend((0..3).map(|k| d("Hasselt", "2019-02-01", k)));
+    all.extend((0..12).map(|k| d("Brugge", "2019-02-01", k)));
+    let refs: Vec<&Dossier> = all.iter().collect();
+    let f = Figures::of(
+        &refs,
+        crate::model::date_serde::parse("2026-06-01").unwrap(),
+        false,
+    );
+    let t = f.table(YearBasis::TrajectoryStart).unwrap();
+    let c = chart(ChartKind::PerProvince, t, &opts(), Lang::Nl);
+    let row = |name: &str| c.series.iter().position(|s| s.name == name).unwrap();
+    assert_eq!(c.cell(row("Limburg"), 0, Lang::Nl), "<5");
+    assert_eq!(c.cell(row("West-Vlaanderen"), 0, Lang::Nl), "–");
+    assert_eq!(c.cell(row("Oost-Vlaanderen"), 0, Lang::Nl), "30");
+    assert!(c.hides_any());
+    let csv = c.to_csv(Lang::Nl);
+    assert!(csv.contains("Limburg,<5,"), "{csv}");
+    assert!(
+        csv.lines()
+            .last()
+            .unwrap()
+            .contains(crate::stats::disclosure::note(Lang::Nl)),
+        "{csv}"
+    );
+    // Flanders' total stays: 45.
+    assert_eq!(c.totals.as_ref().unwrap().per_category[0], v(45.0));
+    // A share of a hidden count is withheld; a province without dossiers has 0%.
+    let share = chart(ChartKind::ProvinceShare, t, &opts(), Lang::Nl);
+    assert_eq!(share.series[row("Limburg")].values[0], W);
+    assert_eq!(share.series[row("Antwerpen")].values[0], v(0.0));
+    // The stack is 100% and its hidden part is drawn as one: 15 of 45.
+    let hidden = share.hidden_part(0).unwrap();
+    assert!((hidden - 100.0 * 15.0 / 45.0).abs() < 1e-9);
 }
 
-/// The key number and the sentence come from the data: the largest value of the last
-/// year shown, its series named; with every value hidden, the slide says why.
+/// The key number and the sentence come from the data: the bars tell the largest value of
+/// the last year shown, its series named; with every value hidden, the slide says why.
 #[test]
-fn the_headline_is_computed_from_the_data() {
-    let t = ProvinceYearTable::from_published(published());
-    let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::En).published();
-    let (number, sentence) = c.headline(Lang::En, false);
+fn the_bars_headline_is_computed_from_the_data() {
+    let t = published_figures();
+    let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::En);
+    let (number, sentence) = c.headline(Lang::En);
     assert_eq!(number, "1,004");
-    // The issue's own example: Antwerpen started 48% of the year's trajectories.
     assert_eq!(
         sentence,
         "In 2021 (part of the year): Antwerpen has the most, 1,004 of 2,102 (48%)."
@@ -142,123 +215,180 @@ fn the_headline_is_computed_from_the_data() {
         ..opts()
     };
     let c = chart(ChartKind::PerProvince, &t, &earlier, Lang::Nl);
-    let (number, sentence) = c.headline(Lang::Nl, false);
+    let (number, sentence) = c.headline(Lang::Nl);
     assert!(sentence.starts_with("In 2018: Antwerpen"), "{sentence}");
     assert_eq!(number, lang::number(2853, Lang::Nl));
     let mut hidden = c.clone();
     for s in &mut hidden.series {
-        s.values.iter_mut().for_each(|v| *v = None);
+        s.values.iter_mut().for_each(|x| *x = S);
     }
-    assert_eq!(hidden.headline(Lang::En, true).0, "—");
+    assert_eq!(hidden.headline(Lang::En).0, "—");
+    assert!(hidden.headline(Lang::En).1.starts_with("Too few dossiers"));
+}
+
+/// Every chart tells its own fact: no two slides say the same sentence, and the lines
+/// tell how the years went (to the last whole year).
+#[test]
+fn each_chart_says_its_own_sentence() {
+    let t = published_figures();
+    for lang in [Lang::Nl, Lang::En] {
+        let sentences: Vec<String> = all(&t, &opts(), lang)
+            .iter()
+            .map(|c| c.headline(lang).1)
+            .collect();
+        let mut unique = sentences.clone();
+        unique.sort();
+        unique.dedup();
+        assert_eq!(unique.len(), sentences.len(), "{sentences:#?}");
+    }
+    let lines = chart(ChartKind::OverYears, &t, &opts(), Lang::En);
+    let (number, sentence) = lines.headline(Lang::En);
+    assert_eq!(number, "−18%");
     assert!(
-        hidden
-            .headline(Lang::En, true)
-            .1
-            .starts_with("Too few dossiers")
+        sentence.starts_with(
+            "From 2017 to 2020: Flanders fell from 5,466 to 4,465 (−18%); the largest change: "
+        ),
+        "{sentence}"
+    );
+    let share = chart(ChartKind::ProvinceShare, &t, &opts(), Lang::En);
+    let (_, sentence) = share.headline(Lang::En);
+    assert!(
+        sentence.starts_with("In 2021 (part of the year): Antwerpen (47.8%) and "),
+        "{sentence}"
+    );
+    assert!(
+        sentence.contains(", the two largest, make up "),
+        "{sentence}"
     );
 }
 
-/// A chart of `values` per province (rows) over 2025 and 2026 (columns).
-fn over_two_years(values: [[Option<f64>; 2]; 5], kind: ChartKind) -> ChartData {
-    let t = ProvinceYearTable::from_published(published());
+/// The target of two a year is judged only for the years whose trajectories have all run
+/// a full year; the younger ones are named as not judged yet.
+#[test]
+fn the_target_is_judged_only_for_trajectories_a_year_old() {
+    let t = published_figures();
+    let c = chart(ChartKind::PerTrajectory, &t, &opts(), Lang::En);
+    let (_, sentence) = c.headline(Lang::En);
+    assert!(sentence.starts_with("In 2019: "), "{sentence}");
+    assert!(
+        sentence.ends_with("; 2020–2021 not judged yet (trajectories not yet a year old)."),
+        "{sentence}"
+    );
+    assert!(
+        sentence.contains("provinces reach the target (2.00)")
+            || sentence.contains("provinces reaches the target (2.00)"),
+        "{sentence}"
+    );
+    // Shown up to 2020 alone, 2020 is still not judged: 2019 is told.
+    let c = chart(
+        ChartKind::PerTrajectory,
+        &t,
+        &ChartOptions {
+            up_to: 2020,
+            ..opts()
+        },
+        Lang::Nl,
+    );
+    let (_, sentence) = c.headline(Lang::Nl);
+    assert!(sentence.starts_with("In 2019: "), "{sentence}");
+    assert!(
+        sentence.contains("; 2020 nog niet beoordeeld"),
+        "{sentence}"
+    );
+    // No year old enough: the last one is told "so far", without a verdict.
+    let mut young = c.clone();
+    young.judged = None;
+    let (_, sentence) = young.headline(Lang::En);
+    assert!(
+        sentence.starts_with("In 2020 so far (trajectories of less than a year): "),
+        "{sentence}"
+    );
+    assert!(!sentence.contains("target"), "{sentence}");
+}
+
+/// A chart of `values` per province (rows) over 2025 and 2026 (columns), Flanders' totals
+/// the provinces' sums where none is hidden.
+fn over_two_years(values: [[Shown; 2]; 5], kind: ChartKind) -> ChartData {
+    let t = published_figures();
     let mut c = chart(kind, &t, &opts(), Lang::En);
     c.categories = vec!["2025".into(), "2026".into()];
-    for (s, v) in c.series.iter_mut().zip(values) {
-        s.values = v.to_vec();
+    c.partial = None;
+    c.judged = Some(1);
+    for (s, x) in c.series.iter_mut().zip(values) {
+        s.values = x.to_vec();
     }
-    // Flanders' totals as the chart's own: the provinces' sums, none with a hidden part.
     c.flanders = (0..2)
-        .map(|y| values.iter().map(|v| v[y]).sum::<Option<f64>>())
+        .map(|y| Shown::sum(values.iter().map(|x| x[y])))
         .collect();
-    if c.percent || c.decimals > 0 {
+    if !c.counts() {
         c.flanders.clear();
     }
     c
 }
 
-/// What the headline never claims: the most when a hidden count may be larger, a
+/// What the headline never claims: the most when a hidden figure may be larger, a
 /// province as the most when it ties, a year that is all zeros.
 #[test]
-fn the_headline_claims_nothing_a_hidden_count_could_make_false() {
-    let (z, h) = (Some(0.0), None);
+fn the_headline_claims_nothing_a_hidden_figure_could_make_false() {
     // One Antwerpen dossier in 2026, hidden; the others 0: nobody "has the most, 0".
     let c = over_two_years(
-        [[z, h], [z, z], [z, z], [z, z], [z, z]],
+        [[Z, S], [Z, Z], [Z, Z], [Z, Z], [Z, Z]],
         ChartKind::PerProvince,
     );
-    let (number, sentence) = c.headline(Lang::En, true);
+    let (number, sentence) = c.headline(Lang::En);
     assert_eq!(number, "—");
     assert!(sentence.starts_with("Too few dossiers"), "{sentence}");
-    // A shown 7 is the most even with a hidden count beside it (that one is under 5).
+    // A shown 7 is the most even with a small count beside it (that one is under 5).
     let c = over_two_years(
-        [[z, h], [z, Some(7.0)], [z, z], [z, z], [z, z]],
+        [[Z, S], [Z, v(7.0)], [Z, Z], [Z, Z], [Z, Z]],
         ChartKind::PerProvince,
     );
-    let (number, sentence) = c.headline(Lang::En, true);
+    let (number, sentence) = c.headline(Lang::En);
     assert_eq!(number, "7");
     assert_eq!(sentence, "In 2026: Limburg has the most, 7.");
+    // A withheld figure may be any size: the most is of those shown.
+    let c = over_two_years(
+        [[Z, W], [Z, v(7.0)], [Z, S], [Z, Z], [Z, Z]],
+        ChartKind::PerProvince,
+    );
+    assert_eq!(
+        c.headline(Lang::En).1,
+        "In 2026: Limburg has the most of the provinces shown, 7."
+    );
     // A year of zeros says nothing: the year before is told.
     let c = over_two_years(
-        [
-            [Some(9.0), z],
-            [Some(9.0), z],
-            [z, z],
-            [Some(3.0), z],
-            [z, z],
-        ],
+        [[v(9.0), Z], [v(9.0), Z], [Z, Z], [v(3.0), Z], [Z, Z]],
         ChartKind::PerProvince,
     );
-    let (_, sentence) = c.headline(Lang::Nl, false);
     assert_eq!(
-        sentence,
+        c.headline(Lang::Nl).1,
         "In 2025: Antwerpen en Limburg hebben het meest, 9 elk, van 21 (43%)."
     );
-    // A last year too small to tell: the year before is told, under its chart.
+    // A last year too small to tell: the year before is told.
     let c = over_two_years(
-        [[Some(7.0), h], [Some(7.0), z], [z, z], [z, z], [z, z]],
+        [[v(7.0), S], [v(7.0), Z], [Z, Z], [Z, Z], [Z, Z]],
         ChartKind::PerProvince,
     );
-    let (number, sentence) = c.headline(Lang::En, true);
-    assert_eq!(number, "7");
     assert_eq!(
-        sentence,
+        c.headline(Lang::En).1,
         "In 2025: Antwerpen and Limburg have the most, 7 each, of 14 (50%)."
     );
-    assert_eq!(c.nothing_to_show(Lang::En, true), None);
-    // Dossiers of an unknown OCMW count in Flanders' total, as in the shares' chart.
-    let mut c = over_two_years(
-        [[z, Some(10.0)], [z, z], [z, z], [z, z], [z, z]],
-        ChartKind::PerProvince,
-    );
-    c.flanders[1] = Some(100.0);
-    assert_eq!(
-        c.headline(Lang::En, false).1,
-        "In 2026: Antwerpen has the most, 10 of 100 (10%)."
-    );
+    assert_eq!(c.nothing_to_show(Lang::En), None);
     // Zeros with nothing hidden are figures (drawn), not "too few dossiers".
-    let c = over_two_years([[z, z]; 5], ChartKind::PerProvince);
-    assert_eq!(c.nothing_to_show(Lang::En, true), None);
-    let c = over_two_years([[z, h]; 5], ChartKind::PerProvince);
-    assert!(c.nothing_to_show(Lang::En, true).is_some());
-    assert_eq!(c.nothing_to_show(Lang::En, false), None);
-    // Nothing at all.
-    let c = over_two_years([[z, z]; 5], ChartKind::PerProvince);
+    let c = over_two_years([[Z, Z]; 5], ChartKind::PerProvince);
+    assert_eq!(c.nothing_to_show(Lang::En), None);
     assert_eq!(
-        c.headline(Lang::En, false),
+        c.headline(Lang::En),
         ("—".into(), "No figures for these years.".into())
     );
+    let c = over_two_years([[Z, S]; 5], ChartKind::PerProvince);
+    assert!(c.nothing_to_show(Lang::En).is_some());
     // A ratio with a hidden province is said of the provinces shown, with the target.
     let c = over_two_years(
-        [
-            [z, Some(2.5)],
-            [z, h],
-            [z, Some(1.5)],
-            [z, Some(2.0)],
-            [z, Some(0.5)],
-        ],
+        [[Z, v(2.5)], [Z, W], [Z, v(1.5)], [Z, v(2.0)], [Z, v(0.5)]],
         ChartKind::PerTrajectory,
     );
-    let (number, sentence) = c.headline(Lang::En, true);
+    let (number, sentence) = c.headline(Lang::En);
     assert_eq!(number, "2.50");
     assert_eq!(
         sentence,
@@ -271,12 +401,17 @@ fn the_headline_claims_nothing_a_hidden_count_could_make_false() {
 /// last province's largest kind.
 #[test]
 fn the_mix_headline_names_the_province_with_the_most() {
-    let t = ProvinceYearTable::from_published(published());
+    let t = published_figures();
     let c = chart(ChartKind::InstrumentMix, &t, &opts(), Lang::En);
-    let totals = c.totals().unwrap();
-    let most = totals.per_category[0].unwrap();
-    assert!(totals.per_category.iter().all(|t| t.unwrap() <= most));
-    let (number, sentence) = c.headline(Lang::En, false);
+    let totals = c.totals.clone().unwrap();
+    let most = totals.per_category[0].value().unwrap();
+    assert!(
+        totals
+            .per_category
+            .iter()
+            .all(|t| t.value().unwrap() <= most)
+    );
+    let (number, sentence) = c.headline(Lang::En);
     assert_eq!(number, lang::number(most as i64, Lang::En));
     assert!(
         sentence.starts_with(&format!("Antwerpen has the most: {number} of ")),
@@ -289,17 +424,25 @@ fn the_mix_headline_names_the_province_with_the_most() {
     // Ties are named together; with a province hidden, the most is of those shown.
     let mut tie = c.clone();
     for (k, s) in tie.series.iter_mut().enumerate() {
-        let v = if k == 1 { 5.0 } else { 0.0 };
-        s.values = vec![Some(v), Some(v), Some(0.0), Some(0.0), Some(0.0)];
+        let x = if k == 1 { 5.0 } else { 0.0 };
+        s.values = vec![v(x), v(x), Z, Z, Z];
     }
+    tie.totals = Some(Totals {
+        per_category: vec![v(5.0), v(5.0), Z, Z, Z],
+        per_series: vec![Z, v(10.0), Z, Z, Z],
+        grand: v(10.0),
+    });
     assert_eq!(
-        tie.headline(Lang::En, false).1,
+        tie.headline(Lang::En).1,
         "Antwerpen and Limburg have the most: 5 each, of 10 (50%); art. 60§7 employment \
          is the largest part, 100%."
     );
-    tie.series[0].values[4] = None;
+    if let Some(t) = &mut tie.totals {
+        t.per_category[4] = W;
+        t.grand = W;
+    }
     assert_eq!(
-        tie.headline(Lang::Nl, true).1,
+        tie.headline(Lang::Nl).1,
         "Van de getoonde provincies hebben Antwerpen en Limburg het meest: 5 elk."
     );
     // Shares: the largest part anywhere.
@@ -312,21 +455,21 @@ fn the_mix_headline_names_the_province_with_the_most() {
         },
         Lang::En,
     );
-    let (_, sentence) = shares.headline(Lang::En, false);
+    let (_, sentence) = shares.headline(Lang::En);
     assert!(
         sentence.contains(": art. 60§7 employment is the largest part, at "),
         "{sentence}"
     );
 }
 
-/// The totals row is the seed's "Totaal per jaar" and the grand total its "Totaal";
-/// no totals for shares; a hidden count hides the totals it is part of.
+/// The totals row is the seed's "Totaal per jaar" and the grand total its "Totaal"; no
+/// totals for shares.
 #[test]
 fn the_totals_are_the_seeds() {
     let p = published();
-    let t = ProvinceYearTable::from_published(p);
+    let t = published_figures();
     let c = chart(ChartKind::PerProvince, &t, &opts(), Lang::Nl);
-    let totals = c.totals().unwrap();
+    let totals = c.totals.clone().unwrap();
     for (k, year) in c.categories.iter().enumerate() {
         let printed = p
             .year_totals
@@ -335,93 +478,10 @@ fn the_totals_are_the_seeds() {
             .unwrap();
         assert_eq!(
             totals.per_category[k],
-            Some(printed.counts.trajectories as f64)
+            v(printed.counts.trajectories as f64)
         );
     }
-    assert_eq!(totals.grand, Some(p.grand_total.trajectories as f64));
+    assert_eq!(totals.grand, v(p.grand_total.trajectories as f64));
     let share = chart(ChartKind::ProvinceShare, &t, &opts(), Lang::Nl);
-    assert!(share.totals().is_none());
-    let mut hidden = c.clone();
-    hidden.series[1].values[3] = None;
-    let h = hidden.totals().unwrap();
-    assert_eq!(h.per_category[3], None);
-    assert_eq!(h.per_series[1], None);
-    assert_eq!(h.grand, None);
-    assert_eq!(h.per_category[2], totals.per_category[2]);
-}
-
-/// A share or a ratio of a small count is hidden like the count, so it cannot be worked
-/// back from (3 of 13 trajectories, shown as 23.1%, is 3).
-#[test]
-fn shares_and_ratios_of_small_counts_are_hidden() {
-    let mut t = ProvinceYearTable::default();
-    for (p, n, art60) in [(Province::Antwerpen, 3, 9), (Province::Limburg, 10, 12)] {
-        t.cells.insert(
-            (p, 2020),
-            Counts {
-                trajectories: n,
-                art60,
-                ..Counts::default()
-            },
-        );
-    }
-    let o = ChartOptions {
-        up_to: 2020,
-        suppress_small: true,
-        ..opts()
-    };
-    let share = chart(ChartKind::ProvinceShare, &t, &o, Lang::En);
-    let at = share.categories.iter().position(|c| c == "2020").unwrap();
-    assert_eq!(share.series[0].values[at], None, "Antwerpen's share of 3");
-    assert_eq!(
-        share.series[1].values[at], None,
-        "Limburg's 10 of 13 would give the 3 back"
-    );
-    let per = chart(ChartKind::PerTrajectory, &t, &o, Lang::En);
-    let at = per.categories.iter().position(|c| c == "2020").unwrap();
-    assert_eq!(
-        per.series[0].values[at], None,
-        "9 instruments over 3 trajectories"
-    );
-    assert!(per.series[1].values[at].is_some());
-}
-
-/// The instrument mix sums the years: a sum with a hidden year in it is hidden too, so
-/// the year cannot be worked back from the other charts.
-#[test]
-fn the_mix_hides_a_sum_with_a_hidden_year() {
-    let mut t = ProvinceYearTable::default();
-    for (y, wes) in [(2019, 10), (2020, 3), (2021, 6)] {
-        t.cells.insert(
-            (Province::Limburg, y),
-            Counts {
-                trajectories: 20,
-                wes,
-                art60: 20,
-                ..Counts::default()
-            },
-        );
-    }
-    let o = ChartOptions {
-        up_to: 2021,
-        suppress_small: true,
-        ..opts()
-    };
-    let mix = chart(ChartKind::InstrumentMix, &t, &o, Lang::En);
-    let wes = mix
-        .series
-        .iter()
-        .find(|s| s.instrument == Some(InstrumentType::Wes))
-        .unwrap();
-    let limburg = mix.categories.iter().position(|c| c == "Limburg").unwrap();
-    assert_eq!(
-        wes.values[limburg], None,
-        "19 = 10 + 3 + 6 would give the 3 back"
-    );
-    let art60 = mix
-        .series
-        .iter()
-        .find(|s| s.instrument == Some(InstrumentType::Art60))
-        .unwrap();
-    assert_eq!(art60.values[limburg], Some(60.0));
+    assert!(share.totals.is_none());
 }
