@@ -2,7 +2,7 @@
 
 use super::EXIT_OK;
 use super::args::{Io, LangArg};
-use twe_core::stats::published_defects;
+use twe_core::stats::{published_defects, summary};
 
 /// `audit`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -18,6 +18,12 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     for defect in published_defects() {
         io.say(&defect.message(lang))?;
     }
+    // What was checked, also when all of it agreed.
+    io.say(&summary(
+        twe_core::reference::published(),
+        published_defects(),
+        lang,
+    ))?;
     Ok(EXIT_OK)
 }
 
@@ -39,7 +45,19 @@ mod tests {
             EXIT_OK
         );
         let out = String::from_utf8(out).unwrap();
-        assert_eq!(out.lines().count(), published_defects().len());
+        assert_eq!(out.lines().count(), published_defects().len() + 1);
+        assert_eq!(
+            out.lines().last(),
+            Some("36 totals recomputed, all equal to the printed ones")
+        );
+        for said in [
+            "2017: the table counts 781 trainings started, the trainings table 22 clients with a training",
+            "Limburg 2017: 346 art. 60§7 employments for 308 started trajectories",
+            "Vlaams-Brabant 2019: 521 art. 60§7 employments",
+            "2019, 2020: the trajectories of these years were still running at the monitoring of May 2021",
+        ] {
+            assert!(out.contains(said), "{said}\n{out}");
+        }
         assert!(err.is_empty());
     }
 }

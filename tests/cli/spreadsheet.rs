@@ -635,6 +635,8 @@ fn stats_as_a_workbook_from_the_command_line() {
             "Instrumenten per traject",
             "Aandeel in Vlaanderen",
             "Gebruik van BVS",
+            "Per 100 trajecten",
+            "Tegenover het jaar ervoor",
             "Opleidingen",
             "Uitstroom"
         ]

@@ -321,7 +321,7 @@ fn statistics_controls_choose_and_export() {
 }
 
 #[test]
-fn slides_follow_the_arrow_keys_and_escape_leaves() {
+fn slides_follow_the_arrows_a_clicker_b_w_f1_and_escape_leaves() {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1366.0, 768.0))
         .build_ui_state(
@@ -353,14 +353,57 @@ fn slides_follow_the_arrow_keys_and_escape_leaves() {
             },
         );
     h.run();
-    assert!(h.query_by_label_contains("Slide 1 / 8").is_some());
+    assert!(h.query_by_label_contains("Slide 1 / 10").is_some());
     h.key_press(Key::ArrowRight);
     h.run();
-    assert!(h.query_by_label_contains("Slide 2 / 8").is_some());
+    assert!(h.query_by_label_contains("Slide 2 / 10").is_some());
     h.key_press(Key::ArrowLeft);
     h.key_press(Key::ArrowLeft);
     h.run();
-    assert!(h.query_by_label_contains("Slide 8 / 8").is_some());
+    assert!(h.query_by_label_contains("Slide 10 / 10").is_some());
+    // A clicker's Page Down and Page Up, and Space and Backspace, step too.
+    for (key, at) in [
+        (Key::PageDown, 1),
+        (Key::Space, 2),
+        (Key::Backspace, 1),
+        (Key::PageUp, 10),
+    ] {
+        h.key_press(key);
+        h.run();
+        assert!(
+            h.query_by_label_contains(&format!("Slide {at} / 10"))
+                .is_some(),
+            "{key:?}"
+        );
+    }
+    // B blacks the screen out (no slide, no source line), B again brings it back; W
+    // whitens it and a slide key brings it back too.
+    h.key_press(Key::B);
+    h.run();
+    assert!(h.query_by_label_contains("Slide").is_none());
+    h.key_press(Key::B);
+    h.run();
+    assert!(h.query_by_label_contains("Slide 10 / 10").is_some());
+    h.key_press(Key::W);
+    h.run();
+    assert!(h.query_by_label_contains("Slide").is_none());
+    h.key_press(Key::PageDown);
+    h.run();
+    assert!(h.query_by_label_contains("Slide 1 / 10").is_some());
+    // F1 lists the presentation's keys from the registry; Esc first closes the list.
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("Keys of the presentation").is_some());
+    assert!(h.query_by_label("Black screen (again: back)").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Keys of the presentation").is_none());
+    assert!(
+        !h.state()
+            .out
+            .contains(&Action::Setting(Setting::Present(false))),
+        "the first Esc closed the list, the presentation stays"
+    );
     h.key_press(Key::Escape);
     h.run();
     assert_eq!(

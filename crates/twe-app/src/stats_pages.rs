@@ -428,8 +428,12 @@ fn trainings_ui(ui: &mut egui::Ui, lang: Lang, presenting: bool) {
         }
     });
     ui.weak(lang.pick(
-        "VDAB heeft geen gegevens over het al dan niet succesvol afronden van opleidingen.",
-        "VDAB has no data on whether trainings were completed successfully.",
+        "Een cliënt die in twee jaren een opleiding startte, telt in beide jaren: de jaren \
+         tellen niet op tot een aantal cliënten. VDAB heeft geen gegevens over het al dan \
+         niet succesvol afronden van opleidingen.",
+        "A client who started trainings in two years counts in both: the years do not add \
+         up to a number of clients. VDAB has no data on whether trainings were completed \
+         successfully.",
     ));
 }
 

@@ -175,6 +175,12 @@ pub fn date(d: NaiveDate, lang: Lang) -> String {
     }
 }
 
+/// A month as people name it: "mei 2021", "May 2021".
+pub fn month_year(d: NaiveDate, lang: Lang) -> String {
+    use chrono::Datelike as _;
+    format!("{} {}", month_name(d.month(), lang), d.year())
+}
+
 /// Names in a sentence: "A", "A and B", "A, B and C" ("en" in Dutch).
 pub fn list(names: &[&str], lang: Lang) -> String {
     match names {
@@ -188,9 +194,10 @@ pub fn list(names: &[&str], lang: Lang) -> String {
 pub fn number(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();
     let sep = lang.pick(".", ",");
-    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 3);
+    // The minus sign, not the hyphen: as wide as the plus, and read as minus aloud.
     if n < 0 {
-        out.push('-');
+        out.push('−');
     }
     for (i, c) in digits.chars().enumerate() {
         if i > 0 && (digits.len() - i).is_multiple_of(3) {
@@ -210,7 +217,7 @@ pub fn decimal(v: f64, decimals: usize, lang: Lang) -> String {
     let negative = v < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0');
     let mut out = String::new();
     if negative {
-        out.push('-');
+        out.push('−');
     }
     out.push_str(&number(whole, lang));
     if !fraction.is_empty() {
@@ -274,7 +281,10 @@ mod tests {
         assert_eq!(number(2772, Lang::Nl), "2.772");
         assert_eq!(number(23186, Lang::En), "23,186");
         assert_eq!(number(999, Lang::Nl), "999");
-        assert_eq!(number(-1000, Lang::Nl), "-1.000");
+        assert_eq!(number(-1000, Lang::Nl), "−1.000");
+        assert_eq!(decimal(-1234.56, 1, Lang::Nl), "−1.234,6");
+        assert_eq!(decimal(-0.01, 1, Lang::En), "0.0");
+        assert_eq!(decimal(12.5, 2, Lang::En), "12.50");
         assert_eq!(number(1_000_000, Lang::Nl), "1.000.000");
     }
 

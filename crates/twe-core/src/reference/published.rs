@@ -132,10 +132,10 @@ impl Published {
         most.join(lang.pick(" en ", " and "))
     }
 
-    /// The trainings slide's key number and sentence, from the table: the clients with
-    /// trainings over all its years and the year with the most.
+    /// The trainings slide's key number and sentence, from the table: the year in which
+    /// the most clients started a training, and what that number is. The years are never
+    /// added up: a client who started trainings in two years counts in both.
     pub fn trainings_headline(&self, lang: crate::lang::Lang) -> (String, String) {
-        let all: i64 = self.trainings.iter().map(|t| i64::from(t.clients)).sum();
         let (Some(first), Some(last), Some(most)) = (
             self.trainings.first(),
             self.trainings.last(),
@@ -143,23 +143,30 @@ impl Published {
         ) else {
             return ("—".into(), String::new());
         };
-        let number = crate::lang::number(all, lang);
+        let number = crate::lang::number(most.clients.into(), lang);
         let partial = if last.year == self.partial_year {
-            lang.pick(" (deel van het jaar)", " (part of the year)")
+            format!(
+                " ({}: {})",
+                last.year,
+                lang.pick("deel van het jaar", "part of the year")
+            )
         } else {
-            ""
+            String::new()
         };
         let sentence = format!(
-            "{number} {} {}–{}{partial}; {} {}: {}.",
+            "{} {}: {number} {} {}–{}{partial}; {}",
+            lang.pick("In", "In"),
+            most.year,
             lang.pick(
-                "cliënten volgden één of meer opleidingen,",
-                "clients followed one or more trainings,"
+                "cliënten startten een opleiding, het meest van",
+                "clients started a training, the most of",
             ),
             first.year,
             last.year,
-            lang.pick("de meeste in", "the most in"),
-            most.year,
-            crate::lang::number(most.clients.into(), lang),
+            lang.pick(
+                "wie in twee jaren startte, telt in beide.",
+                "who started in two years counts in both.",
+            ),
         );
         (number, sentence)
     }

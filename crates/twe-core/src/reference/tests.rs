@@ -124,3 +124,18 @@ fn nearest_names() {
     assert_eq!(m.nearest("Xyzzy"), None);
     assert_eq!(m.nearest(""), None);
 }
+
+/// The trainings' sentence says what its number is and never adds the years up: a client
+/// who trained in two years counts in both.
+#[test]
+fn the_trainings_sentence_does_not_add_clients_up() {
+    let (number, sentence) = published().trainings_headline(crate::lang::Lang::En);
+    assert_eq!(number, "603");
+    assert_eq!(
+        sentence,
+        "In 2019: 603 clients started a training, the most of 2017–2021 (2021: part of the \
+         year); who started in two years counts in both."
+    );
+    let total: u32 = published().trainings.iter().map(|t| t.clients).sum();
+    assert!(!sentence.contains(&crate::lang::number(total.into(), crate::lang::Lang::En)));
+}

@@ -61,6 +61,39 @@ pub enum Defect {
         /// The organisations it is listed under.
         organisations: Vec<String>,
     },
+    /// The trainings table (clients per start year of the training) and the trainings column
+    /// of the started table (per start year of the trajectory) cannot both hold year by
+    /// year: fewer trainings than clients who trained, or more than ten trainings a client.
+    TrainingsDisagree {
+        /// The year.
+        year: i32,
+        /// Trainings in the started table's column.
+        trainings: i64,
+        /// Clients with trainings in the trainings table.
+        clients: i64,
+    },
+    /// More art. 60§7 employments than started trajectories in a province and year: some
+    /// trajectories had two (a second employment or an extension), or the counts are of
+    /// different things.
+    MoreArt60ThanTrajectories {
+        /// The province.
+        province: Province,
+        /// The year.
+        year: i32,
+        /// Art. 60§7 employments started.
+        art60: i64,
+        /// Trajectories started.
+        trajectories: i64,
+    },
+    /// Years whose trajectories were still running at the monitoring (a trajectory runs up
+    /// to 24 months): their instruments were not all started, so their counts are
+    /// incomplete, like the partial year's.
+    StillRunning {
+        /// The years, ascending.
+        years: Vec<i32>,
+        /// The monitoring's date.
+        as_of: chrono::NaiveDate,
+    },
     /// An organisation whose OCMWs lie in more than one province, naming the odd ones out.
     SpansProvinces {
         /// The organisation.
@@ -142,6 +175,9 @@ impl Defect {
                 ),
                 organisations.join(", ")
             ),
+            Defect::TrainingsDisagree { .. }
+            | Defect::MoreArt60ThanTrajectories { .. }
+            | Defect::StillRunning { .. } => self.cross_check_message(lang),
             Defect::SpansProvinces {
                 organisation,
                 main,
@@ -163,6 +199,70 @@ impl Defect {
     }
 }
 
+impl Defect {
+    /// The line of a figure that does not agree with another (the audit's cross-checks).
+    fn cross_check_message(&self, lang: Lang) -> String {
+        match self {
+            Defect::TrainingsDisagree {
+                year,
+                trainings,
+                clients,
+            } => format!(
+                "{year}: {} {} {}, {} {} {}; {}",
+                lang.pick("de tabel telt", "the table counts"),
+                lang::number(*trainings, lang),
+                lang.pick("gestarte opleidingen", "trainings started"),
+                lang.pick("de opleidingentabel", "the trainings table"),
+                lang::number(*clients, lang),
+                lang.pick("cliënten met een opleiding", "clients with a training"),
+                lang.pick(
+                    "de eerste telt per startjaar van het traject, de tweede per startjaar van \
+                     de opleiding: ze zijn niet jaar per jaar te vergelijken",
+                    "the first counts by the trajectory's start year, the second by the \
+                     training's: they cannot be compared year by year"
+                )
+            ),
+            Defect::MoreArt60ThanTrajectories {
+                province,
+                year,
+                art60,
+                trajectories,
+            } => format!(
+                "{} {year}: {} {} {} {} {}",
+                province.name(),
+                lang::number(*art60, lang),
+                lang.pick(
+                    "art. 60§7-tewerkstellingen voor",
+                    "art. 60§7 employments for"
+                ),
+                lang::number(*trajectories, lang),
+                lang.pick("opgestarte trajecten", "started trajectories"),
+                lang.pick(
+                    "(sommige trajecten hadden er twee, of de aantallen tellen iets anders)",
+                    "(some trajectories had two, or the counts are of different things)"
+                )
+            ),
+            Defect::StillRunning { years, as_of } => {
+                let list: Vec<String> = years.iter().map(ToString::to_string).collect();
+                format!(
+                    "{}: {} {} {}",
+                    list.join(", "),
+                    lang.pick(
+                        "de trajecten van deze jaren liepen nog bij de monitoring van",
+                        "the trajectories of these years were still running at the monitoring of"
+                    ),
+                    lang::month_year(*as_of, lang),
+                    lang.pick(
+                        "(een traject duurt tot 24 maanden): hun instrumenten zijn niet volledig",
+                        "(a trajectory runs up to 24 months): their instruments are incomplete"
+                    )
+                )
+            }
+            _ => String::new(),
+        }
+    }
+}
+
 fn suggest(s: Option<&str>, lang: Lang) -> String {
     s.map_or_else(String::new, |s| {
         format!(" ({} {s})", lang.pick("bedoeld:", "meant:"))
@@ -179,6 +279,40 @@ fn compare(total: Total, printed: &Counts, computed: &Counts, out: &mut Vec<Defe
                 computed: computed.get(m),
             });
         }
+    }
+}
+
+/// How many printed totals the audit recomputes: each yearly total and the grand total, in
+/// every column.
+pub fn totals_checked(published: &Published) -> usize {
+    (published.year_totals.len() + 1) * Measure::ALL.len()
+}
+
+/// The audit's closing line: what it checked, and whether every total agreed.
+pub fn summary(published: &Published, defects: &[Defect], lang: Lang) -> String {
+    let wrong = defects
+        .iter()
+        .filter(|d| matches!(d, Defect::TotalMismatch { .. }))
+        .count();
+    let n = lang::number(totals_checked(published) as i64, lang);
+    if wrong == 0 {
+        format!(
+            "{n} {}",
+            lang.pick(
+                "totalen herberekend, alle gelijk aan de gedrukte",
+                "totals recomputed, all equal to the printed ones"
+            )
+        )
+    } else {
+        format!(
+            "{n} {}, {} {}",
+            lang.pick("totalen herberekend", "totals recomputed"),
+            lang::number(wrong as i64, lang),
+            lang.pick(
+                "verschillen van de gedrukte",
+                "differ from the printed ones"
+            )
+        )
     }
 }
 
@@ -219,6 +353,7 @@ pub fn audit(published: &Published, municipalities: &Municipalities) -> Vec<Defe
         &from_years,
         &mut out,
     );
+    cross_checks(published, &table, &mut out);
 
     let mut listed: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for org in &published.organisations {
@@ -276,6 +411,51 @@ pub fn audit(published: &Published, municipalities: &Municipalities) -> Vec<Defe
         }
     }
     out
+}
+
+/// The figures against each other: the trainings table against the trainings column, art.
+/// 60§7 against the trajectories, and the years still running at the monitoring.
+fn cross_checks(published: &Published, table: &ProvinceYearTable, out: &mut Vec<Defect>) {
+    for t in &published.trainings {
+        let trainings = table.year_total(t.year).opleiding;
+        let clients = i64::from(t.clients);
+        if trainings < clients || trainings > 10 * clients {
+            out.push(Defect::TrainingsDisagree {
+                year: t.year,
+                trainings,
+                clients,
+            });
+        }
+    }
+    for (&(province, year), c) in &table.cells {
+        if c.art60 > c.trajectories {
+            out.push(Defect::MoreArt60ThanTrajectories {
+                province,
+                year,
+                art60: c.art60,
+                trajectories: c.trajectories,
+            });
+        }
+    }
+    // A trajectory started on a year's last day runs 24 months more at most.
+    let as_of = published.as_of();
+    let running: Vec<i32> = table
+        .years()
+        .into_iter()
+        .filter(|&y| y != published.partial_year)
+        .filter(|&y| {
+            crate::model::calendar::add_months(
+                chrono::NaiveDate::from_ymd_opt(y, 12, 31).unwrap_or_default(),
+                24,
+            ) > as_of
+        })
+        .collect();
+    if !running.is_empty() {
+        out.push(Defect::StillRunning {
+            years: running,
+            as_of,
+        });
+    }
 }
 
 fn most_common(items: impl Iterator<Item = Province>) -> Option<Province> {

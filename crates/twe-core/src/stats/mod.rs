@@ -9,7 +9,7 @@ mod dossier_stats;
 pub mod figures;
 mod table;
 
-pub use audit::{Defect, audit, published_defects};
+pub use audit::{Defect, audit, published_defects, summary, totals_checked};
 pub use counts::{Counts, Measure};
 pub use dossier_stats::{DossierStats, StatusCounts};
 pub use figures::{DataSource, FigureTable, Figures, Row};

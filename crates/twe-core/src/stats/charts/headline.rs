@@ -183,7 +183,16 @@ impl ChartData {
     /// The last year that can be told (for a target, the last that may be judged) and its
     /// leaders.
     fn leading_facts(&self) -> Headline {
-        let last = self.categories.len();
+        // A change into the partial year compares part of a year with a whole one: the
+        // last whole year is told.
+        let last = if self.kind == ChartKind::YearOnYear {
+            match self.partial {
+                Some(p) if p + 1 == self.categories.len() => p,
+                _ => self.categories.len(),
+            }
+        } else {
+            self.categories.len()
+        };
         let judged_until = match (&self.reference, self.judged) {
             (Some(_), Some(j)) => j + 1,
             _ => last,
@@ -499,64 +508,99 @@ impl Leading {
                 target,
                 young,
                 so_far,
-            } => {
-                let verb = if many {
-                    lang.pick("staan het hoogst", "are highest")
-                } else {
-                    lang.pick("staat het hoogst", "is highest")
-                };
-                let unit = if chart.percent {
-                    String::new()
-                } else {
-                    format!(" ({})", chart.y_label)
-                };
-                let when = if *so_far {
-                    format!(
-                        "{when} {}",
-                        lang.pick(
-                            "tot nu toe (trajecten van minder dan een jaar)",
-                            "so far (trajectories of less than a year)"
-                        )
-                    )
-                } else {
-                    when
-                };
-                let target = target.map_or_else(String::new, |t| {
-                    let (nl, en) = if t.reach == 1 {
-                        ("provincies haalt het doel", "provinces reaches the target")
-                    } else {
-                        ("provincies halen het doel", "provinces reach the target")
-                    };
-                    format!(
-                        "; {} {} {} {} ({})",
-                        t.reach,
-                        lang.pick("van de", "of"),
-                        t.shown,
-                        lang.pick(nl, en),
-                        chart.format(t.goal, lang)
-                    )
-                });
-                let young = young.map_or_else(String::new, |(a, b)| {
-                    let years = if a == b {
-                        chart.categories[a].clone()
-                    } else {
-                        format!("{}–{}", chart.categories[a], chart.categories[b])
-                    };
-                    format!(
-                        "; {years} {}",
-                        lang.pick(
-                            "nog niet beoordeeld (trajecten nog geen jaar oud)",
-                            "not judged yet (trajectories not yet a year old)"
-                        )
-                    )
-                });
-                format!(
-                    "{when}: {names} {verb}{shown}, {} {number}{each}{unit}{target}{young}.",
-                    lang.pick("met", "at")
-                )
-            }
+            } => self.value_sentence(
+                chart,
+                lang,
+                (&when, &names, shown, each),
+                (*target, *young, *so_far),
+            ),
         };
         (number, sentence)
+    }
+}
+
+impl Leading {
+    /// The sentence of a ratio or share: the highest, with the target where one is judged.
+    fn value_sentence(
+        &self,
+        chart: &ChartData,
+        lang: Lang,
+        (when, names, shown, each): (&str, &str, &str, &str),
+        (target, young, so_far): (Option<Target>, Option<(usize, usize)>, bool),
+    ) -> String {
+        let c = self.category;
+        let many = self.leaders.len() > 1;
+        let number = chart.format(self.value, lang);
+        let verb = match (chart.kind == ChartKind::YearOnYear, self.value >= 0.0, many) {
+            (true, true, false) => lang.pick("steeg het meest", "rose most"),
+            (true, true, true) => lang.pick("stegen het meest", "rose most"),
+            (true, false, false) => lang.pick("daalde het minst", "fell least"),
+            (true, false, true) => lang.pick("daalden het minst", "fell least"),
+            (false, _, false) => lang.pick("staat het hoogst", "is highest"),
+            (false, _, true) => lang.pick("staan het hoogst", "are highest"),
+        };
+        // A change is told beside Flanders' own.
+        let flanders = chart
+            .flanders
+            .get(c)
+            .and_then(|v| v.value())
+            .filter(|_| chart.kind == ChartKind::YearOnYear)
+            .map_or_else(String::new, |f| {
+                format!(
+                    " ({}: {})",
+                    lang.pick("Vlaanderen", "Flanders"),
+                    chart.format(f, lang)
+                )
+            });
+        let unit = if chart.percent {
+            String::new()
+        } else {
+            format!(" ({})", chart.y_label)
+        };
+        let when = if so_far {
+            format!(
+                "{when} {}",
+                lang.pick(
+                    "tot nu toe (trajecten van minder dan een jaar)",
+                    "so far (trajectories of less than a year)"
+                )
+            )
+        } else {
+            when.to_string()
+        };
+        let target = target.map_or_else(String::new, |t| {
+            let (nl, en) = if t.reach == 1 {
+                ("provincies haalt het doel", "provinces reaches the target")
+            } else {
+                ("provincies halen het doel", "provinces reach the target")
+            };
+            format!(
+                "; {} {} {} {} ({})",
+                t.reach,
+                lang.pick("van de", "of"),
+                t.shown,
+                lang.pick(nl, en),
+                chart.format(t.goal, lang)
+            )
+        });
+        let young = young.map_or_else(String::new, |(a, b)| {
+            let years = if a == b {
+                chart.categories[a].clone()
+            } else {
+                format!("{}–{}", chart.categories[a], chart.categories[b])
+            };
+            format!(
+                "; {years} {}",
+                lang.pick(
+                    "nog niet beoordeeld (trajecten nog geen jaar oud)",
+                    "not judged yet (trajectories not yet a year old)"
+                )
+            )
+        });
+        format!(
+            "{when}: {names} {verb}{shown}, {} {number}{each}{unit}{flanders}{target}{young}.",
+            lang.pick("met", "at")
+        )
     }
 }
 

@@ -29,17 +29,23 @@ pub enum ChartKind {
     ProvinceShare,
     /// BVS per 100 started trajectories per province.
     BvsUse,
+    /// Every instrument per 100 started trajectories, Flanders over the years.
+    RatesPer100,
+    /// The change of the chosen measure against the year before, per province.
+    YearOnYear,
 }
 
 impl ChartKind {
     /// Every chart, in slide order.
-    pub const ALL: [ChartKind; 6] = [
+    pub const ALL: [ChartKind; 8] = [
         ChartKind::PerProvince,
         ChartKind::OverYears,
         ChartKind::InstrumentMix,
         ChartKind::PerTrajectory,
         ChartKind::ProvinceShare,
         ChartKind::BvsUse,
+        ChartKind::RatesPer100,
+        ChartKind::YearOnYear,
     ];
 
     /// A short name for menus.
@@ -53,6 +59,10 @@ impl ChartKind {
             }
             ChartKind::ProvinceShare => lang.pick("Aandeel in Vlaanderen", "Share of Flanders"),
             ChartKind::BvsUse => lang.pick("Gebruik van BVS", "Use of BVS"),
+            ChartKind::RatesPer100 => lang.pick("Per 100 trajecten", "Per 100 trajectories"),
+            ChartKind::YearOnYear => {
+                lang.pick("Tegenover het jaar ervoor", "Against the year before")
+            }
         }
     }
 }
@@ -306,6 +316,8 @@ pub fn chart(kind: ChartKind, fig: &FigureTable, opts: &ChartOptions, lang: Lang
         ChartKind::PerTrajectory => per_trajectory_chart(&basis),
         ChartKind::ProvinceShare => province_share_chart(&basis),
         ChartKind::BvsUse => bvs_use_chart(&basis),
+        ChartKind::RatesPer100 => rates_chart(&basis),
+        ChartKind::YearOnYear => year_on_year_chart(&basis),
     };
     // The second way of counting is always labelled (decision 8).
     if fig.basis == YearBasis::CalendarYear && kind != ChartKind::PerProvince {
@@ -613,6 +625,90 @@ impl Slide {
             number,
             sentence,
         }
+    }
+}
+
+/// Every kind of instrument per 100 started trajectories in Flanders, over the years: what
+/// the trajectories' mix of instruments became.
+fn rates_chart(b: &Basis<'_>) -> ChartData {
+    let (lang, fig) = (b.lang, b.fig);
+    let series = InstrumentType::ALL
+        .iter()
+        .map(|&t| Series {
+            name: t.label(lang).to_string(),
+            row: None,
+            instrument: Some(t),
+            values: b.flanders(|y| {
+                Shown::ratio(
+                    fig.year_total(Measure::Instrument(t), y),
+                    fig.year_total(Measure::Trajectories, y),
+                    100.0,
+                )
+            }),
+        })
+        .collect();
+    ChartData {
+        shape: Shape::Lines,
+        decimals: 1,
+        ..b.over_years(
+            lang.pick(
+                "Instrumenten per 100 opgestarte trajecten, Vlaanderen",
+                "Instruments per 100 started trajectories, Flanders",
+            )
+            .to_string(),
+            lang.pick("per 100 trajecten", "per 100 trajectories")
+                .into(),
+            series,
+        )
+    }
+}
+
+/// The chosen measure's change against the year before, in percent, per province and for
+/// Flanders: from the second year shown.
+fn year_on_year_chart(b: &Basis<'_>) -> ChartData {
+    let (lang, m, fig) = (b.lang, b.opts.measure, b.fig);
+    let change = |now: Shown, before: Shown| Shown::ratio(now.minus(before), before, 100.0);
+    let pairs: Vec<(i32, i32)> = b.years.windows(2).map(|w| (w[0], w[1])).collect();
+    let series = fig
+        .rows()
+        .iter()
+        .map(|&r| {
+            row_series(
+                r,
+                lang,
+                pairs
+                    .iter()
+                    .map(|&(a, z)| change(fig.cell(m, r, z), fig.cell(m, r, a)))
+                    .collect(),
+            )
+        })
+        .collect();
+    let flanders = pairs
+        .iter()
+        .map(|&(a, z)| change(fig.year_total(m, z), fig.year_total(m, a)))
+        .collect();
+    let partial = fig
+        .partial_year
+        .and_then(|p| pairs.iter().position(|&(_, z)| z == p));
+    ChartData {
+        categories: pairs.iter().map(|(_, z)| z.to_string()).collect(),
+        percent: true,
+        decimals: 0,
+        flanders,
+        partial,
+        ..b.over_years(
+            format!(
+                "{}: {}",
+                b.measure,
+                lang.pick(
+                    "verandering tegenover het jaar ervoor",
+                    "change against the year before"
+                )
+            ),
+            lang.pick("% tegenover het jaar ervoor", "% against the year before")
+                .into(),
+            series,
+        )
     }
 }
 

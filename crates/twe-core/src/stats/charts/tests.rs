@@ -485,3 +485,30 @@ fn the_totals_are_the_seeds() {
     let share = chart(ChartKind::ProvinceShare, &t, &opts(), Lang::Nl);
     assert!(share.totals.is_none());
 }
+
+/// Every instrument per 100 trajectories, and the change against the year before: from
+/// the figures, told as a trend and as the largest rise.
+#[test]
+fn rates_per_100_and_the_change_against_the_year_before() {
+    let t = published_figures();
+    let rates = chart(ChartKind::RatesPer100, &t, &opts(), Lang::En);
+    assert_eq!(rates.series.len(), 5);
+    // BVS in 2017: 581 per 5,466 trajectories.
+    let bvs = rates.series[0].values[0].value().unwrap();
+    assert!((bvs - 100.0 * 581.0 / 5466.0).abs() < 1e-9);
+    assert!(
+        rates
+            .headline(Lang::En)
+            .1
+            .starts_with("From 2017 to 2020: the largest change: ")
+    );
+    let change = chart(ChartKind::YearOnYear, &t, &opts(), Lang::En);
+    assert_eq!(change.categories, ["2018", "2019", "2020", "2021"]);
+    // Antwerpen 2018 against 2017: 2,853 against 2,772.
+    let a = change.series[0].values[0].value().unwrap();
+    assert!((a - 100.0 * (2853.0 - 2772.0) / 2772.0).abs() < 1e-9);
+    let (_, sentence) = change.headline(Lang::En);
+    // Into the partial year is no change to tell: 2020 against 2019 is.
+    assert!(sentence.starts_with("In 2020: "), "{sentence}");
+    assert!(sentence.contains("(Flanders: −19%)"), "{sentence}");
+}
