@@ -13,6 +13,7 @@
 
 mod commands;
 mod corrupt;
+mod figures;
 mod print;
 mod sample_workspace;
 mod spreadsheet;

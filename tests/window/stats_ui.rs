@@ -543,3 +543,192 @@ fn the_charts_as_a_workbook_from_the_statistics_view() {
             .all(|c| !matches!(c, Data::Float(f) if (1.0..5.0).contains(f)))
     );
 }
+
+/// A presentation started from the dossier view (F11) and left with Esc comes back to the
+/// statistics, never to the dossier: no client's name on the projector.
+#[test]
+fn leaving_a_presentation_started_from_a_dossier_shows_no_client() {
+    for view in [View::Dossier, View::Caseload, View::Agenda] {
+        let mut h = crate::common::sample(Lang::En);
+        h.state_mut().act(Action::Select(Select::SetView(view)));
+        h.run();
+        let names: Vec<String> = h
+            .state()
+            .workspace()
+            .entries()
+            .iter()
+            .map(|e| e.dossier().client.clone())
+            .collect();
+        h.key_press(Key::F11);
+        h.run();
+        assert!(h.state().presenting());
+        h.key_press(Key::Escape);
+        h.run();
+        assert!(!h.state().presenting());
+        assert_eq!(h.state().layout().view, View::Statistics, "from {view:?}");
+        for name in &names {
+            assert!(
+                h.query_by_label_contains(name).is_none(),
+                "{name} after leaving the presentation started from {view:?}"
+            );
+        }
+    }
+}
+
+/// The presenter writes a slide's own title and sentence; the slide, the deck and the
+/// PNG show them; one click brings the computed one back.
+#[test]
+fn the_presenter_writes_the_slides_words_and_gets_the_computed_ones_back() {
+    let mut h = stats(Lang::En);
+    press(&mut h, "Words on the slide");
+    h.get_by_role_and_label(Role::TextInput, "Title")
+        .scroll_to_me();
+    h.run();
+    crate::common::retype(&mut h, "Title", "Our trajectories");
+    crate::common::retype(&mut h, "Sentence", "Antwerpen leads again.");
+    h.run();
+    let own = &h.state().stats().slide_text[&ChartKind::PerProvince];
+    assert_eq!(own.title.as_deref(), Some("Our trajectories"));
+    // The deck is what is presented: the measure, the years, the own words.
+    h.state_mut().stats_mut().up_to = 2019;
+    press(&mut h, "Slides as PDF…");
+    let Some(Shell::Dialog(Request::ExportPdf { bytes, .. })) =
+        h.state_mut().take_shell_actions().last().cloned()
+    else {
+        panic!("the deck")
+    };
+    let pages = pdf_extract::extract_text_from_mem_by_pages(&bytes).unwrap();
+    assert!(pages[0].contains("Our trajectories"), "{}", pages[0]);
+    assert!(pages[0].contains("Antwerpen leads again."), "{}", pages[0]);
+    assert!(
+        pages[0].contains("2019") && !pages[0].contains("2020"),
+        "the years presented: up to 2019"
+    );
+    h.key_press(Key::F11);
+    h.run();
+    assert!(h.query_by_label("Our trajectories").is_some());
+    h.key_press(Key::Escape);
+    h.run();
+    press(&mut h, "Computed title back");
+    assert_eq!(
+        h.state().stats().slide_text[&ChartKind::PerProvince].title,
+        None
+    );
+    press(&mut h, "Computed sentence back");
+    assert!(
+        !h.state()
+            .stats()
+            .slide_text
+            .contains_key(&ChartKind::PerProvince)
+    );
+}
+
+/// Every export of the statistics view at a laptop's and a full-HD size, with the table
+/// on and off, from the published figures and the dossiers': each asks where to save
+/// what it made (the PNG a 1920×1080 image of the slide), and none takes the window down
+/// (the PNG of a page taller than the window crashed it).
+#[test]
+fn every_export_of_the_statistics_view_at_two_sizes_with_the_table_on_and_off() {
+    for size in [egui::vec2(1280.0, 720.0), egui::vec2(1920.0, 1080.0)] {
+        for show_table in [false, true] {
+            for source in [DataSource::Published, DataSource::Dossiers] {
+                let mut window = Window::new(Workspace::sample(today()), Lang::En);
+                window.act(Action::Select(Select::SetView(View::Statistics)));
+                let mut h = Harness::builder()
+                    .with_size(size)
+                    .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+                h.state_mut().stats_mut().show_table = show_table;
+                h.state_mut().stats_mut().source = source;
+                h.run();
+                for (button, made) in [
+                    ("PNG of this chart…", "png"),
+                    ("CSV of this chart…", "csv"),
+                    ("CSV, all years…", "csv"),
+                    ("Charts as Excel…", "xlsx"),
+                    ("Excel, all years…", "xlsx"),
+                    ("Slides as PDF…", "pdf"),
+                ] {
+                    press(&mut h, button);
+                    let asked = h.state_mut().take_shell_actions();
+                    let what = format!("{button} at {size:?}, table {show_table}, {source:?}");
+                    match (asked.last(), made) {
+                        (Some(Shell::Dialog(Request::ExportPng(png))), "png") => {
+                            let image = image::load_from_memory(png).unwrap();
+                            assert_eq!((image.width(), image.height()), (1920, 1080), "{what}");
+                        }
+                        (Some(Shell::Dialog(Request::ExportCsv(csv))), "csv") => {
+                            assert!(csv.contains("Antwerpen"), "{what}");
+                        }
+                        (Some(Shell::Dialog(Request::ExportXlsx { bytes, .. })), "xlsx") => {
+                            assert!(bytes.starts_with(b"PK"), "{what}");
+                        }
+                        (Some(Shell::Dialog(Request::ExportPdf { bytes, .. })), "pdf") => {
+                            assert!(bytes.starts_with(b"%PDF"), "{what}");
+                        }
+                        (other, _) => panic!("{what}: {other:?}"),
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Decision 10 in the window: the dossiers' table gives the yearly and grand totals the
+/// command line gives, the unknown OCMWs a row of it.
+#[test]
+fn the_windows_table_gives_the_totals_of_every_other_output() {
+    let opts = twe_core::generate::Options {
+        count: 600,
+        seed: 4,
+        match_published: false,
+        violations: 0.0,
+    };
+    let mut all = twe_core::generate::generate(&opts);
+    for k in 0..3 {
+        let mut d = all[k].0.clone();
+        d.id = format!("ATL-{k}");
+        d.ocmw = "Atlantis".into();
+        all.push((d, None));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::generate::write(&all, dir.path()).unwrap();
+    let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
+    window.act(Action::Select(Select::SetView(View::Statistics)));
+    let mut h = harness(window);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().show_table = true;
+    h.state_mut().stats_mut().up_to = i32::MAX;
+    h.run();
+    let csv = std::process::Command::new(env!("CARGO_BIN_EXE_twe-planner"))
+        .args(["stats", "--dossiers"])
+        .arg(dir.path())
+        .args(["--format", "csv", "--today", "2026-06-01"])
+        .output()
+        .unwrap();
+    let csv = String::from_utf8(csv.stdout).unwrap();
+    assert!(
+        h.query_all_by_label("Unknown").count() >= 2,
+        "the unknown OCMWs' series and row"
+    );
+    for line in csv.lines().filter(|l| l.starts_with("Totaal,")) {
+        let total: i64 = line.split(',').nth(2).unwrap().parse().unwrap();
+        let shown = twe_core::lang::number(total, Lang::En);
+        assert!(
+            h.query_all_by_label(&shown).next().is_some(),
+            "{line}: {shown} in the window's table"
+        );
+    }
+    assert!(
+        h.query_by_label("603").is_some(),
+        "600 generated and 3 unknown"
+    );
+}
+
+/// Scrolls the control labelled `label` into view and clicks it, as a user on a small
+/// screen does.
+fn press(h: &mut Harness<'static, Window>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
+    h.run();
+}

@@ -312,8 +312,7 @@ fn slide_text_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, s: &mut StatsChoices, kind:
         let l = ui.label(label);
         let mut text = field.clone().unwrap_or_else(|| computed_text.to_string());
         let edit = ui.add(
-            egui::TextEdit::multiline(&mut text)
-                .desired_rows(2)
+            egui::TextEdit::singleline(&mut text)
                 .char_limit(300)
                 .desired_width(f32::INFINITY),
         );
