@@ -70,6 +70,7 @@ fn scale(c: &mut Criterion) {
     loading(&mut g, &fx, &ctx);
     agenda(&mut g, &fx, ctx);
     parsing(&mut g, &fx.dossiers);
+    figures(&mut g, &fx.dossiers);
     g.finish();
 }
 
@@ -173,6 +174,60 @@ fn agenda(g: &mut Group<'_>, fx: &Flanders, ctx: CheckContext<'_>) {
             ))
         });
     });
+}
+
+/// The statistics (issue 21): the kept counts through the one disclosure gate (what the
+/// window does once after an edit), the same counted from scratch (the command line's
+/// `stats --dossiers`), and every chart of the statistics view from the gated table.
+fn figures(g: &mut Group<'_>, dossiers: &[Dossier]) {
+    use twe_core::stats::{Figures, charts};
+    let today = twe_core::model::date_serde::parse("2021-05-01").unwrap_or_default();
+    let ws = twe_core::workspace::Workspace::new(
+        None,
+        twe_core::files::LoadReport {
+            dossiers: dossiers
+                .iter()
+                .cloned()
+                .map(|dossier| twe_core::files::LoadedDossier {
+                    path: std::path::PathBuf::from(format!("{}.ron", dossier.id)),
+                    dossier,
+                    stamp: None,
+                })
+                .collect(),
+            errors: Vec::new(),
+        },
+        today,
+    );
+    let m = twe_core::reference::municipalities();
+    g.bench_function("figures: the kept counts through the gate", |b| {
+        b.iter_with_large_drop(|| {
+            Figures::dossiers(
+                ws.table(YearBasis::TrajectoryStart),
+                ws.table(YearBasis::CalendarYear),
+                ws.dossier_stats(),
+                m,
+                today,
+                false,
+            )
+        });
+    });
+    let refs: Vec<&Dossier> = dossiers.iter().collect();
+    g.bench_function("figures: counted, checked and gated from scratch", |b| {
+        b.iter_with_large_drop(|| Figures::of(&refs, today, false));
+    });
+    let fig = ws.figures();
+    let table = fig.table_or_start(YearBasis::TrajectoryStart);
+    let opts = charts::ChartOptions {
+        measure: twe_core::stats::Measure::Trajectories,
+        up_to: 2021,
+        relative: false,
+    };
+    g.bench_function(
+        "figures: every chart of the view from the gated table",
+        |b| {
+            b.iter_with_large_drop(|| charts::all(table, &opts, twe_core::lang::Lang::Nl));
+        },
+    );
 }
 
 /// Parsing the files' text in memory: the fast path against ron and `serde_json`.

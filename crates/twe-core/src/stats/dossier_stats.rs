@@ -5,6 +5,7 @@
 use super::Counts;
 use crate::model::{Dossier, InstrumentType, Status};
 use crate::rules::Finding;
+use rustc_hash::FxHashMap;
 use std::collections::BTreeMap;
 
 /// The status of instruments, by kind.
@@ -37,12 +38,13 @@ pub struct DossierStats {
     pub years_exempt: i64,
     /// Trajectory years checked (one or two per dossier).
     pub years: i64,
-    /// Counts per OCMW (municipality name as written) and the trajectory's start year,
+    /// Counts per OCMW (municipality name as written; a hash map, looked up per dossier,
+    /// sorted where it is shown) and the trajectory's start year,
     /// instruments in that year as in the province table (decision 8).
-    pub by_municipality: BTreeMap<(String, i32), Counts>,
+    pub by_municipality: FxHashMap<String, BTreeMap<i32, Counts>>,
     /// Counts per organisation guidance is outsourced to ("" for the OCMW itself) and the
     /// trajectory's start year.
-    pub by_organisation: BTreeMap<(String, i32), Counts>,
+    pub by_organisation: FxHashMap<String, BTreeMap<i32, Counts>>,
 }
 
 fn counts_of(d: &Dossier) -> Counts {
@@ -103,21 +105,30 @@ impl DossierStats {
         }
         let c = counts_of(d);
         let year = chrono::Datelike::year(&d.start);
-        let bump = |map: &mut BTreeMap<(String, i32), Counts>, key: (String, i32)| {
-            let cell = map.entry(key.clone()).or_default();
+        // Looked up by the name as written, copied only for a name not seen before: a
+        // copy per dossier was most of counting a Flanders-size folder from scratch.
+        let bump = |map: &mut FxHashMap<String, BTreeMap<i32, Counts>>, name: &str| {
+            let years = match map.get_mut(name) {
+                Some(years) => years,
+                None => map.entry(name.to_owned()).or_default(),
+            };
+            let cell = years.entry(year).or_default();
             if sign > 0 {
                 *cell += c;
             } else {
                 *cell -= c;
             }
             if cell.is_zero() {
-                map.remove(&key);
+                years.remove(&year);
+                if years.is_empty() {
+                    map.remove(name);
+                }
             }
         };
-        bump(&mut self.by_municipality, (d.ocmw.clone(), year));
+        bump(&mut self.by_municipality, &d.ocmw);
         bump(
             &mut self.by_organisation,
-            (d.guided_by.clone().unwrap_or_default(), year),
+            d.guided_by.as_deref().unwrap_or_default(),
         );
     }
 
@@ -156,6 +167,7 @@ mod tests {
         assert_eq!(
             all.by_municipality
                 .values()
+                .flat_map(BTreeMap::values)
                 .map(|c| c.trajectories)
                 .sum::<i64>(),
             report.dossiers.len() as i64

@@ -539,12 +539,20 @@ impl Figures {
     /// workspace keeps the same counts per edit, [`crate::workspace::Workspace::figures`]).
     pub fn of(dossiers: &[&crate::model::Dossier], today: NaiveDate, show_small: bool) -> Self {
         let m = crate::reference::municipalities();
-        let tables = YearBasis::ALL
-            .map(|basis| ProvinceYearTable::from_dossiers(dossiers.iter().copied(), m, basis));
         let ctx = crate::rules::CheckContext::new(today);
+        // The checks on every core while this thread counts the two tables: the checks are
+        // two thirds of the work (Flanders: 18 ms on one core).
+        let (tables, findings) = rayon::join(
+            || {
+                YearBasis::ALL.map(|basis| {
+                    ProvinceYearTable::from_dossiers(dossiers.iter().copied(), m, basis)
+                })
+            },
+            || crate::rules::check_all(dossiers.iter().copied(), &ctx),
+        );
         let mut stats = DossierStats::default();
-        for d in dossiers {
-            stats.apply(d, &crate::rules::check(d, &ctx), 1);
+        for (d, f) in dossiers.iter().zip(&findings) {
+            stats.apply(d, f, 1);
         }
         Self::dossiers(&tables[0], &tables[1], &stats, m, today, show_small)
     }
@@ -836,15 +844,20 @@ impl Builder {
         let ny = years.len();
         // Name → counts per year (a year outside the table cannot occur: the drill-down
         // counts the same dossiers by the same year).
-        let group = |map: &BTreeMap<(String, i32), Counts>, keep: &dyn Fn(&str) -> bool| {
+        let group = |map: &rustc_hash::FxHashMap<String, BTreeMap<i32, Counts>>,
+                     keep: &dyn Fn(&str) -> bool| {
             let mut by: BTreeMap<String, Vec<Counts>> = BTreeMap::new();
-            for ((name, year), c) in map {
+            for (name, per_year) in map {
                 if !keep(name) {
                     continue;
                 }
-                if let Ok(y) = years.binary_search(year) {
-                    by.entry(name.clone())
-                        .or_insert_with(|| vec![Counts::default(); ny])[y] += *c;
+                let row = by
+                    .entry(name.clone())
+                    .or_insert_with(|| vec![Counts::default(); ny]);
+                for (year, c) in per_year {
+                    if let Ok(y) = years.binary_search(year) {
+                        row[y] += *c;
+                    }
                 }
             }
             by
