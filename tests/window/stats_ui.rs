@@ -732,3 +732,266 @@ fn press(h: &mut Harness<'static, Window>, label: &str) {
     h.get_by_label(label).click();
     h.run();
 }
+
+/// The same chart drawn again from another source fits the new figures: the plot kept the
+/// published figures' axis (3,000) for the dossiers' 230 (a walk at 1024×600 found it).
+#[test]
+fn walkthrough_another_source_gets_its_own_axes() {
+    use twe_app::chart_view::chart_ui;
+    let ws = Workspace::sample(today());
+    let published = twe_app::stats_pages::StatsChoices {
+        page: Page::Chart(ChartKind::PerProvince),
+        ..Default::default()
+    };
+    let dossiers = twe_app::stats_pages::StatsChoices {
+        source: DataSource::Dossiers,
+        ..published.clone()
+    };
+    let big = current_chart(&ws, &published, Lang::En, ChartKind::PerProvince);
+    let small = current_chart(&ws, &dossiers, Lang::En, ChartKind::PerProvince);
+    assert!(big.extent().max > 2_000.0 && small.extent().max < 50.0);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 500.0))
+        .build_ui_state(
+            |ui,
+             (data, bounds): &mut (
+                twe_core::stats::charts::ChartData,
+                Vec<egui_plot::PlotBounds>,
+            )| {
+                bounds.push(chart_ui(ui, data, None, Lang::En, 400.0, None, false));
+            },
+            (big, Vec::new()),
+        );
+    h.run();
+    h.state_mut().0 = small.clone();
+    h.run();
+    let shown = *h.state().1.last().unwrap();
+    assert!(
+        shown.max()[1] < 2.0 * small.extent().max.max(1.0),
+        "the dossiers' axis, not the published one: {shown:?}"
+    );
+    assert!(shown.max()[1] >= small.extent().max, "{shown:?}");
+}
+
+/// A province's name that does not fit its category is broken after its hyphen, never
+/// left out; where it fits it stays whole.
+#[test]
+fn walkthrough_narrow_charts_break_the_names_they_cannot_fit() {
+    use twe_app::chart_view::category_labels;
+    let ws = Workspace::sample(today());
+    let choices = twe_app::stats_pages::StatsChoices {
+        page: Page::Chart(ChartKind::InstrumentMix),
+        ..Default::default()
+    };
+    let data = current_chart(&ws, &choices, Lang::Nl, ChartKind::InstrumentMix);
+    assert!(data.categories.iter().any(|c| c == "Oost-Vlaanderen"));
+    let labels_at = |width: f32| {
+        let data = data.clone();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(width, 300.0))
+            .build_ui_state(
+                move |ui, labels: &mut Vec<String>| {
+                    *labels = category_labels(ui, &data, data.extent());
+                },
+                Vec::new(),
+            );
+        h.run();
+        h.state().clone()
+    };
+    let narrow = labels_at(640.0);
+    assert!(
+        narrow.contains(&"Oost-\nVlaanderen".to_string()),
+        "{narrow:?}"
+    );
+    assert!(narrow.contains(&"Antwerpen".to_string()), "{narrow:?}");
+    let wide = labels_at(1800.0);
+    assert_eq!(wide, data.categories, "whole names where they fit");
+}
+
+/// A stack whose hidden parts are drawn grey names grey in its legend, as the deck does.
+#[test]
+fn walkthrough_the_grey_part_of_a_stack_is_named() {
+    let opts = twe_core::generate::Options {
+        count: 400,
+        seed: 9,
+        match_published: false,
+        violations: 0.0,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::generate::write(&twe_core::generate::generate(&opts), dir.path()).unwrap();
+    let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
+    window.act(Action::Select(Select::SetView(View::Statistics)));
+    let mut h = harness(window);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::InstrumentMix);
+    h.run();
+    let data = current_chart(
+        h.state().workspace(),
+        h.state().stats(),
+        Lang::En,
+        ChartKind::InstrumentMix,
+    );
+    assert!((0..data.categories.len()).any(|c| data.hidden_part(c).is_some()));
+    assert!(h.query_by_label("hidden").is_some(), "the grey part's name");
+    h.state_mut().stats_mut().source = DataSource::Published;
+    h.run();
+    assert!(
+        h.query_by_label("hidden").is_none(),
+        "nothing hidden, nothing named"
+    );
+}
+
+/// A change below zero is drawn inside the plot: the value axis goes a little under the
+/// lowest bar (−52% ran out of a plot that stopped at it).
+#[test]
+fn walkthrough_the_lowest_change_is_inside_the_plot() {
+    use twe_app::chart_view::chart_ui;
+    let ws = Workspace::sample(today());
+    let choices = twe_app::stats_pages::StatsChoices {
+        page: Page::Chart(ChartKind::YearOnYear),
+        ..Default::default()
+    };
+    let data = current_chart(&ws, &choices, Lang::En, ChartKind::YearOnYear);
+    let lowest = data.extent().min;
+    assert!(lowest < -0.3, "the partial year falls: {lowest}");
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 500.0))
+        .build_ui_state(
+            |ui, bounds: &mut Option<egui_plot::PlotBounds>| {
+                *bounds = Some(chart_ui(ui, &data, None, Lang::En, 400.0, None, false));
+            },
+            None,
+        );
+    h.run();
+    let shown = h.state().unwrap();
+    assert!(shown.min()[1] < lowest, "{shown:?} below {lowest}");
+}
+
+/// At 1024×600 the numbers' slide of the instrument mix (six columns and the totals) fits
+/// the screen: every column's heading is on it, none cut at the right.
+#[test]
+fn walkthrough_a_table_slide_fits_a_small_projector() {
+    let opts = twe_core::generate::Options {
+        count: 2000,
+        seed: 5,
+        match_published: false,
+        violations: 0.0,
+    };
+    let mut all = twe_core::generate::generate(&opts);
+    let mut d = all[0].0.clone();
+    d.id = "ATL-1".into();
+    d.ocmw = "Atlantis".into();
+    all.push((d, None));
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::generate::write(&all, dir.path()).unwrap();
+    let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
+    window.act(Action::Select(Select::SetView(View::Statistics)));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().show_table = true;
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::InstrumentMix);
+    h.state_mut().act(Action::Setting(Setting::Present(true)));
+    h.run();
+    h.key_press(Key::PageDown);
+    h.run();
+    assert_eq!(
+        h.state().stats().page,
+        Page::Table(ChartKind::InstrumentMix)
+    );
+    for heading in ["Antwerpen", "West-Vlaanderen", "Onbekend", "Totaal"] {
+        let right = h
+            .query_all_by_label(heading)
+            .map(|n| n.rect().max.x)
+            .fold(0.0_f32, f32::max);
+        assert!(right > 0.0, "{heading} on the slide");
+        assert!(
+            right <= 1024.0,
+            "{heading} ends at {right}, past the screen"
+        );
+    }
+}
+
+/// At 1024×600 a slide's legend that needs two rows wraps inside the screen, and the plot
+/// stays on it (the unknown OCMWs' entry went off the right edge and the plot with it).
+#[test]
+fn walkthrough_a_slides_legend_wraps_inside_a_small_projector() {
+    let opts = twe_core::generate::Options {
+        count: 2000,
+        seed: 5,
+        match_published: false,
+        violations: 0.0,
+    };
+    let mut all = twe_core::generate::generate(&opts);
+    for k in 0..8 {
+        let mut d = all[k].0.clone();
+        d.id = format!("ATL-{k}");
+        d.ocmw = "Atlantis".into();
+        all.push((d, None));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::generate::write(&all, dir.path()).unwrap();
+    let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
+    window.act(Action::Select(Select::SetView(View::Statistics)));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+    h.state_mut().stats_mut().source = DataSource::Dossiers;
+    h.state_mut().stats_mut().page = Page::Chart(ChartKind::PerTrajectory);
+    h.state_mut().act(Action::Setting(Setting::Present(true)));
+    h.run();
+    for label in ["Antwerpen", "West-Vlaanderen", "Onbekend"] {
+        let rect = h.get_by_label(label).rect();
+        assert!(rect.max.x <= 1024.0, "{label} at {rect:?}");
+    }
+    let chart = h.get_by_label_contains("Grafiek: ").rect();
+    assert!(chart.max.x <= 1024.0, "the plot at {chart:?}");
+    assert!(chart.height() >= 180.0, "a readable plot: {chart:?}");
+}
+
+/// On a slide the lines' end names have room right of the last year: the plot reaches
+/// further right than in the window, as far as the longest name needs.
+#[test]
+fn walkthrough_the_lines_end_names_are_not_cut() {
+    use twe_app::chart_view::chart_ui;
+    let ws = Workspace::sample(today());
+    let choices = twe_app::stats_pages::StatsChoices {
+        page: Page::Chart(ChartKind::RatesPer100),
+        ..Default::default()
+    };
+    let data = current_chart(&ws, &choices, Lang::Nl, ChartKind::RatesPer100);
+    let shown = |labels: bool| {
+        let data = data.clone();
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(960.0, 400.0))
+            .build_ui_state(
+                move |ui, bounds: &mut Option<egui_plot::PlotBounds>| {
+                    *bounds = Some(chart_ui(ui, &data, None, Lang::Nl, 380.0, None, labels));
+                },
+                None,
+            );
+        h.run();
+        h.state().unwrap()
+    };
+    let (window, slide) = (shown(false), shown(true));
+    let last = data.categories.len() as f64 - 0.5;
+    assert!(window.max()[0] < last + 0.3, "{window:?}");
+    // "art. 60§7-tewerkstelling 81,8" at 20 points is over 250 px: more than a year's width.
+    assert!(slide.max()[0] > last + 1.0, "{slide:?}");
+}
+
+/// At 1024×600 the trainings' slide wraps the most followed trainings inside the screen.
+#[test]
+fn walkthrough_the_trainings_slide_wraps_its_names() {
+    let mut window = Window::new(Workspace::sample(today()), Lang::Nl);
+    window.act(Action::Select(Select::SetView(View::Statistics)));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+    h.state_mut().stats_mut().page = Page::Trainings;
+    h.state_mut().act(Action::Setting(Setting::Present(true)));
+    h.run();
+    let names = h.get_by_label_contains("Stukadoor").rect();
+    assert!(names.max.x <= 1024.0, "{names:?}");
+}

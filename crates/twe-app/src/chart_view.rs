@@ -30,25 +30,45 @@ fn series_color(data: &ChartData, s: usize, highlight: Option<Province>, dark: b
     }
 }
 
+/// The size of a line's end name on a slide.
+const END_LABEL_SIZE: f32 = 20.0;
+
 /// One bar of a chart, filled a little lighter than its outline.
 fn bar(x: f64, v: f64, width: f64, color: Color32) -> Bar {
     Bar::new(x, v).width(width).fill(color.gamma_multiply(0.85))
+}
+
+/// The value axis's low end: zero, or a little under the lowest value below it (a change
+/// of −56% drawn to −50% ran out of the plot).
+fn axis_low(extent: Extent) -> f64 {
+    if extent.min < 0.0 {
+        extent.min * 1.1
+    } else {
+        0.0
+    }
 }
 
 /// The plot a chart is drawn in: categories on the x axis, the values' axis from zero (or
 /// the lowest value below it) to a little over the highest, written as the language writes
 /// numbers (1.000), no panning or zooming, no legend or hover labels of its own (both are
 /// drawn outside the data, see [`chart_ui`]).
-fn plot(data: &ChartData, height: f32, extent: Extent, lang: Lang) -> Plot<'static> {
-    let categories = data.categories.clone();
+fn plot(
+    data: &ChartData,
+    height: f32,
+    extent: Extent,
+    lang: Lang,
+    categories: Vec<String>,
+    y_label: String,
+    right_room: f64,
+) -> Plot<'static> {
     let (decimals, percent) = (data.decimals, data.percent);
-    let low = extent.min.min(0.0);
+    let low = axis_low(extent);
     let high = (extent.max * 1.1)
         .max(low + 1e-9)
         .max(if data.counts() { 1.0 } else { 0.0 });
     let mut plot = Plot::new(("chart", data.kind))
         .height(height)
-        .y_axis_label(data.y_label.clone())
+        .y_axis_label(y_label)
         .y_axis_min_width(56.0)
         .allow_drag(false)
         .allow_zoom(false)
@@ -85,7 +105,7 @@ fn plot(data: &ChartData, height: f32, extent: Extent, lang: Lang) -> Plot<'stat
     // sit in an axis a thousand wide).
     plot = plot
         .include_x(-0.5)
-        .include_x(extent.categories.max(data.categories.len()) as f64 - 0.5);
+        .include_x(extent.categories.max(data.categories.len()) as f64 - 0.5 + right_room);
     plot
 }
 
@@ -104,8 +124,9 @@ pub fn chart_ui(
 ) -> egui_plot::PlotBounds {
     let dark = ui.visuals().dark_mode;
     let top = ui.cursor().top();
-    legend_ui(ui, data, highlight, dark);
-    let title_height = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+    legend_ui(ui, data, highlight, dark, lang);
+    let title_height =
+        ui.text_style_height(&egui::TextStyle::Body) * 1.2 + ui.spacing().item_spacing.y;
     let plot_height = (height - (ui.cursor().top() - top) - title_height).max(120.0);
     // While the years play, the axes are those of every year: they hold still. On a
     // slide, room above the tallest bar for the value written on it.
@@ -120,10 +141,50 @@ pub fn chart_ui(
         labels: labels.then_some(lang),
         // The plot's height (less its axis) over the values it shows, with the headroom
         // below.
-        value_per_px: (extent.max * 1.1 - extent.min.min(0.0)).max(1e-9)
+        value_per_px: (extent.max * 1.1 - axis_low(extent)).max(1e-9)
             / f64::from((plot_height - 30.0).max(60.0)),
     };
-    let drawn = plot(data, plot_height, extent, lang);
+    let categories = category_labels(ui, data, extent);
+    // The value axis's title runs along the axis: one longer than the plot is high would
+    // run into the legend above it (a slide at 1024×600); the chart's title says it then.
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let y_label_width = ui.ctx().fonts_mut(|f| {
+        f.layout_no_wrap(data.y_label.clone(), font, Color32::WHITE)
+            .size()
+            .x
+    });
+    let y_label = if y_label_width + 40.0 < plot_height {
+        data.y_label.clone()
+    } else {
+        String::new()
+    };
+    let right_room = if labels && data.shape == Shape::Lines {
+        end_label_room(ui, data, extent, lang)
+    } else {
+        0.0
+    };
+    let mut drawn = plot(
+        data,
+        plot_height,
+        extent,
+        lang,
+        categories,
+        y_label,
+        right_room,
+    );
+    // The plot keeps its bounds in memory under its id, and its default bounds apply only
+    // to a plot it has not seen: a chart whose extent changed (another source, measure or
+    // year) is reset, or the dossiers' 230 would sit in the published figures' 3,000.
+    let key = egui::Id::unique(("chart-extent", data.kind));
+    let now = (
+        extent.categories,
+        extent.min.to_bits(),
+        extent.max.to_bits(),
+    );
+    if ui.data(|d| d.get_temp::<(usize, u64, u64)>(key)) != Some(now) {
+        ui.data_mut(|d| d.insert_temp(key, now));
+        drawn = drawn.reset();
+    }
     let shown = drawn.show(ui, |plot_ui| {
         match data.shape {
             Shape::GroupedBars => painter.grouped_bars(plot_ui),
@@ -151,44 +212,148 @@ pub fn chart_ui(
             shown.response.on_hover_text_at_pointer(text);
         }
     }
+    // A little air between the year labels and the axis's title (at a slide's size they
+    // touched).
+    ui.add_space(ui.text_style_height(&egui::TextStyle::Body) * 0.2);
     ui.vertical_centered(|ui| ui.label(&data.x_label));
     *shown.transform.bounds()
 }
 
+/// The x axis's labels. The plot leaves out a label wider than its category (at 1024×600
+/// every second province went missing), so a name that does not fit is broken after its
+/// hyphen ("Oost-" over "Vlaanderen") where it has one.
+pub fn category_labels(ui: &egui::Ui, data: &ChartData, extent: Extent) -> Vec<String> {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width_of = |text: &str| {
+        ui.ctx().fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    // The plot's width less its value axis, over the categories, the half step either side
+    // and the plot's own margin (a category more, to be safe).
+    let per_category =
+        (ui.available_width() - 64.0) / (extent.categories.max(data.categories.len()) + 1) as f32;
+    data.categories
+        .iter()
+        .map(|c| match c.split_once('-') {
+            Some((head, tail)) if width_of(c) + 4.0 > per_category => format!("{head}-\n{tail}"),
+            _ => c.clone(),
+        })
+        .collect()
+}
+
 /// The legend, above the plot so that it never covers data: a swatch and a name per
 /// series, and the reference line's.
-fn legend_ui(ui: &mut egui::Ui, data: &ChartData, highlight: Option<Province>, dark: bool) {
+fn legend_ui(
+    ui: &mut egui::Ui,
+    data: &ChartData,
+    highlight: Option<Province>,
+    dark: bool,
+    lang: Lang,
+) {
     let size = ui.text_style_height(&egui::TextStyle::Body);
     ui.horizontal_wrapped(|ui| {
         for s in 0..data.series.len() {
-            // A swatch and its name stay together and the name is never broken: the row
-            // wraps between entries only.
-            ui.scope(|ui| {
-                ui.spacing_mut().item_spacing.x = size * 0.25;
-                let (rect, _) =
-                    ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
-                ui.painter().rect_filled(
-                    rect.shrink(size * 0.15),
-                    2.0,
-                    series_color(data, s, highlight, dark),
-                );
-                ui.add(egui::Label::new(&data.series[s].name).extend());
+            let color = series_color(data, s, highlight, dark);
+            legend_entry(ui, &data.series[s].name, size, |painter, rect| {
+                painter.rect_filled(rect.shrink(size * 0.15), 2.0, color);
             });
-            ui.add_space(size * 0.5);
+        }
+        // The grey part on top of a stack, named as the deck names it.
+        if data.shape == Shape::StackedBars && data.hides_any() {
+            legend_entry(
+                ui,
+                lang.pick("verborgen", "hidden"),
+                size,
+                |painter, rect| {
+                    painter.rect_filled(rect.shrink(size * 0.15), 2.0, Color32::from_gray(170));
+                },
+            );
         }
         if let Some((_, label)) = &data.reference {
-            let (rect, _) =
-                ui.allocate_exact_size(egui::vec2(size * 1.6, size), egui::Sense::hover());
-            let y = rect.center().y;
             let stroke = egui::Stroke::new(2.0, palette::target(dark));
-            for k in 0..3 {
-                let x = rect.left() + k as f32 * size * 0.6;
-                ui.painter()
-                    .line_segment([egui::pos2(x, y), egui::pos2(x + size * 0.35, y)], stroke);
-            }
-            ui.label(label);
+            legend_entry(ui, label, size, |painter, rect| {
+                let y = rect.center().y;
+                for k in 0..3 {
+                    let x = rect.left() + k as f32 * size * 0.3;
+                    painter.line_segment([egui::pos2(x, y), egui::pos2(x + size * 0.2, y)], stroke);
+                }
+            });
         }
     });
+}
+
+/// Room right of the last category, in categories, for the lines' end names on a slide
+/// ("art. 60§7-tewerkstelling 81,8" was cut at the plot's edge).
+fn end_label_room(ui: &egui::Ui, data: &ChartData, extent: Extent, lang: Lang) -> f64 {
+    let font = egui::FontId::proportional(END_LABEL_SIZE);
+    let widest = (0..data.series.len())
+        .filter_map(|s| {
+            let last = (0..data.categories.len()).rev().find(|&c| {
+                data.series[s]
+                    .values
+                    .get(c)
+                    .is_some_and(|v| v.value().is_some())
+            })?;
+            Some(format!(
+                "{} {}",
+                data.series[s].name,
+                data.cell(s, last, lang)
+            ))
+        })
+        .map(|text| {
+            ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(text, font.clone(), Color32::WHITE)
+                    .size()
+                    .x
+            })
+        })
+        .fold(0.0_f32, f32::max);
+    if widest <= 0.0 {
+        return 0.0;
+    }
+    let n = extent.categories.max(data.categories.len()).max(1) as f32;
+    // The plot's width less its value axis; the categories share what the names leave.
+    let width = (ui.available_width() - 64.0).max(200.0);
+    let per_category = ((width - widest - 16.0) / n).max(40.0);
+    f64::from((widest + 16.0) / per_category)
+}
+
+/// One entry of the legend, its mark and its name as one widget: a row that wraps moves the
+/// whole entry to the next line and never breaks the name (a mark and a name placed apart
+/// left the name past the screen's edge at 1024×600).
+fn legend_entry(
+    ui: &mut egui::Ui,
+    name: &str,
+    size: f32,
+    mark: impl FnOnce(&egui::Painter, egui::Rect),
+) {
+    let color = ui.visuals().text_color();
+    let galley = ui.painter().layout_no_wrap(
+        name.to_owned(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        color,
+    );
+    let gap = size * 0.25;
+    let width = size + gap + galley.size().x;
+    let (rect, response) = ui.allocate_exact_size(
+        egui::vec2(width, size.max(galley.size().y)),
+        egui::Sense::hover(),
+    );
+    let swatch = egui::Rect::from_min_size(
+        egui::pos2(rect.left(), rect.center().y - size / 2.0),
+        egui::vec2(size, size),
+    );
+    mark(ui.painter(), swatch);
+    let text_at = egui::pos2(
+        swatch.right() + gap,
+        rect.center().y - galley.size().y / 2.0,
+    );
+    ui.painter().galley(text_at, galley, color);
+    response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, name));
+    ui.add_space(size * 0.5);
 }
 
 /// What the pointer at plot coordinates `(x, y)` points at, as the tooltip says it: the bar
@@ -522,11 +687,42 @@ impl Painter<'_> {
                 [x + 0.08, y],
                 text,
                 egui::Align2::LEFT_CENTER,
-                20.0,
+                END_LABEL_SIZE,
                 Some(color),
             );
         }
     }
+}
+
+/// How wide [`table_ui`] draws `data` in `ui`'s body font: each column as wide as its
+/// widest text, with the grid's spacing between them.
+pub fn table_width(ui: &egui::Ui, data: &ChartData, lang: Lang) -> f32 {
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let width_of = |text: &str| {
+        ui.ctx().fonts_mut(|f| {
+            f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+                .size()
+                .x
+        })
+    };
+    let total = lang.pick("Totaal", "Total");
+    let mut columns = vec![
+        data.series
+            .iter()
+            .map(|s| width_of(&s.name))
+            .fold(width_of(total), f32::max),
+    ];
+    for c in 0..data.categories.len() {
+        let widest = (0..data.series.len())
+            .map(|s| width_of(&data.cell(s, c, lang)))
+            .fold(width_of(&data.categories[c]), f32::max);
+        columns.push(widest);
+    }
+    if let Some(t) = &data.totals {
+        columns.push(width_of(&data.text(t.grand, lang)).max(width_of(total)));
+    }
+    let gap = ui.spacing().item_spacing.x;
+    columns.iter().sum::<f32>() + gap * columns.len() as f32
 }
 
 /// The chart's numbers as a grid, formatted as the UI language writes them (2.772), hidden

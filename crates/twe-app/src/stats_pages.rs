@@ -4,7 +4,7 @@
 //! select a page and its chart are shared by both panels. Every figure is read from the one
 //! table of figures (`twe_core::stats::Figures`), after the disclosure gate.
 
-use super::chart_view::{chart_ui, table_ui};
+use super::chart_view::{chart_ui, table_ui, table_width};
 use super::cx::ViewCx;
 use super::palette;
 use std::collections::HashMap;
@@ -379,7 +379,19 @@ fn table_page_ui(cx: &ViewCx<'_>, choices: &StatsChoices, kind: ChartKind, ui: &
         .strong(),
     );
     ui.add_space(12.0);
-    egui::ScrollArea::vertical()
+    // A table wider than the screen is drawn smaller, never cut off at the right (at
+    // 1024×600 the last two provinces and the totals were off the slide); no smaller than
+    // the deck's smallest text.
+    let needed = table_width(ui, &slide.chart, lang);
+    let room = ui.available_width();
+    if needed > room {
+        let scale = room / needed;
+        for font in ui.style_mut().text_styles.values_mut() {
+            font.size = (font.size * scale).max(14.0);
+        }
+        ui.spacing_mut().item_spacing.x *= scale;
+    }
+    egui::ScrollArea::both()
         .id_salt("table-slide")
         .show(ui, |ui| {
             table_ui(ui, &slide.chart, lang);
@@ -413,6 +425,7 @@ fn trainings_ui(ui: &mut egui::Ui, lang: Lang, presenting: bool) {
             ui.label(egui::RichText::new(sentence).size(24.0));
         });
     }
+    let right = ui.max_rect().right();
     egui::Grid::new("trainings").striped(true).show(ui, |ui| {
         ui.strong(lang.pick("Startjaar", "Start year"));
         ui.strong(lang.pick("Cliënten", "Clients"));
@@ -423,7 +436,20 @@ fn trainings_ui(ui: &mut egui::Ui, lang: Lang, presenting: bool) {
             ui.label(t.year.to_string());
             ui.label(lang::number(t.clients.into(), lang));
             ui.label(t.average_months.to_string());
-            ui.label(p.most_followed_in(t.year, lang));
+            // The most followed on one line where it fits, else one training a line: a
+            // slide at 1024×600 cut "Stukadoor (4)" off at the screen's edge.
+            let names = p.most_followed_in(t.year, lang);
+            let font = egui::TextStyle::Body.resolve(ui.style());
+            let whole = ui.ctx().fonts_mut(|f| {
+                f.layout_no_wrap(names.clone(), font, egui::Color32::WHITE)
+                    .size()
+                    .x
+            });
+            if whole <= right - ui.cursor().left() {
+                ui.label(names);
+            } else {
+                ui.label(p.most_followed_list(t.year).join("\n"));
+            }
             ui.end_row();
         }
     });

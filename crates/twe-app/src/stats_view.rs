@@ -193,7 +193,7 @@ fn choices_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
     egui::ComboBox::from_id_salt("measure")
         .selected_text(s.measure.heading(lang))
         .show_ui(ui, |ui| {
-            for m in Measure::ALL {
+            for m in Measure::WITH_ALL_INSTRUMENTS {
                 ui.selectable_value(&mut s.measure, m, m.heading(lang));
             }
         })

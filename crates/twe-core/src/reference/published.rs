@@ -123,13 +123,18 @@ impl Published {
     /// The trainings followed most in `year`, as the table on screen and the slide write
     /// them: "Lassen (12) en Heftruck (9)".
     pub fn most_followed_in(&self, year: i32, lang: crate::lang::Lang) -> String {
-        let most: Vec<String> = self
-            .most_followed
+        self.most_followed_list(year)
+            .join(lang.pick(" en ", " and "))
+    }
+
+    /// The most followed trainings of `year`, each with its number of clients, one per item
+    /// (a screen too narrow for the sentence shows them one per line).
+    pub fn most_followed_list(&self, year: i32) -> Vec<String> {
+        self.most_followed
             .iter()
             .filter(|m| m.year == year)
             .map(|m| format!("{} ({})", m.training, m.clients))
-            .collect();
-        most.join(lang.pick(" en ", " and "))
+            .collect()
     }
 
     /// The trainings slide's key number and sentence, from the table: the year in which

@@ -88,6 +88,8 @@ impl Measure {
         match self {
             Measure::Trajectories => lang.pick("Trajecten", "Trajectories"),
             Measure::Instrument(InstrumentType::Art60) => lang.pick("Tewerkstelling", "Art. 60§7"),
+            // A heading starts with a capital, as the published table's columns do.
+            Measure::Instrument(InstrumentType::Opleiding) => lang.pick("Opleiding", "Training"),
             Measure::Instrument(t) => t.label(lang),
             Measure::Instruments => lang.pick("Instrumenten", "Instruments"),
         }

@@ -282,6 +282,12 @@ impl ChartData {
                     .abs()
                     .total_cmp(&((y.2 - y.1) / y.1).abs())
             });
+        // Neither Flanders nor any one province is shown in both years (a small workspace,
+        // through the gate): there is no change to tell, and "From 2017 to 2020." alone
+        // says nothing; the last year that can be told is.
+        if flanders.is_none() && largest.is_none() {
+            return self.leading_facts();
+        }
         let hidden = |c: usize| {
             let (small, withheld) = self.hidden_in(c);
             small || withheld

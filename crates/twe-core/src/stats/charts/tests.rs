@@ -397,6 +397,31 @@ fn the_headline_claims_nothing_a_hidden_figure_could_make_false() {
     );
 }
 
+/// Lines with no province shown in both years and Flanders hidden: no trend to tell, so
+/// the last year that can be told is (a walk found the bare "From 2017 to 2020." on a
+/// slide of 2,000 dossiers).
+#[test]
+fn lines_with_no_change_to_tell_say_the_last_year_instead() {
+    let c = over_two_years(
+        [[v(7.0), S], [S, v(9.0)], [Z, W], [Z, W], [Z, Z]],
+        ChartKind::OverYears,
+    );
+    assert!(c.flanders.iter().all(|f| f.value().is_none()));
+    let (number, sentence) = c.headline(Lang::En);
+    assert_eq!(number, "9");
+    assert_eq!(
+        sentence,
+        "In 2026: Limburg has the most of the provinces shown, 9."
+    );
+    // With one province shown in both years, the trend is told.
+    let c = over_two_years(
+        [[v(7.0), v(14.0)], [S, v(9.0)], [Z, W], [Z, W], [Z, Z]],
+        ChartKind::OverYears,
+    );
+    let sentence = c.headline(Lang::En).1;
+    assert!(sentence.starts_with("From 2025 to 2026: "), "{sentence}");
+}
+
 /// The instrument mix tells the province with the most and the largest part, not the
 /// last province's largest kind.
 #[test]
