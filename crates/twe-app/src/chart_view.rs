@@ -48,19 +48,57 @@ fn axis_low(extent: Extent) -> f64 {
     }
 }
 
+/// The value axis's lines: at round steps (1, 2 or 5 times a power of ten) at least
+/// `apart` points apart (three lines of text: 40 points in the window, more on a slide),
+/// every line labelled. The plot's own spacer drew a line every 100 at
+/// 1920×1080, 32 labels up the axis.
+fn value_steps(input: &egui_plot::GridInput, apart: f32) -> Vec<egui_plot::GridMark> {
+    // The input's step is what 8 points are worth.
+    let least = input.base_step_size * f64::from(apart) / 8.0;
+    if !(least.is_finite() && least > 0.0) {
+        return Vec::new();
+    }
+    let power = 10f64.powf(least.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|&s| s >= least)
+        .unwrap_or(10.0 * power);
+    let (lo, hi) = input.bounds;
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    (first..=last)
+        .take(1000)
+        .map(|k| egui_plot::GridMark {
+            value: k as f64 * step,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// The plot a chart is drawn in: categories on the x axis, the values' axis from zero (or
 /// the lowest value below it) to a little over the highest, written as the language writes
 /// numbers (1.000), no panning or zooming, no legend or hover labels of its own (both are
 /// drawn outside the data, see [`chart_ui`]).
-fn plot(
-    data: &ChartData,
-    height: f32,
-    extent: Extent,
-    lang: Lang,
+/// What the plot's axes say and how much room they leave, measured in the ui that draws it.
+struct Axes {
+    /// The categories' labels (broken after a hyphen where they do not fit).
     categories: Vec<String>,
+    /// The value axis's title, or nothing where it would be longer than the axis.
     y_label: String,
+    /// Room right of the last category, in categories (the lines' end names).
     right_room: f64,
-) -> Plot<'static> {
+    /// The least distance between two lines of the value axis, in points.
+    apart: f32,
+}
+
+fn plot(data: &ChartData, height: f32, extent: Extent, lang: Lang, axes: Axes) -> Plot<'static> {
+    let Axes {
+        categories,
+        y_label,
+        right_room,
+        apart,
+    } = axes;
     let (decimals, percent) = (data.decimals, data.percent);
     let low = axis_low(extent);
     let high = (extent.max * 1.1)
@@ -92,6 +130,7 @@ fn plot(
                 String::new()
             }
         })
+        .y_grid_spacer(move |input| value_steps(&input, apart))
         .x_grid_spacer(|input| {
             let (lo, hi) = input.bounds;
             (lo.ceil().max(0.0) as i64..=hi.floor() as i64)
@@ -163,15 +202,13 @@ pub fn chart_ui(
     } else {
         0.0
     };
-    let mut drawn = plot(
-        data,
-        plot_height,
-        extent,
-        lang,
+    let axes = Axes {
         categories,
         y_label,
         right_room,
-    );
+        apart: ui.text_style_height(&egui::TextStyle::Body) * 3.0,
+    };
+    let mut drawn = plot(data, plot_height, extent, lang, axes);
     // The plot keeps its bounds in memory under its id, and its default bounds apply only
     // to a plot it has not seen: a chart whose extent changed (another source, measure or
     // year) is reset, or the dossiers' 230 would sit in the published figures' 3,000.
@@ -774,6 +811,46 @@ pub fn table_ui(ui: &mut egui::Ui, data: &ChartData, lang: Lang) {
 mod tests {
     use super::*;
     use twe_core::reference::published;
+
+    /// The value axis's lines are round, at least 40 points apart, and cover the bounds:
+    /// 0 to 3,100 over 700 points is a line every 200, not every 100.
+    #[test]
+    fn value_lines_are_round_and_apart() {
+        for (lo, hi, points) in [
+            (0.0, 3100.0, 700.0),
+            (0.0, 3100.0, 150.0),
+            (-0.6, 0.35, 500.0),
+            (0.0, 2.4, 300.0),
+            (0.0, 1.0, 90.0),
+        ] {
+            let per_point = (hi - lo) / points;
+            let marks = value_steps(
+                &egui_plot::GridInput {
+                    bounds: (lo, hi),
+                    base_step_size: per_point * 8.0,
+                },
+                40.0,
+            );
+            assert!(marks.len() >= 2, "{lo}..{hi}: {marks:?}");
+            let step = marks[1].value - marks[0].value;
+            assert!(step / per_point >= 40.0 - 1e-9, "{lo}..{hi}: {step}");
+            let mantissa = step / 10f64.powf(step.log10().floor());
+            assert!(
+                [1.0, 2.0, 5.0].iter().any(|m| (mantissa - m).abs() < 1e-9),
+                "{step} is round"
+            );
+            assert!(marks.iter().all(|m| (lo..=hi).contains(&m.value)));
+        }
+        let every = value_steps(
+            &egui_plot::GridInput {
+                bounds: (0.0, 3100.0),
+                base_step_size: 3100.0 / 700.0 * 8.0,
+            },
+            40.0,
+        )[1]
+        .value;
+        assert!((every - 200.0).abs() < 1e-9, "{every}");
+    }
     use twe_core::stats::charts::{ChartKind, ChartOptions, chart};
     use twe_core::stats::{Figures, Measure};
 
