@@ -13,6 +13,7 @@
 
 mod common;
 mod crash;
+mod day;
 mod monkey;
 mod panels;
 mod stats_ui;

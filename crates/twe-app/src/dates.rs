@@ -95,6 +95,15 @@ pub fn date_edit_by(
         } else if response.has_focus() || response.lost_focus() {
             ui.data_mut(|d| d.insert_temp(text_id, text.clone()));
         }
+        // A whole date counts the moment it is typed (Ctrl+S in the field saved the old
+        // one); while the field has the focus, its text stays as typed.
+        if response.changed()
+            && complete(&text)
+            && let Ok(d) = parse_typed_why(&text)
+            && d != value
+        {
+            out = Some(d);
+        }
         if response.lost_focus() && !escaped {
             // A date that is not one is kept as typed, in red, until corrected.
             if let Ok(d) = parse_typed_why(&text) {
@@ -104,8 +113,13 @@ pub fn date_edit_by(
                 ui.data_mut(|d| d.remove::<String>(text_id));
             }
         }
-        if let (Some(why), false) = (&invalid, escaped) {
-            ui.colored_label(red, why.get(lang));
+        let now = ui.ctx().cumulative_frame_nr();
+        match (&invalid, escaped) {
+            (Some(why), false) => {
+                ui.colored_label(red, why.get(lang));
+                note_unfinished(ui.ctx(), text_id, now, Some((text.clone(), why.clone())));
+            }
+            _ => note_unfinished(ui.ctx(), text_id, now, None),
         }
         if let Some(d) = calendar_button(ui, id, value, lang) {
             ui.data_mut(|d| d.remove::<String>(text_id));
@@ -113,6 +127,62 @@ pub fn date_edit_by(
         }
     });
     out
+}
+
+/// Whether a typed date is whole: a year of four digits (15/04/201 is not yet 15/04/2019,
+/// though it is a date), or the English window's form.
+fn complete(text: &str) -> bool {
+    let t = text.trim();
+    let digits_at_end = t.chars().rev().take_while(char::is_ascii_digit).count();
+    let iso = t.len() == 10 && t.as_bytes().get(4) == Some(&b'-');
+    iso || digits_at_end == 4
+}
+
+/// The date fields whose text is not a date, with the frame they were last drawn in.
+type Unfinished = std::collections::HashMap<egui::Id, (u64, String, Text)>;
+
+fn unfinished_id() -> egui::Id {
+    egui::Id::unique("unfinished-dates")
+}
+
+/// Keeps (or forgets) field `id`'s text that is not a date, as drawn in frame `frame`.
+fn note_unfinished(ctx: &egui::Context, id: egui::Id, frame: u64, typed: Option<(String, Text)>) {
+    ctx.data_mut(|d| {
+        let map = d.get_temp_mut_or_default::<Unfinished>(unfinished_id());
+        match typed {
+            Some((text, why)) => {
+                map.insert(id, (frame, text, why));
+            }
+            None => {
+                map.remove(&id);
+            }
+        }
+    });
+}
+
+/// A date field on screen whose text is not a date (drawn this frame or the one before),
+/// said for people: what was typed and why it is no date. Saving and closing wait for it:
+/// the dossier keeps the date it had, and the user is told so.
+pub fn unfinished(ctx: &egui::Context) -> Option<Text> {
+    let now = ctx.cumulative_frame_nr();
+    ctx.data(|d| {
+        d.get_temp::<Unfinished>(unfinished_id())?
+            .values()
+            .filter(|(frame, ..)| frame + 1 >= now)
+            .map(|(_, text, why)| {
+                Text::new(
+                    format!(
+                        "«{text}» is geen datum: {}. Verbeter de datum of druk Esc in het veld.",
+                        why.nl
+                    ),
+                    format!(
+                        "«{text}» is not a date: {}. Correct the date or press Esc in the field.",
+                        why.en
+                    ),
+                )
+            })
+            .next()
+    })
 }
 
 /// The calendar button beside a date field, and its month in a popup, in the window's

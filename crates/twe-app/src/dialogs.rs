@@ -213,6 +213,9 @@ fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
                     )
                 ),
                 unsaved_names(cx, lang),
+                crate::dates::unfinished(ctx)
+                    .map(|why| why.get(lang).to_string())
+                    .unwrap_or_default(),
             ],
             answers: vec![
                 (
@@ -363,7 +366,7 @@ impl Panel for Dialogs {
         egui::Modal::new(egui::Id::unique("question")).show(&ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading(asked.heading);
-            for line in &asked.text {
+            for line in asked.text.iter().filter(|l| !l.is_empty()) {
                 ui.label(line);
             }
             ui.horizontal(|ui| {

@@ -42,7 +42,7 @@ impl Window {
     /// The window's close button was pressed: returns whether to keep the window open (there
     /// are unsaved changes, and the question is now asked).
     pub fn on_close_requested(&mut self) -> bool {
-        if self.quit_confirmed || self.shared.ws.dirty_count() == 0 {
+        if self.quit_confirmed || (self.shared.ws.dirty_count() == 0 && !self.typing_unfinished()) {
             return false;
         }
         self.dialogs.ask(Question::Unsaved(Pending::Quit));
@@ -65,6 +65,14 @@ impl Window {
 
     /// Saving, opening, files changed on disk, and the answers to questions about them.
     pub(super) fn file(&mut self, action: File) {
+        // A date field whose text is no date holds saving and closing: saving now would
+        // keep the old date while the field shows another.
+        if matches!(action, File::Save | File::SaveAll | File::SaveAllThen(_))
+            && let Some(why) = self.ctx.as_ref().and_then(super::super::dates::unfinished)
+        {
+            self.shared.status = Some(why);
+            return;
+        }
         match action {
             File::Save => self.save_current(),
             File::SaveAll => self.save_all(),
@@ -265,8 +273,16 @@ impl Window {
     }
 
     /// Does `pending` now, or first asks about unsaved changes.
+    /// Whether a date field on screen holds text that is no date.
+    fn typing_unfinished(&self) -> bool {
+        self.ctx
+            .as_ref()
+            .and_then(super::super::dates::unfinished)
+            .is_some()
+    }
+
     pub(super) fn guard(&mut self, pending: Pending) {
-        if self.shared.ws.dirty_count() > 0 {
+        if self.shared.ws.dirty_count() > 0 || self.typing_unfinished() {
             self.dialogs.ask(Question::Unsaved(pending));
         } else {
             self.run_pending(pending);

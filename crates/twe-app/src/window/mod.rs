@@ -11,7 +11,7 @@ mod documents;
 mod edits;
 mod files;
 
-use super::action::{Action, Question, Select, Setting, Shell};
+use super::action::{Action, File, Question, Select, Setting, Shell};
 use super::agenda_view::AgendaView;
 use super::caseload::Caseload;
 use super::command::{Command, Scope};
@@ -334,6 +334,14 @@ impl Window {
         if !out.is_empty() {
             ui.ctx().request_repaint();
         }
+        // What was typed in this frame is in before it is saved: Ctrl+S is read before the
+        // panels draw, the field's edit while they do.
+        out.sort_by_key(|a| {
+            matches!(
+                a,
+                Action::File(File::Save | File::SaveAll | File::SaveAllThen(_) | File::Guard(_))
+            )
+        });
         for action in out {
             self.act(action);
         }

@@ -1,0 +1,104 @@
+//! The counsellor's day (issue 22): what a counsellor types is never lost, the keyboard
+//! carries, a drag does what it shows.
+
+use crate::common::{harness, index_of, open, sample_folder, today};
+use egui::accesskit::Role;
+use egui::{Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use twe_app::Window;
+use twe_core::lang::Lang;
+use twe_core::workspace::Workspace;
+
+/// The sample as a workspace on disk, opened in the window.
+fn on_disk(lang: Lang) -> (tempfile::TempDir, Harness<'static, Window>) {
+    let dir = sample_folder();
+    let window = Window::new(Workspace::open(dir.path(), today()), lang);
+    (dir, harness(window))
+}
+
+/// Focuses the text field `label`, selects its text and types `text`, without leaving it.
+fn type_into(h: &mut Harness<'static, Window>, label: &str, text: &str) {
+    h.get_by_role_and_label(Role::TextInput, label).focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.get_by_role_and_label(Role::TextInput, label)
+        .type_text(text);
+    h.run();
+}
+
+/// The dossier `id` as its file holds it.
+fn on_file(dir: &std::path::Path, id: &str) -> twe_core::model::Dossier {
+    let report = twe_core::files::load_paths(&[dir.to_path_buf()]);
+    report
+        .dossiers
+        .into_iter()
+        .find(|d| d.dossier.id == id)
+        .expect("the dossier's file")
+        .dossier
+}
+
+/// Serious 1: a date typed into "Trajectory start" and saved with Ctrl+S without leaving
+/// the field is the date saved (the old date was saved and the window said so).
+#[test]
+fn a_typed_date_saved_without_leaving_the_field_is_saved() {
+    let (dir, mut h) = on_disk(Lang::Nl);
+    open(&mut h, "GENT-2017-0004");
+    type_into(&mut h, "Start traject", "01/02/2017");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let i = index_of(&h, "GENT-2017-0004");
+    assert_eq!(h.state().workspace().dirty_count(), 0, "saved");
+    assert_eq!(
+        on_file(dir.path(), "GENT-2017-0004").start.to_string(),
+        "2017-02-01"
+    );
+    assert_eq!(
+        h.state().workspace().entries()[i]
+            .dossier()
+            .start
+            .to_string(),
+        "2017-02-01"
+    );
+    // Still in the field, as typed.
+    assert_eq!(
+        h.get_by_role_and_label(Role::TextInput, "Start traject")
+            .value()
+            .as_deref(),
+        Some("01/02/2017")
+    );
+}
+
+/// A date typed that is no date holds Ctrl+S, says why, and keeps the window from closing
+/// without a question; Esc in the field takes it back.
+#[test]
+fn a_typed_date_that_is_no_date_holds_the_save_and_the_close() {
+    let (dir, mut h) = on_disk(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    let before = on_file(dir.path(), "GENT-2017-0004");
+    type_into(&mut h, "Trajectory start", "31/02/2017");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(
+        h.query_by_label_contains("«31/02/2017» is not a date: February 2017 has 28 days")
+            .is_some(),
+        "the status says why nothing was saved"
+    );
+    assert_eq!(on_file(dir.path(), "GENT-2017-0004"), before);
+    assert!(h.state_mut().on_close_requested(), "closing asks first");
+    h.run();
+    assert!(h.query_by_label("Unsaved changes").is_some());
+    assert!(h.query_by_label("Discard").is_some());
+}
+
+/// Half a date is not yet a date: typing 01/02/201 on the way to 01/02/2019 changes nothing.
+#[test]
+fn half_a_typed_date_changes_nothing() {
+    let (_dir, mut h) = on_disk(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    let i = index_of(&h, "GENT-2017-0004");
+    let before = h.state().workspace().entries()[i].dossier().start;
+    type_into(&mut h, "Trajectory start", "01/02/201");
+    assert_eq!(h.state().workspace().entries()[i].dossier().start, before);
+    assert_eq!(h.state().workspace().dirty_count(), 0);
+}
