@@ -102,3 +102,46 @@ fn half_a_typed_date_changes_nothing() {
     assert_eq!(h.state().workspace().entries()[i].dossier().start, before);
     assert_eq!(h.state().workspace().dirty_count(), 0);
 }
+
+/// Serious 5: a quick drag of a bar's right edge moves its end only, whatever the frame
+/// rate: the press, the move and the release in one frame, or the press in one and the rest
+/// in the next (a quick drag moved the start and left a 1-day art. 60§7).
+#[test]
+fn a_quick_drag_of_an_edge_never_moves_the_other_edge() {
+    // 1: all in one frame; 2: press | move and release; 3: press | move | release;
+    // 4: press and move | release.
+    for frames in [1, 2, 3, 4] {
+        for days in [-60.0_f32, -20.0, 15.0, 45.0] {
+            let mut h = crate::common::sample(Lang::En);
+            open(&mut h, "LEUV-2018-0006");
+            let i = index_of(&h, "LEUV-2018-0006");
+            let before = h.state().workspace().entries()[i].dossier().instruments[2].clone();
+            let rect = h.state().bar_rect(2).unwrap();
+            let px_per_day = rect.width() / before.range().days() as f32;
+            let from = egui::pos2(rect.right() - 1.0, rect.center().y);
+            let to = from + egui::vec2(days * px_per_day, 0.0);
+            h.hover_at(from);
+            h.run();
+            h.drag_at(from);
+            if frames == 2 || frames == 3 {
+                h.step();
+            }
+            h.hover_at(to);
+            if frames >= 3 {
+                h.step();
+            }
+            h.drop_at(to);
+            h.run();
+            let after = &h.state().workspace().entries()[i].dossier().instruments[2];
+            assert_eq!(
+                after.start, before.start,
+                "{frames} frame(s), {days} days: the start stays"
+            );
+            let moved = (after.end - before.end).num_days() as f32;
+            assert!(
+                (moved - days).abs() <= 1.0,
+                "{frames} frame(s): the end moved {moved} days, not {days}"
+            );
+        }
+    }
+}

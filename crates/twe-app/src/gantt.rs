@@ -96,6 +96,20 @@ fn rect(x0: f64, x1: f64, y: f64, half: f64) -> PlotPoints<'static> {
     ])
 }
 
+/// A press of the primary button on the timeline.
+#[derive(Clone, Copy, Debug)]
+struct Press {
+    /// Where, on screen.
+    origin: egui::Pos2,
+    /// Where, on the plot.
+    at: PlotPoint,
+    /// The bar and its part under it, as shown then.
+    hit: Option<Hit>,
+}
+
+/// The pointer must travel this far (points) before a press becomes a drag.
+const DRAG_SLOP: f32 = 3.0;
+
 /// A bar under the pointer, and which part of it.
 #[derive(Clone, Copy, Debug, PartialEq)]
 struct Hit {
@@ -168,6 +182,9 @@ fn legend_ui(ui: &mut egui::Ui, lang: Lang) {
 pub struct Timeline {
     /// A bar being dragged, with its live preview.
     drag: Option<Drag>,
+    /// Where the button went down on the timeline and what was there, until it comes up:
+    /// the gesture is decided at the press, whatever happens in the frames between.
+    press: Option<Press>,
     /// The bar under the pointer in the last frame: the plot must not pan when a drag
     /// starts there.
     hovered_bar: Option<usize>,
@@ -1061,12 +1078,10 @@ impl Timeline {
         let Gesture {
             stored,
             entry_index,
-            pointer,
             hit,
-            grab,
-            hit_at_grab,
             hovered,
             response: plot_response,
+            ..
         } = *at;
         if self.drag.is_none() {
             self.hovered_bar = hit.map(|h| h.instrument);
@@ -1078,16 +1093,69 @@ impl Timeline {
             };
             ui.ctx().set_cursor_icon(icon);
         }
-        if plot_response.drag_started()
-            && let (Some(h), Some(p)) = (hit_at_grab, grab)
-        {
-            self.drag = Some(Drag::new(stored, h.instrument, h.mode, p.x));
-            out.push(Action::Select(Select::SelectInstrument(Some(h.instrument))));
-        }
-        if let Some(drag) = &mut self.drag {
-            if let Some(p) = pointer {
-                drag.follow(p.x);
+        // The pointer's events in the order they came: a quick drag can press, move and
+        // release within one frame, and what was pressed decides the gesture (egui's own
+        // drag lost such a drag, or judged it where the pointer had gone).
+        let events: Vec<egui::Event> = ui.input(|i| {
+            i.events
+                .iter()
+                .filter(|e| {
+                    matches!(
+                        e,
+                        egui::Event::PointerMoved(_)
+                            | egui::Event::PointerButton {
+                                button: egui::PointerButton::Primary,
+                                ..
+                            }
+                    )
+                })
+                .cloned()
+                .collect()
+        });
+        for event in events {
+            match event {
+                egui::Event::PointerButton {
+                    pos, pressed: true, ..
+                } => {
+                    // On the plot, not on a menu or window over it.
+                    let on_plot = plot_response.rect.contains(pos)
+                        && ui.ctx().layer_id_at(pos) == Some(plot_response.layer_id);
+                    self.press = on_plot.then(|| {
+                        let p = at.transform.value_from_position(pos);
+                        Press {
+                            origin: pos,
+                            at: p,
+                            // No drag is under way at a press: the bars are as stored.
+                            hit: hit_test(stored, at.order, p, at.px_per_day),
+                        }
+                    });
+                }
+                egui::Event::PointerMoved(pos) => self.follow(at, stored, pos, out),
+                egui::Event::PointerButton {
+                    pos,
+                    pressed: false,
+                    ..
+                } => {
+                    self.follow(at, stored, pos, out);
+                    self.press = None;
+                    if let Some(drag) = self.drag.take() {
+                        self.focus_bar = Some((entry_index, drag.instrument));
+                        // The checks run once, when the gesture ends.
+                        out.push(Action::Edit(Edit::Replace {
+                            entry: entry_index,
+                            dossier: drag.preview,
+                            key: EditKey::Single,
+                        }));
+                        out.push(Action::Select(Select::SelectInstrument(Some(
+                            drag.instrument,
+                        ))));
+                        self.hovered_bar = None;
+                    }
+                }
+                _ => {}
             }
+        }
+        if let Some(drag) = &self.drag {
             ui.ctx().set_cursor_icon(egui::CursorIcon::Grabbing);
             if let Some(inst) = drag.preview.instruments.get(drag.instrument) {
                 plot_response
@@ -1099,25 +1167,39 @@ impl Timeline {
                 .clone()
                 .on_hover_ui_at_pointer(|ui| tooltip(ui, inst, lang));
         }
-        if plot_response.drag_stopped()
-            && let Some(drag) = self.drag.take()
-        {
-            self.focus_bar = Some((entry_index, drag.instrument));
-            // The checks run once, when the gesture ends.
-            out.push(Action::Edit(Edit::Replace {
-                entry: entry_index,
-                dossier: drag.preview,
-                key: EditKey::Single,
-            }));
-            out.push(Action::Select(Select::SelectInstrument(Some(
-                drag.instrument,
-            ))));
-            self.hovered_bar = None;
-        }
         if plot_response.clicked() {
             out.push(Action::Select(Select::SelectBar(hit.map(|h| h.instrument))));
             // A clicked bar takes the keyboard: the arrows move it next.
             self.focus_bar = hit.map(|h| (entry_index, h.instrument));
+        }
+    }
+}
+
+impl Timeline {
+    /// The pointer at `pos` while the button is down: a press on a bar becomes a drag of
+    /// the part pressed once the pointer has left the press's spot, and the drag follows.
+    fn follow(
+        &mut self,
+        at: &Gesture<'_>,
+        stored: &Dossier,
+        pos: egui::Pos2,
+        out: &mut Vec<Action>,
+    ) {
+        let Some(press) = self.press else {
+            return;
+        };
+        if self.drag.is_none() {
+            let Some(h) = press.hit else {
+                return;
+            };
+            if (pos - press.origin).length() < DRAG_SLOP {
+                return;
+            }
+            self.drag = Some(Drag::new(stored, h.instrument, h.mode, press.at.x));
+            out.push(Action::Select(Select::SelectInstrument(Some(h.instrument))));
+        }
+        if let Some(drag) = &mut self.drag {
+            drag.follow(at.transform.value_from_position(pos).x);
         }
     }
 }
@@ -1128,14 +1210,13 @@ struct Gesture<'a> {
     /// The dossier as stored, which a drag starts from.
     stored: &'a Dossier,
     entry_index: usize,
-    /// The pointer, in plot coordinates.
-    pointer: Option<PlotPoint>,
     /// The bar under the pointer, and which part of it.
     hit: Option<Hit>,
-    /// Where the button went down, and the bar there: the gesture starts there, not where
-    /// egui recognised the drag.
-    grab: Option<PlotPoint>,
-    hit_at_grab: Option<Hit>,
+    /// The dossier's lanes, to find the bar under a press.
+    order: &'a [usize],
+    /// The plot's mapping this frame, and its scale.
+    transform: &'a PlotTransform,
+    px_per_day: f64,
     /// The instrument under the pointer, as shown.
     hovered: Option<&'a Instrument>,
     response: &'a egui::Response,
@@ -1194,18 +1275,14 @@ impl Panel for Timeline {
             px_per_day,
         } = response.inner;
         let hit = pointer.and_then(|p| hit_test(d, &order, p, px_per_day));
-        let grab = ui
-            .input(|i| i.pointer.press_origin())
-            .map(|pos| response.transform.value_from_position(pos))
-            .or(pointer);
         let hovered = hit.and_then(|h| d.instruments.get(h.instrument)).cloned();
         let at = Gesture {
             stored: entry.dossier(),
             entry_index,
-            pointer,
             hit,
-            grab,
-            hit_at_grab: grab.and_then(|p| hit_test(d, &order, p, px_per_day)),
+            order: &order,
+            transform: &response.transform,
+            px_per_day,
             hovered: hovered.as_ref(),
             response: &response.response,
         };
