@@ -946,3 +946,136 @@ fn import_a_formula_without_a_computed_value_is_a_problem_of_its_row() {
     );
     assert!(ws.join("F-1.ron").exists() && !ws.join("F-2.ron").exists());
 }
+
+/// Serious 2 of issue 22: the OCMW's own workbook — a title and a blank row above the
+/// table, its own headers (Naam, Gemeente, Startdatum, Trajectbegeleider, Van, Tot) — is
+/// read: the header found, the title said, every dossier imported.
+#[test]
+fn import_an_ocmws_own_workbook_with_a_title_and_its_own_headers() {
+    use rust_xlsxwriter::Workbook;
+    let mut book = Workbook::new();
+    let ws = book.add_worksheet();
+    ws.set_name("Blad1").unwrap();
+    ws.write_string(0, 0, "TWE-trajecten OCMW Gent — stand 1 december")
+        .unwrap();
+    let header = [
+        "Dossiernr.",
+        "Naam",
+        "Gemeente",
+        "Trajectbegeleider",
+        "Startdatum",
+        "Maatregel",
+        "Van",
+        "Tot",
+        "Stand",
+    ];
+    for (c, h) in header.iter().enumerate() {
+        ws.write_string(2, c as u16, *h).unwrap();
+    }
+    let rows = [
+        [
+            "GENT-1",
+            "An Peeters",
+            "Gent",
+            "Sofie",
+            "01/09/2020",
+            "art. 60§7",
+            "01/09/2020",
+            "28/02/2021",
+            "lopend",
+        ],
+        [
+            "GENT-1",
+            "An Peeters",
+            "Gent",
+            "Sofie",
+            "01/09/2020",
+            "WES",
+            "01/03/2021",
+            "31/05/2021",
+            "gepland",
+        ],
+        [
+            "GENT-2",
+            "Bart Maes",
+            "Gent",
+            "Karim",
+            "15/01/2022",
+            "",
+            "",
+            "",
+            "",
+        ],
+    ];
+    for (r, row) in rows.iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(3 + r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("ocmw.xlsx");
+    std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
+    let out = dir.path().join("in");
+    let o = import_cli(&file, &out, &["--lang", "nl"]);
+    let text = said(&o);
+    assert!(o.status.success(), "{text}");
+    assert!(
+        text.contains("Blad1!rij 1 staat boven de kopregel (een titel)"),
+        "the title is said: {text}"
+    );
+    let report = twe_core::files::load_paths(&[out]);
+    assert_eq!(report.dossiers.len(), 2, "{text}");
+    let an = report
+        .dossiers
+        .iter()
+        .find(|d| d.dossier.id == "GENT-1")
+        .unwrap();
+    assert_eq!(an.dossier.client, "An Peeters");
+    assert_eq!(an.dossier.ocmw, "Gent");
+    assert_eq!(an.dossier.counsellor.as_deref(), Some("Sofie"));
+    assert_eq!(an.dossier.start.to_string(), "2020-09-01");
+    assert_eq!(an.dossier.instruments.len(), 2);
+    assert_eq!(an.dossier.instruments[1].end.to_string(), "2021-05-31");
+}
+
+/// Every header the import accepts is in the README's table of headers, and the table
+/// names no header the import does not accept.
+#[test]
+fn the_readmes_table_of_headers_is_the_imports() {
+    use twe_documents::spreadsheet::{Column, SheetKind};
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let start = readme
+        .find("<!-- headers: start -->")
+        .expect("the README's table of headers");
+    let end = readme.find("<!-- headers: end -->").unwrap();
+    let table = &readme[start..end];
+    let mut columns: Vec<Column> = Vec::new();
+    for c in SheetKind::ALL
+        .iter()
+        .flat_map(|s| s.columns().iter().copied())
+    {
+        if !columns.contains(&c) {
+            columns.push(c);
+        }
+    }
+    for c in columns {
+        let line = table
+            .lines()
+            .find(|l| l.starts_with(&format!("| `{}`", c.header(Lang::Nl))))
+            .unwrap_or_else(|| panic!("{c:?}'s row in the README"));
+        for w in c.synonyms() {
+            assert!(line.contains(&format!("`{w}`")), "{c:?}: `{w}` in {line}");
+        }
+        let listed = line.matches('`').count() / 2;
+        let mut words: Vec<&str> = vec![c.header(Lang::Nl), c.header(Lang::En)];
+        words.extend(c.synonyms());
+        words.sort_unstable();
+        words.dedup();
+        assert_eq!(
+            listed,
+            words.len(),
+            "{c:?}: the README lists exactly the export's two words and the synonyms: {line}"
+        );
+    }
+}

@@ -1038,14 +1038,14 @@ fn my_clients_in_one_click() {
     );
 }
 
-/// The import preview alone: a CSV whose client column is called "naam".
+/// The import preview alone: a CSV whose client column is called "persoon".
 fn import_panel(
     dir: &std::path::Path,
 ) -> Harness<'static, (twe_app::ImportPanel, Vec<Action>, Workspace)> {
     let file = dir.join("lijst.csv");
     std::fs::write(
         &file,
-        "dossier;naam;ocmw;start traject;instrument;begin;einde;status\n\
+        "dossier;persoon;ocmw;start traject;instrument;begin;einde;status\n\
          GENT-1;An;Gent;01/09/2020;WES;01/10/2020;31/12/2020;afgerond\n\
          GENT-2;Bart;Gent;gisteren;;;;\n",
     )
@@ -1082,7 +1082,7 @@ fn import_panel(
 fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = import_panel(dir.path());
-    // "naam" was not recognised: the client is missing and nothing can be imported.
+    // "persoon" was not recognised: the client is missing and nothing can be imported.
     assert!(h.query_by_label_contains("Missing: client").is_some());
     assert!(
         h.query_by_label_contains("0 dossiers ready to import")
@@ -1097,8 +1097,8 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
         h.query_by_label_contains("lijst.csv!1: cliënt/client: column missing")
             .is_some()
     );
-    // The user says "naam" is the client.
-    h.get_by_role_and_label(Role::ComboBox, "naam").click();
+    // The user says "persoon" is the client.
+    h.get_by_role_and_label(Role::ComboBox, "persoon").click();
     h.run();
     h.get_by_label("client").click();
     h.run();

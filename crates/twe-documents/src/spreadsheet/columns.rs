@@ -175,15 +175,101 @@ impl Column {
         }
     }
 
-    /// Whether `header` names this column, in either language (the id also as "dossier"
-    /// or "id" in both).
+    /// Other headers an OCMW's own sheet uses for this column (README «Spreadsheets», the
+    /// table of headers; a test holds the two to each other). Case, spaces, dots, dashes
+    /// and accents aside.
+    pub fn synonyms(self) -> &'static [&'static str] {
+        match self {
+            Column::Id => &[
+                "dossier id",
+                "dossiernummer",
+                "dossiernr",
+                "dossier nr",
+                "nummer",
+                "nr",
+                "referentie",
+                "file number",
+                "case id",
+            ],
+            Column::Client => &[
+                "naam",
+                "naam cliënt",
+                "cliëntnaam",
+                "naam en voornaam",
+                "voornaam en naam",
+                "klant",
+                "name",
+                "client name",
+            ],
+            Column::Ocmw => &[
+                "gemeente",
+                "ocmw gemeente",
+                "lokaal bestuur",
+                "municipality",
+            ],
+            Column::GuidedBy => &["uitbesteed aan", "organisatie", "partner", "organisation"],
+            Column::Counsellor => &[
+                "trajectbegeleider",
+                "trajectbegeleiding",
+                "maatschappelijk werker",
+                "consulent",
+                "dossierbeheerder",
+                "counselor",
+                "case manager",
+            ],
+            Column::Plan => &["trajectplan", "pop/gpmi"],
+            Column::TrajectoryStart => &[
+                "startdatum",
+                "startdatum traject",
+                "begindatum",
+                "begindatum traject",
+                "begin traject",
+                "start date",
+            ],
+            Column::TrajectoryEnd => &[
+                "einddatum",
+                "einddatum traject",
+                "afgesloten op",
+                "end date",
+            ],
+            Column::SocialRights => &["sociale rechten verworven", "social rights"],
+            Column::Instrument => &["maatregel", "soort instrument", "type"],
+            Column::Start => &[
+                "van",
+                "vanaf",
+                "begindatum instrument",
+                "start instrument",
+                "from",
+            ],
+            Column::End => &[
+                "tot",
+                "tot en met",
+                "tem",
+                "einddatum instrument",
+                "einde instrument",
+                "to",
+                "until",
+            ],
+            Column::Status => &["stand", "toestand"],
+            Column::Training => &["naam opleiding", "opleidingsnaam", "training name"],
+            Column::Provider => &["opleidingsverstrekker", "verstrekker", "organisator"],
+            Column::FullTime => &["voltijd", "fulltime"],
+            Column::Kind => &["type", "document"],
+            Column::Uploaded => &["datum opgeladen", "upload"],
+            Column::Date => &["op"],
+            Column::By => &["uitgevoerd door"],
+            Column::AtWork => &["werk", "employed"],
+            Column::Measured => &["meetdatum", "datum meting"],
+            Column::Focus => &[],
+        }
+    }
+
+    /// Whether `header` names this column: the export's words in either language, or one
+    /// of [`Column::synonyms`].
     fn is_named(self, header: &str) -> bool {
         let (nl, en) = self.words();
         let h = fold(header);
-        h == fold(nl)
-            || h == fold(en)
-            || (self == Column::Id && (h == "dossierid" || h == "dossiernummer"))
-            || (self == Column::Counsellor && h == "counselor")
+        h == fold(nl) || h == fold(en) || self.synonyms().iter().any(|w| fold(w) == h)
     }
 }
 
@@ -203,6 +289,18 @@ pub struct Layout {
 }
 
 impl Layout {
+    /// Whether the cells of a row read as the header of `sheet`: they name the id, or two
+    /// of the sheet's columns (a title above the table names at most one).
+    pub fn is_header(sheet: SheetKind, cells: &[String]) -> bool {
+        let named: Vec<Column> = sheet
+            .columns()
+            .iter()
+            .copied()
+            .filter(|c| cells.iter().any(|h| c.is_named(h)))
+            .collect();
+        named.contains(&Column::Id) || named.len() >= 2
+    }
+
     /// Recognises `headers` of `sheet`: each header cell names a column of that sheet, in
     /// either language; a second header for a column already seen is left aside.
     pub fn recognise(sheet: SheetKind, name: &str, header_row: u32, headers: Vec<String>) -> Self {
@@ -312,7 +410,7 @@ mod tests {
             1,
             vec![
                 "id".into(),
-                "naam".into(),
+                "persoon".into(),
                 "ocmw".into(),
                 "start traject".into(),
             ],

@@ -212,7 +212,12 @@ pub struct Preview {
     pub skipped: Vec<String>,
     /// The first sheet's name (a CSV file's name), for a problem with no sheet found.
     first_name: String,
+    /// What finding the sheets left aside (rows above a header).
+    pub notes: Vec<Note>,
 }
+
+/// How many rows from the top a header is looked for in.
+const HEADER_SEARCH: usize = 20;
 
 impl Preview {
     /// Finds the four sheets of `source` by name (else the first sheet is the instruments)
@@ -225,12 +230,33 @@ impl Preview {
         let chosen = super::read::choose(&names);
         let mut tables: Vec<Option<Table>> = source.tables.into_iter().map(Some).collect();
         let mut sheets = Vec::new();
+        let mut notes = Vec::new();
         for (kind, found) in SheetKind::ALL.into_iter().zip(chosen) {
             let Some(table) = found.and_then(|i| tables.get_mut(i)).and_then(Option::take) else {
                 continue;
             };
-            let mut rows = table.rows.into_iter();
+            // The header is the first row that reads as one (an OCMW's sheet often has a
+            // title and a blank row above its table); failing that, the first row, whose
+            // missing columns the preview then names.
+            let mut rows = table.rows;
+            let at = rows
+                .iter()
+                .take(HEADER_SEARCH)
+                .position(|r| {
+                    let cells: Vec<String> = r.cells.iter().map(Value::shown).collect();
+                    Layout::is_header(kind, &cells)
+                })
+                .unwrap_or(0);
+            let above: Vec<Row> = rows.drain(..at).collect();
+            let mut rows = rows.into_iter();
             let Some(header) = rows.next() else { continue };
+            if let (Some(first), Some(last)) = (above.first(), above.last()) {
+                notes.push(Note::AboveHeader(
+                    table.name.clone(),
+                    first.number,
+                    last.number,
+                ));
+            }
             let rows: Vec<Row> = rows.collect();
             // A column with data but no header cell is still a column: the preview lets
             // the user say what it holds.
@@ -251,6 +277,7 @@ impl Preview {
             csv,
             skipped,
             first_name,
+            notes,
         }
     }
 
@@ -315,6 +342,8 @@ pub enum Note {
     /// Ids that differ only in case, spaces or how their letters are encoded (Unicode
     /// normalisation): imported as separate dossiers.
     SimilarIds(Vec<String>),
+    /// Rows above a sheet's header (sheet, first and last row): a title, not data.
+    AboveHeader(String, u32, u32),
 }
 
 impl Note {
@@ -339,6 +368,26 @@ impl Note {
                     "is no caseload sheet (Instruments, Documents, Activities, Outcome) or a second of a kind; not read"
                 )
             ),
+            Note::AboveHeader(sheet, first, last) => {
+                let (rows, said) = if first == last {
+                    (
+                        format!("{}{first}", lang.pick("rij ", "row ")),
+                        lang.pick(
+                            "staat boven de kopregel (een titel) en wordt niet ingelezen",
+                            "stands above the header (a title) and is not imported",
+                        ),
+                    )
+                } else {
+                    (
+                        format!("{}{first}–{last}", lang.pick("rijen ", "rows ")),
+                        lang.pick(
+                            "staan boven de kopregel (een titel) en worden niet ingelezen",
+                            "stand above the header (a title) and are not imported",
+                        ),
+                    )
+                };
+                format!("{head}: {}!{rows} {said}", twe_core::lang::terminal_safe(sheet))
+            }
             Note::SimilarIds(ids) => format!(
                 "{head}: {} {}",
                 ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(", "),
@@ -457,7 +506,7 @@ fn fold_id(id: &str) -> String {
 
 /// The notes of an import: headers and sheets left aside, ids nearly alike.
 fn notes(plan: &Preview, order: &[String]) -> Vec<Note> {
-    let mut notes = Vec::new();
+    let mut notes = plan.notes.clone();
     for (layout, _) in &plan.sheets {
         for (_, header) in layout.unrecognised() {
             notes.push(Note::Header(
