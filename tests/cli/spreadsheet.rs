@@ -1012,6 +1012,7 @@ fn import_an_ocmws_own_workbook_with_a_title_and_its_own_headers() {
             ws.write_string(3 + r as u32, c as u16, *v).unwrap();
         }
     }
+    ws.write_string(7, 0, "Totaal: 2 cliënten").unwrap();
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("ocmw.xlsx");
     std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
@@ -1022,6 +1023,10 @@ fn import_an_ocmws_own_workbook_with_a_title_and_its_own_headers() {
     assert!(
         text.contains("Blad1!rij 1 staat boven de kopregel (een titel)"),
         "the title is said: {text}"
+    );
+    assert!(
+        text.contains("Blad1!8 is een regel tekst onder de tabel (een voetregel)"),
+        "the footer is said, and is no problem: {text}"
     );
     let report = twe_core::files::load_paths(&[out]);
     assert_eq!(report.dossiers.len(), 2, "{text}");

@@ -257,7 +257,18 @@ impl Preview {
                     last.number,
                 ));
             }
-            let rows: Vec<Row> = rows.collect();
+            let mut rows: Vec<Row> = rows.collect();
+            // A line of text under the table ("Totaal: 5 cliënten") is a footer, not a
+            // dossier and not an error: one text cell alone can be no row of any sheet.
+            while let Some(last) = rows.last() {
+                let filled: Vec<&Value> =
+                    last.cells.iter().filter(|v| **v != Value::Empty).collect();
+                if !matches!(filled.as_slice(), [Value::Text(_)]) {
+                    break;
+                }
+                notes.push(Note::Footer(table.name.clone(), last.number));
+                rows.pop();
+            }
             // A column with data but no header cell is still a column: the preview lets
             // the user say what it holds.
             let width = rows
@@ -344,6 +355,8 @@ pub enum Note {
     SimilarIds(Vec<String>),
     /// Rows above a sheet's header (sheet, first and last row): a title, not data.
     AboveHeader(String, u32, u32),
+    /// A line of text under a sheet's table (sheet, row): a footer, not data.
+    Footer(String, u32),
 }
 
 impl Note {
@@ -388,6 +401,14 @@ impl Note {
                 };
                 format!("{head}: {}!{rows} {said}", twe_core::lang::terminal_safe(sheet))
             }
+            Note::Footer(sheet, row) => format!(
+                "{head}: {}!{row} {}",
+                twe_core::lang::terminal_safe(sheet),
+                lang.pick(
+                    "is een regel tekst onder de tabel (een voetregel) en wordt niet ingelezen",
+                    "is a line of text under the table (a footer) and is not imported"
+                )
+            ),
             Note::SimilarIds(ids) => format!(
                 "{head}: {} {}",
                 ids.iter().map(|i| shown(i)).collect::<Vec<_>>().join(", "),
