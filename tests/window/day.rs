@@ -145,3 +145,27 @@ fn a_quick_drag_of_an_edge_never_moves_the_other_edge() {
         }
     }
 }
+
+/// Serious 3: at 1024×600 the proposal's row wraps inside the timeline: "Verwerpen" can be
+/// reached and clicked (it ran under the editor).
+#[test]
+fn the_proposal_row_fits_a_small_screen() {
+    let window = Window::new(Workspace::sample(today()), Lang::Nl);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+    h.run();
+    open(&mut h, "GENK-2018-0009");
+    h.get_by_label("Rest plannen").click();
+    h.run();
+    assert!(h.state().proposal().is_some());
+    let frame = h.state().timeline_frame().unwrap();
+    let dismiss = h.get_by_label("✖ Verwerpen").rect();
+    assert!(
+        dismiss.max.x <= frame.max.x + 1.0,
+        "{dismiss:?} inside the timeline's {frame:?}"
+    );
+    h.get_by_label("✖ Verwerpen").click();
+    h.run();
+    assert!(h.state().proposal().is_none(), "dismissed");
+}

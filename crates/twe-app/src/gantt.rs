@@ -625,7 +625,8 @@ fn plan_rest_ui(
     out: &mut Vec<Action>,
 ) {
     let lang = cx.lang;
-    ui.horizontal(|ui| match proposal {
+    // Wrapped: at 1024×600 the row ran under the editor and "Dismiss" could not be reached.
+    ui.horizontal_wrapped(|ui| match proposal {
         Some((e, p)) if *e == entry => {
             ui.label(format!(
                 "{} {} {}",
@@ -661,10 +662,21 @@ fn plan_rest_ui(
             {
                 match twe_core::planner::plan_rest(d, &cx.ws.ctx()) {
                     Some(p) => *proposal = Some((entry, p)),
-                    None => out.push(Action::Setting(Setting::Status(twe_core::lang::Text::new(
-                        "Niets te plannen: het traject is afgesloten of al volledig gepland.",
-                        "Nothing to plan: the trajectory is closed or fully planned.",
-                    )))),
+                    None => {
+                        let days = twe_core::rules::params::INACTIVE_MAX_DAYS.value;
+                        out.push(Action::Setting(Setting::Status(twe_core::lang::Text::new(
+                            format!(
+                                "Niets te plannen: het traject is afgesloten, of heeft na de \
+                                 start van de art. 60§7-tewerkstelling geen periode van meer \
+                                 dan {days} dagen zonder instrument."
+                            ),
+                            format!(
+                                "Nothing to plan: the trajectory is closed, or has no period \
+                                 of more than {days} days without an instrument after the \
+                                 art. 60§7 employment starts."
+                            ),
+                        ))));
+                    }
                 }
             }
         }

@@ -1,12 +1,16 @@
 //! "Plan the rest": for the unplanned months of a running or future trajectory, a sequence
 //! of instruments that fills them without breaking any rule: an art. 60§7 employment if
-//! none is planned and it can still start in time, then WES and IBO back to back.
+//! none is planned and it can still start in time, then WES and IBO back to back. Only
+//! stretches longer than an inactive period are filled, none before the art. 60§7
+//! employment starts, and nothing shorter than four weeks is proposed.
 
 use crate::model::calendar::{
     DateRange, add_days, add_months, last_day_within_days, last_day_within_months,
 };
 use crate::model::{Dossier, Instrument, InstrumentKind, Status};
-use crate::rules::params::{ART60_START_MONTHS, IBO_MAX_WEEKS, IBO_MIN_WEEKS, WES_MAX_MONTHS};
+use crate::rules::params::{
+    ART60_START_MONTHS, IBO_MAX_WEEKS, IBO_MIN_WEEKS, INACTIVE_MAX_DAYS, WES_MAX_MONTHS,
+};
 use crate::rules::{CheckContext, Severity, check};
 use chrono::NaiveDate;
 
@@ -47,6 +51,11 @@ fn fill(free: DateRange, start_with_wes: bool) -> Vec<Instrument> {
     let ibo_min = (IBO_MIN_WEEKS.value * 7) as i64;
     while cursor <= free.end {
         let left = DateRange::new(cursor, free.end).days();
+        // Less than four weeks holds nothing a counsellor would plan (a 2-day WES was
+        // proposed), and breaks no rule left empty.
+        if left < MIN_GAP_DAYS {
+            break;
+        }
         let (kind, latest) = if wes || left < ibo_min {
             (
                 InstrumentKind::Wes,
@@ -145,7 +154,23 @@ pub fn plan_rest(d: &Dossier, ctx: &CheckContext<'_>) -> Option<Proposal> {
     let mut kept = Proposal {
         instruments: Vec::new(),
     };
+    // The first art. 60§7 employment's start: the months before it are the employment's
+    // to fill (art60-late-start says move it up), never a WES's or an IBO's.
+    let first_art60 = d
+        .instruments
+        .iter()
+        .filter(|i| i.kind == InstrumentKind::Art60 && i.range().is_valid())
+        .map(|i| i.start)
+        .min();
     for free in gaps(d) {
+        // Only a stretch a rule complains about, or will once it is reached: longer than
+        // an inactive period (a 28-day gap that broke no rule got a 4-week WES).
+        if free.days() <= INACTIVE_MAX_DAYS.value {
+            continue;
+        }
+        if first_art60.is_some_and(|a| free.start < a) {
+            continue;
+        }
         let mut instruments = Vec::new();
         let mut rest = free;
         if !art60_placed && free.start <= deadline {
@@ -280,6 +305,38 @@ mod tests {
         assert!(introduces_nothing(&x, &p, &ctx));
     }
 
+    /// What a counsellor would not plan: a WES before the art. 60§7 start, anything in a
+    /// 28-day gap that breaks no rule, a WES of a few days at the end.
+    #[test]
+    fn no_wes_before_the_art60_start_in_a_gap_no_rule_minds_or_of_a_few_days() {
+        let s = parse("2020-01-01").unwrap();
+        let last = x_last(s);
+        // The art. 60§7 starts three months in (art60-late-start's to fix, not a WES's);
+        // 28 days between it and the IBO; the IBO stops 2 days before the regular end.
+        let x = d(
+            s,
+            vec![
+                planned(
+                    InstrumentKind::Art60,
+                    parse("2020-04-01").unwrap(),
+                    parse("2021-03-31").unwrap(),
+                ),
+                planned(
+                    InstrumentKind::Wes,
+                    parse("2021-04-29").unwrap(),
+                    parse("2021-10-28").unwrap(),
+                ),
+                planned(
+                    InstrumentKind::Ibo,
+                    parse("2021-10-29").unwrap(),
+                    crate::model::calendar::sub_days(last, 2),
+                ),
+            ],
+        );
+        let ctx = CheckContext::new(s);
+        assert_eq!(plan_rest(&x, &ctx), None, "nothing a counsellor would plan");
+    }
+
     /// The regular last day of a trajectory from `s`.
     fn x_last(s: NaiveDate) -> NaiveDate {
         d(s, vec![]).regular_last_day()
@@ -323,8 +380,21 @@ mod tests {
                     .collect();
                 prop_assert!(bad.is_empty(), "{:?} for {:?}", bad, x.instruments);
             } else {
-                // Only when nothing is left to plan.
-                prop_assert!(unplanned(&x).is_none(), "no proposal for {:?}", x.instruments);
+                // Only when no stretch is long enough for a rule to complain about.
+                prop_assert!(
+                    gaps(&x).iter().all(|g| g.days() <= INACTIVE_MAX_DAYS.value),
+                    "no proposal for {:?}", x.instruments
+                );
+            }
+            if let Some(p) = plan_rest(&x, &ctx) {
+                let art60 = x.instruments.first().map(|i| i.start);
+                for i in &p.instruments {
+                    prop_assert!(i.range().days() >= MIN_GAP_DAYS, "{i:?} under four weeks");
+                    if i.kind != InstrumentKind::Art60 {
+                        let first = art60.or_else(|| p.instruments.first().map(|a| a.start));
+                        prop_assert!(first.is_none_or(|a| i.start > a), "{i:?} before the art. 60§7 start");
+                    }
+                }
             }
         }
     }
