@@ -660,23 +660,22 @@ fn plan_rest_ui(
                 .on_hover_text(hint)
                 .clicked()
             {
-                match twe_core::planner::plan_rest(d, &cx.ws.ctx()) {
-                    Some(p) => *proposal = Some((entry, p)),
-                    None => {
-                        let days = twe_core::rules::params::INACTIVE_MAX_DAYS.value;
-                        out.push(Action::Setting(Setting::Status(twe_core::lang::Text::new(
-                            format!(
-                                "Niets te plannen: het traject is afgesloten, of heeft na de \
-                                 start van de art. 60§7-tewerkstelling geen periode van meer \
-                                 dan {days} dagen zonder instrument."
-                            ),
-                            format!(
-                                "Nothing to plan: the trajectory is closed, or has no period \
-                                 of more than {days} days without an instrument after the \
-                                 art. 60§7 employment starts."
-                            ),
-                        ))));
-                    }
+                if let Some(p) = twe_core::planner::plan_rest(d, &cx.ws.ctx()) {
+                    *proposal = Some((entry, p));
+                } else {
+                    let days = twe_core::rules::params::INACTIVE_MAX_DAYS.value;
+                    out.push(Action::Setting(Setting::Status(twe_core::lang::Text::new(
+                        format!(
+                            "Niets te plannen: het traject is afgesloten, of heeft na de \
+                             start van de art. 60§7-tewerkstelling geen periode van meer \
+                             dan {days} dagen zonder instrument."
+                        ),
+                        format!(
+                            "Nothing to plan: the trajectory is closed, or has no period \
+                             of more than {days} days without an instrument after the \
+                             art. 60§7 employment starts."
+                        ),
+                    ))));
                 }
             }
         }
