@@ -169,3 +169,85 @@ fn the_proposal_row_fits_a_small_screen() {
     h.run();
     assert!(h.state().proposal().is_none(), "dismissed");
 }
+
+/// Serious 4: a drop-down by keyboard — Space opens it, the arrows move, Enter picks and
+/// closes it with the focus kept on it; Esc closes it and keeps the focus too.
+#[test]
+fn a_drop_down_picks_with_enter_and_closes_with_esc_keeping_the_focus() {
+    let mut window = Window::new(Workspace::sample(today()), Lang::En);
+    window.act(twe_app::Action::Select(twe_app::action::Select::SetView(
+        twe_app::View::Statistics,
+    )));
+    let mut h = harness(window);
+    h.get_by_role_and_label(Role::ComboBox, "Data").focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx), "open");
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().stats().source,
+        twe_core::stats::charts::DataSource::Dossiers,
+        "Enter picked the second entry"
+    );
+    assert!(!egui::Popup::is_any_open(&h.ctx), "and closed the list");
+    assert!(
+        h.get_by_role_and_label(Role::ComboBox, "Data").is_focused(),
+        "the focus stays on the drop-down"
+    );
+    h.key_press(Key::Space);
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx), "open again");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!egui::Popup::is_any_open(&h.ctx), "Esc closed it");
+    assert!(
+        h.get_by_role_and_label(Role::ComboBox, "Data").is_focused(),
+        "and the focus stays on it"
+    );
+    assert_eq!(
+        h.state().stats().source,
+        twe_core::stats::charts::DataSource::Dossiers,
+        "Esc changed nothing"
+    );
+}
+
+/// Serious 4: Esc closes Help, a question (as Cancel) and the path prompt (as Cancel).
+#[test]
+fn esc_closes_help_and_every_dialog() {
+    let mut h = crate::common::sample(Lang::En);
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.state().help_open());
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state().help_open(), "Esc closed Help");
+    // A question: delete the open dossier? Esc is Cancel.
+    open(&mut h, "GENT-2017-0004");
+    let n = h.state().workspace().live_count();
+    let i = index_of(&h, "GENT-2017-0004");
+    h.state_mut()
+        .act(twe_app::Action::Edit(twe_app::action::Edit::AskDelete(i)));
+    h.run();
+    assert!(h.query_by_label("Cancel").is_some(), "asked");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Cancel").is_none(), "Esc answered");
+    assert_eq!(h.state().workspace().live_count(), n, "nothing deleted");
+    // The path prompt (no file dialog here): Esc is Cancel.
+    h.state_mut()
+        .act(twe_app::Action::File(twe_app::action::File::AskPath {
+            request: twe_app::Request::ExportCsv("a;b\n".into()),
+            why: "no dialog".into(),
+        }));
+    h.run();
+    assert!(h.query_by_label("Path").is_some(), "the prompt");
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("Path").is_none(), "Esc cancelled it");
+}

@@ -8,6 +8,7 @@ use super::cx::ViewCx;
 use super::palette;
 use super::panel::Panel;
 use super::rows::ListCache;
+use crate::combo::Keys as _;
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, Rect, Sense, Stroke, pos2, vec2};
 use twe_core::lang::{self, Lang};
@@ -353,7 +354,7 @@ impl Panel for Caseload {
                         ui.selectable_value(&mut self.grouping, g, g.label(lang));
                     }
                 })
-                .response
+                .keys(ui)
                 .labelled_by(l.id);
         });
         if list.rows.is_empty() {

@@ -66,7 +66,7 @@ impl Dialogs {
         let lang = cx.lang;
         let ctx = ui.ctx().clone();
         let mut done = false;
-        egui::Modal::new(egui::Id::unique("path-prompt")).show(&ctx, |ui| {
+        let modal = egui::Modal::new(egui::Id::unique("path-prompt")).show(&ctx, |ui| {
             ui.set_max_width(560.0);
             ui.heading(prompt_title(&prompt.request, lang));
             ui.colored_label(
@@ -115,10 +115,21 @@ impl Dialogs {
                 }
             });
         });
+        // Esc cancels, as the Cancel button does.
+        if escape_pressed(&ctx, modal.is_top_modal) {
+            done = true;
+        }
         if done {
             self.prompt = None;
         }
     }
+}
+
+/// Whether Esc was pressed for the modal on top, with no list open in it (Esc closes the
+/// list first); takes the key.
+fn escape_pressed(ctx: &egui::Context, top: bool) -> bool {
+    top && !egui::Popup::is_any_open(ctx)
+        && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
 }
 
 /// The name of entry `i` in a question.
@@ -363,7 +374,9 @@ impl Panel for Dialogs {
         let ctx = ui.ctx().clone();
         let asked = asked(q, cx, &ctx);
         let mut answered = false;
-        egui::Modal::new(egui::Id::unique("question")).show(&ctx, |ui| {
+        // Esc answers "Cancel" where the question has it (it changes nothing).
+        let can_cancel = asked.answers.iter().any(|(_, then)| then.is_none());
+        let modal = egui::Modal::new(egui::Id::unique("question")).show(&ctx, |ui| {
             ui.set_max_width(460.0);
             ui.heading(asked.heading);
             for line in asked.text.iter().filter(|l| !l.is_empty()) {
@@ -378,6 +391,9 @@ impl Panel for Dialogs {
                 }
             });
         });
+        if can_cancel && escape_pressed(&ctx, modal.is_top_modal) {
+            answered = true;
+        }
         if answered {
             self.question = None;
         }

@@ -6,6 +6,7 @@ use super::cx::ViewCx;
 use super::palette;
 use super::panel::Panel;
 use super::rows::{ListCache, ListFilter, Phase, SortBy, WithFindings};
+use crate::combo::Keys as _;
 use std::fmt::Write as _;
 use twe_core::lang::Lang;
 use twe_core::reference::{Province, published};
@@ -52,7 +53,7 @@ fn choice_row_ui<'a, T: PartialEq + Copy>(
                 ui.selectable_value(value, c, text);
             }
         })
-        .response
+        .keys(ui)
         .labelled_by(l.id);
     ui.end_row();
 }
@@ -76,7 +77,7 @@ fn filters_ui(f: &mut ListFilter, cx: &ViewCx<'_>, ui: &mut egui::Ui) {
                     ui.selectable_value(&mut f.counsellor, Some(name.to_string()), text);
                 }
             })
-            .response
+            .keys(ui)
             .labelled_by(l.id);
         ui.end_row();
         let provinces = Province::ALL.map(|p| (Some(p), p.name()));
@@ -101,7 +102,7 @@ fn filters_ui(f: &mut ListFilter, cx: &ViewCx<'_>, ui: &mut egui::Ui) {
                     ui.selectable_value(&mut f.organisation, Some(o.name.clone()), &o.name);
                 }
             })
-            .response
+            .keys(ui)
             .labelled_by(l.id);
         ui.end_row();
         choice_row_ui(

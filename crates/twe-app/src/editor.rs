@@ -4,6 +4,7 @@ use super::action::{Action, Edit, Select};
 use super::cx::ViewCx;
 use super::dates::{date_edit, date_edit_by};
 use super::panel::Panel;
+use crate::combo::Keys as _;
 use twe_core::lang::Lang;
 use twe_core::model::{
     Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Focus, Instrument,
@@ -81,7 +82,7 @@ fn status_ui(ui: &mut egui::Ui, id: &str, status: &mut Status, lang: Lang) {
                 ui.selectable_value(status, s, s.label(lang));
             }
         })
-        .response
+        .keys(ui)
         .labelled_by(l.id);
 }
 
@@ -189,7 +190,7 @@ fn dossier_fields_ui(
                     ui.selectable_value(&mut d.guided_by, Some(o.name.clone()), &o.name);
                 }
             })
-            .response
+            .keys(ui)
             .labelled_by(l.id);
         if d.guided_by != before {
             *key = Some(EditKey::Single);
@@ -219,7 +220,7 @@ fn dossier_fields_ui(
                 );
                 ui.selectable_value(&mut d.plan, None, lang.pick("ontbreekt", "missing"));
             })
-            .response
+            .keys(ui)
             .labelled_by(l.id);
         if d.plan != before {
             *key = Some(EditKey::Single);
@@ -303,7 +304,7 @@ fn instrument_ui(
                     ui.selectable_value(&mut t, x, x.label(lang));
                 }
             })
-            .response
+            .keys(ui)
             .labelled_by(l.id);
         if t != current {
             inst.kind = kind_for(t, &inst.kind);
@@ -394,7 +395,7 @@ fn training_ui(
                     lang.pick("andere", "other"),
                 );
             })
-            .response
+            .keys(ui)
             .labelled_by(l.id);
         if *provider != before {
             *key = Some(EditKey::Single);
@@ -442,7 +443,7 @@ fn documents_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, l
                         ui.selectable_value(&mut doc.kind, x, text);
                     }
                 })
-                .response
+                .keys(ui)
                 .labelled_by(l.id);
             if doc.kind != before {
                 *key = Some(EditKey::Single);
@@ -491,7 +492,7 @@ fn activities_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, 
                         ui.selectable_value(&mut act.kind, x, text);
                     }
                 })
-                .response
+                .keys(ui)
                 .labelled_by(l.id);
             let by = |a: Actor| match a {
                 Actor::Ocmw => "OCMW",
@@ -506,7 +507,7 @@ fn activities_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, 
                         ui.selectable_value(&mut act.by, a, by(a));
                     }
                 })
-                .response
+                .keys(ui)
                 .labelled_by(by_label.id);
             if (act.kind.clone(), act.by) != before {
                 *key = Some(EditKey::Single);

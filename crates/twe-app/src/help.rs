@@ -109,6 +109,15 @@ impl Panel for Help {
     fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, _out: &mut Vec<Action>) {
         let lang = cx.lang;
         let ctx = ui.ctx().clone();
+        // Esc closes the help, as it closes a list or a dialog.
+        if self.open
+            && !egui::Popup::is_any_open(&ctx)
+            && ctx.memory(|m| m.top_modal_layer()).is_none()
+            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
+        {
+            self.open = false;
+            return;
+        }
         egui::Window::new(lang.pick("Hulp", "Help"))
             .open(&mut self.open)
             .resizable(false)

@@ -6,6 +6,7 @@
 use super::action::{Action, Output, Request, Shell};
 use super::cx::ViewCx;
 use super::panel::Panel;
+use crate::combo::Keys as _;
 use std::path::{Path, PathBuf};
 use twe_core::lang::Lang;
 use twe_documents::spreadsheet::{Column, Imported, Layout, Preview, SheetKind, Source, import};
@@ -306,7 +307,7 @@ fn layout_ui(
                             ui.selectable_value(&mut chosen, Some(*c), c.header(lang));
                         }
                     })
-                    .response
+                    .keys(ui)
                     .labelled_by(label.id);
                 if chosen != current {
                     change = Some((i, chosen));

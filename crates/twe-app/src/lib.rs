@@ -16,6 +16,7 @@ pub mod action;
 mod agenda_view;
 mod caseload;
 pub mod chart_view;
+mod combo;
 pub mod command;
 pub mod cx;
 pub mod dates;
@@ -91,6 +92,33 @@ pub fn run_with(path: Option<PathBuf>, present: bool) -> eframe::Result {
 
 #[cfg(test)]
 mod tests {
+    /// Every drop-down of the window goes through `combo::Keys`, one home for how a
+    /// drop-down answers the keyboard: each `.show_ui(` is followed by its `.keys(`.
+    #[test]
+    fn every_drop_down_answers_the_keyboard_alike() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = vec![src.clone()];
+        let mut seen = 0;
+        while let Some(path) = files.pop() {
+            if path.is_dir() {
+                files.extend(std::fs::read_dir(&path).unwrap().map(|e| e.unwrap().path()));
+                continue;
+            }
+            if path.extension().is_none_or(|e| e != "rs") || path.ends_with("lib.rs") {
+                continue;
+            }
+            let source = std::fs::read_to_string(&path).unwrap();
+            seen += source.matches(".show_ui(").count();
+            assert_eq!(
+                source.matches(".show_ui(").count(),
+                source.matches(".keys(").count(),
+                "{}: a drop-down without combo::Keys",
+                path.display()
+            );
+        }
+        assert!(seen >= 17, "the drop-downs were found: {seen}");
+    }
+
     /// Which modules of `src/app` a module's `super::` imports name.
     fn imports(source: &str) -> Vec<&str> {
         let mut out: Vec<&str> = source

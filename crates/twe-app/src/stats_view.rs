@@ -8,6 +8,7 @@ use super::command::Command;
 use super::cx::ViewCx;
 use super::panel::Panel;
 use super::stats_pages::{Page, StatsChoices, current_chart, current_slide, page_ui, source_years};
+use crate::combo::Keys as _;
 use twe_core::lang::Lang;
 use twe_core::reference::Province;
 use twe_core::stats::Measure;
@@ -167,7 +168,7 @@ fn choices_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
                 });
             }
         })
-        .response
+        .keys(ui)
         .labelled_by(l.id);
     ui.end_row();
     let l = ui.label(lang.pick("Jaar", "Year"));
@@ -181,7 +182,7 @@ fn choices_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
                     ui.selectable_value(&mut s.basis, b, b.name(lang));
                 }
             })
-            .response
+            .keys(ui)
             .labelled_by(l.id)
             .on_disabled_hover_text(lang.pick(
                 "De gepubliceerde cijfers tellen per startjaar van het traject",
@@ -197,7 +198,7 @@ fn choices_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
                 ui.selectable_value(&mut s.measure, m, m.heading(lang));
             }
         })
-        .response
+        .keys(ui)
         .labelled_by(l.id);
     ui.end_row();
     let l = ui.label(lang.pick("Provincie", "Province"));
@@ -216,7 +217,7 @@ fn choices_ui(ui: &mut egui::Ui, s: &mut StatsChoices, lang: Lang) {
                 ui.selectable_value(&mut s.highlight, Some(p), p.name());
             }
         })
-        .response
+        .keys(ui)
         .labelled_by(l.id);
     ui.end_row();
 }

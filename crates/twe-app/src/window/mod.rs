@@ -326,6 +326,7 @@ impl Window {
             if egui::Popup::is_any_open(ui.ctx()) && ui.input_mut(|i| Command::CloseMenu.consume(i))
             {
                 egui::Popup::close_all(ui.ctx());
+                super::combo::note_escape(ui.ctx());
             }
             shortcuts(&self.shared.cx(), ui, &mut out);
             self.journal(ui);
