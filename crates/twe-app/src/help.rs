@@ -112,7 +112,7 @@ impl Panel for Help {
         // Esc closes the help, as it closes a list or a dialog.
         if self.open
             && !egui::Popup::is_any_open(&ctx)
-            && ctx.memory(|m| m.top_modal_layer()).is_none()
+            && ctx.memory(egui::Memory::top_modal_layer).is_none()
             && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
         {
             self.open = false;
