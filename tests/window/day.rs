@@ -251,3 +251,143 @@ fn esc_closes_help_and_every_dialog() {
     h.run();
     assert!(h.query_by_label("Path").is_none(), "Esc cancelled it");
 }
+
+/// Presses Tab until the widget labelled `label` has the keyboard (as a user tabs to it);
+/// fails after 300 presses.
+fn tab_to(h: &mut Harness<'static, Window>, label: &str) {
+    for _ in 0..300 {
+        if h.query_by_label(label).is_some_and(|n| n.is_focused()) {
+            return;
+        }
+        h.key_press(Key::Tab);
+        h.run();
+    }
+    panic!("Tab never reached «{label}»");
+}
+
+/// Serious 4: the counsellor's day by keyboard alone — find a client (Ctrl+F), a new
+/// dossier (Ctrl+N, the keyboard in its client), its instruments, a quick fix (Ctrl+.),
+/// save (Ctrl+S), the agenda (Ctrl+4), print the plan (Ctrl+P); `PageDown`, `End` and `Home`
+/// in the list.
+#[test]
+fn the_counsellors_day_by_keyboard() {
+    let (dir, mut h) = on_disk(Lang::En);
+    // Find a client.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Search")
+            .is_focused(),
+        "Ctrl+F: the keyboard in the search"
+    );
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("Leuven");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().shown_dossier().map(|d| d.ocmw.as_str()),
+        Some("Leuven"),
+        "found and opened with the arrows"
+    );
+    // The whole list again, and its ends.
+    h.get_by_role_and_label(Role::TextInput, "Search").focus();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.key_press(Key::Backspace);
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::End);
+    h.run();
+    let last = h.state().shown_dossier().unwrap().id.clone();
+    h.key_press(Key::Home);
+    h.run();
+    let first = h.state().shown_dossier().unwrap().id.clone();
+    assert_ne!(first, last, "Home and End reach both ends");
+    h.key_press(Key::PageDown);
+    h.run();
+    let paged = h.state().shown_dossier().unwrap().id.clone();
+    assert_ne!(paged, first, "PageDown moves a screen");
+    // A quick fix by key: GENT-2017-0004 starts its art. 60§7 late; F8 selects the
+    // finding, Ctrl+. applies its fix.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("GENT-2017-0004");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    assert_eq!(
+        h.state().shown_dossier().map(|d| d.id.as_str()),
+        Some("GENT-2017-0004")
+    );
+    let before_fix = h.state().shown_dossier().unwrap().clone();
+    for _ in 0..5 {
+        h.key_press(Key::F8);
+        h.run();
+        h.key_press_modifiers(Modifiers::COMMAND, Key::Period);
+        h.run();
+        if h.state().shown_dossier().unwrap() != &before_fix {
+            break;
+        }
+    }
+    let fixed = h.state().shown_dossier().unwrap();
+    assert_ne!(fixed, &before_fix, "F8 and Ctrl+. applied a finding's fix");
+    assert_eq!(fixed.instruments[1].start.to_string(), "2017-05-01");
+    // A new dossier: the keyboard is in its client.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Client")
+            .is_focused(),
+        "Ctrl+N: the keyboard in the client"
+    );
+    h.get_by_role_and_label(Role::TextInput, "Client")
+        .type_text("Nora Jacobs");
+    h.run();
+    type_into(&mut h, "OCMW", "Gent");
+    h.key_press(Key::Escape);
+    h.run();
+    // Three instruments, each by the Add button reached with Tab.
+    for _ in 0..3 {
+        tab_to(&mut h, "+ Add");
+        h.key_press(Key::Enter);
+        h.run();
+    }
+    let d = h.state().shown_dossier().unwrap().clone();
+    assert_eq!(d.client, "Nora Jacobs");
+    assert_eq!(
+        d.instruments.len(),
+        3,
+        "three instruments added by keyboard"
+    );
+    // Save: a new dossier asks where (no file dialog here: the prompt).
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let asked = h.state_mut().take_shell_actions();
+    let new_entry = h.state().selection().entry.unwrap();
+    let saved = !h.state().workspace().entries()[new_entry].is_dirty();
+    assert!(
+        saved || !asked.is_empty(),
+        "Ctrl+S saved the new dossier or asked where: {asked:?}"
+    );
+    // The agenda, then print the plan.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    assert_eq!(h.state().layout().view, twe_app::View::Agenda);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::P);
+    h.run();
+    let printed = h.state_mut().take_shell_actions();
+    assert!(
+        printed.iter().any(|a| matches!(
+            a,
+            twe_app::action::Shell::Dialog(twe_app::Request::ExportPdf { .. })
+        )),
+        "Ctrl+P: the plan as a PDF, where to save it: {printed:?}"
+    );
+    drop(dir);
+}

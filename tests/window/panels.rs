@@ -417,7 +417,7 @@ fn menu_bar_items_are_actions() {
     let mut h = bench(MenuBar, None, twe_app::MenuBar::ui);
     h.get_by_label("File").click();
     h.run();
-    h.get_by_label("New dossier").click();
+    h.get_by_label_contains("New dossier").click();
     h.run();
     assert_eq!(h.state().out.last(), Some(&Action::Edit(Edit::NewDossier)));
     h.get_by_label("File").click();

@@ -176,6 +176,8 @@ pub enum Select {
     StepFinding(i64),
     /// Show another central view.
     SetView(View),
+    /// Put the keyboard in the dossier list's search (Ctrl+F), showing the list.
+    FocusSearch,
     /// Open entry `entry` on what an agenda item or an overdue finding is about.
     OpenItem {
         /// The entry.

@@ -98,6 +98,7 @@ commands! {
     ShowAgenda,
     Present,
     Help,
+    Find,
     FocusNext,
     FocusPrevious,
     // An open menu.
@@ -105,6 +106,10 @@ commands! {
     // The dossier list.
     ListPrevious,
     ListNext,
+    ListPageUp,
+    ListPageDown,
+    ListFirst,
+    ListLast,
     // A bar of the timeline.
     BarDayEarlier,
     BarDayLater,
@@ -218,8 +223,11 @@ impl Command {
             ),
             C::NewDossier => window(
                 t("Nieuw dossier", "New dossier"),
-                t("Een nieuw, leeg dossier maken", "Make a new, empty dossier"),
-                &[],
+                t(
+                    "Een nieuw, leeg dossier maken (het toetsenbord in zijn cliënt)",
+                    "Make a new, empty dossier (the keyboard in its client)",
+                ),
+                const { &[key(CTRL, Key::N)] },
             ),
             C::Save => window(
                 t("Bewaren", "Save"),
@@ -264,7 +272,7 @@ impl Command {
                     "Het trajectplan van het open dossier als PDF, met de bevindingen",
                     "The open dossier's trajectory plan as a PDF, with its findings",
                 ),
-                &[],
+                const { &[key(CTRL, Key::P)] },
             ),
             C::PrintClientPlan => window(
                 t("Plan voor de cliënt afdrukken…", "Print the client's plan…"),
@@ -366,8 +374,16 @@ impl Command {
             ),
             C::Help => window(
                 t("Help", "Help"),
-                t("Deze hulp", "This help"),
+                t("Deze hulp (Esc sluit ze)", "This help (Esc closes it)"),
                 const { &[key(NONE, Key::F1)] },
+            ),
+            C::Find => window(
+                t("Zoeken", "Find"),
+                t(
+                    "Naar het zoekveld van de dossierlijst",
+                    "To the dossier list's search field",
+                ),
+                const { &[key(CTRL, Key::F)] },
             ),
             C::FocusNext | C::FocusPrevious => {
                 let next = self == C::FocusNext;
@@ -418,6 +434,30 @@ impl Command {
                 t("Volgend dossier", "Next dossier"),
                 t("Volgend dossier in de lijst", "Next dossier in the list"),
                 const { &[key(NONE, Key::ArrowDown)] },
+            ),
+            C::ListPageUp => spec(
+                Scope::List,
+                t("Een scherm terug", "A screen up"),
+                t("Een scherm hoger in de lijst", "A screen up the list"),
+                const { &[key(NONE, Key::PageUp)] },
+            ),
+            C::ListPageDown => spec(
+                Scope::List,
+                t("Een scherm verder", "A screen down"),
+                t("Een scherm lager in de lijst", "A screen down the list"),
+                const { &[key(NONE, Key::PageDown)] },
+            ),
+            C::ListFirst => spec(
+                Scope::List,
+                t("Eerste dossier", "First dossier"),
+                t("Eerste dossier van de lijst", "The list's first dossier"),
+                const { &[key(NONE, Key::Home)] },
+            ),
+            C::ListLast => spec(
+                Scope::List,
+                t("Laatste dossier", "Last dossier"),
+                t("Laatste dossier van de lijst", "The list's last dossier"),
+                const { &[key(NONE, Key::End)] },
             ),
             C::BarDayEarlier => bar(
                 t("Balk een dag vroeger", "Move the bar a day earlier"),
@@ -714,6 +754,7 @@ impl Command {
             C::ShowAgenda => Some(Action::Select(Select::SetView(View::Agenda))),
             C::Present => Some(Action::Setting(Setting::Present(true))),
             C::Help => Some(Action::Setting(Setting::ToggleHelp)),
+            C::Find => Some(Action::Select(Select::FocusSearch)),
             _ => None,
         }
     }

@@ -322,17 +322,30 @@ fn arrow_keys(cx: &ViewCx<'_>, rows: &[usize], ui: &egui::Ui) -> Option<usize> {
     if typing || rows.is_empty() {
         return None;
     }
-    let step = ui
-        .input(|i| i64::from(Command::ListNext.seen(i)) - i64::from(Command::ListPrevious.seen(i)));
-    if step == 0 {
-        return None;
-    }
+    // A screen of rows: the list's height over a row's.
+    let page = (ui.available_height()
+        / (ui.spacing().interact_size.y + ui.spacing().item_spacing.y))
+        .floor()
+        .max(1.0) as i64;
+    let last = rows.len() as i64 - 1;
     let position = cx.sel.entry.and_then(|e| rows.iter().position(|&r| r == e));
-    let next = match position {
-        Some(p) => (p as i64 + step).clamp(0, rows.len() as i64 - 1) as usize,
-        None => 0,
-    };
-    Some(next)
+    let at = position.map_or(-1, |p| p as i64);
+    let target = ui.input(|i| {
+        if Command::ListFirst.seen(i) {
+            Some(0)
+        } else if Command::ListLast.seen(i) {
+            Some(last)
+        } else if Command::ListPageDown.seen(i) {
+            Some(at + page)
+        } else if Command::ListPageUp.seen(i) {
+            Some(at - page)
+        } else {
+            let step =
+                i64::from(Command::ListNext.seen(i)) - i64::from(Command::ListPrevious.seen(i));
+            (step != 0).then(|| if position.is_some() { at + step } else { 0 })
+        }
+    })?;
+    Some(target.clamp(0, last) as usize)
 }
 
 /// The rows, virtualized: only those in view are built; returns the entry clicked.
@@ -380,12 +393,14 @@ impl Panel for DossierList {
         ui.heading(lang.pick("Dossiers", "Dossiers"));
         ui.horizontal(|ui| {
             let label = ui.label(lang.pick("Zoeken", "Search"));
-            ui.add(
-                egui::TextEdit::singleline(&mut self.filter.query)
-                    .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(label.id);
+            let search = ui
+                .add(
+                    egui::TextEdit::singleline(&mut self.filter.query)
+                        .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(label.id);
+            super::focus::take(&search, super::focus::Field::Search);
         });
         self.mine_ui(cx, ui, out);
         filters_ui(&mut self.filter, cx, ui);

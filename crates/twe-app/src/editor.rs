@@ -15,19 +15,34 @@ use twe_core::workspace::EditKey;
 
 /// A single-line text field with a label; returns whether it changed.
 fn text_field(ui: &mut egui::Ui, lang: Lang, label: &str, value: &mut String) -> bool {
+    text_field_for(ui, lang, label, value, None)
+}
+
+/// A text field a command can put the keyboard in (`field`).
+fn text_field_for(
+    ui: &mut egui::Ui,
+    lang: Lang,
+    label: &str,
+    value: &mut String,
+    field: Option<super::focus::Field>,
+) -> bool {
     use twe_core::model::bounds::MAX_TEXT_CHARS;
     let changed = ui
         .horizontal(|ui| {
             let l = ui.label(label);
             // The field stops at the bound the loader holds files to: a longer text would
             // make a file that never opens again.
-            ui.add(
-                egui::TextEdit::singleline(value)
-                    .char_limit(MAX_TEXT_CHARS)
-                    .desired_width(f32::INFINITY),
-            )
-            .labelled_by(l.id)
-            .changed()
+            let response = ui
+                .add(
+                    egui::TextEdit::singleline(value)
+                        .char_limit(MAX_TEXT_CHARS)
+                        .desired_width(f32::INFINITY),
+                )
+                .labelled_by(l.id);
+            if let Some(field) = field {
+                super::focus::take(&response, field);
+            }
+            response.changed()
         })
         .inner;
     if value.chars().count() >= MAX_TEXT_CHARS {
@@ -172,7 +187,13 @@ fn dossier_fields_ui(
     if text_field(ui, lang, "Id", &mut d.id) {
         *key = field("id");
     }
-    if text_field(ui, lang, lang.pick("Cliënt", "Client"), &mut d.client) {
+    if text_field_for(
+        ui,
+        lang,
+        lang.pick("Cliënt", "Client"),
+        &mut d.client,
+        Some(super::focus::Field::Client),
+    ) {
         *key = field("client");
     }
     if ocmw_ui(ui, &mut d.ocmw, lang) {

@@ -24,6 +24,7 @@ mod dialogs;
 mod dossier_list;
 mod editor;
 mod findings;
+mod focus;
 mod gantt;
 pub mod help;
 mod import_view;
@@ -151,6 +152,7 @@ mod tests {
             "dates",
             "chart_view",
             "stats_pages",
+            "focus",
         ];
         let panels: [(&str, &str); 12] = [
             ("caseload", include_str!("caseload.rs")),

@@ -23,6 +23,11 @@ impl Window {
             Edit::NewDossier => {
                 let i = self.shared.ws.add(new_dossier(&self.shared.ws));
                 self.open_entry(i);
+                // The first thing to write is who the client is.
+                self.shared.layout.view = super::View::Dossier;
+                if let Some(ctx) = &self.ctx {
+                    super::super::focus::request(ctx, super::super::focus::Field::Client);
+                }
             }
             Edit::CopyDossier(i) => {
                 if let Some(copy) = copy_of(&self.shared.ws, i) {

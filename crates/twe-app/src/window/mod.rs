@@ -472,6 +472,16 @@ impl Window {
                 }
             }
             Select::SetView(v) => self.shared.layout.view = v,
+            Select::FocusSearch => {
+                // The list is beside the dossier, the caseload and the agenda.
+                if self.shared.layout.view == View::Statistics {
+                    self.shared.layout.view = View::Dossier;
+                }
+                self.shared.layout.show_list = true;
+                if let Some(ctx) = &self.ctx {
+                    super::focus::request(ctx, super::focus::Field::Search);
+                }
+            }
             Select::OpenItem {
                 entry,
                 instrument,
