@@ -763,7 +763,10 @@ impl Command {
     /// where it can do nothing. A click closes the menu and pushes its action.
     pub fn menu_item(self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let action = self.action(cx);
-        let mut button = egui::Button::new(self.label(cx.lang));
+        // Framed when hovered or focused only: a menu item reached by keyboard is seen.
+        let mut button = egui::Button::new(self.label(cx.lang))
+            .frame(true)
+            .frame_when_inactive(false);
         if let Some(k) = self.shortcut_text(ui.ctx(), cx.lang) {
             button = button.shortcut_text(k);
         }
