@@ -216,6 +216,7 @@ fn worst_dossier() -> String {
             })
             .collect(),
         outcome: None,
+        notes: Vec::new(),
     };
     twe_core::files::to_ron(&d).unwrap()
 }

@@ -310,6 +310,7 @@ fn closed(
             by: Actor::Ocmw,
         }],
         outcome,
+        notes: Vec::new(),
     }
 }
 

@@ -227,6 +227,7 @@ mod tests {
             documents: vec![],
             activities: vec![],
             outcome: None,
+            notes: Vec::new(),
         }
     }
 

@@ -8,8 +8,10 @@ use rayon::prelude::*;
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-/// A dossier file larger than this is refused: real ones are a few KiB.
-pub const MAX_FILE_BYTES: u64 = 1024 * 1024;
+/// A dossier file larger than this is refused: real ones are a few KiB. A dossier at
+/// the notes' bounds (1,000 notes of 4,000 characters, four bytes each at worst) takes
+/// 16 MB, so the bound is 16 MiB (it was 1 MiB before notes).
+pub const MAX_FILE_BYTES: u64 = 16 * 1024 * 1024;
 /// Deeper nesting than this is refused: a dossier nests four levels at most.
 pub const MAX_NESTING: usize = 32;
 
@@ -99,17 +101,14 @@ pub fn parse_dossier(text: &str, path: &Path) -> Result<Dossier, LoadError> {
     match crate::model::bounds::check(&dossier) {
         Ok(()) => Ok(dossier),
         Err(e) => {
-            use crate::model::bounds::{Exceeded, MAX_ITEMS, MAX_TEXT_CHARS};
+            use crate::model::bounds::{Exceeded, MAX_ITEMS};
             let field = Some(e.field().to_string());
             let kind = match e {
                 Exceeded::Items { count, .. } => LoadErrorKind::TooMany {
                     count,
                     limit: MAX_ITEMS,
                 },
-                Exceeded::Text { chars, .. } => LoadErrorKind::TooLong {
-                    chars,
-                    limit: MAX_TEXT_CHARS,
-                },
+                Exceeded::Text { chars, limit, .. } => LoadErrorKind::TooLong { chars, limit },
             };
             Err(LoadError {
                 field,

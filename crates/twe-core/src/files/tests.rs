@@ -26,6 +26,9 @@ const EXAMPLE: &str = r#"Dossier(
     documents: [Document(kind: Pop, uploaded: "2019-03-05")],
     activities: [Activity(kind: Cv, date: "2019-06-01", by: Ocmw)],
     outcome: None,
+    notes: [                           // optional (added 7 December 2026): confidential
+        Note(date: "2019-03-05", kind: Conversation, author: "Sofie Peeters", text: "POP besproken."),
+    ],
 )
 "#;
 
@@ -38,6 +41,14 @@ fn the_contract_example_loads() {
     let d = parse(EXAMPLE).unwrap();
     assert_eq!(d.id, "GENT-2019-0042");
     assert_eq!(d.instruments.len(), 3);
+    assert_eq!(d.notes.len(), 1);
+    assert_eq!(d.notes[0].kind, NoteKind::Conversation);
+    assert_eq!(d.notes[0].text, "POP besproken.");
+    // Without notes, no field: an older version (which refuses unknown fields) opens it.
+    let mut plain = d.clone();
+    plain.notes.clear();
+    assert!(!to_ron(&plain).unwrap().contains("notes"));
+    assert!(to_ron(&d).unwrap().contains("notes"));
     assert!(matches!(
         &d.instruments[1].kind,
         InstrumentKind::Opleiding {
@@ -318,6 +329,29 @@ fn status() -> impl Strategy<Value = Status> {
     ]
 }
 
+/// Any note: every kind, any text (escapes and all, which the fast path leaves to `ron`).
+fn note() -> impl Strategy<Value = Note> {
+    (
+        date(),
+        prop_oneof![
+            Just(NoteKind::Conversation),
+            Just(NoteKind::Phone),
+            Just(NoteKind::HomeVisit),
+            Just(NoteKind::Email),
+            Just(NoteKind::Meeting),
+            text().prop_map(NoteKind::Other)
+        ],
+        text(),
+        text(),
+    )
+        .prop_map(|(date, kind, author, text)| Note {
+            date,
+            kind,
+            author,
+            text,
+        })
+}
+
 fn dossier() -> impl Strategy<Value = Dossier> {
     let instrument =
         (kind(), date(), date(), status()).prop_map(|(kind, start, end, status)| Instrument {
@@ -363,6 +397,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
         (proptest::option::of(any::<bool>()), date())
             .prop_map(|(at_work, measured)| Outcome { at_work, measured }),
     );
+    let note = note();
     (
         (
             text(),
@@ -382,13 +417,14 @@ fn dossier() -> impl Strategy<Value = Dossier> {
             proptest::collection::vec(document, 0..4),
             proptest::collection::vec(activity, 0..4),
             outcome,
+            proptest::collection::vec(note, 0..3),
         ),
     )
         .prop_map(
             |(
                 (id, client, ocmw, guided_by, counsellor, plan),
                 (start, end, social_rights_acquired),
-                (instruments, documents, activities, outcome),
+                (instruments, documents, activities, outcome, notes),
             )| Dossier {
                 id,
                 client,
@@ -403,6 +439,7 @@ fn dossier() -> impl Strategy<Value = Dossier> {
                 documents,
                 activities,
                 outcome,
+                notes,
             },
         )
 }

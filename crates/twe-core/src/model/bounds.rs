@@ -1,16 +1,18 @@
-//! How large a dossier may be: at most 1,000 instruments, 1,000 documents and 1,000
-//! activities, and no text field over 1,000 characters. Real dossiers hold a handful of
+//! How large a dossier may be: at most 1,000 instruments, 1,000 documents, 1,000
+//! activities and 1,000 notes, no text field over 1,000 characters and no note over 4,000. Real dossiers hold a handful of
 //! each; the bounds keep a hostile or broken file from costing seconds and gigabytes in
 //! the rules (a check is linear in the dossier, but 21,000 instruments are still 21,000).
 //! Every loader path (files, the window's reloads, the journal) refuses a dossier past
 //! them with the field and the limit.
 
-use super::{ActivityKind, DocumentKind, Dossier, InstrumentKind, Plan, Provider};
+use super::{ActivityKind, DocumentKind, Dossier, InstrumentKind, NoteKind, Plan, Provider};
 
 /// The most instruments, documents or activities a dossier may list.
 pub const MAX_ITEMS: usize = 1_000;
 /// The most characters (Unicode scalar values) a text field may hold.
 pub const MAX_TEXT_CHARS: usize = 1_000;
+/// The most characters a note's text may hold (DOMAIN.md, the file contract).
+pub const MAX_NOTE_CHARS: usize = 4_000;
 
 /// A bound a dossier goes past.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -22,12 +24,15 @@ pub enum Exceeded {
         /// How many it holds.
         count: usize,
     },
-    /// A text with more than [`MAX_TEXT_CHARS`] characters.
+    /// A text with more characters than its bound ([`MAX_TEXT_CHARS`], or
+    /// [`MAX_NOTE_CHARS`] for a note).
     Text {
         /// The field ("instruments[3].kind.name").
         field: String,
         /// How many characters it holds.
         chars: usize,
+        /// How many it may hold.
+        limit: usize,
     },
 }
 
@@ -50,12 +55,16 @@ impl Exceeded {
                 lang.pick("ten hoogste", "at most"),
                 number(MAX_ITEMS as i64, lang)
             ),
-            Exceeded::Text { field, chars } => format!(
+            Exceeded::Text {
+                field,
+                chars,
+                limit,
+            } => format!(
                 "`{field}`: {} {}, {} {}",
                 number(*chars as i64, lang),
                 lang.pick("tekens", "characters"),
                 lang.pick("ten hoogste", "at most"),
-                number(MAX_TEXT_CHARS as i64, lang)
+                number(*limit as i64, lang)
             ),
         }
     }
@@ -63,9 +72,8 @@ impl Exceeded {
 
 /// Whether `text` is longer than allowed: counting stops at the bound, so a megabyte of
 /// text costs no more than a kilobyte to refuse.
-fn too_long(text: &str) -> Option<usize> {
-    (text.len() > MAX_TEXT_CHARS && text.chars().nth(MAX_TEXT_CHARS).is_some())
-        .then(|| text.chars().count())
+fn too_long(text: &str, limit: usize) -> Option<usize> {
+    (text.len() > limit && text.chars().nth(limit).is_some()).then(|| text.chars().count())
 }
 
 /// The first bound `d` goes past, if any.
@@ -83,13 +91,17 @@ pub fn check(d: &Dossier) -> Result<(), Exceeded> {
     items("instruments", d.instruments.len())?;
     items("documents", d.documents.len())?;
     items("activities", d.activities.len())?;
-    let text = |field: &dyn Fn() -> String, value: &str| match too_long(value) {
-        Some(chars) => Err(Exceeded::Text {
-            field: field(),
-            chars,
-        }),
-        None => Ok(()),
-    };
+    items("notes", d.notes.len())?;
+    let bounded =
+        |field: &dyn Fn() -> String, value: &str, limit: usize| match too_long(value, limit) {
+            Some(chars) => Err(Exceeded::Text {
+                field: field(),
+                chars,
+                limit,
+            }),
+            None => Ok(()),
+        };
+    let text = |field: &dyn Fn() -> String, value: &str| bounded(field, value, MAX_TEXT_CHARS);
     text(&|| "id".into(), &d.id)?;
     text(&|| "client".into(), &d.client)?;
     text(&|| "ocmw".into(), &d.ocmw)?;
@@ -116,6 +128,13 @@ pub fn check(d: &Dossier) -> Result<(), Exceeded> {
         if let ActivityKind::VdabService(s) = &act.kind {
             text(&|| format!("activities[{k}].kind"), s)?;
         }
+    }
+    for (k, note) in d.notes.iter().enumerate() {
+        text(&|| format!("notes[{k}].author"), &note.author)?;
+        if let NoteKind::Other(s) = &note.kind {
+            text(&|| format!("notes[{k}].kind"), s)?;
+        }
+        bounded(&|| format!("notes[{k}].text"), &note.text, MAX_NOTE_CHARS)?;
     }
     Ok(())
 }
@@ -162,7 +181,40 @@ mod tests {
             check(&d),
             Err(Exceeded::Text {
                 field: "instruments[0].kind.provider".into(),
-                chars: 5000
+                chars: 5000,
+                limit: MAX_TEXT_CHARS,
+            })
+        );
+    }
+
+    /// A note may hold 4,000 characters, and a dossier 1,000 notes; one more is refused,
+    /// naming the note.
+    #[test]
+    fn hostile_notes_are_bounded_by_their_own_limits() {
+        let note = crate::model::Note {
+            date: crate::model::date_serde::parse("2021-03-01").unwrap(),
+            kind: NoteKind::Phone,
+            author: "Sofie".into(),
+            text: "é".repeat(MAX_NOTE_CHARS),
+        };
+        let mut d = sample();
+        d.notes = vec![note.clone(); MAX_ITEMS];
+        assert_eq!(check(&d), Ok(()));
+        d.notes.push(note.clone());
+        assert_eq!(
+            check(&d).map_err(|e| e.field().to_string()),
+            Err("notes".into())
+        );
+        let mut d = sample();
+        let mut long = note;
+        long.text.push('x');
+        d.notes = vec![long];
+        assert_eq!(
+            check(&d),
+            Err(Exceeded::Text {
+                field: "notes[0].text".into(),
+                chars: MAX_NOTE_CHARS + 1,
+                limit: MAX_NOTE_CHARS,
             })
         );
     }

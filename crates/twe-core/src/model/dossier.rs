@@ -50,6 +50,67 @@ pub struct Dossier {
     /// The outflow measurement after the trajectory ended.
     #[serde(default)]
     pub outcome: Option<Outcome>,
+    /// The counsellor's notes (added 7 December 2026): confidential, never on the client's
+    /// copy of a plan, in a calendar, statistics or a slide. Left out of the file when
+    /// there are none, so a colleague on an older version still opens the dossier.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<Note>,
+}
+
+/// A note on a client: a conversation, a call, a visit.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    /// The day it is about.
+    #[serde(deserialize_with = "date_serde::de")]
+    pub date: NaiveDate,
+    /// What kind of contact.
+    pub kind: NoteKind,
+    /// Who wrote it (the counsellor's name as in "my clients").
+    #[serde(default)]
+    pub author: String,
+    /// What was said or done; at most 4,000 characters.
+    pub text: String,
+}
+
+/// The kinds of note the file contract knows.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum NoteKind {
+    /// A conversation (gesprek).
+    Conversation,
+    /// A phone call (telefoon).
+    Phone,
+    /// A home visit (huisbezoek).
+    HomeVisit,
+    /// An e-mail.
+    Email,
+    /// A meeting with others about the client (overleg).
+    Meeting,
+    /// Anything else, named.
+    Other(String),
+}
+
+impl NoteKind {
+    /// The kinds a new note can take, in the editor's order.
+    pub const CHOICES: [NoteKind; 5] = [
+        NoteKind::Conversation,
+        NoteKind::Phone,
+        NoteKind::HomeVisit,
+        NoteKind::Email,
+        NoteKind::Meeting,
+    ];
+
+    /// Its name in `lang`.
+    pub fn label(&self, lang: crate::lang::Lang) -> String {
+        match self {
+            NoteKind::Conversation => lang.pick("gesprek", "conversation").into(),
+            NoteKind::Phone => lang.pick("telefoon", "phone call").into(),
+            NoteKind::HomeVisit => lang.pick("huisbezoek", "home visit").into(),
+            NoteKind::Email => "e-mail".into(),
+            NoteKind::Meeting => lang.pick("overleg", "meeting").into(),
+            NoteKind::Other(s) => s.clone(),
+        }
+    }
 }
 
 impl Dossier {
@@ -70,6 +131,7 @@ impl Dossier {
             documents: Vec::new(),
             activities: Vec::new(),
             outcome: None,
+            notes: Vec::new(),
         }
     }
 

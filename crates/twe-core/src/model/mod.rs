@@ -8,7 +8,8 @@ mod instrument;
 pub mod timeline;
 
 pub use dossier::{
-    Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Outcome, Plan, same_name,
+    Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Note, NoteKind, Outcome, Plan,
+    same_name,
 };
 pub use instrument::{
     Focus, Instrument, InstrumentKind, InstrumentType, Part, Provider, Status, Step,

@@ -53,6 +53,7 @@ pub(super) fn base() -> Dossier {
         }],
         activities: vec![],
         outcome: None,
+        notes: Vec::new(),
     }
 }
 

@@ -114,6 +114,7 @@ fn dossier(ocmw: &str, start: &str, kinds: &[(InstrumentKind, &str)]) -> Dossier
         documents: vec![],
         activities: vec![],
         outcome: None,
+        notes: Vec::new(),
     }
 }
 

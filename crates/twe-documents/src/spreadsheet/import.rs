@@ -827,6 +827,7 @@ fn dossier_of(id: &str, layout: &Layout, row: &Row) -> Result<Dossier, Failed> {
         documents: Vec::new(),
         activities: Vec::new(),
         outcome: None,
+        notes: Vec::new(),
     })
 }
 

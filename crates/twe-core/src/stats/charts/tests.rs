@@ -160,6 +160,7 @@ fn hidden_figures_read_as_the_gate_decided() {
             documents: vec![],
             activities: vec![],
             outcome: None,
+            notes: Vec::new(),
         }
     };
     let mut all: Vec<Dossier> = (0..30).map(|k| d("Gent", "2019-02-01", k)).collect();
