@@ -391,3 +391,93 @@ fn the_counsellors_day_by_keyboard() {
     );
     drop(dir);
 }
+
+/// Notes: Ctrl+M adds a note of today with the keyboard in its text; it is saved with the
+/// dossier, listed newest first, and never on the client's copy of the plan.
+#[test]
+fn a_note_by_ctrl_m_is_typed_saved_and_kept_off_the_clients_plan() {
+    let (dir, mut h) = on_disk(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::M);
+    h.run();
+    let text = h.get_by_role_and_label(Role::TextInput, "Text of note 1");
+    assert!(text.is_focused(), "Ctrl+M: the keyboard in the new note");
+    text.type_text("Called about the WES; she starts Monday.");
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let saved = on_file(dir.path(), "GENT-2017-0004");
+    assert_eq!(saved.notes.len(), 1);
+    assert_eq!(
+        saved.notes[0].text,
+        "Called about the WES; she starts Monday."
+    );
+    assert_eq!(saved.notes[0].date, today());
+    assert_eq!(saved.notes[0].kind, twe_core::model::NoteKind::Conversation);
+    // A second note, older: listed after the first.
+    h.get_by_label("+ Note").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Text of note 2")
+        .type_text("Intake.");
+    h.run();
+    let first = h
+        .get_by_role_and_label(Role::TextInput, "Text of note 1")
+        .rect();
+    let second = h
+        .get_by_role_and_label(Role::TextInput, "Text of note 2")
+        .rect();
+    assert!(second.top() < first.top(), "same day: the newest first");
+    // The client's copy of the plan carries no note.
+    let d = h.state().shown_dossier().unwrap().clone();
+    let opts = twe_documents::print::PlanOptions {
+        lang: Lang::En,
+        today: today(),
+        client_copy: true,
+        year_mode: twe_core::rules::YearMode::default(),
+    };
+    let pages = twe_documents::print::plan_pages(&d, &opts).unwrap();
+    let words: String = pages
+        .iter()
+        .flat_map(twe_documents::print::layout::Page::texts)
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(
+        words.contains("GENT-2017-0004"),
+        "the plan's words are read"
+    );
+    assert!(
+        !words.contains("she starts"),
+        "no note on the client's copy"
+    );
+}
+
+/// The list's search finds a word that is only in a dossier's notes.
+#[test]
+fn the_search_finds_words_in_notes() {
+    let mut h = crate::common::sample(Lang::En);
+    let i = index_of(&h, "GENT-2017-0004");
+    h.state_mut()
+        .workspace_mut()
+        .edit(i, |d| {
+            d.notes.push(twe_core::model::Note {
+                date: today(),
+                kind: twe_core::model::NoteKind::HomeVisit,
+                author: "Sofie".into(),
+                text: "Besproken: rijbewijs en kinderopvang.".into(),
+            });
+        })
+        .unwrap();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("kinderopvang");
+    h.run();
+    assert!(h.query_by_label_contains("GENT-2017-0004").is_some());
+    assert!(
+        h.query_by_label_contains("LEUV-2018-0006").is_none(),
+        "only the one"
+    );
+}

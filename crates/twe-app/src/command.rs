@@ -92,6 +92,7 @@ commands! {
     NextFinding,
     PreviousFinding,
     ApplyFix,
+    AddNote,
     ShowDossier,
     ShowCaseload,
     ShowStatistics,
@@ -324,6 +325,17 @@ impl Command {
                 t("Vorige bevinding", "Previous finding"),
                 const { &[key(SHIFT, Key::F8)] },
             ),
+            C::AddNote => Spec {
+                by: By::Panel,
+                ..window(
+                    t("Notitie toevoegen", "Add a note"),
+                    t(
+                        "Een notitie van vandaag bij het open dossier, het toetsenbord in haar tekst",
+                        "A note of today on the open dossier, the keyboard in its text",
+                    ),
+                    const { &[key(CTRL, Key::M)] },
+                )
+            },
             C::ApplyFix => Spec {
                 by: By::Panel,
                 ..window(

@@ -1,6 +1,7 @@
 //! The editor panel: the open dossier's fields and the selected instrument.
 
 use super::action::{Action, Edit, Select};
+use super::command::Command;
 use super::cx::ViewCx;
 use super::dates::{date_edit, date_edit_by};
 use super::panel::Panel;
@@ -8,7 +9,7 @@ use crate::combo::Keys as _;
 use twe_core::lang::Lang;
 use twe_core::model::{
     Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Focus, Instrument,
-    InstrumentKind, InstrumentType, Outcome, Plan, Provider, Status,
+    InstrumentKind, InstrumentType, Note, NoteKind, Outcome, Plan, Provider, Status,
 };
 use twe_core::reference::{municipalities, published};
 use twe_core::workspace::EditKey;
@@ -492,6 +493,143 @@ fn documents_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, l
     }
 }
 
+/// The notes' section, closed until opened or Ctrl+M adds a note of today (the section
+/// then opens with the keyboard in the new note).
+fn notes_section_ui(
+    ui: &mut egui::Ui,
+    d: &mut Dossier,
+    key: &mut Option<EditKey>,
+    cx: &ViewCx<'_>,
+) {
+    let add = ui.input_mut(|i| Command::AddNote.consume(i));
+    if add {
+        add_note(d, key, cx, ui.ctx());
+    }
+    let header = egui::CollapsingHeader::new(format!(
+        "{} ({})",
+        cx.lang.pick("Notities", "Notes"),
+        d.notes.len()
+    ))
+    .id_salt("notes");
+    let header = if add || super::focus::asked(ui.ctx(), super::focus::Field::NewNote) {
+        header.open(Some(true))
+    } else {
+        header
+    };
+    header.show(ui, |ui| notes_ui(ui, d, key, cx));
+}
+
+/// A note of today by the one "my clients" names, the keyboard asked for its text.
+fn add_note(d: &mut Dossier, key: &mut Option<EditKey>, cx: &ViewCx<'_>, ctx: &egui::Context) {
+    d.notes.push(Note {
+        date: cx.ws.today(),
+        kind: NoteKind::Conversation,
+        author: cx.me.map(str::to_string).unwrap_or_default(),
+        text: String::new(),
+    });
+    *key = Some(EditKey::Single);
+    super::focus::request(ctx, super::focus::Field::NewNote);
+}
+
+/// The counsellor's notes, newest first: the day, the kind, who wrote it and the text
+/// (up to 4,000 characters); "+ Note" (Ctrl+M) adds one of today.
+fn notes_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, cx: &ViewCx<'_>) {
+    use twe_core::model::bounds::MAX_NOTE_CHARS;
+    let lang = cx.lang;
+    ui.weak(lang.pick(
+        "Vertrouwelijk: nooit op het plan voor de cliënt, in een agenda, de cijfers of een dia.",
+        "Confidential: never on the client's plan, in a calendar, the figures or a slide.",
+    ));
+    // Newest first; the last added first among notes of one day.
+    let mut order: Vec<usize> = (0..d.notes.len()).collect();
+    order.sort_by(|&a, &b| d.notes[b].date.cmp(&d.notes[a].date).then(b.cmp(&a)));
+    let newest = d.notes.len().checked_sub(1);
+    let mut remove = None;
+    for k in order {
+        let note = &mut d.notes[k];
+        ui.horizontal_wrapped(|ui| {
+            let l = ui.label(lang.pick("Notitie", "Note"));
+            if let Some(x) = date_edit_by(ui, &format!("note-{k}"), l.id, note.date, lang) {
+                note.date = x;
+                *key = Some(EditKey::Single);
+            }
+            let before = note.kind.clone();
+            egui::ComboBox::from_id_salt(("note-kind", k))
+                .selected_text(note.kind.label(lang))
+                .show_ui(ui, |ui| {
+                    for x in NoteKind::CHOICES {
+                        let text = x.label(lang);
+                        ui.selectable_value(&mut note.kind, x, text);
+                    }
+                })
+                .keys(ui)
+                .labelled_by(l.id);
+            if note.kind != before {
+                *key = Some(EditKey::Single);
+            }
+            let who = ui.label(lang.pick("door", "by"));
+            if ui
+                .add(
+                    egui::TextEdit::singleline(&mut note.author)
+                        .char_limit(twe_core::model::bounds::MAX_TEXT_CHARS)
+                        .desired_width(120.0),
+                )
+                .labelled_by(who.id)
+                .changed()
+            {
+                *key = Some(EditKey::Field(format!("note-{k}-author")));
+            }
+            let what = format!("{} {}", lang.pick("notitie", "note"), k + 1);
+            if delete_button(ui, &what, lang) {
+                remove = Some(k);
+            }
+        });
+        let text = ui.add(
+            egui::TextEdit::multiline(&mut note.text)
+                .char_limit(MAX_NOTE_CHARS)
+                .desired_rows(3)
+                .desired_width(f32::INFINITY)
+                .hint_text(lang.pick("Wat werd besproken of gedaan", "What was said or done")),
+        );
+        text.widget_info(|| {
+            egui::WidgetInfo::labeled(
+                egui::Role::TextInput,
+                true,
+                format!(
+                    "{} {}",
+                    lang.pick("Tekst van notitie", "Text of note"),
+                    k + 1
+                ),
+            )
+        });
+        if Some(k) == newest {
+            super::focus::take(&text, super::focus::Field::NewNote);
+        }
+        if text.changed() {
+            *key = Some(EditKey::Field(format!("note-{k}")));
+        }
+        if note.text.chars().count() >= MAX_NOTE_CHARS {
+            ui.weak(format!(
+                "{} {} {}",
+                lang.pick("Ten hoogste", "At most"),
+                twe_core::lang::number(MAX_NOTE_CHARS as i64, lang),
+                lang.pick("tekens.", "characters.")
+            ));
+        }
+        ui.add_space(4.0);
+    }
+    if let Some(k) = remove {
+        d.notes.remove(k);
+        *key = Some(EditKey::Single);
+    }
+    let add = ui
+        .button(lang.pick("+ Notitie", "+ Note"))
+        .on_hover_text(Command::AddNote.help(lang));
+    if add.clicked() {
+        add_note(d, key, cx, ui.ctx());
+    }
+}
+
 fn activities_ui(ui: &mut egui::Ui, d: &mut Dossier, key: &mut Option<EditKey>, lang: Lang) {
     let mut remove = None;
     for (k, act) in d.activities.iter_mut().enumerate() {
@@ -811,6 +949,7 @@ impl Panel for Editor {
                     egui::CollapsingHeader::new(lang.pick("Resultaat", "Outcome"))
                         .id_salt("outcome")
                         .show(ui, |ui| outcome_ui(ui, &mut d, &mut key, lang));
+                    notes_section_ui(ui, &mut d, &mut key, cx);
                 });
             });
         let edited = key.is_some();

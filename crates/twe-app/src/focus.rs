@@ -9,6 +9,8 @@ pub enum Field {
     Search,
     /// The open dossier's client.
     Client,
+    /// The text of the note just added (Ctrl+M).
+    NewNote,
 }
 
 fn id() -> egui::Id {
@@ -18,6 +20,11 @@ fn id() -> egui::Id {
 /// Asks for the keyboard in `field` when next drawn.
 pub fn request(ctx: &egui::Context, field: Field) {
     ctx.data_mut(|d| d.insert_temp(id(), Some(field)));
+}
+
+/// Whether `field` is asked for (without taking the request).
+pub fn asked(ctx: &egui::Context, field: Field) -> bool {
+    ctx.data(|d| d.get_temp::<Option<Field>>(id()).flatten()) == Some(field)
 }
 
 /// Gives `response` the keyboard if its field was asked for (once).

@@ -76,9 +76,11 @@ pub struct ListFilter {
 impl ListFilter {
     fn matches(&self, e: &Entry, ws: &Workspace, query: &str) -> bool {
         let d = e.dossier();
+        // The id, the client, the OCMW, and the words of the counsellor's notes.
         if !query.is_empty()
             && ![&d.id, &d.client, &d.ocmw]
-                .iter()
+                .into_iter()
+                .chain(d.notes.iter().map(|n| &n.text))
                 .any(|s| s.to_lowercase().contains(query))
         {
             return false;
