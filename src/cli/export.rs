@@ -21,6 +21,10 @@ pub struct Args {
     /// The empty workbook with its headers.
     #[arg(long)]
     template: bool,
+    /// Add the counsellors' notes as a fifth sheet, «Notities» (confidential: left out
+    /// unless asked; a workbook only).
+    #[arg(long)]
+    notes: bool,
     /// Replace the file if it exists.
     #[arg(long)]
     force: bool,
@@ -41,6 +45,14 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let csv = file
         .extension()
         .is_some_and(|x| x.to_string_lossy().eq_ignore_ascii_case("csv"));
+    if csv && args.notes {
+        let why = lang.pick(
+            "notities gaan alleen in een werkmap (.xlsx), als vijfde blad",
+            "notes go only in a workbook (.xlsx), as a fifth sheet",
+        );
+        document::refused(file, why, io)?;
+        return Ok(EXIT_LOAD);
+    }
     let LoadReport { dossiers, errors } = if args.template {
         LoadReport::default()
     } else {
@@ -51,6 +63,10 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let sheets = twe_documents::spreadsheet::sheets(&refs, lang);
     let made = if csv {
         twe_documents::spreadsheet::csv(&sheets[0])
+    } else if args.notes {
+        let mut all = sheets.to_vec();
+        all.push(twe_documents::spreadsheet::notes_sheet(&refs, lang));
+        twe_documents::spreadsheet::workbook(&all)
     } else {
         twe_documents::spreadsheet::workbook(&sheets)
     };

@@ -174,7 +174,10 @@ fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
 /// Exports `dossiers` as a workbook in `lang` and imports it again.
 fn round_trip(dossiers: &[Dossier], lang: Lang) -> twe_documents::spreadsheet::Imported {
     let refs: Vec<&Dossier> = dossiers.iter().collect();
-    let bytes = workbook(&sheets(&refs, lang)).unwrap();
+    let mut all = sheets(&refs, lang).to_vec();
+    // As `export --notes` writes it: the notes as a fifth sheet.
+    all.push(twe_documents::spreadsheet::notes_sheet(&refs, lang));
+    let bytes = workbook(&all).unwrap();
     let tables = read_xlsx(&bytes).unwrap();
     import(&Preview::of(Source {
         tables,
@@ -192,6 +195,14 @@ proptest! {
         violations in 0.0f64..0.6,
         english in any::<bool>(),
     ) {
+        let kinds = [
+            twe_core::model::NoteKind::Conversation,
+            twe_core::model::NoteKind::Phone,
+            twe_core::model::NoteKind::HomeVisit,
+            twe_core::model::NoteKind::Email,
+            twe_core::model::NoteKind::Meeting,
+            twe_core::model::NoteKind::Other("bemiddeling".into()),
+        ];
         let dossiers: Vec<Dossier> = twe_core::generate::generate(&twe_core::generate::Options {
             count,
             seed,
@@ -199,7 +210,19 @@ proptest! {
             violations,
         })
         .into_iter()
-        .map(|(d, _)| d)
+        .enumerate()
+        .map(|(k, (mut d, _))| {
+            // Some dossiers with notes, of every kind, with line breaks and quotes.
+            for n in 0..(k % 3) {
+                d.notes.push(twe_core::model::Note {
+                    date: d.start,
+                    kind: kinds[(k + n) % kinds.len()].clone(),
+                    author: if n == 0 { String::new() } else { "Sofie Peeters".into() },
+                    text: format!("Gesprek {n}:\n«afspraak» om 10u; \"dringend\""),
+                });
+            }
+            d
+        })
         .collect();
         let lang = if english { Lang::En } else { Lang::Nl };
         let got = round_trip(&dossiers, lang);
@@ -1083,4 +1106,44 @@ fn the_readmes_table_of_headers_is_the_imports() {
             "{c:?}: the README lists exactly the export's two words and the synonyms: {line}"
         );
     }
+}
+
+/// `export --notes` writes the notes as a fifth sheet «Notities» that `import` reads back;
+/// without `--notes` the workbook has no notes; a CSV cannot carry them.
+#[test]
+fn notes_go_out_only_when_asked_and_come_back_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    std::fs::create_dir(&ws).unwrap();
+    let mut d = twe_core::sample::load().dossiers[0].dossier.clone();
+    d.notes.push(twe_core::model::Note {
+        date: ymd(2021, 3, 1),
+        kind: twe_core::model::NoteKind::HomeVisit,
+        author: "Sofie Peeters".into(),
+        text: "Vertrouwelijk: thuissituatie besproken.".into(),
+    });
+    std::fs::write(ws.join("a.ron"), twe_core::files::to_ron(&d).unwrap()).unwrap();
+    let plain = dir.path().join("plain.xlsx");
+    let o = export_cli(&ws, &plain, &["--lang", "nl"]);
+    assert!(o.status.success(), "{}", said(&o));
+    let bytes = std::fs::read(&plain).unwrap();
+    let tables = read_xlsx(&bytes).unwrap();
+    assert!(
+        tables.iter().all(|t| t.name != "Notities"),
+        "no notes unless asked"
+    );
+    let with = dir.path().join("with.xlsx");
+    let o = export_cli(&ws, &with, &["--lang", "nl", "--notes"]);
+    assert!(o.status.success(), "{}", said(&o));
+    let tables = read_xlsx(&std::fs::read(&with).unwrap()).unwrap();
+    assert!(tables.iter().any(|t| t.name == "Notities"));
+    let back = dir.path().join("back");
+    let o = import_cli(&with, &back, &["--lang", "nl"]);
+    assert!(o.status.success(), "{}", said(&o));
+    let report = twe_core::files::load_paths(&[back]);
+    assert_eq!(report.dossiers[0].dossier.notes, d.notes);
+    let csv = dir.path().join("x.csv");
+    let o = export_cli(&ws, &csv, &["--notes"]);
+    assert!(!o.status.success());
+    assert!(!csv.exists(), "refused, nothing written");
 }

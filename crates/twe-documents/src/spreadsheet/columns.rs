@@ -16,15 +16,19 @@ pub enum SheetKind {
     Activities,
     /// Resultaat / Outcome.
     Outcome,
+    /// Notities / Notes: the counsellor's notes, written only when asked (`export
+    /// --notes`), read when present.
+    Notes,
 }
 
 impl SheetKind {
     /// The four, in the workbook's order.
-    pub const ALL: [SheetKind; 4] = [
+    pub const ALL: [SheetKind; 5] = [
         SheetKind::Instruments,
         SheetKind::Documents,
         SheetKind::Activities,
         SheetKind::Outcome,
+        SheetKind::Notes,
     ];
 
     /// The sheet's name in `lang`.
@@ -34,6 +38,7 @@ impl SheetKind {
             SheetKind::Documents => lang.pick("Documenten", "Documents"),
             SheetKind::Activities => lang.pick("Activiteiten", "Activities"),
             SheetKind::Outcome => lang.pick("Resultaat", "Outcome"),
+            SheetKind::Notes => lang.pick("Notities", "Notes"),
         }
     }
 
@@ -69,6 +74,7 @@ impl SheetKind {
             SheetKind::Documents => &[C::Id, C::Kind, C::Uploaded],
             SheetKind::Activities => &[C::Id, C::Kind, C::Date, C::By],
             SheetKind::Outcome => &[C::Id, C::AtWork, C::Measured],
+            SheetKind::Notes => &[C::Id, C::Date, C::Kind, C::Author, C::Text],
         }
     }
 
@@ -80,6 +86,7 @@ impl SheetKind {
             SheetKind::Documents => &[C::Id, C::Kind, C::Uploaded],
             SheetKind::Activities => &[C::Id, C::Kind, C::Date, C::By],
             SheetKind::Outcome => &[C::Id, C::Measured],
+            SheetKind::Notes => &[C::Id, C::Date, C::Text],
         }
     }
 
@@ -138,6 +145,10 @@ pub enum Column {
     AtWork,
     /// When the outcome was measured.
     Measured,
+    /// Who wrote a note.
+    Author,
+    /// A note's text.
+    Text,
 }
 
 impl Column {
@@ -172,6 +183,8 @@ impl Column {
             Column::By => ("door", "by"),
             Column::AtWork => ("aan het werk", "at work"),
             Column::Measured => ("gemeten", "measured"),
+            Column::Author => ("auteur", "author"),
+            Column::Text => ("tekst", "text"),
         }
     }
 
@@ -260,6 +273,8 @@ impl Column {
             Column::By => &["uitgevoerd door"],
             Column::AtWork => &["werk", "employed"],
             Column::Measured => &["meetdatum", "datum meting"],
+            Column::Author => &["geschreven door", "schrijver", "written by"],
+            Column::Text => &["notitie", "opmerking", "note", "remark"],
             Column::Focus => &[],
         }
     }

@@ -930,6 +930,18 @@ fn detail_row(
             b.outcome_row = Some(row.number);
             Ok(())
         })(),
+        SheetKind::Notes => (|| {
+            b.dossier.notes.push(twe_core::model::Note {
+                date: required(layout, row, Column::Date, date_of)?,
+                kind: optional(layout, row, Column::Kind, |v| {
+                    text_of(v).map(|t| words::read_note_kind(&t))
+                })?
+                .unwrap_or(twe_core::model::NoteKind::Conversation),
+                author: optional(layout, row, Column::Author, text_of)?.unwrap_or_default(),
+                text: required(layout, row, Column::Text, text_of)?,
+            });
+            Ok(())
+        })(),
         SheetKind::Instruments => Ok(()),
     };
     if let Err(f) = read {

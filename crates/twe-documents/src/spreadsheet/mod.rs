@@ -179,7 +179,7 @@ pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
             ]);
         }
     }
-    let [i, d, a, o] = SheetKind::ALL;
+    let [i, d, a, o, _] = SheetKind::ALL;
     let sheet = |kind: SheetKind, rows| Sheet {
         name: kind.name(lang),
         header: kind.header(lang),
@@ -191,6 +191,30 @@ pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
         sheet(a, activities),
         sheet(o, outcomes),
     ]
+}
+
+/// The notes of `dossiers` as the fifth sheet, «Notities» / «Notes»: a row per note. Notes
+/// are confidential: only `export --notes` writes this sheet.
+pub fn notes_sheet(dossiers: &[&Dossier], lang: Lang) -> Sheet {
+    let rows = dossiers
+        .iter()
+        .flat_map(|d| {
+            d.notes.iter().map(|n| {
+                vec![
+                    text(d.id.clone()),
+                    Cell::Date(n.date),
+                    text(words::note_kind(&n.kind, lang)),
+                    text(n.author.clone()),
+                    text(n.text.clone()),
+                ]
+            })
+        })
+        .collect();
+    Sheet {
+        name: SheetKind::Notes.name(lang),
+        header: SheetKind::Notes.header(lang),
+        rows,
+    }
 }
 
 /// The instruments sheet's header.

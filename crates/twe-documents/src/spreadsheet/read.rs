@@ -241,8 +241,8 @@ pub struct Source {
 /// Which of `names` the import reads for each sheet, in [`SheetKind::ALL`]'s order: the
 /// first sheet called so in either language; for the instruments, else the first sheet
 /// called like none of the four.
-pub fn choose(names: &[String]) -> [Option<usize>; 4] {
-    let mut chosen = [None; 4];
+pub fn choose(names: &[String]) -> [Option<usize>; 5] {
+    let mut chosen = [None; 5];
     for (k, kind) in SheetKind::ALL.iter().enumerate() {
         chosen[k] = names.iter().position(|n| kind.is_named(n));
     }

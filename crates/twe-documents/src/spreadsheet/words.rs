@@ -5,7 +5,7 @@
 
 use twe_core::lang::Lang;
 use twe_core::model::{
-    ActivityKind, Actor, DocumentKind, Focus, InstrumentKind, Plan, Provider, Status,
+    ActivityKind, Actor, DocumentKind, Focus, InstrumentKind, NoteKind, Plan, Provider, Status,
 };
 use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::is_combining_mark;
@@ -173,6 +173,15 @@ const DOCUMENTS: [Word<DocumentKind>; 4] = [
     w(DocumentKind::Contract, "contract", "contract"),
 ];
 
+/// Note kinds but one named.
+const NOTE_KINDS: [Word<NoteKind>; 5] = [
+    w(NoteKind::Conversation, "gesprek", "conversation"),
+    w(NoteKind::Phone, "telefoon", "phone call"),
+    w(NoteKind::HomeVisit, "huisbezoek", "home visit"),
+    w(NoteKind::Email, "e-mail", "e-mail"),
+    w(NoteKind::Meeting, "overleg", "meeting"),
+];
+
 fn written<T: PartialEq>(words: &[Word<T>], value: &T, lang: Lang) -> &'static str {
     words
         .iter()
@@ -231,6 +240,13 @@ pub(super) fn plan(p: &Plan) -> String {
     }
 }
 
+pub(super) fn note_kind(k: &NoteKind, lang: Lang) -> String {
+    match k {
+        NoteKind::Other(name) => name.clone(),
+        other => written(&NOTE_KINDS, other, lang).to_string(),
+    }
+}
+
 pub(super) fn document(d: &DocumentKind, lang: Lang) -> String {
     match d {
         DocumentKind::Other(name) => name.clone(),
@@ -281,6 +297,10 @@ pub(super) fn read_provider(text: &str) -> Provider {
 
 pub(super) fn read_plan(text: &str) -> Plan {
     find(&PLANS, text).unwrap_or_else(|| Plan::Other(text.to_string()))
+}
+
+pub(super) fn read_note_kind(text: &str) -> NoteKind {
+    find(&NOTE_KINDS, text).unwrap_or_else(|| NoteKind::Other(text.to_string()))
 }
 
 pub(super) fn read_document(text: &str) -> DocumentKind {
