@@ -40,7 +40,10 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             return Ok(EXIT_LOAD);
         }
     };
-    let imported = import(&Preview::of(source));
+    let day = args
+        .today
+        .unwrap_or_else(|| chrono::Local::now().date_naive());
+    let imported = import(&Preview::of(source).remarks_by(day, None));
     for n in &imported.notes {
         io.warn(&n.message(lang))?;
     }

@@ -463,7 +463,6 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
     assert_eq!(
         lines[..lines.len() - 1],
         [
-            "note: INSTRUMENTEN!3: «Opmerking» is no known column; the cells under it are not imported",
             "INSTRUMENTEN!7: Begin: «31/02/2022» is not a date (dd/mm/yyyy or yyyy-mm-dd)",
             "INSTRUMENTEN!9: Instrument: «stage» is unknown; accepted: art. 60§7, BVS, opleiding/training, WES, IBO",
             "INSTRUMENTEN!11: OCMW: «Aalst» differs from row 10 («Gent»)",
@@ -518,6 +517,10 @@ fn import_a_messy_workbook_reports_each_bad_row_and_writes_the_rest() {
     assert_eq!(one.documents[0].kind, DocumentKind::Pop);
     assert_eq!(one.activities[0].kind, ActivityKind::JobCoaching);
     assert_eq!(one.activities[0].by, Actor::Ocmw);
+    // The sheet's «Opmerking» column: a note of the import's day.
+    assert_eq!(one.notes.len(), 1);
+    assert_eq!(one.notes[0].text, "eerste rij");
+    assert_eq!(one.notes[0].date, ymd(2023, 6, 1));
     assert_eq!(one.outcome.unwrap().at_work, Some(true));
     let eleven = twe_core::files::load_file(&ws.join("GENT-11.ron")).unwrap();
     assert_eq!(eleven.start, ymd(2022, 3, 15));
@@ -991,44 +994,17 @@ fn import_an_ocmws_own_workbook_with_a_title_and_its_own_headers() {
         "Van",
         "Tot",
         "Stand",
+        "Opmerkingen",
+        "Rijksregisternummer",
     ];
     for (c, h) in header.iter().enumerate() {
         ws.write_string(2, c as u16, *h).unwrap();
     }
+    #[rustfmt::skip]
     let rows = [
-        [
-            "GENT-1",
-            "An Peeters",
-            "Gent",
-            "Sofie",
-            "01/09/2020",
-            "art. 60§7",
-            "01/09/2020",
-            "28/02/2021",
-            "lopend",
-        ],
-        [
-            "GENT-1",
-            "An Peeters",
-            "Gent",
-            "Sofie",
-            "01/09/2020",
-            "WES",
-            "01/03/2021",
-            "31/05/2021",
-            "gepland",
-        ],
-        [
-            "GENT-2",
-            "Bart Maes",
-            "Gent",
-            "Karim",
-            "15/01/2022",
-            "",
-            "",
-            "",
-            "",
-        ],
+        ["GENT-1", "An Peeters", "Gent", "Sofie", "01/09/2020", "art. 60§7", "01/09/2020", "28/02/2021", "lopend", "Rijbewijs in orde", "85.07.30-033.61"],
+        ["GENT-1", "An Peeters", "Gent", "Sofie", "01/09/2020", "WES", "01/03/2021", "31/05/2021", "gepland", "Rijbewijs in orde", "85.07.30-033.61"],
+        ["GENT-2", "Bart Maes", "Gent", "Karim", "15/01/2022", "", "", "", "", "", "90.01.01-001.01"],
     ];
     for (r, row) in rows.iter().enumerate() {
         for (c, v) in row.iter().enumerate() {
@@ -1040,9 +1016,13 @@ fn import_an_ocmws_own_workbook_with_a_title_and_its_own_headers() {
     let file = dir.path().join("ocmw.xlsx");
     std::fs::write(&file, book.save_to_buffer().unwrap()).unwrap();
     let out = dir.path().join("in");
-    let o = import_cli(&file, &out, &["--lang", "nl"]);
+    let o = import_cli(&file, &out, &["--lang", "nl", "--today", "2026-12-07"]);
     let text = said(&o);
     assert!(o.status.success(), "{text}");
+    assert!(
+        text.contains("«Rijksregisternummer» is geen gekende kolom"),
+        "the register number is left aside and said: {text}"
+    );
     assert!(
         text.contains("Blad1!rij 1 staat boven de kopregel (een titel)"),
         "the title is said: {text}"
@@ -1064,6 +1044,18 @@ fn import_an_ocmws_own_workbook_with_a_title_and_its_own_headers() {
     assert_eq!(an.dossier.start.to_string(), "2020-09-01");
     assert_eq!(an.dossier.instruments.len(), 2);
     assert_eq!(an.dossier.instruments[1].end.to_string(), "2021-05-31");
+    // The remarks: one note (not one per row), of the import's day.
+    assert_eq!(an.dossier.notes.len(), 1);
+    assert_eq!(an.dossier.notes[0].text, "Rijbewijs in orde");
+    assert_eq!(an.dossier.notes[0].date.to_string(), "2026-12-07");
+    // The register number is written nowhere.
+    for entry in std::fs::read_dir(dir.path().join("in")).unwrap() {
+        let body = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();
+        assert!(
+            !body.contains("85.07.30"),
+            "a national register number on disk"
+        );
+    }
 }
 
 /// Every header the import accepts is in the README's table of headers, and the table
@@ -1081,7 +1073,7 @@ fn the_readmes_table_of_headers_is_the_imports() {
     let mut columns: Vec<Column> = Vec::new();
     for c in SheetKind::ALL
         .iter()
-        .flat_map(|s| s.columns().iter().copied())
+        .flat_map(|s| s.columns().iter().chain(s.extra_columns()).copied())
     {
         if !columns.contains(&c) {
             columns.push(c);

@@ -78,6 +78,14 @@ impl SheetKind {
         }
     }
 
+    /// Columns the import reads from an OCMW's own sheet that the export does not write.
+    pub fn extra_columns(self) -> &'static [Column] {
+        match self {
+            SheetKind::Instruments => &[Column::Remarks],
+            _ => &[],
+        }
+    }
+
     /// The columns a sheet cannot be read without.
     pub fn required(self) -> &'static [Column] {
         use Column as C;
@@ -149,6 +157,9 @@ pub enum Column {
     Author,
     /// A note's text.
     Text,
+    /// Remarks in an OCMW's own instruments sheet: imported as a note, never exported as
+    /// a column (the notes have their own sheet).
+    Remarks,
 }
 
 impl Column {
@@ -185,6 +196,7 @@ impl Column {
             Column::Measured => ("gemeten", "measured"),
             Column::Author => ("auteur", "author"),
             Column::Text => ("tekst", "text"),
+            Column::Remarks => ("opmerkingen", "remarks"),
         }
     }
 
@@ -275,6 +287,13 @@ impl Column {
             Column::Measured => &["meetdatum", "datum meting"],
             Column::Author => &["geschreven door", "schrijver", "written by"],
             Column::Text => &["notitie", "opmerking", "note", "remark"],
+            Column::Remarks => &[
+                "notities",
+                "notes",
+                "opmerking",
+                "commentaar",
+                "bemerkingen",
+            ],
             Column::Focus => &[],
         }
     }
@@ -324,6 +343,7 @@ impl Layout {
             let found = sheet
                 .columns()
                 .iter()
+                .chain(sheet.extra_columns())
                 .copied()
                 .find(|c| c.is_named(h) && !columns.contains(&Some(*c)));
             columns.push(found);

@@ -214,6 +214,8 @@ pub struct Preview {
     first_name: String,
     /// What finding the sheets left aside (rows above a header).
     pub notes: Vec<Note>,
+    /// The day and the author a remarks column's notes get: the import's.
+    pub remarks: (chrono::NaiveDate, String),
 }
 
 /// How many rows from the top a header is looked for in.
@@ -289,7 +291,24 @@ impl Preview {
             skipped,
             first_name,
             notes,
+            remarks: (
+                chrono::Local::now().date_naive(),
+                std::env::var("USER")
+                    .or_else(|_| std::env::var("USERNAME"))
+                    .unwrap_or_default(),
+            ),
         }
+    }
+
+    /// The day and author notes from a remarks column get (the command line's `--today`,
+    /// the window's "me"); by default today and the user logged in.
+    #[must_use]
+    pub fn remarks_by(mut self, day: chrono::NaiveDate, author: Option<&str>) -> Self {
+        self.remarks.0 = day;
+        if let Some(a) = author {
+            self.remarks.1 = a.to_string();
+        }
+        self
     }
 
     /// The layout of `kind`'s sheet, if found.
@@ -459,7 +478,14 @@ pub fn import(plan: &Preview) -> Imported {
         out.left_out = ids.len();
     } else {
         for row in rows {
-            instrument_row(layout, row, &mut order, &mut building, &mut out.problems);
+            instrument_row(
+                layout,
+                row,
+                &plan.remarks,
+                &mut order,
+                &mut building,
+                &mut out.problems,
+            );
         }
     }
     // A row on another sheet whose id differs from a dossier's only in case or spaces
@@ -676,6 +702,7 @@ const INSTRUMENT_COLUMNS: [Column; 8] = [
 fn instrument_row(
     layout: &Layout,
     row: &Row,
+    remarks: &(chrono::NaiveDate, String),
     order: &mut Vec<String>,
     building: &mut HashMap<String, Building>,
     problems: &mut Vec<Problem>,
@@ -734,6 +761,19 @@ fn instrument_row(
             outcome_row: None,
         })
     };
+    // A remarks column's text becomes a note of the import's day and author, once per
+    // dossier however many of its rows repeat it.
+    if let Some(Ok(text)) = cell(layout, row, Column::Remarks).map(text_of)
+        && !text.trim().is_empty()
+        && !head.dossier.notes.iter().any(|n| n.text == text)
+    {
+        head.dossier.notes.push(twe_core::model::Note {
+            date: remarks.0,
+            kind: twe_core::model::NoteKind::Other("spreadsheet".into()),
+            author: remarks.1.clone(),
+            text,
+        });
+    }
     if INSTRUMENT_COLUMNS
         .iter()
         .all(|c| cell(layout, row, *c).is_none())
