@@ -481,3 +481,18 @@ fn the_search_finds_words_in_notes() {
         "only the one"
     );
 }
+
+/// Dutch plurals: "1 fout", "0 waarschuwingen" in the findings; "9 fouten" in the status bar.
+#[test]
+fn counts_read_in_the_singular_and_the_plural() {
+    let mut h = crate::common::sample(Lang::Nl);
+    open(&mut h, "GENT-2017-0004");
+    let has = |h: &Harness<'static, Window>, text: &str| {
+        h.query_all_by_label_contains(text).next().is_some()
+    };
+    assert!(has(&h, "1 fout"));
+    assert!(has(&h, "0 waarschuwingen"));
+    assert!(!has(&h, "1 fouten"));
+    assert!(!has(&h, "0 waarschuwing "));
+    assert!(has(&h, "30 dossiers · 9 fouten"));
+}

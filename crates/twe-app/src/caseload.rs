@@ -311,15 +311,23 @@ fn row_label(e: &Entry, lang: Lang) -> String {
 fn row_tooltip(e: &Entry, lang: Lang) -> String {
     let (d, c) = (e.dossier(), e.counts());
     format!(
-        "{} · OCMW {}\n{} – {}\n{} {} · {} {}",
+        "{} · OCMW {}\n{} – {}\n{} · {}",
         d.id,
         d.ocmw,
         lang::date(d.start, lang),
         lang::date(d.last_day(), lang),
-        c.errors,
-        lang.pick("fouten", "errors"),
-        c.warnings,
-        lang.pick("waarschuwingen", "warnings"),
+        lang::count(
+            c.errors.into(),
+            lang,
+            ("fout", "fouten"),
+            ("error", "errors")
+        ),
+        lang::count(
+            c.warnings.into(),
+            lang,
+            ("waarschuwing", "waarschuwingen"),
+            ("warning", "warnings")
+        ),
     )
 }
 

@@ -215,14 +215,24 @@ fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
         Question::Unsaved(pending) => Asked {
             heading: lang.pick("Niet-bewaarde wijzigingen", "Unsaved changes"),
             text: vec![
-                format!(
-                    "{} {}",
-                    cx.ws.dirty_count(),
-                    lang.pick(
-                        "dossier(s) hebben wijzigingen die nog niet bewaard zijn:",
-                        "dossier(s) have changes that are not saved yet:"
+                {
+                    let n = cx.ws.dirty_count();
+                    format!(
+                        "{} {}",
+                        twe_core::lang::count(
+                            n as i64,
+                            lang,
+                            ("dossier", "dossiers"),
+                            ("dossier", "dossiers")
+                        ),
+                        match (lang, n == 1) {
+                            (Lang::Nl, true) => "heeft wijzigingen die nog niet bewaard zijn:",
+                            (Lang::Nl, false) => "hebben wijzigingen die nog niet bewaard zijn:",
+                            (Lang::En, true) => "has changes that are not saved yet:",
+                            (Lang::En, false) => "have changes that are not saved yet:",
+                        }
                     )
-                ),
+                },
                 unsaved_names(cx, lang),
                 crate::dates::unfinished(ctx)
                     .map(|why| why.get(lang).to_string())
@@ -271,11 +281,22 @@ fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
         Question::Recover(n) => Asked {
             heading: lang.pick("Niet-bewaard werk gevonden", "Unsaved work found"),
             text: vec![format!(
-                "{n} {}",
-                lang.pick(
-                    "dossier(s) hadden wijzigingen die niet bewaard waren toen twe-planner stopte.",
-                    "dossier(s) had changes that were not saved when twe-planner stopped."
-                )
+                "{} {}",
+                twe_core::lang::count(
+                    n as i64,
+                    lang,
+                    ("dossier", "dossiers"),
+                    ("dossier", "dossiers")
+                ),
+                match (lang, n == 1) {
+                    (Lang::Nl, true) => {
+                        "had wijzigingen die niet bewaard waren toen twe-planner stopte."
+                    }
+                    (Lang::Nl, false) => {
+                        "hadden wijzigingen die niet bewaard waren toen twe-planner stopte."
+                    }
+                    (Lang::En, _) => "had changes that were not saved when twe-planner stopped.",
+                }
             )],
             answers: vec![
                 (

@@ -91,13 +91,26 @@ impl Panel for StatusBar {
             }
             let t = ws.totals();
             ui.label(format!(
-                "{} dossiers · {} {} · {} {} · {} {}",
-                lang::number(ws.live_count() as i64, lang),
-                lang::number(t.errors.into(), lang),
-                lang.pick("fouten", "errors"),
-                lang::number(t.warnings.into(), lang),
-                lang.pick("waarschuwingen", "warnings"),
-                ws.dirty_count(),
+                "{} · {} · {} · {} {}",
+                lang::count(
+                    ws.live_count() as i64,
+                    lang,
+                    ("dossier", "dossiers"),
+                    ("dossier", "dossiers")
+                ),
+                lang::count(
+                    t.errors.into(),
+                    lang,
+                    ("fout", "fouten"),
+                    ("error", "errors")
+                ),
+                lang::count(
+                    t.warnings.into(),
+                    lang,
+                    ("waarschuwing", "waarschuwingen"),
+                    ("warning", "warnings")
+                ),
+                lang::number(ws.dirty_count() as i64, lang),
                 lang.pick("niet bewaard", "unsaved"),
             ));
             ui.separator();

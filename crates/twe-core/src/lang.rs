@@ -190,6 +190,16 @@ pub fn list(names: &[&str], lang: Lang) -> String {
     }
 }
 
+/// `n` things, the noun in the singular or the plural as `n` asks ("1 fout", "4 fouten",
+/// "0 errors"), the number written as the language writes it.
+pub fn count(n: i64, lang: Lang, nl: (&str, &str), en: (&str, &str)) -> String {
+    let (one, many) = match lang {
+        Lang::Nl => nl,
+        Lang::En => en,
+    };
+    format!("{} {}", number(n, lang), if n == 1 { one } else { many })
+}
+
 /// A whole number with thousands separators: 2.772 in Dutch, 2,772 in English.
 pub fn number(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();
@@ -275,6 +285,17 @@ mod tests {
     }
 
     use super::*;
+
+    /// One is singular, every other count plural, in both languages.
+    #[test]
+    fn counts_take_the_singular_for_one_only() {
+        let err = (("fout", "fouten"), ("error", "errors"));
+        assert_eq!(count(0, Lang::Nl, err.0, err.1), "0 fouten");
+        assert_eq!(count(1, Lang::Nl, err.0, err.1), "1 fout");
+        assert_eq!(count(4, Lang::En, err.0, err.1), "4 errors");
+        assert_eq!(count(1, Lang::En, err.0, err.1), "1 error");
+        assert_eq!(count(2_500, Lang::Nl, err.0, err.1), "2.500 fouten");
+    }
 
     #[test]
     fn numbers_follow_the_language() {
