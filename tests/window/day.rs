@@ -496,3 +496,27 @@ fn counts_read_in_the_singular_and_the_plural() {
     assert!(!has(&h, "0 waarschuwing "));
     assert!(has(&h, "30 dossiers · 9 fouten"));
 }
+
+/// A new dossier made with "my clients" on is the counsellor's (it stays in the list), its
+/// plan starts empty; an empty OCMW says so in the header.
+#[test]
+fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
+    let mut h = crate::common::sample(Lang::En);
+    h.state_mut()
+        .act(twe_app::Action::Setting(twe_app::action::Setting::SetMe(
+            Some("Sofie Peeters".into()),
+        )));
+    h.run();
+    h.get_by_label_contains("My clients").click();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let d = h.state().shown_dossier().unwrap().clone();
+    assert_eq!(d.counsellor.as_deref(), Some("Sofie Peeters"));
+    assert_eq!(d.plan, None, "the plan starts empty");
+    assert!(
+        h.query_all_by_label_contains(&d.id).next().is_some(),
+        "listed among my clients"
+    );
+    assert!(h.query_by_label_contains("no OCMW filled in").is_some());
+}

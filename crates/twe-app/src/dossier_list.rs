@@ -213,6 +213,12 @@ impl DossierList {
         self.filter != super::rows::ListFilter::default()
     }
 
+    /// The counsellor the list keeps ("my clients" on), if any: a new dossier is theirs,
+    /// or it would vanish from the list it was made in.
+    pub fn counsellor(&self) -> Option<&str> {
+        self.filter.counsellor.as_deref()
+    }
+
     pub fn rows(&mut self, ws: &Workspace) -> &ListCache {
         self.cache.refresh(ws, &self.filter);
         &self.cache

@@ -594,7 +594,14 @@ fn keys_hint(part: Part, ctx: &egui::Context, lang: Lang) -> String {
 /// The dossier's id and OCMW, whether it is unsaved, and its trajectory's dates.
 fn header_ui(ui: &mut egui::Ui, d: &Dossier, dirty: bool, lang: Lang) {
     ui.horizontal(|ui| {
-        ui.heading(format!("{} — OCMW {}", d.id, d.ocmw));
+        // An empty OCMW says so, rather than "OCMW" and nothing.
+        let ocmw = if d.ocmw.trim().is_empty() {
+            lang.pick("geen OCMW ingevuld", "no OCMW filled in")
+                .to_string()
+        } else {
+            format!("OCMW {}", d.ocmw)
+        };
+        ui.heading(format!("{} — {ocmw}", d.id));
         if dirty {
             ui.colored_label(
                 palette::severity(Severity::Warning, ui.visuals().dark_mode),

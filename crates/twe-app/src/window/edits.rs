@@ -6,7 +6,7 @@ use super::super::command::Command;
 use super::super::cx::Selection;
 use super::Window;
 use twe_core::lang::Lang;
-use twe_core::model::{Dossier, Plan};
+use twe_core::model::Dossier;
 use twe_core::workspace::{EditKey, EditRefused, Workspace};
 
 impl Window {
@@ -21,7 +21,11 @@ impl Window {
             Edit::Undo => self.undo(),
             Edit::Redo => self.redo(),
             Edit::NewDossier => {
-                let i = self.shared.ws.add(new_dossier(&self.shared.ws));
+                let me = self.list.counsellor().map(str::to_string);
+                let i = self
+                    .shared
+                    .ws
+                    .add(new_dossier(&self.shared.ws, me.as_deref()));
                 self.open_entry(i);
                 // The first thing to write is who the client is.
                 self.shared.layout.view = super::View::Dossier;
@@ -161,14 +165,15 @@ impl Window {
 }
 
 /// A new, empty dossier starting on the reference date.
-fn new_dossier(ws: &Workspace) -> Dossier {
+fn new_dossier(ws: &Workspace, me: Option<&str>) -> Dossier {
     let today = ws.today();
     let n = ws.len() + 1;
     let id = format!("NIEUW-{}-{n:04}", chrono::Datelike::year(&today));
-    Dossier {
-        plan: Some(Plan::Pop),
-        ..Dossier::new(&id, "", "", today)
-    }
+    // The plan starts empty (the rule asks for one; POP was a guess), and with "my
+    // clients" on the dossier is the counsellor's, so it stays in the list it was made in.
+    let mut d = Dossier::new(&id, "", "", today);
+    d.counsellor = me.map(str::to_string);
+    d
 }
 
 /// A copy of entry `i`'s dossier to work on while another window edits it: id

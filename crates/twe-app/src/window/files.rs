@@ -248,7 +248,10 @@ impl Window {
                         why: e.message(self.shared.lang),
                     });
                 }
-                e @ (SaveError::Failed(_) | SaveError::Locked(..) | SaveError::OthersFile(_)) => {
+                e @ (SaveError::Failed(_)
+                | SaveError::Locked(..)
+                | SaveError::OthersFile(_)
+                | SaveError::NotRon(_)) => {
                     self.say(|lang| e.message(lang));
                 }
             }

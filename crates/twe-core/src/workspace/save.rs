@@ -18,6 +18,9 @@ pub enum SaveError {
     Locked(PathBuf, super::LockInfo),
     /// "Save as" to the file of another dossier of the workspace.
     OthersFile(PathBuf),
+    /// "Save as" to a name that is not a dossier file's (`.ron`): the workspace would not
+    /// find it again.
+    NotRon(PathBuf),
 }
 
 impl SaveError {
@@ -45,6 +48,14 @@ impl SaveError {
                 info.describe(lang),
                 lang.pick("kies een ander bestand", "choose another file")
             ),
+            SaveError::NotRon(p) => format!(
+                "{}: {}",
+                p.display(),
+                lang.pick(
+                    "een dossier wordt bewaard als .ron-bestand; kies een naam op .ron",
+                    "a dossier is saved as a .ron file; choose a name ending in .ron"
+                )
+            ),
             SaveError::OthersFile(p) => format!(
                 "{}: {}",
                 p.display(),
@@ -61,7 +72,7 @@ impl SaveError {
     pub fn needs_elsewhere(&self) -> bool {
         match self {
             SaveError::Failed(f) => f.needs_elsewhere(),
-            SaveError::Locked(..) | SaveError::OthersFile(_) => true,
+            SaveError::Locked(..) | SaveError::OthersFile(_) | SaveError::NotRon(_) => true,
             SaveError::NeedsPath | SaveError::ChangedOnDisk(_) => false,
         }
     }
@@ -99,6 +110,9 @@ impl Workspace {
     /// Saves entry `i` to `path`, which becomes its file: never the file of another dossier
     /// of the workspace, nor one another window edits (its lock says so).
     pub fn save_as(&mut self, i: usize, path: PathBuf) -> Result<(), SaveError> {
+        if !crate::files::has_ron_extension(&path) {
+            return Err(SaveError::NotRon(path));
+        }
         let same = |p: &Path| {
             p == path
                 || std::fs::canonicalize(p)

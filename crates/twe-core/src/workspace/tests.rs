@@ -1071,6 +1071,18 @@ mod review {
             Err(SaveError::Locked(..))
         ));
         assert!(!other.exists());
+        // A name that is no dossier file's is refused (issue 22): the workspace would not
+        // find it again.
+        let txt = dir.path().join("leuven.txt");
+        let refused = ws.save_as(i, txt.clone());
+        assert!(matches!(refused, Err(SaveError::NotRon(_))));
+        assert!(
+            refused
+                .unwrap_err()
+                .message(crate::lang::Lang::En)
+                .contains(".ron")
+        );
+        assert!(!txt.exists());
     }
 
     /// A lock that is not one of ours (empty, garbled) is held by someone, however old:
