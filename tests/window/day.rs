@@ -520,3 +520,22 @@ fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
     );
     assert!(h.query_by_label_contains("no OCMW filled in").is_some());
 }
+
+/// The counsellor works by name: caseload rows name the client beside the id, at 1024×600
+/// too (the agenda keeps its client column at that size as well).
+#[test]
+fn caseload_rows_name_the_client() {
+    let window = Window::new(Workspace::sample(today()), Lang::En);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num2);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("GENT-2017-0004 · Kevin Maes")
+            .next()
+            .is_some(),
+        "the caseload row names the client"
+    );
+}

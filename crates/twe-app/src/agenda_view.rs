@@ -155,6 +155,8 @@ impl Cells {
 
 /// Widths of the fixed columns: date, days left, id, client (the action takes the rest).
 const COLUMNS: [f32; 4] = [96.0, 136.0, 140.0, 150.0];
+/// The same in a narrow window (1024×600 leaves the agenda about 700 points).
+const NARROW_COLUMNS: [f32; 4] = [88.0, 104.0, 128.0, 120.0];
 
 /// One clickable, focusable row drawn as columns, named for AccessKit by its sentence.
 fn row(ui: &mut egui::Ui, cells: &Cells, height: f32) -> egui::Response {
@@ -181,22 +183,23 @@ fn row(ui: &mut egui::Ui, cells: &Cells, height: f32) -> egui::Response {
         let text_color = visuals.text_color();
         let late_color =
             super::palette::severity(twe_core::rules::Severity::Warning, ui.visuals().dark_mode);
-        // Narrow windows drop the client column before the action's.
-        let show_client = rect.width() > 760.0;
+        // Narrow windows keep the client (the counsellor works by name) in narrower
+        // columns; the action takes what is left, cut with an ellipsis.
+        let widths = if rect.width() > 760.0 {
+            COLUMNS
+        } else {
+            NARROW_COLUMNS
+        };
         let mut x = rect.left() + 6.0;
         let cols: [(&str, f32, egui::Color32); 5] = [
-            (&cells.date, COLUMNS[0], text_color),
+            (&cells.date, widths[0], text_color),
             (
                 &cells.left,
-                COLUMNS[1],
+                widths[1],
                 if cells.late { late_color } else { text_color },
             ),
-            (&cells.id, COLUMNS[2], text_color),
-            (
-                if show_client { &cells.client } else { "" },
-                if show_client { COLUMNS[3] } else { 0.0 },
-                text_color,
-            ),
+            (&cells.id, widths[2], text_color),
+            (&cells.client, widths[3], text_color),
             (&cells.what, f32::INFINITY, text_color),
         ];
         for (text, width, color) in cols {

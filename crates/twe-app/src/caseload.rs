@@ -291,11 +291,16 @@ fn dossier_row_ui(
     }
 }
 
-/// A row's label: id and marks (no client name: the caseload may be shown to a team).
+/// A row's label: id, client and marks (the counsellor works by name; the presentation,
+/// the one view for a room, never shows the caseload).
 fn row_label(e: &Entry, lang: Lang) -> String {
     use std::fmt::Write as _;
     let c = e.counts();
-    let mut label = e.dossier().id.clone();
+    let d = e.dossier();
+    let mut label = d.id.clone();
+    if !d.client.trim().is_empty() {
+        let _ = write!(label, " · {}", d.client);
+    }
     for (n, s) in [(c.errors, Severity::Error), (c.warnings, Severity::Warning)] {
         if n > 0 {
             let _ = write!(label, "  {} {n}", palette::severity_icon(s));
