@@ -781,13 +781,12 @@ impl Scene<'_> {
     fn markers(&self, plot_ui: &mut PlotUi<'_>) {
         let (d, lang, dark) = (self.d, self.cx.lang, self.cx.dark());
         let regular_last = d.regular_last_day();
+        // The span's own name sits in its middle, on "Year 2": the window is named at its
+        // end instead, below.
         plot_ui.span(
-            Span::new(
-                lang.pick("24 maanden", "24 months"),
-                x_of(d.start)..=x_of(regular_last) + 1.0,
-            )
-            .fill(palette::window_fill(dark))
-            .border_width(0.0),
+            Span::new("", x_of(d.start)..=x_of(regular_last) + 1.0)
+                .fill(palette::window_fill(dark))
+                .border_width(0.0),
         );
         let year_line = palette::year_line(dark);
         plot_ui.vline(VLine::new(lang.pick("Start", "Start"), x_of(d.start)).color(year_line));
@@ -842,6 +841,14 @@ impl Scene<'_> {
                     .anchor(egui::Align2::LEFT_CENTER),
             );
         }
+        plot_ui.text(
+            Text::new(
+                "24m",
+                PlotPoint::new(x_of(regular_last) - 2.0, text_y),
+                lang.pick("24 maanden", "24 months"),
+            )
+            .anchor(egui::Align2::RIGHT_CENTER),
+        );
     }
 
     /// Instrument `i`'s bar in lane `y`: outlined by selection or findings, the part past
