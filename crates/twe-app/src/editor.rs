@@ -362,7 +362,8 @@ fn instrument_ui(
         inst.end = x;
         *key = Some(EditKey::Single);
     }
-    ui.weak(twe_core::lang::length(inst.range().days(), lang));
+    // In the unit its rule counts (as the printed plan says it), with the days.
+    ui.weak(super::timeline::length_words(inst, lang));
     ui.horizontal(|ui| {
         let before = inst.status;
         status_ui(ui, "status", &mut inst.status, lang);

@@ -149,7 +149,7 @@ fn tooltip(ui: &mut egui::Ui, inst: &Instrument, lang: Lang) {
         lang::date(inst.start, lang),
         lang::date(inst.end, lang)
     ));
-    ui.label(lang::length(inst.range().days(), lang));
+    ui.label(super::timeline::length_words(inst, lang));
     ui.label(format!("Status: {}", inst.status.label(lang)));
 }
 

@@ -75,6 +75,20 @@ pub fn month_grid(input: GridInput) -> Vec<GridMark> {
     marks
 }
 
+/// An instrument's length as the window and the printed plan say it: in the unit its rule
+/// counts ("6 maanden", "12 weken 3 dagen"), then the days ("6 maanden · 184 dagen"); the
+/// window said "5,9 maanden" for what the plan called 6 months.
+pub fn length_words(inst: &twe_core::model::Instrument, lang: Lang) -> String {
+    let days = inst.range().days();
+    let unit = inst.length_label(lang);
+    let in_days = twe_core::lang::count(days, lang, ("dag", "dagen"), ("day", "days"));
+    if days <= 0 || unit == in_days {
+        unit
+    } else {
+        format!("{unit} · {in_days}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -139,5 +153,20 @@ mod tests {
             let d = date_at(x).unwrap();
             assert!(timeline::labelled(d, step), "{d}");
         }
+    }
+
+    /// A WES of six whole months reads "6 months · 184 days", as the printed plan counts
+    /// it, not "5.9 months".
+    #[test]
+    fn a_length_reads_in_its_rules_unit() {
+        let d = |s: &str| twe_core::model::date_serde::parse(s).unwrap();
+        let wes = twe_core::model::Instrument {
+            kind: twe_core::model::InstrumentKind::Wes,
+            start: d("2020-09-01"),
+            end: d("2021-02-28"),
+            status: twe_core::model::Status::Planned,
+        };
+        assert_eq!(super::length_words(&wes, Lang::En), "6 months · 181 days");
+        assert_eq!(super::length_words(&wes, Lang::Nl), "6 maanden · 181 dagen");
     }
 }
