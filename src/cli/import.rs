@@ -14,8 +14,12 @@ pub struct Args {
     /// The workbook (.xlsx) or CSV file (.csv) to read.
     file: PathBuf,
     /// The new or empty folder to write the dossier files into.
+    #[arg(long, required_unless_present = "into", conflicts_with = "into")]
+    out: Option<PathBuf>,
+    /// An existing workspace folder to add the dossiers to: an id it already has is kept
+    /// too, as ID-kopie-N, and said; nothing in the folder is overwritten.
     #[arg(long)]
-    out: PathBuf,
+    into: Option<PathBuf>,
     /// Read and report, write nothing.
     #[arg(long)]
     dry_run: bool,
@@ -32,7 +36,11 @@ pub struct Args {
 /// otherwise (what could be imported is still written).
 pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let lang = LangArg::or_env(args.lang);
-    let (file, dir) = (args.file.as_path(), args.out.as_path());
+    let file = args.file.as_path();
+    let Some(dir) = args.out.as_deref().or(args.into.as_deref()) else {
+        // clap requires one of them.
+        return Ok(EXIT_LOAD);
+    };
     let source = match read_path(file) {
         Ok(s) => s,
         Err(e) => {
@@ -52,7 +60,28 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     }
     // Nothing readable: no folder is made (an empty one would only be in the way).
     let write = !args.dry_run && !imported.dossiers.is_empty();
-    if write && let Err(e) = twe_core::files::write_workspace(dir, &imported.dossiers) {
+    if write && args.into.is_some() {
+        match twe_core::files::add_to_workspace(dir, &imported.dossiers) {
+            Ok(added) => {
+                for (id, kept_as) in &added.clashes {
+                    io.warn(&format!(
+                        "{}: {}: {} {}",
+                        lang.pick("let op", "note"),
+                        lang::terminal_safe(id),
+                        lang.pick(
+                            "staat al in de werkmap; beide gehouden, het ingelezene als",
+                            "is in the workspace already; both kept, the imported one as"
+                        ),
+                        lang::terminal_safe(kept_as)
+                    ))?;
+                }
+            }
+            Err(e) => {
+                io.warn(&e.message(lang))?;
+                return Ok(EXIT_LOAD);
+            }
+        }
+    } else if write && let Err(e) = twe_core::files::write_workspace(dir, &imported.dossiers) {
         io.warn(&e.message(lang))?;
         return Ok(EXIT_LOAD);
     }

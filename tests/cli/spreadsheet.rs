@@ -1139,3 +1139,72 @@ fn notes_go_out_only_when_asked_and_come_back_in() {
     assert!(!o.status.success());
     assert!(!csv.exists(), "refused, nothing written");
 }
+
+/// `import FILE --into DIR` adds a spreadsheet's dossiers to an existing workspace: new ids
+/// as new files, an id the workspace has kept too as ID-kopie-N and said; no file of the
+/// workspace changes.
+#[test]
+fn import_into_a_workspace_adds_and_keeps_both_on_a_clash() {
+    use twe_documents::spreadsheet::{sheets, workbook};
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    twe_core::sample::write_to(&ws).unwrap();
+    let before: Vec<(std::path::PathBuf, Vec<u8>)> = std::fs::read_dir(&ws)
+        .unwrap()
+        .map(|e| {
+            let p = e.unwrap().path();
+            let b = std::fs::read(&p).unwrap();
+            (p, b)
+        })
+        .collect();
+    let sample = twe_core::sample::load();
+    let mut clash = sample.dossiers[0].dossier.clone();
+    clash.client = "Iemand Anders".into();
+    let mut new = sample.dossiers[1].dossier.clone();
+    new.id = "NIEUW-2026-0001".into();
+    let refs = vec![&clash, &new];
+    let book = dir.path().join("erbij.xlsx");
+    std::fs::write(&book, workbook(&sheets(&refs, Lang::Nl)).unwrap()).unwrap();
+    let o = bin()
+        .args(["import"])
+        .arg(&book)
+        .arg("--into")
+        .arg(&ws)
+        .args(["--lang", "en"])
+        .output()
+        .unwrap();
+    let text = said(&o);
+    assert!(o.status.success(), "{text}");
+    let kept_as = format!("{}-kopie-1", clash.id);
+    assert!(
+        text.contains(&format!(
+            "is in the workspace already; both kept, the imported one as {kept_as}"
+        )),
+        "{text}"
+    );
+    for (p, b) in &before {
+        assert_eq!(&std::fs::read(p).unwrap(), b, "{} unchanged", p.display());
+    }
+    let report = twe_core::files::load_paths(&[ws]);
+    assert_eq!(report.dossiers.len(), before.len() + 2);
+    let copy = report
+        .dossiers
+        .iter()
+        .find(|d| d.dossier.id == kept_as)
+        .expect("the clash kept as a copy");
+    assert_eq!(copy.dossier.client, "Iemand Anders");
+    assert!(
+        report
+            .dossiers
+            .iter()
+            .any(|d| d.dossier.id == "NIEUW-2026-0001")
+    );
+    // --out and --into together are refused.
+    let o = bin()
+        .args(["import"])
+        .arg(&book)
+        .args(["--into", "a", "--out", "b"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(2));
+}

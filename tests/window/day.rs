@@ -539,3 +539,57 @@ fn caseload_rows_name_the_client() {
         "the caseload row names the client"
     );
 }
+
+/// Add a spreadsheet to the open caseload: the preview's "Add to this workspace" writes the
+/// new dossiers beside the others, keeps a taken id as ID-kopie-1, and opens the workspace
+/// again saying so.
+#[test]
+fn a_spreadsheet_is_added_to_the_open_workspace() {
+    let (dir, mut h) = on_disk(Lang::En);
+    let sample = twe_core::sample::load();
+    let mut clash = sample.dossiers[0].dossier.clone();
+    clash.client = "Someone Else".into();
+    let mut new = sample.dossiers[1].dossier.clone();
+    new.id = "NIEUW-2026-0001".into();
+    let refs = vec![&clash, &new];
+    let book = tempfile::tempdir().unwrap();
+    let file = book.path().join("erbij.xlsx");
+    std::fs::write(
+        &file,
+        twe_documents::spreadsheet::workbook(&twe_documents::spreadsheet::sheets(&refs, Lang::Nl))
+            .unwrap(),
+    )
+    .unwrap();
+    h.state_mut()
+        .act(twe_app::Action::File(twe_app::action::File::PathChosen(
+            twe_app::Request::ImportSpreadsheet,
+            file,
+        )));
+    h.run_steps(6);
+    let at = h
+        .get_by_label("Add to this workspace 2 dossiers")
+        .rect()
+        .center();
+    h.hover_at(at);
+    h.run();
+    h.get_by_label("Add to this workspace 2 dossiers").click();
+    for _ in 0..400 {
+        h.step();
+        if !h.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    assert_eq!(h.state().workspace().live_count(), 32);
+    let kept = format!("{}-kopie-1", clash.id);
+    assert!(
+        h.query_all_by_label_contains(&kept).next().is_some(),
+        "the clash kept as a copy, listed"
+    );
+    assert!(
+        h.query_by_label_contains("2 dossiers added to the workspace")
+            .is_some()
+    );
+    drop(dir);
+}

@@ -1104,7 +1104,7 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
     h.run();
     assert!(h.query_by_label_contains("Missing: client").is_none());
     assert!(
-        h.query_by_label_contains("1 dossiers ready to import; 1 rows cannot be read")
+        h.query_by_label_contains("1 dossier ready to import; 1 row cannot be read")
             .is_some()
     );
     assert!(
@@ -1127,7 +1127,7 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
         "New or empty folder",
         &elsewhere.display().to_string(),
     );
-    h.get_by_label("Import 1 dossiers and open them").click();
+    h.get_by_label("Import 1 dossier and open them").click();
     h.run();
     assert_eq!(
         h.state().1.last(),

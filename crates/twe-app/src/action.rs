@@ -340,6 +340,9 @@ pub enum Output {
     ExportCaseload,
     /// Import the spreadsheet being previewed into this new or empty folder, then open it.
     ImportInto(PathBuf),
+    /// Add the spreadsheet being previewed to the open workspace's folder (an id it has is
+    /// kept too, as ID-kopie-N), then open it again.
+    ImportAdd,
     /// Close the import preview without importing.
     CloseImport,
     /// Write the statistics view's charts as a workbook (one sheet per chart, the chosen

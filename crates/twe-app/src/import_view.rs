@@ -121,15 +121,23 @@ impl ImportPanel {
     /// How many dossiers are ready and how many rows cannot be read.
     fn summary_ui(&self, ui: &mut egui::Ui, lang: Lang) {
         let got = &self.imported;
-        let n = |x: usize| twe_core::lang::number(x as i64, lang);
+        let count = |x: usize, nl, en| twe_core::lang::count(x as i64, lang, nl, en);
         ui.strong(format!(
             "{} {}; {} {} ({} {})",
-            n(got.dossiers.len()),
-            lang.pick("dossiers klaar om in te lezen", "dossiers ready to import"),
-            n(got.rows_failed()),
-            lang.pick("rijen niet leesbaar", "rows cannot be read"),
-            n(got.left_out),
-            lang.pick("dossiers weggelaten", "dossiers left out"),
+            count(
+                got.dossiers.len(),
+                ("dossier", "dossiers"),
+                ("dossier", "dossiers")
+            ),
+            lang.pick("klaar om in te lezen", "ready to import"),
+            count(got.rows_failed(), ("rij", "rijen"), ("row", "rows")),
+            lang.pick("niet leesbaar", "cannot be read"),
+            count(
+                got.left_out,
+                ("dossier", "dossiers"),
+                ("dossier", "dossiers")
+            ),
+            lang.pick("weggelaten", "left out"),
         ));
     }
 
@@ -183,11 +191,37 @@ impl ImportPanel {
             let label = format!(
                 "{} {} {}",
                 lang.pick("Importeer", "Import"),
-                twe_core::lang::number(self.imported.dossiers.len() as i64, lang),
-                lang.pick("dossiers en open ze", "dossiers and open them")
+                twe_core::lang::count(
+                    self.imported.dossiers.len() as i64,
+                    lang,
+                    ("dossier", "dossiers"),
+                    ("dossier", "dossiers")
+                ),
+                lang.pick("en open ze", "and open them")
             );
             if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
                 out.push(Action::Output(Output::ImportInto(PathBuf::from(folder))));
+            }
+            // Or into the caseload already open: new ids added, a taken one kept as a copy.
+            let add = format!(
+                "{} {}",
+                lang.pick("Toevoegen aan deze werkmap", "Add to this workspace"),
+                twe_core::lang::count(
+                    self.imported.dossiers.len() as i64,
+                    lang,
+                    ("dossier", "dossiers"),
+                    ("dossier", "dossiers")
+                )
+            );
+            if ui
+                .add_enabled(!self.imported.dossiers.is_empty(), egui::Button::new(add))
+                .on_hover_text(lang.pick(
+                    "Nieuwe dossiers komen erbij; een id dat de werkmap al heeft wordt ID-kopie-N, niets wordt overschreven",
+                    "New dossiers are added; an id the workspace has becomes ID-kopie-N, nothing is overwritten",
+                ))
+                .clicked()
+            {
+                out.push(Action::Output(Output::ImportAdd));
             }
             if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
                 out.push(Action::Output(Output::CloseImport));

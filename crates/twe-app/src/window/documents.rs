@@ -18,6 +18,7 @@ impl Window {
             Output::ExportCharts { all_years } => self.export_charts(all_years),
             Output::ExportCaseload => self.export_caseload(),
             Output::ImportInto(dir) => self.import_into(&dir),
+            Output::ImportAdd => self.import_add(),
             Output::CloseImport => self.import = None,
         }
     }
@@ -150,6 +151,81 @@ impl Window {
         self.open_workspace(dir);
         if let Some(opening) = &mut self.opening {
             opening.note = Some(note);
+        }
+    }
+
+    /// Adds the previewed import's dossiers to the open workspace's folder and opens it
+    /// again (guarded: unsaved work is asked about first by the caller's action); says each
+    /// dossier kept as a copy because its id was taken.
+    pub(super) fn import_add(&mut self) {
+        let lang = self.shared.lang;
+        let Some(dir) = self.shared.ws.root().map(std::path::Path::to_path_buf) else {
+            if let Some(panel) = &mut self.import {
+                panel.error = Some(
+                    lang.pick(
+                        "Deze werkmap is het ingebouwde voorbeeld: kies een nieuwe of lege map.",
+                        "This workspace is the built-in sample: choose a new or empty folder.",
+                    )
+                    .to_string(),
+                );
+            }
+            return;
+        };
+        if self.shared.ws.dirty_count() > 0 {
+            if let Some(panel) = &mut self.import {
+                panel.error = Some(
+                    lang.pick(
+                        "Bewaar eerst de gewijzigde dossiers: de werkmap wordt daarna opnieuw geopend.",
+                        "Save the changed dossiers first: the workspace is opened again afterwards.",
+                    )
+                    .to_string(),
+                );
+            }
+            return;
+        }
+        let Some(panel) = &mut self.import else {
+            return;
+        };
+        let got = panel.imported();
+        match twe_core::files::add_to_workspace(&dir, &got.dossiers) {
+            Ok(added) => {
+                let n = added.files.len() as i64;
+                let clashes = added.clashes.clone();
+                let summary = move |lang: Lang| {
+                    let mut s = format!(
+                        "{} {}",
+                        twe_core::lang::count(
+                            n,
+                            lang,
+                            ("dossier", "dossiers"),
+                            ("dossier", "dossiers")
+                        ),
+                        lang.pick("toegevoegd aan de werkmap", "added to the workspace")
+                    );
+                    if !clashes.is_empty() {
+                        let kept: Vec<String> = clashes
+                            .iter()
+                            .map(|(id, as_)| format!("{id} {} {as_}", lang.pick("als", "as")))
+                            .collect();
+                        s = format!(
+                            "{s}; {}: {}",
+                            lang.pick(
+                                "al in de werkmap, beide gehouden",
+                                "in the workspace already, both kept"
+                            ),
+                            kept.join(", ")
+                        );
+                    }
+                    s
+                };
+                let note = twe_core::lang::Text::new(summary(Lang::Nl), summary(Lang::En));
+                self.import = None;
+                self.open_workspace(&dir);
+                if let Some(opening) = &mut self.opening {
+                    opening.note = Some(note);
+                }
+            }
+            Err(e) => panel.error = Some(e.message(lang)),
         }
     }
 

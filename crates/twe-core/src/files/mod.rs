@@ -19,8 +19,8 @@ pub use load::{
     parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
-    NewWorkspaceError, SaveFailure, Saved, backup_names, backup_path, save_dossier, saved_text,
-    to_ron, write_workspace,
+    Added, NewWorkspaceError, SaveFailure, Saved, add_to_workspace, backup_names, backup_path,
+    save_dossier, saved_text, to_ron, write_workspace,
 };
 pub use write::{
     Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, is_temp_name, may_write, read_only,

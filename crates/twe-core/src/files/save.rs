@@ -289,6 +289,65 @@ pub fn write_workspace(
         })
 }
 
+/// What adding dossiers to a workspace did: the files written, and each dossier whose id
+/// the workspace already had, with the id it was added under.
+#[derive(Debug, Default)]
+pub struct Added {
+    /// The new files.
+    pub files: Vec<PathBuf>,
+    /// (the id in the import, the id it was added under: `ID-kopie-N`).
+    pub clashes: Vec<(String, String)>,
+}
+
+/// Adds `dossiers` to the workspace folder `dir` (which must exist): each as a new file
+/// beside the others, never over one; a dossier whose id the workspace already has is
+/// kept too, as `ID-kopie-N` (the first N free), and reported, so nothing anyone has is
+/// overwritten and nothing imported is lost. The workspace's dossiers are read for their
+/// ids; a file that does not load is left as it is.
+pub fn add_to_workspace(dir: &Path, dossiers: &[Dossier]) -> Result<Added, NewWorkspaceError> {
+    let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
+    if !std::fs::metadata(dir).map_err(io)?.is_dir() {
+        return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
+    }
+    let existing = super::load_paths(&[dir.to_path_buf()]);
+    let mut ids: std::collections::HashSet<String> = existing
+        .dossiers
+        .iter()
+        .map(|d| d.dossier.id.clone())
+        .collect();
+    let mut added = Added::default();
+    let mut renamed: Vec<Dossier> = Vec::with_capacity(dossiers.len());
+    for d in dossiers {
+        let mut d = d.clone();
+        if ids.contains(&d.id) {
+            let free = (1..=ids.len() + 1)
+                .map(|n| format!("{}-kopie-{n}", d.id))
+                .find(|c| !ids.contains(c))
+                .unwrap_or_else(|| format!("{}-kopie", d.id));
+            added.clashes.push((d.id.clone(), free.clone()));
+            d.id = free;
+        }
+        ids.insert(d.id.clone());
+        renamed.push(d);
+    }
+    let mut taken = super::names::taken_in(dir);
+    let names = super::names::file_names_for(renamed.iter().map(|d| d.id.as_str()), &mut taken);
+    let total = renamed.len();
+    for (k, (d, name)) in renamed.iter().zip(&names).enumerate() {
+        let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
+        let path =
+            write_new(dir, name, text.as_bytes()).map_err(|error| NewWorkspaceError::Partial {
+                path: dir.join(name),
+                error,
+                written: k,
+                total,
+            })?;
+        added.files.push(path);
+    }
+    sync_dir(dir);
+    Ok(added)
+}
+
 /// The backup of `path`: the previous version, kept hidden beside it (the loader skips
 /// it) as `.NAME.bak`; where something that is not a backup of ours stands at that name (a
 /// folder, a pipe), the first of `.NAME.bak-2` to `.NAME.bak-9` that is free or a file.

@@ -352,12 +352,18 @@ impl Imported {
     /// "N rows could not be read, M dossiers left out", as the command line and the window
     /// say it after an import.
     pub fn unread(&self, lang: Lang) -> String {
+        let rows = self.rows_failed() as i64;
         format!(
             "{} {}, {} {}",
-            twe_core::lang::number(self.rows_failed() as i64, lang),
-            lang.pick("rijen niet leesbaar", "rows could not be read"),
-            twe_core::lang::number(self.left_out as i64, lang),
-            lang.pick("dossiers weggelaten", "dossiers left out"),
+            twe_core::lang::count(rows, lang, ("rij", "rijen"), ("row", "rows")),
+            lang.pick("niet leesbaar", "could not be read"),
+            twe_core::lang::count(
+                self.left_out as i64,
+                lang,
+                ("dossier", "dossiers"),
+                ("dossier", "dossiers")
+            ),
+            lang.pick("weggelaten", "left out"),
         )
     }
 }
