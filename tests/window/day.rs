@@ -593,3 +593,14 @@ fn a_spreadsheet_is_added_to_the_open_workspace() {
     );
     drop(dir);
 }
+
+/// The OCMW's suggestions name each municipality once (the three maps named most of them
+/// three times).
+#[test]
+fn ocmw_suggestions_name_each_municipality_once() {
+    let mut h = crate::common::sample(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    type_into(&mut h, "OCMW", "Gen");
+    let genk = h.query_all_by_label("Genk").count();
+    assert_eq!(genk, 1, "Genk once among the suggestions");
+}

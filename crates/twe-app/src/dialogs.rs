@@ -269,7 +269,7 @@ fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
                     Some(Action::File(File::KeepMine(i))),
                 ),
                 (
-                    lang.pick("Hun versie nemen", "Take theirs"),
+                    lang.pick("De versie van het bestand nemen", "Take theirs"),
                     Some(Action::File(File::TakeTheirs(i))),
                 ),
                 elsewhere(
@@ -333,7 +333,7 @@ fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
             ],
         },
         Question::TakeOver { entry, who } => Asked {
-            heading: lang.pick("Slot overnemen?", "Take over the lock?"),
+            heading: lang.pick("Dossier overnemen van het andere venster?", "Take over the lock?"),
             text: vec![format!(
                 "{}: {who}. {}",
                 entry_name(cx, entry),

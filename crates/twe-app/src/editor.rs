@@ -108,17 +108,27 @@ fn ocmw_ui(ui: &mut egui::Ui, value: &mut String, lang: Lang) -> bool {
     let known = municipalities().get(value).is_some();
     if !known && !value.trim().is_empty() {
         let query = value.to_lowercase();
-        let suggestions: Vec<&str> = municipalities()
+        let nearest = municipalities().nearest(value);
+        // Each name once: the three municipal maps (2018, 2019, 2025) name most
+        // municipalities three times.
+        let mut suggestions: Vec<&str> = Vec::new();
+        for name in municipalities()
             .all()
             .iter()
             .map(|m| m.name.as_str())
             .filter(|n| n.to_lowercase().starts_with(&query))
-            .take(6)
-            .collect();
+            .chain(nearest)
+        {
+            if !suggestions.contains(&name) {
+                suggestions.push(name);
+            }
+            if suggestions.len() == 6 {
+                break;
+            }
+        }
         ui.horizontal_wrapped(|ui| {
             ui.weak(lang.pick("Bedoelt u:", "Did you mean:"));
-            let nearest = municipalities().nearest(value);
-            for name in suggestions.into_iter().chain(nearest).take(6) {
+            for name in suggestions {
                 if ui.small_button(name).clicked() {
                     *value = name.to_string();
                     changed = true;
@@ -818,7 +828,7 @@ fn locked_notice_ui(
         }
         if lock.is_stale(chrono::Local::now().naive_local())
             && ui
-                .button(lang.pick("Slot overnemen…", "Take over…"))
+                .button(lang.pick("Dossier overnemen…", "Take over…"))
                 .clicked()
         {
             out.push(Action::Edit(Edit::AskTakeOver(i)));

@@ -73,6 +73,17 @@ pub struct ListFilter {
     pub sort: SortBy,
 }
 
+/// A client's name as the list sorts it: the family name (all after the first name), then
+/// the whole name, in lower case.
+fn family_first(client: &str) -> (String, String) {
+    let name = client.trim().to_lowercase();
+    let family = name
+        .split_once(char::is_whitespace)
+        .map_or(name.as_str(), |(_, rest)| rest.trim_start())
+        .to_string();
+    (family, name)
+}
+
 impl ListFilter {
     fn matches(&self, e: &Entry, ws: &Workspace, query: &str) -> bool {
         let d = e.dossier();
@@ -127,7 +138,10 @@ impl ListFilter {
         match self.sort {
             SortBy::File => {}
             SortBy::Id => rows.sort_by(|&a, &b| e(a).dossier().id.cmp(&e(b).dossier().id)),
-            SortBy::Client => rows.sort_by_cached_key(|&i| e(i).dossier().client.to_lowercase()),
+            // By family name, as a counsellor looks a client up: what follows the first
+            // name, particles and all as Flanders files them ("Jonas Claes" under C, "Wim
+            // Van den Broeck" under V), then the whole name.
+            SortBy::Client => rows.sort_by_cached_key(|&i| family_first(&e(i).dossier().client)),
             SortBy::Ocmw => rows.sort_by_cached_key(|&i| e(i).dossier().ocmw.to_lowercase()),
             SortBy::Start => rows.sort_by_key(|&i| e(i).dossier().start),
             SortBy::Findings => rows.sort_by_key(|&i| {
@@ -239,6 +253,27 @@ impl ListCache {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Clients sort by family name, particles included, as Flanders files them.
+    #[test]
+    fn clients_sort_by_family_name() {
+        let mut names = [
+            "Wim Van den Broeck",
+            "Jonas Claes",
+            "Mohamed El Amrani",
+            "An Peeters",
+        ];
+        names.sort_by_key(|n| family_first(n));
+        assert_eq!(
+            names,
+            [
+                "Jonas Claes",
+                "Mohamed El Amrani",
+                "An Peeters",
+                "Wim Van den Broeck"
+            ]
+        );
+    }
 
     fn today() -> chrono::NaiveDate {
         twe_core::model::date_serde::parse("2026-06-01").unwrap()
