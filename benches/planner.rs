@@ -156,6 +156,7 @@ fn print(c: &mut Criterion) {
     let opts = twe_documents::print::PlanOptions {
         lang: twe_core::lang::Lang::Nl,
         today: d.start,
+        printed: d.start,
         client_copy: false,
         year_mode: twe_core::rules::YearMode::Trajectory,
     };

@@ -40,6 +40,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let opts = PlanOptions {
         lang: LangArg::or_env(args.lang),
         today: today_or_now(args.today),
+        printed: chrono::Local::now().date_naive(),
         client_copy: args.client,
         year_mode: context(None, args.calendar_years).year_mode,
     };

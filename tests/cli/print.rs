@@ -25,6 +25,7 @@ fn options(lang: Lang, client_copy: bool) -> PlanOptions {
     PlanOptions {
         lang,
         today: today(),
+        printed: today(),
         client_copy,
         year_mode: twe_core::rules::YearMode::Trajectory,
     }
@@ -201,6 +202,7 @@ fn the_signatures_go_with_what_is_due() {
             for client in [false, true] {
                 let opts = PlanOptions {
                     today: day(today),
+                    printed: day(today),
                     ..options(Lang::Nl, client)
                 };
                 let pages = twe_documents::print::plan_pages(&d, &opts).unwrap();
@@ -640,4 +642,31 @@ fn print_refuses_its_own_dossier_and_a_folder() {
         .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(!dir.path().join("deck.pdf").exists());
+}
+
+/// The plan says the day it was made; where the reference date is another day, it says
+/// the findings are as of that one (issue 22: "made on" said the reference date).
+#[test]
+fn the_plan_says_when_it_was_made_and_as_of_when() {
+    let d = &sample()[0];
+    let words = |opts: &PlanOptions| -> String {
+        twe_documents::print::plan_pages(d, opts)
+            .unwrap()
+            .iter()
+            .flat_map(twe_documents::print::layout::Page::texts)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
+    let same = words(&options(Lang::En, false));
+    assert!(same.contains("made on Friday 27 November 2026"), "{same}");
+    assert!(!same.contains("as of"));
+    let later = PlanOptions {
+        printed: chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap(),
+        ..options(Lang::En, false)
+    };
+    let text = words(&later);
+    assert!(
+        text.contains("made on Monday 7 December 2026, as of Friday 27 November 2026"),
+        "{text}"
+    );
 }

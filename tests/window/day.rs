@@ -434,6 +434,7 @@ fn a_note_by_ctrl_m_is_typed_saved_and_kept_off_the_clients_plan() {
     let opts = twe_documents::print::PlanOptions {
         lang: Lang::En,
         today: today(),
+        printed: today(),
         client_copy: true,
         year_mode: twe_core::rules::YearMode::default(),
     };

@@ -331,6 +331,7 @@ impl Window {
         let opts = twe_documents::print::PlanOptions {
             lang: self.shared.lang,
             today: self.shared.ws.today(),
+            printed: chrono::Local::now().date_naive(),
             client_copy: client,
             year_mode: self.shared.ws.year_mode(),
         };

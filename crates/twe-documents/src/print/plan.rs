@@ -16,8 +16,10 @@ use twe_core::rules::{CheckContext, review};
 pub struct PlanOptions {
     /// The language of the document.
     pub lang: Lang,
-    /// The reference date: findings and agenda as of this day, and the printing date.
+    /// The reference date: findings and agenda as of this day.
     pub today: NaiveDate,
+    /// The day it is printed ("made on"): the real date, whatever the reference date.
+    pub printed: NaiveDate,
     /// The client's copy: the plan, the dates and what is expected, without findings.
     pub client_copy: bool,
     /// Trajectory or calendar years for the two-a-year target, as the window checks.
@@ -40,7 +42,18 @@ pub fn plan_pages(d: &Dossier, opts: &PlanOptions) -> Option<Vec<Page>> {
                 lang.pick("Exemplaar van de begeleider", "The counsellor's copy")
             },
             lang.pick("opgemaakt op", "made on"),
-            lang::long_date(opts.today, lang)
+            // The reference date is said where it is not the day it was made: the findings
+            // are as of it.
+            if opts.printed == opts.today {
+                lang::long_date(opts.printed, lang)
+            } else {
+                format!(
+                    "{}, {} {}",
+                    lang::long_date(opts.printed, lang),
+                    lang.pick("stand op", "as of"),
+                    lang::long_date(opts.today, lang)
+                )
+            }
         ),
         BODY,
         MUTED,
