@@ -605,3 +605,29 @@ fn ocmw_suggestions_name_each_municipality_once() {
     let genk = h.query_all_by_label("Genk").count();
     assert_eq!(genk, 1, "Genk once among the suggestions");
 }
+
+/// The agenda's overdue section folds to its heading and unfolds again.
+#[test]
+fn the_agendas_overdue_section_folds() {
+    let opts = twe_core::generate::Options {
+        count: 300,
+        seed: 3,
+        match_published: false,
+        violations: 0.0,
+    };
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::generate::write(&twe_core::generate::generate(&opts), dir.path()).unwrap();
+    let window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
+    let mut h = harness(window);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    let late = |h: &Harness<'static, Window>| h.query_all_by_label_contains("days late").count();
+    assert!(late(&h) > 0, "overdue rows listed");
+    h.get_by_label_contains("⏷ Overdue (").click();
+    h.run();
+    assert_eq!(late(&h), 0, "folded");
+    assert!(h.query_by_label_contains("▶ Overdue (").is_some());
+    h.get_by_label_contains("▶ Overdue (").click();
+    h.run();
+    assert!(late(&h) > 0, "unfolded");
+}

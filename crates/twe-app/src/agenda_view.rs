@@ -32,6 +32,9 @@ pub struct AgendaView {
     built_for: Option<(u64, u64)>,
     /// Whether a calendar export names the clients.
     names: bool,
+    /// Whether the overdue section is folded to its heading (494 overdue lines hid what is
+    /// due this week).
+    overdue_folded: bool,
 }
 
 impl AgendaView {
@@ -70,27 +73,54 @@ impl AgendaView {
     }
 
     /// The lines, virtualized: only those in view are built.
-    fn lines_ui(&self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    fn lines_ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let lang = cx.lang;
         let row_height = ui.spacing().interact_size.y.max(22.0);
+        // The overdue lines follow their heading at the top: folded, the rows skip them
+        // (shown row k > 0 is line k + their count), still O(rows shown).
+        let overdue = match self.lines.first() {
+            Some(Line::Heading(Group::Overdue, n)) if self.overdue_folded => *n,
+            _ => 0,
+        };
+        let mut toggle = false;
         egui::ScrollArea::vertical().auto_shrink(false).show_rows(
             ui,
             row_height,
-            self.lines.len(),
+            self.lines.len() - overdue,
             |ui, range| {
                 ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
                 ui.with_layout(egui::Layout::top_down_justified(egui::Align::LEFT), |ui| {
-                    for line in &self.lines[range] {
+                    let shown = range.map(|k| if k == 0 { 0 } else { k + overdue });
+                    for line in shown.filter_map(|k| self.lines.get(k)) {
                         match *line {
-                            Line::Heading(g, n) => {
-                                let text = format!("{} ({n})", g.label(lang));
-                                let mut rich = egui::RichText::new(text).strong();
-                                if g == Group::Overdue {
-                                    rich = rich.color(super::palette::severity(
+                            Line::Heading(Group::Overdue, n) => {
+                                let mark = if self.overdue_folded { "▶" } else { "⏷" };
+                                let text = format!("{mark} {} ({n})", Group::Overdue.label(lang));
+                                let rich = egui::RichText::new(text).strong().color(
+                                    super::palette::severity(
                                         twe_core::rules::Severity::Warning,
                                         cx.dark(),
-                                    ));
+                                    ),
+                                );
+                                let hint = if self.overdue_folded {
+                                    lang.pick("Openvouwen", "Unfold")
+                                } else {
+                                    lang.pick("Dichtvouwen", "Fold")
+                                };
+                                if ui
+                                    .add_sized(
+                                        egui::vec2(ui.available_width(), row_height),
+                                        egui::Button::new(rich).frame_when_inactive(false),
+                                    )
+                                    .on_hover_text(hint)
+                                    .clicked()
+                                {
+                                    toggle = true;
                                 }
+                            }
+                            Line::Heading(g, n) => {
+                                let text = format!("{} ({n})", g.label(lang));
+                                let rich = egui::RichText::new(text).strong();
                                 ui.allocate_ui_with_layout(
                                     egui::vec2(ui.available_width(), row_height),
                                     egui::Layout::left_to_right(egui::Align::Center),
@@ -125,6 +155,9 @@ impl AgendaView {
                 });
             },
         );
+        if toggle {
+            self.overdue_folded = !self.overdue_folded;
+        }
     }
 }
 
