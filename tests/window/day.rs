@@ -631,3 +631,22 @@ fn the_agendas_overdue_section_folds() {
     h.run();
     assert!(late(&h) > 0, "unfolded");
 }
+
+/// A finding in the Dutch window names its rule in Dutch beside the rule's id.
+#[test]
+fn findings_name_their_rule_in_the_windows_language() {
+    let mut h = crate::common::sample(Lang::Nl);
+    open(&mut h, "GENT-2017-0004");
+    let title = twe_core::rules::RULES
+        .iter()
+        .find(|r| r.id == "art60-late-start")
+        .unwrap()
+        .title
+        .get(Lang::Nl)
+        .to_string();
+    assert!(
+        h.query_by_label(&title).is_some(),
+        "«{title}» beside the id"
+    );
+    assert!(h.query_by_label("art60-late-start").is_some());
+}

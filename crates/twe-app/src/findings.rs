@@ -126,7 +126,14 @@ impl<'a> Row<'a> {
                 palette::severity(s, ui.visuals().dark_mode),
                 format!("{} {}", palette::severity_icon(s), s.label(lang)),
             );
-            ui.monospace(f.rule.id);
+            // The rule by its name in the window's language; the id (which the command
+            // line and the files use) beside it, weak, for whoever looks it up.
+            ui.strong(f.rule.title.get(lang));
+            ui.weak(egui::RichText::new(f.rule.id).monospace())
+                .on_hover_text(lang.pick(
+                    "De code van de regel (zo heet ze op de opdrachtregel en in JSON)",
+                    "The rule's id (as the command line and JSON name it)",
+                ));
             let message = f.message(self.entry.dossier(), lang);
             if ui
                 .add(egui::Button::selectable(self.selected, message).wrap())
