@@ -777,6 +777,27 @@ impl Scene<'_> {
         }
     }
 
+    /// The notes as small ticks on the top edge, each named by its day and kind (never its
+    /// text: the timeline may be on a shared screen).
+    fn note_ticks(&self, plot_ui: &mut PlotUi<'_>) {
+        let (lang, dark) = (self.cx.lang, self.cx.dark());
+        for note in &self.d.notes {
+            let name = format!(
+                "{} {} ({})",
+                lang.pick("Notitie", "Note"),
+                lang::date(note.date, lang),
+                note.kind.label(lang)
+            );
+            plot_ui.points(
+                egui_plot::Points::new(name, vec![[x_of(note.date) + 0.5, 0.42]])
+                    .shape(egui_plot::MarkerShape::Down)
+                    .filled(true)
+                    .radius(4.0)
+                    .color(palette::year_line(dark)),
+            );
+        }
+    }
+
     /// The 24-month window, the year boundary, the end, the art. 60§7 deadline and today.
     fn markers(&self, plot_ui: &mut PlotUi<'_>) {
         let (d, lang, dark) = (self.d, self.cx.lang, self.cx.dark());
@@ -831,6 +852,7 @@ impl Scene<'_> {
             .width(1.5),
         );
         self.due_markers(plot_ui);
+        self.note_ticks(plot_ui);
         let text_y = 0.55;
         for (name, x, text) in [
             ("y1", d.start, lang.pick("Jaar 1", "Year 1")),
