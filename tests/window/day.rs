@@ -650,3 +650,28 @@ fn findings_name_their_rule_in_the_windows_language() {
     );
     assert!(h.query_by_label("art60-late-start").is_some());
 }
+
+/// "Save as" says where the dossier now lives: the new file takes the edits, the old one
+/// stays as it was, and a file outside the workspace is said to be so.
+#[test]
+fn save_as_says_where_the_dossier_now_lives() {
+    let (dir, mut h) = on_disk(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    let i = index_of(&h, "GENT-2017-0004");
+    let elsewhere = tempfile::tempdir().unwrap();
+    let path = elsewhere.path().join("kevin.ron");
+    h.state_mut()
+        .act(twe_app::Action::File(twe_app::action::File::SaveAs(
+            i,
+            path.clone(),
+        )));
+    h.run();
+    assert!(path.exists());
+    assert!(
+        h.query_by_label_contains("changes go to that file from now on")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("outside the workspace").is_some());
+    assert!(h.query_by_label_contains("stays as it was").is_some());
+    drop(dir);
+}

@@ -81,7 +81,7 @@ impl Window {
                     self.say(|lang| e.message(lang));
                 }
             }
-            File::SaveAs(i, path) => self.save_as(i, path),
+            File::SaveAs(i, path) => self.save_as(i, &path),
             File::SaveUnfiledInto(dir) => self.save_unfiled_into(dir),
             File::Guard(pending) => self.guard(pending),
             File::OpenWorkspace(path) => self.open_workspace(&path),
@@ -132,10 +132,50 @@ impl Window {
     }
 
     /// Saves entry `i` to `path` (a dialog's answer).
-    pub(super) fn save_as(&mut self, i: usize, path: PathBuf) {
-        let saved = self.shared.ws.save_as(i, path);
+    pub(super) fn save_as(&mut self, i: usize, path: &std::path::Path) {
+        let before = self
+            .shared
+            .ws
+            .entry(i)
+            .and_then(|e| e.path().map(std::path::Path::to_path_buf));
+        let outside = self
+            .shared
+            .ws
+            .root()
+            .is_some_and(|root| path.parent() != Some(root));
+        let saved = self.shared.ws.save_as(i, path.to_path_buf());
+        // Saying where the dossier now lives: the edits go to the new file from now on,
+        // and the old one (if any) stays as it was.
         self.say(|lang| match &saved {
-            Ok(()) => lang.pick("Bewaard", "Saved").to_string(),
+            Ok(()) => {
+                let mut said = format!(
+                    "{} {}; {}",
+                    lang.pick("Bewaard als", "Saved as"),
+                    path.display(),
+                    lang.pick(
+                        "wijzigingen gaan voortaan naar dat bestand",
+                        "changes go to that file from now on"
+                    )
+                );
+                if let Some(old) = before.as_ref().filter(|o| **o != path) {
+                    said = format!(
+                        "{said}; {} {} {}",
+                        old.display(),
+                        lang.pick("blijft", "stays"),
+                        lang.pick("zoals het was", "as it was")
+                    );
+                }
+                if outside {
+                    said = format!(
+                        "{said} ({})",
+                        lang.pick(
+                            "buiten de werkmap: bij het volgende openen is het er niet bij",
+                            "outside the workspace: it is not in it when next opened"
+                        )
+                    );
+                }
+                said
+            }
             Err(e) => e.message(lang),
         });
     }
@@ -187,7 +227,7 @@ impl Window {
                     p.folder = path.display().to_string();
                 }
             }
-            Request::SaveAs(i) => self.save_as(i, path),
+            Request::SaveAs(i) => self.save_as(i, &path),
             Request::SaveUnfiled => self.save_unfiled_into(path),
             Request::ExportCsv(csv) => {
                 self.export(&path, csv.as_bytes());
