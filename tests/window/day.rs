@@ -675,3 +675,40 @@ fn save_as_says_where_the_dossier_now_lives() {
     assert!(h.query_by_label_contains("stays as it was").is_some());
     drop(dir);
 }
+
+/// A new dossier whose id was changed is proposed a file named after its id as it is now.
+#[test]
+fn save_as_proposes_the_name_of_the_id_as_it_is_now() {
+    let mut h = crate::common::sample(Lang::En);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    type_into(&mut h, "Id", "GENT-2026-0100");
+    h.key_press(Key::Escape);
+    h.run();
+    let i = h.state().selection().entry.unwrap();
+    assert_eq!(h.state().workspace().save_as_name(i), "GENT-2026-0100.ron");
+}
+
+/// Saving new dossiers into a folder that does not exist yet makes the folder (its parent
+/// exists) and says so.
+#[test]
+fn saving_into_a_folder_that_does_not_exist_makes_it() {
+    let mut h = crate::common::sample(Lang::En);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let parent = tempfile::tempdir().unwrap();
+    let dir = parent.path().join("nieuwe map");
+    h.state_mut().act(twe_app::Action::File(
+        twe_app::action::File::SaveUnfiledInto(dir.clone()),
+    ));
+    h.run();
+    assert!(dir.is_dir(), "the folder is made");
+    assert!(
+        std::fs::read_dir(&dir).unwrap().next().is_some(),
+        "and holds the dossier"
+    );
+    assert!(
+        h.query_by_label_contains("Folder made and saved in")
+            .is_some()
+    );
+}

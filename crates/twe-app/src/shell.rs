@@ -328,10 +328,7 @@ impl PlannerApp {
                 ))
                 .pick_folder(),
             Request::SaveAs(i) => {
-                let name = ws
-                    .entry(*i)
-                    .map(|e| e.name().to_string())
-                    .unwrap_or_default();
+                let name = ws.save_as_name(*i);
                 in_workspace(rfd::FileDialog::new())
                     .add_filter("RON", &["ron"])
                     .set_file_name(name)

@@ -201,11 +201,12 @@ impl Window {
                 .as_ref()
                 .map_or_else(documents, |p| PathBuf::from(p.folder.trim())),
             Request::SaveAs(i) => {
-                let name = ws.entry(*i).map_or_else(
-                    || request.default_name(lang).to_string(),
-                    |e| e.name().to_string(),
-                );
-                folder.join(name)
+                let name = ws.save_as_name(*i);
+                if name.is_empty() {
+                    folder.join(request.default_name(lang))
+                } else {
+                    folder.join(name)
+                }
             }
             Request::ExportCsv(_) | Request::ExportPng(_) => {
                 documents().join(request.default_name(lang))
@@ -305,8 +306,22 @@ impl Window {
 
     /// Saves the dossiers without a file into `dir` (the folder a dialog gave).
     pub(super) fn save_unfiled_into(&mut self, dir: PathBuf) {
+        // A folder typed that does not exist yet is made (its parent must exist: a typo in
+        // the parent is said, not built): the save failed with a cut message before.
+        let made = !dir.exists()
+            && dir.parent().is_some_and(std::path::Path::is_dir)
+            && twe_core::files::create_dir(&dir).is_ok();
         let problems = self.shared.ws.save_unfiled_into(&dir);
         self.say(|lang| match problems.first() {
+            None if made => format!(
+                "{} {} {}",
+                lang.pick("Map aangemaakt en bewaard in", "Folder made and saved in"),
+                dir.display(),
+                lang.pick(
+                    "(open ze met Bestand: Map openen)",
+                    "(open it with File: Open folder)"
+                )
+            ),
             None => format!("{} {}", lang.pick("Bewaard in", "Saved in"), dir.display()),
             Some((_, e)) => e.message(lang),
         });
@@ -315,7 +330,6 @@ impl Window {
         }
     }
 
-    /// Does `pending` now, or first asks about unsaved changes.
     /// Whether a date field on screen holds text that is no date.
     fn typing_unfinished(&self) -> bool {
         self.ctx
@@ -324,6 +338,7 @@ impl Window {
             .is_some()
     }
 
+    /// Does `pending` now, or first asks about unsaved changes.
     pub(super) fn guard(&mut self, pending: Pending) {
         if self.shared.ws.dirty_count() > 0 || self.typing_unfinished() {
             self.dialogs.ask(Question::Unsaved(pending));

@@ -23,8 +23,8 @@ pub use save::{
     save_dossier, saved_text, to_ron, write_workspace,
 };
 pub use write::{
-    Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, is_temp_name, may_write, read_only,
-    sync_dir, write_atomic, write_new, write_private,
+    Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,
+    read_only, sync_dir, write_atomic, write_new, write_private,
 };
 
 #[cfg(test)]

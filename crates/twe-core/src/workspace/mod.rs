@@ -563,6 +563,24 @@ impl Workspace {
         self.entries.is_empty()
     }
 
+    /// The file name "Save as" proposes for entry `i`: its file's, or for a dossier never
+    /// saved, one made from its id as it is now (a new dossier whose id was changed was
+    /// proposed its first id's name).
+    pub fn save_as_name(&self, i: usize) -> String {
+        let Some(e) = self.entries.get(i) else {
+            return String::new();
+        };
+        if e.path.is_some() {
+            return e.name.clone();
+        }
+        let mut taken = self
+            .root
+            .as_deref()
+            .map(crate::files::names::taken_in)
+            .unwrap_or_default();
+        crate::files::names::file_name_for(&e.dossier.id, &mut taken)
+    }
+
     /// An id for a copy of dossier `id`: `ID-kopie-N` with the first N no dossier of the
     /// workspace has.
     pub fn copy_id(&self, id: &str) -> String {
