@@ -45,7 +45,8 @@ fn expected() -> BTreeMap<&'static str, Vec<&'static str>> {
         ("BEVE-2023-0024", vec!["bvs-abolished"]),
         ("PAJO-2025-0025", vec![]),
         ("TEHA-2025-0026", vec!["documents-stale"]),
-        ("ANTW-2025-0027", vec![]),
+        // The counsellor forgot to mark the art. 60§7 running (information only).
+        ("ANTW-2025-0027", vec!["planned-after-start"]),
         ("HERE-2024-0028", vec![]),
         ("MOL-2023-0029", vec!["trajectory-not-closed"]),
         // Measured 6 months after the end: the follow-up needs 12.

@@ -281,6 +281,69 @@ pub const BVS_ABOLISHED: Rule = Rule {
     },
 };
 
+/// `planned-after-start`: an instrument still "planned" after its start day — the
+/// counsellor forgot to mark it running (or it did not start, which the file should say).
+pub const PLANNED_AFTER_START: Rule = Rule {
+    id: "planned-after-start",
+    severity: Severity::Info,
+    needs_range: false,
+    deadline: None,
+    title: Text::fixed(
+        "Een instrument staat na zijn start nog op gepland",
+        "An instrument is still planned after its start",
+    ),
+    source: Source {
+        document: Document::Practice,
+        passage: "Een instrument waarvan de startdag voorbij is, loopt of liep: de status \
+                  volgt de dag (werkafspraak van twe-planner, 7 december 2026).",
+    },
+    find: |f, out| {
+        let today = f.ctx.today;
+        for (i, inst) in f.instruments() {
+            if inst.status == crate::model::Status::Planned && inst.start < today {
+                out.push(Hit::new(
+                    &[i],
+                    inst.start,
+                    inst.end,
+                    Detail::Date(inst.start),
+                ));
+            }
+        }
+    },
+    fix: planned_after_start_fix,
+    describe: |finding, d, lang| {
+        format!(
+            "{}: {} {}, {}",
+            wording::first(finding, d, lang),
+            lang.pick("begon op", "started on"),
+            finding
+                .from
+                .map(|x| lang::date(x, lang))
+                .unwrap_or_default(),
+            lang.pick(
+                "maar staat nog op gepland. Zet het op lopend (of afgerond), of verschuif het.",
+                "but is still planned. Mark it running (or completed), or move it.",
+            )
+        )
+    },
+};
+
+/// `planned-after-start`: mark it running (completed if it has ended).
+fn planned_after_start_fix(finding: &Finding, d: &Dossier) -> Vec<Fix> {
+    let Some(&i) = finding.instruments.first() else {
+        return Vec::new();
+    };
+    vec![fixes::fix(
+        "Als lopend markeren".into(),
+        "Mark as running".into(),
+        fixes::with(d, |x| {
+            if let Some(inst) = x.instruments.get_mut(i) {
+                inst.status = crate::model::Status::Running;
+            }
+        }),
+    )]
+}
+
 fn technical_issues(f: &Facts<'_>) -> Vec<(usize, TechnicalIssue)> {
     let mut seen = Vec::new();
     let mut found = Vec::new();

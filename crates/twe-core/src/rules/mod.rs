@@ -73,7 +73,7 @@ impl PartialEq for Rule {
 }
 
 /// Every rule, in the order of DOMAIN.md. Adding a rule means adding it here.
-pub static RULES: [Rule; 23] = [
+pub static RULES: [Rule; 24] = [
     trajectory::INVALID_RANGE,
     trajectory::TRAJECTORY_TOO_LONG,
     trajectory::ART60_EXTENDS_TRAJECTORY,
@@ -97,6 +97,9 @@ pub static RULES: [Rule; 23] = [
     admin::UNKNOWN_OCMW,
     trajectory::TRAJECTORY_NOT_CLOSED,
     admin::OUTCOME_MISSING,
+    // Not in DOMAIN.md's list: a working agreement of twe-planner (issue 22), information
+    // only.
+    instruments::PLANNED_AFTER_START,
 ];
 
 /// The rule with this id.

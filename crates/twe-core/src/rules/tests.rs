@@ -83,7 +83,55 @@ fn fires(dossier: &Dossier, id: &str) -> bool {
 fn the_base_dossier_is_compliant() {
     let f = findings(&base());
     let ids: Vec<&str> = f.iter().map(|f| f.rule.id).collect();
-    assert_eq!(ids, vec!["two-per-year-exempt"], "{f:#?}");
+    // Information only: the art. 60§7 began on 15 March and is still "planned" on 1 April.
+    assert_eq!(
+        ids,
+        vec!["two-per-year-exempt", "planned-after-start"],
+        "{f:#?}"
+    );
+}
+
+/// `planned-after-start` (issue 22): an instrument still planned after its start day is
+/// said (information), not on its start day, not once running; its fix marks it running
+/// and adds no finding.
+#[test]
+fn planned_after_start_boundaries_and_fix() {
+    let at = |day: &str, status: Status| {
+        let mut x = base();
+        for i in &mut x.instruments {
+            i.status = Status::Running;
+        }
+        x.instruments[0].status = status;
+        check(&x, &CheckContext::new(d(day)))
+            .into_iter()
+            .filter(|f| f.rule.id == "planned-after-start")
+            .collect::<Vec<_>>()
+    };
+    assert!(
+        at("2019-03-15", Status::Planned).is_empty(),
+        "on its start day"
+    );
+    let found = at("2019-03-16", Status::Planned);
+    assert_eq!(found.len(), 1, "the day after");
+    assert_eq!(found[0].instruments.as_slice(), [0]);
+    assert_eq!(found[0].severity(), Severity::Info);
+    assert!(at("2019-03-16", Status::Running).is_empty());
+    assert!(at("2019-03-16", Status::Completed).is_empty());
+    let mut x = base();
+    for i in &mut x.instruments {
+        i.status = Status::Running;
+    }
+    x.instruments[0].status = Status::Planned;
+    let ctx = CheckContext::new(d("2019-03-16"));
+    let before = check(&x, &ctx);
+    let f = before
+        .iter()
+        .find(|f| f.rule.id == "planned-after-start")
+        .unwrap();
+    let fixes = crate::rules::fixes::fixes(f, &x, &before, &ctx);
+    assert_eq!(fixes.len(), 1);
+    assert_eq!(fixes[0].dossier.instruments[0].status, Status::Running);
+    assert_eq!(fixes[0].label(crate::lang::Lang::En), "Mark as running");
 }
 
 #[test]
