@@ -107,14 +107,21 @@ impl AgendaView {
                                 } else {
                                     lang.pick("Dichtvouwen", "Fold")
                                 };
-                                if ui
-                                    .add_sized(
+                                // At the left, as the other headings are.
+                                let clicked = ui
+                                    .allocate_ui_with_layout(
                                         egui::vec2(ui.available_width(), row_height),
-                                        egui::Button::new(rich).frame_when_inactive(false),
+                                        egui::Layout::left_to_right(egui::Align::Center),
+                                        |ui| {
+                                            ui.add(
+                                                egui::Button::new(rich).frame_when_inactive(false),
+                                            )
+                                            .on_hover_text(hint)
+                                            .clicked()
+                                        },
                                     )
-                                    .on_hover_text(hint)
-                                    .clicked()
-                                {
+                                    .inner;
+                                if clicked {
                                     toggle = true;
                                 }
                             }
