@@ -895,6 +895,19 @@ fn agenda_groups_items_and_opens_the_dossier_of_a_clicked_row() {
         panic!("the export asks for a file");
     };
     assert!(ics.contains("Alice Test"));
+    // What is overdue goes in by default, marked as overdue (issue 22); unticked, not.
+    assert!(ics.contains("UID:MOL-2023-0029-late-trajectory-not-closed@twe-planner"));
+    assert!(ics.contains("OVERDUE since"));
+    h.get_by_label("with what is overdue").click();
+    h.run();
+    h.get_by_label("📅 Export to calendar…").click();
+    h.run();
+    let Some(Action::Shell(Shell::Dialog(Request::ExportIcs(ics)))) = h.state().out.last().cloned()
+    else {
+        panic!("the export asks for a file");
+    };
+    assert!(!ics.contains("OVERDUE since"));
+    assert!(ics.contains("UID:TEST-A-art60-start@twe-planner"));
 }
 
 /// The list's counsellor filter narrows the agenda to that counsellor's dossiers.

@@ -32,6 +32,9 @@ pub struct AgendaView {
     built_for: Option<(u64, u64)>,
     /// Whether a calendar export names the clients.
     names: bool,
+    /// Whether a calendar export leaves the overdue findings out (they go in by default,
+    /// marked as overdue, on the reference date).
+    without_overdue: bool,
     /// Whether the overdue section is folded to its heading (494 overdue lines hid what is
     /// due this week).
     overdue_folded: bool,
@@ -56,14 +59,36 @@ impl AgendaView {
         })
     }
 
-    /// The calendar of the items listed.
+    /// The calendar of the items listed, and of the overdue findings unless left out.
     fn calendar(&self, cx: &ViewCx<'_>) -> String {
         let items: Vec<(&twe_core::model::Dossier, Item)> = self
             .items()
             .filter_map(|(e, i)| Some((cx.ws.entry(e)?.dossier(), i)))
             .collect();
-        twe_documents::ics::calendar(
+        let late: Vec<twe_documents::ics::Late<'_>> = if self.without_overdue {
+            Vec::new()
+        } else {
+            self.lines
+                .iter()
+                .filter_map(|l| match *l {
+                    Line::Overdue(e, f, due) => {
+                        let entry = cx.ws.entry(e)?;
+                        let finding = entry.findings().get(f)?;
+                        Some(twe_documents::ics::Late {
+                            dossier: entry.dossier(),
+                            rule: finding.rule.id,
+                            message: finding.message(entry.dossier(), cx.lang),
+                            due,
+                        })
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        twe_documents::ics::calendar_with(
             &items,
+            &late,
+            cx.ws.today(),
             &twe_documents::ics::Options {
                 lang: cx.lang,
                 names: self.names,
@@ -393,6 +418,16 @@ impl Panel for AgendaView {
                  dossiernummer in.",
                 "Calendars sync to servers: without names only the dossier id is in them.",
             ));
+            let mut with_overdue = !self.without_overdue;
+            ui.checkbox(
+                &mut with_overdue,
+                lang.pick("met wat te laat is", "with what is overdue"),
+            )
+            .on_hover_text(lang.pick(
+                "Wat te laat is, komt op de referentiedatum in de agenda, als TE LAAT gemarkeerd.",
+                "What is overdue goes in on the reference date, marked OVERDUE.",
+            ));
+            self.without_overdue = !with_overdue;
             if export.clicked() {
                 out.push(Action::Shell(Shell::Dialog(Request::ExportIcs(self.calendar(cx)))));
             }

@@ -66,10 +66,33 @@ pub fn uid(id: &str, kind: &str) -> String {
     out
 }
 
+/// An overdue finding to put in the calendar: what was due and when, as the agenda lists it
+/// among "overdue".
+pub struct Late<'a> {
+    /// Its dossier.
+    pub dossier: &'a Dossier,
+    /// The rule's id (for the event's UID).
+    pub rule: &'a str,
+    /// The finding's message.
+    pub message: String,
+    /// The day it was due.
+    pub due: NaiveDate,
+}
+
 /// The calendar of `items` (each with its dossier), as text with CRLF line ends.
 pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
+    calendar_with(items, &[], NaiveDate::MIN, opts)
+}
+
+/// The calendar of `items` and of `late`, the overdue findings, each an event on `today`
+/// marked as overdue ("TE LAAT sinds …") so it stands where the counsellor looks first.
+pub fn calendar_with(
+    items: &[(&Dossier, Item)],
+    late: &[Late<'_>],
+    today: NaiveDate,
+    opts: &Options,
+) -> String {
     let lang = opts.lang;
-    let sequence = sequence(opts.stamp);
     // Empty, not `new`: the crate's default PRODID would stand beside ours.
     let mut cal = Calendar::empty();
     for (key, value) in [
@@ -82,6 +105,42 @@ pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
     }
     cal.name("TWE-OCMW agenda");
     let mut uids = std::collections::HashSet::new();
+    let who = |d: &Dossier| {
+        let id = clean(&d.id);
+        if opts.names {
+            format!("{id} ({})", clean(&d.client))
+        } else {
+            id
+        }
+    };
+    let describe = |d: &Dossier, message: &str| {
+        format!(
+            "{}\n{}: {} ({})",
+            clean(message),
+            lang.pick("Dossier", "Dossier"),
+            clean(&d.id),
+            clean(&d.ocmw),
+        )
+    };
+    for l in late {
+        let uid = uid(&l.dossier.id, &format!("late-{}", l.rule));
+        if !uids.insert(uid.clone()) {
+            continue;
+        }
+        let summary = format!(
+            "{}: {} {}",
+            who(l.dossier),
+            lang.pick("TE LAAT sinds", "OVERDUE since"),
+            crate::ics::date_words(l.due, lang)
+        );
+        cal.push(event(
+            &uid,
+            &summary,
+            &describe(l.dossier, &l.message),
+            today,
+            opts,
+        ));
+    }
     for (d, item) in items {
         let uid = uid(&d.id, item.kind.id());
         // Two dossiers with one id (a load error says so) would give two events one UID,
@@ -89,50 +148,46 @@ pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
         if !uids.insert(uid.clone()) {
             continue;
         }
-        let id = clean(&d.id);
-        let who = if opts.names {
-            format!("{id} ({})", clean(&d.client))
-        } else {
-            id.clone()
-        };
-        let summary = format!("{who}: {}", item.kind.action(lang));
-        let description = format!(
-            "{}\n{}: {} ({})",
-            clean(&item.message(d, lang)),
-            lang.pick("Dossier", "Dossier"),
-            id,
-            clean(&d.ocmw),
-        );
-        let day = item.due.day;
-        let next = day.succ_opt().unwrap_or(day);
-        // The crate gives every component a DTSTAMP and a UID when it has none, random and
-        // of the moment: the reminder's are set, so one export is the same file twice.
-        let reminder = Alarm::display(
-            &summary,
-            Trigger::from((
-                -chrono::Duration::hours(REMINDER_HOURS_BEFORE),
-                Related::Start,
-            )),
-        )
-        .uid(&format!("{uid}-alarm"))
-        .timestamp(opts.stamp)
-        .done();
-        let event = Event::new()
-            .uid(&uid)
-            .summary(&summary)
-            .description(&description)
-            .starts(day)
-            .ends(next)
-            .timestamp(opts.stamp)
-            .sequence(sequence)
-            .add_property("TRANSP", "TRANSPARENT")
-            .add_property("CATEGORIES", "TWE-OCMW")
-            .add_property("X-MICROSOFT-CDO-BUSYSTATUS", "FREE")
-            .alarm(reminder)
-            .done();
-        cal.push(event);
+        let summary = format!("{}: {}", who(d), item.kind.action(lang));
+        let description = describe(d, &item.message(d, lang));
+        cal.push(event(&uid, &summary, &description, item.due.day, opts));
     }
     fold(&cal.done().to_string())
+}
+
+/// A day's date as an event's summary writes it.
+fn date_words(day: NaiveDate, lang: Lang) -> String {
+    twe_core::lang::date(day, lang)
+}
+
+/// One all-day event on `day`, free time, with a reminder the evening before.
+fn event(uid: &str, summary: &str, description: &str, day: NaiveDate, opts: &Options) -> Event {
+    let next = day.succ_opt().unwrap_or(day);
+    // The crate gives every component a DTSTAMP and a UID when it has none, random and of
+    // the moment: the reminder's are set, so one export is the same file twice.
+    let reminder = Alarm::display(
+        summary,
+        Trigger::from((
+            -chrono::Duration::hours(REMINDER_HOURS_BEFORE),
+            Related::Start,
+        )),
+    )
+    .uid(&format!("{uid}-alarm"))
+    .timestamp(opts.stamp)
+    .done();
+    Event::new()
+        .uid(uid)
+        .summary(summary)
+        .description(description)
+        .starts(day)
+        .ends(next)
+        .timestamp(opts.stamp)
+        .sequence(sequence(opts.stamp))
+        .add_property("TRANSP", "TRANSPARENT")
+        .add_property("CATEGORIES", "TWE-OCMW")
+        .add_property("X-MICROSOFT-CDO-BUSYSTATUS", "FREE")
+        .alarm(reminder)
+        .done()
 }
 
 /// The most octets a line of an iCalendar file may hold, its line break left out (RFC 5545,
