@@ -712,3 +712,38 @@ fn saving_into_a_folder_that_does_not_exist_makes_it() {
             .is_some()
     );
 }
+
+/// The agenda's "upload the documents" and "next instrument" rows name the latest note (its
+/// day and kind, not its words).
+#[test]
+fn the_agenda_names_the_latest_note_where_it_matters() {
+    let mut h = crate::common::sample(Lang::En);
+    let i = index_of(&h, "PAJO-2025-0025");
+    let day = twe_core::model::date_serde::parse("2026-03-01").unwrap();
+    h.state_mut()
+        .workspace_mut()
+        .edit(i, |d| {
+            d.notes.push(twe_core::model::Note {
+                date: day,
+                kind: twe_core::model::NoteKind::Phone,
+                author: "Sofie".into(),
+                text: "Vertrouwelijk gesprek.".into(),
+            });
+        })
+        .unwrap();
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    assert!(
+        h.query_all_by_label_contains("latest note 1 Mar 2026 (phone call)")
+            .next()
+            .is_some(),
+        "the upload row names the latest note"
+    );
+    assert!(
+        h.query_all_by_label_contains("Vertrouwelijk")
+            .next()
+            .is_none(),
+        "never its words"
+    );
+}

@@ -289,13 +289,28 @@ fn row(ui: &mut egui::Ui, cells: &Cells, height: f32) -> egui::Response {
 
 fn item_cells(cx: &ViewCx<'_>, e: usize, item: &Item, lang: Lang) -> Option<Cells> {
     let d = cx.ws.entry(e)?.dossier();
+    let mut what = item.message(d, lang);
+    // Before planning the next instrument or uploading the documents, the last contact
+    // matters: the latest note is named (its day and kind; its words stay in the dossier).
+    if matches!(
+        item.kind,
+        agenda::Kind::NextInstrument | agenda::Kind::DocumentsUpload
+    ) && let Some(note) = d.notes.iter().max_by_key(|n| n.date)
+    {
+        what = format!(
+            "{what} · {} {} ({})",
+            lang.pick("laatste notitie", "latest note"),
+            lang::date(note.date, lang),
+            note.kind.label(lang)
+        );
+    }
     Some(Cells {
         date: lang::date(item.due.day, lang),
         left: agenda::days_left(item.due.day, cx.ws.today(), lang),
         late: false,
         id: d.id.clone(),
         client: d.client.clone(),
-        what: item.message(d, lang),
+        what,
     })
 }
 
