@@ -321,18 +321,8 @@ fn row_tooltip(e: &Entry, lang: Lang) -> String {
         d.ocmw,
         lang::date(d.start, lang),
         lang::date(d.last_day(), lang),
-        lang::count(
-            c.errors.into(),
-            lang,
-            ("fout", "fouten"),
-            ("error", "errors")
-        ),
-        lang::count(
-            c.warnings.into(),
-            lang,
-            ("waarschuwing", "waarschuwingen"),
-            ("warning", "warnings")
-        ),
+        Severity::Error.count(c.errors.into(), lang),
+        Severity::Warning.count(c.warnings.into(), lang),
     )
 }
 

@@ -33,6 +33,21 @@ fn series_color(data: &ChartData, s: usize, highlight: Option<Province>, dark: b
 /// The size of a line's end name on a slide.
 const END_LABEL_SIZE: f32 = 20.0;
 
+/// How wide `text` is on one line in `font`: what the charts and tables measure to fit
+/// their labels to the room they have.
+pub fn text_width(ui: &egui::Ui, text: &str, font: &egui::FontId) -> f32 {
+    ui.ctx().fonts_mut(|f| {
+        f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
+            .size()
+            .x
+    })
+}
+
+/// [`text_width`] in the body font.
+fn body_width(ui: &egui::Ui, text: &str) -> f32 {
+    text_width(ui, text, &egui::TextStyle::Body.resolve(ui.style()))
+}
+
 /// One bar of a chart, filled a little lighter than its outline.
 fn bar(x: f64, v: f64, width: f64, color: Color32) -> Bar {
     Bar::new(x, v).width(width).fill(color.gamma_multiply(0.85))
@@ -186,12 +201,7 @@ pub fn chart_ui(
     let categories = category_labels(ui, data, extent);
     // The value axis's title runs along the axis: one longer than the plot is high would
     // run into the legend above it (a slide at 1024×600); the chart's title says it then.
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let y_label_width = ui.ctx().fonts_mut(|f| {
-        f.layout_no_wrap(data.y_label.clone(), font, Color32::WHITE)
-            .size()
-            .x
-    });
+    let y_label_width = body_width(ui, &data.y_label);
     let y_label = if y_label_width + 40.0 < plot_height {
         data.y_label.clone()
     } else {
@@ -260,14 +270,7 @@ pub fn chart_ui(
 /// every second province went missing), so a name that does not fit is broken after its
 /// hyphen ("Oost-" over "Vlaanderen") where it has one.
 pub fn category_labels(ui: &egui::Ui, data: &ChartData, extent: Extent) -> Vec<String> {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let width_of = |text: &str| {
-        ui.ctx().fonts_mut(|f| {
-            f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
-                .size()
-                .x
-        })
-    };
+    let width_of = |text: &str| body_width(ui, text);
     // The plot's width less its value axis, over the categories, the half step either side
     // and the plot's own margin (a category more, to be safe).
     let per_category =
@@ -340,13 +343,7 @@ fn end_label_room(ui: &egui::Ui, data: &ChartData, extent: Extent, lang: Lang) -
                 data.cell(s, last, lang)
             ))
         })
-        .map(|text| {
-            ui.ctx().fonts_mut(|f| {
-                f.layout_no_wrap(text, font.clone(), Color32::WHITE)
-                    .size()
-                    .x
-            })
-        })
+        .map(|text| text_width(ui, &text, &font))
         .fold(0.0_f32, f32::max);
     if widest <= 0.0 {
         return 0.0;
@@ -734,14 +731,7 @@ impl Painter<'_> {
 /// How wide [`table_ui`] draws `data` in `ui`'s body font: each column as wide as its
 /// widest text, with the grid's spacing between them.
 pub fn table_width(ui: &egui::Ui, data: &ChartData, lang: Lang) -> f32 {
-    let font = egui::TextStyle::Body.resolve(ui.style());
-    let width_of = |text: &str| {
-        ui.ctx().fonts_mut(|f| {
-            f.layout_no_wrap(text.to_owned(), font.clone(), Color32::WHITE)
-                .size()
-                .x
-        })
-    };
+    let width_of = |text: &str| body_width(ui, text);
     let total = lang.pick("Totaal", "Total");
     let mut columns = vec![
         data.series

@@ -5,7 +5,7 @@ use super::command::Command;
 use super::cx::ViewCx;
 use super::palette;
 use super::panel::Panel;
-use twe_core::lang::{self, Lang};
+use twe_core::lang::Lang;
 use twe_core::rules::fixes::{Fix, fixes};
 use twe_core::rules::{Finding, Severity, SeverityCounts};
 use twe_core::workspace::{EditKey, Entry};
@@ -68,18 +68,7 @@ fn header_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, c: SeverityCounts, out: &mut Ve
             (Severity::Warning, c.warnings),
             (Severity::Info, c.infos),
         ] {
-            let words = match s {
-                Severity::Error => {
-                    lang::count(n.into(), lang, ("fout", "fouten"), ("error", "errors"))
-                }
-                Severity::Warning => lang::count(
-                    n.into(),
-                    lang,
-                    ("waarschuwing", "waarschuwingen"),
-                    ("warning", "warnings"),
-                ),
-                Severity::Info => lang::count(n.into(), lang, ("info", "info"), ("info", "info")),
-            };
+            let words = s.count(n.into(), lang);
             ui.colored_label(
                 palette::severity(s, ui.visuals().dark_mode),
                 format!("{} {words}", palette::severity_icon(s)),

@@ -30,8 +30,7 @@ pub fn asked(ctx: &egui::Context, field: Field) -> bool {
 /// Gives `response` the keyboard if its field was asked for (once).
 pub fn take(response: &egui::Response, field: Field) {
     let ctx = &response.ctx;
-    let asked = ctx.data(|d| d.get_temp::<Option<Field>>(id()).flatten()) == Some(field);
-    if asked {
+    if asked(ctx, field) {
         ctx.data_mut(|d| d.insert_temp::<Option<Field>>(id(), None));
         response.request_focus();
     }

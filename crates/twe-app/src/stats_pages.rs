@@ -439,12 +439,11 @@ fn trainings_ui(ui: &mut egui::Ui, lang: Lang, presenting: bool) {
             // The most followed on one line where it fits, else one training a line: a
             // slide at 1024×600 cut "Stukadoor (4)" off at the screen's edge.
             let names = p.most_followed_in(t.year, lang);
-            let font = egui::TextStyle::Body.resolve(ui.style());
-            let whole = ui.ctx().fonts_mut(|f| {
-                f.layout_no_wrap(names.clone(), font, egui::Color32::WHITE)
-                    .size()
-                    .x
-            });
+            let whole = super::chart_view::text_width(
+                ui,
+                &names,
+                &egui::TextStyle::Body.resolve(ui.style()),
+            );
             if whole <= right - ui.cursor().left() {
                 ui.label(names);
             } else {

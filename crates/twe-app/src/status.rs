@@ -98,18 +98,8 @@ impl Panel for StatusBar {
                     ("dossier", "dossiers"),
                     ("dossier", "dossiers")
                 ),
-                lang::count(
-                    t.errors.into(),
-                    lang,
-                    ("fout", "fouten"),
-                    ("error", "errors")
-                ),
-                lang::count(
-                    t.warnings.into(),
-                    lang,
-                    ("waarschuwing", "waarschuwingen"),
-                    ("warning", "warnings")
-                ),
+                Severity::Error.count(t.errors.into(), lang),
+                Severity::Warning.count(t.warnings.into(), lang),
                 lang::number(ws.dirty_count() as i64, lang),
                 lang.pick("niet bewaard", "unsaved"),
             ));

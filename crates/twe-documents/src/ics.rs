@@ -131,7 +131,7 @@ pub fn calendar_with(
             "{}: {} {}",
             who(l.dossier),
             lang.pick("TE LAAT sinds", "OVERDUE since"),
-            crate::ics::date_words(l.due, lang)
+            twe_core::lang::date(l.due, lang)
         );
         cal.push(event(
             &uid,
@@ -153,11 +153,6 @@ pub fn calendar_with(
         cal.push(event(&uid, &summary, &description, item.due.day, opts));
     }
     fold(&cal.done().to_string())
-}
-
-/// A day's date as an event's summary writes it.
-fn date_words(day: NaiveDate, lang: Lang) -> String {
-    twe_core::lang::date(day, lang)
 }
 
 /// One all-day event on `day`, free time, with a reminder the evening before.

@@ -147,6 +147,11 @@ impl Window {
             }
         };
         let note = twe_core::lang::Text::new(summary(Lang::Nl), summary(Lang::En));
+        self.import_done(dir, note);
+    }
+
+    /// Closes the import's preview and opens `dir`, saying `note` once it is read.
+    fn import_done(&mut self, dir: &std::path::Path, note: twe_core::lang::Text) {
         self.import = None;
         self.open_workspace(dir);
         if let Some(opening) = &mut self.opening {
@@ -219,11 +224,7 @@ impl Window {
                     s
                 };
                 let note = twe_core::lang::Text::new(summary(Lang::Nl), summary(Lang::En));
-                self.import = None;
-                self.open_workspace(&dir);
-                if let Some(opening) = &mut self.opening {
-                    opening.note = Some(note);
-                }
+                self.import_done(&dir, note);
             }
             Err(e) => panel.error = Some(e.message(lang)),
         }

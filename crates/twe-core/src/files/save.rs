@@ -320,10 +320,7 @@ pub fn add_to_workspace(dir: &Path, dossiers: &[Dossier]) -> Result<Added, NewWo
     for d in dossiers {
         let mut d = d.clone();
         if ids.contains(&d.id) {
-            let free = (1..=ids.len() + 1)
-                .map(|n| format!("{}-kopie-{n}", d.id))
-                .find(|c| !ids.contains(c))
-                .unwrap_or_else(|| format!("{}-kopie", d.id));
+            let free = crate::model::copy_id(&d.id, ids.len(), |c| ids.contains(c));
             added.clashes.push((d.id.clone(), free.clone()));
             d.id = free;
         }

@@ -57,6 +57,16 @@ pub struct Dossier {
     pub notes: Vec<Note>,
 }
 
+/// The id a copy of dossier `id` takes where `id` is taken: `ID-kopie-N` with the first N
+/// `taken` says is free, among the `count` ids there are (one of `count + 1` numbers is
+/// free). The window's "work on a copy" and an import's clash both name copies so.
+pub fn copy_id(id: &str, count: usize, taken: impl Fn(&str) -> bool) -> String {
+    (1..=count + 1)
+        .map(|n| format!("{id}-kopie-{n}"))
+        .find(|c| !taken(c))
+        .unwrap_or_else(|| format!("{id}-kopie"))
+}
+
 /// A note on a client: a conversation, a call, a visit.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

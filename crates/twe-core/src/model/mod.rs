@@ -9,7 +9,7 @@ pub mod timeline;
 
 pub use dossier::{
     Activity, ActivityKind, Actor, Document, DocumentKind, Dossier, Note, NoteKind, Outcome, Plan,
-    same_name,
+    copy_id, same_name,
 };
 pub use instrument::{
     Focus, Instrument, InstrumentKind, InstrumentType, Part, Provider, Status, Step,

@@ -57,6 +57,17 @@ impl Severity {
         }
     }
 
+    /// `n` findings of the severity, the word in the singular or the plural ("1 fout",
+    /// "4 warnings"), as the status bar, the findings and the caseload count them.
+    pub fn count(self, n: i64, lang: Lang) -> String {
+        let (nl, en) = match self {
+            Severity::Error => (("fout", "fouten"), ("error", "errors")),
+            Severity::Warning => (("waarschuwing", "waarschuwingen"), ("warning", "warnings")),
+            Severity::Info => (("info", "info"), ("info", "info")),
+        };
+        crate::lang::count(n, lang, nl, en)
+    }
+
     /// The id used in JSON and on the command line.
     pub fn id(self) -> &'static str {
         match self {

@@ -586,11 +586,7 @@ impl Workspace {
     pub fn copy_id(&self, id: &str) -> String {
         let ids: std::collections::HashSet<&str> =
             self.entries.iter().map(|e| e.dossier.id.as_str()).collect();
-        // Among as many numbers as there are dossiers, plus one, one is free.
-        (1..=ids.len() + 1)
-            .map(|n| format!("{id}-kopie-{n}"))
-            .find(|c| !ids.contains(c.as_str()))
-            .unwrap_or_else(|| format!("{id}-kopie"))
+        crate::model::copy_id(id, ids.len(), |c| ids.contains(c))
     }
 
     /// How many dossiers it holds (deleted ones left out): what people are told.
