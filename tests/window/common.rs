@@ -82,3 +82,25 @@ pub fn click_at<S>(h: &mut Harness<'_, S>, pos: egui::Pos2) {
     h.drop_at(pos);
     h.run();
 }
+
+/// A folder of `count` generated dossiers (seed `seed`, no injected errors), and `unknown`
+/// more whose OCMW is no Flemish municipality ("Atlantis", ids `ATL-0`…): the statistics'
+/// «Onbekend» row.
+pub fn generated_folder(count: usize, seed: u64, unknown: usize) -> tempfile::TempDir {
+    let opts = twe_core::generate::Options {
+        count,
+        seed,
+        match_published: false,
+        violations: 0.0,
+    };
+    let mut all = twe_core::generate::generate(&opts);
+    for k in 0..unknown {
+        let mut d = all[k].0.clone();
+        d.id = format!("ATL-{k}");
+        d.ocmw = "Atlantis".into();
+        all.push((d, None));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::generate::write(&all, dir.path()).unwrap();
+    dir
+}

@@ -252,6 +252,25 @@ fn esc_closes_help_and_every_dialog() {
     assert!(h.query_by_label("Path").is_none(), "Esc cancelled it");
 }
 
+/// Finds `text` by keyboard: Ctrl+F (the keyboard must be in the search), typing it, Esc,
+/// and Down to open the first dossier listed.
+fn find(h: &mut Harness<'static, Window>, text: &str) {
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Search")
+            .is_focused(),
+        "Ctrl+F: the keyboard in the search"
+    );
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text(text);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+}
+
 /// Presses Tab until the widget labelled `label` has the keyboard (as a user tabs to it);
 /// fails after 300 presses.
 fn tab_to(h: &mut Harness<'static, Window>, label: &str) {
@@ -273,20 +292,7 @@ fn tab_to(h: &mut Harness<'static, Window>, label: &str) {
 fn the_counsellors_day_by_keyboard() {
     let (dir, mut h) = on_disk(Lang::En);
     // Find a client.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    assert!(
-        h.get_by_role_and_label(Role::TextInput, "Search")
-            .is_focused(),
-        "Ctrl+F: the keyboard in the search"
-    );
-    h.get_by_role_and_label(Role::TextInput, "Search")
-        .type_text("Leuven");
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-    h.key_press(Key::ArrowDown);
-    h.run();
+    find(&mut h, "Leuven");
     assert_eq!(
         h.state().shown_dossier().map(|d| d.ocmw.as_str()),
         Some("Leuven"),
@@ -312,15 +318,7 @@ fn the_counsellors_day_by_keyboard() {
     assert_ne!(paged, first, "PageDown moves a screen");
     // A quick fix by key: GENT-2017-0004 starts its art. 60§7 late; F8 selects the
     // finding, Ctrl+. applies its fix.
-    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
-    h.run();
-    h.get_by_role_and_label(Role::TextInput, "Search")
-        .type_text("GENT-2017-0004");
-    h.run();
-    h.key_press(Key::Escape);
-    h.run();
-    h.key_press(Key::ArrowDown);
-    h.run();
+    find(&mut h, "GENT-2017-0004");
     assert_eq!(
         h.state().shown_dossier().map(|d| d.id.as_str()),
         Some("GENT-2017-0004")
@@ -609,14 +607,7 @@ fn ocmw_suggestions_name_each_municipality_once() {
 /// The agenda's overdue section folds to its heading and unfolds again.
 #[test]
 fn the_agendas_overdue_section_folds() {
-    let opts = twe_core::generate::Options {
-        count: 300,
-        seed: 3,
-        match_published: false,
-        violations: 0.0,
-    };
-    let dir = tempfile::tempdir().unwrap();
-    twe_core::generate::write(&twe_core::generate::generate(&opts), dir.path()).unwrap();
+    let dir = crate::common::generated_folder(300, 3, 0);
     let window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
     let mut h = harness(window);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);

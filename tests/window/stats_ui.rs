@@ -149,14 +149,7 @@ fn the_presentation_shows_no_client_name() {
 #[test]
 fn small_counts_from_dossiers_are_hidden_in_the_view_and_when_presenting() {
     // Enough dossiers for counts of 5 and more beside small ones.
-    let opts = twe_core::generate::Options {
-        count: 400,
-        seed: 9,
-        match_published: false,
-        violations: 0.0,
-    };
-    let dir = tempfile::tempdir().unwrap();
-    twe_core::generate::write(&twe_core::generate::generate(&opts), dir.path()).unwrap();
+    let dir = crate::common::generated_folder(400, 9, 0);
     let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
     window.act(Action::Select(Select::SetView(View::Statistics)));
     let mut h = harness(window);
@@ -677,21 +670,7 @@ fn every_export_of_the_statistics_view_at_two_sizes_with_the_table_on_and_off() 
 /// command line gives, the unknown OCMWs a row of it.
 #[test]
 fn the_windows_table_gives_the_totals_of_every_other_output() {
-    let opts = twe_core::generate::Options {
-        count: 600,
-        seed: 4,
-        match_published: false,
-        violations: 0.0,
-    };
-    let mut all = twe_core::generate::generate(&opts);
-    for k in 0..3 {
-        let mut d = all[k].0.clone();
-        d.id = format!("ATL-{k}");
-        d.ocmw = "Atlantis".into();
-        all.push((d, None));
-    }
-    let dir = tempfile::tempdir().unwrap();
-    twe_core::generate::write(&all, dir.path()).unwrap();
+    let dir = crate::common::generated_folder(600, 4, 3);
     let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
     window.act(Action::Select(Select::SetView(View::Statistics)));
     let mut h = harness(window);
@@ -811,14 +790,7 @@ fn walkthrough_narrow_charts_break_the_names_they_cannot_fit() {
 /// A stack whose hidden parts are drawn grey names grey in its legend, as the deck does.
 #[test]
 fn walkthrough_the_grey_part_of_a_stack_is_named() {
-    let opts = twe_core::generate::Options {
-        count: 400,
-        seed: 9,
-        match_published: false,
-        violations: 0.0,
-    };
-    let dir = tempfile::tempdir().unwrap();
-    twe_core::generate::write(&twe_core::generate::generate(&opts), dir.path()).unwrap();
+    let dir = crate::common::generated_folder(400, 9, 0);
     let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::En);
     window.act(Action::Select(Select::SetView(View::Statistics)));
     let mut h = harness(window);
@@ -871,19 +843,7 @@ fn walkthrough_the_lowest_change_is_inside_the_plot() {
 /// the screen: every column's heading is on it, none cut at the right.
 #[test]
 fn walkthrough_a_table_slide_fits_a_small_projector() {
-    let opts = twe_core::generate::Options {
-        count: 2000,
-        seed: 5,
-        match_published: false,
-        violations: 0.0,
-    };
-    let mut all = twe_core::generate::generate(&opts);
-    let mut d = all[0].0.clone();
-    d.id = "ATL-1".into();
-    d.ocmw = "Atlantis".into();
-    all.push((d, None));
-    let dir = tempfile::tempdir().unwrap();
-    twe_core::generate::write(&all, dir.path()).unwrap();
+    let dir = crate::common::generated_folder(2000, 5, 1);
     let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
     window.act(Action::Select(Select::SetView(View::Statistics)));
     let mut h = Harness::builder()
@@ -917,21 +877,7 @@ fn walkthrough_a_table_slide_fits_a_small_projector() {
 /// stays on it (the unknown OCMWs' entry went off the right edge and the plot with it).
 #[test]
 fn walkthrough_a_slides_legend_wraps_inside_a_small_projector() {
-    let opts = twe_core::generate::Options {
-        count: 2000,
-        seed: 5,
-        match_published: false,
-        violations: 0.0,
-    };
-    let mut all = twe_core::generate::generate(&opts);
-    for k in 0..8 {
-        let mut d = all[k].0.clone();
-        d.id = format!("ATL-{k}");
-        d.ocmw = "Atlantis".into();
-        all.push((d, None));
-    }
-    let dir = tempfile::tempdir().unwrap();
-    twe_core::generate::write(&all, dir.path()).unwrap();
+    let dir = crate::common::generated_folder(2000, 5, 8);
     let mut window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
     window.act(Action::Select(Select::SetView(View::Statistics)));
     let mut h = Harness::builder()
