@@ -61,7 +61,9 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     // Nothing readable: no folder is made (an empty one would only be in the way).
     let write = !args.dry_run && !imported.dossiers.is_empty();
     if write && args.into.is_some() {
-        match twe_core::files::add_to_workspace(dir, &imported.dossiers) {
+        match twe_core::files::add_to_workspace(dir, &imported.dossiers, &|_| {
+            twe_core::files::OnClash::KeepBoth
+        }) {
             Ok(added) => {
                 for (id, kept_as) in &added.clashes {
                     io.warn(&format!(

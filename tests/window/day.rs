@@ -5,7 +5,7 @@ use crate::common::{harness, index_of, open, sample_folder, today};
 use egui::accesskit::Role;
 use egui::{Key, Modifiers};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT as _, Queryable};
 use twe_app::Window;
 use twe_core::lang::Lang;
 use twe_core::workspace::Workspace;
@@ -539,11 +539,14 @@ fn caseload_rows_name_the_client() {
     );
 }
 
-/// Add a spreadsheet to the open caseload: the preview's "Add to this workspace" writes the
-/// new dossiers beside the others, keeps a taken id as ID-kopie-1, and opens the workspace
-/// again saying so.
-#[test]
-fn a_spreadsheet_is_added_to_the_open_workspace() {
+/// Add a spreadsheet to the open caseload, up to the side-by-side view of the id the
+/// workspace already has: the workspace folder, the harness, and the clashing dossier as
+/// the file holds it (another client name; the file's other dossier is new).
+fn adding_with_a_clash() -> (
+    tempfile::TempDir,
+    Harness<'static, Window>,
+    twe_core::model::Dossier,
+) {
     let (dir, mut h) = on_disk(Lang::En);
     let sample = twe_core::sample::load();
     let mut clash = sample.dossiers[0].dossier.clone();
@@ -572,6 +575,34 @@ fn a_spreadsheet_is_added_to_the_open_workspace() {
     h.hover_at(at);
     h.run();
     h.get_by_label("Add to this workspace 2 dossiers").click();
+    h.run();
+    // Side by side, nothing written yet.
+    assert!(h.query_by_label("In the workspace").is_some());
+    assert!(h.query_by_label("In the file").is_some());
+    assert!(
+        h.query_by_label("Someone Else").is_some(),
+        "the file's client"
+    );
+    assert!(
+        h.query_by_label("Client *").is_some(),
+        "what differs is marked"
+    );
+    assert_eq!(
+        on_file(dir.path(), &clash.id).client,
+        sample.dossiers[0].dossier.client
+    );
+    assert_eq!(
+        twe_core::files::load_paths(&[dir.path().to_path_buf()])
+            .dossiers
+            .len(),
+        30
+    );
+    (dir, h, clash)
+}
+
+/// Clicks "Add" in the side-by-side view and waits for the workspace to open again.
+fn add_now(h: &mut Harness<'static, Window>) {
+    h.get_by_role_and_label(Role::Button, "Add").click();
     for _ in 0..400 {
         h.step();
         if !h.state().is_opening() {
@@ -580,6 +611,13 @@ fn a_spreadsheet_is_added_to_the_open_workspace() {
         std::thread::sleep(std::time::Duration::from_millis(10));
     }
     h.run();
+}
+
+/// Keep both (the default): the import's is added as ID-kopie-1, listed, and said.
+#[test]
+fn an_added_spreadsheets_taken_id_is_kept_both_by_default() {
+    let (dir, mut h, clash) = adding_with_a_clash();
+    add_now(&mut h);
     assert_eq!(h.state().workspace().live_count(), 32);
     let kept = format!("{}-kopie-1", clash.id);
     assert!(
@@ -590,7 +628,63 @@ fn a_spreadsheet_is_added_to_the_open_workspace() {
         h.query_by_label_contains("2 dossiers added to the workspace")
             .is_some()
     );
+    assert!(h.query_by_label_contains("both kept").is_some());
     drop(dir);
+}
+
+/// Take the file's: the workspace's dossier is saved over (its previous version kept as the
+/// backup), nothing is added for it, and the window says so.
+#[test]
+fn an_added_spreadsheets_version_can_replace_the_workspaces() {
+    let (dir, mut h, clash) = adding_with_a_clash();
+    h.get_by_role_and_label(Role::RadioButton, "Take the file's")
+        .click();
+    h.run();
+    add_now(&mut h);
+    assert_eq!(h.state().workspace().live_count(), 31);
+    assert_eq!(on_file(dir.path(), &clash.id).client, "Someone Else");
+    assert!(
+        h.query_by_label_contains("1 dossier added to the workspace")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("1 dossier replaced by the file's")
+            .is_some()
+    );
+    let report = twe_core::files::load_paths(&[dir.path().to_path_buf()]);
+    let file = &report
+        .dossiers
+        .iter()
+        .find(|d| d.dossier.id == clash.id)
+        .unwrap()
+        .path;
+    assert!(
+        twe_core::files::backup_path(file).exists(),
+        "the previous version kept"
+    );
+}
+
+/// Keep mine, for all by the keyboard: the workspace's dossier stays as it was and only
+/// the new one is added.
+#[test]
+fn an_added_spreadsheets_taken_id_can_be_left_out() {
+    let (dir, mut h, clash) = adding_with_a_clash();
+    let before = on_file(dir.path(), &clash.id);
+    h.get_by_role_and_label(Role::Button, "Keep mine").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::RadioButton, "Keep mine")
+            .accesskit_node()
+            .toggled()
+            == Some(egui::accesskit::Toggled::True),
+        "the choice for all shows on each dossier"
+    );
+    add_now(&mut h);
+    assert_eq!(h.state().workspace().live_count(), 31);
+    assert_eq!(on_file(dir.path(), &clash.id), before);
+    assert!(h.query_by_label_contains("kept the workspace's").is_some());
 }
 
 /// The OCMW's suggestions name each municipality once (the three maps named most of them

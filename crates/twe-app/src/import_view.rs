@@ -8,7 +8,9 @@ use super::cx::ViewCx;
 use super::panel::Panel;
 use crate::combo::Keys as _;
 use std::path::{Path, PathBuf};
+use twe_core::files::OnClash;
 use twe_core::lang::Lang;
+use twe_core::model::Dossier;
 use twe_documents::spreadsheet::{Column, Imported, Layout, Preview, SheetKind, Source, import};
 
 /// How many unreadable rows the panel lists (the rest are counted).
@@ -29,6 +31,10 @@ pub struct ImportPanel {
     /// The notes and problems as shown, worded once per import and language, not per frame
     /// (up to 400 messages, each made terminal-safe).
     lines: Option<(Lang, Lines)>,
+    /// Once the user asked to add to the open workspace and some ids are taken: each such
+    /// dossier, the workspace's beside the file's, with what to do; shown instead of the
+    /// columns until added or sent back.
+    clashes: Option<Vec<Clash>>,
     /// Frames drawn so far: the first few ask for the next, so the modal settles at its
     /// size and place before the user's pointer moves (else it jumped on the first move,
     /// away from where the user was about to click).
@@ -49,6 +55,7 @@ impl ImportPanel {
             folder,
             error: None,
             lines: None,
+            clashes: None,
             frames: 0,
         }
     }
@@ -56,6 +63,47 @@ impl ImportPanel {
     /// The dossiers an import would write.
     pub fn imported(&self) -> &Imported {
         &self.imported
+    }
+
+    /// Finds the imported dossiers whose id the open workspace has (`mine` gives its
+    /// dossier for an id) and shows them side by side, each to be kept both by default;
+    /// answers whether there were any. Nothing is written until the user adds.
+    pub fn ask_clashes(&mut self, mine: impl Fn(&str) -> Option<Dossier>) -> bool {
+        let clashes: Vec<Clash> = self
+            .imported
+            .dossiers
+            .iter()
+            .filter_map(|theirs| {
+                mine(&theirs.id).map(|mine| Clash {
+                    mine,
+                    theirs: theirs.clone(),
+                    choice: OnClash::KeepBoth,
+                })
+            })
+            .collect();
+        let any = !clashes.is_empty();
+        self.clashes = any.then_some(clashes);
+        any
+    }
+
+    /// What the user chose for each taken id, once asked ([`Self::ask_clashes`]).
+    pub fn clash_choices(&self) -> Option<std::collections::HashMap<String, OnClash>> {
+        self.clashes.as_ref().map(|all| {
+            all.iter()
+                .map(|c| (c.theirs.id.clone(), c.choice))
+                .collect()
+        })
+    }
+
+    /// Sets the choice for the clash at `k` (all of them for `None`).
+    pub fn choose(&mut self, k: Option<usize>, choice: OnClash) {
+        if let Some(all) = &mut self.clashes {
+            for (i, c) in all.iter_mut().enumerate() {
+                if k.is_none_or(|k| k == i) {
+                    c.choice = choice;
+                }
+            }
+        }
     }
 
     /// The spreadsheet file.
@@ -216,12 +264,176 @@ impl ImportPanel {
             if ui
                 .add_enabled(!self.imported.dossiers.is_empty(), egui::Button::new(add))
                 .on_hover_text(lang.pick(
-                    "Nieuwe dossiers komen erbij; een id dat de werkmap al heeft wordt ID-kopie-N, niets wordt overschreven",
-                    "New dossiers are added; an id the workspace has becomes ID-kopie-N, nothing is overwritten",
+                    "Nieuwe dossiers komen erbij; voor een id dat de werkmap al heeft kiest u, naast elkaar, voor er iets geschreven wordt",
+                    "New dossiers are added; for an id the workspace has you choose, side by side, before anything is written",
                 ))
                 .clicked()
             {
                 out.push(Action::Output(Output::ImportAdd));
+            }
+            if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
+                out.push(Action::Output(Output::CloseImport));
+            }
+        });
+    }
+}
+
+/// An imported dossier whose id the open workspace has.
+struct Clash {
+    /// The workspace's.
+    mine: Dossier,
+    /// The file's.
+    theirs: Dossier,
+    /// What to do.
+    choice: OnClash,
+}
+
+/// What a counsellor compares of two versions of a dossier, a line per fact: the client,
+/// where and by whom, the dates, each instrument, and how many documents, activities and
+/// notes (the notes by their latest day, never their words).
+fn facts(d: &Dossier, lang: Lang) -> Vec<(&'static str, String)> {
+    let date = |x: Option<chrono::NaiveDate>| {
+        x.map_or_else(|| "–".to_string(), |x| twe_core::lang::date(x, lang))
+    };
+    let safe = |s: &str| twe_core::lang::terminal_safe(s).into_owned();
+    let instruments = if d.instruments.is_empty() {
+        lang.pick("geen", "none").to_string()
+    } else {
+        d.instruments
+            .iter()
+            .map(|i| {
+                format!(
+                    "{} {}–{}",
+                    safe(&i.label(lang)),
+                    twe_core::lang::date(i.start, lang),
+                    twe_core::lang::date(i.end, lang)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let latest = d.notes.iter().map(|n| n.date).max();
+    let notes = match latest {
+        None => "0".to_string(),
+        Some(day) => format!(
+            "{} ({} {})",
+            d.notes.len(),
+            lang.pick("laatste", "latest"),
+            twe_core::lang::date(day, lang)
+        ),
+    };
+    vec![
+        (lang.pick("Cliënt", "Client"), safe(&d.client)),
+        ("OCMW", safe(&d.ocmw)),
+        (
+            lang.pick("Begeleider", "Counsellor"),
+            d.counsellor
+                .as_deref()
+                .map_or_else(|| "–".to_string(), safe),
+        ),
+        (lang.pick("Start", "Start"), date(Some(d.start))),
+        (lang.pick("Einde", "End"), date(d.end)),
+        (lang.pick("Instrumenten", "Instruments"), instruments),
+        (
+            lang.pick("Documenten", "Documents"),
+            d.documents.len().to_string(),
+        ),
+        (
+            lang.pick("Activiteiten", "Activities"),
+            d.activities.len().to_string(),
+        ),
+        (lang.pick("Notities", "Notes"), notes),
+    ]
+}
+
+impl ImportPanel {
+    /// The taken ids side by side, each with its three choices, and the buttons.
+    fn clashes_ui(&mut self, ui: &mut egui::Ui, lang: Lang, out: &mut Vec<Action>) {
+        let Some(all) = &self.clashes else {
+            return;
+        };
+        let n = all.len();
+        ui.label(format!(
+            "{} {}",
+            twe_core::lang::count(n as i64, lang, ("dossier", "dossiers"), ("dossier", "dossiers")),
+            lang.pick(
+                "uit het bestand staan al in deze werkmap. Kies per dossier; niets wordt geschreven voor u toevoegt.",
+                "from the file are in this workspace already. Choose for each; nothing is written until you add.",
+            )
+        ));
+        let mut chosen: Option<(Option<usize>, OnClash)> = None;
+        ui.horizontal_wrapped(|ui| {
+            ui.label(lang.pick("Voor allemaal:", "For all:"));
+            for c in OnClash::ALL {
+                if ui.button(c.label(lang)).clicked() {
+                    chosen = Some((None, c));
+                }
+            }
+        });
+        let max = (ui.ctx().content_rect().height() - 230.0).max(140.0);
+        egui::ScrollArea::vertical()
+            .id_salt("import-clashes")
+            .max_height(max)
+            .auto_shrink([false, true])
+            .show(ui, |ui| {
+                for (k, clash) in all.iter().enumerate() {
+                    ui.separator();
+                    ui.strong(twe_core::lang::terminal_safe(&clash.theirs.id));
+                    let (mine, theirs) = (facts(&clash.mine, lang), facts(&clash.theirs, lang));
+                    egui::Grid::new(("import-clash", k))
+                        .num_columns(3)
+                        .striped(true)
+                        .show(ui, |ui| {
+                            ui.label("");
+                            ui.strong(lang.pick("In de werkmap", "In the workspace"));
+                            ui.strong(lang.pick("In het bestand", "In the file"));
+                            ui.end_row();
+                            for ((field, a), (_, b)) in mine.iter().zip(&theirs) {
+                                if a == b {
+                                    ui.weak(*field);
+                                    ui.label(a);
+                                    ui.label(b);
+                                } else {
+                                    // What differs stands out: the reason to choose.
+                                    ui.strong(format!("{field} *"));
+                                    ui.strong(a);
+                                    ui.strong(b);
+                                }
+                                ui.end_row();
+                            }
+                        });
+                    ui.horizontal_wrapped(|ui| {
+                        for c in OnClash::ALL {
+                            let r = ui.radio(clash.choice == c, c.label(lang));
+                            if r.clicked() {
+                                chosen = Some((Some(k), c));
+                            }
+                        }
+                    });
+                }
+            });
+        if let Some((k, c)) = chosen {
+            self.choose(k, c);
+        }
+        ui.weak(lang.pick(
+            "* verschilt. «Die uit het bestand nemen» bewaart over het dossier van de werkmap (de vorige versie blijft als reservekopie); «Allebei houden» voegt het toe als ID-kopie-N.",
+            "* differs. «Take the file's» saves over the workspace's dossier (its previous version is kept as the backup); «Keep both» adds it as ID-kopie-N.",
+        ));
+        if let Some(e) = &self.error {
+            ui.colored_label(
+                super::palette::severity(twe_core::rules::Severity::Error, ui.visuals().dark_mode),
+                e,
+            );
+        }
+        ui.horizontal_wrapped(|ui| {
+            if ui.button(lang.pick("Toevoegen", "Add")).clicked() {
+                out.push(Action::Output(Output::ImportAdd));
+            }
+            if ui
+                .button(lang.pick("Terug naar de kolommen", "Back to the columns"))
+                .clicked()
+            {
+                self.clashes = None;
             }
             if ui.button(lang.pick("Annuleren", "Cancel")).clicked() {
                 out.push(Action::Output(Output::CloseImport));
@@ -371,6 +583,10 @@ impl Panel for ImportPanel {
                 .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
             ui.label(name)
                 .on_hover_text(self.file.display().to_string());
+            if self.clashes.is_some() {
+                self.clashes_ui(ui, lang, out);
+                return;
+            }
             let max = (ui.ctx().content_rect().height() - 260.0).max(160.0);
             egui::ScrollArea::vertical()
                 .max_height(max)

@@ -191,39 +191,29 @@ impl Window {
         let Some(panel) = &mut self.import else {
             return;
         };
+        // Ids the workspace has are shown side by side first; the second click adds.
+        let ws = &self.shared.ws;
+        let Some(choices) = panel.clash_choices().or_else(|| {
+            let mine = |id: &str| {
+                ws.entries()
+                    .iter()
+                    .find(|e| e.dossier().id == id)
+                    .map(|e| e.dossier().clone())
+            };
+            (!panel.ask_clashes(mine)).then(std::collections::HashMap::new)
+        }) else {
+            return;
+        };
         let got = panel.imported();
-        match twe_core::files::add_to_workspace(&dir, &got.dossiers) {
+        let on_clash = |id: &str| {
+            choices
+                .get(id)
+                .copied()
+                .unwrap_or(twe_core::files::OnClash::KeepBoth)
+        };
+        match twe_core::files::add_to_workspace(&dir, &got.dossiers, &on_clash) {
             Ok(added) => {
-                let n = added.files.len() as i64;
-                let clashes = added.clashes.clone();
-                let summary = move |lang: Lang| {
-                    let mut s = format!(
-                        "{} {}",
-                        twe_core::lang::count(
-                            n,
-                            lang,
-                            ("dossier", "dossiers"),
-                            ("dossier", "dossiers")
-                        ),
-                        lang.pick("toegevoegd aan de werkmap", "added to the workspace")
-                    );
-                    if !clashes.is_empty() {
-                        let kept: Vec<String> = clashes
-                            .iter()
-                            .map(|(id, as_)| format!("{id} {} {as_}", lang.pick("als", "as")))
-                            .collect();
-                        s = format!(
-                            "{s}; {}: {}",
-                            lang.pick(
-                                "al in de werkmap, beide gehouden",
-                                "in the workspace already, both kept"
-                            ),
-                            kept.join(", ")
-                        );
-                    }
-                    s
-                };
-                let note = twe_core::lang::Text::new(summary(Lang::Nl), summary(Lang::En));
+                let note = added_words(&added);
                 self.import_done(&dir, note);
             }
             Err(e) => panel.error = Some(e.message(lang)),
@@ -355,4 +345,65 @@ impl Window {
             .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }
+}
+
+/// What adding an import to the workspace did, in both languages: how many dossiers were
+/// added, and what became of each id the workspace had.
+fn added_words(added: &twe_core::files::Added) -> twe_core::lang::Text {
+    let words = |lang: Lang| {
+        let n = |x: usize| {
+            twe_core::lang::count(
+                x as i64,
+                lang,
+                ("dossier", "dossiers"),
+                ("dossier", "dossiers"),
+            )
+        };
+        let mut s = format!(
+            "{} {}",
+            n(added.files.len()),
+            lang.pick("toegevoegd aan de werkmap", "added to the workspace")
+        );
+        let ids = |list: &mut dyn Iterator<Item = String>| list.collect::<Vec<_>>().join(", ");
+        if !added.replaced.is_empty() {
+            let names = ids(&mut added.replaced.iter().map(|p| {
+                p.file_stem()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned())
+            }));
+            s = format!(
+                "{s}; {} {}: {names}",
+                n(added.replaced.len()),
+                lang.pick(
+                    "vervangen door die uit het bestand (vorige versie als reservekopie)",
+                    "replaced by the file's (previous version kept as the backup)"
+                )
+            );
+        }
+        if !added.kept_mine.is_empty() {
+            s = format!(
+                "{s}; {}: {}",
+                lang.pick("eigen versie gehouden", "kept the workspace's"),
+                ids(&mut added.kept_mine.iter().cloned())
+            );
+        }
+        if !added.clashes.is_empty() {
+            let kept = ids(&mut added
+                .clashes
+                .iter()
+                .map(|(id, as_)| format!("{id} {} {as_}", lang.pick("als", "as"))));
+            s = format!(
+                "{s}; {}: {kept}",
+                lang.pick("allebei gehouden", "both kept")
+            );
+        }
+        for (id, why) in &added.refused {
+            s = format!(
+                "{s}; {id} {}: {}",
+                lang.pick("niet vervangen", "not replaced"),
+                why.get(lang)
+            );
+        }
+        twe_core::lang::terminal_safe(&s).into_owned()
+    };
+    twe_core::lang::Text::new(words(Lang::Nl), words(Lang::En))
 }

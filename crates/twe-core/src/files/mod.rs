@@ -19,8 +19,8 @@ pub use load::{
     parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
-    Added, NewWorkspaceError, SaveFailure, Saved, add_to_workspace, backup_names, backup_path,
-    save_dossier, saved_text, to_ron, write_workspace,
+    Added, NewWorkspaceError, OnClash, SaveFailure, Saved, add_to_workspace, backup_names,
+    backup_path, save_dossier, saved_text, to_ron, write_workspace,
 };
 pub use write::{
     Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,

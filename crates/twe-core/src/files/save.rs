@@ -289,37 +289,94 @@ pub fn write_workspace(
         })
 }
 
-/// What adding dossiers to a workspace did: the files written, and each dossier whose id
-/// the workspace already had, with the id it was added under.
+/// What to do with an imported dossier whose id the workspace already has.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum OnClash {
+    /// Keep the workspace's dossier; the imported one is not added.
+    KeepMine,
+    /// Replace the workspace's dossier by the imported one (saved over its file, the
+    /// previous version kept as the file's backup).
+    TakeTheirs,
+    /// Keep both: the imported one is added as `ID-kopie-N`.
+    KeepBoth,
+}
+
+impl OnClash {
+    /// Every choice, in the order offered.
+    pub const ALL: [OnClash; 3] = [OnClash::KeepMine, OnClash::TakeTheirs, OnClash::KeepBoth];
+
+    /// The choice as a button says it.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            OnClash::KeepMine => lang.pick("Mijn versie houden", "Keep mine"),
+            OnClash::TakeTheirs => lang.pick("Die uit het bestand nemen", "Take the file's"),
+            OnClash::KeepBoth => lang.pick("Allebei houden", "Keep both"),
+        }
+    }
+}
+
+/// What adding dossiers to a workspace did: the files written, and what became of each
+/// dossier whose id the workspace already had.
 #[derive(Debug, Default)]
 pub struct Added {
     /// The new files.
     pub files: Vec<PathBuf>,
-    /// (the id in the import, the id it was added under: `ID-kopie-N`).
+    /// Kept both: (the id in the import, the id it was added under: `ID-kopie-N`).
     pub clashes: Vec<(String, String)>,
+    /// Taken from the import: the workspace's files saved over (each with its backup).
+    pub replaced: Vec<PathBuf>,
+    /// Kept the workspace's: the ids of the imported dossiers not added.
+    pub kept_mine: Vec<String>,
+    /// Asked to take the import's but could not (locked by a colleague, not writable):
+    /// the id and why, in both languages; the import was kept as a copy instead (it is in
+    /// `clashes` too), so nothing imported is lost.
+    pub refused: Vec<(String, crate::lang::Text)>,
 }
 
 /// Adds `dossiers` to the workspace folder `dir` (which must exist): each as a new file
-/// beside the others, never over one; a dossier whose id the workspace already has is
-/// kept too, as `ID-kopie-N` (the first N free), and reported, so nothing anyone has is
-/// overwritten and nothing imported is lost. The workspace's dossiers are read for their
-/// ids; a file that does not load is left as it is.
-pub fn add_to_workspace(dir: &Path, dossiers: &[Dossier]) -> Result<Added, NewWorkspaceError> {
+/// beside the others, never over one. A dossier whose id the workspace already has is
+/// dealt with as `on_clash` says for that id: kept as `ID-kopie-N` (the first N free), left
+/// out, or saved over the workspace's file (atomically, its previous version kept as the
+/// backup, under the dossier's lock: a colleague editing it keeps it, and the import is kept
+/// as a copy instead). Each is reported. The workspace's dossiers are read for their ids; a
+/// file that does not load is left as it is.
+pub fn add_to_workspace(
+    dir: &Path,
+    dossiers: &[Dossier],
+    on_clash: &dyn Fn(&str) -> OnClash,
+) -> Result<Added, NewWorkspaceError> {
     let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
     if !std::fs::metadata(dir).map_err(io)?.is_dir() {
         return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
     }
     let existing = super::load_paths(&[dir.to_path_buf()]);
-    let mut ids: std::collections::HashSet<String> = existing
-        .dossiers
-        .iter()
-        .map(|d| d.dossier.id.clone())
-        .collect();
+    let mut files: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    for d in &existing.dossiers {
+        files.entry(d.dossier.id.as_str()).or_insert(&d.path);
+    }
+    let mut ids: std::collections::HashSet<String> =
+        files.keys().map(|id| (*id).to_string()).collect();
     let mut added = Added::default();
     let mut renamed: Vec<Dossier> = Vec::with_capacity(dossiers.len());
     for d in dossiers {
         let mut d = d.clone();
         if ids.contains(&d.id) {
+            let file = files.get(d.id.as_str()).copied();
+            match (on_clash(&d.id), file) {
+                (OnClash::KeepMine, _) => {
+                    added.kept_mine.push(d.id.clone());
+                    continue;
+                }
+                (OnClash::TakeTheirs, Some(file)) => match replace_locked(file, &d) {
+                    Ok(()) => {
+                        added.replaced.push(file.to_path_buf());
+                        continue;
+                    }
+                    Err(why) => added.refused.push((d.id.clone(), why)),
+                },
+                // Taken by another imported dossier, not by a file: both kept.
+                (OnClash::TakeTheirs | OnClash::KeepBoth, _) => {}
+            }
             let free = crate::model::copy_id(&d.id, ids.len(), |c| ids.contains(c));
             added.clashes.push((d.id.clone(), free.clone()));
             d.id = free;
@@ -343,6 +400,37 @@ pub fn add_to_workspace(dir: &Path, dossiers: &[Dossier]) -> Result<Added, NewWo
     }
     sync_dir(dir);
     Ok(added)
+}
+
+/// Saves `dossier` over `file` under the file's lock (taken and released here, as `fix`
+/// does), or says why not in both languages.
+fn replace_locked(file: &Path, dossier: &Dossier) -> Result<(), crate::lang::Text> {
+    use crate::workspace::locks;
+    let both = |f: &dyn Fn(Lang) -> String| crate::lang::Text::new(f(Lang::Nl), f(Lang::En));
+    match locks::acquire(file) {
+        Ok(()) => {}
+        Err(locks::LockError::Held(info)) => {
+            return Err(both(&|lang| {
+                format!(
+                    "{} ({})",
+                    lang.pick("in gebruik", "in use"),
+                    info.describe(lang)
+                )
+            }));
+        }
+        Err(locks::LockError::Io(e)) => {
+            return Err(both(&|lang| {
+                format!(
+                    "{}: {}",
+                    lang.pick("geen slot", "no lock"),
+                    super::io_message(&e, lang)
+                )
+            }));
+        }
+    }
+    let saved = save_dossier(file, dossier);
+    locks::release(file);
+    saved.map_err(|e| both(&|lang| e.message(lang)))
 }
 
 /// The backup of `path`: the previous version, kept hidden beside it (the loader skips

@@ -248,3 +248,120 @@ mod hostile {
         ));
     }
 }
+
+mod adding {
+    use super::*;
+
+    /// A workspace holding the sample's first dossier as `dir/ID.ron`, and that dossier
+    /// changed as an import would bring it (another client name).
+    fn clash() -> (tempfile::TempDir, PathBuf, crate::model::Dossier) {
+        let dir = tempfile::tempdir().unwrap();
+        let mine = sample_dossier();
+        let file = dir.path().join(format!("{}.ron", mine.id));
+        save_dossier(&file, &mine).unwrap();
+        let mut theirs = mine.clone();
+        theirs.client = "Uit het bestand".into();
+        (dir, file, theirs)
+    }
+
+    fn client_in(file: &Path) -> String {
+        load_file(file).unwrap().client
+    }
+
+    use std::path::PathBuf;
+
+    #[test]
+    fn keep_both_adds_the_import_as_a_copy() {
+        let (dir, file, theirs) = clash();
+        let before = client_in(&file);
+        let added = add_to_workspace(dir.path(), std::slice::from_ref(&theirs), &|_| {
+            OnClash::KeepBoth
+        })
+        .unwrap();
+        assert_eq!(
+            added.clashes,
+            vec![(theirs.id.clone(), format!("{}-kopie-1", theirs.id))]
+        );
+        assert_eq!(added.files.len(), 1);
+        assert_eq!(client_in(&file), before, "mine untouched");
+        assert_eq!(client_in(&added.files[0]), "Uit het bestand");
+    }
+
+    #[test]
+    fn keep_mine_writes_nothing() {
+        let (dir, file, theirs) = clash();
+        let listed = names(dir.path());
+        let before = std::fs::read(&file).unwrap();
+        let added = add_to_workspace(dir.path(), std::slice::from_ref(&theirs), &|_| {
+            OnClash::KeepMine
+        })
+        .unwrap();
+        assert_eq!(added.kept_mine, vec![theirs.id.clone()]);
+        assert!(added.files.is_empty() && added.clashes.is_empty());
+        assert_eq!(names(dir.path()), listed, "no file added");
+        assert_eq!(std::fs::read(&file).unwrap(), before);
+    }
+
+    #[test]
+    fn take_theirs_saves_over_mine_and_keeps_mine_as_the_backup() {
+        let (dir, file, theirs) = clash();
+        let before = std::fs::read(&file).unwrap();
+        let added = add_to_workspace(dir.path(), &[theirs], &|_| OnClash::TakeTheirs).unwrap();
+        assert_eq!(added.replaced, vec![file.clone()]);
+        assert!(added.files.is_empty() && added.clashes.is_empty());
+        assert_eq!(client_in(&file), "Uit het bestand");
+        assert_eq!(std::fs::read(backup_path(&file)).unwrap(), before);
+        assert!(
+            !crate::workspace::locks::lock_path(&file).exists(),
+            "the lock taken for the save is released"
+        );
+    }
+
+    #[test]
+    fn take_theirs_of_a_dossier_a_colleague_edits_keeps_both_and_says_why() {
+        let (dir, file, theirs) = clash();
+        let lock = crate::workspace::locks::lock_path(&file);
+        std::fs::write(&lock, "sofie,pc-12,4242,2026-12-07T09:00\n").unwrap();
+        let before = std::fs::read(&file).unwrap();
+        let added = add_to_workspace(dir.path(), std::slice::from_ref(&theirs), &|_| {
+            OnClash::TakeTheirs
+        })
+        .unwrap();
+        assert_eq!(
+            std::fs::read(&file).unwrap(),
+            before,
+            "the colleague's file is left"
+        );
+        assert_eq!(added.refused.len(), 1);
+        assert!(
+            added.refused[0].1.en.contains("sofie"),
+            "{:?}",
+            added.refused
+        );
+        assert_eq!(added.clashes.len(), 1, "the import is kept as a copy");
+        assert_eq!(client_in(&added.files[0]), "Uit het bestand");
+        assert!(lock.exists(), "the colleague's lock stays");
+    }
+
+    #[test]
+    fn each_id_gets_its_own_choice() {
+        let (dir, file, theirs) = clash();
+        let mut new = theirs.clone();
+        new.id = "NIEUW-2026-0001".into();
+        let added = add_to_workspace(dir.path(), &[theirs.clone(), new], &|id| {
+            if id == theirs.id {
+                OnClash::KeepMine
+            } else {
+                OnClash::TakeTheirs
+            }
+        })
+        .unwrap();
+        assert_eq!(added.kept_mine, vec![theirs.id.clone()]);
+        assert_eq!(
+            added.files.len(),
+            1,
+            "a new id is added whatever the choice"
+        );
+        assert!(client_in(&file) != "Uit het bestand");
+    }
+}
