@@ -520,6 +520,44 @@ fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
     assert!(h.query_by_label_contains("no OCMW filled in").is_some());
 }
 
+/// A new dossier made on the sample and saved by Ctrl+S where the dialog says: its folder
+/// is the first recent workspace and the one the next start opens (it was nowhere after a
+/// restart).
+#[test]
+fn a_new_dossier_saved_from_the_sample_is_found_after_a_restart() {
+    let mut h = crate::common::sample(Lang::En);
+    assert_eq!(h.state().reopen_at(), None, "the sample has no folder");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    h.state_mut().take_shell_actions();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let asked = h.state_mut().take_shell_actions();
+    let Some(twe_app::action::Shell::Dialog(request)) = asked.into_iter().next() else {
+        panic!("Ctrl+S on a new dossier asks where");
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("mijn-clienten");
+    std::fs::create_dir(&folder).unwrap();
+    let path = match &request {
+        twe_app::Request::SaveUnfiled => folder.clone(),
+        _ => folder.join("nieuw.ron"),
+    };
+    h.state_mut()
+        .act(twe_app::Action::File(twe_app::action::File::PathChosen(
+            request, path,
+        )));
+    h.run();
+    assert_eq!(h.state().reopen_at(), Some(folder.as_path()));
+    assert_eq!(h.state().recent().first(), Some(&folder));
+    assert_eq!(
+        twe_core::files::load_paths(std::slice::from_ref(&folder))
+            .dossiers
+            .len(),
+        1
+    );
+}
+
 /// The counsellor works by name: caseload rows name the client beside the id, at 1024×600
 /// too (the agenda keeps its client column at that size as well).
 #[test]
@@ -831,4 +869,67 @@ fn the_agenda_names_the_latest_note_where_it_matters() {
             .is_none(),
         "never its words"
     );
+}
+
+/// The columns chosen in the preview are remembered per header set: next month's sheet
+/// with the same headers ("persoon" for the client) is read without assigning again, and a
+/// sheet with other headers is not.
+#[test]
+fn the_import_remembers_the_columns_chosen_for_a_header_set() {
+    let (dir, mut h) = on_disk(Lang::En);
+    let book = tempfile::tempdir().unwrap();
+    let write = |name: &str, header: &str| {
+        let file = book.path().join(name);
+        std::fs::write(
+            &file,
+            format!("{header}\nGENT-1;An;Gent;01/09/2020;WES;01/10/2020;31/12/2020;afgerond\n"),
+        )
+        .unwrap();
+        file
+    };
+    let preview = |h: &mut Harness<'static, Window>, file| {
+        h.state_mut()
+            .act(twe_app::Action::File(twe_app::action::File::PathChosen(
+                twe_app::Request::ImportSpreadsheet,
+                file,
+            )));
+        h.run_steps(6);
+    };
+    let headers = "dossier;persoon;ocmw;start traject;instrument;begin;einde;status";
+    preview(&mut h, write("oktober.csv", headers));
+    assert!(h.query_by_label_contains("Missing: client").is_some());
+    h.get_by_role_and_label(Role::ComboBox, "persoon").click();
+    h.run();
+    h.get_by_label("client").click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("remembered for a next file")
+            .is_some()
+    );
+    h.get_by_label_contains("Import 1 dossier").click();
+    for _ in 0..400 {
+        h.step();
+        if !h.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+    assert_eq!(h.state().column_choices().len(), 1);
+    // Next month: the same headers, written in capitals.
+    preview(&mut h, write("november.csv", &headers.to_uppercase()));
+    assert!(h.query_by_label_contains("Missing: client").is_none());
+    assert!(
+        h.query_by_label_contains("1 dossier ready to import")
+            .is_some()
+    );
+    h.key_press(Key::Escape);
+    h.run();
+    // Another sheet: asked again.
+    preview(
+        &mut h,
+        write("ander.csv", "dossier;persoon;ocmw;start traject"),
+    );
+    assert!(h.query_by_label_contains("Missing: client").is_some());
+    drop(dir);
 }

@@ -1072,7 +1072,7 @@ fn import_panel(
     )
     .unwrap();
     let source = twe_documents::spreadsheet::read_path(&file).unwrap();
-    let panel = twe_app::ImportPanel::new(file, source);
+    let panel = twe_app::ImportPanel::new(file, source, &[]);
     let mut h = Harness::builder()
         .with_size(crate::common::SIZE)
         .build_ui_state(

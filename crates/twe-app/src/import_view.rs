@@ -11,7 +11,9 @@ use std::path::{Path, PathBuf};
 use twe_core::files::OnClash;
 use twe_core::lang::Lang;
 use twe_core::model::Dossier;
-use twe_documents::spreadsheet::{Column, Imported, Layout, Preview, SheetKind, Source, import};
+use twe_documents::spreadsheet::{
+    Column, ColumnChoice, Imported, Layout, Preview, SheetKind, Source, import,
+};
 
 /// How many unreadable rows the panel lists (the rest are counted).
 const SHOWN_PROBLEMS: usize = 200;
@@ -35,6 +37,9 @@ pub struct ImportPanel {
     /// dossier, the workspace's beside the file's, with what to do; shown instead of the
     /// columns until added or sent back.
     clashes: Option<Vec<Clash>>,
+    /// The sheets whose columns the user assigned, or that took the columns chosen at an
+    /// earlier import of the same headers: kept for the next one.
+    chosen: Vec<SheetKind>,
     /// Frames drawn so far: the first few ask for the next, so the modal settles at its
     /// size and place before the user's pointer moves (else it jumped on the first move,
     /// away from where the user was about to click).
@@ -44,8 +49,15 @@ pub struct ImportPanel {
 impl ImportPanel {
     /// Prepares the import of `source`, read from `file`, proposing a folder beside it named
     /// after it ("caseload.xlsx" gives "caseload").
-    pub fn new(file: PathBuf, source: Source) -> Self {
-        let preview = Preview::of(source);
+    pub fn new(file: PathBuf, source: Source, remembered: &[ColumnChoice]) -> Self {
+        let mut preview = Preview::of(source);
+        // Columns the user chose for these very headers before are chosen again.
+        let mut chosen = Vec::new();
+        for (layout, _) in &mut preview.sheets {
+            if remembered.iter().any(|c| layout.take(c)) {
+                chosen.push(layout.sheet);
+            }
+        }
         let imported = import(&preview);
         let folder = file.with_extension("").display().to_string();
         ImportPanel {
@@ -56,6 +68,7 @@ impl ImportPanel {
             error: None,
             lines: None,
             clashes: None,
+            chosen,
             frames: 0,
         }
     }
@@ -63,6 +76,17 @@ impl ImportPanel {
     /// The dossiers an import would write.
     pub fn imported(&self) -> &Imported {
         &self.imported
+    }
+
+    /// The columns the user chose (or took from an earlier import), per sheet, to keep for
+    /// the next import of a sheet with the same headers.
+    pub fn choices(&self) -> Vec<ColumnChoice> {
+        self.preview
+            .sheets
+            .iter()
+            .filter(|(l, _)| self.chosen.contains(&l.sheet))
+            .map(|(l, _)| l.choice())
+            .collect()
     }
 
     /// Finds the imported dossiers whose id the open workspace has (`mine` gives its
@@ -116,6 +140,9 @@ impl ImportPanel {
     pub fn assign(&mut self, sheet: SheetKind, index: usize, column: Option<Column>) {
         if let Some(layout) = self.preview.layout_mut(sheet) {
             layout.assign(index, column);
+            if !self.chosen.contains(&sheet) {
+                self.chosen.push(sheet);
+            }
             self.imported = import(&self.preview);
             self.lines = None;
         }
@@ -143,6 +170,12 @@ impl ImportPanel {
         }
         if let Some((sheet, (index, column))) = change {
             self.assign(sheet, index, column);
+        }
+        if !self.chosen.is_empty() {
+            ui.weak(lang.pick(
+                "De gekozen kolommen worden onthouden voor een volgend bestand met dezelfde kolomkoppen.",
+                "The columns chosen are remembered for a next file with the same headers.",
+            ));
         }
         let found: Vec<SheetKind> = self.preview.sheets.iter().map(|(l, _)| l.sheet).collect();
         if self.preview.csv {

@@ -29,6 +29,9 @@ struct Settings {
     /// Who "I" am: the counsellor "my clients" filters on.
     #[serde(default)]
     me: Option<String>,
+    /// The columns chosen at earlier imports: (sheet, folded headers, column per header).
+    #[serde(default)]
+    import_columns: Vec<(String, Vec<String>, Vec<String>)>,
 }
 
 /// Watches the workspace folder for files changed outside the program.
@@ -193,6 +196,19 @@ fn restore(settings: Settings, path: Option<PathBuf>, today: chrono::NaiveDate) 
     window.act(Action::Setting(Setting::SetDark(!settings.light)));
     window.act(Action::Setting(Setting::SetMe(settings.me)));
     window.set_recent(settings.recent);
+    window.set_column_choices(
+        settings
+            .import_columns
+            .into_iter()
+            .map(
+                |(sheet, headers, columns)| twe_documents::spreadsheet::ColumnChoice {
+                    sheet,
+                    headers,
+                    columns,
+                },
+            )
+            .collect(),
+    );
     if let Some(p) = reopen {
         window.open_workspace(&p);
     }
@@ -205,12 +221,17 @@ fn restore(settings: Settings, path: Option<PathBuf>, today: chrono::NaiveDate) 
 /// What the settings keep of the window.
 fn settings_of(window: &Window) -> Settings {
     Settings {
-        last_workspace: window.workspace().root().map(std::path::Path::to_path_buf),
+        last_workspace: window.reopen_at().map(std::path::Path::to_path_buf),
         recent: window.recent().to_vec(),
         lang: Some(window.lang()),
         light: !window.layout().dark,
         last_dossier: window.selected_id().map(str::to_string),
         me: window.me().map(str::to_string),
+        import_columns: window
+            .column_choices()
+            .iter()
+            .map(|c| (c.sheet.clone(), c.headers.clone(), c.columns.clone()))
+            .collect(),
     }
 }
 
@@ -467,7 +488,8 @@ mod tests {
         twe_core::model::date_serde::parse(s).unwrap()
     }
 
-    /// Who "I" am, the language, the theme and the last dossier survive a restart, through
+    /// Who "I" am, the language, the theme, the last dossier and the import's columns survive
+    /// a restart, through
     /// the text eframe stores them as.
     #[test]
     fn settings_remember_me_across_a_restart() {
@@ -477,6 +499,12 @@ mod tests {
         ))));
         window.act(Action::Setting(Setting::SetDark(false)));
         window.select_id("MECH-2017-0002");
+        let choice = twe_documents::spreadsheet::ColumnChoice {
+            sheet: "Instrumenten".into(),
+            headers: vec!["dossiernr.".into(), "wie".into()],
+            columns: vec!["Dossier".into(), "Cliënt".into()],
+        };
+        window.set_column_choices(vec![choice.clone()]);
         let stored = ron::to_string(&settings_of(&window)).unwrap();
         let back: Settings = ron::from_str(&stored).unwrap();
         let again = restore(back, None, day("2026-06-02"));
@@ -484,6 +512,7 @@ mod tests {
         assert_eq!(again.lang(), Lang::En);
         assert!(!again.layout().dark);
         assert_eq!(again.selected_id(), Some("MECH-2017-0002"));
+        assert_eq!(again.column_choices(), [choice]);
         // Settings from before "me" existed still read.
         let old: Settings =
             ron::from_str("(last_workspace: None, recent: [], lang: None, light: false)").unwrap();

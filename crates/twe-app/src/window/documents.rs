@@ -113,7 +113,9 @@ impl Window {
     /// cannot be read at all.
     pub(super) fn preview_import(&mut self, file: PathBuf) {
         match twe_documents::spreadsheet::read_path(&file) {
-            Ok(source) => self.import = Some(ImportPanel::new(file, source)),
+            Ok(source) => {
+                self.import = Some(ImportPanel::new(file, source, &self.column_choices));
+            }
             Err(e) => self.say(|lang| format!("{}: {}", file.display(), e.message(lang))),
         }
     }
@@ -152,7 +154,15 @@ impl Window {
 
     /// Closes the import's preview and opens `dir`, saying `note` once it is read.
     fn import_done(&mut self, dir: &std::path::Path, note: twe_core::lang::Text) {
-        self.import = None;
+        // The columns chosen for this file's headers, first, for the next import.
+        if let Some(panel) = self.import.take() {
+            for choice in panel.choices() {
+                self.column_choices
+                    .retain(|c| c.sheet != choice.sheet || c.headers != choice.headers);
+                self.column_choices.insert(0, choice);
+            }
+            self.column_choices.truncate(super::COLUMN_CHOICES);
+        }
         self.open_workspace(dir);
         if let Some(opening) = &mut self.opening {
             opening.note = Some(note);

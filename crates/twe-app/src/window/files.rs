@@ -178,6 +178,13 @@ impl Window {
             }
             Err(e) => e.message(lang),
         });
+        // A dossier of the sample saved into a folder: that folder is where it lives now,
+        // recent, and opened at the next start.
+        if let (Ok(()), Some(dir)) = (&saved, path.parent())
+            && self.shared.ws.root().is_none()
+        {
+            self.remember_folder(dir.to_path_buf());
+        }
     }
 
     /// Where a path prompt starts: the workspace folder for dossiers, the documents folder
@@ -325,8 +332,8 @@ impl Window {
             None => format!("{} {}", lang.pick("Bewaard in", "Saved in"), dir.display()),
             Some((_, e)) => e.message(lang),
         });
-        if !self.shared.recent.contains(&dir) {
-            self.shared.recent.insert(0, dir);
+        if problems.is_empty() {
+            self.remember_folder(dir);
         }
     }
 
@@ -441,9 +448,7 @@ impl Window {
             }
             said
         });
-        self.shared.recent.retain(|p| p != &path);
-        self.shared.recent.insert(0, path);
-        self.shared.recent.truncate(super::RECENT);
+        self.remember_folder(path);
         if !opening.queued.is_empty() {
             self.file(File::DiskChanged(opening.queued));
         }

@@ -39,6 +39,10 @@ use twe_core::workspace::Workspace;
 /// How many recently opened workspaces the *File* menu lists.
 const RECENT: usize = 8;
 
+/// How many header sets the import remembers columns for: a few kinds of sheet an office
+/// receives, each kept while it keeps coming.
+const COLUMN_CHOICES: usize = 20;
+
 /// What the panels share and only read while they draw: the window applies actions to it
 /// after drawing.
 struct Shared {
@@ -54,6 +58,9 @@ struct Shared {
     status: Option<twe_core::lang::Text>,
     /// Recently opened workspaces, newest first (persisted by the shell).
     recent: Vec<PathBuf>,
+    /// The folder a dossier of a workspace without one (the sample) was last saved in: the
+    /// workspace the next start opens, so the dossier is not lost from sight.
+    filed_in: Option<PathBuf>,
     /// What a quick fix under the pointer would make of the open dossier.
     preview: Option<Dossier>,
     /// How far the folder being opened is read, while it is.
@@ -115,6 +122,9 @@ pub struct Window {
     dialogs: Dialogs,
     /// The spreadsheet import being prepared, if any.
     import: Option<ImportPanel>,
+    /// The columns chosen at earlier imports, per sheet and header set, newest first
+    /// (persisted by the shell).
+    column_choices: Vec<twe_documents::spreadsheet::ColumnChoice>,
 }
 
 impl Window {
@@ -134,6 +144,7 @@ impl Window {
                 layout: Layout::default(),
                 status: None,
                 recent: Vec::new(),
+                filed_in: None,
                 preview: None,
                 loading: None,
                 me: None,
@@ -158,6 +169,7 @@ impl Window {
             help: Help::default(),
             dialogs: Dialogs::default(),
             import: None,
+            column_choices: Vec::new(),
         }
     }
 
@@ -242,6 +254,34 @@ impl Window {
     /// Recently opened workspaces, newest first.
     pub fn recent(&self) -> &[PathBuf] {
         &self.shared.recent
+    }
+
+    /// The workspace the next start opens: the open one's folder, or for the sample the
+    /// folder its new dossiers were last saved in.
+    pub fn reopen_at(&self) -> Option<&std::path::Path> {
+        self.shared.ws.root().or(self.shared.filed_in.as_deref())
+    }
+
+    /// Puts `dir` first among the recent workspaces; for a workspace without a folder (the
+    /// sample), it is also the one the next start opens.
+    fn remember_folder(&mut self, dir: PathBuf) {
+        if self.shared.ws.root().is_none() {
+            self.shared.filed_in = Some(dir.clone());
+        }
+        self.shared.recent.retain(|p| p != &dir);
+        self.shared.recent.insert(0, dir);
+        self.shared.recent.truncate(RECENT);
+    }
+
+    /// The columns chosen at earlier imports, newest first.
+    pub fn column_choices(&self) -> &[twe_documents::spreadsheet::ColumnChoice] {
+        &self.column_choices
+    }
+
+    /// Sets the columns chosen at earlier imports (restored by the shell).
+    pub fn set_column_choices(&mut self, choices: Vec<twe_documents::spreadsheet::ColumnChoice>) {
+        self.column_choices = choices;
+        self.column_choices.truncate(COLUMN_CHOICES);
     }
 
     /// Sets the recently opened workspaces (restored by the shell).

@@ -400,9 +400,137 @@ impl Layout {
     }
 }
 
+/// The columns a user chose for a sheet, kept (as words, by the settings) for the next
+/// import of a sheet with the same headers: an OCMW exports the same sheet every month, and
+/// assigning its columns once is enough.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnChoice {
+    /// The sheet, by its Dutch name.
+    pub sheet: String,
+    /// The header cells, folded (case, accents and spaces do not count).
+    pub headers: Vec<String>,
+    /// What each header was taken for, by the column's Dutch header; empty for one left aside.
+    pub columns: Vec<String>,
+}
+
+impl Layout {
+    /// The columns as chosen, to keep for a sheet with these headers.
+    pub fn choice(&self) -> ColumnChoice {
+        ColumnChoice {
+            sheet: self.sheet.name(Lang::Nl).to_string(),
+            headers: self.headers.iter().map(|h| fold(h)).collect(),
+            columns: self
+                .columns
+                .iter()
+                .map(|c| c.map_or_else(String::new, |c| c.header(Lang::Nl).to_string()))
+                .collect(),
+        }
+    }
+
+    /// Takes the columns of `choice` if it was made for this sheet with these headers (a
+    /// name the program no longer knows leaves that header aside); answers whether it did.
+    pub fn take(&mut self, choice: &ColumnChoice) -> bool {
+        let same = choice.sheet == self.sheet.name(Lang::Nl)
+            && choice.headers.len() == self.headers.len()
+            && choice.columns.len() == self.headers.len()
+            && choice
+                .headers
+                .iter()
+                .zip(&self.headers)
+                .all(|(a, b)| *a == fold(b));
+        if !same {
+            return false;
+        }
+        let known = self
+            .sheet
+            .columns()
+            .iter()
+            .chain(self.sheet.extra_columns());
+        let known: Vec<Column> = known.copied().collect();
+        let mut columns: Vec<Option<Column>> = Vec::with_capacity(choice.columns.len());
+        for name in &choice.columns {
+            let c = known
+                .iter()
+                .copied()
+                .find(|c| c.header(Lang::Nl) == name && !columns.contains(&Some(*c)));
+            columns.push(c);
+        }
+        self.columns = columns;
+        true
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An OCMW's instruments sheet whose "Wie" header is not known: the user takes it
+    /// for the client.
+    fn chosen() -> Layout {
+        let headers = [
+            "Dossiernr.",
+            "Wie",
+            "Gemeente",
+            "Startdatum",
+            "Rijksregisternr.",
+        ];
+        let mut l = Layout::recognise(
+            SheetKind::Instruments,
+            "Blad1",
+            3,
+            headers.iter().map(|h| (*h).to_string()).collect(),
+        );
+        assert_eq!(l.columns[1], None, "Wie is not a known header");
+        l.assign(1, Some(Column::Client));
+        l
+    }
+
+    #[test]
+    fn a_column_choice_is_taken_by_a_sheet_with_the_same_headers_only() {
+        let choice = chosen().choice();
+        // Next month's sheet: the same headers, written a little differently.
+        let headers = [
+            "DOSSIERNR.",
+            "wie",
+            "Gemeente ",
+            "Startdatum",
+            "Rijksregisternr.",
+        ];
+        let mut next = Layout::recognise(
+            SheetKind::Instruments,
+            "Blad1",
+            1,
+            headers.iter().map(|h| (*h).to_string()).collect(),
+        );
+        assert!(next.take(&choice));
+        assert_eq!(next.columns, chosen().columns);
+        // Another sheet, or other headers: not taken, nothing changed.
+        let mut other = Layout::recognise(
+            SheetKind::Instruments,
+            "Blad1",
+            1,
+            ["Dossiernr.", "Wie", "Gemeente"]
+                .iter()
+                .map(|h| (*h).to_string())
+                .collect(),
+        );
+        let before = other.columns.clone();
+        assert!(!other.take(&choice));
+        assert_eq!(other.columns, before);
+        let mut documents = chosen();
+        documents.sheet = SheetKind::Documents;
+        assert!(!documents.take(&choice));
+    }
+
+    #[test]
+    fn a_column_name_no_longer_known_leaves_its_header_aside() {
+        let mut choice = chosen().choice();
+        choice.columns[1] = "Iets van vroeger".into();
+        let mut l = chosen();
+        assert!(l.take(&choice));
+        assert_eq!(l.columns[1], None);
+        assert_eq!(l.columns[0], Some(Column::Id));
+    }
 
     #[test]
     fn headers_in_either_language_any_order_case_and_spacing() {

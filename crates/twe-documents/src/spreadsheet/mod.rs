@@ -12,7 +12,7 @@ mod read;
 mod words;
 
 pub use charts::{StatsBook, stats_workbook};
-pub use columns::{Column, Layout, SheetKind};
+pub use columns::{Column, ColumnChoice, Layout, SheetKind};
 pub use import::{Imported, Note, Preview, Problem, What, import, parse_date};
 pub use read::{
     MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_TEXT_BYTES,
