@@ -39,6 +39,10 @@ pub struct Args {
     /// Keep only the dossiers of this counsellor (case and spacing aside).
     #[arg(long, value_name = "NAME")]
     counsellor: Option<String>,
+    /// Calendar only: leave out what is overdue (by default each overdue item is an event
+    /// today, marked as overdue, as the window's export does).
+    #[arg(long)]
+    without_overdue: bool,
 }
 
 /// Formats of `agenda`.
@@ -108,7 +112,26 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         }
         Format::Ics => {
             io.load_errors(&errors, lang)?;
-            calendar(&items, lang, args.names, io)?;
+            let findings: Vec<twe_core::rules::Findings> = if args.without_overdue {
+                Vec::new()
+            } else {
+                dossiers
+                    .iter()
+                    .map(|d| twe_core::rules::check(&d.dossier, &ctx))
+                    .collect()
+            };
+            let mut late: Vec<twe_documents::ics::Late<'_>> = dossiers
+                .iter()
+                .zip(&findings)
+                .flat_map(|(d, found)| {
+                    found.iter().filter_map(|f| {
+                        twe_documents::ics::Late::of(&d.dossier, f, ctx.today, lang)
+                    })
+                })
+                .collect();
+            // As the agenda lists them: by due date, then dossier.
+            late.sort_by(|a, b| (a.due, &a.dossier.id).cmp(&(b.due, &b.dossier.id)));
+            calendar(&items, &late, ctx.today, lang, args.names, io)?;
         }
         Format::Text => {
             io.load_errors(&errors, lang)?;
@@ -131,15 +154,17 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     })
 }
 
-/// The items as a calendar on standard output. RFC 5545 wants at least one event in a
+/// The items and the overdue findings as a calendar on standard output. RFC 5545 wants at least one event in a
 /// calendar: with none, nothing is written and standard error says why.
 fn calendar(
     items: &[(&LoadedDossier, Item)],
+    late: &[twe_documents::ics::Late<'_>],
+    today: NaiveDate,
     lang: Lang,
     names: bool,
     io: &mut Io<'_>,
 ) -> std::io::Result<()> {
-    if items.is_empty() {
+    if items.is_empty() && late.is_empty() {
         return io.warn(lang.pick(
             "twe-planner: geen agenda-items, dus geen kalender geschreven",
             "twe-planner: no agenda items, so no calendar was written",
@@ -153,7 +178,7 @@ fn calendar(
         stamp: twe_documents::ics::now(),
     };
     io.out
-        .write_all(twe_documents::ics::calendar(&refs, &options).as_bytes())
+        .write_all(twe_documents::ics::calendar_with(&refs, late, today, &options).as_bytes())
 }
 
 /// The items as text, grouped by when they are due.

@@ -751,7 +751,8 @@ fn agenda_exits_2_when_a_file_does_not_load_and_lists_the_rest() {
     assert!(text.contains("load problems"), "{text}");
 }
 
-/// `--format ics` is an RFC 5545 calendar a real parser reads back with the same dates;
+/// `--format ics` is an RFC 5545 calendar a real parser reads back with the same dates,
+/// what is overdue included (marked, on the reference date) unless `--without-overdue`;
 /// `--names` adds the client to each summary.
 #[test]
 fn agenda_as_a_calendar_round_trips_its_dates() {
@@ -772,13 +773,34 @@ fn agenda_as_a_calendar_round_trips_its_dates() {
     };
     let json: serde_json::Value =
         serde_json::from_slice(&args(&["--format", "json"]).stdout).unwrap();
-    let o = args(&["--format", "ics"]);
+    // What is overdue comes first, each an event on the reference date marked as such.
+    let with_late = stdout(&args(&["--format", "ics"]));
+    let cal: icalendar::Calendar = with_late.parse().unwrap();
+    let late: Vec<_> = cal
+        .events()
+        .filter(|e| e.get_summary().is_some_and(|s| s.contains("OVERDUE since")))
+        .collect();
+    assert!(!late.is_empty(), "{with_late}");
+    for e in &late {
+        let start: chrono::NaiveDate = e.get_start().unwrap().into();
+        assert_eq!(start.to_string(), "2026-03-02");
+        assert!(e.get_uid().unwrap().contains("-late-"));
+    }
+    let o = args(&["--format", "ics", "--without-overdue"]);
     assert_eq!(o.status.code(), Some(0));
     let text = stdout(&o);
     let cal: icalendar::Calendar = text.parse().unwrap();
     let events: Vec<_> = cal.events().collect();
     let items = json["items"].as_array().unwrap();
     assert_eq!(events.len(), items.len());
+    assert_eq!(
+        with_late
+            .parse::<icalendar::Calendar>()
+            .unwrap()
+            .events()
+            .count(),
+        items.len() + late.len()
+    );
     for (e, i) in events.iter().zip(items) {
         let start: chrono::NaiveDate = e.get_start().unwrap().into();
         assert_eq!(start.to_string(), i["due"].as_str().unwrap());
@@ -797,10 +819,17 @@ fn agenda_as_a_calendar_round_trips_its_dates() {
         "SOURCE_DATE_EPOCH is the export time"
     );
     assert!(!text.contains("Youssef Amrani"));
+    assert!(!with_late.contains("Youssef Amrani"));
     let named = stdout(&args(&["--format", "ics", "--names"]));
     assert!(named.contains("Youssef Amrani"), "{named}");
     // Nothing due: no calendar (RFC 5545 wants an event), and standard error says so.
-    let o = args(&["--format", "ics", "--until", "2026-03-03"]);
+    let o = args(&[
+        "--format",
+        "ics",
+        "--until",
+        "2026-03-03",
+        "--without-overdue",
+    ]);
     assert_eq!(o.status.code(), Some(0));
     assert!(o.stdout.is_empty());
     assert!(String::from_utf8_lossy(&o.stderr).contains("no agenda items"));

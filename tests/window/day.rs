@@ -933,3 +933,68 @@ fn the_import_remembers_the_columns_chosen_for_a_header_set() {
     assert!(h.query_by_label_contains("Missing: client").is_some());
     drop(dir);
 }
+
+/// The UIDs of a calendar's events, sorted.
+fn uids(ics: &str) -> Vec<String> {
+    let mut out: Vec<String> = ics
+        .lines()
+        .filter_map(|l| l.strip_prefix("UID:"))
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out
+}
+
+/// One calendar on both faces: the window's *Export to calendar…* and `agenda --format ics`
+/// hold the same events, the overdue ones included (marked), and both leave those out when
+/// asked.
+#[test]
+fn the_window_and_the_command_line_export_the_same_calendar() {
+    let (dir, mut h) = on_disk(Lang::En);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    let export = |h: &mut Harness<'static, Window>| {
+        h.state_mut().take_shell_actions();
+        h.get_by_label("📅 Export to calendar…").click();
+        h.run();
+        let asked = h.state_mut().take_shell_actions();
+        let Some(twe_app::action::Shell::Dialog(twe_app::Request::ExportIcs(ics))) =
+            asked.into_iter().last()
+        else {
+            panic!("the export asks for a file");
+        };
+        ics
+    };
+    let cli = |extra: &[&str]| {
+        let mut args = vec![
+            "agenda".to_string(),
+            dir.path().display().to_string(),
+            "--today".into(),
+            today().to_string(),
+            "--format".into(),
+            "ics".into(),
+            "--lang".into(),
+            "en".into(),
+        ];
+        args.extend(extra.iter().map(|s| (*s).to_string()));
+        let o = std::process::Command::new(env!("CARGO_BIN_EXE_twe-planner"))
+            .args(&args)
+            .output()
+            .unwrap();
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let window = export(&mut h);
+    let line = cli(&[]);
+    assert!(window.contains("OVERDUE since") && line.contains("OVERDUE since"));
+    assert_eq!(uids(&window), uids(&line));
+    assert!(
+        uids(&line).iter().any(|u| u.contains("-late-")),
+        "overdue events"
+    );
+    h.get_by_label("with what is overdue").click();
+    h.run();
+    let window = export(&mut h);
+    let line = cli(&["--without-overdue"]);
+    assert!(!window.contains("OVERDUE since") && !line.contains("OVERDUE since"));
+    assert_eq!(uids(&window), uids(&line));
+}

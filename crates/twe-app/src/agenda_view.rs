@@ -71,15 +71,15 @@ impl AgendaView {
             self.lines
                 .iter()
                 .filter_map(|l| match *l {
-                    Line::Overdue(e, f, due) => {
+                    Line::Overdue(e, f, _) => {
                         let entry = cx.ws.entry(e)?;
                         let finding = entry.findings().get(f)?;
-                        Some(twe_documents::ics::Late {
-                            dossier: entry.dossier(),
-                            rule: finding.rule.id,
-                            message: finding.message(entry.dossier(), cx.lang),
-                            due,
-                        })
+                        twe_documents::ics::Late::of(
+                            entry.dossier(),
+                            finding,
+                            cx.ws.today(),
+                            cx.lang,
+                        )
                     }
                     _ => None,
                 })

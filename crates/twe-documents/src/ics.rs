@@ -72,11 +72,30 @@ pub struct Late<'a> {
     /// Its dossier.
     pub dossier: &'a Dossier,
     /// The rule's id (for the event's UID).
-    pub rule: &'a str,
+    pub rule: &'static str,
     /// The finding's message.
     pub message: String,
     /// The day it was due.
     pub due: NaiveDate,
+}
+
+impl<'a> Late<'a> {
+    /// The finding `f` of `dossier` as an overdue event, if it was due before `today`: the
+    /// window's export and `agenda --format ics` put the same ones in the calendar.
+    pub fn of(
+        dossier: &'a Dossier,
+        f: &twe_core::rules::Finding,
+        today: NaiveDate,
+        lang: Lang,
+    ) -> Option<Late<'a>> {
+        let due = twe_core::rules::agenda::overdue(f, dossier, today)?;
+        Some(Late {
+            dossier,
+            rule: f.rule.id,
+            message: f.message(dossier, lang),
+            due,
+        })
+    }
 }
 
 /// The calendar of `items` (each with its dossier), as text with CRLF line ends.
