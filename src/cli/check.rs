@@ -155,18 +155,25 @@ fn text(
     for (_, findings) in checked {
         total.add(SeverityCounts::of(findings));
     }
+    // Counted words as the window says them: "1 fout", "4 warnings", "1 laadprobleem".
     writeln!(
         io.out,
-        "{} {}: {} {}, {} {}, {} info; {} {}",
-        lang::number(checked.len() as i64, lang),
-        lang.pick("dossiers", "dossiers"),
-        lang::number(total.errors.into(), lang),
-        lang.pick("fouten", "errors"),
-        lang::number(total.warnings.into(), lang),
-        lang.pick("waarschuwingen", "warnings"),
-        lang::number(total.infos.into(), lang),
-        load_problems,
-        lang.pick("laadproblemen", "load problems"),
+        "{}: {}, {}, {}; {}",
+        lang::count(
+            checked.len() as i64,
+            lang,
+            ("dossier", "dossiers"),
+            ("dossier", "dossiers")
+        ),
+        Severity::Error.count(total.errors.into(), lang),
+        Severity::Warning.count(total.warnings.into(), lang),
+        Severity::Info.count(total.infos.into(), lang),
+        lang::count(
+            load_problems as i64,
+            lang,
+            ("laadprobleem", "laadproblemen"),
+            ("load problem", "load problems")
+        ),
     )
 }
 
@@ -177,14 +184,12 @@ fn dossier_text(d: &LoadedDossier, findings: &[Finding], lang: Lang) -> String {
     let c = SeverityCounts::of(findings);
     let mut text = String::with_capacity(96 * (findings.len() + 1));
     let head = format!(
-        "{} ({}, {}): {} {}, {} {}",
+        "{} ({}, {}): {}, {}",
         d.dossier.id,
         d.dossier.ocmw,
         d.path.display(),
-        c.errors,
-        lang.pick("fouten", "errors"),
-        c.warnings,
-        lang.pick("waarschuwingen", "warnings"),
+        Severity::Error.count(c.errors.into(), lang),
+        Severity::Warning.count(c.warnings.into(), lang),
     );
     let _ = writeln!(text, "{}", lang::terminal_safe(&head));
     for f in findings {

@@ -78,6 +78,42 @@ fn an_error_finding_exits_1_and_a_warning_does_not() {
     assert_eq!(o.status.code(), Some(0), "a warning is not an error");
 }
 
+/// The text report counts in words, singular for one, in both languages: "1 fout",
+/// "1 dossier", "1 instrument actief" (it said "1 fouten", "1 dossiers", "instrument(en)").
+#[test]
+fn the_text_report_says_one_in_the_singular() {
+    let said = |lang: &str| {
+        stdout(&run(&[
+            "check",
+            &sample_file("kortrijk-2018-0008.ron"),
+            "--today",
+            "2026-06-01",
+            "--lang",
+            lang,
+        ]))
+    };
+    let nl = said("nl");
+    assert!(nl.contains("): 1 fout, 0 waarschuwingen\n"), "{nl}");
+    assert!(nl.contains("1 instrument actief, vrijgesteld"), "{nl}");
+    assert!(
+        nl.ends_with("1 dossier: 1 fout, 0 waarschuwingen, 1 info; 0 laadproblemen\n"),
+        "{nl}"
+    );
+    let en = said("en");
+    assert!(en.contains("1 instrument active, exempt"), "{en}");
+    assert!(
+        en.ends_with("1 dossier: 1 error, 0 warnings, 1 info; 0 load problems\n"),
+        "{en}"
+    );
+    let many = stdout(&run(&[
+        "check",
+        &sample().display().to_string(),
+        "--lang",
+        "en",
+    ]));
+    assert!(many.contains("30 dossiers: "), "{many}");
+}
+
 #[test]
 fn json_has_the_documented_shape() {
     let o = run(&[

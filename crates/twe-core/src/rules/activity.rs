@@ -169,6 +169,16 @@ fn active_count(finding: &Finding) -> usize {
     }
 }
 
+/// "1 instrument", "0 instrumenten": the year's active instruments, counted in words.
+fn active_words(f: &Finding, lang: Lang) -> String {
+    crate::lang::count(
+        i64::try_from(active_count(f)).unwrap_or(i64::MAX),
+        lang,
+        ("instrument", "instrumenten"),
+        ("instrument", "instruments"),
+    )
+}
+
 /// `second-instrument`: in an open trajectory, the year that holds the reference date and
 /// has the finding of `fewer-than-two-per-year` is due by its last day (cut to the
 /// trajectory's).
@@ -236,11 +246,8 @@ pub const FEWER_THAN_TWO_PER_YEAR: Rule = Rule {
         format!(
             "{}: {} {} {}",
             year_name(finding, lang),
-            active_count(finding),
-            lang.pick(
-                "instrument(en) actief, het doel is",
-                "instrument(s) active, the target is"
-            ),
+            active_words(finding, lang),
+            lang.pick("actief, het doel is", "active, the target is"),
             lang.pick(
                 &format!(
                     "{} per jaar. Plan er nog een (bv. een WES of IBO).",
@@ -300,11 +307,8 @@ pub const TWO_PER_YEAR_EXEMPT: Rule = Rule {
         format!(
             "{}: {} {}; {why}.",
             year_name(finding, lang),
-            active_count(finding),
-            lang.pick(
-                "instrument(en) actief, vrijgesteld",
-                "instrument(s) active, exempt"
-            ),
+            active_words(finding, lang),
+            lang.pick("actief, vrijgesteld", "active, exempt"),
         )
     },
 };
