@@ -998,3 +998,48 @@ fn the_window_and_the_command_line_export_the_same_calendar() {
     assert!(!window.contains("OVERDUE since") && !line.contains("OVERDUE since"));
     assert_eq!(uids(&window), uids(&line));
 }
+
+/// A note stands on the timeline as a tick at its day, named by its day and kind for the
+/// hover and a screen reader, never by its words.
+#[test]
+fn a_note_is_a_tick_on_the_timeline_named_by_day_and_kind() {
+    let dir = sample_folder();
+    let report = twe_core::files::load_paths(&[dir.path().to_path_buf()]);
+    let loaded = report
+        .dossiers
+        .iter()
+        .find(|d| d.dossier.id == "GENT-2017-0004")
+        .unwrap();
+    let mut d = loaded.dossier.clone();
+    let day = d.start + chrono::Days::new(40);
+    d.notes.push(twe_core::model::Note {
+        date: day,
+        kind: twe_core::model::NoteKind::Phone,
+        author: "Sofie Peeters".into(),
+        text: "Secret words".into(),
+    });
+    twe_core::files::save_dossier(&loaded.path, &d).unwrap();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
+    open(&mut h, "GENT-2017-0004");
+    let name = format!(
+        "Note {} ({})",
+        twe_core::lang::date(day, Lang::En),
+        twe_core::model::NoteKind::Phone.label(Lang::En)
+    );
+    let tick = h.get_by_label(&name).rect();
+    // Where its day is: 40 days after the start, before the art. 60§7 bar (15 May 2017 to
+    // 14 May 2018) ends, above the bars.
+    let art60 = h
+        .get_by_label_contains("art. 60§7 employment, 15 May 2017")
+        .rect();
+    assert!(
+        tick.center().x < art60.center().x && tick.center().y < art60.top(),
+        "{tick:?} {art60:?}"
+    );
+    // The words are only in the notes' own field, never on the timeline.
+    assert!(
+        h.query_all_by_label_contains("Secret words")
+            .all(|n| n.accesskit_node().role() == Role::MultilineTextInput
+                || n.accesskit_node().role() == Role::TextInput)
+    );
+}

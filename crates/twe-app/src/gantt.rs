@@ -782,12 +782,7 @@ impl Scene<'_> {
     fn note_ticks(&self, plot_ui: &mut PlotUi<'_>) {
         let (lang, dark) = (self.cx.lang, self.cx.dark());
         for note in &self.d.notes {
-            let name = format!(
-                "{} {} ({})",
-                lang.pick("Notitie", "Note"),
-                lang::date(note.date, lang),
-                note.kind.label(lang)
-            );
+            let name = note_name(note, lang);
             plot_ui.points(
                 egui_plot::Points::new(name, vec![[x_of(note.date) + 0.5, 0.42]])
                     .shape(egui_plot::MarkerShape::Down)
@@ -1097,6 +1092,37 @@ fn due_name(item: &twe_core::rules::agenda::Item, lang: twe_core::lang::Lang) ->
     )
 }
 
+/// A note's tick as its hover and a screen reader name it: its day and kind, never its text.
+fn note_name(note: &twe_core::model::Note, lang: Lang) -> String {
+    format!(
+        "{} {} ({})",
+        lang.pick("Notitie", "Note"),
+        twe_core::lang::date(note.date, lang),
+        note.kind.label(lang)
+    )
+}
+
+/// The notes' ticks for screen readers, as [`due_nodes`] does for the due markers.
+fn note_nodes(
+    entry: usize,
+    notes: &[twe_core::model::Note],
+    transform: &egui_plot::PlotTransform,
+    lang: Lang,
+    ui: &mut egui::Ui,
+) {
+    let frame = *transform.frame();
+    for (k, note) in notes.iter().enumerate() {
+        let at = transform.position_from_point(&PlotPoint::new(x_of(note.date) + 0.5, 0.42));
+        let rect = egui::Rect::from_center_size(at, egui::Vec2::splat(8.0));
+        if !frame.intersects(rect) {
+            continue;
+        }
+        let id = egui::Id::NULL.with(("timeline-note", entry, k));
+        let r = ui.interact(rect, id, egui::Sense::hover());
+        r.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Label, true, note_name(note, lang)));
+    }
+}
+
 /// The due markers for screen readers: a plot's points have no node of their own, so each
 /// diamond gets one where it is drawn, named like its hover.
 fn due_nodes(
@@ -1352,5 +1378,6 @@ impl Panel for Timeline {
             cx.lang,
             ui,
         );
+        note_nodes(entry_index, &stored.notes, &response.transform, cx.lang, ui);
     }
 }
