@@ -615,6 +615,10 @@ fn adding_with_a_clash() -> (
     h.get_by_label("Add to this workspace 2 dossiers").click();
     h.run();
     // Side by side, nothing written yet.
+    assert!(
+        h.query_by_label_contains("1 dossier from the file is in this workspace already")
+            .is_some()
+    );
     assert!(h.query_by_label("In the workspace").is_some());
     assert!(h.query_by_label("In the file").is_some());
     assert!(

@@ -303,20 +303,7 @@ impl Timeline {
         }
         let Some((lane, i, rect)) = focused else {
             self.part = Part::Whole;
-            let help = Command::Help
-                .shortcut_text(ui.ctx(), cx.lang)
-                .unwrap_or_default();
-            hint_ui(
-                ui,
-                &format!(
-                    "{} ({help}: {})",
-                    cx.lang.pick(
-                        "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven",
-                        "Click a bar or Tab to it to move it with the arrow keys",
-                    ),
-                    cx.lang.pick("alle toetsen", "every key"),
-                ),
-            );
+            hint_ui(ui, &bar_hint(ui.ctx(), cx.lang));
             return;
         };
         let id = bar_id(k.entry_index, i);
@@ -529,10 +516,39 @@ pub fn bar_name(d: &Dossier, i: usize, findings: &[Finding], lang: Lang) -> Stri
     name
 }
 
-/// The hint under the timeline: one line, cut short where the timeline is narrow (the
-/// whole text on hover, and in F1).
+/// The hint under the timeline while no bar has the focus.
+fn bar_hint(ctx: &egui::Context, lang: Lang) -> String {
+    let help = Command::Help.shortcut_text(ctx, lang).unwrap_or_default();
+    format!(
+        "{} ({help}: {})",
+        lang.pick(
+            "Klik op een balk of ga er met Tab naartoe om hem met de pijltjes te verschuiven",
+            "Click a bar or Tab to it to move it with the arrow keys",
+        ),
+        lang.pick("alle toetsen", "every key"),
+    )
+}
+
+/// The height the hint under the timeline takes at the width it has: the longer of its
+/// two forms, wrapped, so the plot leaves it room and it never runs under what follows.
+fn hint_height(ui: &egui::Ui, part: Part, lang: Lang) -> f32 {
+    let width = ui.available_width().max(1.0);
+    let font = egui::TextStyle::Body.resolve(ui.style());
+    let texts = [bar_hint(ui.ctx(), lang), keys_hint(part, ui.ctx(), lang)];
+    let tallest = texts
+        .into_iter()
+        .map(|t| {
+            ui.ctx()
+                .fonts_mut(|f| f.layout(t, font.clone(), Color32::WHITE, width).size().y)
+        })
+        .fold(0.0_f32, f32::max);
+    tallest + ui.spacing().item_spacing.y
+}
+
+/// The hint under the timeline: wrapped where the timeline is narrow, never cut (at
+/// 1024×600 the keys it names ran out of the window).
 fn hint_ui(ui: &mut egui::Ui, text: &str) {
-    ui.add(egui::Label::new(egui::RichText::new(text).weak()).truncate());
+    ui.add(egui::Label::new(egui::RichText::new(text).weak()).wrap());
 }
 
 /// The line under the timeline while a bar has the focus: which keys do what, written from
@@ -913,25 +929,40 @@ impl Scene<'_> {
             );
         }
         if x1 > cut {
-            past_end_ui(plot_ui, inst, i, x0.max(cut), x1, y, lang);
+            past_end_ui(plot_ui, inst, i, (x0.max(cut), x1), x_hi, y, lang);
         }
-        let label = format!(
+        let full = format!(
             "{} · {}–{}",
             inst.label(lang),
             lang::date(inst.start, lang),
             lang::date(inst.end, lang)
         );
+        let short = inst.label(lang);
         // Inside the bar when it fits (black or white, whichever reads on the fill), else
-        // just after the bar in the theme's text colour: never text over two backgrounds.
-        let (px_per_day, width) = label_room(plot_ui, &label);
-        let visible = (inside_end.min(x_hi) - x0.max(x_lo)).max(0.0);
-        let (at, color) = if width + 8.0 <= visible * px_per_day {
-            (x0.max(x_lo) + 3.0 / px_per_day, palette::text_on(fill))
-        } else {
-            (
-                x1 + 4.0 / px_per_day,
-                plot_ui.ctx().global_style().visuals.strong_text_color(),
-            )
+        // beside it in the theme's text colour, after or before, whichever side has room
+        // in the plot; where the dates do not fit, the name alone (the hover, the editor
+        // and a screen reader give the dates): never text over two backgrounds, never cut
+        // at the plot's edge (at 1024×600 every label ran out of it).
+        let (px_per_day, full_w) = label_room(plot_ui, &full);
+        let (_, short_w) = label_room(plot_ui, &short);
+        let px = |x: f64| (x - x_lo) * px_per_day;
+        let bar = (px(x0.max(x_lo)), px(inside_end.min(x_hi)));
+        let right = px(x1.min(x_hi));
+        let (use_full, place) = place_label(bar, right, px(x_hi), full_w, short_w);
+        let label = if use_full { full } else { short };
+        let strong = plot_ui.ctx().global_style().visuals.strong_text_color();
+        let (at, color, anchor) = match place {
+            Place::Inside => (
+                x0.max(x_lo) + 3.0 / px_per_day,
+                palette::text_on(fill),
+                egui::Align2::LEFT_CENTER,
+            ),
+            Place::After => (x1 + 4.0 / px_per_day, strong, egui::Align2::LEFT_CENTER),
+            Place::Before => (
+                x0.max(x_lo) - 4.0 / px_per_day,
+                strong,
+                egui::Align2::RIGHT_CENTER,
+            ),
         };
         plot_ui.text(
             Text::new(
@@ -939,7 +970,7 @@ impl Scene<'_> {
                 PlotPoint::new(at, y),
                 egui::RichText::new(label).color(color).strong(),
             )
-            .anchor(egui::Align2::LEFT_CENTER),
+            .anchor(anchor),
         );
     }
 
@@ -1031,6 +1062,44 @@ impl Scene<'_> {
     }
 }
 
+/// Where a bar's label goes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Place {
+    /// In the bar.
+    Inside,
+    /// Right of the bar.
+    After,
+    /// Left of the bar.
+    Before,
+}
+
+/// Where a bar's label fits, in points from the plot's left edge: `bar` the bar's part in
+/// the trajectory as seen, `right` the bar's right end as seen (past the end included),
+/// `width` the plot's; the label with its dates (`full_w` wide) first — inside, after,
+/// before — then the name alone (`short_w`) the same way, else the name after the bar.
+/// Answers whether the full label is used, and where.
+fn place_label(
+    bar: (f64, f64),
+    right: f64,
+    width: f64,
+    full_w: f64,
+    short_w: f64,
+) -> (bool, Place) {
+    const GAP: f64 = 4.0;
+    for (full, w) in [(true, full_w), (false, short_w)] {
+        if w + 2.0 * GAP <= bar.1 - bar.0 {
+            return (full, Place::Inside);
+        }
+        if right + GAP + w <= width {
+            return (full, Place::After);
+        }
+        if bar.0 - GAP - w >= 0.0 {
+            return (full, Place::Before);
+        }
+    }
+    (false, Place::After)
+}
+
 /// The plot's scale (points per day) and the width of a bar label in points, as
 /// `egui_plot` lays it out (small, strong).
 fn label_room(plot_ui: &PlotUi<'_>, label: &str) -> (f64, f64) {
@@ -1052,8 +1121,8 @@ fn past_end_ui(
     plot_ui: &mut PlotUi<'_>,
     inst: &Instrument,
     i: usize,
-    from: f64,
-    to: f64,
+    (from, to): (f64, f64),
+    x_hi: f64,
     y: f64,
     lang: Lang,
 ) {
@@ -1072,13 +1141,21 @@ fn past_end_ui(
         ),
         _ => lang.pick("buiten traject", "outside trajectory"),
     };
+    // From the trajectory's end on, or ending at the plot's right edge where it would run
+    // out of the plot.
+    let (px_per_day, width) = label_room(plot_ui, note);
+    let (at, anchor) = if (x_hi - from - 2.0) * px_per_day >= width {
+        (from + 2.0, egui::Align2::LEFT_CENTER)
+    } else {
+        (x_hi - 2.0 / px_per_day, egui::Align2::RIGHT_CENTER)
+    };
     plot_ui.text(
         Text::new(
             format!("note{i}"),
-            PlotPoint::new(from + 2.0, y - HALF - 0.12),
+            PlotPoint::new(at, y - HALF - 0.12),
             note,
         )
-        .anchor(egui::Align2::LEFT_CENTER),
+        .anchor(anchor),
     );
 }
 
@@ -1338,8 +1415,8 @@ impl Panel for Timeline {
             self.fitted = Some(lanes_now);
             plot = plot.reset();
         }
-        // A line stays free under the plot for what the keys do.
-        let hint = ui.text_style_height(&egui::TextStyle::Body) + ui.spacing().item_spacing.y;
+        // Room stays free under the plot for what the keys do, as many lines as it wraps to.
+        let hint = hint_height(ui, self.part, cx.lang);
         plot = plot.height((ui.available_height() - hint).max(80.0));
         let response = plot.show(ui, |plot_ui| scene.draw(plot_ui));
         self.transform = Some(response.transform);
@@ -1379,5 +1456,54 @@ impl Panel for Timeline {
             ui,
         );
         note_nodes(entry_index, &stored.notes, &response.transform, cx.lang, ui);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Place, place_label};
+
+    /// A label goes inside when it fits, then beside the bar on the side with room, then
+    /// the name alone; never past the plot's edge while a place is left.
+    #[test]
+    fn a_bar_label_is_never_cut_while_there_is_room() {
+        // A wide bar: the full label inside.
+        assert_eq!(
+            place_label((0.0, 300.0), 300.0, 400.0, 200.0, 40.0),
+            (true, Place::Inside)
+        );
+        // A short bar with room after it.
+        assert_eq!(
+            place_label((10.0, 60.0), 60.0, 400.0, 200.0, 40.0),
+            (true, Place::After)
+        );
+        // A bar near the right edge: before it.
+        assert_eq!(
+            place_label((250.0, 330.0), 330.0, 400.0, 200.0, 40.0),
+            (true, Place::Before)
+        );
+        // Room for the name only: inside, else beside.
+        assert_eq!(
+            place_label((150.0, 250.0), 250.0, 300.0, 200.0, 40.0),
+            (false, Place::Inside)
+        );
+        assert_eq!(
+            place_label((100.0, 120.0), 120.0, 250.0, 200.0, 40.0),
+            (false, Place::After)
+        );
+        assert_eq!(
+            place_label((100.0, 120.0), 230.0, 250.0, 200.0, 40.0),
+            (false, Place::Before)
+        );
+        // The part past the end counts: no label over it.
+        assert_eq!(
+            place_label((10.0, 60.0), 390.0, 400.0, 200.0, 40.0),
+            (false, Place::Inside)
+        );
+        // No room anywhere: the name after the bar.
+        assert_eq!(
+            place_label((0.0, 10.0), 95.0, 100.0, 200.0, 40.0),
+            (false, Place::After)
+        );
     }
 }

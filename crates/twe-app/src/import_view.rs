@@ -379,6 +379,34 @@ fn facts(d: &Dossier, lang: Lang) -> Vec<(&'static str, String)> {
     ]
 }
 
+/// One taken id: the workspace's version beside the file's, a line per fact, what differs
+/// in strong type and marked.
+fn clash_grid(ui: &mut egui::Ui, clash: &Clash, k: usize, lang: Lang) {
+    let (mine, theirs) = (facts(&clash.mine, lang), facts(&clash.theirs, lang));
+    egui::Grid::new(("import-clash", k))
+        .num_columns(3)
+        .striped(true)
+        .show(ui, |ui| {
+            ui.label("");
+            ui.strong(lang.pick("In de werkmap", "In the workspace"));
+            ui.strong(lang.pick("In het bestand", "In the file"));
+            ui.end_row();
+            for ((field, a), (_, b)) in mine.iter().zip(&theirs) {
+                if a == b {
+                    ui.weak(*field);
+                    ui.label(a);
+                    ui.label(b);
+                } else {
+                    // What differs stands out: the reason to choose.
+                    ui.strong(format!("{field} *"));
+                    ui.strong(a);
+                    ui.strong(b);
+                }
+                ui.end_row();
+            }
+        });
+}
+
 impl ImportPanel {
     /// The taken ids side by side, each with its three choices, and the buttons.
     fn clashes_ui(&mut self, ui: &mut egui::Ui, lang: Lang, out: &mut Vec<Action>) {
@@ -386,12 +414,27 @@ impl ImportPanel {
             return;
         };
         let n = all.len();
+        let (nl, en) = if n == 1 {
+            ("staat", "is")
+        } else {
+            ("staan", "are")
+        };
         ui.label(format!(
-            "{} {}",
-            twe_core::lang::count(n as i64, lang, ("dossier", "dossiers"), ("dossier", "dossiers")),
+            "{} {} {}. {}",
+            twe_core::lang::count(
+                n as i64,
+                lang,
+                ("dossier", "dossiers"),
+                ("dossier", "dossiers")
+            ),
+            lang.pick("uit het bestand", "from the file"),
             lang.pick(
-                "uit het bestand staan al in deze werkmap. Kies per dossier; niets wordt geschreven voor u toevoegt.",
-                "from the file are in this workspace already. Choose for each; nothing is written until you add.",
+                &format!("{nl} al in deze werkmap"),
+                &format!("{en} in this workspace already")
+            ),
+            lang.pick(
+                "Kies per dossier; niets wordt geschreven voor u toevoegt.",
+                "Choose for each; nothing is written until you add.",
             )
         ));
         let mut chosen: Option<(Option<usize>, OnClash)> = None;
@@ -412,29 +455,7 @@ impl ImportPanel {
                 for (k, clash) in all.iter().enumerate() {
                     ui.separator();
                     ui.strong(twe_core::lang::terminal_safe(&clash.theirs.id));
-                    let (mine, theirs) = (facts(&clash.mine, lang), facts(&clash.theirs, lang));
-                    egui::Grid::new(("import-clash", k))
-                        .num_columns(3)
-                        .striped(true)
-                        .show(ui, |ui| {
-                            ui.label("");
-                            ui.strong(lang.pick("In de werkmap", "In the workspace"));
-                            ui.strong(lang.pick("In het bestand", "In the file"));
-                            ui.end_row();
-                            for ((field, a), (_, b)) in mine.iter().zip(&theirs) {
-                                if a == b {
-                                    ui.weak(*field);
-                                    ui.label(a);
-                                    ui.label(b);
-                                } else {
-                                    // What differs stands out: the reason to choose.
-                                    ui.strong(format!("{field} *"));
-                                    ui.strong(a);
-                                    ui.strong(b);
-                                }
-                                ui.end_row();
-                            }
-                        });
+                    clash_grid(ui, clash, k, lang);
                     ui.horizontal_wrapped(|ui| {
                         for c in OnClash::ALL {
                             let r = ui.radio(clash.choice == c, c.label(lang));
