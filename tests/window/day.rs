@@ -1047,3 +1047,33 @@ fn a_note_is_a_tick_on_the_timeline_named_by_day_and_kind() {
                 || n.accesskit_node().role() == Role::TextInput)
     );
 }
+
+/// From the search to the list by the keyboard: Down (or Enter) opens the first match and
+/// leaves the field, so the next Down goes on to the second (the keys did nothing there).
+#[test]
+fn down_from_the_search_opens_the_first_match_and_the_arrows_go_on() {
+    let mut h = crate::common::sample(Lang::En);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Search")
+        .type_text("2017");
+    h.run();
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let first = h.state().shown_dossier().unwrap().id.clone();
+    assert!(first.contains("-2017-"), "{first}");
+    assert!(
+        !h.get_by_role_and_label(Role::TextInput, "Search")
+            .is_focused()
+    );
+    h.key_press(Key::ArrowDown);
+    h.run();
+    let second = h.state().shown_dossier().unwrap().id.clone();
+    assert!(second.contains("-2017-") && second != first, "{second}");
+    // Enter does the same.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::F);
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().shown_dossier().unwrap().id, first);
+}

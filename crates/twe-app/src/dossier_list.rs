@@ -397,17 +397,28 @@ impl Panel for DossierList {
     fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let lang = cx.lang;
         ui.heading(lang.pick("Dossiers", "Dossiers"));
-        ui.horizontal(|ui| {
-            let label = ui.label(lang.pick("Zoeken", "Search"));
-            let search = ui
-                .add(
-                    egui::TextEdit::singleline(&mut self.filter.query)
-                        .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
-                        .desired_width(f32::INFINITY),
-                )
-                .labelled_by(label.id);
-            super::focus::take(&search, super::focus::Field::Search);
-        });
+        // Down or Enter in the search goes to the list: its first match opens and the arrows
+        // move on from there (they did nothing, and the keyboard was stuck in the field).
+        let into_list = ui
+            .horizontal(|ui| {
+                let label = ui.label(lang.pick("Zoeken", "Search"));
+                let search = ui
+                    .add(
+                        egui::TextEdit::singleline(&mut self.filter.query)
+                            .hint_text(lang.pick("id, naam of OCMW", "id, name or OCMW"))
+                            .desired_width(f32::INFINITY),
+                    )
+                    .labelled_by(label.id);
+                super::focus::take(&search, super::focus::Field::Search);
+                let down = search.has_focus()
+                    && ui.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::ArrowDown));
+                let enter = search.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
+                if down {
+                    search.surrender_focus();
+                }
+                down || enter
+            })
+            .inner;
         self.mine_ui(cx, ui, out);
         filters_ui(&mut self.filter, cx, ui);
         self.cache.refresh(cx.ws, &self.filter);
@@ -419,7 +430,7 @@ impl Panel for DossierList {
             twe_core::lang::number(cx.ws.live_count() as i64, lang)
         ));
         ui.separator();
-        let stepped = arrow_keys(cx, rows, ui);
+        let stepped = arrow_keys(cx, rows, ui).or((into_list && !rows.is_empty()).then_some(0));
         let mut scroll_to = stepped;
         if cx.sel.entry != self.followed {
             self.followed = cx.sel.entry;
