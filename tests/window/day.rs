@@ -1077,3 +1077,42 @@ fn down_from_the_search_opens_the_first_match_and_the_arrows_go_on() {
     h.run();
     assert_eq!(h.state().shown_dossier().unwrap().id, first);
 }
+
+/// The keyboard's place is seen in the menu bar too: a focused item there is ringed like
+/// everywhere else (egui's menu style took every border away, the ring as well).
+#[test]
+fn a_focused_menu_bar_item_is_ringed() {
+    let mut h = crate::common::sample(Lang::En);
+    let perimeter_lit = |h: &mut Harness<'static, Window>| {
+        let rect = h.get_by_label("NL").rect();
+        let image = h.render().expect("rendered");
+        let scale = image.width() as f32 / 1366.0;
+        // The ring is drawn just inside the item's rectangle; its corners are round, so the
+        // middle of its top and bottom edges are looked at.
+        let ring = rect.shrink(1.0);
+        let mut lit = 0;
+        let mut all = 0;
+        let mut at = |x: f32, y: f32| {
+            let (px, py) = ((x * scale) as u32, (y * scale) as u32);
+            if let Some(p) = image.get_pixel_checked(px, py) {
+                all += 1;
+                if p.0[0] > 200 && p.0[1] > 200 && p.0[2] > 200 {
+                    lit += 1;
+                }
+            }
+        };
+        let mut x = ring.left() + ring.width() * 0.25;
+        while x <= ring.right() - ring.width() * 0.25 {
+            at(x, ring.top());
+            at(x, ring.bottom());
+            x += 1.0;
+        }
+        (lit, all)
+    };
+    let (lit, _) = perimeter_lit(&mut h);
+    assert!(lit < 4, "not focused, not ringed: {lit}");
+    h.get_by_label("NL").focus();
+    h.run();
+    let (lit, all) = perimeter_lit(&mut h);
+    assert!(lit * 2 > all, "ringed when focused: {lit} of {all}");
+}

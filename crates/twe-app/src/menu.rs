@@ -15,9 +15,11 @@ impl MenuBar {}
 fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let lang = cx.lang;
     ui.menu_button(lang.pick("Bestand", "File"), |ui| {
+        super::palette::focus_ring(ui);
         Command::OpenFolder.menu_item(cx, ui, out);
         Command::OpenFile.menu_item(cx, ui, out);
         ui.menu_button(lang.pick("Recente werkmappen", "Recent workspaces"), |ui| {
+            super::palette::focus_ring(ui);
             if cx.recent.is_empty() {
                 ui.weak(lang.pick("(geen)", "(none)"));
             }
@@ -53,6 +55,7 @@ fn file_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
 
 fn edit_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     ui.menu_button(cx.lang.pick("Bewerken", "Edit"), |ui| {
+        super::palette::focus_ring(ui);
         Command::Undo.menu_item(cx, ui, out);
         Command::Redo.menu_item(cx, ui, out);
         ui.separator();
@@ -64,6 +67,7 @@ fn view_menu_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
     let lang = cx.lang;
     let layout = cx.layout;
     ui.menu_button(lang.pick("Beeld", "View"), |ui| {
+        super::palette::focus_ring(ui);
         let mut list = layout.show_list;
         if ui
             .checkbox(&mut list, lang.pick("Dossierlijst", "Dossier list"))
@@ -131,6 +135,7 @@ impl Panel for MenuBar {
     /// Draws the menu bar.
     fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         egui::MenuBar::new().ui(ui, |ui| {
+            super::palette::focus_ring(ui);
             file_menu_ui(cx, ui, out);
             edit_menu_ui(cx, ui, out);
             view_menu_ui(cx, ui, out);

@@ -120,6 +120,13 @@ pub fn visuals(dark: bool) -> egui::Visuals {
     v
 }
 
+/// Gives back the focus ring inside a menu bar or menu, whose style (egui's `menu_style`)
+/// takes every widget's border away: there the keyboard's place was not seen at all.
+pub fn focus_ring(ui: &mut egui::Ui) {
+    let dark = ui.visuals().dark_mode;
+    ui.style_mut().visuals.widgets.active.bg_stroke = egui::Stroke::new(2.0, selection(dark));
+}
+
 /// The border of a text field or button at rest: 3:1 against the theme's backgrounds.
 pub fn field_border(dark: bool) -> Color32 {
     if dark {
