@@ -1148,7 +1148,7 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
         "New or empty folder",
         &elsewhere.display().to_string(),
     );
-    h.get_by_label("Import 1 dossier and open them").click();
+    h.get_by_label("Import 1 dossier and open it").click();
     h.run();
     assert_eq!(
         h.state().1.last(),

@@ -278,7 +278,11 @@ impl ImportPanel {
                     ("dossier", "dossiers"),
                     ("dossier", "dossiers")
                 ),
-                lang.pick("en open ze", "and open them")
+                if self.imported.dossiers.len() == 1 {
+                    lang.pick("en open het", "and open it")
+                } else {
+                    lang.pick("en open ze", "and open them")
+                }
             );
             if ui.add_enabled(ready, egui::Button::new(label)).clicked() {
                 out.push(Action::Output(Output::ImportInto(PathBuf::from(folder))));
