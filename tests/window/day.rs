@@ -1116,3 +1116,23 @@ fn a_focused_menu_bar_item_is_ringed() {
     let (lit, all) = perimeter_lit(&mut h);
     assert!(lit * 2 > all, "ringed when focused: {lit} of {all}");
 }
+
+/// A dossier made with Ctrl+N in a long list is in sight in the list (it stayed one row
+/// below the list's end as the frame before had measured it).
+#[test]
+fn a_new_dossier_is_in_sight_in_a_long_list() {
+    let dir = crate::common::generated_folder(300, 3, 0);
+    let window = Window::new(Workspace::open(dir.path(), today()), Lang::Nl);
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+    h.run_steps(30);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run_steps(30);
+    let id = h.state().shown_dossier().unwrap().id.clone();
+    let row = h.get_by_label_contains(&format!("{id}  ")).rect();
+    assert!(
+        row.bottom() <= 600.0 - 24.0,
+        "the new row above the status bar: {row:?}"
+    );
+}

@@ -195,8 +195,10 @@ pub struct DossierList {
     filter: ListFilter,
     /// The rows, recomputed only when the filter or the workspace changes.
     cache: ListCache,
-    /// How far the rows can scroll, as the last frame measured it.
-    scroll_max: f32,
+    /// How far the rows can scroll, as the last frame measured it, and for how many rows.
+    scroll_max: (f32, usize),
+    /// Whether this frame scrolls to the open dossier a second time (see `ui`).
+    scrolled_again: bool,
     /// The open dossier the list last scrolled to: when another is opened elsewhere (a new
     /// dossier, the caseload, an undo), the list scrolls to it.
     followed: Option<usize>,
@@ -359,7 +361,7 @@ fn rows_ui(
     cx: &ViewCx<'_>,
     rows: &[usize],
     scroll_to: Option<usize>,
-    scroll_max: &mut f32,
+    scroll_max: &mut (f32, usize),
     ui: &mut egui::Ui,
 ) -> Option<usize> {
     let mut clicked = None;
@@ -370,7 +372,7 @@ fn rows_ui(
         // it (past it, the scroll area springs back frame after frame).
         let visible = ui.available_height();
         let step = row_height + ui.spacing().item_spacing.y;
-        let offset = (row as f32 * step - visible / 2.0).clamp(0.0, scroll_max.max(0.0));
+        let offset = (row as f32 * step - visible / 2.0).clamp(0.0, scroll_max.0.max(0.0));
         area = area.vertical_scroll_offset(offset);
     }
     let output = area.show_rows(ui, row_height, rows.len(), |ui, range| {
@@ -388,7 +390,10 @@ fn rows_ui(
             }
         });
     });
-    *scroll_max = output.content_size.y - output.inner_rect.height();
+    *scroll_max = (
+        output.content_size.y - output.inner_rect.height(),
+        rows.len(),
+    );
     clicked
 }
 
@@ -439,7 +444,23 @@ impl Panel for DossierList {
                 rows.iter().position(|&r| r == e)
             });
         }
+        // More rows than the scroll area measured (a dossier just made): it clamps to the
+        // old end, so the row is scrolled to once more the next frame, measured anew (it
+        // stayed just out of sight).
+        let grew = rows.len() > self.scroll_max.1;
         let clicked = rows_ui(cx, rows, scroll_to, &mut self.scroll_max, ui);
+        // Once only: while a big folder is read the rows grow every frame, and the list
+        // must not keep pulling the user back.
+        let again = grew
+            && scroll_to.is_some()
+            && clicked.is_none()
+            && stepped.is_none()
+            && !self.scrolled_again;
+        self.scrolled_again = again;
+        if again {
+            self.followed = None;
+            ui.ctx().request_repaint();
+        }
         // A dossier opened here is where the list already is: it is not followed again.
         if let Some(i) = clicked.or(stepped.map(|row| rows[row])) {
             self.followed = Some(i);
