@@ -221,7 +221,7 @@ impl Cells {
 /// Widths of the fixed columns: date, days left, id, client (the action takes the rest).
 const COLUMNS: [f32; 4] = [96.0, 136.0, 140.0, 150.0];
 /// The same in a narrow window (1024×600 leaves the agenda about 700 points).
-const NARROW_COLUMNS: [f32; 4] = [88.0, 104.0, 128.0, 120.0];
+const NARROW_COLUMNS: [f32; 4] = [88.0, 132.0, 128.0, 108.0];
 
 /// One clickable, focusable row drawn as columns, named for AccessKit by its sentence.
 fn row(ui: &mut egui::Ui, cells: &Cells, height: f32) -> egui::Response {
@@ -460,5 +460,40 @@ impl Panel for AgendaView {
             return;
         }
         self.lines_ui(cx, ui, out);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{COLUMNS, NARROW_COLUMNS};
+    use twe_core::lang::Lang;
+
+    /// The "days late" column holds its longest words whole, in both languages and both
+    /// widths ("3141 dagen te laat" was cut at 1024×600).
+    #[test]
+    fn the_days_late_column_holds_four_digits_of_days() {
+        let ctx = egui::Context::default();
+        let mut widest = 0.0_f32;
+        let mut out = ctx.run_ui(egui::RawInput::default(), |ui| {
+            let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap_or_default();
+            for lang in [Lang::Nl, Lang::En] {
+                for back in [9_999_i64, 1] {
+                    let due = today - chrono::Duration::days(back);
+                    let text = twe_core::rules::agenda::days_left(due, today, lang);
+                    let galley = egui::WidgetText::from(text).into_galley(
+                        ui,
+                        None,
+                        f32::INFINITY,
+                        egui::TextStyle::Body,
+                    );
+                    widest = widest.max(galley.size().x);
+                }
+            }
+        });
+        out.textures_delta.clear();
+        assert!(widest > 50.0, "measured: {widest}");
+        for widths in [COLUMNS, NARROW_COLUMNS] {
+            assert!(widest <= widths[1] - 8.0, "{widest} in {}", widths[1]);
+        }
     }
 }
