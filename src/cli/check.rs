@@ -265,7 +265,7 @@ mod tests {
         );
         assert!(err.contains("kapot.ron"), "{err}");
         assert!(
-            !out.contains("kapot.ron") && out.contains("1 load problems"),
+            !out.contains("kapot.ron") && out.contains("1 load problem\n"),
             "{out}"
         );
     }
