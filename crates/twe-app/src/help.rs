@@ -63,6 +63,8 @@ pub fn listed(scope: Scope) -> impl Iterator<Item = Command> {
 pub struct Help {
     /// Whether it is open.
     open: bool,
+    /// The build it names under «About» (the binary sets it).
+    pub build: Option<twe_core::about::Build>,
 }
 
 impl Help {
@@ -104,6 +106,27 @@ impl Help {
     }
 }
 
+/// «About twe-planner»: the build, the licence and the data with its attribution
+/// (`twe_core::about`, as `--version` prints them).
+fn about_ui(ui: &mut egui::Ui, build: Option<twe_core::about::Build>, lang: Lang) {
+    use twe_core::about;
+    let build = build.unwrap_or(about::Build::of_version(env!("CARGO_PKG_VERSION")));
+    ui.heading(lang.pick("Over twe-planner", "About twe-planner"));
+    egui::Grid::new("about").striped(true).show(ui, |ui| {
+        ui.label(lang.pick("Versie", "Version"));
+        ui.label(build.line());
+        ui.end_row();
+        ui.label(lang.pick("Licentie", "Licence"));
+        ui.label(about::licence_name(lang));
+        ui.end_row();
+        for (what, whence) in about::data_sources(lang) {
+            ui.label(what);
+            ui.label(whence);
+            ui.end_row();
+        }
+    });
+}
+
 impl Panel for Help {
     /// Draws it when it is open.
     fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, _out: &mut Vec<Action>) {
@@ -124,9 +147,11 @@ impl Panel for Help {
             .show(&ctx, |ui| {
                 // On a small screen (1024×600) the list scrolls inside the window.
                 let max = (ctx.content_rect().height() - 90.0).max(150.0);
-                egui::ScrollArea::vertical()
-                    .max_height(max)
-                    .show(ui, |ui| Self::rows_ui(ui, lang));
+                egui::ScrollArea::vertical().max_height(max).show(ui, |ui| {
+                    Self::rows_ui(ui, lang);
+                    ui.add_space(8.0);
+                    about_ui(ui, self.build, lang);
+                });
             });
     }
 }

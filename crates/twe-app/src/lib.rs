@@ -67,29 +67,71 @@ pub use window::Window;
 
 use std::path::PathBuf;
 
-/// Opens the window on `path`, or on the last workspace, or on the built-in sample.
-pub fn run(path: Option<PathBuf>) -> eframe::Result {
-    run_with(path, false)
+/// The application's id: the name of its per-user folders.
+pub const APP_ID: &str = "twe-planner";
+
+/// Each per-user place the program keeps something, named in `lang`: the window's settings
+/// (size and place, language, recent workspaces; eframe's file), the recovery journals, and
+/// the crash reports beside them. `twe-planner --paths` prints them; the README names them.
+pub fn kept_paths(lang: twe_core::lang::Lang) -> Vec<(&'static str, PathBuf)> {
+    let settings = eframe::storage_dir(APP_ID).map_or_else(
+        || PathBuf::from(lang.pick("(niet bewaard op dit systeem)", "(not kept on this system)")),
+        |d| d.join("app.ron"),
+    );
+    let journals = twe_core::workspace::journal::default_dir();
+    vec![
+        (lang.pick("instellingen", "settings"), settings),
+        (
+            lang.pick("herstel-logboeken", "recovery journals"),
+            journals.clone(),
+        ),
+        (lang.pick("crashverslagen", "crash reports"), journals),
+    ]
 }
 
-/// Opens the window, in the presentation when `present` is set.
-pub fn run_with(path: Option<PathBuf>, present: bool) -> eframe::Result {
+/// Opens the window on `path`, or on the last workspace, or on the built-in sample.
+pub fn run(path: Option<PathBuf>) -> eframe::Result {
+    run_with(
+        path,
+        false,
+        twe_core::about::Build::of_version(env!("CARGO_PKG_VERSION")),
+    )
+}
+
+/// Opens the window, in the presentation when `present` is set; `build` names the build
+/// in the About. The window keeps its size and place between starts (eframe's settings).
+pub fn run_with(
+    path: Option<PathBuf>,
+    present: bool,
+    build: twe_core::about::Build,
+) -> eframe::Result {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1366.0, 768.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_title("twe-planner")
+        .with_app_id(APP_ID);
+    // The application's icon, also in the task bar; a broken one is no reason not to start.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
     let options = eframe::NativeOptions {
-        viewport: egui::ViewportBuilder::default()
-            .with_inner_size([1366.0, 768.0])
-            .with_min_inner_size([900.0, 560.0])
-            .with_title("twe-planner"),
+        viewport,
+        persist_window: true,
         ..Default::default()
     };
     eframe::run_native(
-        "twe-planner",
+        APP_ID,
         options,
         Box::new(move |cc| {
-            let app = PlannerApp::new(cc, path);
+            let app = PlannerApp::new(cc, path, build);
             Ok(Box::new(if present { app.presenting() } else { app }))
         }),
     )
 }
+
+/// The application's icon at 256 px (assets/icons/, drawn from twe-planner.svg).
+pub const ICON_PNG: &[u8] =
+    include_bytes!("../../../assets/icons/hicolor/256x256/apps/twe-planner.png");
 
 #[cfg(test)]
 mod tests {

@@ -343,6 +343,7 @@ mod tests {
             include_str!("../../twe-core/src/stats/charts/mod.rs"),
             include_str!("../../twe-core/src/stats/charts/headline.rs"),
             include_str!("../../twe-core/src/stats/audit.rs"),
+            include_str!("../../twe-core/src/about.rs"),
             include_str!("timeline.rs"),
             include_str!("../../twe-core/src/rules/activity.rs"),
             include_str!("../../twe-core/src/rules/admin.rs"),

@@ -247,13 +247,18 @@ fn next_calendar_day(
 
 impl PlannerApp {
     /// Restores the settings and opens the workspace.
-    pub fn new(cc: &eframe::CreationContext<'_>, path: Option<PathBuf>) -> Self {
+    pub fn new(
+        cc: &eframe::CreationContext<'_>,
+        path: Option<PathBuf>,
+        build: twe_core::about::Build,
+    ) -> Self {
         let settings: Settings = cc
             .storage
             .and_then(|s| eframe::get_value(s, SETTINGS_KEY))
             .unwrap_or_default();
         let today = chrono::Local::now().date_naive();
         let mut window = restore(settings, path, today);
+        window.set_build(build);
         window.enable_recovery();
         window.enable_viewer();
         super::recovery::install_panic_hook(twe_core::workspace::journal::default_dir());

@@ -273,6 +273,11 @@ impl Window {
         self.shared.recent.truncate(RECENT);
     }
 
+    /// Names the build in the About (the binary's version, commit and day).
+    pub fn set_build(&mut self, build: twe_core::about::Build) {
+        self.help.build = Some(build);
+    }
+
     /// The columns chosen at earlier imports, newest first.
     pub fn column_choices(&self) -> &[twe_documents::spreadsheet::ColumnChoice] {
         &self.column_choices
