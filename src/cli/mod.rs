@@ -36,6 +36,24 @@ pub struct Cli {
     /// Print where the settings, the recovery journals and the crash reports are kept.
     #[arg(long)]
     pub paths: bool,
+    /// Write the man page or a shell's completions to standard output (for packagers).
+    #[arg(long, value_enum, value_name = "WHAT", hide = true)]
+    pub generate: Option<Generate>,
+}
+
+/// What `--generate` writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum Generate {
+    /// The man page (roff), twe-planner.1.
+    Man,
+    /// Completions for bash.
+    Bash,
+    /// Completions for zsh.
+    Zsh,
+    /// Completions for fish.
+    Fish,
+    /// Completions for PowerShell.
+    Powershell,
 }
 
 /// This build: its version, and the commit and day the build script found.
@@ -97,6 +115,9 @@ pub fn main() -> ExitCode {
     if cli.paths {
         return paths();
     }
+    if let Some(what) = cli.generate {
+        return generate_for_packagers(what);
+    }
     match cli.command {
         None => run_window(None, false),
         Some(Command::Open(OpenArgs { path })) => run_window(Some(path), false),
@@ -117,6 +138,31 @@ pub fn main() -> ExitCode {
             }
         }
     }
+}
+
+/// `--generate`: the man page or a shell's completions, made from the same definitions as
+/// `--help`, so they never fall behind the program.
+fn generate_for_packagers(what: Generate) -> ExitCode {
+    use clap::CommandFactory as _;
+    let mut cmd = Cli::command();
+    let mut out = std::io::stdout().lock();
+    let shell = match what {
+        Generate::Man => {
+            return match clap_mangen::Man::new(cmd).render(&mut out) {
+                Ok(()) => ExitCode::SUCCESS,
+                Err(e) => {
+                    report_io_error(&e);
+                    ExitCode::from(EXIT_LOAD)
+                }
+            };
+        }
+        Generate::Bash => clap_complete::Shell::Bash,
+        Generate::Zsh => clap_complete::Shell::Zsh,
+        Generate::Fish => clap_complete::Shell::Fish,
+        Generate::Powershell => clap_complete::Shell::PowerShell,
+    };
+    clap_complete::generate(shell, &mut cmd, "twe-planner", &mut out);
+    ExitCode::SUCCESS
 }
 
 /// `--paths`: each per-user place the program keeps something, a line each.

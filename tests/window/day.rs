@@ -1163,3 +1163,25 @@ fn help_says_what_the_program_is_and_where_its_figures_come_from() {
             .is_some()
     );
 }
+
+/// The built-in sample says it is one, and offers the user's own folder; a real workspace
+/// has no such bar.
+#[test]
+fn the_sample_says_it_is_a_sample_and_offers_a_folder() {
+    let mut h = crate::common::sample(Lang::Nl);
+    assert!(h.query_by_label("Voorbeeldwerkmap").is_some());
+    h.state_mut().take_shell_actions();
+    h.get_by_role_and_label(Role::Button, "Map openen…").click();
+    h.run();
+    let asked = h.state_mut().take_shell_actions();
+    assert!(
+        asked.iter().any(|a| matches!(
+            a,
+            twe_app::action::Shell::Dialog(twe_app::Request::OpenFolder)
+        )),
+        "{asked:?}"
+    );
+    let (dir, h) = on_disk(Lang::Nl);
+    assert!(h.query_by_label("Voorbeeldwerkmap").is_none());
+    drop(dir);
+}

@@ -70,6 +70,11 @@ use std::path::PathBuf;
 /// The application's id: the name of its per-user folders.
 pub const APP_ID: &str = "twe-planner";
 
+/// The desktop's id of the application (the `.desktop` file's and the `AppStream` metainfo's
+/// name, and the window's app id on Wayland and class on X11, so the desktop shows the
+/// window with its icon and entry).
+pub const DESKTOP_ID: &str = "be.ocmw.TwePlanner";
+
 /// Each per-user place the program keeps something, named in `lang`: the window's settings
 /// (size and place, language, recent workspaces; eframe's file), the recovery journals, and
 /// the crash reports beside them. `twe-planner --paths` prints them; the README names them.
@@ -109,7 +114,7 @@ pub fn run_with(
         .with_inner_size([1366.0, 768.0])
         .with_min_inner_size([900.0, 560.0])
         .with_title("twe-planner")
-        .with_app_id(APP_ID);
+        .with_app_id(DESKTOP_ID);
     // The application's icon, also in the task bar; a broken one is no reason not to start.
     if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
         viewport = viewport.with_icon(icon);

@@ -124,6 +124,22 @@ fn views_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
 }
 
 /// A command's help with its key: "The open dossier: … (Ctrl+1)".
+/// The bar under the menu while the window shows the built-in sample: it says so, and
+/// offers to open the user's own folder (a new user took the sample for their caseload).
+pub fn sample_bar_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
+    let lang = cx.lang;
+    ui.horizontal_wrapped(|ui| {
+        ui.strong(lang.pick("Voorbeeldwerkmap", "Sample workspace"));
+        ui.label(lang.pick(
+            "Deze dossiers zijn een voorbeeld; wat u bewaart, vraagt eerst een map. Open uw eigen map via Bestand, Map openen.",
+            "These dossiers are an example; saving asks for a folder first. Open your own folder with File, Open folder.",
+        ));
+        if ui.button(Command::OpenFolder.label(lang)).clicked() {
+            out.extend(Command::OpenFolder.action(cx));
+        }
+    });
+}
+
 fn command_hover(command: Command, ctx: &egui::Context, lang: Lang) -> String {
     match command.shortcut_text(ctx, lang) {
         Some(k) => format!("{} ({k})", command.help(lang)),

@@ -407,6 +407,9 @@ impl Window {
         // remembers it between starts).
         let width = ui.available_width().max(600.0);
         egui::Panel::top("menu").show(ui, |ui| self.menu.ui(&cx, ui, out));
+        if cx.ws.root().is_none() && cx.loading.is_none() {
+            egui::Panel::top("sample-bar").show(ui, |ui| super::menu::sample_bar_ui(&cx, ui, out));
+        }
         egui::Panel::bottom("status").show(ui, |ui| self.status_bar.ui(&cx, ui, out));
         if cx.layout.view == View::Statistics {
             egui::Panel::left("stats-controls")
