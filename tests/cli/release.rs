@@ -80,3 +80,79 @@ fn paths_names_the_per_user_folders() {
     // Nothing was made by asking.
     assert!(!data.exists());
 }
+
+/// The desktop entry, the metainfo and the window name one application: the same id, the
+/// icon the package installs, the version being released.
+#[test]
+fn the_desktop_entry_and_the_metainfo_agree_with_the_build() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let desktop =
+        std::fs::read_to_string(root.join("assets/linux/be.ocmw.TwePlanner.desktop")).unwrap();
+    let meta =
+        std::fs::read_to_string(root.join("assets/linux/be.ocmw.TwePlanner.metainfo.xml")).unwrap();
+    assert!(desktop.contains("\nIcon=twe-planner\n"));
+    assert!(desktop.contains("\nExec=twe-planner\n"));
+    assert!(desktop.contains("\nStartupWMClass=be.ocmw.TwePlanner\n"));
+    assert!(meta.contains("<id>be.ocmw.TwePlanner</id>"));
+    assert!(
+        meta.contains("<launchable type=\"desktop-id\">be.ocmw.TwePlanner.desktop</launchable>")
+    );
+    assert!(meta.contains("<project_license>EUPL-1.2</project_license>"));
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        meta.contains(&format!("<release version=\"{version}\"")),
+        "the metainfo names the release being built, {version}"
+    );
+    // Each screenshot is a snapshot the tests keep.
+    for line in meta.lines().filter(|l| l.contains("<image>")) {
+        let url = line
+            .trim()
+            .trim_start_matches("<image>")
+            .trim_end_matches("</image>");
+        let name = url.rsplit('/').next().unwrap();
+        assert!(root.join("tests/snapshots").join(name).exists(), "{name}");
+    }
+    for size in [16, 22, 24, 32, 48, 64, 128, 256, 512] {
+        let png = root.join(format!(
+            "assets/icons/hicolor/{size}x{size}/apps/twe-planner.png"
+        ));
+        let bytes = std::fs::read(&png).unwrap();
+        // The PNG's header says its size: IHDR width and height at bytes 16..24.
+        let w = u32::from_be_bytes(bytes[16..20].try_into().unwrap());
+        let h = u32::from_be_bytes(bytes[20..24].try_into().unwrap());
+        assert_eq!((w, h), (size, size), "{}", png.display());
+    }
+}
+
+/// The man page and the completions are made from the same definitions as --help: every
+/// command is in them.
+#[test]
+fn the_man_page_and_the_completions_name_every_command() {
+    let made = |what: &str| {
+        let o = bin().args(["--generate", what]).output().unwrap();
+        assert!(o.status.success(), "{what}");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let man = made("man");
+    assert!(
+        man.starts_with(".ie") || man.contains(".TH twe-planner 1"),
+        "{man}"
+    );
+    let bash = made("bash");
+    for command in [
+        "check", "agenda", "print", "export", "import", "stats", "audit", "open", "generate",
+        "fix", "present",
+    ] {
+        assert!(man.contains(command), "man: {command}");
+        assert!(bash.contains(command), "bash: {command}");
+    }
+    assert!(made("zsh").contains("#compdef twe-planner"));
+    assert!(made("fish").contains("complete -c twe-planner"));
+    // Packagers only: --help does not list it.
+    let help = bin().arg("--help").output().unwrap();
+    assert!(
+        !String::from_utf8(help.stdout)
+            .unwrap()
+            .contains("--generate")
+    );
+}
