@@ -43,7 +43,17 @@ chmod 0644 "$stage"/usr/share/*/*/twe-planner* "$stage"/usr/share/zsh/vendor-com
 doc="$stage/usr/share/doc/twe-planner"
 install -m 0644 LICENSE "$doc/LICENSE"
 python3 scripts/notices.py | gzip -9n > "$doc/THIRD-PARTY-NOTICES.txt.gz"
-gzip -9nc CHANGELOG.md > "$doc/changelog.gz"
+gzip -9nc CHANGELOG.md > "$doc/CHANGELOG.md.gz"
+# The Debian changelog a package carries (dpkg and lintian read it), pointing at ours; dated
+# by the commit (or SOURCE_DATE_EPOCH) so that two builds of one commit are alike.
+stamp=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
+{
+    echo "twe-planner ($version) unstable; urgency=medium"
+    echo
+    echo "  * Release $version; what changed: /usr/share/doc/twe-planner/CHANGELOG.md.gz."
+    echo
+    echo " -- twe-planner developers <twe-planner@users.noreply.github.com>  $(LC_ALL=C date -u -R -d "@$stamp")"
+} | gzip -9n > "$doc/changelog.gz"
 {
     echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
     echo "Upstream-Name: twe-planner"
