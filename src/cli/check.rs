@@ -159,12 +159,7 @@ fn text(
     writeln!(
         io.out,
         "{}: {}, {}, {}; {}",
-        lang::count(
-            checked.len() as i64,
-            lang,
-            ("dossier", "dossiers"),
-            ("dossier", "dossiers")
-        ),
+        lang::dossiers(checked.len() as i64, lang),
         Severity::Error.count(total.errors.into(), lang),
         Severity::Warning.count(total.warnings.into(), lang),
         Severity::Info.count(total.infos.into(), lang),

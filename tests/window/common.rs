@@ -33,6 +33,19 @@ pub fn sample(lang: Lang) -> Harness<'static, Window> {
     harness(Window::new(Workspace::sample(today()), lang))
 }
 
+/// Steps the window until the folder it is opening is read (it repaints as batches come,
+/// so a run, which expects it to settle, may not), then lets it settle.
+pub fn until_opened(h: &mut Harness<'static, Window>) {
+    for _ in 0..400 {
+        h.step();
+        if !h.state().is_opening() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    h.run();
+}
+
 /// Clicks dossier `id` in the list and checks that it opened.
 pub fn open(h: &mut Harness<'static, Window>, id: &str) {
     h.get_by_label_contains(&format!("{id}  ")).click();

@@ -645,14 +645,7 @@ fn adding_with_a_clash() -> (
 /// Clicks "Add" in the side-by-side view and waits for the workspace to open again.
 fn add_now(h: &mut Harness<'static, Window>) {
     h.get_by_role_and_label(Role::Button, "Add").click();
-    for _ in 0..400 {
-        h.step();
-        if !h.state().is_opening() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    crate::common::until_opened(h);
 }
 
 /// Keep both (the default): the import's is added as ID-kopie-1, listed, and said.
@@ -911,14 +904,7 @@ fn the_import_remembers_the_columns_chosen_for_a_header_set() {
             .is_some()
     );
     h.get_by_label_contains("Import 1 dossier").click();
-    for _ in 0..400 {
-        h.step();
-        if !h.state().is_opening() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    crate::common::until_opened(&mut h);
     assert_eq!(h.state().column_choices().len(), 1);
     // Next month: the same headers, written in capitals.
     preview(&mut h, write("november.csv", &headers.to_uppercase()));

@@ -1205,14 +1205,7 @@ fn import_a_spreadsheet_from_the_file_menu_into_a_new_workspace() {
     h.get_by_label("Import 30 dossiers and open them").click();
     // The folder is read in the background, repainting as batches come: step until it is
     // read (a run, which expects the window to settle, may not), then let it settle.
-    for _ in 0..400 {
-        h.step();
-        if !h.state().is_opening() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    h.run();
+    crate::common::until_opened(&mut h);
     let folder = dir.path().join("caseload");
     assert_eq!(h.state().workspace().root(), Some(folder.as_path()));
     assert_eq!(h.state().workspace().live_count(), 30);

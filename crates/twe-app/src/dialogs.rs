@@ -219,12 +219,7 @@ fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
                     let n = cx.ws.dirty_count();
                     format!(
                         "{} {}",
-                        twe_core::lang::count(
-                            n as i64,
-                            lang,
-                            ("dossier", "dossiers"),
-                            ("dossier", "dossiers")
-                        ),
+                        twe_core::lang::dossiers(n as i64, lang),
                         match (lang, n == 1) {
                             (Lang::Nl, true) => "heeft wijzigingen die nog niet bewaard zijn:",
                             (Lang::Nl, false) => "hebben wijzigingen die nog niet bewaard zijn:",
@@ -282,12 +277,7 @@ fn asked(q: Question, cx: &ViewCx<'_>, ctx: &egui::Context) -> Asked {
             heading: lang.pick("Niet-bewaard werk gevonden", "Unsaved work found"),
             text: vec![format!(
                 "{} {}",
-                twe_core::lang::count(
-                    n as i64,
-                    lang,
-                    ("dossier", "dossiers"),
-                    ("dossier", "dossiers")
-                ),
+                twe_core::lang::dossiers(n as i64, lang),
                 match (lang, n == 1) {
                     (Lang::Nl, true) => {
                         "had wijzigingen die niet bewaard waren toen twe-planner stopte."

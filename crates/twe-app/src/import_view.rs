@@ -205,19 +205,11 @@ impl ImportPanel {
         let count = |x: usize, nl, en| twe_core::lang::count(x as i64, lang, nl, en);
         ui.strong(format!(
             "{} {}; {} {} ({} {})",
-            count(
-                got.dossiers.len(),
-                ("dossier", "dossiers"),
-                ("dossier", "dossiers")
-            ),
+            twe_core::lang::dossiers(got.dossiers.len() as i64, lang),
             lang.pick("klaar om in te lezen", "ready to import"),
             count(got.rows_failed(), ("rij", "rijen"), ("row", "rows")),
             lang.pick("niet leesbaar", "cannot be read"),
-            count(
-                got.left_out,
-                ("dossier", "dossiers"),
-                ("dossier", "dossiers")
-            ),
+            twe_core::lang::dossiers(got.left_out as i64, lang),
             lang.pick("weggelaten", "left out"),
         ));
     }
@@ -272,12 +264,7 @@ impl ImportPanel {
             let label = format!(
                 "{} {} {}",
                 lang.pick("Importeer", "Import"),
-                twe_core::lang::count(
-                    self.imported.dossiers.len() as i64,
-                    lang,
-                    ("dossier", "dossiers"),
-                    ("dossier", "dossiers")
-                ),
+                twe_core::lang::dossiers(self.imported.dossiers.len() as i64, lang),
                 if self.imported.dossiers.len() == 1 {
                     lang.pick("en open het", "and open it")
                 } else {
@@ -291,12 +278,7 @@ impl ImportPanel {
             let add = format!(
                 "{} {}",
                 lang.pick("Toevoegen aan deze werkmap", "Add to this workspace"),
-                twe_core::lang::count(
-                    self.imported.dossiers.len() as i64,
-                    lang,
-                    ("dossier", "dossiers"),
-                    ("dossier", "dossiers")
-                )
+                twe_core::lang::dossiers(self.imported.dossiers.len() as i64, lang)
             );
             if ui
                 .add_enabled(!self.imported.dossiers.is_empty(), egui::Button::new(add))
@@ -425,12 +407,7 @@ impl ImportPanel {
         };
         ui.label(format!(
             "{} {} {}. {}",
-            twe_core::lang::count(
-                n as i64,
-                lang,
-                ("dossier", "dossiers"),
-                ("dossier", "dossiers")
-            ),
+            twe_core::lang::dossiers(n as i64, lang),
             lang.pick("uit het bestand", "from the file"),
             lang.pick(
                 &format!("{nl} al in deze werkmap"),

@@ -92,12 +92,7 @@ impl Panel for StatusBar {
             let t = ws.totals();
             ui.label(format!(
                 "{} · {} · {} · {} {}",
-                lang::count(
-                    ws.live_count() as i64,
-                    lang,
-                    ("dossier", "dossiers"),
-                    ("dossier", "dossiers")
-                ),
+                lang::dossiers(ws.live_count() as i64, lang),
                 Severity::Error.count(t.errors.into(), lang),
                 Severity::Warning.count(t.warnings.into(), lang),
                 lang::number(ws.dirty_count() as i64, lang),

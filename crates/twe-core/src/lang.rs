@@ -200,6 +200,11 @@ pub fn count(n: i64, lang: Lang, nl: (&str, &str), en: (&str, &str)) -> String {
     format!("{} {}", number(n, lang), if n == 1 { one } else { many })
 }
 
+/// "1 dossier", "2.772 dossiers": the word both languages share, counted.
+pub fn dossiers(n: i64, lang: Lang) -> String {
+    count(n, lang, ("dossier", "dossiers"), ("dossier", "dossiers"))
+}
+
 /// A whole number with thousands separators: 2.772 in Dutch, 2,772 in English.
 pub fn number(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();

@@ -361,14 +361,7 @@ impl Window {
 /// added, and what became of each id the workspace had.
 fn added_words(added: &twe_core::files::Added) -> twe_core::lang::Text {
     let words = |lang: Lang| {
-        let n = |x: usize| {
-            twe_core::lang::count(
-                x as i64,
-                lang,
-                ("dossier", "dossiers"),
-                ("dossier", "dossiers"),
-            )
-        };
+        let n = |x: usize| twe_core::lang::dossiers(x as i64, lang);
         let mut s = format!(
             "{} {}",
             n(added.files.len()),

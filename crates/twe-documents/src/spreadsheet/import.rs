@@ -357,12 +357,7 @@ impl Imported {
             "{} {}, {} {}",
             twe_core::lang::count(rows, lang, ("rij", "rijen"), ("row", "rows")),
             lang.pick("niet leesbaar", "could not be read"),
-            twe_core::lang::count(
-                self.left_out as i64,
-                lang,
-                ("dossier", "dossiers"),
-                ("dossier", "dossiers")
-            ),
+            twe_core::lang::dossiers(self.left_out as i64, lang),
             lang.pick("weggelaten", "left out"),
         )
     }
