@@ -79,10 +79,9 @@ pub const DESKTOP_ID: &str = "be.ocmw.TwePlanner";
 /// (size and place, language, recent workspaces; eframe's file), the recovery journals, and
 /// the crash reports beside them. `twe-planner --paths` prints them; the README names them.
 pub fn kept_paths(lang: twe_core::lang::Lang) -> Vec<(&'static str, PathBuf)> {
-    let settings = eframe::storage_dir(APP_ID).map_or_else(
-        || PathBuf::from(lang.pick("(niet bewaard op dit systeem)", "(not kept on this system)")),
-        |d| d.join("app.ron"),
-    );
+    let settings = settings_file().unwrap_or_else(|| {
+        PathBuf::from(lang.pick("(niet bewaard op dit systeem)", "(not kept on this system)"))
+    });
     let journals = twe_core::workspace::journal::default_dir();
     vec![
         (lang.pick("instellingen", "settings"), settings),
@@ -92,6 +91,13 @@ pub fn kept_paths(lang: twe_core::lang::Lang) -> Vec<(&'static str, PathBuf)> {
         ),
         (lang.pick("crashverslagen", "crash reports"), journals),
     ]
+}
+
+/// The window's settings file: eframe's, under the program's name. Named here, not left to
+/// eframe, because eframe would name the folder after the window's app id (the desktop id)
+/// and a user's settings would move when that id did.
+fn settings_file() -> Option<PathBuf> {
+    eframe::storage_dir(APP_ID).map(|d| d.join("app.ron"))
 }
 
 /// Opens the window on `path`, or on the last workspace, or on the built-in sample.
@@ -122,6 +128,7 @@ pub fn run_with(
     let options = eframe::NativeOptions {
         viewport,
         persist_window: true,
+        persistence_path: settings_file(),
         ..Default::default()
     };
     eframe::run_native(
@@ -140,6 +147,15 @@ pub const ICON_PNG: &[u8] =
 
 #[cfg(test)]
 mod tests {
+    /// The icon the window sets decodes to what it says: a broken one would be skipped
+    /// without a word at start-up.
+    #[test]
+    fn the_window_icon_decodes() {
+        let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG).expect("the icon decodes");
+        assert_eq!((icon.width, icon.height), (256, 256));
+        assert_eq!(icon.rgba.len(), 256 * 256 * 4);
+    }
+
     /// Every drop-down of the window goes through `combo::Keys`, one home for how a
     /// drop-down answers the keyboard: each `.show_ui(` is followed by its `.keys(`.
     #[test]
