@@ -74,8 +74,9 @@ impl Opening {
         self.loader.status()
     }
 
-    /// Takes what the loader has ready into `ws`.
-    pub fn poll(&mut self, ws: &mut Workspace) -> Polled {
+    /// Takes what the loader has ready into `ws`, batch after batch for up to `budget` (at
+    /// least one batch).
+    pub fn poll(&mut self, ws: &mut Workspace, budget: std::time::Duration) -> Polled {
         let mut polled = Polled::default();
         let status = self.loader.status();
         if status.listed && !self.reserved {
@@ -83,20 +84,32 @@ impl Opening {
             ws.reserve(status.total);
             self.reserved = true;
         }
-        // Two batches a frame: each is a few thousand entries moved in and counted.
-        for update in self.loader.poll(2) {
-            match update {
-                Update::Batch(batch) => {
-                    if !batch.is_empty() {
-                        polled.first_new.get_or_insert(ws.len());
+        // What is ready, for as long as `budget` allows: a batch count per frame left a
+        // slow frame (a software renderer draws one in a quarter second) with the list
+        // arriving long after the files were read. At least one batch a frame.
+        let started = std::time::Instant::now();
+        loop {
+            let updates = self.loader.poll(1);
+            if updates.is_empty() {
+                break;
+            }
+            for update in updates {
+                match update {
+                    Update::Batch(batch) => {
+                        if !batch.is_empty() {
+                            polled.first_new.get_or_insert(ws.len());
+                        }
+                        ws.append(batch);
                     }
-                    ws.append(batch);
+                    Update::Done(done) => {
+                        polled.cut_short = done.cut_short;
+                        ws.finish_loading(done);
+                        polled.done = true;
+                    }
                 }
-                Update::Done(done) => {
-                    polled.cut_short = done.cut_short;
-                    ws.finish_loading(done);
-                    polled.done = true;
-                }
+            }
+            if polled.done || started.elapsed() >= budget {
+                break;
             }
         }
         polled
@@ -112,5 +125,54 @@ impl Opening {
     pub fn into_previous(mut self) -> Workspace {
         self.loader.cancel();
         self.previous
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Opening;
+    use twe_core::workspace::Workspace;
+
+    /// What is ready is handed over as long as the budget allows: a folder of five batches,
+    /// read before the window looks, arrives in one frame with a frame's budget, and one
+    /// batch at a time with none (it took a fixed two batches a frame).
+    #[test]
+    fn the_hand_over_is_bounded_by_time_not_by_batches() {
+        let dir = tempfile::tempdir().unwrap();
+        let opts = twe_core::generate::Options {
+            count: 9_000,
+            seed: 4,
+            match_published: false,
+            violations: 0.0,
+        };
+        let dossiers = twe_core::generate::generate(&opts);
+        twe_core::generate::write(&dossiers, dir.path()).unwrap();
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+        let ready = |opening: &Opening| {
+            let s = opening.status();
+            s.listed && s.read == s.total
+        };
+        let wait = |opening: &Opening| {
+            for _ in 0..600 {
+                if ready(opening) {
+                    break;
+                }
+                std::thread::sleep(std::time::Duration::from_millis(50));
+            }
+            // The last batch is sent just after it is counted.
+            std::thread::sleep(std::time::Duration::from_millis(200));
+        };
+        let mut ws = Workspace::sample(today);
+        let mut opening = Opening::start(dir.path(), &mut ws);
+        wait(&opening);
+        let polled = opening.poll(&mut ws, std::time::Duration::from_secs(5));
+        assert!(polled.done, "everything in one frame");
+        assert_eq!(ws.len(), 9_000);
+        let mut ws = Workspace::sample(today);
+        let mut opening = Opening::start(dir.path(), &mut ws);
+        wait(&opening);
+        let polled = opening.poll(&mut ws, std::time::Duration::ZERO);
+        assert!(!polled.done);
+        assert!(ws.len() <= 2_048, "one batch: {}", ws.len());
     }
 }

@@ -392,7 +392,11 @@ impl Window {
         let Some(opening) = &mut self.opening else {
             return;
         };
-        let polled = opening.poll(&mut self.shared.ws);
+        // As long as the last frame took to draw (8 to 100 ms): the hand-over keeps pace
+        // with the drawing, at most half of the time, whatever the renderer.
+        let frame = ctx.input(|i| i.unstable_dt);
+        let budget = std::time::Duration::from_secs_f32(frame.clamp(0.008, 0.1));
+        let polled = opening.poll(&mut self.shared.ws, budget);
         self.shared.loading = Some(opening.status());
         if let Some(first) = polled.first_new {
             let wanted = opening.select.clone();
