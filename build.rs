@@ -17,10 +17,17 @@ fn main() {
     // Only the root package has this script: a new commit rebuilds the binary, never the
     // library crates below it.
     println!("cargo:rerun-if-env-changed=SOURCE_DATE_EPOCH");
-    if let Some(dir) = git(&["rev-parse", "--git-dir"]) {
-        println!("cargo:rerun-if-changed={dir}/HEAD");
-        if let Some(head) = git(&["symbolic-ref", "-q", "HEAD"]) {
-            println!("cargo:rerun-if-changed={dir}/{head}");
+    // The files that move with a commit, where git keeps them (a worktree keeps its refs in
+    // the common folder; `git gc` packs them): only those that exist, or cargo would run
+    // this script, and relink the binary, on every build.
+    let mut watched = vec![git(&["rev-parse", "--git-path", "HEAD"])];
+    if let Some(head) = git(&["symbolic-ref", "-q", "HEAD"]) {
+        watched.push(git(&["rev-parse", "--git-path", &head]));
+    }
+    watched.push(git(&["rev-parse", "--git-path", "packed-refs"]));
+    for path in watched.into_iter().flatten() {
+        if std::path::Path::new(&path).exists() {
+            println!("cargo:rerun-if-changed={path}");
         }
     }
     let commit = git(&["rev-parse", "--short=12", "HEAD"]).unwrap_or_else(|| "unknown".into());

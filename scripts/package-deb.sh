@@ -7,6 +7,8 @@
 # Usage: scripts/package-deb.sh [OUT_DIR]   (default target/deb); prints the .deb's path.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+# Whatever the caller's umask: what the package installs is readable by everyone.
+umask 022
 
 out=${1:-target/deb}
 version=$(cargo metadata --format-version 1 --no-deps --locked \
@@ -33,11 +35,13 @@ install -m 0644 assets/linux/be.ocmw.TwePlanner.desktop "$stage/usr/share/applic
 install -m 0644 assets/linux/be.ocmw.TwePlanner.metainfo.xml "$stage/usr/share/metainfo/"
 
 # Made by the binary itself, so they never fall behind its --help.
-"$bin" --generate man | gzip -9n > "$stage/usr/share/man/man1/twe-planner.1.gz"
+"$bin" --generate-man-to "$stage/usr/share/man/man1"
+gzip -9n "$stage"/usr/share/man/man1/*.1
 "$bin" --generate bash > "$stage/usr/share/bash-completion/completions/twe-planner"
 "$bin" --generate zsh > "$stage/usr/share/zsh/vendor-completions/_twe-planner"
 "$bin" --generate fish > "$stage/usr/share/fish/vendor_completions.d/twe-planner.fish"
-chmod 0644 "$stage"/usr/share/*/*/twe-planner* "$stage"/usr/share/zsh/vendor-completions/_twe-planner \
+chmod 0644 "$stage"/usr/share/man/man1/*.gz "$stage"/usr/share/bash-completion/completions/twe-planner \
+    "$stage"/usr/share/zsh/vendor-completions/_twe-planner \
     "$stage"/usr/share/fish/vendor_completions.d/twe-planner.fish
 
 doc="$stage/usr/share/doc/twe-planner"
@@ -76,14 +80,17 @@ stamp=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 chmod 0644 "$doc/copyright"
 
 size=$(du -sk "$stage/usr" | cut -f1)
+# The C library the binary needs: the newest GLIBC_ version it asks for (the build host
+# decides it; a binary built on a newer system needs a newer one).
+glibc=$(objdump -T "$bin" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
 cat > "$stage/DEBIAN/control" <<CONTROL
 Package: twe-planner
 Version: $version
 Architecture: $arch
 Maintainer: twe-planner developers <twe-planner@users.noreply.github.com>
 Installed-Size: $size
-Depends: libc6 (>= 2.34), libgcc-s1
-Recommends: libgl1, libegl1, libxkbcommon0, libwayland-client0, libx11-6, libxcursor1, libxi6, libxrandr2
+Depends: libc6 (>= $glibc), libgcc-s1
+Recommends: libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libwayland-client0, libx11-6, libx11-xcb1, libxcursor1, libxi6, libxrandr2
 Suggests: zenity | xdg-desktop-portal
 Section: misc
 Priority: optional

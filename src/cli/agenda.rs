@@ -138,12 +138,16 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             text(&items, &ctx, lang, args.names, io)?;
             writeln!(
                 io.out,
-                "{} {} {}; {} {}",
-                lang::number(items.len() as i64, lang),
-                lang.pick("agenda-items vanaf", "agenda items from"),
+                "{} {} {}; {}",
+                lang::count(
+                    items.len() as i64,
+                    lang,
+                    ("agenda-item", "agenda-items"),
+                    ("agenda item", "agenda items")
+                ),
+                lang.pick("vanaf", "from"),
                 lang::date(ctx.today, lang),
-                errors.len(),
-                lang.pick("laadproblemen", "load problems"),
+                lang::load_problems(errors.len() as i64, lang),
             )?;
         }
     }

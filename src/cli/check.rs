@@ -163,12 +163,7 @@ fn text(
         Severity::Error.count(total.errors.into(), lang),
         Severity::Warning.count(total.warnings.into(), lang),
         Severity::Info.count(total.infos.into(), lang),
-        lang::count(
-            load_problems as i64,
-            lang,
-            ("laadprobleem", "laadproblemen"),
-            ("load problem", "load problems")
-        ),
+        lang::load_problems(load_problems as i64, lang),
     )
 }
 

@@ -34,11 +34,14 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Option<Command>,
     /// Print where the settings, the recovery journals and the crash reports are kept.
-    #[arg(long)]
+    #[arg(long, exclusive = true)]
     pub paths: bool,
     /// Write the man page or a shell's completions to standard output (for packagers).
-    #[arg(long, value_enum, value_name = "WHAT", hide = true)]
+    #[arg(long, value_enum, value_name = "WHAT", hide = true, exclusive = true)]
     pub generate: Option<Generate>,
+    /// Write the man pages, the program's and one per command, into a folder (for packagers).
+    #[arg(long, value_name = "DIR", hide = true, exclusive = true)]
+    pub generate_man_to: Option<PathBuf>,
 }
 
 /// What `--generate` writes.
@@ -118,6 +121,15 @@ pub fn main() -> ExitCode {
     if let Some(what) = cli.generate {
         return generate_for_packagers(what);
     }
+    if let Some(dir) = cli.generate_man_to {
+        return match man_pages_into(&dir) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(e) => {
+                report_io_error(&e);
+                ExitCode::from(EXIT_LOAD)
+            }
+        };
+    }
     match cli.command {
         None => run_window(None, false),
         Some(Command::Open(OpenArgs { path })) => run_window(Some(path), false),
@@ -161,8 +173,41 @@ fn generate_for_packagers(what: Generate) -> ExitCode {
         Generate::Fish => clap_complete::Shell::Fish,
         Generate::Powershell => clap_complete::Shell::PowerShell,
     };
-    clap_complete::generate(shell, &mut cmd, "twe-planner", &mut out);
-    ExitCode::SUCCESS
+    // Made in memory first: clap_complete panics when its writer fails (`| head`).
+    let mut text = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "twe-planner", &mut text);
+    match std::io::Write::write_all(&mut out, &text) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            report_io_error(&e);
+            ExitCode::from(EXIT_LOAD)
+        }
+    }
+}
+
+/// `--generate-man-to DIR`: the program's man page and one per command (`twe-planner.1`,
+/// `twe-planner-check.1`, …), each rendered in memory and written as a new file through the
+/// one write module (never over a file).
+fn man_pages_into(dir: &std::path::Path) -> std::io::Result<()> {
+    use clap::CommandFactory as _;
+    let mut cmd = Cli::command();
+    // Built, a command's subcommands carry their page's name ("twe-planner-check").
+    cmd.build();
+    let mut pages = vec![("twe-planner".to_string(), cmd.clone())];
+    for sub in cmd
+        .get_subcommands()
+        .filter(|s| !s.is_hide_set() && s.get_name() != "help")
+    {
+        let name = sub.get_display_name().unwrap_or(sub.get_name()).to_string();
+        pages.push((name, sub.clone()));
+    }
+    twe_core::files::create_dir(dir)?;
+    for (name, page) in pages {
+        let mut roff = Vec::new();
+        clap_mangen::Man::new(page).render(&mut roff)?;
+        twe_core::files::write_new(dir, &format!("{name}.1"), &roff)?;
+    }
+    Ok(())
 }
 
 /// `--paths`: each per-user place the program keeps something, a line each.

@@ -900,7 +900,7 @@ fn the_import_remembers_the_columns_chosen_for_a_header_set() {
     h.get_by_label("client").click();
     h.run();
     assert!(
-        h.query_by_label_contains("remembered for a next file")
+        h.query_by_label_contains("remembered for the next file")
             .is_some()
     );
     h.get_by_label_contains("Import 1 dossier").click();

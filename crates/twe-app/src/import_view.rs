@@ -97,13 +97,7 @@ impl ImportPanel {
             .imported
             .dossiers
             .iter()
-            .filter_map(|theirs| {
-                mine(&theirs.id).map(|mine| Clash {
-                    mine,
-                    theirs: theirs.clone(),
-                    choice: OnClash::KeepBoth,
-                })
-            })
+            .filter_map(|theirs| mine(&theirs.id).map(|mine| Clash::new(mine, theirs.clone())))
             .collect();
         let any = !clashes.is_empty();
         self.clashes = any.then_some(clashes);
@@ -112,11 +106,9 @@ impl ImportPanel {
 
     /// What the user chose for each taken id, once asked ([`Self::ask_clashes`]).
     pub fn clash_choices(&self) -> Option<std::collections::HashMap<String, OnClash>> {
-        self.clashes.as_ref().map(|all| {
-            all.iter()
-                .map(|c| (c.theirs.id.clone(), c.choice))
-                .collect()
-        })
+        self.clashes
+            .as_ref()
+            .map(|all| all.iter().map(|c| (c.id.clone(), c.choice)).collect())
     }
 
     /// Sets the choice for the clash at `k` (all of them for `None`).
@@ -173,8 +165,8 @@ impl ImportPanel {
         }
         if !self.chosen.is_empty() {
             ui.weak(lang.pick(
-                "De gekozen kolommen worden onthouden voor een volgend bestand met dezelfde kolomkoppen.",
-                "The columns chosen are remembered for a next file with the same headers.",
+                "De gekozen kolommen worden onthouden voor het volgende bestand met dezelfde kolomkoppen.",
+                "The columns chosen are remembered for the next file with the same headers.",
             ));
         }
         let found: Vec<SheetKind> = self.preview.sheets.iter().map(|(l, _)| l.sheet).collect();
@@ -299,12 +291,42 @@ impl ImportPanel {
 
 /// An imported dossier whose id the open workspace has.
 struct Clash {
-    /// The workspace's.
-    mine: Dossier,
-    /// The file's.
-    theirs: Dossier,
+    /// The file's id.
+    id: String,
+    /// The facts compared, a line each (the workspace's, the file's), worded once per
+    /// language, not per frame: a whole caseload may clash.
+    facts: Vec<(&'static str, String, String)>,
+    /// The language they are worded in, and the dossiers to word them again from.
+    worded: (Lang, Dossier, Dossier),
     /// What to do.
     choice: OnClash,
+}
+
+impl Clash {
+    fn new(mine: Dossier, theirs: Dossier) -> Clash {
+        let mut c = Clash {
+            id: theirs.id.clone(),
+            facts: Vec::new(),
+            worded: (Lang::Nl, mine, theirs),
+            choice: OnClash::KeepBoth,
+        };
+        c.word(Lang::Nl);
+        c
+    }
+
+    /// Words the facts in `lang`, if they are not yet.
+    fn word(&mut self, lang: Lang) {
+        if self.worded.0 == lang && !self.facts.is_empty() {
+            return;
+        }
+        let (mine, theirs) = (facts(&self.worded.1, lang), facts(&self.worded.2, lang));
+        self.facts = mine
+            .into_iter()
+            .zip(theirs)
+            .map(|((field, a), (_, b))| (field, a, b))
+            .collect();
+        self.worded.0 = lang;
+    }
 }
 
 /// What a counsellor compares of two versions of a dossier, a line per fact: the client,
@@ -368,7 +390,6 @@ fn facts(d: &Dossier, lang: Lang) -> Vec<(&'static str, String)> {
 /// One taken id: the workspace's version beside the file's, a line per fact, what differs
 /// in strong type and marked.
 fn clash_grid(ui: &mut egui::Ui, clash: &Clash, k: usize, lang: Lang) {
-    let (mine, theirs) = (facts(&clash.mine, lang), facts(&clash.theirs, lang));
     egui::Grid::new(("import-clash", k))
         .num_columns(3)
         .striped(true)
@@ -377,7 +398,7 @@ fn clash_grid(ui: &mut egui::Ui, clash: &Clash, k: usize, lang: Lang) {
             ui.strong(lang.pick("In de werkmap", "In the workspace"));
             ui.strong(lang.pick("In het bestand", "In the file"));
             ui.end_row();
-            for ((field, a), (_, b)) in mine.iter().zip(&theirs) {
+            for (field, a, b) in &clash.facts {
                 if a == b {
                     ui.weak(*field);
                     ui.label(a);
@@ -396,9 +417,13 @@ fn clash_grid(ui: &mut egui::Ui, clash: &Clash, k: usize, lang: Lang) {
 impl ImportPanel {
     /// The taken ids side by side, each with its three choices, and the buttons.
     fn clashes_ui(&mut self, ui: &mut egui::Ui, lang: Lang, out: &mut Vec<Action>) {
-        let Some(all) = &self.clashes else {
+        let Some(all) = &mut self.clashes else {
             return;
         };
+        for c in all.iter_mut() {
+            c.word(lang);
+        }
+        let all = &*all;
         let n = all.len();
         let (nl, en) = if n == 1 {
             ("staat", "is")
@@ -435,7 +460,7 @@ impl ImportPanel {
             .show(ui, |ui| {
                 for (k, clash) in all.iter().enumerate() {
                     ui.separator();
-                    ui.strong(twe_core::lang::terminal_safe(&clash.theirs.id));
+                    ui.strong(twe_core::lang::terminal_safe(&clash.id));
                     clash_grid(ui, clash, k, lang);
                     ui.horizontal_wrapped(|ui| {
                         for c in OnClash::ALL {
@@ -451,8 +476,8 @@ impl ImportPanel {
             self.choose(k, c);
         }
         ui.weak(lang.pick(
-            "* verschilt. «Die uit het bestand nemen» bewaart over het dossier van de werkmap (de vorige versie blijft als reservekopie); «Allebei houden» voegt het toe als ID-kopie-N.",
-            "* differs. «Take the file's» saves over the workspace's dossier (its previous version is kept as the backup); «Keep both» adds it as ID-kopie-N.",
+            "* verschilt. «Die uit het bestand nemen» overschrijft het dossier in de werkmap (de vorige versie blijft als reservekopie; de notities, en documenten, activiteiten of resultaat die het bestand niet heeft, blijven); «Allebei houden» voegt het toe als ID-kopie-N.",
+            "* differs. «Take the file's» overwrites the workspace's dossier (its previous version is kept as the backup; its notes, and documents, activities or outcome the file lacks, stay); «Keep both» adds it as ID-kopie-N.",
         ));
         if let Some(e) = &self.error {
             ui.colored_label(

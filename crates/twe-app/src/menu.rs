@@ -131,7 +131,7 @@ pub fn sample_bar_ui(cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) 
     ui.horizontal_wrapped(|ui| {
         ui.strong(lang.pick("Voorbeeldwerkmap", "Sample workspace"));
         ui.label(lang.pick(
-            "Deze dossiers zijn een voorbeeld; wat u bewaart, vraagt eerst een map. Open uw eigen map via Bestand, Map openen.",
+            "Deze dossiers zijn een voorbeeld; om te bewaren kiest u eerst een map. Open uw eigen map via Bestand, Map openen.",
             "These dossiers are an example; saving asks for a folder first. Open your own folder with File, Open folder.",
         ));
         if ui.button(Command::OpenFolder.label(lang)).clicked() {

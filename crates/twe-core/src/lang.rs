@@ -205,6 +205,16 @@ pub fn dossiers(n: i64, lang: Lang) -> String {
     count(n, lang, ("dossier", "dossiers"), ("dossier", "dossiers"))
 }
 
+/// "1 laadprobleem", "3 load problems": files that could not be read, counted.
+pub fn load_problems(n: i64, lang: Lang) -> String {
+    count(
+        n,
+        lang,
+        ("laadprobleem", "laadproblemen"),
+        ("load problem", "load problems"),
+    )
+}
+
 /// A whole number with thousands separators: 2.772 in Dutch, 2,772 in English.
 pub fn number(n: i64, lang: Lang) -> String {
     let digits = n.unsigned_abs().to_string();

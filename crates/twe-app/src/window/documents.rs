@@ -204,12 +204,14 @@ impl Window {
         // Ids the workspace has are shown side by side first; the second click adds.
         let ws = &self.shared.ws;
         let Some(choices) = panel.clash_choices().or_else(|| {
-            let mine = |id: &str| {
-                ws.entries()
-                    .iter()
-                    .find(|e| e.dossier().id == id)
-                    .map(|e| e.dossier().clone())
-            };
+            // Next month's sheet of the whole caseload clashes on every id: looked up once.
+            let by_id: std::collections::HashMap<&str, &Dossier> = ws
+                .entries()
+                .iter()
+                .filter(|e| !e.is_deleted())
+                .map(|e| (e.dossier().id.as_str(), e.dossier()))
+                .collect();
+            let mine = |id: &str| by_id.get(id).map(|d| (*d).clone());
             (!panel.ask_clashes(mine)).then(std::collections::HashMap::new)
         }) else {
             return;

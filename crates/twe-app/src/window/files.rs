@@ -392,10 +392,11 @@ impl Window {
         let Some(opening) = &mut self.opening else {
             return;
         };
-        // As long as the last frame took to draw (8 to 100 ms): the hand-over keeps pace
-        // with the drawing, at most half of the time, whatever the renderer.
+        // Half the time between the last two frames (4 to 50 ms): the hand-over keeps pace
+        // with the drawing whatever the renderer, and since that time includes the last
+        // hand-over, it cannot feed itself into ever longer frames.
         let frame = ctx.input(|i| i.unstable_dt);
-        let budget = std::time::Duration::from_secs_f32(frame.clamp(0.008, 0.1));
+        let budget = std::time::Duration::from_secs_f32((frame * 0.5).clamp(0.004, 0.05));
         let polled = opening.poll(&mut self.shared.ws, budget);
         self.shared.loading = Some(opening.status());
         if let Some(first) = polled.first_new {

@@ -20,7 +20,7 @@ pub use load::{
 };
 pub use save::{
     Added, NewWorkspaceError, OnClash, SaveFailure, Saved, add_to_workspace, backup_names,
-    backup_path, save_dossier, saved_text, to_ron, write_workspace,
+    backup_path, save_dossier, saved_text, taken_over, to_ron, write_workspace,
 };
 pub use write::{
     Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,

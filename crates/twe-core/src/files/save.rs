@@ -350,30 +350,30 @@ pub fn add_to_workspace(
         return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
     }
     let existing = super::load_paths(&[dir.to_path_buf()]);
-    let mut files: std::collections::HashMap<&str, &Path> = std::collections::HashMap::new();
+    let mut files: std::collections::HashMap<&str, &super::LoadedDossier> =
+        std::collections::HashMap::new();
     for d in &existing.dossiers {
-        files.entry(d.dossier.id.as_str()).or_insert(&d.path);
+        files.entry(d.dossier.id.as_str()).or_insert(d);
     }
     let mut ids: std::collections::HashSet<String> =
         files.keys().map(|id| (*id).to_string()).collect();
     let mut added = Added::default();
     let mut renamed: Vec<Dossier> = Vec::with_capacity(dossiers.len());
+    // Saved over the workspace's files once the new files are written: a failure while
+    // writing those then leaves every workspace file as it was.
+    let mut replacing: Vec<(&Path, Dossier)> = Vec::new();
     for d in dossiers {
         let mut d = d.clone();
         if ids.contains(&d.id) {
-            let file = files.get(d.id.as_str()).copied();
-            match (on_clash(&d.id), file) {
+            match (on_clash(&d.id), files.get(d.id.as_str())) {
                 (OnClash::KeepMine, _) => {
                     added.kept_mine.push(d.id.clone());
                     continue;
                 }
-                (OnClash::TakeTheirs, Some(file)) => match replace_locked(file, &d) {
-                    Ok(()) => {
-                        added.replaced.push(file.to_path_buf());
-                        continue;
-                    }
-                    Err(why) => added.refused.push((d.id.clone(), why)),
-                },
+                (OnClash::TakeTheirs, Some(mine)) => {
+                    replacing.push((&mine.path, taken_over(&mine.dossier, d)));
+                    continue;
+                }
                 // Taken by another imported dossier, not by a file: both kept.
                 (OnClash::TakeTheirs | OnClash::KeepBoth, _) => {}
             }
@@ -398,8 +398,61 @@ pub fn add_to_workspace(
             })?;
         added.files.push(path);
     }
+    for (file, d) in replacing {
+        match replace_locked(file, &d) {
+            Ok(()) => added.replaced.push(file.to_path_buf()),
+            Err(why) => {
+                // Kept as a copy instead, so nothing imported is lost.
+                let original = d.id.clone();
+                let free = crate::model::copy_id(&original, ids.len(), |c| ids.contains(c));
+                ids.insert(free.clone());
+                let mut copy = d;
+                copy.id.clone_from(&free);
+                let mut taken = super::names::taken_in(dir);
+                let name = super::names::file_names_for(std::iter::once(free.as_str()), &mut taken)
+                    .pop()
+                    .unwrap_or_else(|| format!("{free}.ron"));
+                let text =
+                    to_ron(&copy).map_err(|_| NewWorkspaceError::Serialize(copy.id.clone()))?;
+                let path = write_new(dir, &name, text.as_bytes()).map_err(|error| {
+                    NewWorkspaceError::Partial {
+                        path: dir.join(&name),
+                        error,
+                        written: added.files.len(),
+                        total,
+                    }
+                })?;
+                added.files.push(path);
+                added.clashes.push((original.clone(), free));
+                added.refused.push((original, why));
+            }
+        }
+    }
     sync_dir(dir);
     Ok(added)
+}
+
+/// The workspace's dossier `mine` as the file has it (`theirs`), keeping what a spreadsheet
+/// does not carry: the counsellor's notes (an export leaves them out unless asked), and the
+/// documents, activities and outcome when the file has none of them (their sheet was not in
+/// it) — a version taken from a sheet never wipes what only the workspace knew.
+pub fn taken_over(mine: &Dossier, theirs: Dossier) -> Dossier {
+    let mut d = theirs;
+    for note in &mine.notes {
+        if !d.notes.contains(note) {
+            d.notes.push(note.clone());
+        }
+    }
+    if d.documents.is_empty() {
+        d.documents.clone_from(&mine.documents);
+    }
+    if d.activities.is_empty() {
+        d.activities.clone_from(&mine.activities);
+    }
+    if d.outcome.is_none() {
+        d.outcome.clone_from(&mine.outcome);
+    }
+    d
 }
 
 /// Saves `dossier` over `file` under the file's lock (taken and released here, as `fix`
@@ -407,6 +460,9 @@ pub fn add_to_workspace(
 fn replace_locked(file: &Path, dossier: &Dossier) -> Result<(), crate::lang::Text> {
     use crate::workspace::locks;
     let both = |f: &dyn Fn(Lang) -> String| crate::lang::Text::new(f(Lang::Nl), f(Lang::En));
+    // A lock this process holds already (a window editing the dossier) is its own: it is
+    // used, and left as it was.
+    let held_before = locks::read(file).is_some_and(|l| l.is_mine());
     match locks::acquire(file) {
         Ok(()) => {}
         Err(locks::LockError::Held(info)) => {
@@ -422,14 +478,16 @@ fn replace_locked(file: &Path, dossier: &Dossier) -> Result<(), crate::lang::Tex
             return Err(both(&|lang| {
                 format!(
                     "{}: {}",
-                    lang.pick("geen slot", "no lock"),
+                    lang.pick("kan niet vergrendeld worden", "could not be locked"),
                     super::io_message(&e, lang)
                 )
             }));
         }
     }
     let saved = save_dossier(file, dossier);
-    locks::release(file);
+    if !held_before {
+        locks::release(file);
+    }
     saved.map_err(|e| both(&|lang| e.message(lang)))
 }
 

@@ -346,10 +346,19 @@ mod adding {
     #[test]
     fn each_id_gets_its_own_choice() {
         let (dir, file, theirs) = clash();
+        // A second dossier of the workspace, which the import brings too.
+        let mut second = theirs.clone();
+        second.id = "TWEE-2020-0002".into();
+        second.client = "Tweede".into();
+        let second_file = dir.path().join("TWEE-2020-0002.ron");
+        save_dossier(&second_file, &second).unwrap();
+        let mut second_theirs = second.clone();
+        second_theirs.client = "Tweede uit het bestand".into();
         let mut new = theirs.clone();
         new.id = "NIEUW-2026-0001".into();
-        let added = add_to_workspace(dir.path(), &[theirs.clone(), new], &|id| {
-            if id == theirs.id {
+        let first_id = theirs.id.clone();
+        let added = add_to_workspace(dir.path(), &[theirs.clone(), second_theirs, new], &|id| {
+            if id == first_id {
                 OnClash::KeepMine
             } else {
                 OnClash::TakeTheirs
@@ -357,11 +366,56 @@ mod adding {
         })
         .unwrap();
         assert_eq!(added.kept_mine, vec![theirs.id.clone()]);
+        assert_eq!(added.replaced, vec![second_file.clone()]);
         assert_eq!(
             added.files.len(),
             1,
             "a new id is added whatever the choice"
         );
         assert!(client_in(&file) != "Uit het bestand");
+        assert_eq!(client_in(&second_file), "Tweede uit het bestand");
+    }
+
+    /// Taking the file's version keeps what a sheet does not carry: the notes (an export
+    /// leaves them out), and documents, activities and outcome where the file has none.
+    #[test]
+    fn take_theirs_keeps_the_notes_and_what_the_sheet_lacks() {
+        let (dir, file, mut theirs) = clash();
+        let mut mine = load_file(&file).unwrap();
+        mine.notes.push(crate::model::Note {
+            date: mine.start,
+            kind: crate::model::NoteKind::Phone,
+            author: "Sofie".into(),
+            text: "Belde over de WES".into(),
+        });
+        save_dossier(&file, &mine).unwrap();
+        assert!(
+            !mine.documents.is_empty(),
+            "the sample dossier has documents"
+        );
+        theirs.notes.clear();
+        theirs.documents.clear();
+        add_to_workspace(dir.path(), std::slice::from_ref(&theirs), &|_| {
+            OnClash::TakeTheirs
+        })
+        .unwrap();
+        let now = load_file(&file).unwrap();
+        assert_eq!(now.client, "Uit het bestand");
+        assert_eq!(now.notes, mine.notes);
+        assert_eq!(now.documents, mine.documents);
+    }
+
+    /// A lock this process held before (a window editing the dossier) stays after the
+    /// import saved over the file.
+    #[test]
+    fn take_theirs_leaves_a_lock_this_process_held() {
+        let (dir, file, theirs) = clash();
+        crate::workspace::locks::acquire(&file).unwrap();
+        add_to_workspace(dir.path(), std::slice::from_ref(&theirs), &|_| {
+            OnClash::TakeTheirs
+        })
+        .unwrap();
+        assert!(crate::workspace::locks::lock_path(&file).exists());
+        crate::workspace::locks::release(&file);
     }
 }
