@@ -192,3 +192,29 @@ fn the_man_page_and_the_completions_name_every_command() {
             .contains("--generate")
     );
 }
+
+/// `TWE_PLANNER_DATA_DIR` moves all three: the settings, the journals and the crash
+/// reports live in one per-user folder.
+#[test]
+fn one_variable_moves_every_per_user_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let o = bin()
+        .arg("--paths")
+        .env("LANG", "en_GB.UTF-8")
+        .env("TWE_PLANNER_DATA_DIR", dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8(o.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            format!("settings: {}", dir.path().join("app.ron").display()),
+            format!(
+                "recovery journals: {}",
+                dir.path().join("journals").display()
+            ),
+            format!("crash reports: {}", dir.path().join("journals").display()),
+        ]
+    );
+}

@@ -79,9 +79,7 @@ pub const DESKTOP_ID: &str = "be.ocmw.TwePlanner";
 /// (size and place, language, recent workspaces; eframe's file), the recovery journals, and
 /// the crash reports beside them. `twe-planner --paths` prints them; the README names them.
 pub fn kept_paths(lang: twe_core::lang::Lang) -> Vec<(&'static str, PathBuf)> {
-    let settings = settings_file().unwrap_or_else(|| {
-        PathBuf::from(lang.pick("(niet bewaard op dit systeem)", "(not kept on this system)"))
-    });
+    let settings = settings_file();
     let journals = twe_core::workspace::journal::default_dir();
     vec![
         (lang.pick("instellingen", "settings"), settings),
@@ -93,11 +91,12 @@ pub fn kept_paths(lang: twe_core::lang::Lang) -> Vec<(&'static str, PathBuf)> {
     ]
 }
 
-/// The window's settings file: eframe's, under the program's name. Named here, not left to
-/// eframe, because eframe would name the folder after the window's app id (the desktop id)
-/// and a user's settings would move when that id did.
-fn settings_file() -> Option<PathBuf> {
-    eframe::storage_dir(APP_ID).map(|d| d.join("app.ron"))
+/// The window's settings file, in the program's one per-user folder beside the journals
+/// (`workspace::journal::data_dir`). Named here, not left to eframe, which would pick a
+/// folder of its own (after the window's app id, roaming on Windows) and move a user's
+/// settings when that id did.
+fn settings_file() -> PathBuf {
+    twe_core::workspace::journal::data_dir().join("app.ron")
 }
 
 /// Opens the window on `path`, or on the last workspace, or on the built-in sample.
@@ -128,7 +127,7 @@ pub fn run_with(
     let options = eframe::NativeOptions {
         viewport,
         persist_window: true,
-        persistence_path: settings_file(),
+        persistence_path: Some(settings_file()),
         ..Default::default()
     };
     eframe::run_native(

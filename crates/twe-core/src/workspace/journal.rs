@@ -102,15 +102,21 @@ struct JournalFile {
     entries: Vec<JournalEntry>,
 }
 
-/// The user's local data folder for journals: `$XDG_DATA_HOME` (or `~/.local/share`) on
-/// Linux, `%LOCALAPPDATA%` on Windows, `~/Library/Application Support` on macOS; the
-/// variable `TWE_PLANNER_DATA_DIR` replaces it (tests, and users who want it elsewhere).
-pub fn default_dir() -> PathBuf {
+/// The program's per-user folder, the one home of everything it keeps per user (the
+/// window's settings, the journals, the crash reports): `twe-planner` in `$XDG_DATA_HOME`
+/// (or `~/.local/share`) on Linux, `%LOCALAPPDATA%` on Windows (not roaming: a journal
+/// belongs to one machine), `~/Library/Application Support` on macOS; the variable
+/// `TWE_PLANNER_DATA_DIR` replaces it (tests, and users who want it elsewhere).
+pub fn data_dir() -> PathBuf {
     std::env::var_os("TWE_PLANNER_DATA_DIR")
         .map(PathBuf::from)
         .or_else(|| dirs::data_local_dir().map(|d| d.join("twe-planner")))
         .unwrap_or_else(|| std::env::temp_dir().join("twe-planner"))
-        .join("journals")
+}
+
+/// The user's folder for journals (and crash reports): `journals` in [`data_dir`].
+pub fn default_dir() -> PathBuf {
+    data_dir().join("journals")
 }
 
 /// FNV-1a of a workspace's canonical path: a file-name key that stays the same across
