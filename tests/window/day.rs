@@ -1171,3 +1171,51 @@ fn the_sample_says_it_is_a_sample_and_offers_a_folder() {
     assert!(h.query_by_label("Voorbeeldwerkmap").is_none());
     drop(dir);
 }
+
+/// Next month's sheet of a whole caseload takes every id: the side-by-side view shows the
+/// first hundred, counts the rest, and the choice for all reaches them too.
+#[test]
+fn a_whole_caseload_clashing_shows_a_hundred_and_counts_the_rest() {
+    let dir = crate::common::generated_folder(150, 3, 0);
+    let ws = Workspace::open(dir.path(), today());
+    let dossiers: Vec<twe_core::model::Dossier> =
+        ws.entries().iter().map(|e| e.dossier().clone()).collect();
+    let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().collect();
+    let mut h = harness(Window::new(ws, Lang::En));
+    let book = tempfile::tempdir().unwrap();
+    let file = book.path().join("november.xlsx");
+    std::fs::write(
+        &file,
+        twe_documents::spreadsheet::workbook(&twe_documents::spreadsheet::sheets(&refs, Lang::Nl))
+            .unwrap(),
+    )
+    .unwrap();
+    h.state_mut()
+        .act(twe_app::Action::File(twe_app::action::File::PathChosen(
+            twe_app::Request::ImportSpreadsheet,
+            file,
+        )));
+    h.run_steps(6);
+    h.get_by_label_contains("Add to this workspace 150 dossiers")
+        .click();
+    h.run();
+    assert!(
+        h.query_by_label_contains("150 dossiers from the file are in this workspace")
+            .is_some()
+    );
+    assert!(h.query_by_label_contains("… 50 dossiers more").is_some());
+    assert_eq!(
+        h.query_all_by_role_and_label(Role::RadioButton, "Keep mine")
+            .count(),
+        100
+    );
+    h.get_by_role_and_label(Role::Button, "Keep mine").click();
+    h.run();
+    add_now(&mut h);
+    assert_eq!(
+        h.state().workspace().live_count(),
+        150,
+        "every one kept as it was"
+    );
+    assert!(h.query_by_label_contains("0 dossiers added").is_some());
+}

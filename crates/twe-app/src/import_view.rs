@@ -18,6 +18,10 @@ use twe_documents::spreadsheet::{
 /// How many unreadable rows the panel lists (the rest are counted).
 const SHOWN_PROBLEMS: usize = 200;
 
+/// How many taken ids the panel shows side by side (the rest are counted, and the choice
+/// for all applies to them): next month's sheet of a whole caseload takes every id.
+const SHOWN_CLASHES: usize = 100;
+
 /// The import being prepared.
 pub struct ImportPanel {
     /// The spreadsheet file.
@@ -304,14 +308,13 @@ struct Clash {
 
 impl Clash {
     fn new(mine: Dossier, theirs: Dossier) -> Clash {
-        let mut c = Clash {
+        // Worded when first shown, not here: most of a whole caseload is never shown.
+        Clash {
             id: theirs.id.clone(),
             facts: Vec::new(),
             worded: (Lang::Nl, mine, theirs),
             choice: OnClash::KeepBoth,
-        };
-        c.word(Lang::Nl);
-        c
+        }
     }
 
     /// Words the facts in `lang`, if they are not yet.
@@ -420,7 +423,7 @@ impl ImportPanel {
         let Some(all) = &mut self.clashes else {
             return;
         };
-        for c in all.iter_mut() {
+        for c in all.iter_mut().take(SHOWN_CLASHES) {
             c.word(lang);
         }
         let all = &*all;
@@ -458,7 +461,7 @@ impl ImportPanel {
             .max_height(max)
             .auto_shrink([false, true])
             .show(ui, |ui| {
-                for (k, clash) in all.iter().enumerate() {
+                for (k, clash) in all.iter().enumerate().take(SHOWN_CLASHES) {
                     ui.separator();
                     ui.strong(twe_core::lang::terminal_safe(&clash.id));
                     clash_grid(ui, clash, k, lang);
@@ -470,6 +473,17 @@ impl ImportPanel {
                             }
                         }
                     });
+                }
+                if n > SHOWN_CLASHES {
+                    ui.separator();
+                    ui.weak(format!(
+                        "… {} {}",
+                        twe_core::lang::dossiers((n - SHOWN_CLASHES) as i64, lang),
+                        lang.pick(
+                            "meer: de keuze «Voor allemaal» geldt ook voor hen (standaard: allebei houden)",
+                            "more: the choice «For all» applies to them too (by default: keep both)"
+                        )
+                    ));
                 }
             });
         if let Some((k, c)) = chosen {
