@@ -506,6 +506,43 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     report
 }
 
+/// Reads the dossier files below `paths` a part of `part` files at a time (each part on every
+/// core), hands each part's dossiers to `each` and lets them go: memory holds one part and
+/// the ids seen, never the whole workspace. Ids repeated across parts are found as
+/// [`load_paths`] finds them. Returns the errors, sorted by path, as [`load_paths`] does.
+pub fn load_paths_in_parts(
+    paths: &[PathBuf],
+    part: usize,
+    mut each: impl FnMut(&[LoadedDossier]),
+) -> Vec<LoadError> {
+    let (files, mut errors) = list_paths(paths);
+    let mut first: HashMap<String, PathBuf> = HashMap::new();
+    for chunk in files.chunks(part.max(1)) {
+        let mut report = read_files(chunk);
+        errors.append(&mut report.errors);
+        for d in &report.dossiers {
+            match first.get(d.dossier.id.as_str()) {
+                Some(earlier) => errors.push(LoadError {
+                    path: d.path.clone(),
+                    line: None,
+                    column: None,
+                    field: Some("id".into()),
+                    kind: LoadErrorKind::DuplicateId {
+                        id: d.dossier.id.clone(),
+                        first: earlier.clone(),
+                    },
+                }),
+                None => {
+                    first.insert(d.dossier.id.clone(), d.path.clone());
+                }
+            }
+        }
+        each(&report.dossiers);
+    }
+    errors.sort_by(|a, b| a.path.cmp(&b.path));
+    errors
+}
+
 /// One error for every file whose dossier id an earlier file already has.
 pub fn duplicate_ids(dossiers: &[LoadedDossier]) -> Vec<LoadError> {
     let mut first: HashMap<&str, &Path> = HashMap::with_capacity(dossiers.len());

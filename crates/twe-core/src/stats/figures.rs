@@ -538,23 +538,9 @@ impl Figures {
     /// and checked here, then through the gate (what the command line does; the window's
     /// workspace keeps the same counts per edit, [`crate::workspace::Workspace::figures`]).
     pub fn of(dossiers: &[&crate::model::Dossier], today: NaiveDate, show_small: bool) -> Self {
-        let m = crate::reference::municipalities();
-        let ctx = crate::rules::CheckContext::new(today);
-        // The checks on every core while this thread counts the two tables: the checks are
-        // two thirds of the work (Flanders: 18 ms on one core).
-        let (tables, findings) = rayon::join(
-            || {
-                YearBasis::ALL.map(|basis| {
-                    ProvinceYearTable::from_dossiers(dossiers.iter().copied(), m, basis)
-                })
-            },
-            || crate::rules::check_all(dossiers.iter().copied(), &ctx),
-        );
-        let mut stats = DossierStats::default();
-        for (d, f) in dossiers.iter().zip(&findings) {
-            stats.apply(d, f, 1);
-        }
-        Self::dossiers(&tables[0], &tables[1], &stats, m, today, show_small)
+        let mut counts = FigureCounts::new(today);
+        counts.add(dossiers);
+        counts.figures(show_small)
     }
 
     /// The dossiers' figures minus the published ones, by the trajectory's start year (the
@@ -992,5 +978,63 @@ impl Builder {
             years,
             years_split,
         }
+    }
+}
+
+/// The counts the figures of a workspace are made from, kept as dossiers are added a part
+/// at a time: what `present --export` holds of a quarter of a million dossiers is these
+/// counts, never all the dossiers at once.
+pub struct FigureCounts {
+    /// The two tables, by the trajectory's start year and by calendar year.
+    tables: [ProvinceYearTable; 2],
+    /// Outcomes, documents, trainings and the rest of the dossiers' own figures.
+    stats: DossierStats,
+    /// The reference date they are counted on.
+    today: NaiveDate,
+}
+
+impl FigureCounts {
+    /// Nothing counted yet, for `today`.
+    pub fn new(today: NaiveDate) -> Self {
+        FigureCounts {
+            tables: YearBasis::ALL.map(ProvinceYearTable::new),
+            stats: DossierStats::default(),
+            today,
+        }
+    }
+
+    /// Counts `dossiers` in.
+    pub fn add(&mut self, dossiers: &[&crate::model::Dossier]) {
+        let m = crate::reference::municipalities();
+        let ctx = crate::rules::CheckContext::new(self.today);
+        // The checks on every core while this thread counts the two tables: the checks are
+        // two thirds of the work (Flanders: 18 ms on one core).
+        let (tables, findings) = rayon::join(
+            || {
+                YearBasis::ALL.map(|basis| {
+                    ProvinceYearTable::from_dossiers(dossiers.iter().copied(), m, basis)
+                })
+            },
+            || crate::rules::check_all(dossiers.iter().copied(), &ctx),
+        );
+        for (kept, part) in self.tables.iter_mut().zip(tables) {
+            kept.merge(part);
+        }
+        for (d, f) in dossiers.iter().zip(&findings) {
+            self.stats.apply(d, f, 1);
+        }
+    }
+
+    /// The figures, through the gate (1 to 4 shown only with `show_small`).
+    pub fn figures(&self, show_small: bool) -> Figures {
+        let m = crate::reference::municipalities();
+        Figures::dossiers(
+            &self.tables[0],
+            &self.tables[1],
+            &self.stats,
+            m,
+            self.today,
+            show_small,
+        )
     }
 }

@@ -12,7 +12,7 @@ mod table;
 pub use audit::{Defect, audit, published_defects, summary, totals_checked};
 pub use counts::{Counts, Measure};
 pub use dossier_stats::{DossierStats, StatusCounts};
-pub use figures::{DataSource, FigureTable, Figures, Row};
+pub use figures::{DataSource, FigureCounts, FigureTable, Figures, Row};
 pub use table::{ProvinceYearTable, TOTAL, UNPLACED, YearBasis, contribution};
 
 #[cfg(test)]

@@ -196,6 +196,18 @@ impl ProvinceYearTable {
         }
     }
 
+    /// Adds the counts of `other` (the same basis: counted from another part of the same
+    /// workspace), so that a workspace can be counted a part at a time.
+    pub fn merge(&mut self, other: ProvinceYearTable) {
+        debug_assert_eq!(self.basis, other.basis);
+        for ((province, year), counts) in other.cells {
+            *self.cell_mut(Some(province), year) += counts;
+        }
+        for (year, counts) in other.unplaced {
+            *self.cell_mut(None, year) += counts;
+        }
+    }
+
     fn cell_mut(&mut self, province: Option<Province>, year: i32) -> &mut Counts {
         match province {
             Some(p) => self.cells.entry((p, year)).or_default(),

@@ -479,3 +479,52 @@ mod disclosure_property {
         Ok(())
     }
 }
+
+/// Counting a workspace a part at a time, as `present --export` does, gives the very
+/// figures of counting it whole, whatever the part's size; an id repeated across parts is
+/// found as the whole load finds it.
+#[test]
+fn counting_in_parts_gives_the_figures_of_the_whole() {
+    let dir = tempfile::tempdir().unwrap();
+    let opts = crate::generate::Options {
+        count: 700,
+        seed: 9,
+        match_published: false,
+        violations: 0.2,
+    };
+    let generated = crate::generate::generate(&opts);
+    crate::generate::write(&generated, dir.path()).unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 12, 7).unwrap();
+    let whole = crate::files::load_paths(&[dir.path().to_path_buf()]);
+    let refs: Vec<&Dossier> = whole.dossiers.iter().map(|d| &d.dossier).collect();
+    let expected = Figures::of(&refs, today, false);
+    for part in [1, 7, 64, 10_000] {
+        let mut counts = FigureCounts::new(today);
+        let errors = crate::files::load_paths_in_parts(&[dir.path().to_path_buf()], part, |p| {
+            let refs: Vec<&Dossier> = p.iter().map(|d| &d.dossier).collect();
+            counts.add(&refs);
+        });
+        assert!(errors.is_empty());
+        assert_eq!(counts.figures(false), expected, "parts of {part}");
+    }
+    // The same id in two files, far apart in the listing: found across parts.
+    let mut twin = generated[0].0.clone();
+    twin.client = "Tweeling".into();
+    crate::files::write_new(
+        dir.path(),
+        "zzz-twin.ron",
+        crate::files::to_ron(&twin).unwrap().as_bytes(),
+    )
+    .unwrap();
+    let errors = crate::files::load_paths_in_parts(&[dir.path().to_path_buf()], 50, |_| {});
+    let whole = crate::files::load_paths(&[dir.path().to_path_buf()]);
+    assert_eq!(errors.len(), 1);
+    assert_eq!(
+        errors.iter().map(|e| e.path.clone()).collect::<Vec<_>>(),
+        whole
+            .errors
+            .iter()
+            .map(|e| e.path.clone())
+            .collect::<Vec<_>>()
+    );
+}
