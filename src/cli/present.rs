@@ -4,7 +4,6 @@
 use super::args::{Io, LangArg};
 use super::{EXIT_LOAD, EXIT_OK, document};
 use std::path::{Path, PathBuf};
-use twe_core::files::load_paths_in_parts;
 use twe_core::lang::Lang;
 use twe_core::stats::charts::{self, ChartOptions, Slide};
 use twe_core::stats::{Figures, YearBasis};
@@ -83,15 +82,12 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
 /// error) when a file does not load: figures without it would be too low.
 fn figures_of(p: &Path, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Option<Figures>> {
     // A part at a time: what is kept of a quarter of a million dossiers is their counts.
-    let mut counts = twe_core::stats::FigureCounts::new(chrono::Local::now().date_naive());
-    let mut any = false;
-    let errors = load_paths_in_parts(&[p.to_path_buf()], PART, |part| {
-        let refs: Vec<&twe_core::model::Dossier> = part.iter().map(|d| &d.dossier).collect();
-        any |= !refs.is_empty();
-        counts.add(&refs);
-    });
+    let (counts, errors, n) = twe_core::stats::FigureCounts::of_folder(
+        &[p.to_path_buf()],
+        chrono::Local::now().date_naive(),
+    );
     io.load_errors(&errors, lang)?;
-    if !any || !errors.is_empty() {
+    if n == 0 || !errors.is_empty() {
         let why = lang.pick(
             "niet alle dossiers konden gelezen worden; geen dia's geschreven: \
              figuren zonder die dossiers zouden te laag zijn. Herstel of verplaats \
@@ -105,9 +101,6 @@ fn figures_of(p: &Path, lang: Lang, io: &mut Io<'_>) -> std::io::Result<Option<F
     }
     Ok(Some(counts.figures(false)))
 }
-
-/// Dossier files read, checked and counted at a time: both cores busy, a few MB held.
-const PART: usize = 8_192;
 
 #[cfg(test)]
 mod tests {

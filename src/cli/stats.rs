@@ -8,7 +8,6 @@ use super::{EXIT_LOAD, EXIT_OK, document};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use std::path::{Path, PathBuf};
-use twe_core::files::load_paths;
 use twe_core::lang::Lang;
 use twe_core::reference::published;
 use twe_core::stats::charts::{self, ChartOptions};
@@ -111,14 +110,15 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let figures = match &args.dossiers {
         None => Figures::published(published()),
         Some(path) => {
-            let report = load_paths(std::slice::from_ref(path));
-            io.load_errors(&report.errors, lang)?;
-            if !report.errors.is_empty() {
+            let (counts, errors, _) = twe_core::stats::FigureCounts::of_folder(
+                std::slice::from_ref(path),
+                today_or_now(args.today),
+            );
+            io.load_errors(&errors, lang)?;
+            if !errors.is_empty() {
                 code = EXIT_LOAD;
             }
-            let refs: Vec<&twe_core::model::Dossier> =
-                report.dossiers.iter().map(|d| &d.dossier).collect();
-            Figures::of(&refs, today_or_now(args.today), args.show_small_counts)
+            counts.figures(args.show_small_counts)
         }
     };
     let Some(table) = figures.table(basis) else {
