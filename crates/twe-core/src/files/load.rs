@@ -516,53 +516,47 @@ pub fn load_paths_in_parts(
     mut each: impl FnMut(&[LoadedDossier]),
 ) -> Vec<LoadError> {
     let (files, mut errors) = list_paths(paths);
-    let mut first: HashMap<String, PathBuf> = HashMap::new();
+    let mut seen = IdsSeen::default();
     for chunk in files.chunks(part.max(1)) {
         let mut report = read_files(chunk);
         errors.append(&mut report.errors);
-        for d in &report.dossiers {
-            match first.get(d.dossier.id.as_str()) {
-                Some(earlier) => errors.push(LoadError {
-                    path: d.path.clone(),
-                    line: None,
-                    column: None,
-                    field: Some("id".into()),
-                    kind: LoadErrorKind::DuplicateId {
-                        id: d.dossier.id.clone(),
-                        first: earlier.clone(),
-                    },
-                }),
-                None => {
-                    first.insert(d.dossier.id.clone(), d.path.clone());
-                }
-            }
-        }
+        errors.extend(report.dossiers.iter().filter_map(|d| seen.check(d)));
         each(&report.dossiers);
     }
     errors.sort_by(|a, b| a.path.cmp(&b.path));
     errors
 }
 
-/// One error for every file whose dossier id an earlier file already has.
-pub fn duplicate_ids(dossiers: &[LoadedDossier]) -> Vec<LoadError> {
-    let mut first: HashMap<&str, &Path> = HashMap::with_capacity(dossiers.len());
-    let mut out = Vec::new();
-    for d in dossiers {
-        match first.get(d.dossier.id.as_str()) {
-            Some(&earlier) => out.push(LoadError {
+/// The dossier ids read so far, in path order, to find a later file with one of them
+/// whether a folder is read in one go or a part at a time.
+#[derive(Default)]
+pub struct IdsSeen {
+    /// Each id and the file that had it first.
+    first: HashMap<String, PathBuf>,
+}
+
+impl IdsSeen {
+    /// The error for `d` if an earlier file had its id; else remembers it.
+    pub fn check(&mut self, d: &LoadedDossier) -> Option<LoadError> {
+        if let Some(earlier) = self.first.get(d.dossier.id.as_str()) {
+            return Some(LoadError {
                 path: d.path.clone(),
                 line: None,
                 column: None,
                 field: Some("id".into()),
                 kind: LoadErrorKind::DuplicateId {
                     id: d.dossier.id.clone(),
-                    first: earlier.to_path_buf(),
+                    first: earlier.clone(),
                 },
-            }),
-            None => {
-                first.insert(&d.dossier.id, &d.path);
-            }
+            });
         }
+        self.first.insert(d.dossier.id.clone(), d.path.clone());
+        None
     }
-    out
+}
+
+/// One error for every file whose dossier id an earlier file already has.
+pub fn duplicate_ids(dossiers: &[LoadedDossier]) -> Vec<LoadError> {
+    let mut seen = IdsSeen::default();
+    dossiers.iter().filter_map(|d| seen.check(d)).collect()
 }

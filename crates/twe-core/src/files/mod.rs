@@ -14,9 +14,9 @@ pub use document::{DocumentError, Replace, write_document};
 pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
 pub use load::open_no_wait;
 pub use load::{
-    DiskStamp, ListedFile, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, content_hash,
-    duplicate_ids, has_comments, has_ron_extension, list_paths, load_file, load_paths,
-    load_paths_in_parts, parse_dossier, parse_file_bytes, read_file, read_files,
+    DiskStamp, IdsSeen, ListedFile, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING,
+    content_hash, duplicate_ids, has_comments, has_ron_extension, list_paths, load_file,
+    load_paths, load_paths_in_parts, parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
     Added, NewWorkspaceError, OnClash, SaveFailure, Saved, add_to_workspace, backup_names,

@@ -6,7 +6,6 @@
 use crate::files::{LoadError, list_paths, read_files};
 use crate::rules::{CheckContext, YearMode, review_all};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
@@ -246,28 +245,14 @@ fn load(
     ctx.year_mode = year_mode;
     // Ids seen so far, in path order: a later file with one of them is reported as
     // `duplicate_ids` reports it when a folder is read in one go.
-    let mut first: HashMap<String, PathBuf> = HashMap::new();
+    let mut seen = crate::files::IdsSeen::default();
     for chunk in files.chunks(BATCH) {
         if progress.cancel.load(Ordering::Relaxed) {
             return;
         }
         let mut report = read_files(chunk);
         for d in &report.dossiers {
-            match first.get(d.dossier.id.as_str()) {
-                Some(earlier) => errors.push(LoadError {
-                    path: d.path.clone(),
-                    line: None,
-                    column: None,
-                    field: Some("id".into()),
-                    kind: crate::files::LoadErrorKind::DuplicateId {
-                        id: d.dossier.id.clone(),
-                        first: earlier.clone(),
-                    },
-                }),
-                None => {
-                    first.insert(d.dossier.id.clone(), d.path.clone());
-                }
-            }
+            errors.extend(seen.check(d));
         }
         let findings = review_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
         progress.read.fetch_add(chunk.len(), Ordering::Relaxed);
