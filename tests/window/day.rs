@@ -577,6 +577,38 @@ fn caseload_rows_name_the_client() {
     );
 }
 
+/// Opens the import's preview of the spreadsheet `file`, as the file dialog's answer does.
+fn preview_file(h: &mut Harness<'static, Window>, file: std::path::PathBuf) {
+    h.state_mut()
+        .act(twe_app::Action::File(twe_app::action::File::PathChosen(
+            twe_app::Request::ImportSpreadsheet,
+            file,
+        )));
+    // The preview asks for a few frames to settle at its size.
+    h.run_steps(6);
+}
+
+/// Writes `dossiers` as a caseload workbook (the export's sheets, in Dutch) into a folder of
+/// its own and opens the import's preview of it; the folder lives as long as the answer.
+fn preview_workbook(
+    h: &mut Harness<'static, Window>,
+    dossiers: &[&twe_core::model::Dossier],
+) -> tempfile::TempDir {
+    let book = tempfile::tempdir().unwrap();
+    let file = book.path().join("caseload.xlsx");
+    std::fs::write(
+        &file,
+        twe_documents::spreadsheet::workbook(&twe_documents::spreadsheet::sheets(
+            dossiers,
+            Lang::Nl,
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    preview_file(h, file);
+    book
+}
+
 /// Add a spreadsheet to the open caseload, up to the side-by-side view of the id the
 /// workspace already has: the workspace folder, the harness, and the clashing dossier as
 /// the file holds it (another client name; the file's other dossier is new).
@@ -592,20 +624,7 @@ fn adding_with_a_clash() -> (
     let mut new = sample.dossiers[1].dossier.clone();
     new.id = "NIEUW-2026-0001".into();
     let refs = vec![&clash, &new];
-    let book = tempfile::tempdir().unwrap();
-    let file = book.path().join("erbij.xlsx");
-    std::fs::write(
-        &file,
-        twe_documents::spreadsheet::workbook(&twe_documents::spreadsheet::sheets(&refs, Lang::Nl))
-            .unwrap(),
-    )
-    .unwrap();
-    h.state_mut()
-        .act(twe_app::Action::File(twe_app::action::File::PathChosen(
-            twe_app::Request::ImportSpreadsheet,
-            file,
-        )));
-    h.run_steps(6);
+    let _book = preview_workbook(&mut h, &refs);
     let at = h
         .get_by_label("Add to this workspace 2 dossiers")
         .rect()
@@ -884,16 +903,8 @@ fn the_import_remembers_the_columns_chosen_for_a_header_set() {
         .unwrap();
         file
     };
-    let preview = |h: &mut Harness<'static, Window>, file| {
-        h.state_mut()
-            .act(twe_app::Action::File(twe_app::action::File::PathChosen(
-                twe_app::Request::ImportSpreadsheet,
-                file,
-            )));
-        h.run_steps(6);
-    };
     let headers = "dossier;persoon;ocmw;start traject;instrument;begin;einde;status";
-    preview(&mut h, write("oktober.csv", headers));
+    preview_file(&mut h, write("oktober.csv", headers));
     assert!(h.query_by_label_contains("Missing: client").is_some());
     h.get_by_role_and_label(Role::ComboBox, "persoon").click();
     h.run();
@@ -907,7 +918,7 @@ fn the_import_remembers_the_columns_chosen_for_a_header_set() {
     crate::common::until_opened(&mut h);
     assert_eq!(h.state().column_choices().len(), 1);
     // Next month: the same headers, written in capitals.
-    preview(&mut h, write("november.csv", &headers.to_uppercase()));
+    preview_file(&mut h, write("november.csv", &headers.to_uppercase()));
     assert!(h.query_by_label_contains("Missing: client").is_none());
     assert!(
         h.query_by_label_contains("1 dossier ready to import")
@@ -916,7 +927,7 @@ fn the_import_remembers_the_columns_chosen_for_a_header_set() {
     h.key_press(Key::Escape);
     h.run();
     // Another sheet: asked again.
-    preview(
+    preview_file(
         &mut h,
         write("ander.csv", "dossier;persoon;ocmw;start traject"),
     );
@@ -1182,20 +1193,7 @@ fn a_whole_caseload_clashing_shows_a_hundred_and_counts_the_rest() {
         ws.entries().iter().map(|e| e.dossier().clone()).collect();
     let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().collect();
     let mut h = harness(Window::new(ws, Lang::En));
-    let book = tempfile::tempdir().unwrap();
-    let file = book.path().join("november.xlsx");
-    std::fs::write(
-        &file,
-        twe_documents::spreadsheet::workbook(&twe_documents::spreadsheet::sheets(&refs, Lang::Nl))
-            .unwrap(),
-    )
-    .unwrap();
-    h.state_mut()
-        .act(twe_app::Action::File(twe_app::action::File::PathChosen(
-            twe_app::Request::ImportSpreadsheet,
-            file,
-        )));
-    h.run_steps(6);
+    let _book = preview_workbook(&mut h, &refs);
     h.get_by_label_contains("Add to this workspace 150 dossiers")
         .click();
     h.run();
