@@ -539,13 +539,14 @@ fn a_new_dossier_saved_from_the_sample_is_found_after_a_restart() {
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("mijn-clienten");
     std::fs::create_dir(&folder).unwrap();
-    let path = match &request {
-        twe_app::Request::SaveUnfiled => folder.clone(),
-        _ => folder.join("nieuw.ron"),
-    };
+    assert!(
+        matches!(request, twe_app::Request::SaveInto(_)),
+        "a folder is asked, not a file: {request:?}"
+    );
     h.state_mut()
         .act(twe_app::Action::File(twe_app::action::File::PathChosen(
-            request, path,
+            request,
+            folder.clone(),
         )));
     h.run();
     assert_eq!(h.state().reopen_at(), Some(folder.as_path()));
@@ -788,6 +789,77 @@ fn findings_name_their_rule_in_the_windows_language() {
         "«{title}» beside the id"
     );
     assert!(h.query_by_label("art60-late-start").is_some());
+}
+
+/// Saving a dossier of the sample (Ctrl+S) asks for a folder, as the sample bar says, not
+/// for a file name: the dossier is written there named after its id, the sample stays open
+/// (its bar too), the folder is the one the next start opens; typed into the path prompt,
+/// an existing folder is taken at Enter, never offered to be "replaced".
+#[test]
+fn saving_a_sample_dossier_asks_for_a_folder() {
+    let mut h = crate::common::sample(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    let i = index_of(&h, "GENT-2017-0004");
+    type_into(&mut h, "Counsellor", "Sofie Claes");
+    h.key_press(Key::Escape);
+    h.run();
+    h.state_mut().take_shell_actions();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    let asked = h.state_mut().take_shell_actions();
+    assert_eq!(
+        asked,
+        vec![twe_app::action::Shell::Dialog(twe_app::Request::SaveInto(
+            i
+        ))],
+        "Ctrl+S on the sample asks for a folder for this dossier"
+    );
+    // No file dialog here: the path prompt, with an existing folder typed.
+    let dir = tempfile::tempdir().unwrap();
+    h.state_mut()
+        .act(twe_app::Action::File(twe_app::action::File::AskPath {
+            request: twe_app::Request::SaveInto(i),
+            why: "no dialog".into(),
+        }));
+    h.run();
+    assert!(h.query_by_label("Folder for this dossier").is_some());
+    type_into(&mut h, "Path", &dir.path().display().to_string());
+    assert!(
+        h.query_by_label_contains("exists already").is_none(),
+        "a folder is written into, nothing replaced"
+    );
+    assert!(h.query_by_label("Replace").is_none());
+    h.get_by_role_and_label(Role::TextInput, "Path").focus();
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert!(h.query_by_label("Path").is_none(), "Enter took the folder");
+    let saved = on_file(dir.path(), "GENT-2017-0004");
+    assert_eq!(saved.counsellor.as_deref(), Some("Sofie Claes"));
+    assert!(dir.path().join("GENT-2017-0004.ron").is_file());
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        1,
+        "only this dossier went there"
+    );
+    assert!(h.query_by_label_contains("Saved in").is_some());
+    assert!(
+        h.state().workspace().root().is_none(),
+        "the sample stays open"
+    );
+    assert!(h.query_by_label("Sample workspace").is_some());
+    assert_eq!(h.state().reopen_at(), Some(dir.path()));
+    // Saved again: to its file now, no question.
+    type_into(&mut h, "Counsellor", "Sofie Claes-Peeters");
+    h.key_press(Key::Escape);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.state_mut().take_shell_actions().is_empty());
+    assert_eq!(
+        on_file(dir.path(), "GENT-2017-0004").counsellor.as_deref(),
+        Some("Sofie Claes-Peeters")
+    );
 }
 
 /// "Save as" says where the dossier now lives: the new file takes the edits, the old one

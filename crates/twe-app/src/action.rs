@@ -22,6 +22,9 @@ pub enum Request {
     SaveAs(usize),
     /// Pick a folder for the dossiers that have no file yet (the sample, new ones).
     SaveUnfiled,
+    /// Pick the folder entry `usize`, which has no file and no workspace folder to go to
+    /// (a dossier of the sample), is saved into: its file is named after its id there.
+    SaveInto(usize),
     /// Pick a file to write this CSV to.
     ExportCsv(String),
     /// Pick a file to write this PNG image to.
@@ -55,14 +58,17 @@ impl Request {
     /// Whether the chosen path is written to (so an existing file there is replaced only
     /// after asking).
     pub fn writes(&self) -> bool {
-        // An import's folder is written into, but only when new or empty: nothing is ever
-        // replaced there, so there is nothing to ask.
+        // A folder is written into, but only new files (named after the ids, never over
+        // an existing file; an import's only when new or empty): nothing is ever replaced
+        // there, so there is nothing to ask.
         !matches!(
             self,
             Request::OpenFolder
                 | Request::OpenFile
                 | Request::ImportSpreadsheet
                 | Request::ImportInto
+                | Request::SaveUnfiled
+                | Request::SaveInto(_)
         )
     }
 
@@ -91,6 +97,7 @@ impl Request {
             Request::OpenFolder
             | Request::OpenFile
             | Request::SaveUnfiled
+            | Request::SaveInto(_)
             | Request::ImportSpreadsheet
             | Request::ImportInto => "",
         }

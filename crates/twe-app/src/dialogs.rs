@@ -150,6 +150,7 @@ fn prompt_title(request: &Request, lang: Lang) -> &'static str {
             "Map voor de nieuwe dossierbestanden",
             "Folder for the new dossier files",
         ),
+        Request::SaveInto(_) => lang.pick("Map voor dit dossier", "Folder for this dossier"),
         Request::ImportSpreadsheet => lang.pick(
             "Spreadsheet importeren (.xlsx of .csv)",
             "Import spreadsheet (.xlsx or .csv)",

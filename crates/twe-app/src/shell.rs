@@ -388,6 +388,9 @@ impl PlannerApp {
                     "Folder for the new dossier files",
                 ))
                 .pick_folder(),
+            Request::SaveInto(_) => rfd::FileDialog::new()
+                .set_title(lang.pick("Map voor dit dossier", "Folder for this dossier"))
+                .pick_folder(),
         }
     }
 

@@ -201,7 +201,10 @@ impl Window {
             .root()
             .map_or_else(documents, std::path::Path::to_path_buf);
         match request {
-            Request::OpenFolder | Request::OpenFile | Request::SaveUnfiled => folder,
+            Request::OpenFolder
+            | Request::OpenFile
+            | Request::SaveUnfiled
+            | Request::SaveInto(_) => folder,
             Request::ImportSpreadsheet => documents(),
             Request::ImportInto => self
                 .import
@@ -237,6 +240,7 @@ impl Window {
             }
             Request::SaveAs(i) => self.save_as(i, &path),
             Request::SaveUnfiled => self.save_unfiled_into(path),
+            Request::SaveInto(i) => self.save_into(i, path),
             Request::ExportCsv(csv) => {
                 self.export(&path, csv.as_bytes());
             }
@@ -272,7 +276,10 @@ impl Window {
                     .unwrap_or_default();
                 self.say(|lang| format!("{} {name}", lang.pick("Bewaard:", "Saved:")));
             }
-            Err(SaveError::NeedsPath) => self.for_shell.push(Shell::Dialog(Request::SaveAs(i))),
+            // Only the sample has no folder: saving one of its dossiers asks for a folder
+            // (its file is named after its id there), as the sample bar says; "Save as"
+            // asks for a file.
+            Err(SaveError::NeedsPath) => self.for_shell.push(Shell::Dialog(Request::SaveInto(i))),
             Err(SaveError::ChangedOnDisk(_)) => self.dialogs.ask(Question::ChangedOnDisk(i)),
             Err(e) if e.needs_elsewhere() => self.dialogs.ask(Question::SaveElsewhere {
                 entry: i,
@@ -313,13 +320,24 @@ impl Window {
 
     /// Saves the dossiers without a file into `dir` (the folder a dialog gave).
     pub(super) fn save_unfiled_into(&mut self, dir: PathBuf) {
-        // A folder typed that does not exist yet is made (its parent must exist: a typo in
-        // the parent is said, not built): the save failed with a cut message before.
-        let made = !dir.exists()
-            && dir.parent().is_some_and(std::path::Path::is_dir)
-            && twe_core::files::create_dir(&dir).is_ok();
+        let made = make_typed_folder(&dir);
         let problems = self.shared.ws.save_unfiled_into(&dir);
-        self.say(|lang| match problems.first() {
+        self.said_saved_into(dir, made, problems.first().map(|(_, e)| e));
+    }
+
+    /// Saves entry `i`, a dossier of the sample, into `dir` (the folder a dialog gave), as
+    /// a new file named after its id; the sample stays open, and `dir` is where the next
+    /// start opens.
+    pub(super) fn save_into(&mut self, i: usize, dir: PathBuf) {
+        let made = make_typed_folder(&dir);
+        let saved = self.shared.ws.save_into(i, &dir);
+        self.said_saved_into(dir, made, saved.as_ref().err());
+    }
+
+    /// Says how saving into `dir` went (`made`: the folder was made for it), and keeps
+    /// `dir` as the recent folder when it went well.
+    fn said_saved_into(&mut self, dir: PathBuf, made: bool, problem: Option<&SaveError>) {
+        self.say(|lang| match problem {
             None if made => format!(
                 "{} {} {}",
                 lang.pick("Map aangemaakt en bewaard in", "Folder made and saved in"),
@@ -330,9 +348,9 @@ impl Window {
                 )
             ),
             None => format!("{} {}", lang.pick("Bewaard in", "Saved in"), dir.display()),
-            Some((_, e)) => e.message(lang),
+            Some(e) => e.message(lang),
         });
-        if problems.is_empty() {
+        if problem.is_none() {
             self.remember_folder(dir);
         }
     }
@@ -562,4 +580,13 @@ pub(super) fn clean_leftovers(ws: &Workspace) {
     if let Some(root) = ws.root() {
         twe_core::files::clean_stale_temps(root, twe_core::workspace::loading::LEFTOVER_AGE);
     }
+}
+
+/// Makes a folder typed that does not exist yet (its parent must exist: a typo in the parent
+/// is said by the save, not built); whether it was made. The save failed with a cut message
+/// before.
+fn make_typed_folder(dir: &std::path::Path) -> bool {
+    !dir.exists()
+        && dir.parent().is_some_and(std::path::Path::is_dir)
+        && twe_core::files::create_dir(dir).is_ok()
 }

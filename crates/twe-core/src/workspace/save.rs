@@ -204,6 +204,15 @@ impl Workspace {
         )))
     }
 
+    /// Saves entry `i`, which has no file, into `dir` as a new file named after its id
+    /// (a dossier of the sample, when the user picks a folder for it). The workspace keeps
+    /// no folder: the sample stays the sample.
+    pub fn save_into(&mut self, i: usize, dir: &Path) -> Result<(), SaveError> {
+        crate::files::write::create_dir(dir)
+            .map_err(|e| SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e)))?;
+        self.save_new_into(i, dir)
+    }
+
     /// Saves every dossier that has no file into `dir`, each as a new file named after its
     /// id (the sample's dossiers, when the user picks a folder for them).
     pub fn save_unfiled_into(&mut self, dir: &Path) -> Vec<(usize, SaveError)> {
