@@ -115,21 +115,7 @@ pub fn run_with(
     present: bool,
     build: twe_core::about::Build,
 ) -> eframe::Result {
-    let mut viewport = egui::ViewportBuilder::default()
-        .with_inner_size([1366.0, 768.0])
-        .with_min_inner_size([900.0, 560.0])
-        .with_title("twe-planner")
-        .with_app_id(DESKTOP_ID);
-    // The application's icon, also in the task bar; a broken one is no reason not to start.
-    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
-        viewport = viewport.with_icon(icon);
-    }
-    let options = eframe::NativeOptions {
-        viewport,
-        persist_window: true,
-        persistence_path: Some(settings_file()),
-        ..Default::default()
-    };
+    let options = native_options();
     eframe::run_native(
         APP_ID,
         options,
@@ -140,6 +126,27 @@ pub fn run_with(
     )
 }
 
+/// How the window is made: its first size, its smallest, its title, icon and app id, and
+/// that eframe keeps its size and place between starts in the settings file, which is in
+/// the documented per-user folder (`--paths`).
+fn native_options() -> eframe::NativeOptions {
+    let mut viewport = egui::ViewportBuilder::default()
+        .with_inner_size([1366.0, 768.0])
+        .with_min_inner_size([900.0, 560.0])
+        .with_title("twe-planner")
+        .with_app_id(DESKTOP_ID);
+    // The application's icon, also in the task bar; a broken one is no reason not to start.
+    if let Ok(icon) = eframe::icon_data::from_png_bytes(ICON_PNG) {
+        viewport = viewport.with_icon(icon);
+    }
+    eframe::NativeOptions {
+        viewport,
+        persist_window: true,
+        persistence_path: Some(settings_file()),
+        ..Default::default()
+    }
+}
+
 /// The application's icon at 256 px (assets/icons/, drawn from twe-planner.svg).
 pub const ICON_PNG: &[u8] =
     include_bytes!("../../../assets/icons/hicolor/256x256/apps/twe-planner.png");
@@ -148,6 +155,23 @@ pub const ICON_PNG: &[u8] =
 mod tests {
     /// The icon the window sets decodes to what it says: a broken one would be skipped
     /// without a word at start-up.
+    /// The window keeps its size and place between starts, in the settings file `--paths`
+    /// names (a window that opened at its first size every morning was a complaint), and
+    /// carries the app id the desktop file and the icon are found by.
+    #[test]
+    fn the_window_keeps_its_size_and_place_where_paths_says() {
+        let options = super::native_options();
+        assert!(options.persist_window, "size and place kept");
+        assert_eq!(options.persistence_path, Some(super::settings_file()));
+        assert_eq!(
+            super::settings_file().parent(),
+            Some(twe_core::workspace::journal::data_dir().as_path())
+        );
+        assert_eq!(options.viewport.app_id.as_deref(), Some(super::DESKTOP_ID));
+        assert!(options.viewport.icon.is_some(), "the window has its icon");
+        assert_eq!(options.viewport.min_inner_size, Some(egui::vec2(900.0, 560.0)));
+    }
+
     #[test]
     fn the_window_icon_decodes() {
         let icon = eframe::icon_data::from_png_bytes(super::ICON_PNG).expect("the icon decodes");
