@@ -11,8 +11,13 @@ cd "$(dirname "$0")/.."
 umask 022
 
 out=${1:-target/deb}
-version=$(cargo metadata --format-version 1 --no-deps --locked \
-    | python3 -c 'import json,sys; print(next(p["version"] for p in json.load(sys.stdin)["packages"] if p["name"]=="twe-planner"))')
+# The version and the project's address, as Cargo.toml states them (one home for each).
+field() {
+    cargo metadata --format-version 1 --no-deps --locked \
+        | python3 -c 'import json,sys; print(next(p[sys.argv[1]] for p in json.load(sys.stdin)["packages"] if p["name"]=="twe-planner"))' "$1"
+}
+version=$(field version)
+homepage=$(field homepage)
 arch=$(dpkg --print-architecture)
 cargo build --profile dist --locked --bin twe-planner >&2
 bin=target/dist/twe-planner
@@ -61,7 +66,7 @@ stamp=${SOURCE_DATE_EPOCH:-$(git log -1 --format=%ct 2>/dev/null || date +%s)}
 {
     echo "Format: https://www.debian.org/doc/packaging-manuals/copyright-format/1.0/"
     echo "Upstream-Name: twe-planner"
-    echo "Source: https://github.com/twe-planner/twe-planner"
+    echo "Source: $homepage"
     echo
     echo "Files: *"
     echo "Copyright: the twe-planner developers"
@@ -94,7 +99,7 @@ Recommends: libgl1, libegl1, libxkbcommon0, libxkbcommon-x11-0, libwayland-clien
 Suggests: zenity | xdg-desktop-portal
 Section: misc
 Priority: optional
-Homepage: https://github.com/twe-planner/twe-planner
+Homepage: $homepage
 Description: plan and check TWE-OCMW trajectories
  twe-planner helps counsellors of Flemish social-welfare offices (OCMWs) plan
  their clients' TWE-OCMW trajectories on a timeline, with the rules checked as

@@ -109,6 +109,11 @@ fn the_desktop_entry_and_the_metainfo_agree_with_the_build() {
         meta.contains("<launchable type=\"desktop-id\">be.ocmw.TwePlanner.desktop</launchable>")
     );
     assert!(meta.contains("<project_license>EUPL-1.2</project_license>"));
+    let homepage = env!("CARGO_PKG_HOMEPAGE");
+    assert!(
+        meta.contains(&format!("<url type=\"homepage\">{homepage}</url>")),
+        "the metainfo's address is Cargo.toml's, {homepage}"
+    );
     let version = env!("CARGO_PKG_VERSION");
     assert!(
         meta.contains(&format!("<release version=\"{version}\"")),
