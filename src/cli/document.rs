@@ -17,8 +17,22 @@ pub fn write(
     lang: Lang,
     io: &mut Io<'_>,
 ) -> std::io::Result<bool> {
-    let replace = if force { Replace::Yes } else { Replace::No };
-    match write_document(path, bytes, replace) {
+    written(path, write_document(path, bytes, replace(force)), lang, io)
+}
+
+/// Whether an existing file is replaced: with `--force`.
+pub fn replace(force: bool) -> Replace {
+    if force { Replace::Yes } else { Replace::No }
+}
+
+/// Whether a document was written (`result`); if not, standard error says why.
+pub fn written(
+    path: &Path,
+    result: Result<(), DocumentError>,
+    lang: Lang,
+    io: &mut Io<'_>,
+) -> std::io::Result<bool> {
+    match result {
         Ok(()) => Ok(true),
         Err(e) => {
             refused(path, &reason(&e, lang), io)?;

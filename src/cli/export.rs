@@ -4,8 +4,8 @@
 use super::args::{Io, LangArg};
 use super::{EXIT_LOAD, EXIT_OK, document};
 use std::path::PathBuf;
-use twe_core::files::{LoadReport, load_paths};
 use twe_core::lang;
+use twe_documents::spreadsheet::{CaseloadWriter, Format, WriteError};
 
 /// `export`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -53,36 +53,55 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         document::refused(file, why, io)?;
         return Ok(EXIT_LOAD);
     }
-    let LoadReport { dossiers, errors } = if args.template {
-        LoadReport::default()
+    let format = if csv {
+        Format::Csv
     } else {
-        load_paths(&args.paths)
+        Format::Xlsx { notes: args.notes }
     };
+    // Read a part of the folder at a time and written as read: memory holds a part and a
+    // row, never the caseload. What could not be made (a sheet past Excel's rows) stops
+    // the writing, and nothing appears at the file's name.
+    let mut n = 0usize;
+    let mut errors = Vec::new();
+    let mut failed: Option<WriteError> = None;
+    let temp_dir = file
+        .parent()
+        .filter(|p| p.is_dir())
+        .map(std::path::Path::to_path_buf);
+    let written =
+        twe_core::files::write_document_with(file, document::replace(args.force), &mut |to| {
+            let made = (|| {
+                let mut book = CaseloadWriter::new(&mut *to, format, lang, temp_dir.as_deref())?;
+                if !args.template {
+                    let mut result = Ok(());
+                    errors = twe_core::files::load_paths_in_parts(&args.paths, PART, |part| {
+                        for d in part {
+                            if result.is_ok() {
+                                result = book.add(&d.dossier);
+                                n += 1;
+                            }
+                        }
+                    });
+                    result?;
+                }
+                book.finish()
+            })();
+            made.map_err(|e| {
+                failed = Some(e);
+                std::io::Error::other("not made")
+            })
+        });
     io.load_errors(&errors, lang)?;
-    let refs: Vec<&twe_core::model::Dossier> = dossiers.iter().map(|d| &d.dossier).collect();
-    let sheets = twe_documents::spreadsheet::sheets(&refs, lang);
-    let made = if csv {
-        twe_documents::spreadsheet::csv(&sheets[0])
-    } else if args.notes {
-        let mut all = sheets.to_vec();
-        all.push(twe_documents::spreadsheet::notes_sheet(&refs, lang));
-        twe_documents::spreadsheet::workbook(&all)
-    } else {
-        twe_documents::spreadsheet::workbook(&sheets)
-    };
-    let bytes = match made {
-        Ok(bytes) => bytes,
-        Err(e) => {
-            document::refused(file, &e.message(lang), io)?;
-            return Ok(EXIT_LOAD);
-        }
-    };
-    if !document::write(file, &bytes, args.force, lang, io)? {
+    if let Some(e) = failed {
+        document::refused(file, &e.message(lang), io)?;
+        return Ok(EXIT_LOAD);
+    }
+    if !document::written(file, written, lang, io)? {
         return Ok(EXIT_LOAD);
     }
     io.say(&format!(
         "{} dossiers → {}",
-        lang::number(dossiers.len() as i64, lang),
+        lang::number(n as i64, lang),
         file.display()
     ))?;
     Ok(if errors.is_empty() {
@@ -91,6 +110,9 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         EXIT_LOAD
     })
 }
+
+/// Dossier files read at a time: both cores busy, a few MB held.
+const PART: usize = 8_192;
 
 #[cfg(test)]
 mod tests {

@@ -169,7 +169,10 @@ mod tests {
         );
         assert_eq!(options.viewport.app_id.as_deref(), Some(super::DESKTOP_ID));
         assert!(options.viewport.icon.is_some(), "the window has its icon");
-        assert_eq!(options.viewport.min_inner_size, Some(egui::vec2(900.0, 560.0)));
+        assert_eq!(
+            options.viewport.min_inner_size,
+            Some(egui::vec2(900.0, 560.0))
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@
 //! kept; a new one is created without ever replacing what appeared meanwhile.
 
 use super::save::{SaveFailure, Saved};
-use super::write::{write_atomic, write_new};
+use super::write::{Fill, Mode, write_atomic_with, write_new_filled};
 use crate::lang::Lang;
+use std::io::Write as _;
 use std::path::{Path, PathBuf};
 
 /// Whether an existing file may be replaced.
@@ -94,6 +95,17 @@ impl DocumentError {
 
 /// Writes document `bytes` at `path` by the policy above.
 pub fn write_document(path: &Path, bytes: &[u8], replace: Replace) -> Result<(), DocumentError> {
+    write_document_with(path, replace, &mut |file| file.write_all(bytes))
+}
+
+/// Writes a document at `path` by the policy above, its content written by `fill` a part
+/// at a time into the temporary file that takes the name only once whole (a workbook too
+/// large to hold). An error of `fill` leaves nothing at `path`: what stood there stays.
+pub fn write_document_with(
+    path: &Path,
+    replace: Replace,
+    fill: Fill<'_>,
+) -> Result<(), DocumentError> {
     // A dossier of any workspace is a `.ron` file (the loader reads nothing else): never
     // replaced by a document, and no document is named like one (it would be read as a
     // broken dossier).
@@ -117,13 +129,18 @@ pub fn write_document(path: &Path, bytes: &[u8], replace: Replace) -> Result<(),
         });
     }
     if replace == Replace::Yes {
-        return write_atomic(path, bytes).map_err(DocumentError::Save);
+        return write_atomic_with(path, fill).map_err(DocumentError::Save);
+    }
+    // Said before the content is made (a large workbook takes seconds); a file appearing
+    // meanwhile is still never replaced.
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(DocumentError::Exists);
     }
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    match write_new(dir, &name, bytes) {
+    match write_new_filled(dir, &name, &Mode::Like(None), fill) {
         Ok(_) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(DocumentError::Exists),
         Err(e) => Err(DocumentError::Io(e)),
@@ -152,6 +169,40 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), b"one");
         write_document(&path, b"two", Replace::Yes).unwrap();
         assert_eq!(std::fs::read(&path).unwrap(), b"two");
+    }
+
+    /// A document written a part at a time that fails half way (a sheet past Excel's rows)
+    /// leaves nothing at its name: no half file, what stood there unchanged, no temporary
+    /// file left; an existing name is said before any part is made.
+    #[test]
+    fn a_document_that_fails_while_written_leaves_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("caseload.xlsx");
+        let mut fails = |f: &mut std::fs::File| {
+            f.write_all(b"half")?;
+            Err(std::io::Error::other("too many rows"))
+        };
+        assert!(write_document_with(&path, Replace::No, &mut fails).is_err());
+        assert!(!path.exists());
+        write_document(&path, b"before", Replace::No).unwrap();
+        assert!(write_document_with(&path, Replace::Yes, &mut fails).is_err());
+        assert_eq!(std::fs::read(&path).unwrap(), b"before");
+        let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+        assert_eq!(names.len(), 1, "no temporary file left: {names:?}");
+        let mut made = false;
+        let e = write_document_with(&path, Replace::No, &mut |_| {
+            made = true;
+            Ok(())
+        })
+        .unwrap_err();
+        assert!(matches!(e, DocumentError::Exists));
+        assert!(!made, "said before anything was made");
+        write_document_with(&path, Replace::Yes, &mut |f| {
+            f.write_all(b"one ")?;
+            f.write_all(b"two")
+        })
+        .unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), b"one two");
     }
 
     #[test]

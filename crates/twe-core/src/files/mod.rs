@@ -10,7 +10,7 @@ mod save;
 mod syntax;
 pub mod write;
 
-pub use document::{DocumentError, Replace, write_document};
+pub use document::{DocumentError, Replace, write_document, write_document_with};
 pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
 pub use load::open_no_wait;
 pub use load::{
@@ -23,7 +23,7 @@ pub use save::{
     backup_path, save_dossier, saved_text, taken_over, to_ron, write_workspace,
 };
 pub use write::{
-    Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,
+    Fill, Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,
     read_only, sync_dir, write_atomic, write_new, write_private,
 };
 

@@ -205,10 +205,20 @@ fn file_name(path: &Path) -> String {
 /// folder is synced so the rename survives a power cut. What stands at `path` must have
 /// been checked ([`replaceable`]); the rename replaces a link, never follows it.
 pub fn replace(path: &Path, bytes: &[u8], mode: &Mode) -> Result<(), SaveFailure> {
+    replace_with(path, mode, &mut |file| file.write_all(bytes))
+}
+
+/// What writes a file's content into the open temporary file, a part at a time (a document
+/// too large to hold: a workbook of a quarter of a million dossiers); an error leaves
+/// nothing at the target's name.
+pub type Fill<'a> = &'a mut dyn FnMut(&mut std::fs::File) -> std::io::Result<()>;
+
+/// [`replace`] with the content written by `fill`.
+pub fn replace_with(path: &Path, mode: &Mode, fill: Fill<'_>) -> Result<(), SaveFailure> {
     let io = |e: std::io::Error| SaveFailure::Io(path.to_path_buf(), e);
     let dir = folder_of(path);
     let mut temp = temp_in(dir, &file_name(path)).map_err(io)?;
-    temp.write_all(bytes).map_err(io)?;
+    fill(temp.as_file_mut()).map_err(io)?;
     temp.as_file().sync_all().map_err(io)?;
     set_mode(temp.as_file(), mode).map_err(io)?;
     // On failure the temporary file is removed when `temp` drops.
@@ -220,8 +230,13 @@ pub fn replace(path: &Path, bytes: &[u8], mode: &Mode) -> Result<(), SaveFailure
 /// Writes `bytes` to `path` atomically, keeping the permissions and group of the file it
 /// replaces; refuses what [`replaceable`] refuses.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), SaveFailure> {
+    write_atomic_with(path, &mut |file| file.write_all(bytes))
+}
+
+/// [`write_atomic`] with the content written by `fill`.
+pub fn write_atomic_with(path: &Path, fill: Fill<'_>) -> Result<(), SaveFailure> {
     let old = replaceable(path)?;
-    replace(path, bytes, &Mode::Like(old))
+    replace_with(path, &Mode::Like(old), fill)
 }
 
 /// Writes `bytes` to `path` atomically, readable by the owner only (a journal holds whole
@@ -241,9 +256,19 @@ pub fn write_new_with(
     bytes: &[u8],
     mode: &Mode,
 ) -> std::io::Result<PathBuf> {
+    write_new_filled(dir, name, mode, &mut |file| file.write_all(bytes))
+}
+
+/// [`write_new_with`] with the content written by `fill`.
+pub fn write_new_filled(
+    dir: &Path,
+    name: &str,
+    mode: &Mode,
+    fill: Fill<'_>,
+) -> std::io::Result<PathBuf> {
     let path = dir.join(name);
     let mut temp = temp_in(dir, name)?;
-    temp.write_all(bytes)?;
+    fill(temp.as_file_mut())?;
     set_mode(temp.as_file(), mode)?;
     temp.persist_noclobber(&path).map_err(|e| e.error)?;
     Ok(path)

@@ -7,7 +7,8 @@
 //! fractions with a percentage format); each sheet prints one page wide, landscape, with
 //! its source line inside the print area.
 
-use super::{col, formula_safe};
+use super::formula_safe;
+use super::write::col;
 use rust_xlsxwriter::{Format, FormatAlign, Workbook, Worksheet, XlsxError};
 use twe_core::lang::Lang;
 use twe_core::model::InstrumentType;

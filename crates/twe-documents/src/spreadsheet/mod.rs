@@ -10,6 +10,7 @@ mod columns;
 mod import;
 mod read;
 mod words;
+mod write;
 
 pub use charts::{StatsBook, stats_workbook};
 pub use columns::{Column, ColumnChoice, Layout, SheetKind};
@@ -19,10 +20,11 @@ pub use read::{
     MAX_UNPACKED_BYTES, ReadError, Row, Source, Table, Value, choose, read_csv, read_path,
     read_workbook, read_xlsx,
 };
+pub use write::{CaseloadWriter, Format, MAX_SHEET_ROWS};
 
 use chrono::NaiveDate;
 use twe_core::lang::Lang;
-use twe_core::model::{Dossier, InstrumentKind};
+use twe_core::model::Dossier;
 
 /// Why a workbook or CSV could not be made in memory (writing it to a file is the files'
 /// policy, apart). Neither is the user's doing: both are reported, never a crash.
@@ -32,6 +34,9 @@ pub enum WriteError {
     Xlsx(rust_xlsxwriter::XlsxError),
     /// The csv crate refused a record.
     Csv(csv::Error),
+    /// A sheet (its name) would have more than [`MAX_SHEET_ROWS`] rows: the user's caseload
+    /// is larger than a spreadsheet holds, said before anything appears at the file's name.
+    TooManyRows(String),
 }
 
 impl WriteError {
@@ -40,6 +45,18 @@ impl WriteError {
         let why = match self {
             WriteError::Xlsx(e) => e.to_string(),
             WriteError::Csv(e) => e.to_string(),
+            WriteError::TooManyRows(sheet) => {
+                return format!(
+                    "«{}»: {} {} {}",
+                    twe_core::lang::terminal_safe(sheet),
+                    lang.pick("meer dan", "more than"),
+                    twe_core::lang::number(i64::from(MAX_SHEET_ROWS), lang),
+                    lang.pick(
+                        "rijen, het meeste dat Excel in een blad opent (en dat twe-planner inleest); exporteer de werkmap in delen, bv. een map per jaar of per OCMW",
+                        "rows, the most Excel opens in a sheet (and twe-planner imports); export the workspace in parts, e.g. a folder per year or per OCMW"
+                    )
+                );
+            }
         };
         format!(
             "{} ({}); {}",
@@ -108,108 +125,42 @@ fn opt_date(d: Option<NaiveDate>) -> Cell {
     d.map_or(Cell::Empty, Cell::Date)
 }
 
-/// The four sheets of `dossiers` in `lang`.
+/// The four sheets of `dossiers` in `lang`, held (a window's export, tests); the command
+/// line writes a caseload a dossier at a time ([`CaseloadWriter`]). Both take a dossier's
+/// rows from one place.
 pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
-    let mut instruments = Vec::new();
-    let mut documents = Vec::new();
-    let mut activities = Vec::new();
-    let mut outcomes = Vec::new();
+    let mut rows: [Vec<Vec<Cell>>; 4] = Default::default();
     for d in dossiers {
-        let head = [
-            text(d.id.clone()),
-            text(d.client.clone()),
-            text(d.ocmw.clone()),
-            opt_text(d.guided_by.as_deref()),
-            opt_text(d.counsellor.as_deref()),
-            d.plan
-                .as_ref()
-                .map_or(Cell::Empty, |p| text(words::plan(p))),
-            Cell::Date(d.start),
-            opt_date(d.end),
-            opt_date(d.social_rights_acquired),
-        ];
-        if d.instruments.is_empty() {
-            let mut row = head.to_vec();
-            row.extend(std::iter::repeat_n(Cell::Empty, 8));
-            instruments.push(row);
-        }
-        for inst in &d.instruments {
-            let mut row = head.to_vec();
-            row.push(text(words::kind(&inst.kind, lang)));
-            row.push(Cell::Date(inst.start));
-            row.push(Cell::Date(inst.end));
-            row.push(text(words::status(inst.status, lang)));
-            match &inst.kind {
-                InstrumentKind::Opleiding {
-                    name,
-                    provider,
-                    focus,
-                    full_time,
-                } => {
-                    row.push(text(name.clone()));
-                    row.push(text(words::provider(provider, lang)));
-                    row.push(text(words::focus(*focus, lang)));
-                    row.push(text(words::yes_no(*full_time, lang)));
-                }
-                _ => row.extend(std::iter::repeat_n(Cell::Empty, 4)),
+        // Rows are only collected here: nothing can fail.
+        let _ = write::rows_of(d, lang, false, &mut |kind, row| {
+            if let Some(i) = SheetKind::ALL[..4].iter().position(|k| *k == kind) {
+                rows[i].push(row);
             }
-            instruments.push(row);
-        }
-        for doc in &d.documents {
-            documents.push(vec![
-                text(d.id.clone()),
-                text(words::document(&doc.kind, lang)),
-                Cell::Date(doc.uploaded),
-            ]);
-        }
-        for a in &d.activities {
-            activities.push(vec![
-                text(d.id.clone()),
-                text(words::activity(&a.kind, lang)),
-                Cell::Date(a.date),
-                text(words::actor(a.by, lang)),
-            ]);
-        }
-        if let Some(o) = &d.outcome {
-            outcomes.push(vec![
-                text(d.id.clone()),
-                o.at_work
-                    .map_or(Cell::Empty, |b| text(words::yes_no(b, lang))),
-                Cell::Date(o.measured),
-            ]);
-        }
+            Ok(())
+        });
     }
     let [i, d, a, o, _] = SheetKind::ALL;
+    let [ri, rd, ra, ro] = rows;
     let sheet = |kind: SheetKind, rows| Sheet {
         name: kind.name(lang),
         header: kind.header(lang),
         rows,
     };
-    [
-        sheet(i, instruments),
-        sheet(d, documents),
-        sheet(a, activities),
-        sheet(o, outcomes),
-    ]
+    [sheet(i, ri), sheet(d, rd), sheet(a, ra), sheet(o, ro)]
 }
 
 /// The notes of `dossiers` as the fifth sheet, «Notities» / «Notes»: a row per note. Notes
 /// are confidential: only `export --notes` writes this sheet.
 pub fn notes_sheet(dossiers: &[&Dossier], lang: Lang) -> Sheet {
-    let rows = dossiers
-        .iter()
-        .flat_map(|d| {
-            d.notes.iter().map(|n| {
-                vec![
-                    text(d.id.clone()),
-                    Cell::Date(n.date),
-                    text(words::note_kind(&n.kind, lang)),
-                    text(n.author.clone()),
-                    text(n.text.clone()),
-                ]
-            })
-        })
-        .collect();
+    let mut rows = Vec::new();
+    for d in dossiers {
+        let _ = write::rows_of(d, lang, true, &mut |kind, row| {
+            if kind == SheetKind::Notes {
+                rows.push(row);
+            }
+            Ok(())
+        });
+    }
     Sheet {
         name: SheetKind::Notes.name(lang),
         header: SheetKind::Notes.header(lang),
@@ -253,86 +204,27 @@ fn guarded(t: &str) -> bool {
 }
 
 /// The sheets as an `.xlsx` workbook: real dates, a frozen header row, column widths and an
-/// autofilter on each sheet.
+/// autofilter on each sheet (written as [`CaseloadWriter`] writes, into memory).
 pub fn workbook(sheets: &[Sheet]) -> Result<Vec<u8>, WriteError> {
-    use rust_xlsxwriter::{Format, Workbook};
-    let mut book = Workbook::new();
-    let date = Format::new().set_num_format("dd/mm/yyyy");
-    let bold = Format::new().set_bold();
+    let mut book = write::BookWriter::new(None)?;
     for sheet in sheets {
-        let ws = book.add_worksheet();
-        ws.set_name(sheet.name)?;
-        let mut widths: Vec<usize> = sheet.header.iter().map(|h| h.chars().count()).collect();
-        for (c, h) in sheet.header.iter().enumerate() {
-            ws.write_string_with_format(0, col(c), *h, &bold)?;
+        let i = book.add_sheet(sheet.name, &sheet.header)?;
+        for row in &sheet.rows {
+            book.row(i, row)?;
         }
-        for (r, row) in sheet.rows.iter().enumerate() {
-            let r = u32::try_from(r + 1).unwrap_or(u32::MAX);
-            for (c, cell) in row.iter().enumerate() {
-                match cell {
-                    Cell::Empty => {}
-                    Cell::Text(t) => {
-                        ws.write_string(r, col(c), formula_safe(t).as_ref())?;
-                        if let Some(w) = widths.get_mut(c) {
-                            *w = (*w).max(t.chars().count().min(60));
-                        }
-                    }
-                    Cell::Date(d) if !excel_date(*d) => {
-                        ws.write_string(r, col(c), d.format("%d/%m/%Y").to_string())?;
-                    }
-                    Cell::Date(d) => {
-                        ws.write_date_with_format(r, col(c), *d, &date)?;
-                        if let Some(w) = widths.get_mut(c) {
-                            *w = (*w).max(10);
-                        }
-                    }
-                }
-            }
-        }
-        for (c, w) in widths.iter().enumerate() {
-            ws.set_column_width(col(c), (*w as f64 + 2.0).min(62.0))?;
-        }
-        ws.set_freeze_panes(1, 0)?;
-        let last_row = u32::try_from(sheet.rows.len()).unwrap_or(u32::MAX);
-        ws.autofilter(0, 0, last_row, col(sheet.header.len().saturating_sub(1)))?;
     }
-    Ok(book.save_to_buffer()?)
-}
-
-/// Whether Excel can hold `d` as a date: from 1 March 1900 (before it, Excel counts a 29
-/// February 1900 that never was) to 9999. Other dates are written as dd/mm/yyyy text,
-/// which the import reads back.
-fn excel_date(d: NaiveDate) -> bool {
-    use chrono::Datelike;
-    d >= NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN) && d.year() <= 9999
-}
-
-fn col(c: usize) -> u16 {
-    u16::try_from(c).unwrap_or(u16::MAX)
+    let mut bytes = Vec::new();
+    book.finish(&mut bytes)?;
+    Ok(bytes)
 }
 
 /// The instruments sheet as CSV: `;`, UTF-8 with a byte order mark (Excel then reads the
-/// accents), CRLF, dates as dd/mm/yyyy, text formula-safe.
+/// accents), CRLF, dates as dd/mm/yyyy, text formula-safe (written as [`CaseloadWriter`]
+/// writes, into memory).
 pub fn csv(sheet: &Sheet) -> Result<Vec<u8>, WriteError> {
-    let mut out = Vec::from("\u{feff}".as_bytes());
-    {
-        let mut w = csv::WriterBuilder::new()
-            .delimiter(b';')
-            .terminator(csv::Terminator::CRLF)
-            .from_writer(&mut out);
-        w.write_record(&sheet.header)?;
-        for row in &sheet.rows {
-            let fields: Vec<String> = row
-                .iter()
-                .map(|c| match c {
-                    Cell::Empty => String::new(),
-                    Cell::Text(t) => formula_safe(t).into_owned(),
-                    Cell::Date(d) => d.format("%d/%m/%Y").to_string(),
-                })
-                .collect();
-            w.write_record(&fields)?;
-        }
-        w.flush().map_err(csv::Error::from)?;
+    let mut out = write::CsvWriter::new(Vec::new(), sheet.name, &sheet.header)?;
+    for row in &sheet.rows {
+        out.row(row)?;
     }
-    Ok(out)
+    out.finish()
 }

@@ -1,0 +1,406 @@
+//! Writing spreadsheets a row at a time: one way to write a cell (formula-safe text, real
+//! dates, widths), one bound on a sheet's rows shared with the import, and memory that does
+//! not grow with the rows. A workbook's sheets are `rust_xlsxwriter`'s constant-memory
+//! sheets (each sheet's rows go to an unnamed temporary file until the workbook is saved;
+//! text is written in the cell, which every reader reads); a CSV file goes to its writer as
+//! it is made.
+
+use super::columns::SheetKind;
+use super::{Cell, WriteError, formula_safe};
+use chrono::NaiveDate;
+use std::io::Write;
+use std::path::Path;
+use twe_core::lang::Lang;
+use twe_core::model::Dossier;
+
+/// The most rows a sheet may have, its header included: Excel's own limit (a sheet with
+/// more cannot be opened in it). The one bound on a caseload's size in a spreadsheet: the
+/// export refuses a sheet that would pass it before anything appears at the file's name, and
+/// the import reads a sheet up to it.
+pub const MAX_SHEET_ROWS: u32 = 1_048_576;
+
+/// A workbook being written, a row at a time.
+pub(crate) struct BookWriter {
+    book: rust_xlsxwriter::Workbook,
+    sheets: Vec<SheetOut>,
+    date: rust_xlsxwriter::Format,
+}
+
+/// What a sheet being written needs at the end: its rows so far (the header's included) and
+/// its columns' widths.
+struct SheetOut {
+    name: String,
+    rows: u32,
+    widths: Vec<usize>,
+}
+
+impl BookWriter {
+    /// A workbook whose sheets' rows wait in unnamed temporary files in `temp_dir` (the
+    /// system's when none).
+    pub(crate) fn new(temp_dir: Option<&Path>) -> Result<Self, WriteError> {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        if let Some(dir) = temp_dir {
+            book.set_tempdir(dir)?;
+        }
+        Ok(BookWriter {
+            book,
+            sheets: Vec::new(),
+            date: rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy"),
+        })
+    }
+
+    /// Adds a sheet called `name` with its bold `header` row; its index.
+    pub(crate) fn add_sheet(&mut self, name: &str, header: &[&str]) -> Result<usize, WriteError> {
+        let bold = rust_xlsxwriter::Format::new().set_bold();
+        let ws = self.book.add_worksheet_with_constant_memory()?;
+        ws.set_name(name)?;
+        for (c, h) in header.iter().enumerate() {
+            ws.write_string_with_format(0, col(c), *h, &bold)?;
+        }
+        self.sheets.push(SheetOut {
+            name: name.to_string(),
+            rows: 1,
+            widths: header.iter().map(|h| h.chars().count()).collect(),
+        });
+        Ok(self.sheets.len() - 1)
+    }
+
+    /// Writes `cells` as the next row of sheet `sheet`; refused past [`MAX_SHEET_ROWS`].
+    pub(crate) fn row(&mut self, sheet: usize, cells: &[Cell]) -> Result<(), WriteError> {
+        let Some(out) = self.sheets.get_mut(sheet) else {
+            return Ok(());
+        };
+        if out.rows >= MAX_SHEET_ROWS {
+            return Err(WriteError::TooManyRows(out.name.clone()));
+        }
+        let r = out.rows;
+        out.rows += 1;
+        let ws = self.book.worksheet_from_index(sheet)?;
+        for (c, cell) in cells.iter().enumerate() {
+            let width = match cell {
+                Cell::Empty => 0,
+                Cell::Text(t) => {
+                    ws.write_string(r, col(c), formula_safe(t).as_ref())?;
+                    t.chars().count().min(60)
+                }
+                Cell::Date(d) if !excel_date(*d) => {
+                    ws.write_string(r, col(c), d.format("%d/%m/%Y").to_string())?;
+                    0
+                }
+                Cell::Date(d) => {
+                    ws.write_date_with_format(r, col(c), *d, &self.date)?;
+                    10
+                }
+            };
+            if let Some(w) = out.widths.get_mut(c) {
+                *w = (*w).max(width);
+            }
+        }
+        Ok(())
+    }
+
+    /// Gives each sheet its widths, a frozen header and an autofilter, and writes the
+    /// workbook to `to`.
+    pub(crate) fn finish<W: Write + Send>(mut self, to: W) -> Result<(), WriteError> {
+        for (i, out) in self.sheets.iter().enumerate() {
+            let ws = self.book.worksheet_from_index(i)?;
+            for (c, w) in out.widths.iter().enumerate() {
+                ws.set_column_width(col(c), (*w as f64 + 2.0).min(62.0))?;
+            }
+            ws.set_freeze_panes(1, 0)?;
+            ws.autofilter(
+                0,
+                0,
+                out.rows.saturating_sub(1),
+                col(out.widths.len().saturating_sub(1)),
+            )?;
+        }
+        self.book.save_to_writer(to)?;
+        Ok(())
+    }
+}
+
+/// Whether Excel can hold `d` as a date: from 1 March 1900 (before it, Excel counts a 29
+/// February 1900 that never was) to 9999. Other dates are written as dd/mm/yyyy text,
+/// which the import reads back.
+fn excel_date(d: NaiveDate) -> bool {
+    use chrono::Datelike;
+    d >= NaiveDate::from_ymd_opt(1900, 3, 1).unwrap_or(NaiveDate::MIN) && d.year() <= 9999
+}
+
+pub(crate) fn col(c: usize) -> u16 {
+    u16::try_from(c).unwrap_or(u16::MAX)
+}
+
+/// A CSV file being written, a row at a time: `;`, UTF-8 with a byte order mark (Excel then
+/// reads the accents), CRLF, dates as dd/mm/yyyy, text formula-safe.
+pub(crate) struct CsvWriter<W: Write> {
+    csv: csv::Writer<W>,
+    rows: u32,
+    name: String,
+}
+
+impl<W: Write> CsvWriter<W> {
+    /// Starts the file on `to` with its byte order mark and `header`; `name` is the sheet it
+    /// holds, for a message.
+    pub(crate) fn new(mut to: W, name: &str, header: &[&str]) -> Result<Self, WriteError> {
+        to.write_all("\u{feff}".as_bytes())
+            .map_err(csv::Error::from)?;
+        let mut csv = csv::WriterBuilder::new()
+            .delimiter(b';')
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(to);
+        csv.write_record(header)?;
+        Ok(CsvWriter {
+            csv,
+            rows: 1,
+            name: name.to_string(),
+        })
+    }
+
+    /// Writes `cells` as the next row; refused past [`MAX_SHEET_ROWS`] (Excel opens no more
+    /// of a CSV file, and the import reads no more).
+    pub(crate) fn row(&mut self, cells: &[Cell]) -> Result<(), WriteError> {
+        if self.rows >= MAX_SHEET_ROWS {
+            return Err(WriteError::TooManyRows(self.name.clone()));
+        }
+        self.rows += 1;
+        for c in cells {
+            match c {
+                Cell::Empty => self.csv.write_field("")?,
+                Cell::Text(t) => self.csv.write_field(formula_safe(t).as_bytes())?,
+                Cell::Date(d) => self.csv.write_field(d.format("%d/%m/%Y").to_string())?,
+            }
+        }
+        self.csv.write_record(None::<&[u8]>)?;
+        Ok(())
+    }
+
+    /// Flushes what is left; the writer it wrote to.
+    pub(crate) fn finish(self) -> Result<W, WriteError> {
+        self.csv
+            .into_inner()
+            .map_err(|e| WriteError::Csv(csv::Error::from(e.into_error())))
+    }
+}
+
+/// What a caseload is written as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Format {
+    /// The four sheets as a workbook, with the notes as a fifth when `notes` (confidential:
+    /// only when asked).
+    Xlsx {
+        /// Whether the notes sheet is written.
+        notes: bool,
+    },
+    /// The instruments sheet as a CSV file.
+    Csv,
+}
+
+#[expect(
+    clippy::large_enum_variant,
+    reason = "one a file written: boxing the workbook would buy nothing"
+)]
+enum Out<W: Write + Send> {
+    Book { book: BookWriter, to: W },
+    Csv(CsvWriter<W>),
+}
+
+/// A caseload written to a spreadsheet a dossier at a time: memory holds a row, never the
+/// caseload (a quarter of a million dossiers hold the same as ten).
+pub struct CaseloadWriter<W: Write + Send> {
+    out: Out<W>,
+    lang: Lang,
+    notes: bool,
+}
+
+impl<W: Write + Send> CaseloadWriter<W> {
+    /// Starts a caseload in `format` and `lang` on `to`; a workbook's sheets wait in unnamed
+    /// temporary files in `temp_dir` (the system's when none) until [`Self::finish`].
+    pub fn new(
+        to: W,
+        format: Format,
+        lang: Lang,
+        temp_dir: Option<&Path>,
+    ) -> Result<Self, WriteError> {
+        let (out, notes) = match format {
+            Format::Csv => {
+                let kind = SheetKind::Instruments;
+                let csv = CsvWriter::new(to, kind.name(lang), &kind.header(lang))?;
+                (Out::Csv(csv), false)
+            }
+            Format::Xlsx { notes } => {
+                let mut book = BookWriter::new(temp_dir)?;
+                for kind in SheetKind::ALL {
+                    if kind != SheetKind::Notes || notes {
+                        book.add_sheet(kind.name(lang), &kind.header(lang))?;
+                    }
+                }
+                (Out::Book { book, to }, notes)
+            }
+        };
+        Ok(CaseloadWriter { out, lang, notes })
+    }
+
+    /// Writes the rows of `d`.
+    pub fn add(&mut self, d: &Dossier) -> Result<(), WriteError> {
+        let notes = self.notes;
+        match &mut self.out {
+            Out::Csv(csv) => rows_of(d, self.lang, false, &mut |kind, row| {
+                if kind == SheetKind::Instruments {
+                    csv.row(&row)?;
+                }
+                Ok(())
+            }),
+            Out::Book { book, .. } => rows_of(d, self.lang, notes, &mut |kind, row| {
+                let sheet = SheetKind::ALL.iter().position(|k| *k == kind).unwrap_or(0);
+                book.row(sheet, &row)
+            }),
+        }
+    }
+
+    /// Finishes the file.
+    pub fn finish(self) -> Result<(), WriteError> {
+        match self.out {
+            Out::Csv(csv) => csv.finish().map(drop),
+            Out::Book { book, to } => book.finish(to),
+        }
+    }
+}
+
+/// The rows of `d` on each sheet, in the sheets' column order: a row per instrument (one
+/// with the dossier alone when it has none), document, activity, outcome, and note when
+/// `notes`. The one place a dossier becomes rows: the streamed writer and [`super::sheets`]
+/// both take them from here.
+pub(crate) fn rows_of(
+    d: &Dossier,
+    lang: Lang,
+    notes: bool,
+    emit: &mut dyn FnMut(SheetKind, Vec<Cell>) -> Result<(), WriteError>,
+) -> Result<(), WriteError> {
+    use super::words;
+    use super::{opt_date, opt_text, text};
+    use twe_core::model::InstrumentKind;
+    let head = [
+        text(d.id.clone()),
+        text(d.client.clone()),
+        text(d.ocmw.clone()),
+        opt_text(d.guided_by.as_deref()),
+        opt_text(d.counsellor.as_deref()),
+        d.plan
+            .as_ref()
+            .map_or(Cell::Empty, |p| text(words::plan(p))),
+        Cell::Date(d.start),
+        opt_date(d.end),
+        opt_date(d.social_rights_acquired),
+    ];
+    if d.instruments.is_empty() {
+        let mut row = head.to_vec();
+        row.extend(std::iter::repeat_n(Cell::Empty, 8));
+        emit(SheetKind::Instruments, row)?;
+    }
+    for inst in &d.instruments {
+        let mut row = head.to_vec();
+        row.push(text(words::kind(&inst.kind, lang)));
+        row.push(Cell::Date(inst.start));
+        row.push(Cell::Date(inst.end));
+        row.push(text(words::status(inst.status, lang)));
+        match &inst.kind {
+            InstrumentKind::Opleiding {
+                name,
+                provider,
+                focus,
+                full_time,
+            } => {
+                row.push(text(name.clone()));
+                row.push(text(words::provider(provider, lang)));
+                row.push(text(words::focus(*focus, lang)));
+                row.push(text(words::yes_no(*full_time, lang)));
+            }
+            _ => row.extend(std::iter::repeat_n(Cell::Empty, 4)),
+        }
+        emit(SheetKind::Instruments, row)?;
+    }
+    for doc in &d.documents {
+        emit(
+            SheetKind::Documents,
+            vec![
+                text(d.id.clone()),
+                text(words::document(&doc.kind, lang)),
+                Cell::Date(doc.uploaded),
+            ],
+        )?;
+    }
+    for a in &d.activities {
+        emit(
+            SheetKind::Activities,
+            vec![
+                text(d.id.clone()),
+                text(words::activity(&a.kind, lang)),
+                Cell::Date(a.date),
+                text(words::actor(a.by, lang)),
+            ],
+        )?;
+    }
+    if let Some(o) = &d.outcome {
+        emit(
+            SheetKind::Outcome,
+            vec![
+                text(d.id.clone()),
+                o.at_work
+                    .map_or(Cell::Empty, |b| text(words::yes_no(b, lang))),
+                Cell::Date(o.measured),
+            ],
+        )?;
+    }
+    if notes {
+        for n in &d.notes {
+            emit(
+                SheetKind::Notes,
+                vec![
+                    text(d.id.clone()),
+                    Cell::Date(n.date),
+                    text(words::note_kind(&n.kind, lang)),
+                    text(n.author.clone()),
+                    text(n.text.clone()),
+                ],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A CSV file takes rows up to Excel's limit, its header included, and refuses the next
+    /// one, naming the sheet and the number.
+    #[test]
+    fn a_sheet_takes_excels_rows_and_not_one_more() {
+        let mut csv = CsvWriter::new(std::io::sink(), "Instrumenten", &["Id"]).unwrap();
+        let row = [Cell::Text("x".into())];
+        for _ in 1..MAX_SHEET_ROWS {
+            csv.row(&row).unwrap();
+        }
+        let e = csv.row(&row).unwrap_err();
+        assert!(matches!(e, WriteError::TooManyRows(ref s) if s == "Instrumenten"));
+        let said = e.message(Lang::En);
+        assert!(
+            said.starts_with("«Instrumenten»: more than 1,048,576 rows, the most Excel opens"),
+            "{said}"
+        );
+        assert!(e.message(Lang::Nl).contains("meer dan 1.048.576 rijen"));
+    }
+
+    /// A workbook's sheet counts its rows as a CSV file does: the same bound.
+    #[test]
+    fn a_workbook_sheet_counts_its_rows_from_the_header() {
+        let mut book = BookWriter::new(None).unwrap();
+        let i = book.add_sheet("Documenten", &["Id"]).unwrap();
+        book.sheets[i].rows = MAX_SHEET_ROWS - 1;
+        book.row(i, &[Cell::Text("x".into())]).unwrap();
+        let e = book.row(i, &[Cell::Text("y".into())]).unwrap_err();
+        assert!(matches!(e, WriteError::TooManyRows(ref s) if s == "Documenten"));
+    }
+}
