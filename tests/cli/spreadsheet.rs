@@ -628,6 +628,78 @@ fn an_exported_workspace_imports_to_the_same_files() {
     assert_eq!(imported, original);
 }
 
+/// What the program exports it imports, field for field: a generated workspace (errors
+/// injected, trainings, documents, activities, outcomes) as a workbook with its notes and as
+/// a CSV file, each imported back by the command line. The CSV file holds the instruments
+/// sheet: what it brings back is the dossiers without their documents, activities, outcome
+/// and notes. At 250,000 dossiers: `examples/large.rs round-trip` (BENCHMARKS.md).
+#[test]
+fn a_generated_workspace_exports_and_imports_back_field_for_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws = dir.path().join("ws");
+    let o = bin()
+        .args(["generate", "--count", "400", "--seed", "7", "--out"])
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", said(&o));
+    let load = |dir: &Path| {
+        let mut all: Vec<Dossier> = twe_core::files::load_paths(&[dir.to_path_buf()])
+            .dossiers
+            .into_iter()
+            .map(|d| d.dossier)
+            .collect();
+        all.sort_by(|a, b| a.id.cmp(&b.id));
+        all
+    };
+    let mut original = load(&ws);
+    // Notes too, to come back from the fifth sheet.
+    for (i, d) in original.iter_mut().enumerate().filter(|(i, _)| i % 3 == 0) {
+        d.notes.push(twe_core::model::Note {
+            date: ymd(2024, 3, 1 + (i % 28) as u32),
+            kind: twe_core::model::NoteKind::Phone,
+            author: "Sofie".into(),
+            text: format!("Gebeld; «{i}»\nvolgende week terug"),
+        });
+        twe_core::files::save_dossier(&ws.join(format!("{}.ron", d.id)), d).unwrap();
+    }
+    assert_eq!(load(&ws), original);
+    for (name, args, keep_all) in [
+        ("all.xlsx", &["--notes"][..], true),
+        ("all.csv", &[][..], false),
+    ] {
+        let file = dir.path().join(name);
+        let o = export_cli(&ws, &file, args);
+        assert_eq!(o.status.code(), Some(0), "{}", said(&o));
+        let back = dir.path().join(format!("back-{name}"));
+        let o = import_cli(&file, &back, &["--lang", "en"]);
+        let report = said(&o);
+        assert_eq!(o.status.code(), Some(0), "{report}");
+        assert!(
+            report.contains("400 dossiers imported") && report.contains("0 rows could not be read"),
+            "{report}"
+        );
+        let expected: Vec<Dossier> = original
+            .iter()
+            .cloned()
+            .map(|mut d| {
+                if !keep_all {
+                    d.documents.clear();
+                    d.activities.clear();
+                    d.outcome = None;
+                    d.notes.clear();
+                }
+                d
+            })
+            .collect();
+        let imported = load(&back);
+        assert_eq!(imported.len(), expected.len(), "{name}");
+        for (got, want) in imported.iter().zip(&expected) {
+            assert_eq!(got, want, "{name}: {}", want.id);
+        }
+    }
+}
+
 #[test]
 fn stats_as_a_workbook_from_the_command_line() {
     use std::io::Read;

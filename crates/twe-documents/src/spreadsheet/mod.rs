@@ -8,6 +8,7 @@
 mod charts;
 mod columns;
 mod import;
+mod limits;
 mod read;
 mod words;
 mod write;
@@ -15,12 +16,15 @@ mod write;
 pub use charts::{StatsBook, stats_workbook};
 pub use columns::{Column, ColumnChoice, Layout, SheetKind};
 pub use import::{Imported, Note, Preview, Problem, What, import, parse_date};
+pub use limits::{
+    Bound, Cost, MAX_FILE_BYTES, MAX_SHEET_ROWS, MAX_STORED_CELLS, MAX_TEXT_BYTES,
+    MAX_UNPACKED_BYTES,
+};
 pub use read::{
-    MAX_CELL_CHARS, MAX_CELLS, MAX_COLUMNS, MAX_FILE_BYTES, MAX_ROWS, MAX_TEXT_BYTES,
-    MAX_UNPACKED_BYTES, ReadError, Row, Source, Table, Value, choose, read_csv, read_path,
+    MAX_CELL_CHARS, MAX_COLUMNS, ReadError, Row, Source, Table, Value, choose, read_csv, read_path,
     read_workbook, read_xlsx,
 };
-pub use write::{CaseloadWriter, Format, MAX_SHEET_ROWS};
+pub use write::{CaseloadWriter, Format};
 
 use chrono::NaiveDate;
 use twe_core::lang::Lang;
@@ -34,9 +38,9 @@ pub enum WriteError {
     Xlsx(rust_xlsxwriter::XlsxError),
     /// The csv crate refused a record.
     Csv(csv::Error),
-    /// A sheet (its name) would have more than [`MAX_SHEET_ROWS`] rows: the user's caseload
-    /// is larger than a spreadsheet holds, said before anything appears at the file's name.
-    TooManyRows(String),
+    /// The caseload would pass a bound the import reads within (`limits`; on the sheet
+    /// named, if one): said before anything appears at the file's name.
+    TooBig(Option<String>, Bound),
 }
 
 impl WriteError {
@@ -45,17 +49,20 @@ impl WriteError {
         let why = match self {
             WriteError::Xlsx(e) => e.to_string(),
             WriteError::Csv(e) => e.to_string(),
-            WriteError::TooManyRows(sheet) => {
-                return format!(
-                    "«{}»: {} {} {}",
-                    twe_core::lang::terminal_safe(sheet),
-                    lang.pick("meer dan", "more than"),
-                    twe_core::lang::number(i64::from(MAX_SHEET_ROWS), lang),
+            WriteError::TooBig(sheet, bound) => {
+                let what = format!(
+                    "{} {}; {}",
                     lang.pick(
-                        "rijen, het meeste dat Excel in een blad opent (en dat twe-planner inleest); exporteer de werkmap in delen, bv. een map per jaar of per OCMW",
-                        "rows, the most Excel opens in a sheet (and twe-planner imports); export the workspace in parts, e.g. a folder per year or per OCMW"
-                    )
+                        "groter dan twe-planner inleest:",
+                        "larger than twe-planner imports:"
+                    ),
+                    bound.said(lang),
+                    Bound::advice(lang)
                 );
+                return match sheet {
+                    Some(s) => format!("«{}»: {what}", twe_core::lang::terminal_safe(s)),
+                    None => what,
+                };
             }
         };
         format!(

@@ -2,40 +2,29 @@
 //! file holds: an `.xlsx` workbook through `calamine` (its cells streamed, never a range
 //! sized by what the sheet claims), a `.csv` file through the csv crate.
 //!
-//! The bounds: the file at most [`MAX_FILE_BYTES`], a regular file (never a pipe or a
-//! device); a workbook's parts at most [`MAX_UNPACKED_BYTES`] unpacked, measured by
-//! unpacking them before calamine does (a zip states its sizes, and a hostile one lies), and
-//! no shared-string table claiming more strings than its bytes can hold (calamine reserves
-//! room for what it claims); only the four sheets of a caseload read, each once; at most
-//! [`MAX_ROWS`] rows a sheet, [`MAX_CELLS`] cells, [`MAX_CELL_CHARS`] characters a cell and
-//! [`MAX_TEXT_BYTES`] of text kept in all (one long shared string used in every cell would
-//! otherwise be copied into each); columns past [`MAX_COLUMNS`] are left aside. A panic in
-//! the reader is a refused file, never a crashed window.
+//! The bounds, the export's too (`limits`): the file at most [`MAX_FILE_BYTES`], a regular
+//! file (never a pipe or a device); a workbook's parts at most [`MAX_UNPACKED_BYTES`]
+//! unpacked, measured by unpacking them before calamine does (a zip states its sizes, and a
+//! hostile one lies), and no shared-string table claiming more strings than its bytes can
+//! hold (calamine reserves room for what it claims); only the four sheets of a caseload read,
+//! each once; at most [`MAX_SHEET_ROWS`] rows a sheet, [`MAX_STORED_CELLS`] cells streamed and
+//! kept, [`MAX_CELL_CHARS`] characters a cell and `MAX_TEXT_BYTES` of text kept in all;
+//! columns past [`MAX_COLUMNS`] are left aside. A panic in the reader is a refused file,
+//! never a crashed window.
 
 use super::columns::SheetKind;
+use super::limits::{
+    Bound, Cost, MAX_FILE_BYTES, MAX_SHEET_ROWS, MAX_STORED_CELLS, MAX_UNPACKED_BYTES,
+};
 use chrono::{Datelike, NaiveDate};
 use std::borrow::Cow;
 use std::io::{Cursor, Read};
 
-/// The largest spreadsheet file read: 23,186 dossiers make a workbook of about 3 MB.
-pub const MAX_FILE_BYTES: u64 = 64 << 20;
-/// The most a workbook's parts may unpack to, together: ten times Flanders' caseload (26 MB
-/// unpacked); calamine may hold a part's strings twice while reading.
-pub const MAX_UNPACKED_BYTES: u64 = 256 << 20;
-/// The most rows a sheet may have (Flanders' caseload is some 70,000 instrument rows).
-pub const MAX_ROWS: u32 = 500_000;
 /// Columns past this one are left aside (a sheet has 17).
 pub const MAX_COLUMNS: usize = 64;
-/// The most cells a workbook may hold.
-pub const MAX_CELLS: usize = 10_000_000;
 /// A cell's text is cut here: no field of a dossier may hold more than 1,000 characters,
 /// so a longer one is refused anyway, and saying so needs no more.
 pub const MAX_CELL_CHARS: usize = 4_096;
-/// The most text kept from a file, all cells together.
-pub const MAX_TEXT_BYTES: usize = 256 << 20;
-/// The most cells kept, empty ones within a row counted (a row is kept from column A to its
-/// last cell): 23,186 dossiers keep some 1.2 million.
-pub const MAX_STORED_CELLS: usize = 4_000_000;
 /// The most strings a workbook's shared-string table may hold: calamine keeps them all, and
 /// 23,186 dossiers need some 100,000 (29 million empty ones took 13 s and 1 GB).
 pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
@@ -76,10 +65,10 @@ impl Value {
             Some((at, _)) => (&s[..at], false),
             None => (s, true),
         };
-        budget.text += cut.len();
-        if budget.text > MAX_TEXT_BYTES {
-            return Err(ReadError::TooManyCells(None));
-        }
+        budget
+            .cost
+            .add(0, cut.len())
+            .map_err(|b| ReadError::TooBig(None, b))?;
         Ok(if whole {
             Value::Text(cut.to_string())
         } else {
@@ -115,19 +104,18 @@ pub(super) fn number_text(n: f64) -> String {
     }
 }
 
-/// What a file may still cost: cells streamed and text kept.
+/// What a file may still cost: cells streamed, and cells and text kept (as the export
+/// counts them: [`Cost`]).
 #[derive(Default)]
 struct Budget {
     cells: usize,
-    text: usize,
-    stored: usize,
+    cost: Cost,
 }
 
 impl Budget {
-    /// Counts `n` more cells kept; false past [`MAX_STORED_CELLS`].
-    fn store(&mut self, n: usize) -> bool {
-        self.stored += n;
-        self.stored <= MAX_STORED_CELLS
+    /// Counts `n` more cells kept; the bound passed, if one is.
+    fn store(&mut self, n: usize) -> Result<(), Bound> {
+        self.cost.add(n, 0)
     }
 }
 
@@ -160,8 +148,8 @@ pub enum ReadError {
     TooLarge(u64),
     /// A workbook unpacks to more than [`MAX_UNPACKED_BYTES`].
     Unpacks,
-    /// Too many rows, cells or characters (the sheet, for a workbook).
-    TooManyCells(Option<String>),
+    /// Past a bound on rows, cells or text (the sheet, for a workbook).
+    TooBig(Option<String>, Bound),
     /// The file is not an `.xlsx` workbook (the reader's words, and the sheet if known).
     NotASpreadsheet(String),
     /// The name ends in neither `.xlsx` nor `.csv`.
@@ -185,28 +173,21 @@ impl ReadError {
                 )
                 .to_string(),
             ReadError::TooLarge(n) => format!(
-                "{} ({} MB > {} MB)",
-                lang.pick(
-                    "is te groot voor een caseload; splits het bestand",
-                    "is too large for a caseload; split the file"
-                ),
+                "{} ({} MB): {}",
+                Bound::File.said(lang),
                 n.div_ceil(1 << 20),
-                MAX_FILE_BYTES >> 20
+                Bound::advice(lang)
             ),
-            ReadError::Unpacks => lang
-                .pick(
-                    "pakt uit tot meer dan 256 MB: geen gewone werkmap; sla hem opnieuw op in Excel",
-                    "unpacks to more than 256 MB: not an ordinary workbook; save it again in Excel",
-                )
-                .to_string(),
-            ReadError::TooManyCells(sheet) => {
-                let what = lang.pick(
-                    "te veel rijen, cellen of tekst (meer dan 500.000 rijen, 10 miljoen cellen of 256 MB tekst); splits het bestand",
-                    "too many rows, cells or text (over 500,000 rows, 10 million cells or 256 MB of text); split the file",
-                );
+            ReadError::Unpacks => format!(
+                "{}: {}",
+                Bound::Unpacked.said(lang),
+                Bound::advice(lang)
+            ),
+            ReadError::TooBig(sheet, bound) => {
+                let what = format!("{}; {}", bound.said(lang), Bound::advice(lang));
                 match sheet {
                     Some(sheet) => format!("{}: {what}", twe_core::lang::terminal_safe(sheet)),
-                    None => what.to_string(),
+                    None => what,
                 }
             }
             ReadError::NotASpreadsheet(why) => format!(
@@ -295,12 +276,12 @@ pub fn read_path(path: &std::path::Path) -> Result<Source, ReadError> {
 /// Unpacks every part of the workbook once, counting, so that a zip bomb is refused before
 /// calamine unpacks anything into memory; a part that says how many shared strings it
 /// holds may not claim more than its bytes can hold.
-fn check_unpacked(bytes: &[u8]) -> Result<(), ReadError> {
+fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), ReadError> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(ReadError::not_xlsx)?;
     let mut total = 0u64;
     for i in 0..zip.len() {
         let entry = zip.by_index(i).map_err(ReadError::not_xlsx)?;
-        let left = MAX_UNPACKED_BYTES - total;
+        let left = limit - total;
         let mut entry = entry.take(left + 1);
         let mut start = Vec::with_capacity(4096);
         (&mut entry)
@@ -312,7 +293,7 @@ fn check_unpacked(bytes: &[u8]) -> Result<(), ReadError> {
         let size = start.len() as u64
             + std::io::copy(&mut entry, &mut strings).map_err(ReadError::not_xlsx)?;
         total += size;
-        if total > MAX_UNPACKED_BYTES {
+        if total > limit {
             return Err(ReadError::Unpacks);
         }
         let claimed = strings.claimed;
@@ -460,7 +441,7 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
 /// Reads an `.xlsx` workbook: the four sheets of a caseload as [`choose`] finds them, each
 /// once; the other worksheets' names, unread; chart sheets passed over.
 pub fn read_workbook(bytes: &[u8]) -> Result<Source, ReadError> {
-    check_unpacked(bytes)?;
+    check_unpacked(bytes, MAX_UNPACKED_BYTES)?;
     std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| {
         Err(ReadError::not_xlsx(
             "the reader stopped on a part it could not read",
@@ -501,16 +482,18 @@ fn read_sheet(
     name: &str,
     budget: &mut Budget,
 ) -> Result<Table, ReadError> {
-    let too_many = || ReadError::TooManyCells(Some(name.to_string()));
+    let too_big = |bound| ReadError::TooBig(Some(name.to_string()), bound);
     let failed = |e: calamine::XlsxError| ReadError::not_xlsx(format!("{name}: {e}"));
     let mut reader = book.worksheet_cells_reader(name).map_err(failed)?;
     let mut rows: Vec<Row> = Vec::new();
     // With the formula's metadata (never expanded text): a formula cell is read by its
     // cached value, and one without any is a problem of its row, not an empty cell.
     while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(failed)? {
+        // Cells streamed are bounded as cells kept are: the export counts what it writes
+        // against the one number, and a file of ours keeps at least the cells it holds.
         budget.cells += 1;
-        if budget.cells > MAX_CELLS {
-            return Err(too_many());
+        if budget.cells > MAX_STORED_CELLS {
+            return Err(too_big(Bound::Cells));
         }
         let (r, c) = cell.pos;
         let (c, number) = (c as usize, r.saturating_add(1));
@@ -519,13 +502,16 @@ fn read_sheet(
         }
         let value = match (&cell.value, &cell.formula) {
             (calamine::DataRef::Empty, Some(_)) => Value::Uncalculated,
-            (v, _) => value_of(v, budget).map_err(|_| too_many())?,
+            (v, _) => value_of(v, budget).map_err(|e| match e {
+                ReadError::TooBig(_, bound) => too_big(bound),
+                e => e,
+            })?,
         };
         if value.is_empty() {
             continue;
         }
-        if number > MAX_ROWS {
-            return Err(too_many());
+        if number > MAX_SHEET_ROWS {
+            return Err(too_big(Bound::Rows));
         }
         // Cells come row by row; a row begins when its first non-empty cell comes.
         if rows.last().is_none_or(|row| row.number != number) {
@@ -538,9 +524,7 @@ fn read_sheet(
             if row.cells.len() <= c {
                 // Cells out of order (row 1, row 2, row 1…) start a row each: what is kept
                 // is counted, not only what is streamed.
-                if !budget.store(c + 1 - row.cells.len()) {
-                    return Err(too_many());
-                }
+                budget.store(c + 1 - row.cells.len()).map_err(too_big)?;
                 row.cells.resize(c + 1, Value::Empty);
             }
             row.cells[c] = value;
@@ -639,8 +623,8 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
         scanned = start;
         let number = u32::try_from(line - inside).unwrap_or(u32::MAX);
         inside += record.iter().map(line_breaks).sum::<usize>();
-        if number > MAX_ROWS {
-            return Err(ReadError::TooManyCells(None));
+        if number > MAX_SHEET_ROWS {
+            return Err(ReadError::TooBig(None, Bound::Rows));
         }
         let cells = record
             .iter()
@@ -658,9 +642,9 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
             })
             .collect::<Result<Vec<Value>, ReadError>>()?;
         if cells.iter().any(|c| !c.is_empty()) {
-            if !budget.store(cells.len()) {
-                return Err(ReadError::TooManyCells(None));
-            }
+            budget
+                .store(cells.len())
+                .map_err(|b| ReadError::TooBig(None, b))?;
             rows.push(Row { number, cells });
         }
     }
@@ -855,15 +839,16 @@ mod tests {
 
     #[test]
     fn cells_kept_are_counted_not_only_cells_streamed() {
-        // One cell in the 64th column on each of 70,000 lines keeps 64 cells a line.
+        // One cell in the 64th column on each line keeps 64 cells a line: a quarter of a
+        // million lines, a few million cells streamed, pass the bound on cells kept.
         let mut csv = String::from("id\n");
-        for _ in 0..70_000 {
+        for _ in 0..=MAX_STORED_CELLS / 64 {
             csv.push_str(&";".repeat(63));
             csv.push_str("x\n");
         }
         assert!(matches!(
             read_csv(csv.as_bytes(), "x.csv"),
-            Err(ReadError::TooManyCells(None))
+            Err(ReadError::TooBig(None, _))
         ));
     }
 
@@ -875,10 +860,10 @@ mod tests {
             panic!("cut text")
         };
         assert_eq!(t.chars().count(), MAX_CELL_CHARS);
-        budget.text = MAX_TEXT_BYTES;
+        budget.cost.text = super::super::limits::MAX_TEXT_BYTES;
         assert!(matches!(
             Value::text("x", &mut budget),
-            Err(ReadError::TooManyCells(None))
+            Err(ReadError::TooBig(None, _))
         ));
     }
 
@@ -954,11 +939,17 @@ mod tests {
             .compression_method(zip::CompressionMethod::Deflated);
         zip.start_file("xl/sharedStrings.xml", options).unwrap();
         let block = vec![b'a'; 1 << 20];
-        for _ in 0..=(MAX_UNPACKED_BYTES >> 20) {
+        // The check with a bound of 64 MB: the real one (1 GB) takes seconds to pass.
+        let limit = 64 << 20;
+        for _ in 0..=(limit >> 20) {
             zip.write_all(&block).unwrap();
         }
         let bytes = zip.finish().unwrap().into_inner();
         assert!(bytes.len() < 2 << 20, "{}", bytes.len());
-        assert!(matches!(read_xlsx(&bytes), Err(ReadError::Unpacks)));
+        assert!(matches!(
+            check_unpacked(&bytes, limit),
+            Err(ReadError::Unpacks)
+        ));
+        assert!(check_unpacked(&bytes, 2 * limit).is_ok());
     }
 }

@@ -6,6 +6,7 @@
 //! it is made.
 
 use super::columns::SheetKind;
+use super::limits::{Bound, Cost, MAX_FILE_BYTES, MAX_SHEET_ROWS};
 use super::{Cell, WriteError, formula_safe};
 use chrono::NaiveDate;
 use std::io::Write;
@@ -13,17 +14,12 @@ use std::path::Path;
 use twe_core::lang::Lang;
 use twe_core::model::Dossier;
 
-/// The most rows a sheet may have, its header included: Excel's own limit (a sheet with
-/// more cannot be opened in it). The one bound on a caseload's size in a spreadsheet: the
-/// export refuses a sheet that would pass it before anything appears at the file's name, and
-/// the import reads a sheet up to it.
-pub const MAX_SHEET_ROWS: u32 = 1_048_576;
-
 /// A workbook being written, a row at a time.
 pub(crate) struct BookWriter {
     book: rust_xlsxwriter::Workbook,
     sheets: Vec<SheetOut>,
     date: rust_xlsxwriter::Format,
+    cost: Cost,
 }
 
 /// What a sheet being written needs at the end: its rows so far (the header's included) and
@@ -46,12 +42,17 @@ impl BookWriter {
             book,
             sheets: Vec::new(),
             date: rust_xlsxwriter::Format::new().set_num_format("dd/mm/yyyy"),
+            cost: Cost::default(),
         })
     }
 
     /// Adds a sheet called `name` with its bold `header` row; its index.
     pub(crate) fn add_sheet(&mut self, name: &str, header: &[&str]) -> Result<usize, WriteError> {
         let bold = rust_xlsxwriter::Format::new().set_bold();
+        let text = header.iter().map(|h| h.len()).sum();
+        self.cost
+            .add(header.len(), text)
+            .map_err(|b| WriteError::TooBig(Some(name.to_string()), b))?;
         let ws = self.book.add_worksheet_with_constant_memory()?;
         ws.set_name(name)?;
         for (c, h) in header.iter().enumerate() {
@@ -70,9 +71,18 @@ impl BookWriter {
         let Some(out) = self.sheets.get_mut(sheet) else {
             return Ok(());
         };
+        let too_big = |bound| WriteError::TooBig(Some(out.name.clone()), bound);
         if out.rows >= MAX_SHEET_ROWS {
-            return Err(WriteError::TooManyRows(out.name.clone()));
+            return Err(too_big(Bound::Rows));
         }
+        // Counted as the import counts what it keeps: from column A to the last cell with
+        // something in it, and the text of each (a date Excel cannot hold is text).
+        let kept = cells
+            .iter()
+            .rposition(|c| !is_blank(c))
+            .map_or(0, |i| i + 1);
+        let text: usize = cells.iter().map(|c| text_len(c, true)).sum();
+        self.cost.add(kept, text).map_err(too_big)?;
         let r = out.rows;
         out.rows += 1;
         let ws = self.book.worksheet_from_index(sheet)?;
@@ -102,6 +112,7 @@ impl BookWriter {
     /// Gives each sheet its widths, a frozen header and an autofilter, and writes the
     /// workbook to `to`.
     pub(crate) fn finish<W: Write + Send>(mut self, to: W) -> Result<(), WriteError> {
+        let mut to = Counted::new(to);
         for (i, out) in self.sheets.iter().enumerate() {
             let ws = self.book.worksheet_from_index(i)?;
             for (c, w) in out.widths.iter().enumerate() {
@@ -115,8 +126,61 @@ impl BookWriter {
                 col(out.widths.len().saturating_sub(1)),
             )?;
         }
-        self.book.save_to_writer(to)?;
-        Ok(())
+        self.book.save_to_writer(&mut to)?;
+        to.within()
+    }
+}
+
+/// Whether the import reads `cell` as empty: nothing, or only spaces.
+fn is_blank(cell: &Cell) -> bool {
+    match cell {
+        Cell::Empty => true,
+        Cell::Text(t) => t.trim().is_empty(),
+        Cell::Date(_) => false,
+    }
+}
+
+/// The bytes of text the import keeps of `cell` (a workbook's dates are numbers, a CSV
+/// file's text; `in_book` says which).
+fn text_len(cell: &Cell, in_book: bool) -> usize {
+    match cell {
+        Cell::Text(t) if !t.trim().is_empty() => formula_safe(t).len(),
+        Cell::Date(d) if !in_book || !excel_date(*d) => "dd/mm/yyyy".len(),
+        _ => 0,
+    }
+}
+
+/// A writer that counts the bytes through it: the file's size, checked against
+/// [`MAX_FILE_BYTES`] once written (the temporary file then never takes the name).
+struct Counted<W> {
+    inner: W,
+    bytes: u64,
+}
+
+impl<W> Counted<W> {
+    fn new(inner: W) -> Self {
+        Counted { inner, bytes: 0 }
+    }
+
+    /// Ok while the file is within the import's bound.
+    fn within(&self) -> Result<(), WriteError> {
+        if self.bytes > MAX_FILE_BYTES {
+            Err(WriteError::TooBig(None, Bound::File))
+        } else {
+            Ok(())
+        }
+    }
+}
+
+impl<W: Write> Write for Counted<W> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = self.inner.write(buf)?;
+        self.bytes += n as u64;
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        self.inner.flush()
     }
 }
 
@@ -135,15 +199,17 @@ pub(crate) fn col(c: usize) -> u16 {
 /// A CSV file being written, a row at a time: `;`, UTF-8 with a byte order mark (Excel then
 /// reads the accents), CRLF, dates as dd/mm/yyyy, text formula-safe.
 pub(crate) struct CsvWriter<W: Write> {
-    csv: csv::Writer<W>,
+    csv: csv::Writer<Counted<W>>,
     rows: u32,
     name: String,
+    cost: Cost,
 }
 
 impl<W: Write> CsvWriter<W> {
     /// Starts the file on `to` with its byte order mark and `header`; `name` is the sheet it
     /// holds, for a message.
-    pub(crate) fn new(mut to: W, name: &str, header: &[&str]) -> Result<Self, WriteError> {
+    pub(crate) fn new(to: W, name: &str, header: &[&str]) -> Result<Self, WriteError> {
+        let mut to = Counted::new(to);
         to.write_all("\u{feff}".as_bytes())
             .map_err(csv::Error::from)?;
         let mut csv = csv::WriterBuilder::new()
@@ -151,10 +217,14 @@ impl<W: Write> CsvWriter<W> {
             .terminator(csv::Terminator::CRLF)
             .from_writer(to);
         csv.write_record(header)?;
+        let mut cost = Cost::default();
+        cost.add(header.len(), header.iter().map(|h| h.len()).sum())
+            .map_err(|b| WriteError::TooBig(None, b))?;
         Ok(CsvWriter {
             csv,
             rows: 1,
             name: name.to_string(),
+            cost,
         })
     }
 
@@ -162,9 +232,16 @@ impl<W: Write> CsvWriter<W> {
     /// of a CSV file, and the import reads no more).
     pub(crate) fn row(&mut self, cells: &[Cell]) -> Result<(), WriteError> {
         if self.rows >= MAX_SHEET_ROWS {
-            return Err(WriteError::TooManyRows(self.name.clone()));
+            return Err(WriteError::TooBig(Some(self.name.clone()), Bound::Rows));
         }
         self.rows += 1;
+        // The import keeps a CSV row whole, when anything is in it.
+        if cells.iter().any(|c| !is_blank(c)) {
+            let text = cells.iter().map(|c| text_len(c, false)).sum();
+            self.cost
+                .add(cells.len(), text)
+                .map_err(|b| WriteError::TooBig(None, b))?;
+        }
         for c in cells {
             match c {
                 Cell::Empty => self.csv.write_field("")?,
@@ -178,9 +255,12 @@ impl<W: Write> CsvWriter<W> {
 
     /// Flushes what is left; the writer it wrote to.
     pub(crate) fn finish(self) -> Result<W, WriteError> {
-        self.csv
+        let to = self
+            .csv
             .into_inner()
-            .map_err(|e| WriteError::Csv(csv::Error::from(e.into_error())))
+            .map_err(|e| WriteError::Csv(csv::Error::from(e.into_error())))?;
+        to.within()?;
+        Ok(to.inner)
     }
 }
 
@@ -384,10 +464,12 @@ mod tests {
             csv.row(&row).unwrap();
         }
         let e = csv.row(&row).unwrap_err();
-        assert!(matches!(e, WriteError::TooManyRows(ref s) if s == "Instrumenten"));
+        assert!(matches!(e, WriteError::TooBig(Some(ref s), Bound::Rows) if s == "Instrumenten"));
         let said = e.message(Lang::En);
         assert!(
-            said.starts_with("«Instrumenten»: more than 1,048,576 rows, the most Excel opens"),
+            said.starts_with(
+                "«Instrumenten»: larger than twe-planner imports: more than 1,048,576 rows in a sheet"
+            ),
             "{said}"
         );
         assert!(e.message(Lang::Nl).contains("meer dan 1.048.576 rijen"));
@@ -401,6 +483,6 @@ mod tests {
         book.sheets[i].rows = MAX_SHEET_ROWS - 1;
         book.row(i, &[Cell::Text("x".into())]).unwrap();
         let e = book.row(i, &[Cell::Text("y".into())]).unwrap_err();
-        assert!(matches!(e, WriteError::TooManyRows(ref s) if s == "Documenten"));
+        assert!(matches!(e, WriteError::TooBig(Some(ref s), Bound::Rows) if s == "Documenten"));
     }
 }
