@@ -314,11 +314,7 @@ fn spreadsheets(c: &mut Criterion) {
     g.bench_function("import: read + dossiers", |b| {
         b.iter_with_large_drop(|| {
             let tables = read_xlsx(&book).unwrap();
-            import(&Preview::of(Source {
-                tables,
-                csv: false,
-                skipped: Vec::new(),
-            }))
+            import(&Preview::of(Source::of_tables(tables, false)))
         });
     });
     let root = tempfile::tempdir().expect("a temporary folder");
@@ -331,11 +327,7 @@ fn spreadsheets(c: &mut Criterion) {
             },
             |dir| {
                 let tables = read_xlsx(&book).unwrap();
-                let got = import(&Preview::of(Source {
-                    tables,
-                    csv: false,
-                    skipped: Vec::new(),
-                }));
+                let got = import(&Preview::of(Source::of_tables(tables, false)));
                 twe_core::files::write_workspace(&dir, &got.dossiers)
                     .unwrap()
                     .len()

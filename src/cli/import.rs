@@ -6,7 +6,7 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 use twe_core::lang;
 use twe_core::rules::Severity;
-use twe_documents::spreadsheet::{Preview, import, read_path};
+use twe_documents::spreadsheet::{Preview, import_each, read_path};
 
 /// `import`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -51,17 +51,40 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let day = args
         .today
         .unwrap_or_else(|| chrono::Local::now().date_naive());
-    let imported = import(&Preview::of(source).remarks_by(day, None));
+    let plan = Preview::of(source).remarks_by(day, None);
+    let ctx = context(args.today, false);
+    // Read, checked and written a part at a time: memory holds a part, never the caseload.
+    // Nothing readable: no folder is made (an empty one would only be in the way). Adding
+    // to a workspace holds them all: each is compared with the workspace's ids.
+    let mut sink = Sink {
+        dir,
+        write: !args.dry_run,
+        into: args.into.is_some(),
+        ctx: &ctx,
+        part: Vec::new(),
+        held: Vec::new(),
+        new: None,
+        failed: None,
+        count: 0,
+        with: [0, 0],
+    };
+    let imported = import_each(&plan, &mut |d| sink.take(d));
+    sink.flush();
     for n in &imported.notes {
         io.warn(&n.message(lang))?;
     }
     for p in &imported.problems {
         io.warn(&p.message(lang))?;
     }
-    // Nothing readable: no folder is made (an empty one would only be in the way).
-    let write = !args.dry_run && !imported.dossiers.is_empty();
-    if write && args.into.is_some() {
-        match twe_core::files::add_to_workspace(dir, &imported.dossiers, &|_| {
+    if let Some(new) = sink.new.take() {
+        new.finish();
+    }
+    if let Some(e) = sink.failed.take() {
+        io.warn(&e.message(lang))?;
+        return Ok(EXIT_LOAD);
+    }
+    if sink.into && sink.write && !sink.held.is_empty() {
+        match twe_core::files::add_to_workspace(dir, &sink.held, &|_| {
             twe_core::files::OnClash::KeepBoth
         }) {
             Ok(added) => {
@@ -83,18 +106,8 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
                 return Ok(EXIT_LOAD);
             }
         }
-    } else if write && let Err(e) = twe_core::files::write_workspace(dir, &imported.dossiers) {
-        io.warn(&e.message(lang))?;
-        return Ok(EXIT_LOAD);
     }
-    let findings =
-        twe_core::rules::check_all(imported.dossiers.iter(), &context(args.today, false));
-    let with = |severity: Severity| {
-        findings
-            .iter()
-            .filter(|f| f.iter().any(|f| f.severity() == severity))
-            .count() as i64
-    };
+    let [errors, warnings] = sink.with;
     let what = if args.dry_run {
         lang.pick(
             "dossiers leesbaar (proef: niets geschreven) uit",
@@ -110,11 +123,11 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     };
     io.say(&format!(
         "{} {what} {whence}; {}; {} {}, {} {}",
-        lang::number(imported.dossiers.len() as i64, lang),
+        lang::number(sink.count as i64, lang),
         imported.unread(lang),
-        lang::number(with(Severity::Error), lang),
+        lang::number(errors as i64, lang),
         lang.pick("dossiers met fouten", "dossiers with errors"),
-        lang::number(with(Severity::Warning), lang),
+        lang::number(warnings as i64, lang),
         lang.pick("met waarschuwingen", "with warnings"),
     ))?;
     Ok(if imported.problems.is_empty() {
@@ -122,6 +135,69 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     } else {
         EXIT_LOAD
     })
+}
+
+/// Where the imported dossiers go as they come: checked and counted, and written into the
+/// new folder a part at a time (or held, to be added to a workspace at the end).
+struct Sink<'a> {
+    dir: &'a std::path::Path,
+    write: bool,
+    into: bool,
+    ctx: &'a twe_core::rules::CheckContext<'a>,
+    part: Vec<twe_core::model::Dossier>,
+    held: Vec<twe_core::model::Dossier>,
+    new: Option<twe_core::files::NewWorkspace>,
+    failed: Option<twe_core::files::NewWorkspaceError>,
+    count: usize,
+    /// Dossiers with an error, with a warning.
+    with: [usize; 2],
+}
+
+impl Sink<'_> {
+    /// Dossiers checked and written at a time: both cores busy, a few MB held.
+    const PART: usize = 8_192;
+
+    fn take(&mut self, d: twe_core::model::Dossier) {
+        self.part.push(d);
+        if self.part.len() >= Self::PART {
+            self.flush();
+        }
+    }
+
+    fn flush(&mut self) {
+        let part = std::mem::take(&mut self.part);
+        if part.is_empty() {
+            return;
+        }
+        self.count += part.len();
+        for findings in twe_core::rules::check_all(part.iter(), self.ctx) {
+            for (k, severity) in [Severity::Error, Severity::Warning].into_iter().enumerate() {
+                if findings.iter().any(|f| f.severity() == severity) {
+                    self.with[k] += 1;
+                }
+            }
+        }
+        if !self.write || self.failed.is_some() {
+            return;
+        }
+        if self.into {
+            self.held.extend(part);
+            return;
+        }
+        let new = match self.new.take() {
+            Some(new) => Ok(new),
+            None => twe_core::files::NewWorkspace::create(self.dir),
+        };
+        match new {
+            Ok(mut new) => {
+                if let Err(e) = new.write(&part) {
+                    self.failed = Some(e);
+                }
+                self.new = Some(new);
+            }
+            Err(e) => self.failed = Some(e),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -179,11 +179,7 @@ fn round_trip(dossiers: &[Dossier], lang: Lang) -> twe_documents::spreadsheet::I
     all.push(twe_documents::spreadsheet::notes_sheet(&refs, lang));
     let bytes = workbook(&all).unwrap();
     let tables = read_xlsx(&bytes).unwrap();
-    import(&Preview::of(Source {
-        tables,
-        csv: false,
-        skipped: Vec::new(),
-    }))
+    import(&Preview::of(Source::of_tables(tables, false)))
 }
 
 proptest! {
@@ -289,11 +285,7 @@ fn a_csv_export_imports_its_instruments() {
     let refs: Vec<&Dossier> = dossiers.iter().collect();
     let bytes = twe_documents::spreadsheet::csv(&sheets(&refs, Lang::Nl)[0]).unwrap();
     let table = read_csv(&bytes, "x.csv").unwrap();
-    let got = import(&Preview::of(Source {
-        tables: vec![table],
-        csv: true,
-        skipped: Vec::new(),
-    }));
+    let got = import(&Preview::of(Source::of_tables(vec![table], true)));
     assert!(got.problems.is_empty(), "{:?}", got.problems);
     let without_details: Vec<Dossier> = dossiers
         .into_iter()

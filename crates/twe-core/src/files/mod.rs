@@ -19,8 +19,8 @@ pub use load::{
     load_paths, load_paths_in_parts, parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
-    Added, NewWorkspaceError, OnClash, SaveFailure, Saved, add_to_workspace, backup_names,
-    backup_path, save_dossier, saved_text, taken_over, to_ron, write_workspace,
+    Added, NewWorkspace, NewWorkspaceError, OnClash, SaveFailure, Saved, add_to_workspace,
+    backup_names, backup_path, save_dossier, saved_text, taken_over, to_ron, write_workspace,
 };
 pub use write::{
     Fill, Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,

@@ -226,67 +226,103 @@ impl NewWorkspaceError {
     }
 }
 
-/// Writes `dossiers` as a new workspace: `dir` is created when missing and must be empty
-/// when not; each dossier gets a new file named from its id ([`super::names`]), never over
-/// an existing file, written on every core; the folder is synced once at the end, not once
-/// per file. Answers the files written, in the dossiers' order.
+/// Writes `dossiers` as a new workspace ([`NewWorkspace`], in one part). Answers the files
+/// written, in the dossiers' order.
 pub fn write_workspace(
     dir: &Path,
     dossiers: &[Dossier],
 ) -> Result<Vec<PathBuf>, NewWorkspaceError> {
-    use rayon::prelude::*;
-    let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
-    if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir())
-        || std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_symlink() && !dir.is_dir())
-    {
-        return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
+    let mut new = NewWorkspace::create(dir)?;
+    let written = new.write(dossiers);
+    new.finish();
+    written
+}
+
+/// A new workspace written a part at a time (an import of a quarter of a million dossiers
+/// never holds them all): `dir` is created when missing and must be empty when not; each
+/// dossier gets a new file named from its id ([`super::names`]; never a name given in an
+/// earlier part), never over an existing file, written on every core; the folder is synced
+/// once, at [`NewWorkspace::finish`], not once per file.
+pub struct NewWorkspace {
+    dir: PathBuf,
+    taken: std::collections::HashSet<String>,
+    written: usize,
+}
+
+impl NewWorkspace {
+    /// Makes `dir`, or checks that it is an empty folder.
+    pub fn create(dir: &Path) -> Result<Self, NewWorkspaceError> {
+        let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
+        if std::fs::metadata(dir).is_ok_and(|m| !m.is_dir())
+            || std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_symlink() && !dir.is_dir())
+        {
+            return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
+        }
+        super::write::create_dir(dir).map_err(io)?;
+        // What a file browser leaves in a folder does not make it anyone's workspace.
+        let litter = |name: &str| {
+            [".ds_store", "thumbs.db", "desktop.ini"].contains(&name.to_lowercase().as_str())
+        };
+        let holds_files = std::fs::read_dir(dir)
+            .map_err(io)?
+            .filter_map(Result::ok)
+            .any(|e| !litter(&e.file_name().to_string_lossy()));
+        if holds_files {
+            return Err(NewWorkspaceError::NotEmpty(dir.to_path_buf()));
+        }
+        Ok(NewWorkspace {
+            dir: dir.to_path_buf(),
+            taken: std::collections::HashSet::new(),
+            written: 0,
+        })
     }
-    super::write::create_dir(dir).map_err(io)?;
-    // What a file browser leaves in a folder does not make it anyone's workspace.
-    let litter = |name: &str| {
-        [".ds_store", "thumbs.db", "desktop.ini"].contains(&name.to_lowercase().as_str())
-    };
-    let holds_files = std::fs::read_dir(dir)
-        .map_err(io)?
-        .filter_map(Result::ok)
-        .any(|e| !litter(&e.file_name().to_string_lossy()));
-    if holds_files {
-        return Err(NewWorkspaceError::NotEmpty(dir.to_path_buf()));
-    }
-    let names = super::names::file_names_for(
-        dossiers.iter().map(|d| d.id.as_str()),
-        &mut std::collections::HashSet::new(),
-    );
-    let results: Vec<Result<PathBuf, NewWorkspaceError>> = dossiers
-        .par_iter()
-        .zip(names.par_iter())
-        .with_min_len(64)
-        .map(|(d, name)| {
-            let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
-            write_new(dir, name, text.as_bytes()).map_err(|error| NewWorkspaceError::Partial {
-                path: dir.join(name),
-                error,
-                written: 0,
-                total: 0,
+
+    /// Writes `dossiers`, a part; the files written, in their order. On a failure (a full
+    /// disk) the error says how many files made it, this part and the earlier ones: they
+    /// stay, whole.
+    pub fn write(&mut self, dossiers: &[Dossier]) -> Result<Vec<PathBuf>, NewWorkspaceError> {
+        use rayon::prelude::*;
+        let dir = self.dir.as_path();
+        let names =
+            super::names::file_names_for(dossiers.iter().map(|d| d.id.as_str()), &mut self.taken);
+        let results: Vec<Result<PathBuf, NewWorkspaceError>> = dossiers
+            .par_iter()
+            .zip(names.par_iter())
+            .with_min_len(64)
+            .map(|(d, name)| {
+                let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
+                write_new(dir, name, text.as_bytes()).map_err(|error| NewWorkspaceError::Partial {
+                    path: dir.join(name),
+                    error,
+                    written: 0,
+                    total: 0,
+                })
             })
-        })
-        .collect();
-    sync_dir(dir);
-    // On a failure (a full disk), say how many files made it: they stay, whole.
-    let written = results.iter().filter(|r| r.is_ok()).count();
-    let total = results.len();
-    results
-        .into_iter()
-        .collect::<Result<Vec<PathBuf>, _>>()
-        .map_err(|e| match e {
-            NewWorkspaceError::Partial { path, error, .. } => NewWorkspaceError::Partial {
-                path,
-                error,
-                written,
-                total,
-            },
-            other => other,
-        })
+            .collect();
+        self.written += results.iter().filter(|r| r.is_ok()).count();
+        let (written, total) = (
+            self.written,
+            self.written + results.iter().filter(|r| r.is_err()).count(),
+        );
+        results
+            .into_iter()
+            .collect::<Result<Vec<PathBuf>, _>>()
+            .map_err(|e| match e {
+                NewWorkspaceError::Partial { path, error, .. } => NewWorkspaceError::Partial {
+                    path,
+                    error,
+                    written,
+                    total,
+                },
+                other => other,
+            })
+    }
+
+    /// Syncs the folder once; how many files were written.
+    pub fn finish(self) -> usize {
+        sync_dir(&self.dir);
+        self.written
+    }
 }
 
 /// What to do with an imported dossier whose id the workspace already has.

@@ -4,7 +4,7 @@
 //! import errors: a dossier that breaks rules imports.
 
 use super::columns::{Column, Layout, SheetKind};
-use super::read::{Row, Source, Table, Value, number_text};
+use super::read::{ReadError, Row, Source, Value, number_text};
 use super::words::{self, Accepted, KindWord};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -55,6 +55,8 @@ pub enum What {
     NoInstruments,
     /// A cell of more than 4,096 characters.
     TooLong,
+    /// The sheet could not be read again (in Dutch, in English): what it holds is left out.
+    Unread(String, String),
 }
 
 /// A row the import could not read.
@@ -175,6 +177,11 @@ impl Problem {
                 super::read::MAX_CELL_CHARS,
                 lang.pick("tekens", "characters")
             ),
+            What::Unread(nl, en) => format!(
+                "{} {}",
+                lang.pick("kon niet opnieuw gelezen worden:", "could not be read again:"),
+                lang.pick(nl, en)
+            ),
             What::NoInstruments => lang
                 .pick(
                     "geen instrumentenblad met een kopregel (dossier, cliënt, ocmw, start traject)",
@@ -201,11 +208,12 @@ fn shown(text: &str) -> String {
     format!("«{}»", twe_core::lang::terminal_safe(&s))
 }
 
-/// How a source's sheets were understood: the layout of each sheet found, and its rows.
+/// How a source's sheets were understood: the layout of each sheet found, and where its
+/// rows are.
 #[derive(Clone, Debug)]
 pub struct Preview {
     /// The sheets found, with their layout and data rows (the header row not among them).
-    pub sheets: Vec<(Layout, Vec<Row>)>,
+    pub sheets: Vec<(Layout, SheetRows)>,
     /// Whether the source is a CSV file (instruments only).
     pub csv: bool,
     /// The worksheets left unread (no caseload sheet's name, or a second of a kind).
@@ -216,75 +224,110 @@ pub struct Preview {
     pub notes: Vec<Note>,
     /// The day and the author a remarks column's notes get: the import's.
     pub remarks: (chrono::NaiveDate, String),
+    /// The rows, read again at each pass of the import.
+    source: Source,
 }
 
-/// How many rows from the top a header is looked for in.
-const HEADER_SEARCH: usize = 20;
+/// Where a sheet's data rows are among the rows of its source's sheet: after the header,
+/// before a footer, read again when the import needs them (never held).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SheetRows {
+    /// The sheet's index in the source.
+    table: usize,
+    /// Rows before the first data row (the header and what stands above it).
+    skip: usize,
+    /// Data rows.
+    count: usize,
+}
+
+impl SheetRows {
+    /// How many data rows the sheet has.
+    pub fn len(&self) -> usize {
+        self.count
+    }
+
+    /// Whether it has none.
+    pub fn is_empty(&self) -> bool {
+        self.count == 0
+    }
+}
 
 impl Preview {
     /// Finds the four sheets of `source` by name (else the first sheet is the instruments)
     /// and recognises each one's header: its first non-empty row.
     pub fn of(source: Source) -> Preview {
         let csv = source.csv;
-        let mut skipped = source.skipped;
-        let names: Vec<String> = source.tables.iter().map(|t| t.name.clone()).collect();
+        let mut skipped = source.skipped.clone();
+        let names = source.names();
         let first_name = names.first().cloned().unwrap_or_default();
         let chosen = super::read::choose(&names);
-        let mut tables: Vec<Option<Table>> = source.tables.into_iter().map(Some).collect();
+        let mut taken = vec![false; names.len()];
         let mut sheets = Vec::new();
         let mut notes = Vec::new();
         for (kind, found) in SheetKind::ALL.into_iter().zip(chosen) {
-            let Some(table) = found.and_then(|i| tables.get_mut(i)).and_then(Option::take) else {
+            let Some((i, glance)) = found.and_then(|i| source.glance(i).map(|g| (i, g))) else {
                 continue;
             };
+            taken[i] = true;
+            let name = &names[i];
             // The header is the first row that reads as one (an OCMW's sheet often has a
             // title and a blank row above its table); failing that, the first row, whose
             // missing columns the preview then names.
-            let mut rows = table.rows;
-            let at = rows
+            let at = glance
+                .head
                 .iter()
-                .take(HEADER_SEARCH)
                 .position(|r| {
                     let cells: Vec<String> = r.cells.iter().map(Value::shown).collect();
                     Layout::is_header(kind, &cells)
                 })
                 .unwrap_or(0);
-            let above: Vec<Row> = rows.drain(..at).collect();
-            let mut rows = rows.into_iter();
-            let Some(header) = rows.next() else { continue };
-            if let (Some(first), Some(last)) = (above.first(), above.last()) {
+            let Some(header) = glance.head.get(at) else {
+                continue;
+            };
+            if at > 0 {
                 notes.push(Note::AboveHeader(
-                    table.name.clone(),
-                    first.number,
-                    last.number,
+                    name.clone(),
+                    glance.head[0].number,
+                    glance.head[at - 1].number,
                 ));
             }
-            let mut rows: Vec<Row> = rows.collect();
-            // A line of text under the table ("Totaal: 5 cliënten") is a footer, not a
+            // Lines of text under the table ("Totaal: 5 cliënten") are a footer, not a
             // dossier and not an error: one text cell alone can be no row of any sheet.
-            while let Some(last) = rows.last() {
-                let filled: Vec<&Value> =
-                    last.cells.iter().filter(|v| **v != Value::Empty).collect();
-                if !matches!(filled.as_slice(), [Value::Text(_)]) {
-                    break;
-                }
-                notes.push(Note::Footer(table.name.clone(), last.number));
-                rows.pop();
+            let data = glance.rows - at - 1;
+            let footers = glance.text_tail.len().min(data);
+            for number in glance.text_tail[glance.text_tail.len() - footers..]
+                .iter()
+                .rev()
+            {
+                notes.push(Note::Footer(name.clone(), *number));
             }
             // A column with data but no header cell is still a column: the preview lets
             // the user say what it holds.
-            let width = rows
+            let width = glance.head[at..]
                 .iter()
                 .map(|r| r.cells.len())
-                .chain([header.cells.len()])
+                .chain([glance.width_after_head])
                 .max()
                 .unwrap_or(0);
             let mut headers: Vec<String> = header.cells.iter().map(Value::shown).collect();
             headers.resize(width, String::new());
-            let layout = Layout::recognise(kind, &table.name, header.number, headers);
-            sheets.push((layout, rows));
+            let layout = Layout::recognise(kind, name, header.number, headers);
+            sheets.push((
+                layout,
+                SheetRows {
+                    table: i,
+                    skip: at + 1,
+                    count: data - footers,
+                },
+            ));
         }
-        skipped.extend(tables.into_iter().flatten().map(|t| t.name));
+        skipped.extend(
+            names
+                .iter()
+                .zip(&taken)
+                .filter(|(_, t)| !**t)
+                .map(|(n, _)| n.clone()),
+        );
         Preview {
             sheets,
             csv,
@@ -297,7 +340,19 @@ impl Preview {
                     .or_else(|_| std::env::var("USERNAME"))
                     .unwrap_or_default(),
             ),
+            source,
         }
+    }
+
+    /// Hands each data row of `sheet` to `each`, reading the file again.
+    fn rows(&self, sheet: SheetRows, each: &mut dyn FnMut(&Row)) -> Result<(), ReadError> {
+        let mut seen = 0;
+        self.source.rows(sheet.table, &mut |r| {
+            if seen >= sheet.skip && seen < sheet.skip + sheet.count {
+                each(r);
+            }
+            seen += 1;
+        })
     }
 
     /// The day and author notes from a remarks column get (the command line's `--today`,
@@ -447,15 +502,41 @@ struct Building {
     first_row: u32,
     first: Vec<Value>,
     failed: bool,
-    outcome_row: Option<u32>,
 }
 
-/// Reads the dossiers of `plan`.
+/// What the other sheets say of a dossier, read before its instruments are.
+#[derive(Default)]
+struct Details {
+    documents: Vec<Document>,
+    activities: Vec<Activity>,
+    outcome: Option<Outcome>,
+    outcome_row: Option<u32>,
+    notes: Vec<twe_core::model::Note>,
+    failed: bool,
+}
+
+/// Each id of the instruments sheet: its place in the sheet's order, and how many of its
+/// rows are still to be read.
+type Index = HashMap<String, (usize, u32)>;
+
+/// Reads the dossiers of `plan`, held together (the window's preview).
 pub fn import(plan: &Preview) -> Imported {
+    let mut dossiers = Vec::new();
+    let mut out = import_each(plan, &mut |d| dossiers.push(d));
+    out.dossiers = dossiers;
+    out
+}
+
+/// Reads the dossiers of `plan` and hands each to `each` once whole, in the order of the
+/// instruments sheet; [`Imported::dossiers`] stays empty. The file is read again at each
+/// pass, a row at a time: first the ids of the instruments sheet (how many rows each has),
+/// then what the other sheets say of each dossier, then the instruments, a dossier handed
+/// on at its last row. Memory holds the ids, the other sheets' items and the dossiers whose
+/// rows are not all read yet (one, for a sheet that keeps a dossier's rows together, as the
+/// export writes them), never the caseload.
+pub fn import_each(plan: &Preview, each: &mut dyn FnMut(Dossier)) -> Imported {
     let mut out = Imported::default();
-    let mut order: Vec<String> = Vec::new();
-    let mut building: HashMap<String, Building> = HashMap::new();
-    let Some((layout, rows)) = plan
+    let Some(&(ref layout, rows)) = plan
         .sheets
         .iter()
         .find(|(l, _)| l.sheet == SheetKind::Instruments)
@@ -468,82 +549,172 @@ pub fn import(plan: &Preview) -> Imported {
         });
         return out;
     };
+    let (order, mut index) = match count_ids(plan, layout, rows) {
+        Ok(counted) => counted,
+        Err(e) => {
+            out.problems.push(unread(layout, &e));
+            return out;
+        }
+    };
     if missing_columns(layout, &mut out.problems) {
         // Nothing can be read: every dossier the sheet names is left out.
-        let mut ids: Vec<String> = rows
-            .iter()
-            .filter_map(|r| cell(layout, r, Column::Id).and_then(|v| text_of(v).ok()))
-            .collect();
-        ids.sort_unstable();
-        ids.dedup();
-        out.left_out = ids.len();
-    } else {
-        for row in rows {
-            instrument_row(
-                layout,
-                row,
-                &plan.remarks,
-                &mut order,
-                &mut building,
-                &mut out.problems,
-            );
-        }
+        out.left_out = order.len();
+        out.notes = notes(plan, &order);
+        return out;
     }
-    // A row on another sheet whose id differs from a dossier's only in case or spaces
-    // is pointed to it.
-    let folded: HashMap<String, &str> = order.iter().map(|id| (fold_id(id), id.as_str())).collect();
-    for (layout, rows) in &plan.sheets {
-        if layout.sheet == SheetKind::Instruments {
-            continue;
-        }
-        if missing_columns(layout, &mut out.problems) {
-            // Each dossier the sheet names is left out: its documents, activities or
-            // outcome cannot be read. Without the id column the sheet names none that can
-            // be told apart: every dossier is left out rather than written without them.
-            if layout.index(Column::Id).is_none() && !rows.is_empty() {
-                for b in building.values_mut() {
-                    b.failed = true;
-                }
-            }
-            for row in rows {
-                if let Some(id) = cell(layout, row, Column::Id).and_then(|v| text_of(v).ok())
-                    && let Some(b) = building.get_mut(&id)
-                {
-                    b.failed = true;
-                }
-            }
-            continue;
-        }
-        for row in rows {
-            detail_row(layout, row, &mut building, &folded, &mut out.problems);
-        }
-    }
-    out.notes = notes(plan, &order);
-    for id in order {
-        let Some(b) = building.remove(&id) else {
-            continue;
+    let (mut details, all_failed) = read_details(plan, &order, &index, &mut out.problems);
+    // The instruments, each dossier handed on at its last row, in the sheet's order (one
+    // whose rows end before an earlier one's waits for it).
+    let mut building: HashMap<String, Building> = HashMap::new();
+    let mut ready = std::collections::BTreeMap::<usize, Option<Dossier>>::new();
+    let (mut next, mut finished, mut left_out) = (0, 0, 0);
+    let built = plan.rows(rows, &mut |row| {
+        let Some(id) = instrument_row(layout, row, &plan.remarks, &mut building, &mut out.problems)
+        else {
+            return;
         };
-        if b.failed {
-            out.left_out += 1;
-            continue;
+        let Some((place, left)) = index.get_mut(&id) else {
+            return;
+        };
+        *left = left.saturating_sub(1);
+        if *left > 0 {
+            return;
         }
-        if let Err(e) = bounds::check(&b.dossier) {
-            out.problems.push(Problem {
-                sheet: layout.name.clone(),
-                row: b.first_row,
-                column: bound_column(layout, e.field()),
-                what: What::Bound(e),
-            });
-            out.left_out += 1;
-            continue;
+        let place = *place;
+        let Some(b) = building.remove(&id) else {
+            return;
+        };
+        let d = details.remove(&id).unwrap_or_default();
+        let whole = finish(b, d, all_failed, layout, &mut out.problems);
+        finished += 1;
+        if whole.is_none() {
+            left_out += 1;
         }
-        out.dossiers.push(b.dossier);
+        ready.insert(place, whole);
+        while let Some(whole) = ready.remove(&next) {
+            if let Some(dossier) = whole {
+                each(dossier);
+            }
+            next += 1;
+        }
+    });
+    if let Err(e) = built {
+        out.problems.push(unread(layout, &e));
     }
+    // What a failed reading left unfinished is left out; what waited is handed on.
+    for whole in ready.into_values().flatten() {
+        each(whole);
+    }
+    out.left_out = left_out + order.len().saturating_sub(finished);
+    out.notes = notes(plan, &order);
     out.problems.sort_by_key(|p| {
         let sheet = plan.sheets.iter().position(|(l, _)| l.name == p.sheet);
         (sheet, p.row)
     });
     out
+}
+
+/// The ids of the instruments sheet, in its order, and how many rows each has.
+fn count_ids(
+    plan: &Preview,
+    layout: &Layout,
+    rows: SheetRows,
+) -> Result<(Vec<String>, Index), ReadError> {
+    let mut order: Vec<String> = Vec::new();
+    let mut index = Index::new();
+    plan.rows(rows, &mut |row| {
+        if let Some(Ok(id)) = cell(layout, row, Column::Id).map(text_of) {
+            let next = order.len();
+            let entry = index.entry(id).or_insert_with_key(|id| {
+                order.push(id.clone());
+                (next, 0)
+            });
+            entry.1 += 1;
+        }
+    })?;
+    Ok((order, index))
+}
+
+/// What the other sheets say of each dossier of `index`, and whether every dossier is left
+/// out (a sheet without its id column, or one that could not be read again).
+fn read_details(
+    plan: &Preview,
+    order: &[String],
+    index: &Index,
+    problems: &mut Vec<Problem>,
+) -> (HashMap<String, Details>, bool) {
+    // A row on another sheet whose id differs from a dossier's only in case or spaces is
+    // pointed to it.
+    let folded: HashMap<String, &str> = order.iter().map(|id| (fold_id(id), id.as_str())).collect();
+    let mut details: HashMap<String, Details> = HashMap::new();
+    let mut all_failed = false;
+    for &(ref detail, detail_rows) in &plan.sheets {
+        if detail.sheet == SheetKind::Instruments {
+            continue;
+        }
+        let read = if missing_columns(detail, problems) {
+            // Each dossier the sheet names is left out: its documents, activities or
+            // outcome cannot be read. Without the id column the sheet names none that can
+            // be told apart: every dossier is left out rather than written without them.
+            if detail.index(Column::Id).is_none() && !detail_rows.is_empty() {
+                all_failed = true;
+            }
+            plan.rows(detail_rows, &mut |row| {
+                if let Some(id) = cell(detail, row, Column::Id).and_then(|v| text_of(v).ok())
+                    && index.contains_key(&id)
+                {
+                    details.entry(id).or_default().failed = true;
+                }
+            })
+        } else {
+            plan.rows(detail_rows, &mut |row| {
+                detail_row(detail, row, index, &mut details, &folded, problems);
+            })
+        };
+        if let Err(e) = read {
+            problems.push(unread(detail, &e));
+            all_failed = true;
+        }
+    }
+    (details, all_failed)
+}
+
+/// The problem of a sheet that could not be read again.
+fn unread(layout: &Layout, e: &ReadError) -> Problem {
+    Problem {
+        sheet: layout.name.clone(),
+        row: layout.header_row,
+        column: String::new(),
+        what: What::Unread(e.message(Lang::Nl), e.message(Lang::En)),
+    }
+}
+
+/// A dossier whose rows are all read, with what the other sheets say of it: whole, or left
+/// out (a row could not be read, or it goes past a bound of the file contract: said).
+fn finish(
+    mut b: Building,
+    d: Details,
+    all_failed: bool,
+    layout: &Layout,
+    problems: &mut Vec<Problem>,
+) -> Option<Dossier> {
+    if b.failed || d.failed || all_failed {
+        return None;
+    }
+    b.dossier.documents = d.documents;
+    b.dossier.activities = d.activities;
+    b.dossier.outcome = d.outcome;
+    b.dossier.notes.extend(d.notes);
+    if let Err(e) = bounds::check(&b.dossier) {
+        problems.push(Problem {
+            sheet: layout.name.clone(),
+            row: b.first_row,
+            column: bound_column(layout, e.field()),
+            what: What::Bound(e),
+        });
+        return None;
+    }
+    Some(b.dossier)
 }
 
 /// An id as compared for "differs only in case, spaces or encoding": without blanks, in
@@ -699,15 +870,14 @@ const INSTRUMENT_COLUMNS: [Column; 8] = [
     Column::FullTime,
 ];
 
-/// Reads one row of the instruments sheet into its dossier.
+/// Reads one row of the instruments sheet into its dossier; the row's id, if it has one.
 fn instrument_row(
     layout: &Layout,
     row: &Row,
     remarks: &(chrono::NaiveDate, String),
-    order: &mut Vec<String>,
     building: &mut HashMap<String, Building>,
     problems: &mut Vec<Problem>,
-) {
+) -> Option<String> {
     let problem = |column: Column, what: What| Problem {
         sheet: layout.name.clone(),
         row: row.number,
@@ -717,11 +887,11 @@ fn instrument_row(
     let id = match cell(layout, row, Column::Id).map(text_of) {
         None => {
             problems.push(problem(Column::Id, What::Empty));
-            return;
+            return None;
         }
         Some(Err(what)) => {
             problems.push(problem(Column::Id, what));
-            return;
+            return None;
         }
         Some(Ok(id)) => id,
     };
@@ -753,13 +923,11 @@ fn instrument_row(
                 (placeholder(&id), true)
             }
         };
-        order.push(id.clone());
-        building.entry(id).or_insert(Building {
+        building.entry(id.clone()).or_insert(Building {
             dossier,
             first_row: row.number,
             first: values,
             failed,
-            outcome_row: None,
         })
     };
     // A remarks column's text becomes a note of the import's day and author, once per
@@ -779,7 +947,7 @@ fn instrument_row(
         .iter()
         .all(|c| cell(layout, row, *c).is_none())
     {
-        return;
+        return Some(id);
     }
     match instrument_of(layout, row) {
         Ok(i) => head.dossier.instruments.push(i),
@@ -788,6 +956,7 @@ fn instrument_row(
             head.failed = true;
         }
     }
+    Some(id)
 }
 
 /// The header a column has in the file (its Dutch name when the sheet lacks it).
@@ -916,7 +1085,8 @@ fn instrument_of(layout: &Layout, row: &Row) -> Result<Instrument, Failed> {
 fn detail_row(
     layout: &Layout,
     row: &Row,
-    building: &mut HashMap<String, Building>,
+    index: &Index,
+    details: &mut HashMap<String, Details>,
     folded: &HashMap<String, &str>,
     problems: &mut Vec<Problem>,
 ) {
@@ -933,14 +1103,15 @@ fn detail_row(
             return;
         }
     };
-    let Some(b) = building.get_mut(&id) else {
+    if !index.contains_key(&id) {
         let near = folded.get(&fold_id(&id)).map(|n| (*n).to_string());
         problems.push(problem((Column::Id, What::NoDossier(id, near))));
         return;
-    };
+    }
+    let b = details.entry(id).or_default();
     let read = match layout.sheet {
         SheetKind::Documents => (|| {
-            b.dossier.documents.push(Document {
+            b.documents.push(Document {
                 kind: optional(layout, row, Column::Kind, |v| {
                     text_of(v).map(|t| words::read_document(&t))
                 })?
@@ -950,7 +1121,7 @@ fn detail_row(
             Ok(())
         })(),
         SheetKind::Activities => (|| {
-            b.dossier.activities.push(Activity {
+            b.activities.push(Activity {
                 kind: required(layout, row, Column::Kind, word(words::read_activity))?,
                 date: required(layout, row, Column::Date, date_of)?,
                 by: required(layout, row, Column::By, word(words::read_actor))?,
@@ -961,7 +1132,7 @@ fn detail_row(
             if let Some(first) = b.outcome_row {
                 return Err((Column::Id, What::SecondOutcome(first)));
             }
-            b.dossier.outcome = Some(Outcome {
+            b.outcome = Some(Outcome {
                 at_work: optional(layout, row, Column::AtWork, |v| match v {
                     Value::Bool(b) => Ok(*b),
                     other => word(words::read_yes_no)(other),
@@ -972,7 +1143,7 @@ fn detail_row(
             Ok(())
         })(),
         SheetKind::Notes => (|| {
-            b.dossier.notes.push(twe_core::model::Note {
+            b.notes.push(twe_core::model::Note {
                 date: required(layout, row, Column::Date, date_of)?,
                 kind: optional(layout, row, Column::Kind, |v| {
                     text_of(v).map(|t| words::read_note_kind(&t))

@@ -15,14 +15,16 @@ mod write;
 
 pub use charts::{StatsBook, stats_workbook};
 pub use columns::{Column, ColumnChoice, Layout, SheetKind};
-pub use import::{Imported, Note, Preview, Problem, What, import, parse_date};
+pub use import::{
+    Imported, Note, Preview, Problem, SheetRows, What, import, import_each, parse_date,
+};
 pub use limits::{
     Bound, Cost, MAX_FILE_BYTES, MAX_SHEET_ROWS, MAX_STORED_CELLS, MAX_TEXT_BYTES,
     MAX_UNPACKED_BYTES,
 };
 pub use read::{
-    MAX_CELL_CHARS, MAX_COLUMNS, ReadError, Row, Source, Table, Value, choose, read_csv, read_path,
-    read_workbook, read_xlsx,
+    GLANCE_ROWS, Glance, MAX_CELL_CHARS, MAX_COLUMNS, ReadError, Row, Source, Table, Value, choose,
+    read_csv, read_path, read_workbook, read_xlsx,
 };
 pub use write::{CaseloadWriter, Format};
 

@@ -208,15 +208,131 @@ impl ReadError {
     }
 }
 
-/// What was read: the tables and whether it was a CSV file (instruments only).
+/// What the preview needs of a sheet, gathered while the file is read once: its first rows
+/// (the header is among them), how many rows hold something, how wide they are, and the
+/// rows at its end that are a line of text alone (a footer).
 #[derive(Clone, Debug, Default, PartialEq)]
+pub struct Glance {
+    /// The first [`GLANCE_ROWS`] rows that hold something.
+    pub head: Vec<Row>,
+    /// How many rows hold something.
+    pub rows: usize,
+    /// The most cells a row past the first [`GLANCE_ROWS`] has.
+    pub width_after_head: usize,
+    /// The numbers of the rows at the end that are one text cell alone, in order.
+    pub text_tail: Vec<u32>,
+}
+
+/// How many rows a sheet's [`Glance`] keeps: its header is looked for among them.
+pub const GLANCE_ROWS: usize = 20;
+
+impl Glance {
+    fn see(&mut self, row: &Row) {
+        self.rows += 1;
+        if self.head.len() < GLANCE_ROWS {
+            self.head.push(row.clone());
+        } else {
+            self.width_after_head = self.width_after_head.max(row.cells.len());
+        }
+        let mut filled = row.cells.iter().filter(|v| !v.is_empty());
+        if matches!((filled.next(), filled.next()), (Some(Value::Text(_)), None)) {
+            self.text_tail.push(row.number);
+        } else {
+            self.text_tail.clear();
+        }
+    }
+}
+
+/// Where a source's rows are read from, again at each pass: tables held (tests, a sheet
+/// made in memory), or the file's bytes, streamed a row at a time so that no pass holds a
+/// sheet.
+#[derive(Clone)]
+enum Data {
+    Tables(std::sync::Arc<Vec<Table>>),
+    Xlsx(std::sync::Arc<[u8]>),
+    Csv(std::sync::Arc<[u8]>),
+}
+
+impl std::fmt::Debug for Data {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Data::Tables(t) => write!(f, "Tables({})", t.len()),
+            Data::Xlsx(b) => write!(f, "Xlsx({} bytes)", b.len()),
+            Data::Csv(b) => write!(f, "Csv({} bytes)", b.len()),
+        }
+    }
+}
+
+/// What was read: the sheets found (the instruments first, then documents, activities,
+/// outcome, notes, as found), whether it was a CSV file (instruments only), and the file's
+/// rows to read again, a sheet at a time.
+#[derive(Clone, Debug)]
 pub struct Source {
-    /// The sheets read: the instruments first, then documents, activities, outcome.
-    pub tables: Vec<Table>,
-    /// Read from a CSV file: the first table is the instruments sheet, and the only one.
+    /// Read from a CSV file: the first sheet is the instruments sheet, and the only one.
     pub csv: bool,
     /// The worksheets left unread: no caseload sheet's name, or a second sheet of a kind.
     pub skipped: Vec<String>,
+    /// Each sheet read: its name and what the preview needs of it.
+    sheets: Vec<(String, Glance)>,
+    data: Data,
+}
+
+impl Source {
+    /// A source of tables held in memory (a sheet made by a test, or read whole).
+    pub fn of_tables(tables: Vec<Table>, csv: bool) -> Source {
+        let sheets = tables
+            .iter()
+            .map(|t| {
+                let mut glance = Glance::default();
+                for r in &t.rows {
+                    glance.see(r);
+                }
+                (t.name.clone(), glance)
+            })
+            .collect();
+        Source {
+            csv,
+            skipped: Vec::new(),
+            sheets,
+            data: Data::Tables(std::sync::Arc::new(tables)),
+        }
+    }
+
+    /// The names of the sheets read, in order.
+    pub fn names(&self) -> Vec<String> {
+        self.sheets.iter().map(|(n, _)| n.clone()).collect()
+    }
+
+    /// What the preview needs of sheet `i`.
+    pub fn glance(&self, i: usize) -> Option<&Glance> {
+        self.sheets.get(i).map(|(_, g)| g)
+    }
+
+    /// Hands each row of sheet `i` that holds something to `each`, in order, reading the
+    /// file again (bounded as the first reading was, which it repeats).
+    pub fn rows(&self, i: usize, each: &mut dyn FnMut(&Row)) -> Result<(), ReadError> {
+        let Some((name, _)) = self.sheets.get(i) else {
+            return Ok(());
+        };
+        match &self.data {
+            Data::Tables(tables) => {
+                for r in tables.get(i).map_or(&[][..], |t| &t.rows[..]) {
+                    each(r);
+                }
+                Ok(())
+            }
+            Data::Csv(bytes) => stream_csv(bytes, &mut |r| {
+                each(&r);
+                Ok(())
+            }),
+            Data::Xlsx(bytes) => guarded(|| {
+                stream_sheets(bytes, std::slice::from_ref(name), &mut |_, r| {
+                    each(&r);
+                    Ok(())
+                })
+            }),
+        }
+    }
 }
 
 /// Which of `names` the import reads for each sheet, in [`SheetKind::ALL`]'s order: the
@@ -263,14 +379,25 @@ pub fn read_path(path: &std::path::Path) -> Result<Source, ReadError> {
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_default();
-        Ok(Source {
-            tables: vec![read_csv(&bytes, &name)?],
-            csv: true,
-            skipped: Vec::new(),
-        })
+        csv_source(bytes, &name)
     } else {
         read_workbook(&bytes)
     }
+}
+
+/// A CSV file's source: read once, for its glance and its bounds.
+fn csv_source(bytes: Vec<u8>, name: &str) -> Result<Source, ReadError> {
+    let mut glance = Glance::default();
+    stream_csv(&bytes, &mut |r| {
+        glance.see(&r);
+        Ok(())
+    })?;
+    Ok(Source {
+        csv: true,
+        skipped: Vec::new(),
+        sheets: vec![(name.to_string(), glance)],
+        data: Data::Csv(bytes.into()),
+    })
 }
 
 /// Unpacks every part of the workbook once, counting, so that a zip bomb is refused before
@@ -433,25 +560,65 @@ fn unique_count(tag: &[u8]) -> Option<u64> {
     None
 }
 
-/// The sheets of an `.xlsx` workbook the import reads (see [`read_workbook`]).
+/// The sheets of an `.xlsx` workbook the import reads (see [`read_workbook`]), held whole.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
-    read_workbook(bytes).map(|s| s.tables)
+    check_unpacked(bytes, MAX_UNPACKED_BYTES)?;
+    let names = guarded(|| chosen_sheets(bytes).map(|(names, _)| names))?;
+    let mut tables: Vec<Table> = names
+        .iter()
+        .map(|n| Table {
+            name: n.clone(),
+            rows: Vec::new(),
+        })
+        .collect();
+    guarded(|| {
+        stream_sheets(bytes, &names, &mut |i, r| {
+            tables[i].rows.push(r);
+            Ok(())
+        })
+    })?;
+    Ok(tables)
 }
 
 /// Reads an `.xlsx` workbook: the four sheets of a caseload as [`choose`] finds them, each
-/// once; the other worksheets' names, unread; chart sheets passed over.
+/// once, for their glance and their bounds; the other worksheets' names, unread; chart
+/// sheets passed over. The bytes are kept to read the rows again, a sheet at a time.
 pub fn read_workbook(bytes: &[u8]) -> Result<Source, ReadError> {
     check_unpacked(bytes, MAX_UNPACKED_BYTES)?;
-    std::panic::catch_unwind(|| read_sheets(bytes)).unwrap_or_else(|_| {
+    let (names, skipped) = guarded(|| chosen_sheets(bytes))?;
+    let mut glances = vec![Glance::default(); names.len()];
+    guarded(|| {
+        stream_sheets(bytes, &names, &mut |i, r| {
+            glances[i].see(&r);
+            Ok(())
+        })
+    })?;
+    Ok(Source {
+        csv: false,
+        skipped,
+        sheets: names.into_iter().zip(glances).collect(),
+        data: Data::Xlsx(bytes.into()),
+    })
+}
+
+/// A panic in the reader is a refused file, never a crashed window.
+fn guarded<T>(read: impl FnOnce() -> Result<T, ReadError>) -> Result<T, ReadError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(read)).unwrap_or_else(|_| {
         Err(ReadError::not_xlsx(
             "the reader stopped on a part it could not read",
         ))
     })
 }
 
-fn read_sheets(bytes: &[u8]) -> Result<Source, ReadError> {
+fn open_book(bytes: &[u8]) -> Result<calamine::Xlsx<Cursor<&[u8]>>, ReadError> {
+    use calamine::Reader;
+    calamine::Xlsx::new(Cursor::new(bytes)).map_err(ReadError::not_xlsx)
+}
+
+/// The worksheets the import reads, in [`SheetKind::ALL`]'s order, and the others' names.
+fn chosen_sheets(bytes: &[u8]) -> Result<(Vec<String>, Vec<String>), ReadError> {
     use calamine::{Reader, SheetType};
-    let mut book = calamine::Xlsx::new(Cursor::new(bytes)).map_err(ReadError::not_xlsx)?;
+    let book = open_book(bytes)?;
     let names: Vec<String> = book
         .sheets_metadata()
         .iter()
@@ -459,33 +626,41 @@ fn read_sheets(bytes: &[u8]) -> Result<Source, ReadError> {
         .map(|s| s.name.clone())
         .collect();
     let chosen = choose(&names);
-    let mut budget = Budget::default();
-    let mut tables = Vec::new();
-    for i in chosen.iter().flatten() {
-        tables.push(read_sheet(&mut book, &names[*i], &mut budget)?);
-    }
+    let read = chosen.iter().flatten().map(|i| names[*i].clone()).collect();
     let skipped = names
         .iter()
         .enumerate()
         .filter(|(i, _)| !chosen.contains(&Some(*i)))
         .map(|(_, n)| n.clone())
         .collect();
-    Ok(Source {
-        tables,
-        csv: false,
-        skipped,
-    })
+    Ok((read, skipped))
 }
 
-fn read_sheet(
+/// Hands each row of the sheets `names` to `each` (the sheet's index in `names`, the row),
+/// a row at a time, within the bounds, all the sheets counted together.
+fn stream_sheets(
+    bytes: &[u8],
+    names: &[String],
+    each: &mut dyn FnMut(usize, Row) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
+    let mut book = open_book(bytes)?;
+    let mut budget = Budget::default();
+    for (i, name) in names.iter().enumerate() {
+        stream_sheet(&mut book, name, &mut budget, &mut |r| each(i, r))?;
+    }
+    Ok(())
+}
+
+fn stream_sheet(
     book: &mut calamine::Xlsx<Cursor<&[u8]>>,
     name: &str,
     budget: &mut Budget,
-) -> Result<Table, ReadError> {
+    each: &mut dyn FnMut(Row) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
     let too_big = |bound| ReadError::TooBig(Some(name.to_string()), bound);
     let failed = |e: calamine::XlsxError| ReadError::not_xlsx(format!("{name}: {e}"));
     let mut reader = book.worksheet_cells_reader(name).map_err(failed)?;
-    let mut rows: Vec<Row> = Vec::new();
+    let mut row: Option<Row> = None;
     // With the formula's metadata (never expanded text): a formula cell is read by its
     // cached value, and one without any is a problem of its row, not an empty cell.
     while let Some(cell) = reader.next_cell_with_formula_metadata().map_err(failed)? {
@@ -513,14 +688,18 @@ fn read_sheet(
         if number > MAX_SHEET_ROWS {
             return Err(too_big(Bound::Rows));
         }
-        // Cells come row by row; a row begins when its first non-empty cell comes.
-        if rows.last().is_none_or(|row| row.number != number) {
-            rows.push(Row {
+        // Cells come row by row; a row begins when its first non-empty cell comes, and is
+        // handed on when the next one begins.
+        if row.as_ref().is_none_or(|r| r.number != number) {
+            if let Some(done) = row.take() {
+                each(done)?;
+            }
+            row = Some(Row {
                 number,
                 cells: Vec::new(),
             });
         }
-        if let Some(row) = rows.last_mut() {
+        if let Some(row) = row.as_mut() {
             if row.cells.len() <= c {
                 // Cells out of order (row 1, row 2, row 1…) start a row each: what is kept
                 // is counted, not only what is streamed.
@@ -530,10 +709,10 @@ fn read_sheet(
             row.cells[c] = value;
         }
     }
-    Ok(Table {
-        name: name.to_string(),
-        rows,
-    })
+    if let Some(done) = row {
+        each(done)?;
+    }
+    Ok(())
 }
 
 /// Excel's serial days that are days it can show: 1 March 1900 (61; before it Excel counts
@@ -566,12 +745,28 @@ fn value_of(v: &calamine::DataRef<'_>, budget: &mut Budget) -> Result<Value, Rea
     })
 }
 
+/// The rows of a CSV file, held whole (see [`stream_csv`]).
+pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
+    let mut rows = Vec::new();
+    stream_csv(bytes, &mut |r| {
+        rows.push(r);
+        Ok(())
+    })?;
+    Ok(Table {
+        name: name.to_string(),
+        rows,
+    })
+}
+
 /// The rows of a CSV file: `;`, `,` or tab, whichever the first line holds most of outside
 /// quotes (Excel writes `;` where the decimal comma is Flemish). Each cell is UTF-8 when it
 /// is valid UTF-8 and Windows-1252 otherwise (what Excel writes on a Western Windows), so a
 /// file pasted together from both reads right; a file in UTF-16 (Excel's "Unicode text")
 /// is read as such.
-pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
+fn stream_csv(
+    bytes: &[u8],
+    each: &mut dyn FnMut(Row) -> Result<(), ReadError>,
+) -> Result<(), ReadError> {
     let utf16 = [
         (&b"\xFF\xFE"[..], encoding_rs::UTF_16LE),
         (&b"\xFE\xFF"[..], encoding_rs::UTF_16BE),
@@ -598,7 +793,6 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
         .flexible(true)
         .delimiter(delimiter(data))
         .from_reader(data);
-    let mut rows = Vec::new();
     let mut record = csv::ByteRecord::new();
     let mut budget = Budget::default();
     // The csv crate skips blank lines, which a spreadsheet shows as rows, and its record
@@ -645,13 +839,10 @@ pub fn read_csv(bytes: &[u8], name: &str) -> Result<Table, ReadError> {
             budget
                 .store(cells.len())
                 .map_err(|b| ReadError::TooBig(None, b))?;
-            rows.push(Row { number, cells });
+            each(Row { number, cells })?;
         }
     }
-    Ok(Table {
-        name: name.to_string(),
-        rows,
-    })
+    Ok(())
 }
 
 /// The line breaks in `bytes`: CR LF, LF, or CR alone, each one.
@@ -744,7 +935,7 @@ mod tests {
         #[test]
         fn any_bytes_as_csv_are_read_or_refused(bytes in proptest::collection::vec(proptest::prelude::any::<u8>(), 0..600)) {
             if let Ok(t) = read_csv(&bytes, "x.csv") {
-                let got = super::super::import(&super::super::Preview::of(Source { tables: vec![t], csv: true, skipped: Vec::new() }));
+                let got = super::super::import(&super::super::Preview::of(Source::of_tables(vec![t], true)));
                 proptest::prop_assert!(got.dossiers.len() <= bytes.len());
             }
         }
@@ -764,7 +955,7 @@ mod tests {
             if let Ok(tables) = read_xlsx(&bytes) {
                 // The property is that the import answers at all: what it answers about a
                 // damaged file is the business of the tests that make one on purpose.
-                let imported = super::super::import(&super::super::Preview::of(Source { tables, csv: false, skipped: Vec::new() }));
+                let imported = super::super::import(&super::super::Preview::of(Source::of_tables(tables, false)));
                 drop(imported);
             }
         }
@@ -886,10 +1077,9 @@ mod tests {
         // A stray cell far down another sheet does not make this one too large.
         ws.write_string(0, 0, "x").unwrap();
         let source = read_workbook(&book.save_to_buffer().unwrap()).unwrap();
-        assert_eq!(source.tables.len(), 1);
-        assert_eq!(source.tables[0].name, "instruments");
+        assert_eq!(source.names(), ["instruments"]);
         assert_eq!(source.skipped, ["Overzicht", "Instrumenten"]);
-        let cells = &source.tables[0].rows[0].cells;
+        let cells = &source.glance(0).unwrap().head[0].cells;
         assert_eq!(cells[0], Value::BadDate("20210201".into()));
         assert_eq!(
             cells[1],
