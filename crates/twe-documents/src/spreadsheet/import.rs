@@ -513,6 +513,12 @@ struct Details {
     outcome_row: Option<u32>,
     notes: Vec<twe_core::model::Note>,
     failed: bool,
+    /// Whether a row named it (not only a sheet without its columns): if the instruments
+    /// sheet lacks it, those rows are said. Read beside the instruments' ids, so not known
+    /// yet.
+    named: bool,
+    /// What its rows could not be read for: said only if the id is a dossier's.
+    problems: Vec<Problem>,
 }
 
 /// Each id of the instruments sheet: its place in the sheet's order, and how many of its
@@ -549,7 +555,10 @@ pub fn import_each(plan: &Preview, each: &mut dyn FnMut(Dossier)) -> Imported {
         });
         return out;
     };
-    let (order, mut index) = match count_ids(plan, layout, rows) {
+    // The ids on one core, the other sheets on the other.
+    let (counted, (mut details, all_failed, problems)) =
+        rayon::join(|| count_ids(plan, layout, rows), || read_details(plan));
+    let (order, mut index) = match counted {
         Ok(counted) => counted,
         Err(e) => {
             out.problems.push(unread(layout, &e));
@@ -562,7 +571,8 @@ pub fn import_each(plan: &Preview, each: &mut dyn FnMut(Dossier)) -> Imported {
         out.notes = notes(plan, &order);
         return out;
     }
-    let (mut details, all_failed) = read_details(plan, &order, &index, &mut out.problems);
+    out.problems.extend(problems);
+    said_of_details(plan, &order, &index, &mut details, &mut out.problems);
     // The instruments, each dossier handed on at its last row, in the sheet's order (one
     // whose rows end before an earlier one's waits for it).
     let mut building: HashMap<String, Building> = HashMap::new();
@@ -635,24 +645,18 @@ fn count_ids(
     Ok((order, index))
 }
 
-/// What the other sheets say of each dossier of `index`, and whether every dossier is left
-/// out (a sheet without its id column, or one that could not be read again).
-fn read_details(
-    plan: &Preview,
-    order: &[String],
-    index: &Index,
-    problems: &mut Vec<Problem>,
-) -> (HashMap<String, Details>, bool) {
-    // A row on another sheet whose id differs from a dossier's only in case or spaces is
-    // pointed to it.
-    let folded: HashMap<String, &str> = order.iter().map(|id| (fold_id(id), id.as_str())).collect();
+/// What the other sheets say of each id they name, whether every dossier is left out (a
+/// sheet without its id column, or one that could not be read again), and the problems of
+/// the sheets and of rows without an id.
+fn read_details(plan: &Preview) -> (HashMap<String, Details>, bool, Vec<Problem>) {
     let mut details: HashMap<String, Details> = HashMap::new();
     let mut all_failed = false;
+    let mut problems = Vec::new();
     for &(ref detail, detail_rows) in &plan.sheets {
         if detail.sheet == SheetKind::Instruments {
             continue;
         }
-        let read = if missing_columns(detail, problems) {
+        let read = if missing_columns(detail, &mut problems) {
             // Each dossier the sheet names is left out: its documents, activities or
             // outcome cannot be read. Without the id column the sheet names none that can
             // be told apart: every dossier is left out rather than written without them.
@@ -660,15 +664,13 @@ fn read_details(
                 all_failed = true;
             }
             plan.rows(detail_rows, &mut |row| {
-                if let Some(id) = cell(detail, row, Column::Id).and_then(|v| text_of(v).ok())
-                    && index.contains_key(&id)
-                {
+                if let Some(id) = cell(detail, row, Column::Id).and_then(|v| text_of(v).ok()) {
                     details.entry(id).or_default().failed = true;
                 }
             })
         } else {
             plan.rows(detail_rows, &mut |row| {
-                detail_row(detail, row, index, &mut details, &folded, problems);
+                detail_row(detail, row, &mut details, &mut problems);
             })
         };
         if let Err(e) = read {
@@ -676,7 +678,57 @@ fn read_details(
             all_failed = true;
         }
     }
-    (details, all_failed)
+    (details, all_failed, problems)
+}
+
+/// Says what the other sheets' rows could not be read for, once the instruments' ids are
+/// known: the problems of the rows of the dossiers, and each row naming an id the
+/// instruments sheet lacks (pointed to one differing only in case or spaces), found by
+/// reading those sheets again, only when there is one.
+fn said_of_details(
+    plan: &Preview,
+    order: &[String],
+    index: &Index,
+    details: &mut HashMap<String, Details>,
+    problems: &mut Vec<Problem>,
+) {
+    let mut unknown = std::collections::HashSet::new();
+    details.retain(|id, d| {
+        if index.contains_key(id) {
+            problems.append(&mut d.problems);
+            return true;
+        }
+        if d.named {
+            unknown.insert(id.clone());
+        }
+        false
+    });
+    if unknown.is_empty() {
+        return;
+    }
+    let folded: HashMap<String, &str> = order.iter().map(|id| (fold_id(id), id.as_str())).collect();
+    for &(ref detail, detail_rows) in &plan.sheets {
+        if detail.sheet == SheetKind::Instruments || !detail.missing().is_empty() {
+            continue;
+        }
+        let read = plan.rows(detail_rows, &mut |row| {
+            let Ok(id) = required(detail, row, Column::Id, text_of) else {
+                return;
+            };
+            if unknown.contains(&id) {
+                let near = folded.get(&fold_id(&id)).map(|n| (*n).to_string());
+                problems.push(Problem {
+                    sheet: detail.name.clone(),
+                    row: row.number,
+                    column: header_of(detail, Column::Id),
+                    what: What::NoDossier(id, near),
+                });
+            }
+        });
+        if let Err(e) = read {
+            problems.push(unread(detail, &e));
+        }
+    }
 }
 
 /// The problem of a sheet that could not be read again.
@@ -1085,9 +1137,7 @@ fn instrument_of(layout: &Layout, row: &Row) -> Result<Instrument, Failed> {
 fn detail_row(
     layout: &Layout,
     row: &Row,
-    index: &Index,
     details: &mut HashMap<String, Details>,
-    folded: &HashMap<String, &str>,
     problems: &mut Vec<Problem>,
 ) {
     let problem = |(column, what): Failed| Problem {
@@ -1103,12 +1153,8 @@ fn detail_row(
             return;
         }
     };
-    if !index.contains_key(&id) {
-        let near = folded.get(&fold_id(&id)).map(|n| (*n).to_string());
-        problems.push(problem((Column::Id, What::NoDossier(id, near))));
-        return;
-    }
     let b = details.entry(id).or_default();
+    b.named = true;
     let read = match layout.sheet {
         SheetKind::Documents => (|| {
             b.documents.push(Document {
@@ -1157,7 +1203,7 @@ fn detail_row(
         SheetKind::Instruments => Ok(()),
     };
     if let Err(f) = read {
-        problems.push(problem(f));
+        b.problems.push(problem(f));
         b.failed = true;
     }
 }

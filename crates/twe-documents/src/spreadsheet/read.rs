@@ -117,6 +117,15 @@ impl Budget {
     fn store(&mut self, n: usize) -> Result<(), Bound> {
         self.cost.add(n, 0)
     }
+
+    /// Counts what another sheet cost too; the bound passed, if one is.
+    fn merge(&mut self, other: &Budget) -> Result<(), Bound> {
+        self.cells += other.cells;
+        if self.cells > MAX_STORED_CELLS {
+            return Err(Bound::Cells);
+        }
+        self.cost.add(other.cost.stored, other.cost.text)
+    }
 }
 
 /// A row: its number as the spreadsheet shows it (from 1) and its cells from column A.
@@ -321,18 +330,56 @@ impl Source {
                 }
                 Ok(())
             }
-            Data::Csv(bytes) => stream_csv(bytes, &mut |r| {
-                each(&r);
-                Ok(())
-            }),
-            Data::Xlsx(bytes) => guarded(|| {
-                stream_sheets(bytes, std::slice::from_ref(name), &mut |_, r| {
-                    each(&r);
-                    Ok(())
-                })
+            Data::Csv(bytes) => beside(each, &|send| stream_csv(bytes, send)),
+            Data::Xlsx(bytes) => beside(each, &|send| {
+                guarded(|| stream_sheets(bytes, std::slice::from_ref(name), &mut |_, r| send(r)))
             }),
         }
     }
+}
+
+/// What is handed each row read, and says whether to go on.
+type Hand<'a> = &'a mut dyn FnMut(Row) -> Result<(), ReadError>;
+
+/// A reading of rows, handing each on.
+type Reading<'a> = &'a (dyn Fn(Hand<'_>) -> Result<(), ReadError> + Sync);
+
+/// Rows handed from the reading thread to the one using them at a time.
+const ROWS_AT_A_TIME: usize = 1_024;
+
+/// Reads rows with `read` on a thread of its own and hands them to `each` on this one: the
+/// file is parsed on one core while what the rows become is made on the other (an import's
+/// last pass took the time of both, one after the other). At most a few batches wait.
+fn beside(each: &mut dyn FnMut(&Row), read: Reading<'_>) -> Result<(), ReadError> {
+    std::thread::scope(|scope| {
+        let (to, from) = std::sync::mpsc::sync_channel::<Vec<Row>>(4);
+        let reader = scope.spawn(move || {
+            let mut batch = Vec::with_capacity(ROWS_AT_A_TIME);
+            let read = read(&mut |r| {
+                batch.push(r);
+                if batch.len() >= ROWS_AT_A_TIME {
+                    // The user of the rows stopped: so does the reading.
+                    to.send(std::mem::take(&mut batch))
+                        .map_err(|_| ReadError::not_xlsx("stopped"))?;
+                }
+                Ok(())
+            });
+            if !batch.is_empty() {
+                let _ = to.send(batch);
+            }
+            read
+        });
+        for batch in from {
+            for r in &batch {
+                each(r);
+            }
+        }
+        reader.join().unwrap_or_else(|_| {
+            Err(ReadError::not_xlsx(
+                "the reader stopped on a part it could not read",
+            ))
+        })
+    })
 }
 
 /// Which of `names` the import reads for each sheet, in [`SheetKind::ALL`]'s order: the
@@ -404,34 +451,74 @@ fn csv_source(bytes: Vec<u8>, name: &str) -> Result<Source, ReadError> {
 /// calamine unpacks anything into memory; a part that says how many shared strings it
 /// holds may not claim more than its bytes can hold.
 fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), ReadError> {
-    let mut zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(ReadError::not_xlsx)?;
-    let mut total = 0u64;
-    for i in 0..zip.len() {
+    use rayon::prelude::*;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(ReadError::not_xlsx)?;
+    // The parts on every core, their sizes added up together as they unpack.
+    let total = AtomicU64::new(0);
+    (0..zip.len()).into_par_iter().try_for_each(|i| {
+        let mut zip = zip.clone();
         let entry = zip.by_index(i).map_err(ReadError::not_xlsx)?;
-        let left = limit - total;
-        let mut entry = entry.take(left + 1);
-        let mut start = Vec::with_capacity(4096);
-        (&mut entry)
-            .take(4096)
-            .read_to_end(&mut start)
-            .map_err(ReadError::not_xlsx)?;
-        let mut strings = StringCounter::default();
-        strings.count(&start);
-        let size = start.len() as u64
-            + std::io::copy(&mut entry, &mut strings).map_err(ReadError::not_xlsx)?;
-        total += size;
-        if total > limit {
-            return Err(ReadError::Unpacks);
+        // Only a part calamine may read as the shared-string table (its name, as calamine
+        // finds it, ends so; one whose name cannot be read is counted too) is looked into.
+        let table = entry.name().map_or(true, |n| {
+            n.replace('\\', "/")
+                .to_ascii_lowercase()
+                .ends_with("sharedstrings.xml")
+        });
+        let mut sink = Unpacked {
+            total: &total,
+            limit,
+            size: 0,
+            strings: table.then(StringCounter::default),
+        };
+        match std::io::copy(&mut entry.take(limit + 1), &mut sink) {
+            Ok(_) => {}
+            Err(_) if total.load(Ordering::Relaxed) > limit => return Err(ReadError::Unpacks),
+            Err(e) => return Err(ReadError::not_xlsx(e)),
         }
-        let claimed = strings.claimed;
-        if claimed > size / 5 || claimed.max(strings.n) > MAX_SHARED_STRINGS {
-            return Err(ReadError::not_xlsx(format!(
-                "{} shared strings claimed, {} held in {size} bytes",
-                claimed, strings.n
-            )));
+        if let Some(strings) = sink.strings {
+            let (claimed, size) = (strings.claimed, sink.size);
+            if claimed > size / 5 || claimed.max(strings.n) > MAX_SHARED_STRINGS {
+                return Err(ReadError::not_xlsx(format!(
+                    "{} shared strings claimed, {} held in {size} bytes",
+                    claimed, strings.n
+                )));
+            }
         }
+        Ok(())
+    })
+}
+
+/// Where a part unpacks to: counted into the workbook's total, refused past `limit`, and
+/// its shared strings counted when it may be the table.
+struct Unpacked<'a> {
+    total: &'a std::sync::atomic::AtomicU64,
+    limit: u64,
+    size: u64,
+    strings: Option<StringCounter>,
+}
+
+impl std::io::Write for Unpacked<'_> {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let n = buf.len() as u64;
+        self.size += n;
+        let total = self
+            .total
+            .fetch_add(n, std::sync::atomic::Ordering::Relaxed)
+            + n;
+        if total > self.limit {
+            return Err(std::io::Error::other("unpacks past the bound"));
+        }
+        if let Some(strings) = &mut self.strings {
+            strings.count(buf);
+        }
+        Ok(buf.len())
     }
-    Ok(())
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 /// Counts the shared strings (`<si>` elements, with or without a namespace prefix, their
@@ -584,15 +671,32 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
 /// once, for their glance and their bounds; the other worksheets' names, unread; chart
 /// sheets passed over. The bytes are kept to read the rows again, a sheet at a time.
 pub fn read_workbook(bytes: &[u8]) -> Result<Source, ReadError> {
+    use rayon::prelude::*;
     check_unpacked(bytes, MAX_UNPACKED_BYTES)?;
     let (names, skipped) = guarded(|| chosen_sheets(bytes))?;
-    let mut glances = vec![Glance::default(); names.len()];
-    guarded(|| {
-        stream_sheets(bytes, &names, &mut |i, r| {
-            glances[i].see(&r);
-            Ok(())
+    // The sheets on every core, each bounded alone while it is read, then together.
+    let read: Vec<(Glance, Budget)> = names
+        .par_iter()
+        .map(|name| {
+            guarded(|| {
+                let mut book = open_book(bytes)?;
+                let (mut glance, mut budget) = (Glance::default(), Budget::default());
+                stream_sheet(&mut book, name, &mut budget, &mut |r| {
+                    glance.see(&r);
+                    Ok(())
+                })?;
+                Ok((glance, budget))
+            })
         })
-    })?;
+        .collect::<Result<_, _>>()?;
+    let mut total = Budget::default();
+    let mut glances = Vec::with_capacity(read.len());
+    for (glance, budget) in read {
+        total
+            .merge(&budget)
+            .map_err(|b| ReadError::TooBig(None, b))?;
+        glances.push(glance);
+    }
     Ok(Source {
         csv: false,
         skipped,
