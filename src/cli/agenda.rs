@@ -78,8 +78,11 @@ struct JsonItem {
 /// id. Exit 0 when every file loaded, else 2.
 pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let ctx = context(args.today, args.calendar_years);
-    let LoadReport { dossiers, errors } = load_for(&args.paths, args.counsellor.as_deref());
     let lang = LangArg::or_env(args.lang);
+    if args.format == Format::Ics {
+        return calendar(args, &ctx, lang, io);
+    }
+    let LoadReport { dossiers, errors } = load_for(&args.paths, args.counsellor.as_deref());
     let agendas = agenda::all(dossiers.iter().map(|d| &d.dossier), &ctx);
     let mut items: Vec<(&LoadedDossier, Item)> = dossiers
         .iter()
@@ -110,29 +113,8 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             serde_json::to_writer_pretty(&mut *io.out, &report)?;
             writeln!(io.out)?;
         }
-        Format::Ics => {
-            io.load_errors(&errors, lang)?;
-            let findings: Vec<twe_core::rules::Findings> = if args.without_overdue {
-                Vec::new()
-            } else {
-                dossiers
-                    .iter()
-                    .map(|d| twe_core::rules::check(&d.dossier, &ctx))
-                    .collect()
-            };
-            let mut late: Vec<twe_documents::ics::Late<'_>> = dossiers
-                .iter()
-                .zip(&findings)
-                .flat_map(|(d, found)| {
-                    found.iter().filter_map(|f| {
-                        twe_documents::ics::Late::of(&d.dossier, f, ctx.today, lang)
-                    })
-                })
-                .collect();
-            // As the agenda lists them: by due date, then dossier.
-            late.sort_by(|a, b| (a.due, &a.dossier.id).cmp(&(b.due, &b.dossier.id)));
-            calendar(&items, &late, ctx.today, lang, args.names, io)?;
-        }
+        // Written apart above, a part of the folder at a time.
+        Format::Ics => {}
         Format::Text => {
             io.load_errors(&errors, lang)?;
             text(&items, &ctx, lang, args.names, io)?;
@@ -160,30 +142,72 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
 
 /// The items and the overdue findings as a calendar on standard output. RFC 5545 wants at least one event in a
 /// calendar: with none, nothing is written and standard error says why.
+/// The calendar: the folder read a part at a time, each part's agenda items and overdue
+/// findings made into events and the dossiers let go, the events then written in the
+/// agenda's order. Memory holds a part and the events, never the caseload.
 fn calendar(
-    items: &[(&LoadedDossier, Item)],
-    late: &[twe_documents::ics::Late<'_>],
-    today: NaiveDate,
+    args: &Args,
+    ctx: &CheckContext<'_>,
     lang: Lang,
-    names: bool,
     io: &mut Io<'_>,
-) -> std::io::Result<()> {
-    if items.is_empty() && late.is_empty() {
-        return io.warn(lang.pick(
-            "twe-planner: geen agenda-items, dus geen kalender geschreven",
-            "twe-planner: no agenda items, so no calendar was written",
-        ));
-    }
-    let refs: Vec<(&twe_core::model::Dossier, Item)> =
-        items.iter().map(|(d, i)| (&d.dossier, *i)).collect();
+) -> std::io::Result<u8> {
+    use twe_documents::ics::{Entry, Late};
     let options = twe_documents::ics::Options {
         lang,
-        names,
+        names: args.names,
         stamp: twe_documents::ics::now(),
     };
-    io.out
-        .write_all(twe_documents::ics::calendar_with(&refs, late, today, &options).as_bytes())
+    let mut entries: Vec<Entry> = Vec::new();
+    let errors = twe_core::files::load_paths_in_parts(&args.paths, PART, |part| {
+        let dossiers: Vec<&twe_core::model::Dossier> = part
+            .iter()
+            .map(|d| &d.dossier)
+            .filter(|d| {
+                args.counsellor
+                    .as_deref()
+                    .is_none_or(|n| d.has_counsellor(n))
+            })
+            .collect();
+        let agendas = agenda::all(dossiers.iter().copied(), ctx);
+        for (d, agenda) in dossiers.iter().zip(&agendas) {
+            for item in agenda
+                .iter()
+                .filter(|i| args.until.is_none_or(|u| i.due.day <= u))
+            {
+                entries.push(Entry::item(d, *item, &options));
+            }
+        }
+        if !args.without_overdue {
+            for (d, found) in dossiers
+                .iter()
+                .zip(twe_core::rules::check_all(dossiers.iter().copied(), ctx))
+            {
+                for f in &found {
+                    if let Some(l) = Late::of(d, f, ctx.today, lang) {
+                        entries.push(Entry::late(&l, ctx.today, &options));
+                    }
+                }
+            }
+        }
+    });
+    io.load_errors(&errors, lang)?;
+    if entries.is_empty() {
+        io.warn(lang.pick(
+            "twe-planner: geen agenda-items, dus geen kalender geschreven",
+            "twe-planner: no agenda items, so no calendar was written",
+        ))?;
+    } else {
+        twe_documents::ics::write_calendar(entries, &mut *io.out, &options)?;
+    }
+    Ok(if errors.is_empty() {
+        EXIT_OK
+    } else {
+        EXIT_LOAD
+    })
 }
+
+/// Dossier files read at a time for the calendar: both cores busy, a few MB held.
+const PART: usize = 8_192;
 
 /// The items as text, grouped by when they are due.
 fn text(

@@ -105,13 +105,99 @@ pub fn calendar(items: &[(&Dossier, Item)], opts: &Options) -> String {
 
 /// The calendar of `items` and of `late`, the overdue findings, each an event on `today`
 /// marked as overdue ("TE LAAT sinds …") so it stands where the counsellor looks first.
+/// Made as [`write_calendar`] writes a calendar a part of the folder at a time.
 pub fn calendar_with(
     items: &[(&Dossier, Item)],
     late: &[Late<'_>],
     today: NaiveDate,
     opts: &Options,
 ) -> String {
-    let lang = opts.lang;
+    let mut entries: Vec<Entry> = late.iter().map(|l| Entry::late(l, today, opts)).collect();
+    entries.extend(items.iter().map(|(d, item)| Entry::item(d, *item, opts)));
+    let mut out = Vec::new();
+    // Writing into memory cannot fail.
+    let _ = write_calendar(entries, &mut out, opts);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One event of a calendar, its words made while its dossier is at hand (a calendar of a
+/// quarter of a million dossiers keeps these, never the dossiers).
+pub struct Entry {
+    uid: String,
+    summary: String,
+    description: String,
+    day: NaiveDate,
+    /// Where it stands: the overdue first, by the day they were due and the dossier; then
+    /// the items as the agenda lists them, by due day, dossier and kind.
+    key: (
+        bool,
+        NaiveDate,
+        String,
+        Option<twe_core::rules::agenda::Kind>,
+    ),
+}
+
+impl Entry {
+    /// The overdue finding `l`, an event on `today`.
+    pub fn late(l: &Late<'_>, today: NaiveDate, opts: &Options) -> Entry {
+        let lang = opts.lang;
+        let summary = format!(
+            "{}: {} {}",
+            who(l.dossier, opts),
+            lang.pick("TE LAAT sinds", "OVERDUE since"),
+            twe_core::lang::date(l.due, lang)
+        );
+        Entry {
+            uid: uid(&l.dossier.id, &format!("late-{}", l.rule)),
+            summary,
+            description: describe(l.dossier, &l.message, lang),
+            day: today,
+            key: (false, l.due, l.dossier.id.clone(), None),
+        }
+    }
+
+    /// The agenda item `item` of dossier `d`, an event on its due day.
+    pub fn item(d: &Dossier, item: Item, opts: &Options) -> Entry {
+        let lang = opts.lang;
+        Entry {
+            uid: uid(&d.id, item.kind.id()),
+            summary: format!("{}: {}", who(d, opts), item.kind.action(lang)),
+            description: describe(d, &item.message(d, lang), lang),
+            day: item.due.day,
+            key: (true, item.due.day, d.id.clone(), Some(item.kind)),
+        }
+    }
+}
+
+/// Who an event is about: the dossier's id, and the client's name when asked.
+fn who(d: &Dossier, opts: &Options) -> String {
+    let id = clean(&d.id);
+    if opts.names {
+        format!("{id} ({})", clean(&d.client))
+    } else {
+        id
+    }
+}
+
+/// An event's description: the message, then the dossier and its OCMW.
+fn describe(d: &Dossier, message: &str, lang: Lang) -> String {
+    format!(
+        "{}\n{}: {} ({})",
+        clean(message),
+        lang.pick("Dossier", "Dossier"),
+        clean(&d.id),
+        clean(&d.ocmw),
+    )
+}
+
+/// Writes the calendar of `entries` to `out`, an event at a time: the overdue first, then
+/// the items as the agenda lists them; of two events with one UID (two dossiers with one id,
+/// which a load error says) the first is kept, as a calendar would merge them at random.
+pub fn write_calendar(
+    mut entries: Vec<Entry>,
+    out: &mut dyn std::io::Write,
+    opts: &Options,
+) -> std::io::Result<()> {
     // Empty, not `new`: the crate's default PRODID would stand beside ours.
     let mut cal = Calendar::empty();
     for (key, value) in [
@@ -123,55 +209,22 @@ pub fn calendar_with(
         cal.append_property(icalendar::Property::new(key, value));
     }
     cal.name("TWE-OCMW agenda");
+    // The crate writes the calendar around its events: its beginning and its end, with
+    // the events written one by one between them.
+    let empty = fold(&cal.done().to_string());
+    let end = "END:VCALENDAR\r\n";
+    let head = empty.strip_suffix(end).unwrap_or(&empty);
+    out.write_all(head.as_bytes())?;
+    entries.sort_by(|a, b| a.key.cmp(&b.key));
     let mut uids = std::collections::HashSet::new();
-    let who = |d: &Dossier| {
-        let id = clean(&d.id);
-        if opts.names {
-            format!("{id} ({})", clean(&d.client))
-        } else {
-            id
-        }
-    };
-    let describe = |d: &Dossier, message: &str| {
-        format!(
-            "{}\n{}: {} ({})",
-            clean(message),
-            lang.pick("Dossier", "Dossier"),
-            clean(&d.id),
-            clean(&d.ocmw),
-        )
-    };
-    for l in late {
-        let uid = uid(&l.dossier.id, &format!("late-{}", l.rule));
-        if !uids.insert(uid.clone()) {
+    for e in entries {
+        if !uids.insert(e.uid.clone()) {
             continue;
         }
-        let summary = format!(
-            "{}: {} {}",
-            who(l.dossier),
-            lang.pick("TE LAAT sinds", "OVERDUE since"),
-            twe_core::lang::date(l.due, lang)
-        );
-        cal.push(event(
-            &uid,
-            &summary,
-            &describe(l.dossier, &l.message),
-            today,
-            opts,
-        ));
+        let event = event(&e.uid, &e.summary, &e.description, e.day, opts);
+        out.write_all(fold(&icalendar::Component::to_string(&event)).as_bytes())?;
     }
-    for (d, item) in items {
-        let uid = uid(&d.id, item.kind.id());
-        // Two dossiers with one id (a load error says so) would give two events one UID,
-        // which a calendar merges at random: the first is kept.
-        if !uids.insert(uid.clone()) {
-            continue;
-        }
-        let summary = format!("{}: {}", who(d), item.kind.action(lang));
-        let description = describe(d, &item.message(d, lang));
-        cal.push(event(&uid, &summary, &description, item.due.day, opts));
-    }
-    fold(&cal.done().to_string())
+    out.write_all(end.as_bytes())
 }
 
 /// One all-day event on `day`, free time, with a reminder the evening before.
@@ -283,6 +336,13 @@ mod tests {
             .collect()
     }
 
+    /// The events stand as the agenda lists the items: by due day, dossier, kind.
+    fn in_agenda_order(items: &mut [(Dossier, Item)]) {
+        items.sort_by(|a, b| {
+            (a.1.due.day, &a.0.id, a.1.kind).cmp(&(b.1.due.day, &b.0.id, b.1.kind))
+        });
+    }
+
     fn stamp(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().to_utc()
     }
@@ -301,8 +361,9 @@ mod tests {
 
     #[test]
     fn a_real_parser_reads_every_event_back_with_its_dates() {
-        let items = sample_items("2026-03-02");
+        let mut items = sample_items("2026-03-02");
         assert!(items.len() >= 5, "{}", items.len());
+        in_agenda_order(&mut items);
         let text = export(&items, false, "2026-03-02T08:30:00Z");
         let parsed: Calendar = text.parse().unwrap();
         let events: Vec<&Event> = parsed.events().collect();
@@ -355,6 +416,7 @@ mod tests {
             })
             .collect();
         items[1].0.client = "Αλέξανδρος 老虎 😀".repeat(3);
+        in_agenda_order(&mut items);
         let text = export(&items, true, "2026-03-02T08:30:00Z");
         for line in text.split("\r\n") {
             assert!(line.len() <= 75, "{} octets: {line}", line.len());
