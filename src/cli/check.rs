@@ -69,14 +69,73 @@ struct JsonFinding {
 /// Checks; exit 2 when a file did not load, else 1 when a finding is an error, else 0.
 pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let ctx = context(args.today, args.calendar_years);
-    let report = load_for(&args.paths, args.counsellor.as_deref());
-    report_on(report, &ctx, args.format, LangArg::or_env(args.lang), io)
+    let lang = LangArg::or_env(args.lang);
+    match args.format {
+        Format::Text => text_in_parts(args, &ctx, lang, PART, io),
+        Format::Json => json(
+            load_for(&args.paths, args.counsellor.as_deref()),
+            &ctx,
+            lang,
+            io,
+        ),
+    }
 }
 
-fn report_on(
+/// Dossier files read, checked and worded at a time: both cores busy, a few MB held.
+const PART: usize = 8_192;
+
+/// The text report, the folder read a part at a time: each part's dossiers checked,
+/// worded on every core and written, then let go (memory holds a part, never the
+/// caseload); the load problems, found by then, on standard error, then the totals.
+fn text_in_parts(
+    args: &Args,
+    ctx: &CheckContext<'_>,
+    lang: Lang,
+    part: usize,
+    io: &mut Io<'_>,
+) -> std::io::Result<u8> {
+    let mut total = SeverityCounts::default();
+    let mut dossiers = 0usize;
+    let mut written = Ok(());
+    let errors = twe_core::files::load_paths_in_parts(&args.paths, part, |part| {
+        if written.is_err() {
+            return;
+        }
+        let part: Vec<&LoadedDossier> = part
+            .iter()
+            .filter(|d| {
+                args.counsellor
+                    .as_deref()
+                    .is_none_or(|n| d.dossier.has_counsellor(n))
+            })
+            .collect();
+        let checked: Vec<(&LoadedDossier, Findings)> = part
+            .iter()
+            .copied()
+            .zip(check_all(part.iter().map(|d| &d.dossier), ctx))
+            .collect();
+        dossiers += checked.len();
+        for (_, findings) in &checked {
+            total.add(SeverityCounts::of(findings));
+        }
+        written = dossier_texts(&checked, lang, io);
+    });
+    written?;
+    io.load_errors(&errors, lang)?;
+    totals(dossiers, total, errors.len(), lang, io)?;
+    Ok(if !errors.is_empty() {
+        EXIT_LOAD
+    } else if total.errors > 0 {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    })
+}
+
+/// The JSON report: one object, the dossiers and the load problems.
+fn json(
     report: LoadReport,
     ctx: &CheckContext<'_>,
-    format: Format,
     lang: Lang,
     io: &mut Io<'_>,
 ) -> std::io::Result<u8> {
@@ -85,24 +144,16 @@ fn report_on(
         .iter()
         .zip(check_all(dossiers.iter().map(|d| &d.dossier), ctx))
         .collect();
-    match format {
-        Format::Json => {
-            let report = JsonCheck {
-                // Wording 40,000 messages is most of a big report: on every core.
-                dossiers: checked
-                    .par_iter()
-                    .map(|(d, findings)| json_dossier(d, findings, lang))
-                    .collect(),
-                load_errors: errors.iter().map(|e| JsonLoadError::of(e, lang)).collect(),
-            };
-            serde_json::to_writer_pretty(&mut *io.out, &report)?;
-            writeln!(io.out)?;
-        }
-        Format::Text => {
-            io.load_errors(&errors, lang)?;
-            text(&checked, errors.len(), lang, io)?;
-        }
-    }
+    let report = JsonCheck {
+        // Wording 40,000 messages is most of a big report: on every core.
+        dossiers: checked
+            .par_iter()
+            .map(|(d, findings)| json_dossier(d, findings, lang))
+            .collect(),
+        load_errors: errors.iter().map(|e| JsonLoadError::of(e, lang)).collect(),
+    };
+    serde_json::to_writer_pretty(&mut *io.out, &report)?;
+    writeln!(io.out)?;
     Ok(if !errors.is_empty() {
         EXIT_LOAD
     } else if checked
@@ -133,15 +184,14 @@ fn json_dossier(d: &LoadedDossier, findings: &[Finding], lang: Lang) -> JsonDoss
     }
 }
 
-/// The text report: each dossier with its findings, then the totals.
-fn text(
+/// Each dossier's lines, in order. Wording millions of messages is most of a big report: a
+/// batch of dossiers at a time is worded on every core, then written in order (memory
+/// stays bounded).
+fn dossier_texts(
     checked: &[(&LoadedDossier, Findings)],
-    load_problems: usize,
     lang: Lang,
     io: &mut Io<'_>,
 ) -> std::io::Result<()> {
-    // Wording millions of messages is most of a big report: a batch of dossiers at a time
-    // is worded on every core, then written in order (memory stays bounded).
     for batch in checked.chunks(4096) {
         let texts: Vec<String> = batch
             .par_iter()
@@ -151,15 +201,22 @@ fn text(
             io.out.write_all(text.as_bytes())?;
         }
     }
-    let mut total = SeverityCounts::default();
-    for (_, findings) in checked {
-        total.add(SeverityCounts::of(findings));
-    }
-    // Counted words as the window says them: "1 fout", "4 warnings", "1 laadprobleem".
+    Ok(())
+}
+
+/// The last line: the dossiers, the findings by severity, the load problems, counted in
+/// words as the window says them ("1 fout", "4 warnings", "1 laadprobleem").
+fn totals(
+    dossiers: usize,
+    total: SeverityCounts,
+    load_problems: usize,
+    lang: Lang,
+    io: &mut Io<'_>,
+) -> std::io::Result<()> {
     writeln!(
         io.out,
         "{}: {}, {}, {}; {}",
-        lang::dossiers(checked.len() as i64, lang),
+        lang::dossiers(dossiers as i64, lang),
         Severity::Error.count(total.errors.into(), lang),
         Severity::Warning.count(total.warnings.into(), lang),
         Severity::Info.count(total.infos.into(), lang),
@@ -205,6 +262,59 @@ mod tests {
         match cli.command {
             Some(Command::Check(a)) => Ok(a),
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// The report read a part at a time is the report read whole: parts of one file, of
+    /// seven, of all; a repeated id and a missing path among them.
+    #[test]
+    fn a_report_in_parts_is_the_report_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        twe_core::sample::write_to(dir.path()).unwrap();
+        let first = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .min()
+            .unwrap();
+        std::fs::copy(&first, dir.path().join("zz-copy.ron")).unwrap();
+        let folder = dir.path().to_str().unwrap();
+        let args = parse(&[
+            folder,
+            "nergens.ron",
+            "--today",
+            "2026-06-01",
+            "--lang",
+            "en",
+        ])
+        .unwrap();
+        let ctx = context(args.today, false);
+        let run = |part: usize| {
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let code = text_in_parts(
+                &args,
+                &ctx,
+                Lang::En,
+                part,
+                &mut Io::new(&mut out, &mut err),
+            )
+            .unwrap();
+            (
+                code,
+                String::from_utf8(out).unwrap(),
+                String::from_utf8(err).unwrap(),
+            )
+        };
+        let whole = run(usize::MAX);
+        assert!(whole.1.contains("31 dossiers"), "{}", whole.1);
+        assert!(
+            whole.2.contains("nergens.ron") && whole.2.contains("zz-copy.ron"),
+            "{}",
+            whole.2
+        );
+        assert_eq!(whole.0, EXIT_LOAD);
+        for part in [1, 7] {
+            assert_eq!(run(part), whole, "parts of {part}");
         }
     }
 
