@@ -54,16 +54,15 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let plan = Preview::of(source).remarks_by(day, None);
     let ctx = context(args.today, false);
     // Read, checked and written a part at a time: memory holds a part, never the caseload.
-    // Nothing readable: no folder is made (an empty one would only be in the way). Adding
-    // to a workspace holds them all: each is compared with the workspace's ids.
+    // Nothing readable: no folder is made (an empty one would only be in the way).
     let mut sink = Sink {
         dir,
         write: !args.dry_run,
         into: args.into.is_some(),
         ctx: &ctx,
         part: Vec::new(),
-        held: Vec::new(),
         new: None,
+        adding: None,
         failed: None,
         count: 0,
         with: [0, 0],
@@ -79,33 +78,31 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     if let Some(new) = sink.new.take() {
         new.finish();
     }
+    let added = sink.adding.take().map(twe_core::files::Adding::finish);
     if let Some(e) = sink.failed.take() {
         io.warn(&e.message(lang))?;
         return Ok(EXIT_LOAD);
     }
-    if sink.into && sink.write && !sink.held.is_empty() {
-        match twe_core::files::add_to_workspace(dir, &sink.held, &|_| {
-            twe_core::files::OnClash::KeepBoth
-        }) {
-            Ok(added) => {
-                for (id, kept_as) in &added.clashes {
-                    io.warn(&format!(
-                        "{}: {}: {} {}",
-                        lang.pick("let op", "note"),
-                        lang::terminal_safe(id),
-                        lang.pick(
-                            "staat al in de werkmap; beide gehouden, het ingelezene als",
-                            "is in the workspace already; both kept, the imported one as"
-                        ),
-                        lang::terminal_safe(kept_as)
-                    ))?;
-                }
-            }
-            Err(e) => {
-                io.warn(&e.message(lang))?;
-                return Ok(EXIT_LOAD);
+    match added {
+        Some(Ok(added)) => {
+            for (id, kept_as) in &added.clashes {
+                io.warn(&format!(
+                    "{}: {}: {} {}",
+                    lang.pick("let op", "note"),
+                    lang::terminal_safe(id),
+                    lang.pick(
+                        "staat al in de werkmap; beide gehouden, het ingelezene als",
+                        "is in the workspace already; both kept, the imported one as"
+                    ),
+                    lang::terminal_safe(kept_as)
+                ))?;
             }
         }
+        Some(Err(e)) => {
+            io.warn(&e.message(lang))?;
+            return Ok(EXIT_LOAD);
+        }
+        None => {}
     }
     let [errors, warnings] = sink.with;
     let what = if args.dry_run {
@@ -138,15 +135,15 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
 }
 
 /// Where the imported dossiers go as they come: checked and counted, and written into the
-/// new folder a part at a time (or held, to be added to a workspace at the end).
+/// new folder, or added to the workspace, a part at a time.
 struct Sink<'a> {
     dir: &'a std::path::Path,
     write: bool,
     into: bool,
     ctx: &'a twe_core::rules::CheckContext<'a>,
     part: Vec<twe_core::model::Dossier>,
-    held: Vec<twe_core::model::Dossier>,
     new: Option<twe_core::files::NewWorkspace>,
+    adding: Option<twe_core::files::Adding>,
     failed: Option<twe_core::files::NewWorkspaceError>,
     count: usize,
     /// Dossiers with an error, with a warning.
@@ -181,7 +178,20 @@ impl Sink<'_> {
             return;
         }
         if self.into {
-            self.held.extend(part);
+            let adding = match self.adding.take() {
+                Some(adding) => Ok(adding),
+                None => twe_core::files::Adding::open(self.dir),
+            };
+            match adding {
+                Ok(mut adding) => {
+                    // The command line keeps both of an id the workspace has.
+                    if let Err(e) = adding.add(&part, &|_| twe_core::files::OnClash::KeepBoth) {
+                        self.failed = Some(e);
+                    }
+                    self.adding = Some(adding);
+                }
+                Err(e) => self.failed = Some(e),
+            }
             return;
         }
         let new = match self.new.take() {

@@ -19,7 +19,7 @@ pub use load::{
     load_paths, load_paths_in_parts, parse_dossier, parse_file_bytes, read_file, read_files,
 };
 pub use save::{
-    Added, NewWorkspace, NewWorkspaceError, OnClash, SaveFailure, Saved, add_to_workspace,
+    Added, Adding, NewWorkspace, NewWorkspaceError, OnClash, SaveFailure, Saved, add_to_workspace,
     backup_names, backup_path, save_dossier, saved_text, taken_over, to_ron, write_workspace,
 };
 pub use write::{

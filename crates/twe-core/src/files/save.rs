@@ -375,97 +375,161 @@ pub struct Added {
 /// out, or saved over the workspace's file (atomically, its previous version kept as the
 /// backup, under the dossier's lock: a colleague editing it keeps it, and the import is kept
 /// as a copy instead). Each is reported. The workspace's dossiers are read for their ids; a
-/// file that does not load is left as it is.
+/// file that does not load is left as it is. ([`Adding`], in one part.)
 pub fn add_to_workspace(
     dir: &Path,
     dossiers: &[Dossier],
     on_clash: &dyn Fn(&str) -> OnClash,
 ) -> Result<Added, NewWorkspaceError> {
-    let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
-    if !std::fs::metadata(dir).map_err(io)?.is_dir() {
-        return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
-    }
-    let existing = super::load_paths(&[dir.to_path_buf()]);
-    let mut files: std::collections::HashMap<&str, &super::LoadedDossier> =
-        std::collections::HashMap::new();
-    for d in &existing.dossiers {
-        files.entry(d.dossier.id.as_str()).or_insert(d);
-    }
-    let mut ids: std::collections::HashSet<String> =
-        files.keys().map(|id| (*id).to_string()).collect();
-    let mut added = Added::default();
-    let mut renamed: Vec<Dossier> = Vec::with_capacity(dossiers.len());
-    // Saved over the workspace's files once the new files are written: a failure while
-    // writing those then leaves every workspace file as it was.
-    let mut replacing: Vec<(&Path, Dossier)> = Vec::new();
-    for d in dossiers {
-        let mut d = d.clone();
-        if ids.contains(&d.id) {
-            match (on_clash(&d.id), files.get(d.id.as_str())) {
-                (OnClash::KeepMine, _) => {
-                    added.kept_mine.push(d.id.clone());
-                    continue;
-                }
-                (OnClash::TakeTheirs, Some(mine)) => {
-                    replacing.push((&mine.path, taken_over(&mine.dossier, d)));
-                    continue;
-                }
-                // Taken by another imported dossier, not by a file: both kept.
-                (OnClash::TakeTheirs | OnClash::KeepBoth, _) => {}
-            }
-            let free = crate::model::copy_id(&d.id, ids.len(), |c| ids.contains(c));
-            added.clashes.push((d.id.clone(), free.clone()));
-            d.id = free;
+    let mut adding = Adding::open(dir)?;
+    let mut files = adding.add(dossiers, on_clash)?;
+    let mut added = adding.finish()?;
+    files.append(&mut added.files);
+    added.files = files;
+    Ok(added)
+}
+
+/// Dossiers added to a workspace folder a part at a time ([`add_to_workspace`]): the
+/// workspace's ids read once, a part at a time too; memory holds them and a part, never
+/// the dossiers of either.
+pub struct Adding {
+    dir: PathBuf,
+    /// Each id of the workspace, and the file that has it first.
+    files: std::collections::HashMap<String, PathBuf>,
+    /// The ids the folder holds now, those added included.
+    ids: std::collections::HashSet<String>,
+    /// The file names taken in the folder.
+    taken: std::collections::HashSet<String>,
+    added: Added,
+    /// New files written so far.
+    written: usize,
+    /// Saved over the workspace's files at [`Adding::finish`], once the new files are
+    /// written: a failure while writing those then leaves every workspace file as it was.
+    replacing: Vec<(PathBuf, Dossier)>,
+}
+
+impl Adding {
+    /// Reads the ids of the workspace in `dir`, a part at a time.
+    pub fn open(dir: &Path) -> Result<Self, NewWorkspaceError> {
+        let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
+        if !std::fs::metadata(dir).map_err(io)?.is_dir() {
+            return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
         }
-        ids.insert(d.id.clone());
-        renamed.push(d);
+        let mut files = std::collections::HashMap::new();
+        super::load_paths_in_parts(&[dir.to_path_buf()], 8_192, |part| {
+            for d in part {
+                files
+                    .entry(d.dossier.id.clone())
+                    .or_insert_with(|| d.path.clone());
+            }
+        });
+        Ok(Adding {
+            dir: dir.to_path_buf(),
+            ids: files.keys().cloned().collect(),
+            files,
+            taken: super::names::taken_in(dir),
+            added: Added::default(),
+            written: 0,
+            replacing: Vec::new(),
+        })
     }
-    let mut taken = super::names::taken_in(dir);
-    let names = super::names::file_names_for(renamed.iter().map(|d| d.id.as_str()), &mut taken);
-    let total = renamed.len();
-    for (k, (d, name)) in renamed.iter().zip(&names).enumerate() {
-        let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
-        let path =
-            write_new(dir, name, text.as_bytes()).map_err(|error| NewWorkspaceError::Partial {
-                path: dir.join(name),
-                error,
-                written: k,
-                total,
+
+    /// Adds `dossiers`, a part, as `on_clash` says for an id the workspace has; the new
+    /// files of this part (kept by the caller if wanted: [`Added::files`] holds only those
+    /// [`Adding::finish`] writes).
+    pub fn add(
+        &mut self,
+        dossiers: &[Dossier],
+        on_clash: &dyn Fn(&str) -> OnClash,
+    ) -> Result<Vec<PathBuf>, NewWorkspaceError> {
+        let mut renamed: Vec<Dossier> = Vec::with_capacity(dossiers.len());
+        for d in dossiers {
+            let mut d = d.clone();
+            if self.ids.contains(&d.id) {
+                match (on_clash(&d.id), self.files.get(d.id.as_str())) {
+                    (OnClash::KeepMine, _) => {
+                        self.added.kept_mine.push(d.id.clone());
+                        continue;
+                    }
+                    // The workspace's version as its file has it now.
+                    (OnClash::TakeTheirs, Some(file)) => {
+                        if let Ok(mine) = super::load_file(file) {
+                            self.replacing.push((file.clone(), taken_over(&mine, d)));
+                            continue;
+                        }
+                    }
+                    // Taken by another imported dossier, not by a file (or a file that no
+                    // longer loads): both kept.
+                    (OnClash::TakeTheirs | OnClash::KeepBoth, _) => {}
+                }
+                let free = crate::model::copy_id(&d.id, self.ids.len(), |c| self.ids.contains(c));
+                self.added.clashes.push((d.id.clone(), free.clone()));
+                d.id = free;
+            }
+            self.ids.insert(d.id.clone());
+            renamed.push(d);
+        }
+        let dir = self.dir.as_path();
+        let names =
+            super::names::file_names_for(renamed.iter().map(|d| d.id.as_str()), &mut self.taken);
+        let total = self.written + renamed.len();
+        let mut files = Vec::with_capacity(renamed.len());
+        for (d, name) in renamed.iter().zip(&names) {
+            let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
+            let path = write_new(dir, name, text.as_bytes()).map_err(|error| {
+                NewWorkspaceError::Partial {
+                    path: dir.join(name),
+                    error,
+                    written: self.written,
+                    total,
+                }
             })?;
-        added.files.push(path);
+            self.written += 1;
+            files.push(path);
+        }
+        Ok(files)
     }
-    for (file, d) in replacing {
-        match replace_locked(file, &d) {
-            Ok(()) => added.replaced.push(file.to_path_buf()),
-            Err(why) => {
-                // Kept as a copy instead, so nothing imported is lost.
-                let original = d.id.clone();
-                let free = crate::model::copy_id(&original, ids.len(), |c| ids.contains(c));
-                ids.insert(free.clone());
-                let mut copy = d;
-                copy.id.clone_from(&free);
-                let mut taken = super::names::taken_in(dir);
-                let name = super::names::file_names_for(std::iter::once(free.as_str()), &mut taken)
+
+    /// Saves over the workspace's files the versions taken, syncs the folder; what was done.
+    pub fn finish(mut self) -> Result<Added, NewWorkspaceError> {
+        let dir = self.dir.clone();
+        for (file, d) in std::mem::take(&mut self.replacing) {
+            match replace_locked(&file, &d) {
+                Ok(()) => self.added.replaced.push(file),
+                Err(why) => {
+                    // Kept as a copy instead, so nothing imported is lost.
+                    let original = d.id.clone();
+                    let free =
+                        crate::model::copy_id(&original, self.ids.len(), |c| self.ids.contains(c));
+                    self.ids.insert(free.clone());
+                    let mut copy = d;
+                    copy.id.clone_from(&free);
+                    let name = super::names::file_names_for(
+                        std::iter::once(free.as_str()),
+                        &mut self.taken,
+                    )
                     .pop()
                     .unwrap_or_else(|| format!("{free}.ron"));
-                let text =
-                    to_ron(&copy).map_err(|_| NewWorkspaceError::Serialize(copy.id.clone()))?;
-                let path = write_new(dir, &name, text.as_bytes()).map_err(|error| {
-                    NewWorkspaceError::Partial {
-                        path: dir.join(&name),
-                        error,
-                        written: added.files.len(),
-                        total,
-                    }
-                })?;
-                added.files.push(path);
-                added.clashes.push((original.clone(), free));
-                added.refused.push((original, why));
+                    let text =
+                        to_ron(&copy).map_err(|_| NewWorkspaceError::Serialize(copy.id.clone()))?;
+                    let path = write_new(&dir, &name, text.as_bytes()).map_err(|error| {
+                        NewWorkspaceError::Partial {
+                            path: dir.join(&name),
+                            error,
+                            written: self.written,
+                            total: self.written + 1,
+                        }
+                    })?;
+                    self.written += 1;
+                    self.added.files.push(path);
+                    self.added.clashes.push((original.clone(), free));
+                    self.added.refused.push((original, why));
+                }
             }
         }
+        sync_dir(&dir);
+        Ok(self.added)
     }
-    sync_dir(dir);
-    Ok(added)
 }
 
 /// The workspace's dossier `mine` as the file has it (`theirs`), keeping what a spreadsheet

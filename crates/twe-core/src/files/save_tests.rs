@@ -270,6 +270,55 @@ mod adding {
 
     use std::path::PathBuf;
 
+    /// Added a part at a time, as in one: an id of an earlier part or of the workspace is
+    /// kept both, with the next free copy number; no file name is given twice; a version
+    /// taken from a later part is saved over the workspace's file at the end.
+    #[test]
+    fn parts_add_as_one() {
+        let (dir, file, theirs) = clash();
+        let mut other = theirs.clone();
+        other.id = "NIEUW-1".into();
+        let mut adding = Adding::open(dir.path()).unwrap();
+        let mut files = adding
+            .add(&[theirs.clone(), other.clone()], &|_| OnClash::KeepBoth)
+            .unwrap();
+        files.extend(
+            adding
+                .add(&[theirs.clone(), other.clone()], &|_| OnClash::KeepBoth)
+                .unwrap(),
+        );
+        let mut taken = theirs.clone();
+        taken.client = "Later genomen".into();
+        assert!(
+            adding
+                .add(&[taken], &|_| OnClash::TakeTheirs)
+                .unwrap()
+                .is_empty()
+        );
+        let added = adding.finish().unwrap();
+        assert!(added.files.is_empty(), "what finish wrote: nothing");
+        let id = &theirs.id;
+        assert_eq!(
+            added.clashes,
+            vec![
+                (id.clone(), format!("{id}-kopie-1")),
+                (id.clone(), format!("{id}-kopie-2")),
+                ("NIEUW-1".into(), "NIEUW-1-kopie-1".into()),
+            ]
+        );
+        assert_eq!(files.len(), 4);
+        let mut names: Vec<_> = files
+            .iter()
+            .chain([&file])
+            .map(|f| f.file_name().unwrap())
+            .collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 5, "no name given twice");
+        assert_eq!(added.replaced, vec![file.clone()]);
+        assert_eq!(client_in(&file), "Later genomen");
+    }
+
     #[test]
     fn keep_both_adds_the_import_as_a_copy() {
         let (dir, file, theirs) = clash();
