@@ -64,10 +64,9 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let mut n = 0usize;
     let mut errors = Vec::new();
     let mut failed: Option<WriteError> = None;
-    let temp_dir = file
-        .parent()
-        .filter(|p| p.is_dir())
-        .map(std::path::Path::to_path_buf);
+    // A workbook's sheets wait in unnamed files on the user's own disk until it is written
+    // (never in the folder of the document, which may be a share).
+    let temp_dir = twe_core::workspace::journal::scratch_dir();
     let written =
         twe_core::files::write_document_with(file, document::replace(args.force), &mut |to| {
             let made = (|| {

@@ -114,6 +114,16 @@ pub fn data_dir() -> PathBuf {
         .unwrap_or_else(|| std::env::temp_dir().join("twe-planner"))
 }
 
+/// The user's folder for unnamed working files (a large workbook's sheets wait there until
+/// it is written): `scratch` in [`data_dir`], made readable by the user alone; on the
+/// user's own disk, never in a shared workspace or a folder of documents. None if it cannot
+/// be made (then the system's temporary folder serves).
+pub fn scratch_dir() -> Option<PathBuf> {
+    let dir = data_dir().join("scratch");
+    crate::files::write::create_private_dir(&dir).ok()?;
+    Some(dir)
+}
+
 /// The user's folder for journals (and crash reports): `journals` in [`data_dir`].
 pub fn default_dir() -> PathBuf {
     data_dir().join("journals")
