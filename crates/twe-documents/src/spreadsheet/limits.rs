@@ -20,9 +20,9 @@ pub const MAX_TEXT_BYTES: usize = 256 << 20;
 pub const MAX_FILE_BYTES: u64 = 128 << 20;
 /// The most a workbook's parts may unpack to, together: 250,000 dossiers unpack to some
 /// 330 MB. Measured by unpacking before any part is parsed (a zip states its sizes, and a
-/// hostile one lies): it costs time, never memory. The export need not count it: a workbook
-/// within the cells and text above unpacks to at most 16 million cells of some 45 bytes of
-/// markup, 256 MB of text and 4 × 1,048,576 rows of some 25 bytes, about 1.1 GB.
+/// hostile one lies): the parts are streamed, so it costs time; the shared-string table,
+/// which the reader holds, is bounded apart (`read::MAX_SHARED_STRING_BYTES`). The export
+/// measures its own workbook's unpacked size before the file takes its name.
 pub const MAX_UNPACKED_BYTES: u64 = 2 << 30;
 
 /// One of the bounds above.

@@ -28,6 +28,11 @@ pub const MAX_CELL_CHARS: usize = 4_096;
 /// The most strings a workbook's shared-string table may hold: calamine keeps them all, and
 /// 23,186 dossiers need some 100,000 (29 million empty ones took 13 s and 1 GB).
 pub const MAX_SHARED_STRINGS: u64 = 2_000_000;
+/// The most a workbook's shared-string table may unpack to: calamine holds it whole each
+/// time the workbook is opened (a reading opens it once a pass), so it is bounded apart
+/// from the other parts, which are streamed. A caseload Excel saved with 250,000 dossiers
+/// has a table of some 25 MB; the program's own workbooks have none.
+pub const MAX_SHARED_STRING_BYTES: u64 = 64 << 20;
 
 /// A cell as read.
 #[derive(Clone, Debug, PartialEq)]
@@ -157,6 +162,8 @@ pub enum ReadError {
     TooLarge(u64),
     /// A workbook unpacks to more than [`MAX_UNPACKED_BYTES`].
     Unpacks,
+    /// A workbook's shared-string table unpacks to more than [`MAX_SHARED_STRING_BYTES`].
+    Strings,
     /// Past a bound on rows, cells or text (the sheet, for a workbook).
     TooBig(Option<String>, Bound),
     /// The file is not an `.xlsx` workbook (the reader's words, and the sheet if known).
@@ -191,6 +198,18 @@ impl ReadError {
                 "{}: {}",
                 Bound::Unpacked.said(lang),
                 Bound::advice(lang)
+            ),
+            ReadError::Strings => format!(
+                "{} {} MB): {}",
+                lang.pick(
+                    "heeft een tabel van gedeelde tekst die te groot is (meer dan",
+                    "has a table of shared text that is too large (more than"
+                ),
+                MAX_SHARED_STRING_BYTES >> 20,
+                lang.pick(
+                    "sla hem in Excel op als .csv, of splits de caseload",
+                    "save it in Excel as .csv, or split the caseload"
+                )
             ),
             ReadError::TooBig(sheet, bound) => {
                 let what = format!("{}; {}", bound.said(lang), Bound::advice(lang));
@@ -450,12 +469,13 @@ fn csv_source(bytes: Vec<u8>, name: &str) -> Result<Source, ReadError> {
 /// Unpacks every part of the workbook once, counting, so that a zip bomb is refused before
 /// calamine unpacks anything into memory; a part that says how many shared strings it
 /// holds may not claim more than its bytes can hold.
-fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), ReadError> {
+fn check_unpacked(bytes: &[u8], limit: u64, table_limit: u64) -> Result<u64, ReadError> {
     use rayon::prelude::*;
     use std::sync::atomic::{AtomicU64, Ordering};
     let zip = zip::ZipArchive::new(Cursor::new(bytes)).map_err(ReadError::not_xlsx)?;
     // The parts on every core, their sizes added up together as they unpack.
     let total = AtomicU64::new(0);
+    let table_bytes = AtomicU64::new(0);
     (0..zip.len()).into_par_iter().try_for_each(|i| {
         let mut zip = zip.clone();
         let entry = zip.by_index(i).map_err(ReadError::not_xlsx)?;
@@ -485,9 +505,13 @@ fn check_unpacked(bytes: &[u8], limit: u64) -> Result<(), ReadError> {
                     claimed, strings.n
                 )));
             }
+            if table_bytes.fetch_add(size, Ordering::Relaxed) + size > table_limit {
+                return Err(ReadError::Strings);
+            }
         }
         Ok(())
-    })
+    })?;
+    Ok(table_bytes.into_inner())
 }
 
 /// Where a part unpacks to: counted into the workbook's total, refused past `limit`, and
@@ -649,7 +673,7 @@ fn unique_count(tag: &[u8]) -> Option<u64> {
 
 /// The sheets of an `.xlsx` workbook the import reads (see [`read_workbook`]), held whole.
 pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
-    check_unpacked(bytes, MAX_UNPACKED_BYTES)?;
+    check_unpacked(bytes, MAX_UNPACKED_BYTES, MAX_SHARED_STRING_BYTES)?;
     let names = guarded(|| chosen_sheets(bytes).map(|(names, _)| names))?;
     let mut tables: Vec<Table> = names
         .iter()
@@ -672,11 +696,14 @@ pub fn read_xlsx(bytes: &[u8]) -> Result<Vec<Table>, ReadError> {
 /// sheets passed over. The bytes are kept to read the rows again, a sheet at a time.
 pub fn read_workbook(bytes: &[u8]) -> Result<Source, ReadError> {
     use rayon::prelude::*;
-    check_unpacked(bytes, MAX_UNPACKED_BYTES)?;
+    let table = check_unpacked(bytes, MAX_UNPACKED_BYTES, MAX_SHARED_STRING_BYTES)?;
     let (names, skipped) = guarded(|| chosen_sheets(bytes))?;
-    // The sheets on every core, each bounded alone while it is read, then together.
+    // The sheets on every core, each bounded alone while it is read, then together; one at
+    // a time when the workbook has a shared-string table, which each opening holds whole.
+    let cores = if table > 0 { 1 } else { names.len().max(1) };
     let read: Vec<(Glance, Budget)> = names
         .par_iter()
+        .with_min_len(names.len().div_ceil(cores).max(1))
         .map(|name| {
             guarded(|| {
                 let mut book = open_book(bytes)?;
@@ -1225,13 +1252,61 @@ mod tests {
         assert!(matches!(read_path(&device), Err(ReadError::NotAFile)));
     }
 
+    /// A shared-string table the reader would hold whole is bounded apart from the other
+    /// parts, wherever it stands and however its name is written; one just within passes.
+    #[test]
+    fn a_shared_string_table_is_bounded_apart() {
+        use std::io::Write;
+        let table = |strings: usize, name: &str| {
+            let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
+            let options = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            zip.start_file(name, options).unwrap();
+            write!(zip, "<sst uniqueCount=\"{strings}\">").unwrap();
+            let si = "<si><t>abcdefghijklmnopqrstuvwxyz</t></si>";
+            for _ in 0..strings {
+                zip.write_all(si.as_bytes()).unwrap();
+            }
+            zip.write_all(b"</sst>").unwrap();
+            zip.finish().unwrap().into_inner()
+        };
+        // 40 bytes a string; the check with a bound of 1 MB (the real one, 64 MB, takes
+        // seconds to pass): 30,000 strings are 1.2 MB, 20,000 are 0.8 MB.
+        let limit = 1 << 20;
+        for name in [
+            "xl/sharedStrings.xml",
+            "XL\\SHAREDSTRINGS.XML",
+            "x/sharedstrings.xml",
+        ] {
+            assert!(
+                matches!(
+                    check_unpacked(&table(30_000, name), MAX_UNPACKED_BYTES, limit),
+                    Err(ReadError::Strings)
+                ),
+                "{name}"
+            );
+        }
+        let within = table(20_000, "xl/sharedStrings.xml");
+        assert!(check_unpacked(&within, MAX_UNPACKED_BYTES, limit).is_ok());
+        let elsewhere = table(30_000, "xl/worksheets/sheet1.xml");
+        assert!(
+            check_unpacked(&elsewhere, MAX_UNPACKED_BYTES, limit).is_ok(),
+            "not the table"
+        );
+        assert!(
+            ReadError::Strings
+                .message(twe_core::lang::Lang::En)
+                .contains("more than 64 MB")
+        );
+    }
+
     #[test]
     fn a_zip_bomb_is_refused_before_it_is_unpacked() {
         use std::io::Write;
         let mut zip = zip::ZipWriter::new(Cursor::new(Vec::new()));
         let options = zip::write::SimpleFileOptions::default()
             .compression_method(zip::CompressionMethod::Deflated);
-        zip.start_file("xl/sharedStrings.xml", options).unwrap();
+        zip.start_file("xl/worksheets/sheet1.xml", options).unwrap();
         let block = vec![b'a'; 1 << 20];
         // The check with a bound of 64 MB: the real one (1 GB) takes seconds to pass.
         let limit = 64 << 20;
@@ -1241,9 +1316,9 @@ mod tests {
         let bytes = zip.finish().unwrap().into_inner();
         assert!(bytes.len() < 2 << 20, "{}", bytes.len());
         assert!(matches!(
-            check_unpacked(&bytes, limit),
+            check_unpacked(&bytes, limit, MAX_SHARED_STRING_BYTES),
             Err(ReadError::Unpacks)
         ));
-        assert!(check_unpacked(&bytes, 2 * limit).is_ok());
+        assert!(check_unpacked(&bytes, 2 * limit, MAX_SHARED_STRING_BYTES).is_ok());
     }
 }
