@@ -33,11 +33,15 @@ fn main() {
         let t = Instant::now();
         let mut file = std::fs::File::create(&path).unwrap();
         let mut book = CaseloadWriter::new(&mut file, format, Lang::Nl, Some(out.path())).unwrap();
-        twe_core::files::load_paths_in_parts(std::slice::from_ref(&dir), 8_192, |part| {
-            for d in part {
-                book.add(&d.dossier).unwrap();
-            }
-        });
+        twe_core::files::load_paths_in_parts(
+            std::slice::from_ref(&dir),
+            twe_core::files::PART,
+            |part| {
+                for d in part {
+                    book.add(&d.dossier).unwrap();
+                }
+            },
+        );
         book.finish().unwrap();
         let size = std::fs::metadata(&path).unwrap().len();
         println!(

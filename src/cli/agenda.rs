@@ -158,7 +158,7 @@ fn calendar(
         stamp: twe_documents::ics::now(),
     };
     let mut entries: Vec<Entry> = Vec::new();
-    let errors = twe_core::files::load_paths_in_parts(&args.paths, PART, |part| {
+    let errors = twe_core::files::load_paths_in_parts(&args.paths, twe_core::files::PART, |part| {
         let dossiers: Vec<&twe_core::model::Dossier> = part
             .iter()
             .map(|d| &d.dossier)
@@ -205,9 +205,6 @@ fn calendar(
         EXIT_LOAD
     })
 }
-
-/// Dossier files read at a time for the calendar: both cores busy, a few MB held.
-const PART: usize = 8_192;
 
 /// The items as text, grouped by when they are due.
 fn text(

@@ -71,7 +71,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let ctx = context(args.today, args.calendar_years);
     let lang = LangArg::or_env(args.lang);
     match args.format {
-        Format::Text => text_in_parts(args, &ctx, lang, PART, io),
+        Format::Text => text_in_parts(args, &ctx, lang, twe_core::files::PART, io),
         Format::Json => json(
             load_for(&args.paths, args.counsellor.as_deref()),
             &ctx,
@@ -80,9 +80,6 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         ),
     }
 }
-
-/// Dossier files read, checked and worded at a time: both cores busy, a few MB held.
-const PART: usize = 8_192;
 
 /// The text report, the folder read a part at a time: each part's dossiers checked,
 /// worded on every core and written, then let go (memory holds a part, never the

@@ -3,9 +3,10 @@
 
 use super::args::{Io, LangArg};
 use super::{EXIT_LOAD, EXIT_OK, document};
+use std::io::Seek as _;
 use std::path::PathBuf;
 use twe_core::lang;
-use twe_documents::spreadsheet::{CaseloadWriter, Format, WriteError};
+use twe_documents::spreadsheet::{CaseloadWriter, Format, WriteError, unpacked_within};
 
 /// `export`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -58,43 +59,67 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     } else {
         Format::Xlsx { notes: args.notes }
     };
-    // Read a part of the folder at a time and written as read: memory holds a part and a
-    // row, never the caseload. What could not be made (a sheet past Excel's rows) stops
-    // the writing, and nothing appears at the file's name.
+    // Said before the work: a name that is taken (without --force), a folder, no folder.
+    let replace = document::replace(args.force);
+    if !document::written(
+        file,
+        twe_core::files::document_target(file, replace),
+        lang,
+        io,
+    )? {
+        return Ok(EXIT_LOAD);
+    }
+    // Made first in an unnamed file on the user's own disk, the folder read a part at a
+    // time and each dossier written as read (memory holds a part and a row, never the
+    // caseload); then copied to its name through the write module, so that nothing stands
+    // at the name while it is made, nor after an interrupted export. What cannot be made (a
+    // sheet past Excel's rows, a workbook the import would not read) leaves nothing.
+    let scratch_dir =
+        twe_core::workspace::journal::scratch_dir().unwrap_or_else(std::env::temp_dir);
+    let mut scratch = match twe_core::files::scratch_file(&scratch_dir) {
+        Ok(f) => f,
+        Err(e) => {
+            document::refused(
+                file,
+                &lang::terminal_safe(&twe_core::files::io_message(&e, lang)),
+                io,
+            )?;
+            return Ok(EXIT_LOAD);
+        }
+    };
     let mut n = 0usize;
     let mut errors = Vec::new();
-    let mut failed: Option<WriteError> = None;
-    // A workbook's sheets wait in unnamed files on the user's own disk until it is written
-    // (never in the folder of the document, which may be a share).
-    let temp_dir = twe_core::workspace::journal::scratch_dir();
-    let written =
-        twe_core::files::write_document_with(file, document::replace(args.force), &mut |to| {
-            let made = (|| {
-                let mut book = CaseloadWriter::new(&mut *to, format, lang, temp_dir.as_deref())?;
-                if !args.template {
-                    let mut result = Ok(());
-                    errors = twe_core::files::load_paths_in_parts(&args.paths, PART, |part| {
-                        for d in part {
-                            if result.is_ok() {
-                                result = book.add(&d.dossier);
-                                n += 1;
-                            }
+    let made = (|| {
+        let mut book = CaseloadWriter::new(&mut scratch, format, lang, Some(&scratch_dir))?;
+        if !args.template {
+            let mut result = Ok(());
+            errors =
+                twe_core::files::load_paths_in_parts(&args.paths, twe_core::files::PART, |part| {
+                    for d in part {
+                        if result.is_ok() {
+                            result = book.add(&d.dossier);
+                            n += 1;
                         }
-                    });
-                    result?;
-                }
-                book.finish()
-            })();
-            made.map_err(|e| {
-                failed = Some(e);
-                std::io::Error::other("not made")
-            })
-        });
+                    }
+                });
+            result?;
+        }
+        book.finish()?;
+        if !csv {
+            scratch.rewind().map_err(WriteError::Io)?;
+            unpacked_within(&mut scratch)?;
+        }
+        Ok::<(), WriteError>(())
+    })();
     io.load_errors(&errors, lang)?;
-    if let Some(e) = failed {
+    if let Err(e) = made {
         document::refused(file, &e.message(lang), io)?;
         return Ok(EXIT_LOAD);
     }
+    let written = twe_core::files::write_document_with(file, replace, &mut |to| {
+        scratch.rewind()?;
+        std::io::copy(&mut scratch, to).map(drop)
+    });
     if !document::written(file, written, lang, io)? {
         return Ok(EXIT_LOAD);
     }
@@ -109,9 +134,6 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         EXIT_LOAD
     })
 }
-
-/// Dossier files read at a time: both cores busy, a few MB held.
-const PART: usize = 8_192;
 
 #[cfg(test)]
 mod tests {
@@ -151,5 +173,25 @@ mod tests {
         );
         assert!(!err.contains("nergens"), "nothing was read: {err}");
         assert!(stdout.is_empty() && !out.exists());
+    }
+
+    /// A name that is taken (without --force) is said before anything is read or made, and
+    /// no temporary file is left beside it.
+    #[test]
+    fn a_taken_name_is_refused_before_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("caseload.xlsx");
+        std::fs::write(&out, b"mine").unwrap();
+        let args = parse(&["nergens", "--out", out.to_str().unwrap(), "--lang", "en"]).unwrap();
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        assert_eq!(
+            run(&args, &mut Io::new(&mut stdout, &mut stderr)).unwrap(),
+            EXIT_LOAD
+        );
+        let err = String::from_utf8(stderr).unwrap();
+        assert!(err.contains("already exists"), "{err}");
+        assert!(!err.contains("nergens"), "nothing was read: {err}");
+        assert_eq!(std::fs::read(&out).unwrap(), b"mine");
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }
 }

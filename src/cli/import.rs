@@ -151,12 +151,9 @@ struct Sink<'a> {
 }
 
 impl Sink<'_> {
-    /// Dossiers checked and written at a time: both cores busy, a few MB held.
-    const PART: usize = 8_192;
-
     fn take(&mut self, d: twe_core::model::Dossier) {
         self.part.push(d);
-        if self.part.len() >= Self::PART {
+        if self.part.len() >= twe_core::files::PART {
             self.flush();
         }
     }

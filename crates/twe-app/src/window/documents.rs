@@ -99,13 +99,17 @@ impl Window {
             .filter_map(|&i| self.shared.ws.entry(i))
             .map(twe_core::workspace::Entry::dossier)
             .collect();
-        let sheets = twe_documents::spreadsheet::sheets(&dossiers, self.shared.lang);
-        let made = twe_documents::spreadsheet::workbook(&sheets)
-            .map(|bytes| Request::ExportXlsx {
-                bytes,
-                name: "twe-caseload.xlsx".into(),
-            })
-            .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
+        let made = twe_documents::spreadsheet::caseload_bytes(
+            &dossiers,
+            twe_documents::spreadsheet::Format::Xlsx { notes: false },
+            self.shared.lang,
+            twe_core::workspace::journal::scratch_dir().as_deref(),
+        )
+        .map(|bytes| Request::ExportXlsx {
+            bytes,
+            name: "twe-caseload.xlsx".into(),
+        })
+        .map_err(|e| twe_core::lang::Text::from_fn(|lang| e.message(lang)));
         self.offer(made);
     }
 

@@ -106,6 +106,25 @@ pub fn write_document_with(
     replace: Replace,
     fill: Fill<'_>,
 ) -> Result<(), DocumentError> {
+    document_target(path, replace)?;
+    if replace == Replace::Yes {
+        return write_atomic_with(path, fill).map_err(DocumentError::Save);
+    }
+    let dir = folder_of(path);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match write_new_filled(dir, &name, &Mode::Like(None), fill) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(DocumentError::Exists),
+        Err(e) => Err(DocumentError::Io(e)),
+    }
+}
+
+/// Whether a document may be written at `path` by the policy above: said before a large
+/// document is made (the writing checks again: a file may appear meanwhile).
+pub fn document_target(path: &Path, replace: Replace) -> Result<(), DocumentError> {
     // A dossier of any workspace is a `.ron` file (the loader reads nothing else): never
     // replaced by a document, and no document is named like one (it would be read as a
     // broken dossier).
@@ -117,10 +136,7 @@ pub fn write_document_with(
             example: format!("document.{}", example_extension(path)),
         });
     }
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."));
+    let dir = folder_of(path);
     if !dir.is_dir() {
         return Err(if dir.exists() {
             DocumentError::FolderIsFile(dir.to_path_buf())
@@ -128,23 +144,17 @@ pub fn write_document_with(
             DocumentError::NoFolder(dir.to_path_buf())
         });
     }
-    if replace == Replace::Yes {
-        return write_atomic_with(path, fill).map_err(DocumentError::Save);
-    }
-    // Said before the content is made (a large workbook takes seconds); a file appearing
-    // meanwhile is still never replaced.
-    if std::fs::symlink_metadata(path).is_ok() {
+    if replace == Replace::No && std::fs::symlink_metadata(path).is_ok() {
         return Err(DocumentError::Exists);
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    match write_new_filled(dir, &name, &Mode::Like(None), fill) {
-        Ok(_) => Ok(()),
-        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Err(DocumentError::Exists),
-        Err(e) => Err(DocumentError::Io(e)),
-    }
+    Ok(())
+}
+
+/// The folder a document at `path` is written in.
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| Path::new("."))
 }
 
 /// The extension of a document's example name: the one given, where it is a document's.

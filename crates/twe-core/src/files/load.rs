@@ -506,6 +506,11 @@ pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     report
 }
 
+/// How many dossier files a command reads, checks and writes at a time when it reads a
+/// folder in parts ([`load_paths_in_parts`]): both cores busy, a few MB held, whatever the
+/// folder's size. The one number for every command.
+pub const PART: usize = 8_192;
+
 /// Reads the dossier files below `paths` a part of `part` files at a time (each part on every
 /// core), hands each part's dossiers to `each` and lets them go: memory holds one part and
 /// the ids seen, never the whole workspace. Ids repeated across parts are found as

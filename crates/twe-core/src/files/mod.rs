@@ -10,11 +10,11 @@ mod save;
 mod syntax;
 pub mod write;
 
-pub use document::{DocumentError, Replace, write_document, write_document_with};
+pub use document::{DocumentError, Replace, document_target, write_document, write_document_with};
 pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
 pub use load::open_no_wait;
 pub use load::{
-    DiskStamp, IdsSeen, ListedFile, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING,
+    DiskStamp, IdsSeen, ListedFile, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, PART,
     content_hash, duplicate_ids, has_comments, has_ron_extension, list_paths, load_file,
     load_paths, load_paths_in_parts, parse_dossier, parse_file_bytes, read_file, read_files,
 };
@@ -24,7 +24,7 @@ pub use save::{
 };
 pub use write::{
     Fill, Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,
-    read_only, sync_dir, write_atomic, write_new, write_private,
+    read_only, scratch_file, sync_dir, write_atomic, write_new, write_private,
 };
 
 #[cfg(test)]

@@ -416,7 +416,7 @@ impl Adding {
             return Err(NewWorkspaceError::NotAFolder(dir.to_path_buf()));
         }
         let mut files = std::collections::HashMap::new();
-        super::load_paths_in_parts(&[dir.to_path_buf()], 8_192, |part| {
+        super::load_paths_in_parts(&[dir.to_path_buf()], super::PART, |part| {
             for d in part {
                 files
                     .entry(d.dossier.id.clone())

@@ -292,6 +292,13 @@ pub fn create_exclusive(path: &Path, bytes: &[u8], mode: &Mode) -> std::io::Resu
     Ok(())
 }
 
+/// A new unnamed file in `dir` for working data (a large workbook's content before it is
+/// copied to its name): created exclusively, readable by its owner only, with no name in the
+/// folder (gone when closed, even when the program is killed).
+pub fn scratch_file(dir: &Path) -> std::io::Result<std::fs::File> {
+    tempfile::tempfile_in(dir)
+}
+
 /// Removes the file at `path` (a link itself, never what it points to); a folder is refused.
 /// A file that is not there is no error.
 pub fn remove(path: &Path) -> std::io::Result<()> {

@@ -1022,8 +1022,8 @@ impl FigureCounts {
         (counts, errors, n)
     }
 
-    /// Dossier files read, checked and counted at a time: both cores busy, a few MB held.
-    pub const PART: usize = 8_192;
+    /// Dossier files read, checked and counted at a time ([`crate::files::PART`]).
+    pub const PART: usize = crate::files::PART;
 
     /// Counts `dossiers` in.
     pub fn add(&mut self, dossiers: &[&crate::model::Dossier]) {

@@ -26,7 +26,7 @@ pub use read::{
     GLANCE_ROWS, Glance, MAX_CELL_CHARS, MAX_COLUMNS, ReadError, Row, Source, Table, Value, choose,
     read_csv, read_path, read_workbook, read_xlsx,
 };
-pub use write::{CaseloadWriter, Format};
+pub use write::{CaseloadWriter, Format, caseload_bytes, unpacked_within};
 
 use chrono::NaiveDate;
 use twe_core::lang::Lang;
@@ -40,6 +40,8 @@ pub enum WriteError {
     Xlsx(rust_xlsxwriter::XlsxError),
     /// The csv crate refused a record.
     Csv(csv::Error),
+    /// The file being made could not be written or read back.
+    Io(std::io::Error),
     /// The caseload would pass a bound the import reads within (`limits`; on the sheet
     /// named, if one): said before anything appears at the file's name.
     TooBig(Option<String>, Bound),
@@ -51,6 +53,7 @@ impl WriteError {
         let why = match self {
             WriteError::Xlsx(e) => e.to_string(),
             WriteError::Csv(e) => e.to_string(),
+            WriteError::Io(e) => e.to_string(),
             WriteError::TooBig(sheet, bound) => {
                 let what = format!(
                     "{} {}; {}",
@@ -134,9 +137,9 @@ fn opt_date(d: Option<NaiveDate>) -> Cell {
     d.map_or(Cell::Empty, Cell::Date)
 }
 
-/// The four sheets of `dossiers` in `lang`, held (a window's export, tests); the command
-/// line writes a caseload a dossier at a time ([`CaseloadWriter`]). Both take a dossier's
-/// rows from one place.
+/// The four sheets of `dossiers` in `lang`, held: what tests and benchmarks make
+/// workbooks of. A caseload's file is written by [`CaseloadWriter`] (and
+/// [`caseload_bytes`]); both take a dossier's rows from one place.
 pub fn sheets(dossiers: &[&Dossier], lang: Lang) -> [Sheet; 4] {
     let mut rows: [Vec<Vec<Cell>>; 4] = Default::default();
     for d in dossiers {

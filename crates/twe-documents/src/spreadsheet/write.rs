@@ -264,6 +264,23 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
+/// Whether a workbook written (`file`, read from its start) unpacks within the import's
+/// bound: its parts' sizes as its own zip states them (the export wrote it; the import
+/// measures a file it did not write by unpacking it).
+pub fn unpacked_within<R: std::io::Read + std::io::Seek>(file: R) -> Result<(), WriteError> {
+    let failed = |e| WriteError::Io(std::io::Error::other(e));
+    let mut zip = zip::ZipArchive::new(file).map_err(failed)?;
+    let mut total = 0u64;
+    for i in 0..zip.len() {
+        let part = zip.by_index_raw(i).map_err(failed)?;
+        total = total.saturating_add(part.size());
+    }
+    if total > super::limits::MAX_UNPACKED_BYTES {
+        return Err(WriteError::TooBig(None, Bound::Unpacked));
+    }
+    Ok(())
+}
+
 /// What a caseload is written as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Format {
@@ -346,6 +363,23 @@ impl<W: Write + Send> CaseloadWriter<W> {
             Out::Book { book, to } => book.finish(to),
         }
     }
+}
+
+/// A caseload of `dossiers` held whole (the window's export of the dossiers its list
+/// shows), written as [`CaseloadWriter`] writes: the one road to a caseload's file.
+pub fn caseload_bytes(
+    dossiers: &[&Dossier],
+    format: Format,
+    lang: Lang,
+    temp_dir: Option<&Path>,
+) -> Result<Vec<u8>, WriteError> {
+    let mut bytes = Vec::new();
+    let mut book = CaseloadWriter::new(&mut bytes, format, lang, temp_dir)?;
+    for d in dossiers {
+        book.add(d)?;
+    }
+    book.finish()?;
+    Ok(bytes)
 }
 
 /// The rows of `d` on each sheet, in the sheets' column order: a row per instrument (one
