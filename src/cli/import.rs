@@ -79,7 +79,12 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         new.finish();
     }
     let added = sink.adding.take().map(twe_core::files::Adding::finish);
-    if let Some(e) = sink.failed.take() {
+    if let Some(mut e) = sink.failed.take() {
+        // Written a part at a time: the files there were to write are all the dossiers
+        // read, known only now.
+        if let twe_core::files::NewWorkspaceError::Partial { total, .. } = &mut e {
+            *total = (*total).max(sink.count);
+        }
         io.warn(&e.message(lang))?;
         return Ok(EXIT_LOAD);
     }

@@ -303,7 +303,9 @@ impl Preview {
             }
             // A column with data but no header cell is still a column: the preview lets
             // the user say what it holds.
-            let width = glance.head[at..]
+            // The footer's lines left out: they do not widen the table.
+            let end = (glance.rows - footers).min(glance.head.len()).max(at + 1);
+            let width = glance.head[at..end]
                 .iter()
                 .map(|r| r.cells.len())
                 .chain([glance.width_after_head])
@@ -565,13 +567,16 @@ pub fn import_each(plan: &Preview, each: &mut dyn FnMut(Dossier)) -> Imported {
             return out;
         }
     };
+    out.problems.extend(problems);
     if missing_columns(layout, &mut out.problems) {
-        // Nothing can be read: every dossier the sheet names is left out.
+        // Nothing can be read: every dossier the sheet names is left out, and every row of
+        // the other sheets names no dossier read.
         out.left_out = order.len();
-        out.notes = notes(plan, &order);
+        said_of_details(plan, &[], &Index::new(), &mut details, &mut out.problems);
+        out.notes = notes(plan, &[]);
+        sort_problems(plan, &mut out.problems);
         return out;
     }
-    out.problems.extend(problems);
     said_of_details(plan, &order, &index, &mut details, &mut out.problems);
     // The instruments, each dossier handed on at its last row, in the sheet's order (one
     // whose rows end before an earlier one's waits for it).
@@ -617,11 +622,16 @@ pub fn import_each(plan: &Preview, each: &mut dyn FnMut(Dossier)) -> Imported {
     }
     out.left_out = left_out + order.len().saturating_sub(finished);
     out.notes = notes(plan, &order);
-    out.problems.sort_by_key(|p| {
+    sort_problems(plan, &mut out.problems);
+    out
+}
+
+/// The problems sheet by sheet, row by row.
+fn sort_problems(plan: &Preview, problems: &mut [Problem]) {
+    problems.sort_by_key(|p| {
         let sheet = plan.sheets.iter().position(|(l, _)| l.name == p.sheet);
         (sheet, p.row)
     });
-    out
 }
 
 /// The ids of the instruments sheet, in its order, and how many rows each has.
@@ -1262,5 +1272,136 @@ mod tests {
             p.message(Lang::En),
             "Blad\\u{1b}[2J!7: begin: «\\u{7}gisteren» is not a date (dd/mm/yyyy or yyyy-mm-dd)"
         );
+    }
+
+    /// An instruments sheet without a column it needs reads nothing; the other sheets are
+    /// still read for what they lack, and each of their rows names no dossier read.
+    #[test]
+    fn a_sheet_without_its_columns_still_lets_the_others_say_theirs() {
+        let t = |s: &str| Value::Text(s.to_string());
+        let rows = |cells: Vec<Vec<Value>>| -> Vec<Row> {
+            cells
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| Row {
+                    number: i as u32 + 1,
+                    cells,
+                })
+                .collect()
+        };
+        let table = |name: &str, cells| super::super::read::Table {
+            name: name.into(),
+            rows: rows(cells),
+        };
+        let instruments = table(
+            "Instrumenten",
+            vec![
+                vec![t("dossier"), t("cliënt"), t("start traject")],
+                vec![t("GENT-1"), t("Els"), t("01/02/2020")],
+                vec![t("GENT-1"), t("Els"), t("01/02/2020")],
+                vec![t("GENT-2"), t("Jan"), t("01/02/2020")],
+            ],
+        );
+        let documents = table(
+            "Documenten",
+            vec![
+                vec![t("dossier"), t("soort"), t("opgeladen")],
+                vec![t("GENT-1"), t("POP"), t("01/03/2020")],
+            ],
+        );
+        let activities = table(
+            "Activiteiten",
+            vec![vec![t("dossier"), t("soort")], vec![t("GENT-2"), t("cv")]],
+        );
+        let plan = Preview::of(Source::of_tables(
+            vec![instruments, documents, activities],
+            false,
+        ));
+        let got = import(&plan);
+        assert!(got.dossiers.is_empty());
+        assert_eq!(got.left_out, 2);
+        let said: Vec<(&str, u32, &What)> = got
+            .problems
+            .iter()
+            .map(|p| (p.sheet.as_str(), p.row, &p.what))
+            .collect();
+        assert!(
+            said.contains(&("Instrumenten", 1, &What::MissingColumn)),
+            "{said:?}"
+        );
+        assert!(
+            said.contains(&("Activiteiten", 1, &What::MissingColumn)),
+            "{said:?}"
+        );
+        assert!(
+            said.contains(&("Documenten", 2, &What::NoDossier("GENT-1".into(), None))),
+            "{said:?}"
+        );
+        assert!(got.notes.iter().all(|n| !matches!(n, Note::SimilarIds(_))));
+    }
+
+    /// A footer line standing right of the table does not widen it (no extra column to
+    /// assign), in a short table and past the first rows; a line of text within the table
+    /// still does.
+    #[test]
+    fn a_footer_does_not_widen_the_table() {
+        let t = |s: &str| Value::Text(s.to_string());
+        let header: Vec<Value> = SheetKind::Instruments
+            .header(Lang::Nl)
+            .into_iter()
+            .map(t)
+            .collect();
+        let width = header.len();
+        let row = || {
+            vec![
+                t("GENT-1"),
+                t("Els"),
+                t("Gent"),
+                Value::Empty,
+                Value::Empty,
+                Value::Empty,
+                t("01/02/2020"),
+            ]
+        };
+        let mut far = vec![Value::Empty; width + 2];
+        far[width + 1] = t("Totaal: 1 cliënt");
+        for data in [3, 30] {
+            let mut cells = vec![header.clone()];
+            cells.extend((0..data).map(|_| row()));
+            cells.push(far.clone());
+            let rows: Vec<Row> = cells
+                .into_iter()
+                .enumerate()
+                .map(|(i, cells)| Row {
+                    number: i as u32 + 1,
+                    cells,
+                })
+                .collect();
+            let source = Source::of_tables(
+                vec![super::super::read::Table {
+                    name: "Instrumenten".into(),
+                    rows: rows.clone(),
+                }],
+                false,
+            );
+            let plan = Preview::of(source);
+            let (layout, sheet) = &plan.sheets[0];
+            assert_eq!(layout.headers.len(), width, "{data} rows");
+            assert_eq!(sheet.len(), data);
+            // The same line with a row after it is a row: the table is as wide as it.
+            let mut more = rows;
+            more.push(Row {
+                number: more.len() as u32 + 1,
+                cells: row(),
+            });
+            let plan = Preview::of(Source::of_tables(
+                vec![super::super::read::Table {
+                    name: "Instrumenten".into(),
+                    rows: more,
+                }],
+                false,
+            ));
+            assert_eq!(plan.sheets[0].0.headers.len(), width + 2, "{data} rows");
+        }
     }
 }

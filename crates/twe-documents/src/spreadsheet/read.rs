@@ -245,10 +245,13 @@ pub struct Glance {
     pub head: Vec<Row>,
     /// How many rows hold something.
     pub rows: usize,
-    /// The most cells a row past the first [`GLANCE_ROWS`] has.
+    /// The most cells a row past the first [`GLANCE_ROWS`] has, the rows at the end that are
+    /// one text cell alone left out (a footer does not widen the table).
     pub width_after_head: usize,
     /// The numbers of the rows at the end that are one text cell alone, in order.
     pub text_tail: Vec<u32>,
+    /// The widths of those of them past the first rows.
+    tail_widths: Vec<usize>,
 }
 
 /// How many rows a sheet's [`Glance`] keeps: its header is looked for among them.
@@ -257,17 +260,23 @@ pub const GLANCE_ROWS: usize = 20;
 impl Glance {
     fn see(&mut self, row: &Row) {
         self.rows += 1;
-        if self.head.len() < GLANCE_ROWS {
+        let in_head = self.head.len() < GLANCE_ROWS;
+        if in_head {
             self.head.push(row.clone());
-        } else {
-            self.width_after_head = self.width_after_head.max(row.cells.len());
         }
         let mut filled = row.cells.iter().filter(|v| !v.is_empty());
         if matches!((filled.next(), filled.next()), (Some(Value::Text(_)), None)) {
             self.text_tail.push(row.number);
-        } else {
-            self.text_tail.clear();
+            if !in_head {
+                self.tail_widths.push(row.cells.len());
+            }
+            return;
         }
+        // The lines of text before this row were no footer: they count as rows.
+        self.text_tail.clear();
+        let run = self.tail_widths.drain(..).max().unwrap_or(0);
+        let width = if in_head { 0 } else { row.cells.len() };
+        self.width_after_head = self.width_after_head.max(run).max(width);
     }
 }
 
