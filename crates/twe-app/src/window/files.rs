@@ -410,11 +410,13 @@ impl Window {
         let Some(opening) = &mut self.opening else {
             return;
         };
-        // Half the time between the last two frames (4 to 50 ms): the hand-over keeps pace
-        // with the drawing whatever the renderer, and since that time includes the last
-        // hand-over, it cannot feed itself into ever longer frames.
+        // Three quarters of the time between the last two frames (4 to 150 ms): the hand-over
+        // keeps pace with the drawing whatever the renderer (a user at work draws every
+        // few ms, and the hand-over takes a few ms a frame; left alone, the window looks
+        // five times a second and the hand-over takes most of it), and since that time
+        // includes the last hand-over, it cannot feed itself into ever longer frames.
         let frame = ctx.input(|i| i.unstable_dt);
-        let budget = std::time::Duration::from_secs_f32((frame * 0.5).clamp(0.004, 0.05));
+        let budget = std::time::Duration::from_secs_f32((frame * 0.75).clamp(0.004, 0.15));
         let polled = opening.poll(&mut self.shared.ws, budget);
         self.shared.loading = Some(opening.status());
         if let Some(first) = polled.first_new {
@@ -435,8 +437,11 @@ impl Window {
             }
         }
         if !polled.done {
-            // The next batch is a moment away: look again soon, even without input.
-            ctx.request_repaint_after(std::time::Duration::from_millis(30));
+            // The next batches are a moment away: look again soon, even without input; five
+            // times a second, not every frame, so that drawing (on a software renderer as
+            // costly as the reading) leaves the cores to the reading. Input still draws at
+            // once.
+            ctx.request_repaint_after(LOADING_REPAINT);
             return;
         }
         let Some(opening) = self.opening.take() else {
@@ -590,3 +595,8 @@ fn make_typed_folder(dir: &std::path::Path) -> bool {
         && dir.parent().is_some_and(std::path::Path::is_dir)
         && twe_core::files::create_dir(dir).is_ok()
 }
+
+/// How often the window looks at a folder being read, without input: the progress moves
+/// five times a second (a quarter of a million dossiers on a software renderer took a
+/// minute with a frame every 30 ms, the drawing taking the cores from the reading).
+const LOADING_REPAINT: std::time::Duration = std::time::Duration::from_millis(200);
