@@ -437,10 +437,10 @@ impl Window {
             }
         }
         if !polled.done {
-            // The next batches are a moment away: look again soon, even without input; five
-            // times a second, not every frame, so that drawing (on a software renderer as
-            // costly as the reading) leaves the cores to the reading. Input still draws at
-            // once.
+            // The next batches are a moment away: look again, even without input, once a
+            // second, not every frame: on a software renderer a frame costs as much as
+            // reading thousands of files, and the cores are the reading's. Input still draws
+            // at once.
             ctx.request_repaint_after(LOADING_REPAINT);
             return;
         }
@@ -597,6 +597,6 @@ fn make_typed_folder(dir: &std::path::Path) -> bool {
 }
 
 /// How often the window looks at a folder being read, without input: the progress moves
-/// five times a second (a quarter of a million dossiers on a software renderer took a
-/// minute with a frame every 30 ms, the drawing taking the cores from the reading).
-const LOADING_REPAINT: std::time::Duration = std::time::Duration::from_millis(200);
+/// each second (a quarter of a million dossiers on a software renderer took a minute with a
+/// frame every 30 ms, 71 % of the CPU in the rasteriser; 10–14 s now, BENCHMARKS.md).
+const LOADING_REPAINT: std::time::Duration = std::time::Duration::from_millis(1000);
