@@ -599,4 +599,4 @@ fn make_typed_folder(dir: &std::path::Path) -> bool {
 /// How often the window looks at a folder being read, without input: the progress moves
 /// each second (a quarter of a million dossiers on a software renderer took a minute with a
 /// frame every 30 ms, 71 % of the CPU in the rasteriser; 10–14 s now, BENCHMARKS.md).
-const LOADING_REPAINT: std::time::Duration = std::time::Duration::from_millis(1000);
+const LOADING_REPAINT: std::time::Duration = std::time::Duration::from_secs(1);
