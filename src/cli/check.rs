@@ -224,7 +224,6 @@ fn totals(
 /// One dossier's lines of the text report: its counts, then each finding, each line made
 /// safe for a terminal.
 fn dossier_text(d: &LoadedDossier, findings: &[Finding], lang: Lang) -> String {
-    use std::fmt::Write as _;
     let c = SeverityCounts::of(findings);
     let mut text = String::with_capacity(96 * (findings.len() + 1));
     let head = format!(
@@ -235,7 +234,8 @@ fn dossier_text(d: &LoadedDossier, findings: &[Finding], lang: Lang) -> String {
         Severity::Error.count(c.errors.into(), lang),
         Severity::Warning.count(c.warnings.into(), lang),
     );
-    let _ = writeln!(text, "{}", lang::terminal_safe(&head));
+    text.push_str(&lang::terminal_safe(&head));
+    text.push('\n');
     for f in findings {
         let row = format!(
             "  {:<12} {:<30} {}",
@@ -243,7 +243,8 @@ fn dossier_text(d: &LoadedDossier, findings: &[Finding], lang: Lang) -> String {
             f.rule.id,
             f.message(&d.dossier, lang)
         );
-        let _ = writeln!(text, "{}", lang::terminal_safe(&row));
+        text.push_str(&lang::terminal_safe(&row));
+        text.push('\n');
     }
     text
 }
@@ -274,7 +275,8 @@ mod tests {
             .filter(|p| p.extension().is_some_and(|x| x == "ron"))
             .min()
             .unwrap();
-        std::fs::copy(&first, dir.path().join("zz-copy.ron")).unwrap();
+        twe_core::files::write_new(dir.path(), "zz-copy.ron", &std::fs::read(&first).unwrap())
+            .unwrap();
         let folder = dir.path().to_str().unwrap();
         let args = parse(&[
             folder,
@@ -351,7 +353,7 @@ mod tests {
     #[test]
     fn a_load_problem_goes_to_standard_error_and_exits_2() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("kapot.ron"), "Dossier(").unwrap();
+        twe_core::files::write_new(dir.path(), "kapot.ron", b"Dossier(").unwrap();
         let (mut out, mut err) = (Vec::new(), Vec::new());
         let args = parse(&[dir.path().to_str().unwrap(), "--lang", "en"]).unwrap();
         let code = run(&args, &mut Io::new(&mut out, &mut err)).unwrap();

@@ -79,11 +79,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let mut scratch = match twe_core::files::scratch_file(&scratch_dir) {
         Ok(f) => f,
         Err(e) => {
-            document::refused(
-                file,
-                &lang::terminal_safe(&twe_core::files::io_message(&e, lang)),
-                io,
-            )?;
+            document::refused(file, &twe_core::files::io_message(&e, lang), io)?;
             return Ok(EXIT_LOAD);
         }
     };
@@ -156,23 +152,29 @@ mod tests {
         assert!(t.template && t.paths.is_empty() && !t.force);
     }
 
+    /// Runs `export nergens --out OUT --lang en`: the exit code and standard error, and
+    /// that nothing was read (the missing path is never named) nor said on standard output.
+    fn refused(out: &std::path::Path) -> (u8, String) {
+        let args = parse(&["nergens", "--out", out.to_str().unwrap(), "--lang", "en"]).unwrap();
+        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+        let code = run(&args, &mut Io::new(&mut stdout, &mut stderr)).unwrap();
+        let err = String::from_utf8(stderr).unwrap();
+        assert!(!err.contains("nergens"), "nothing was read: {err}");
+        assert!(stdout.is_empty());
+        (code, err)
+    }
+
     #[test]
     fn a_name_that_is_neither_workbook_nor_csv_is_refused_before_reading() {
         let dir = tempfile::tempdir().unwrap();
         let out = dir.path().join("caseload.txt");
-        let args = parse(&["nergens", "--out", out.to_str().unwrap(), "--lang", "en"]).unwrap();
-        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        assert_eq!(
-            run(&args, &mut Io::new(&mut stdout, &mut stderr)).unwrap(),
-            EXIT_LOAD
-        );
-        let err = String::from_utf8(stderr).unwrap();
+        let (code, err) = refused(&out);
+        assert_eq!(code, EXIT_LOAD);
         assert!(
             err.contains("caseload.txt: give a name ending in .xlsx"),
             "{err}"
         );
-        assert!(!err.contains("nergens"), "nothing was read: {err}");
-        assert!(stdout.is_empty() && !out.exists());
+        assert!(!out.exists());
     }
 
     /// A name that is taken (without --force) is said before anything is read or made, and
@@ -180,17 +182,10 @@ mod tests {
     #[test]
     fn a_taken_name_is_refused_before_reading() {
         let dir = tempfile::tempdir().unwrap();
-        let out = dir.path().join("caseload.xlsx");
-        std::fs::write(&out, b"mine").unwrap();
-        let args = parse(&["nergens", "--out", out.to_str().unwrap(), "--lang", "en"]).unwrap();
-        let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
-        assert_eq!(
-            run(&args, &mut Io::new(&mut stdout, &mut stderr)).unwrap(),
-            EXIT_LOAD
-        );
-        let err = String::from_utf8(stderr).unwrap();
+        let out = twe_core::files::write_new(dir.path(), "caseload.xlsx", b"mine").unwrap();
+        let (code, err) = refused(&out);
+        assert_eq!(code, EXIT_LOAD);
         assert!(err.contains("already exists"), "{err}");
-        assert!(!err.contains("nergens"), "nothing was read: {err}");
         assert_eq!(std::fs::read(&out).unwrap(), b"mine");
         assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     }

@@ -5,7 +5,7 @@
 //! kept; a new one is created without ever replacing what appeared meanwhile.
 
 use super::save::{SaveFailure, Saved};
-use super::write::{Fill, Mode, write_atomic_with, write_new_filled};
+use super::write::{Fill, Mode, folder_of, write_atomic_with, write_new_filled};
 use crate::lang::Lang;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
@@ -148,13 +148,6 @@ pub fn document_target(path: &Path, replace: Replace) -> Result<(), DocumentErro
         return Err(DocumentError::Exists);
     }
     Ok(())
-}
-
-/// The folder a document at `path` is written in.
-fn folder_of(path: &Path) -> &Path {
-    path.parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| Path::new("."))
 }
 
 /// The extension of a document's example name: the one given, where it is a document's.

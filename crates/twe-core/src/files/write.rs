@@ -179,7 +179,7 @@ fn set_mode(file: &std::fs::File, mode: &Mode) -> std::io::Result<()> {
 }
 
 /// The folder a file at `path` is written in.
-fn folder_of(path: &Path) -> &Path {
+pub(super) fn folder_of(path: &Path) -> &Path {
     match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
