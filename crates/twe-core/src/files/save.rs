@@ -281,41 +281,7 @@ impl NewWorkspace {
     /// disk) the error says how many files made it, this part and the earlier ones: they
     /// stay, whole.
     pub fn write(&mut self, dossiers: &[Dossier]) -> Result<Vec<PathBuf>, NewWorkspaceError> {
-        use rayon::prelude::*;
-        let dir = self.dir.as_path();
-        let names =
-            super::names::file_names_for(dossiers.iter().map(|d| d.id.as_str()), &mut self.taken);
-        let results: Vec<Result<PathBuf, NewWorkspaceError>> = dossiers
-            .par_iter()
-            .zip(names.par_iter())
-            .with_min_len(64)
-            .map(|(d, name)| {
-                let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
-                write_new(dir, name, text.as_bytes()).map_err(|error| NewWorkspaceError::Partial {
-                    path: dir.join(name),
-                    error,
-                    written: 0,
-                    total: 0,
-                })
-            })
-            .collect();
-        self.written += results.iter().filter(|r| r.is_ok()).count();
-        let (written, total) = (
-            self.written,
-            self.written + results.iter().filter(|r| r.is_err()).count(),
-        );
-        results
-            .into_iter()
-            .collect::<Result<Vec<PathBuf>, _>>()
-            .map_err(|e| match e {
-                NewWorkspaceError::Partial { path, error, .. } => NewWorkspaceError::Partial {
-                    path,
-                    error,
-                    written,
-                    total,
-                },
-                other => other,
-            })
+        write_files(&self.dir, dossiers, &mut self.taken, &mut self.written)
     }
 
     /// Syncs the folder once; how many files were written.
@@ -323,6 +289,49 @@ impl NewWorkspace {
         sync_dir(&self.dir);
         self.written
     }
+}
+
+/// Writes `dossiers` as new files in `dir`, named from their ids (never a name in `taken`,
+/// which gets theirs), on every core, never over a file; `written` counts the files made.
+/// On a failure (a full disk) the error says how many made it, these and the earlier
+/// ones: they stay, whole. The one way a workspace gets new files, new or added to.
+fn write_files(
+    dir: &Path,
+    dossiers: &[Dossier],
+    taken: &mut std::collections::HashSet<String>,
+    written: &mut usize,
+) -> Result<Vec<PathBuf>, NewWorkspaceError> {
+    use rayon::prelude::*;
+    let names = super::names::file_names_for(dossiers.iter().map(|d| d.id.as_str()), taken);
+    let results: Vec<Result<PathBuf, NewWorkspaceError>> = dossiers
+        .par_iter()
+        .zip(names.par_iter())
+        .with_min_len(64)
+        .map(|(d, name)| {
+            let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
+            write_new(dir, name, text.as_bytes()).map_err(|error| NewWorkspaceError::Partial {
+                path: dir.join(name),
+                error,
+                written: 0,
+                total: 0,
+            })
+        })
+        .collect();
+    *written += results.iter().filter(|r| r.is_ok()).count();
+    let failed = results.iter().filter(|r| r.is_err()).count();
+    let (made, total) = (*written, *written + failed);
+    results
+        .into_iter()
+        .collect::<Result<Vec<PathBuf>, _>>()
+        .map_err(|e| match e {
+            NewWorkspaceError::Partial { path, error, .. } => NewWorkspaceError::Partial {
+                path,
+                error,
+                written: made,
+                total,
+            },
+            other => other,
+        })
 }
 
 /// What to do with an imported dossier whose id the workspace already has.
@@ -469,25 +478,7 @@ impl Adding {
             self.ids.insert(d.id.clone());
             renamed.push(d);
         }
-        let dir = self.dir.as_path();
-        let names =
-            super::names::file_names_for(renamed.iter().map(|d| d.id.as_str()), &mut self.taken);
-        let total = self.written + renamed.len();
-        let mut files = Vec::with_capacity(renamed.len());
-        for (d, name) in renamed.iter().zip(&names) {
-            let text = to_ron(d).map_err(|_| NewWorkspaceError::Serialize(d.id.clone()))?;
-            let path = write_new(dir, name, text.as_bytes()).map_err(|error| {
-                NewWorkspaceError::Partial {
-                    path: dir.join(name),
-                    error,
-                    written: self.written,
-                    total,
-                }
-            })?;
-            self.written += 1;
-            files.push(path);
-        }
-        Ok(files)
+        write_files(&self.dir, &renamed, &mut self.taken, &mut self.written)
     }
 
     /// Saves over the workspace's files the versions taken, syncs the folder; what was done.
@@ -504,24 +495,13 @@ impl Adding {
                     self.ids.insert(free.clone());
                     let mut copy = d;
                     copy.id.clone_from(&free);
-                    let name = super::names::file_names_for(
-                        std::iter::once(free.as_str()),
+                    let made = write_files(
+                        &dir,
+                        std::slice::from_ref(&copy),
                         &mut self.taken,
-                    )
-                    .pop()
-                    .unwrap_or_else(|| format!("{free}.ron"));
-                    let text =
-                        to_ron(&copy).map_err(|_| NewWorkspaceError::Serialize(copy.id.clone()))?;
-                    let path = write_new(&dir, &name, text.as_bytes()).map_err(|error| {
-                        NewWorkspaceError::Partial {
-                            path: dir.join(&name),
-                            error,
-                            written: self.written,
-                            total: self.written + 1,
-                        }
-                    })?;
-                    self.written += 1;
-                    self.added.files.push(path);
+                        &mut self.written,
+                    )?;
+                    self.added.files.extend(made);
                     self.added.clashes.push((original.clone(), free));
                     self.added.refused.push((original, why));
                 }
