@@ -808,3 +808,24 @@ mod hostile_messages {
         assert!(e.message(Lang::En).contains("does not exist"));
     }
 }
+
+proptest! {
+    /// The ids seen, kept in one buffer, answer as a map from each id to the first file
+    /// that had it: the earlier file for a repeated id (empty and look-alike ids too), none
+    /// for a new one.
+    #[test]
+    fn ids_seen_answer_as_a_map_of_first_files(
+        ids in proptest::collection::vec(
+            proptest::sample::select(vec!["", "A", "AA", "A A", "a", "Ä", "ANTW-1", "ANTW-10", "ANTW-1 "]),
+            0..40,
+        )
+    ) {
+        let mut seen = IdsSeen::default();
+        let mut oracle: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        for (file, id) in ids.iter().enumerate() {
+            let expected = oracle.get(id).copied();
+            oracle.entry(id).or_insert(file);
+            prop_assert_eq!(seen.first(id, file), expected, "{:?} at {}", id, file);
+        }
+    }
+}

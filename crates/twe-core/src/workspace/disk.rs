@@ -106,11 +106,7 @@ impl Workspace {
             None => {
                 let i = self.add(dossier.clone());
                 self.update(i, |e| {
-                    e.path = Some(path.to_path_buf());
-                    e.name = path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default();
+                    e.set_file(path.to_path_buf());
                     e.saved = Some(std::sync::Arc::new(dossier));
                     e.disk = Some(stamp);
                 });
@@ -159,7 +155,9 @@ impl Workspace {
         else {
             return DiskChange::None;
         };
-        let theirs = super::locks::read(file).filter(|l| !l.is_mine());
+        let theirs = super::locks::read(file)
+            .filter(|l| !l.is_mine())
+            .map(Box::new);
         let e = &mut self.entries[i];
         if e.locked_by == theirs {
             return DiskChange::None;

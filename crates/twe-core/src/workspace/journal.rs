@@ -394,7 +394,7 @@ impl Workspace {
             .filter(|e| e.is_dirty())
             .map(|e| JournalEntry {
                 path: e.path.as_deref().map(JournalPath::of),
-                name: e.name.clone(),
+                name: e.name().to_string(),
                 dossier: (*e.dossier).clone(),
             })
             .collect()
@@ -421,7 +421,7 @@ impl Workspace {
                 None => self
                     .entries
                     .iter()
-                    .position(|e| e.path.is_none() && !e.deleted && e.name == j.name),
+                    .position(|e| e.path.is_none() && !e.deleted && e.name() == j.name),
             };
             match found {
                 // A second entry for a file already put back (the journal named it twice,

@@ -9,11 +9,19 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
+use std::sync::mpsc::{Receiver, TryRecvError, channel, sync_channel};
 
 /// Files read and checked per batch: small enough that the first dossiers show within a
 /// frame or two, large enough that both cores stay busy.
 const BATCH: usize = 2_048;
+
+/// Batches read ahead of the window at most: then the reading waits for the window to take
+/// them. Unbounded, a window drawn slowly (a software renderer) let the reading run the
+/// whole folder ahead, every entry waiting in the channel before it was moved into the
+/// workspace (which has already made room for all). A window left alone looks once a
+/// second, so the bound is what the reading does in about a second: fewer would make the
+/// reading wait for the window.
+const READ_AHEAD: usize = 32;
 
 /// Dossiers read and checked, made into entries on the loader's thread, ready to join a
 /// workspace (the window's thread only moves them in).
@@ -102,14 +110,14 @@ impl Loader {
     /// Starts loading the folder or file at `path`, checking for `today` and `year_mode`.
     pub fn start(path: PathBuf, today: NaiveDate, year_mode: YearMode) -> Self {
         let progress = Arc::new(Progress::default());
-        let (tx, updates) = channel();
+        let (tx, updates) = sync_channel(READ_AHEAD);
         let shared = Arc::clone(&progress);
         let from = path.clone();
         // A thread of its own: the listing blocks on the disk; the reading uses rayon's
         // pool, which the window's thread never waits on.
         let spawned = std::thread::Builder::new()
             .name("twe-loader".into())
-            .spawn(move || run(&from, today, year_mode, &shared, &tx));
+            .spawn(move || run(&from, today, year_mode, &shared, &|u| tx.send(u).is_ok()));
         let mut loader = Loader {
             path,
             progress,
@@ -117,9 +125,12 @@ impl Loader {
             finished: false,
         };
         if spawned.is_err() {
-            // No thread: the folder is read here, at once (slower to show, nothing lost).
+            // No thread: the folder is read here, at once (slower to show, nothing lost),
+            // into a channel without bound (nobody takes from it until it is read).
             let (tx, updates) = channel();
-            run(&loader.path, today, year_mode, &loader.progress, &tx);
+            run(&loader.path, today, year_mode, &loader.progress, &|u| {
+                tx.send(u).is_ok()
+            });
             loader.updates = updates;
         }
         loader
@@ -144,6 +155,8 @@ impl Loader {
     pub fn cancel(&mut self) {
         self.progress.cancel.store(true, Ordering::Relaxed);
         self.finished = true;
+        // A reading that waits for room in the channel stops now, not when this is dropped.
+        drop(std::mem::replace(&mut self.updates, channel().1));
     }
 
     /// Whether the last update was taken (or it was cancelled).
@@ -206,6 +219,9 @@ impl Drop for Loader {
     }
 }
 
+/// Hands an update on; `false` when nobody listens any more.
+type Send<'a> = &'a (dyn Fn(Update) -> bool + Sync);
+
 /// The loader's thread: lists, then reads and checks batch by batch, stopping between
 /// batches when cancelled or when nobody listens any more.
 fn run(
@@ -213,7 +229,7 @@ fn run(
     today: NaiveDate,
     year_mode: YearMode,
     progress: &Progress,
-    tx: &std::sync::mpsc::Sender<Update>,
+    tx: Send<'_>,
 ) {
     // One core stays the window's: with every core reading, its frames waited up to 40 ms
     // for the processor (on two cores); with one left, they stay under 10 ms and the load
@@ -235,7 +251,7 @@ fn load(
     today: NaiveDate,
     year_mode: YearMode,
     progress: &Progress,
-    tx: &std::sync::mpsc::Sender<Update>,
+    tx: Send<'_>,
 ) {
     let (files, mut errors) = list_paths(std::slice::from_ref(&path.to_path_buf()));
     // The total before the flag that says it is final (Release, read with Acquire).
@@ -245,33 +261,38 @@ fn load(
     ctx.year_mode = year_mode;
     // Ids seen so far, in path order: a later file with one of them is reported as
     // `duplicate_ids` reports it when a folder is read in one go.
-    let mut seen = crate::files::IdsSeen::default();
+    let mut seen = crate::files::IdsSeen::for_files(files.len());
     for chunk in files.chunks(BATCH) {
         if progress.cancel.load(Ordering::Relaxed) {
             return;
         }
         let mut report = read_files(chunk);
         for d in &report.dossiers {
-            errors.extend(seen.check(d));
+            errors.extend(seen.check(d, &files));
         }
         let findings = review_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
         progress.read.fetch_add(chunk.len(), Ordering::Relaxed);
         report.errors.sort_by(|a, b| a.path.cmp(&b.path));
-        let entries = report
-            .dossiers
-            .into_iter()
-            .zip(findings)
-            .map(|(d, f)| super::Entry::loaded(d, f, true))
-            .collect();
+        // Into a list of their own size: collected in place, the entries kept the room of
+        // the dossiers read (twice theirs) while waiting in the channel, 10 MB at a time.
+        let mut entries = Vec::with_capacity(report.dossiers.len());
+        entries.extend(
+            report
+                .dossiers
+                .into_iter()
+                .zip(findings)
+                .map(|(d, f)| super::Entry::loaded(d, f, true)),
+        );
         let batch = Batch {
             entries,
             errors: report.errors,
             checked_for: (today, year_mode),
         };
-        if tx.send(Update::Batch(batch)).is_err() {
+        if !tx(Update::Batch(batch)) {
             return;
         }
     }
+    drop(seen);
     // The folder's own chores, here rather than on the window's thread: each lists the
     // whole folder again.
     let locks = super::locks::scan(files.iter().map(|f| f.path.as_path()));
@@ -283,7 +304,7 @@ fn load(
     if let Some(root) = root {
         crate::files::clean_stale_temps(root, LEFTOVER_AGE);
     }
-    let _ = tx.send(Update::Done(Done {
+    tx(Update::Done(Done {
         errors,
         locks,
         cut_short: false,

@@ -143,10 +143,7 @@ impl Workspace {
         self.update(i, |e| {
             e.disk = stamp;
             e.saved = Some(e.dossier.clone());
-            if let Some(name) = path.file_name() {
-                e.name = name.to_string_lossy().into_owned();
-            }
-            e.path = Some(path);
+            e.set_file(path);
         });
         Ok(())
     }
@@ -169,7 +166,7 @@ impl Workspace {
             return Ok(());
         };
         let failed = |e| SaveError::Failed(SaveFailure::Io(dir.to_path_buf(), e));
-        let text = crate::files::saved_text(&dir.join(&entry.name), &entry.dossier)
+        let text = crate::files::saved_text(&dir.join(entry.name()), &entry.dossier)
             .map_err(SaveError::Failed)?;
         let mut taken = crate::files::names::taken_in(dir);
         // Names this workspace gave but another process may not see yet.
@@ -190,8 +187,7 @@ impl Workspace {
                     self.update(i, |e| {
                         e.disk = stamp;
                         e.saved = Some(e.dossier.clone());
-                        e.name = name;
-                        e.path = Some(path);
+                        e.set_file(path);
                     });
                     return Ok(());
                 }

@@ -76,7 +76,7 @@ fn the_agenda_follows_edits_and_the_reference_date() {
         let mut due = 0;
         for e in ws.entries.iter().filter(|e| !e.deleted) {
             let fresh = agenda::dossier(&e.dossier, &ctx);
-            assert_eq!(e.agenda.as_slice(), fresh.as_slice(), "{}", e.dossier.id);
+            assert_eq!(&e.agenda[..], fresh.as_slice(), "{}", e.dossier.id);
             due += fresh.iter().filter(|i| i.due.day <= week_end).count();
         }
         assert_eq!(ws.due_this_week(), due);
