@@ -23,6 +23,23 @@ const BATCH: usize = 2_048;
 /// reading wait for the window.
 const READ_AHEAD: usize = 32;
 
+/// How a load is paced: files a batch, batches read ahead at most.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Pace {
+    /// Files read and checked per batch.
+    pub batch: usize,
+    /// Batches read ahead of the window at most.
+    pub read_ahead: usize,
+}
+
+impl Pace {
+    /// The pace of every load but a test's.
+    const USUAL: Pace = Pace {
+        batch: BATCH,
+        read_ahead: READ_AHEAD,
+    };
+}
+
 /// Dossiers read and checked, made into entries on the loader's thread, ready to join a
 /// workspace (the window's thread only moves them in).
 #[derive(Debug)]
@@ -109,15 +126,29 @@ pub struct Status {
 impl Loader {
     /// Starts loading the folder or file at `path`, checking for `today` and `year_mode`.
     pub fn start(path: PathBuf, today: NaiveDate, year_mode: YearMode) -> Self {
+        Self::start_paced(path, today, year_mode, Pace::USUAL)
+    }
+
+    /// [`Loader::start`] at another pace (tests: a few files, one a batch).
+    pub(crate) fn start_paced(
+        path: PathBuf,
+        today: NaiveDate,
+        year_mode: YearMode,
+        pace: Pace,
+    ) -> Self {
         let progress = Arc::new(Progress::default());
-        let (tx, updates) = sync_channel(READ_AHEAD);
+        let (tx, updates) = sync_channel(pace.read_ahead);
         let shared = Arc::clone(&progress);
         let from = path.clone();
         // A thread of its own: the listing blocks on the disk; the reading uses rayon's
         // pool, which the window's thread never waits on.
         let spawned = std::thread::Builder::new()
             .name("twe-loader".into())
-            .spawn(move || run(&from, today, year_mode, &shared, &|u| tx.send(u).is_ok()));
+            .spawn(move || {
+                run(&from, (today, year_mode), pace.batch, &shared, &|u| {
+                    tx.send(u).is_ok()
+                });
+            });
         let mut loader = Loader {
             path,
             progress,
@@ -128,9 +159,13 @@ impl Loader {
             // No thread: the folder is read here, at once (slower to show, nothing lost),
             // into a channel without bound (nobody takes from it until it is read).
             let (tx, updates) = channel();
-            run(&loader.path, today, year_mode, &loader.progress, &|u| {
-                tx.send(u).is_ok()
-            });
+            run(
+                &loader.path,
+                (today, year_mode),
+                pace.batch,
+                &loader.progress,
+                &|u| tx.send(u).is_ok(),
+            );
             loader.updates = updates;
         }
         loader
@@ -157,6 +192,12 @@ impl Loader {
         self.finished = true;
         // A reading that waits for room in the channel stops now, not when this is dropped.
         drop(std::mem::replace(&mut self.updates, channel().1));
+    }
+
+    /// Whether its thread has ended (it shares the progress with this alone).
+    #[cfg(test)]
+    pub(crate) fn thread_gone(&self) -> bool {
+        Arc::strong_count(&self.progress) == 1
     }
 
     /// Whether the last update was taken (or it was cancelled).
@@ -226,8 +267,8 @@ type Send<'a> = &'a (dyn Fn(Update) -> bool + Sync);
 /// batches when cancelled or when nobody listens any more.
 fn run(
     path: &std::path::Path,
-    today: NaiveDate,
-    year_mode: YearMode,
+    checked_for: (NaiveDate, YearMode),
+    batch: usize,
     progress: &Progress,
     tx: Send<'_>,
 ) {
@@ -240,16 +281,16 @@ fn run(
         .thread_name(|i| format!("twe-loader-{i}"))
         .build()
     {
-        Ok(pool) => pool.install(|| load(path, today, year_mode, progress, tx)),
-        Err(_) => load(path, today, year_mode, progress, tx),
+        Ok(pool) => pool.install(|| load(path, checked_for, batch, progress, tx)),
+        Err(_) => load(path, checked_for, batch, progress, tx),
     }
 }
 
 /// [`run`]'s work, on whichever pool it runs in.
 fn load(
     path: &std::path::Path,
-    today: NaiveDate,
-    year_mode: YearMode,
+    (today, year_mode): (NaiveDate, YearMode),
+    batch: usize,
     progress: &Progress,
     tx: Send<'_>,
 ) {
@@ -262,7 +303,7 @@ fn load(
     // Ids seen so far, in path order: a later file with one of them is reported as
     // `duplicate_ids` reports it when a folder is read in one go.
     let mut seen = crate::files::IdsSeen::for_files(files.len());
-    for chunk in files.chunks(BATCH) {
+    for chunk in files.chunks(batch.max(1)) {
         if progress.cancel.load(Ordering::Relaxed) {
             return;
         }

@@ -1301,6 +1301,62 @@ mod loading_tests {
         assert!(loader.poll(usize::MAX).is_empty());
     }
 
+    /// The reading waits for the window: with room for two batches in the channel it reads
+    /// no further until the window takes one; cancelled while it waits, its thread ends
+    /// (it held the channel and the batch it was handing over).
+    #[test]
+    fn the_reading_waits_for_the_window_and_stops_when_cancelled() {
+        use crate::workspace::loading::Pace;
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let files = std::fs::read_dir(dir.path())
+            .unwrap()
+            .filter(|e| {
+                e.as_ref()
+                    .unwrap()
+                    .path()
+                    .extension()
+                    .is_some_and(|x| x == "ron")
+            })
+            .count();
+        assert!(files > 6, "{files}");
+        let today = parse("2026-06-01").unwrap();
+        let pace = Pace {
+            batch: 1,
+            read_ahead: 2,
+        };
+        let wait_for = |what: &dyn Fn() -> bool| {
+            let t = std::time::Instant::now();
+            while !what() && t.elapsed() < std::time::Duration::from_secs(10) {
+                std::thread::sleep(std::time::Duration::from_millis(5));
+            }
+        };
+        let mut loader =
+            Loader::start_paced(dir.path().to_path_buf(), today, YearMode::Trajectory, pace);
+        // Two batches wait in the channel and a third is being handed over: no more is read.
+        wait_for(&|| loader.status().read >= 3);
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        assert_eq!(loader.status().read, 3, "read on without the window");
+        assert_eq!(loader.poll(1).len(), 1);
+        wait_for(&|| loader.status().read >= 4);
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        assert_eq!(loader.status().read, 4, "one taken, one more read");
+        loader.cancel();
+        wait_for(&|| loader.thread_gone());
+        assert!(loader.thread_gone(), "the thread still waits");
+        // Taken to its end, the same load brings every file.
+        let all: usize =
+            Loader::start_paced(dir.path().to_path_buf(), today, YearMode::Trajectory, pace)
+                .wait()
+                .iter()
+                .map(|u| match u {
+                    Update::Batch(b) => b.len() + b.errors.len(),
+                    Update::Done(_) => 0,
+                })
+                .sum();
+        assert_eq!(all, files);
+    }
+
     /// A folder that is not there: one problem, no dossiers, and the load ends.
     #[test]
     fn a_missing_folder_ends_with_its_problem() {
