@@ -1327,3 +1327,26 @@ fn an_export_never_replaces_a_dossier_of_the_workspace() {
     );
     assert!(h.query_by_label("Replace").is_none());
 }
+
+/// A folder opened while the window is hidden (minimised: no frame is drawn) still comes
+/// in: the reading, which waits for the window when it is far ahead, is taken in without a
+/// frame, and no dossier goes missing.
+#[test]
+fn a_folder_read_while_the_window_is_hidden_comes_in_without_a_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::sample::write_to(dir.path()).unwrap();
+    let expected = Workspace::open(dir.path(), today()).len();
+    let ctx = egui::Context::default();
+    let mut window = Window::new(Workspace::sample(today()), Lang::En);
+    window.open_workspace(dir.path());
+    for _ in 0..1_000 {
+        if !window.is_opening() {
+            break;
+        }
+        window.take_loaded_while_hidden(&ctx);
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!window.is_opening(), "never finished without a frame");
+    assert_eq!(window.workspace().len(), expected);
+    assert_eq!(window.workspace().root(), Some(dir.path()));
+}

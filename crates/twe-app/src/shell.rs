@@ -462,6 +462,14 @@ impl PlannerApp {
 }
 
 impl eframe::App for PlannerApp {
+    /// While the window is hidden eframe draws nothing and calls only this: a folder being
+    /// read is still taken in, once a second.
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
+        if ctx.input(|i| i.viewport().visible() == Some(false)) {
+            self.window.take_loaded_while_hidden(ctx);
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         if ctx.input(|i| i.viewport().close_requested()) && self.window.on_close_requested() {
@@ -662,6 +670,16 @@ mod tests {
             return;
         }
         let ctx = egui::Context::default();
+        // egui asks for a few frames of its own at the start: let them pass, so that the
+        // wake below is the watch's.
+        for _ in 0..10 {
+            let mut out = ctx.run_ui(egui::RawInput::default(), |_| {});
+            out.textures_delta.clear();
+            if !ctx.has_requested_repaint() {
+                break;
+            }
+        }
+        assert!(!ctx.has_requested_repaint());
         let mut watching = Watching::start(dir.path(), &ctx);
         let wait = |what: &mut dyn FnMut() -> bool| {
             for _ in 0..100 {

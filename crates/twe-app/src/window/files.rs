@@ -407,9 +407,6 @@ impl Window {
     /// Takes in the dossiers the folder being opened has ready, and finishes the opening
     /// once every file is read.
     pub(super) fn poll_opening(&mut self, ctx: &egui::Context) {
-        let Some(opening) = &mut self.opening else {
-            return;
-        };
         // Three quarters of the time between the last two frames (4 to 150 ms): the hand-over
         // keeps pace with the drawing whatever the renderer (a user at work draws every
         // few ms, and the hand-over takes a few ms a frame; left alone, the window looks
@@ -417,6 +414,22 @@ impl Window {
         // includes the last hand-over, it cannot feed itself into ever longer frames.
         let frame = ctx.input(|i| i.unstable_dt);
         let budget = std::time::Duration::from_secs_f32((frame * 0.75).clamp(0.004, 0.15));
+        self.poll_opening_for(ctx, budget);
+    }
+
+    /// Takes what a folder being read has ready while the window is hidden (minimised, or
+    /// covered): nothing is drawn then, so the hand-over may take the longest a frame may
+    /// (150 ms a look). Else the reading, which waits for the window when it is far ahead,
+    /// would stop until the window is shown again.
+    pub fn take_loaded_while_hidden(&mut self, ctx: &egui::Context) {
+        self.poll_opening_for(ctx, std::time::Duration::from_millis(150));
+    }
+
+    /// [`Self::poll_opening`] for up to `budget`.
+    fn poll_opening_for(&mut self, ctx: &egui::Context, budget: std::time::Duration) {
+        let Some(opening) = &mut self.opening else {
+            return;
+        };
         let polled = opening.poll(&mut self.shared.ws, budget);
         self.shared.loading = Some(opening.status());
         if let Some(first) = polled.first_new {

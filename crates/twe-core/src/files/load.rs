@@ -610,9 +610,9 @@ impl IdsSeen {
     /// earlier file of them had its id; else remembers it.
     pub fn check(&mut self, d: &LoadedDossier, files: &[ListedFile]) -> Option<LoadError> {
         // The list is sorted by path, as it is read: the file's number is its place in it.
-        let file = files
-            .binary_search_by(|f| f.path.as_os_str().cmp(d.path.as_os_str()))
-            .ok()?;
+        let found = files.binary_search_by(|f| f.path.as_os_str().cmp(d.path.as_os_str()));
+        debug_assert!(found.is_ok(), "{} is not in the listing", d.path.display());
+        let file = found.ok()?;
         self.check_numbered(d, file, |n| files.get(n).map(|f| f.path.as_path()))
     }
 }

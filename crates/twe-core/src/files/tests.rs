@@ -829,3 +829,48 @@ proptest! {
         }
     }
 }
+
+/// A repeated id names the file that had it first, whether the folder is read in one go or
+/// a file at a time (the first then long gone from memory): the earlier file by path, in
+/// a subfolder too, never the later one or a third.
+#[test]
+fn a_repeated_id_names_the_first_file_that_had_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let good = parse(EXAMPLE).unwrap();
+    let sub = dir.path().join("a.sub");
+    std::fs::create_dir(&sub).unwrap();
+    let write = |path: &Path, id: &str| {
+        let mut d = good.clone();
+        d.id = id.into();
+        save_dossier(path, &d).unwrap();
+    };
+    write(&dir.path().join("a.ron"), "X");
+    write(&sub.join("b.ron"), "Y");
+    write(&dir.path().join("c.ron"), "Y");
+    write(&dir.path().join("d.ron"), "X");
+    let expected = |errors: &[LoadError]| {
+        let mut got: Vec<(PathBuf, PathBuf)> = errors
+            .iter()
+            .filter_map(|e| match &e.kind {
+                LoadErrorKind::DuplicateId { first, .. } => Some((e.path.clone(), first.clone())),
+                _ => None,
+            })
+            .collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                (dir.path().join("c.ron"), sub.join("b.ron")),
+                (dir.path().join("d.ron"), dir.path().join("a.ron")),
+            ]
+        );
+    };
+    expected(&load_paths(&[dir.path().to_path_buf()]).errors);
+    for part in [1, 2, 3] {
+        expected(&load_paths_in_parts(
+            &[dir.path().to_path_buf()],
+            part,
+            |_| {},
+        ));
+    }
+}

@@ -261,7 +261,7 @@ impl Drop for Loader {
 }
 
 /// Hands an update on; `false` when nobody listens any more.
-type Send<'a> = &'a (dyn Fn(Update) -> bool + Sync);
+type Hand<'a> = &'a (dyn Fn(Update) -> bool + Sync);
 
 /// The loader's thread: lists, then reads and checks batch by batch, stopping between
 /// batches when cancelled or when nobody listens any more.
@@ -270,7 +270,7 @@ fn run(
     checked_for: (NaiveDate, YearMode),
     batch: usize,
     progress: &Progress,
-    tx: Send<'_>,
+    tx: Hand<'_>,
 ) {
     // One core stays the window's: with every core reading, its frames waited up to 40 ms
     // for the processor (on two cores); with one left, they stay under 10 ms and the load
@@ -292,7 +292,7 @@ fn load(
     (today, year_mode): (NaiveDate, YearMode),
     batch: usize,
     progress: &Progress,
-    tx: Send<'_>,
+    tx: Hand<'_>,
 ) {
     let (files, mut errors) = list_paths(std::slice::from_ref(&path.to_path_buf()));
     // The total before the flag that says it is final (Release, read with Acquire).

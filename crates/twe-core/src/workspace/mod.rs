@@ -183,6 +183,15 @@ fn file_name(path: Option<&Path>) -> Option<&str> {
 }
 
 impl Entry {
+    /// Takes the entry out of its file, keeping the file's name as its own (a deleted
+    /// dossier brought back without its file is still called by it).
+    fn clear_file(&mut self) {
+        if self.name.is_none() {
+            self.name = file_name(self.path.as_deref()).map(Into::into);
+        }
+        self.path = None;
+    }
+
     /// Puts the entry in the file at `path`, named after it.
     fn set_file(&mut self, path: PathBuf) {
         self.name = path
@@ -192,17 +201,20 @@ impl Entry {
         self.path = Some(path);
     }
 
-    /// An entry whose findings are current for `dossier`.
+    /// An entry whose findings are current for `dossier`, called `name` (none: its file's
+    /// name).
     fn new(
         path: Option<PathBuf>,
-        name: String,
+        name: Option<String>,
         dossier: Arc<Dossier>,
         saved: Option<Arc<Dossier>>,
         checked: Checked,
         disk: Option<DiskStamp>,
     ) -> Self {
         let Checked { findings, agenda } = checked;
-        let name = (file_name(path.as_deref()) != Some(name.as_str())).then(|| name.into());
+        let name = name
+            .filter(|n| file_name(path.as_deref()) != Some(n.as_str()))
+            .map(Into::into);
         let mut entry = Entry {
             path,
             name,
@@ -230,13 +242,16 @@ impl Entry {
             dossier,
             stamp: disk,
         } = loaded;
-        let name = path
-            .file_name()
-            .map_or_else(|| dossier.id.clone(), |n| n.to_string_lossy().into_owned());
+        // Made only where the file's own name will not do (250,000 names made and thrown
+        // away otherwise).
+        let own = (!from_files || file_name(Some(&path)).is_none()).then(|| {
+            path.file_name()
+                .map_or_else(|| dossier.id.clone(), |n| n.to_string_lossy().into_owned())
+        });
         let dossier = Arc::new(dossier);
         let saved = Some(Arc::clone(&dossier));
         let path = from_files.then_some(path);
-        Entry::new(path, name, dossier, saved, checked, disk)
+        Entry::new(path, own, dossier, saved, checked, disk)
     }
 
     /// Takes the findings and agenda of its dossier as it is now.
@@ -905,7 +920,7 @@ impl Workspace {
     fn mark_deleted(&mut self, i: usize) {
         self.update(i, |e| {
             e.deleted = true;
-            e.path = None;
+            e.clear_file();
             e.disk = None;
             e.saved = Some(e.dossier.clone());
         });
@@ -1009,7 +1024,9 @@ impl Workspace {
         self.update(i, |e| {
             e.deleted = false;
             e.saved = saved.map(Arc::new);
-            e.path = written;
+            if let Some(path) = written {
+                e.set_file(path);
+            }
             e.disk = stamp;
         });
         if self.entries[i].dirty {
@@ -1034,7 +1051,7 @@ impl Workspace {
         let checked = review(&dossier, &ctx);
         self.push(Entry::new(
             None,
-            name,
+            Some(name),
             Arc::new(dossier),
             None,
             checked,

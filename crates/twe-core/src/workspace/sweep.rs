@@ -278,17 +278,20 @@ mod tests {
             let epoch = SystemTime::UNIX_EPOCH;
             assert_eq!(nanos(None), i64::MIN);
             assert_eq!(nanos(Some(epoch)), 0);
+            // Multiples of 100 ns: what every system keeps (Windows counts in 100 ns).
             assert_eq!(
                 nanos(Some(
-                    epoch + Duration::from_nanos(1_764_000_000_000_000_001)
+                    epoch + Duration::from_nanos(1_764_000_000_123_456_700)
                 )),
-                1_764_000_000_000_000_001
+                1_764_000_000_123_456_700
             );
-            assert_eq!(nanos(Some(epoch - Duration::from_nanos(5))), -5);
-            assert_ne!(
-                nanos(Some(epoch - Duration::from_secs(u64::MAX / 2))),
-                nanos(None)
-            );
+            assert_eq!(nanos(Some(epoch - Duration::from_nanos(500))), -500);
+            // Before 1678 (past what 64 bits of nanoseconds hold), still a time, not none;
+            // 1670 is after Windows's earliest (1601).
+            let long_ago = epoch
+                .checked_sub(Duration::from_hours(300 * 365 * 24))
+                .unwrap();
+            assert_eq!(nanos(Some(long_ago)), i64::MIN + 1);
         }
 
         #[test]

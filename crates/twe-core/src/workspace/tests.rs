@@ -1146,6 +1146,26 @@ mod review {
         assert_eq!(mode, 0o600);
     }
 
+    /// Undoing a delete when another file took the name meanwhile brings the dossier back
+    /// as unsaved work, still called by its file's name (not by nothing).
+    #[test]
+    fn a_dossier_brought_back_without_its_file_keeps_its_name() {
+        let dir = folder();
+        let file = dir.path().join("leuven-2018-0006.ron");
+        let mut ws = Workspace::open(dir.path(), today());
+        let i = index_of(&ws, "LEUV-2018-0006");
+        assert_eq!(ws.entries[i].name(), "leuven-2018-0006.ron");
+        ws.delete(i).unwrap();
+        assert_eq!(ws.entries[i].name(), "leuven-2018-0006.ron");
+        std::fs::write(&file, "someone else's").unwrap();
+        ws.undo().unwrap().unwrap();
+        let e = &ws.entries[i];
+        assert!(e.path().is_none() && e.is_dirty());
+        assert_eq!(e.name(), "leuven-2018-0006.ron");
+        assert_eq!(ws.journal_entries()[0].name, "leuven-2018-0006.ron");
+        assert_eq!(std::fs::read_to_string(&file).unwrap(), "someone else's");
+    }
+
     #[test]
     fn shared_drive_a_file_opened_by_a_relative_name_has_its_folder() {
         let dir = folder();
