@@ -1173,3 +1173,30 @@ fn import_preview_assigns_an_unrecognised_header_and_lists_failing_rows() {
         Some(&Action::Output(Output::CloseImport))
     );
 }
+
+/// A column assigned reads the rows again on a thread of its own (at a quarter of a million
+/// rows the window stood still for seconds): the panel says it is reading at once, keeps
+/// the last complete reading until the new one is in, and an import asked for meanwhile
+/// waits for it and takes the new one.
+#[test]
+fn a_column_assigned_reads_the_rows_again_beside_the_window() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = import_panel(dir.path());
+    assert!(!h.state().0.is_reading(), "the first reading is in");
+    assert_eq!(h.state().0.imported().dossiers.len(), 0);
+    h.state_mut().0.assign(
+        twe_documents::spreadsheet::SheetKind::Instruments,
+        1,
+        Some(twe_documents::spreadsheet::Column::Client),
+    );
+    assert!(h.state().0.is_reading(), "read on the window's thread");
+    assert_eq!(h.state().0.imported().dossiers.len(), 0, "the last reading");
+    h.state_mut().0.finish_reading(Lang::En);
+    assert!(!h.state().0.is_reading());
+    assert_eq!(h.state().0.imported().dossiers.len(), 1);
+    h.run();
+    assert!(
+        h.query_by_label_contains("1 dossier ready to import; 1 row cannot be read")
+            .is_some()
+    );
+}

@@ -18,6 +18,12 @@ use twe_documents::spreadsheet::{
 /// How many unreadable rows the panel lists (the rest are counted).
 const SHOWN_PROBLEMS: usize = 200;
 
+/// How long a frame waits for the rows being read again before it shows that they are:
+/// a sheet of a few thousand rows is read within it (the preview never flickers), a
+/// caseload of a quarter of a million takes seconds, and the window stays responsive
+/// meanwhile (it read them in the frame, and stood still for that long).
+pub(crate) const READ_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
 /// How many taken ids the panel shows side by side (the rest are counted, and the choice
 /// for all applies to them): next month's sheet of a whole caseload takes every id.
 const SHOWN_CLASHES: usize = 100;
@@ -28,8 +34,11 @@ pub struct ImportPanel {
     file: PathBuf,
     /// How its sheets were understood (the user may reassign columns).
     preview: Preview,
-    /// What an import would give with the current columns.
+    /// What an import would give with the current columns (the last complete reading
+    /// while `reading`).
     imported: Imported,
+    /// The rows being read again with the current columns, on a thread of its own.
+    reading: Option<std::sync::mpsc::Receiver<Imported>>,
     /// The new folder, as typed or chosen.
     pub folder: String,
     /// Why the last import attempt failed, if it did.
@@ -62,18 +71,81 @@ impl ImportPanel {
                 chosen.push(layout.sheet);
             }
         }
-        let imported = import(&preview);
         let folder = file.with_extension("").display().to_string();
-        ImportPanel {
+        let mut panel = ImportPanel {
             file,
             preview,
-            imported,
+            imported: Imported::default(),
+            reading: None,
             folder,
             error: None,
             lines: None,
             clashes: None,
             chosen,
             frames: 0,
+        };
+        panel.read_again();
+        panel
+    }
+
+    /// Reads the rows again with the current columns, on a thread of its own: at a quarter
+    /// of a million rows that takes seconds, which the window spent standing still.
+    fn read_again(&mut self) {
+        let preview = self.preview.clone();
+        let (tx, done) = std::sync::mpsc::channel();
+        let spawned = std::thread::Builder::new()
+            .name("twe-import-preview".into())
+            .spawn(move || {
+                // Fails only when the preview was closed or read again meanwhile.
+                let _ = tx.send(import(&preview));
+            });
+        self.lines = None;
+        if spawned.is_ok() {
+            self.reading = Some(done);
+        } else {
+            // No thread: read here, the window waiting, as it did.
+            self.reading = None;
+            self.imported = import(&self.preview);
+        }
+    }
+
+    /// Whether the rows are being read again.
+    pub fn is_reading(&self) -> bool {
+        self.reading.is_some()
+    }
+
+    /// Takes the rows read again if they are ready within `wait` (a failure said in `lang`).
+    fn take_reading(&mut self, wait: std::time::Duration, lang: Lang) {
+        let Some(done) = &self.reading else {
+            return;
+        };
+        match done.recv_timeout(wait) {
+            Ok(imported) => {
+                self.imported = imported;
+                self.reading = None;
+                self.lines = None;
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
+            // The reading thread failed: nothing to import, and said.
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                self.reading = None;
+                self.imported = Imported::default();
+                self.lines = None;
+                self.error = Some(
+                    lang.pick(
+                        "De rijen konden niet opnieuw gelezen worden; sluit dit venster en open het bestand opnieuw.",
+                        "The rows could not be read again; close this window and open the file again.",
+                    )
+                    .into(),
+                );
+            }
+        }
+    }
+
+    /// Waits for the rows being read again (an import asked for while they are).
+    pub fn finish_reading(&mut self, lang: Lang) {
+        while self.reading.is_some() {
+            self.take_reading(std::time::Duration::from_secs(1), lang);
         }
     }
 
@@ -139,8 +211,7 @@ impl ImportPanel {
             if !self.chosen.contains(&sheet) {
                 self.chosen.push(sheet);
             }
-            self.imported = import(&self.preview);
-            self.lines = None;
+            self.read_again();
         }
     }
 
@@ -197,6 +268,13 @@ impl ImportPanel {
 
     /// How many dossiers are ready and how many rows cannot be read.
     fn summary_ui(&self, ui: &mut egui::Ui, lang: Lang) {
+        if self.is_reading() {
+            ui.horizontal(|ui| {
+                ui.spinner();
+                ui.strong(lang.pick("De rijen worden gelezen…", "Reading the rows…"));
+            });
+            return;
+        }
         let got = &self.imported;
         let count = |x: usize, nl, en| twe_core::lang::count(x as i64, lang, nl, en);
         ui.strong(format!(
@@ -212,6 +290,9 @@ impl ImportPanel {
 
     /// The rows that cannot be read, each with its reason, and the notes.
     fn problems_ui(&mut self, ui: &mut egui::Ui, lang: Lang) {
+        if self.is_reading() {
+            return;
+        }
         if self.imported.problems.is_empty() {
             ui.weak(lang.pick("Elke rij is leesbaar.", "Every row can be read."));
         }
@@ -256,7 +337,8 @@ impl ImportPanel {
         }
         ui.horizontal(|ui| {
             let folder = self.folder.trim();
-            let ready = !self.imported.dossiers.is_empty() && !folder.is_empty();
+            let some = !self.imported.dossiers.is_empty() && !self.is_reading();
+            let ready = some && !folder.is_empty();
             let label = format!(
                 "{} {} {}",
                 lang.pick("Importeer", "Import"),
@@ -277,7 +359,7 @@ impl ImportPanel {
                 twe_core::lang::dossiers(self.imported.dossiers.len() as i64, lang)
             );
             if ui
-                .add_enabled(!self.imported.dossiers.is_empty(), egui::Button::new(add))
+                .add_enabled(some, egui::Button::new(add))
                 .on_hover_text(lang.pick(
                     "Nieuwe dossiers komen erbij; voor een id dat de werkmap al heeft kiest u, naast elkaar, voor er iets geschreven wordt",
                     "New dossiers are added; for an id the workspace has you choose, side by side, before anything is written",
@@ -643,6 +725,11 @@ impl Panel for ImportPanel {
     /// dialog.
     fn ui(&mut self, cx: &ViewCx<'_>, ui: &mut egui::Ui, out: &mut Vec<Action>) {
         let (ctx, lang) = (ui.ctx().clone(), cx.lang);
+        self.take_reading(READ_WAIT, lang);
+        if self.is_reading() {
+            // Look again soon: the spinner turns, and the rows show once read.
+            ctx.request_repaint();
+        }
         if self.frames < 3 {
             self.frames += 1;
             ctx.request_repaint();

@@ -116,11 +116,65 @@ impl Window {
     /// Reads the spreadsheet `file` and shows how it would be imported; says why when it
     /// cannot be read at all.
     pub(super) fn preview_import(&mut self, file: PathBuf) {
-        match twe_documents::spreadsheet::read_path(&file) {
+        let (tx, done) = std::sync::mpsc::channel();
+        let path = file.clone();
+        let spawned = std::thread::Builder::new()
+            .name("twe-import-read".into())
+            .spawn(move || {
+                // Fails only when another file was asked for meanwhile.
+                let _ = tx.send(twe_documents::spreadsheet::read_path(&path));
+            });
+        if spawned.is_err() {
+            // No thread: read here, the window waiting, as it did.
+            let read = twe_documents::spreadsheet::read_path(&file);
+            self.preview_read(file, read);
+            return;
+        }
+        let name = file
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        self.say(|lang| format!("{name}: {}", lang.pick("wordt gelezen…", "reading…")));
+        self.import_reading = Some(Reading { file, done });
+    }
+
+    /// Shows the preview of `file` once read, or says why it cannot be read.
+    fn preview_read(
+        &mut self,
+        file: PathBuf,
+        read: Result<twe_documents::spreadsheet::Source, twe_documents::spreadsheet::ReadError>,
+    ) {
+        match read {
             Ok(source) => {
                 self.import = Some(ImportPanel::new(file, source, &self.column_choices));
             }
             Err(e) => self.say(|lang| format!("{}: {}", file.display(), e.message(lang))),
+        }
+    }
+
+    /// Takes the spreadsheet being read once it is, waiting a moment for it in the frame
+    /// (a small sheet shows at once), else looks again next frame.
+    pub(super) fn take_import_reading(&mut self, ctx: &egui::Context) {
+        let Some(reading) = &self.import_reading else {
+            return;
+        };
+        match reading.done.recv_timeout(crate::import_view::READ_WAIT) {
+            Ok(read) => {
+                let file = reading.file.clone();
+                self.import_reading = None;
+                self.preview_read(file, read);
+            }
+            Err(std::sync::mpsc::RecvTimeoutError::Timeout) => ctx.request_repaint(),
+            Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
+                let file = reading.file.clone();
+                self.import_reading = None;
+                self.say(|lang| {
+                    format!(
+                        "{}: {}",
+                        file.display(),
+                        lang.pick("kon niet gelezen worden", "could not be read")
+                    )
+                });
+            }
         }
     }
 
@@ -130,6 +184,8 @@ impl Window {
         let Some(panel) = &mut self.import else {
             return;
         };
+        // A folder chosen while the rows are read again: they are what is imported.
+        panel.finish_reading(self.shared.lang);
         let got = panel.imported();
         if let Err(e) = twe_core::files::write_workspace(dir, &got.dossiers) {
             panel.error = Some(e.message(self.shared.lang));
@@ -205,6 +261,7 @@ impl Window {
         let Some(panel) = &mut self.import else {
             return;
         };
+        panel.finish_reading(lang);
         // Ids the workspace has are shown side by side first; the second click adds.
         let ws = &self.shared.ws;
         let Some(choices) = panel.clash_choices().or_else(|| {
@@ -415,4 +472,14 @@ fn added_words(added: &twe_core::files::Added) -> twe_core::lang::Text {
         twe_core::lang::terminal_safe(&s).into_owned()
     };
     twe_core::lang::Text::new(words(Lang::Nl), words(Lang::En))
+}
+
+/// A spreadsheet being read for the import's preview.
+pub(super) struct Reading {
+    /// The file.
+    file: PathBuf,
+    /// What reading it gives, once read.
+    done: std::sync::mpsc::Receiver<
+        Result<twe_documents::spreadsheet::Source, twe_documents::spreadsheet::ReadError>,
+    >,
 }

@@ -122,6 +122,9 @@ pub struct Window {
     dialogs: Dialogs,
     /// The spreadsheet import being prepared, if any.
     import: Option<ImportPanel>,
+    /// The spreadsheet being read for a preview, on a thread of its own (a workbook of a
+    /// quarter of a million rows takes two seconds).
+    import_reading: Option<documents::Reading>,
     /// The columns chosen at earlier imports, per sheet and header set, newest first
     /// (persisted by the shell).
     column_choices: Vec<twe_documents::spreadsheet::ColumnChoice>,
@@ -169,6 +172,7 @@ impl Window {
             help: Help::default(),
             dialogs: Dialogs::default(),
             import: None,
+            import_reading: None,
             column_choices: Vec::new(),
         }
     }
@@ -358,6 +362,7 @@ impl Window {
                 egui::Theme::Light
             });
         self.poll_opening(ui.ctx());
+        self.take_import_reading(ui.ctx());
         let mut out = Vec::new();
         if self.presenting {
             // Nothing but the slide: no list, no names, no editor; F11 leaves as Esc does.
