@@ -1199,4 +1199,17 @@ fn a_column_assigned_reads_the_rows_again_beside_the_window() {
         h.query_by_label_contains("1 dossier ready to import; 1 row cannot be read")
             .is_some()
     );
+    // Changed twice while read: what is imported follows the last columns.
+    let (instruments, client) = (
+        twe_documents::spreadsheet::SheetKind::Instruments,
+        Some(twe_documents::spreadsheet::Column::Client),
+    );
+    h.state_mut().0.assign(instruments, 1, None);
+    h.state_mut().0.assign(instruments, 1, client);
+    h.state_mut().0.assign(instruments, 1, None);
+    h.state_mut().0.finish_reading(Lang::En);
+    assert_eq!(h.state().0.imported().dossiers.len(), 0);
+    h.state_mut().0.assign(instruments, 1, client);
+    h.state_mut().0.finish_reading(Lang::En);
+    assert_eq!(h.state().0.imported().dossiers.len(), 1);
 }

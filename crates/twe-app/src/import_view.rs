@@ -37,8 +37,11 @@ pub struct ImportPanel {
     /// What an import would give with the current columns (the last complete reading
     /// while `reading`).
     imported: Imported,
-    /// The rows being read again with the current columns, on a thread of its own.
+    /// The rows being read again, on a thread of its own.
     reading: Option<std::sync::mpsc::Receiver<Imported>>,
+    /// The columns changed again while they were: read once more when that reading ends
+    /// (one reading at a time: each holds the import's memory and a core).
+    again: bool,
     /// The new folder, as typed or chosen.
     pub folder: String,
     /// Why the last import attempt failed, if it did.
@@ -77,6 +80,7 @@ impl ImportPanel {
             preview,
             imported: Imported::default(),
             reading: None,
+            again: false,
             folder,
             error: None,
             lines: None,
@@ -91,6 +95,11 @@ impl ImportPanel {
     /// Reads the rows again with the current columns, on a thread of its own: at a quarter
     /// of a million rows that takes seconds, which the window spent standing still.
     fn read_again(&mut self) {
+        self.lines = None;
+        if self.reading.is_some() {
+            self.again = true;
+            return;
+        }
         let preview = self.preview.clone();
         let (tx, done) = std::sync::mpsc::channel();
         let spawned = std::thread::Builder::new()
@@ -99,7 +108,6 @@ impl ImportPanel {
                 // Fails only when the preview was closed or read again meanwhile.
                 let _ = tx.send(import(&preview));
             });
-        self.lines = None;
         if spawned.is_ok() {
             self.reading = Some(done);
         } else {
@@ -121,14 +129,20 @@ impl ImportPanel {
         };
         match done.recv_timeout(wait) {
             Ok(imported) => {
-                self.imported = imported;
                 self.reading = None;
                 self.lines = None;
+                if std::mem::take(&mut self.again) {
+                    // Read with columns changed since: read with the current ones.
+                    self.read_again();
+                } else {
+                    self.imported = imported;
+                }
             }
             Err(std::sync::mpsc::RecvTimeoutError::Timeout) => {}
             // The reading thread failed: nothing to import, and said.
             Err(std::sync::mpsc::RecvTimeoutError::Disconnected) => {
                 self.reading = None;
+                self.again = false;
                 self.imported = Imported::default();
                 self.lines = None;
                 self.error = Some(
@@ -339,10 +353,16 @@ impl ImportPanel {
             let folder = self.folder.trim();
             let some = !self.imported.dossiers.is_empty() && !self.is_reading();
             let ready = some && !folder.is_empty();
+            // While the rows are read, no count: the last one is not what would be imported.
+            let count = if self.is_reading() {
+                "… dossiers".to_string()
+            } else {
+                twe_core::lang::dossiers(self.imported.dossiers.len() as i64, lang)
+            };
             let label = format!(
                 "{} {} {}",
                 lang.pick("Importeer", "Import"),
-                twe_core::lang::dossiers(self.imported.dossiers.len() as i64, lang),
+                count,
                 if self.imported.dossiers.len() == 1 {
                     lang.pick("en open het", "and open it")
                 } else {
@@ -356,7 +376,7 @@ impl ImportPanel {
             let add = format!(
                 "{} {}",
                 lang.pick("Toevoegen aan deze werkmap", "Add to this workspace"),
-                twe_core::lang::dossiers(self.imported.dossiers.len() as i64, lang)
+                count
             );
             if ui
                 .add_enabled(some, egui::Button::new(add))

@@ -145,6 +145,11 @@ impl Window {
     ) {
         match read {
             Ok(source) => {
+                // The status said it was being read: it is.
+                let name = file
+                    .file_name()
+                    .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.say(|lang| format!("{name}: {}", lang.pick("gelezen", "read")));
                 self.import = Some(ImportPanel::new(file, source, &self.column_choices));
             }
             Err(e) => self.say(|lang| format!("{}: {}", file.display(), e.message(lang))),
