@@ -1,13 +1,13 @@
 //! `check`: every rule on dossier files or folders, as text or JSON.
 
-use super::args::{Io, JsonLoadError, LangArg, context, load_for, parse_date};
+use super::args::{Io, JsonLoadError, LangArg, context, parse_date};
 use super::{EXIT_FINDINGS, EXIT_LOAD, EXIT_OK};
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use rayon::prelude::*;
 use serde::Serialize;
 use std::path::PathBuf;
-use twe_core::files::{LoadReport, LoadedDossier};
+use twe_core::files::LoadedDossier;
 use twe_core::lang::{self, Lang};
 use twe_core::rules::{CheckContext, Finding, Findings, Severity, SeverityCounts, check_all};
 
@@ -43,6 +43,8 @@ pub enum Format {
     Json,
 }
 
+/// The JSON report as one object: how [`json_in_parts`] is held to it.
+#[cfg(test)]
 #[derive(Serialize)]
 struct JsonCheck {
     dossiers: Vec<JsonDossier>,
@@ -72,12 +74,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     let lang = LangArg::or_env(args.lang);
     match args.format {
         Format::Text => text_in_parts(args, &ctx, lang, twe_core::files::PART, io),
-        Format::Json => json(
-            load_for(&args.paths, args.counsellor.as_deref()),
-            &ctx,
-            lang,
-            io,
-        ),
+        Format::Json => json_in_parts(args, &ctx, lang, twe_core::files::PART, io),
     }
 }
 
@@ -129,38 +126,118 @@ fn text_in_parts(
     })
 }
 
-/// The JSON report: one object, the dossiers and the load problems.
-fn json(
-    report: LoadReport,
+/// The JSON report: one object, the dossiers and the load problems, written as the folder
+/// is read a part at a time (memory holds a part, never the caseload: 250,000 dossiers
+/// took 417 MB); the same bytes as the object serialised whole.
+fn json_in_parts(
+    args: &Args,
     ctx: &CheckContext<'_>,
     lang: Lang,
+    part: usize,
     io: &mut Io<'_>,
 ) -> std::io::Result<u8> {
-    let LoadReport { dossiers, errors } = report;
-    let checked: Vec<_> = dossiers
-        .iter()
-        .zip(check_all(dossiers.iter().map(|d| &d.dossier), ctx))
-        .collect();
-    let report = JsonCheck {
-        // Wording 40,000 messages is most of a big report: on every core.
-        dossiers: checked
-            .par_iter()
-            .map(|(d, findings)| json_dossier(d, findings, lang))
-            .collect(),
-        load_errors: errors.iter().map(|e| JsonLoadError::of(e, lang)).collect(),
+    let report = JsonInParts {
+        dossiers: DossiersInParts {
+            args,
+            ctx,
+            lang,
+            part,
+            errors: std::cell::RefCell::new(Vec::new()),
+            any_error: std::cell::Cell::new(false),
+        },
     };
     serde_json::to_writer_pretty(&mut *io.out, &report)?;
     writeln!(io.out)?;
+    let errors = report.dossiers.errors.borrow();
     Ok(if !errors.is_empty() {
         EXIT_LOAD
-    } else if checked
-        .iter()
-        .any(|(_, f)| f.iter().any(|f| f.severity() == Severity::Error))
-    {
+    } else if report.dossiers.any_error.get() {
         EXIT_FINDINGS
     } else {
         EXIT_OK
     })
+}
+
+/// [`JsonCheck`] as it is written a part at a time: the dossiers first, then the load
+/// problems (known once every part is read).
+struct JsonInParts<'a> {
+    dossiers: DossiersInParts<'a>,
+}
+
+impl Serialize for JsonInParts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut report = s.serialize_struct("JsonCheck", 2)?;
+        report.serialize_field("dossiers", &self.dossiers)?;
+        let load_errors: Vec<JsonLoadError> = self
+            .dossiers
+            .errors
+            .borrow()
+            .iter()
+            .map(|e| JsonLoadError::of(e, self.dossiers.lang))
+            .collect();
+        report.serialize_field("load_errors", &load_errors)?;
+        report.end()
+    }
+}
+
+/// The dossiers of a JSON report, read, checked and worded a part at a time as they are
+/// written; what the exit status needs is kept aside.
+struct DossiersInParts<'a> {
+    args: &'a Args,
+    ctx: &'a CheckContext<'a>,
+    lang: Lang,
+    part: usize,
+    /// The load problems, once every part is read.
+    errors: std::cell::RefCell<Vec<twe_core::files::LoadError>>,
+    /// Whether a finding is an error.
+    any_error: std::cell::Cell<bool>,
+}
+
+impl Serialize for DossiersInParts<'_> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeSeq;
+        let mut seq = s.serialize_seq(None)?;
+        let mut failed = None;
+        let counsellor = self.args.counsellor.as_deref();
+        let errors = twe_core::files::load_paths_in_parts(&self.args.paths, self.part, |part| {
+            if failed.is_some() {
+                return;
+            }
+            let part: Vec<&LoadedDossier> = part
+                .iter()
+                .filter(|d| counsellor.is_none_or(|n| d.dossier.has_counsellor(n)))
+                .collect();
+            let checked: Vec<(&LoadedDossier, Findings)> = part
+                .iter()
+                .copied()
+                .zip(check_all(part.iter().map(|d| &d.dossier), self.ctx))
+                .collect();
+            if checked
+                .iter()
+                .any(|(_, f)| f.iter().any(|f| f.severity() == Severity::Error))
+            {
+                self.any_error.set(true);
+            }
+            // Wording 40,000 messages is most of a big report: on every core.
+            let lang = self.lang;
+            let worded: Vec<JsonDossier> = checked
+                .par_iter()
+                .map(|(d, findings)| json_dossier(d, findings, lang))
+                .collect();
+            for d in &worded {
+                if let Err(e) = seq.serialize_element(d) {
+                    failed = Some(e);
+                    return;
+                }
+            }
+        });
+        if let Some(e) = failed {
+            return Err(e);
+        }
+        *self.errors.borrow_mut() = errors;
+        seq.end()
+    }
 }
 
 fn json_dossier(d: &LoadedDossier, findings: &[Finding], lang: Lang) -> JsonDossier {
@@ -314,6 +391,80 @@ mod tests {
         assert_eq!(whole.0, EXIT_LOAD);
         for part in [1, 7] {
             assert_eq!(run(part), whole, "parts of {part}");
+        }
+    }
+
+    /// The JSON report written a part at a time is, byte for byte, the report made whole
+    /// (one object serialised at once), with the same exit status: parts of one file, of
+    /// seven, of all; a repeated id, a missing path and a counsellor among them.
+    #[test]
+    fn the_json_report_in_parts_is_the_object_whole() {
+        let dir = tempfile::tempdir().unwrap();
+        twe_core::sample::write_to(dir.path()).unwrap();
+        let first = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+            .min()
+            .unwrap();
+        twe_core::files::write_new(dir.path(), "zz-copy.ron", &std::fs::read(&first).unwrap())
+            .unwrap();
+        let folder = dir.path().to_str().unwrap();
+        for extra in [
+            &["nergens.ron"][..],
+            &["--counsellor", "sofie peeters"][..],
+            &[][..],
+        ] {
+            let mut words = vec![folder, "--format", "json", "--today", "2026-06-01"];
+            words.extend_from_slice(extra);
+            let args = parse(&words).unwrap();
+            let ctx = context(args.today, false);
+            // The whole object, as the report was made before it was written in parts.
+            let report = super::super::args::load_for(&args.paths, args.counsellor.as_deref());
+            let findings = check_all(report.dossiers.iter().map(|d| &d.dossier), &ctx);
+            let whole = JsonCheck {
+                dossiers: report
+                    .dossiers
+                    .iter()
+                    .zip(&findings)
+                    .map(|(d, f)| json_dossier(d, f, Lang::Nl))
+                    .collect(),
+                load_errors: report
+                    .errors
+                    .iter()
+                    .map(|e| JsonLoadError::of(e, Lang::Nl))
+                    .collect(),
+            };
+            let mut expected = serde_json::to_string_pretty(&whole).unwrap();
+            expected.push('\n');
+            let status = if !report.errors.is_empty() {
+                EXIT_LOAD
+            } else if findings
+                .iter()
+                .any(|f| f.iter().any(|f| f.severity() == Severity::Error))
+            {
+                EXIT_FINDINGS
+            } else {
+                EXIT_OK
+            };
+            assert!(whole.dossiers.len() > 1, "{extra:?}");
+            for part in [1, 7, usize::MAX] {
+                let (mut out, mut err) = (Vec::new(), Vec::new());
+                let code = json_in_parts(
+                    &args,
+                    &ctx,
+                    Lang::Nl,
+                    part,
+                    &mut Io::new(&mut out, &mut err),
+                )
+                .unwrap();
+                assert_eq!(
+                    String::from_utf8(out).unwrap(),
+                    expected,
+                    "{extra:?}, parts of {part}"
+                );
+                assert_eq!(code, status, "{extra:?}, parts of {part}");
+            }
         }
     }
 
