@@ -5,8 +5,7 @@ use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::Write;
-use std::path::PathBuf;
-use twe_core::files::{LoadError, LoadReport, load_paths};
+use twe_core::files::LoadError;
 use twe_core::lang::{self, Lang};
 use twe_core::rules::{CheckContext, YearMode};
 
@@ -86,9 +85,14 @@ pub fn context(today: Option<NaiveDate>, calendar_years: bool) -> CheckContext<'
     ctx
 }
 
-/// Loads `paths`, keeping only `counsellor`'s dossiers when one is named.
-pub fn load_for(paths: &[PathBuf], counsellor: Option<&str>) -> LoadReport {
-    let mut report = load_paths(paths);
+/// Loads `paths` whole, keeping only `counsellor`'s dossiers when one is named: what the
+/// reports read a part at a time are held to.
+#[cfg(test)]
+pub fn load_for(
+    paths: &[std::path::PathBuf],
+    counsellor: Option<&str>,
+) -> twe_core::files::LoadReport {
+    let mut report = twe_core::files::load_paths(paths);
     if let Some(name) = counsellor {
         report.dossiers.retain(|d| d.dossier.has_counsellor(name));
     }
