@@ -1,7 +1,7 @@
 //! `agenda`: what must be done in dossier files or folders, and by when, as text, JSON or
 //! an iCalendar file.
 
-use super::args::{Io, JsonLoadError, LangArg, context, parse_date};
+use super::args::{Io, JsonLoadError, LangArg, context, of_counsellor, parse_date};
 use super::{EXIT_LOAD, EXIT_OK};
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -149,15 +149,11 @@ fn calendar(
     };
     let mut entries: Vec<Entry> = Vec::new();
     let errors = twe_core::files::load_paths_in_parts(&args.paths, twe_core::files::PART, |part| {
-        let dossiers: Vec<&twe_core::model::Dossier> = part
-            .iter()
-            .map(|d| &d.dossier)
-            .filter(|d| {
-                args.counsellor
-                    .as_deref()
-                    .is_none_or(|n| d.has_counsellor(n))
-            })
-            .collect();
+        let dossiers: Vec<&twe_core::model::Dossier> =
+            of_counsellor(part, args.counsellor.as_deref())
+                .into_iter()
+                .map(|d| &d.dossier)
+                .collect();
         let agendas = agenda::all(dossiers.iter().copied(), ctx);
         for (d, agenda) in dossiers.iter().zip(&agendas) {
             for item in agenda
@@ -208,14 +204,7 @@ fn items_in_parts(
 ) -> (Vec<Worded>, Vec<twe_core::files::LoadError>) {
     let mut items: Vec<Worded> = Vec::new();
     let errors = twe_core::files::load_paths_in_parts(&args.paths, part, |part| {
-        let part: Vec<&LoadedDossier> = part
-            .iter()
-            .filter(|d| {
-                args.counsellor
-                    .as_deref()
-                    .is_none_or(|n| d.dossier.has_counsellor(n))
-            })
-            .collect();
+        let part = of_counsellor(part, args.counsellor.as_deref());
         let agendas = agenda::all(part.iter().map(|d| &d.dossier), ctx);
         for (d, a) in part.iter().zip(&agendas) {
             for i in a
@@ -304,16 +293,7 @@ mod tests {
     /// counsellor, and a repeated id and a missing path among the files.
     #[test]
     fn the_agenda_in_parts_is_the_agenda_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        twe_core::sample::write_to(dir.path()).unwrap();
-        let first = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .min()
-            .unwrap();
-        twe_core::files::write_new(dir.path(), "zz-copy.ron", &std::fs::read(&first).unwrap())
-            .unwrap();
+        let dir = super::super::args::sample_with_a_repeated_id();
         let folder = dir.path().to_str().unwrap();
         let runs: [&[&str]; 3] = [
             &["nergens.ron"],

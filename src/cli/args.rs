@@ -85,6 +85,33 @@ pub fn context(today: Option<NaiveDate>, calendar_years: bool) -> CheckContext<'
     ctx
 }
 
+/// The dossiers of a part read that `counsellor` guides (all when none is named): the one
+/// filter every report read a part at a time applies.
+pub fn of_counsellor<'a>(
+    part: &'a [twe_core::files::LoadedDossier],
+    counsellor: Option<&str>,
+) -> Vec<&'a twe_core::files::LoadedDossier> {
+    part.iter()
+        .filter(|d| counsellor.is_none_or(|n| d.dossier.has_counsellor(n)))
+        .collect()
+}
+
+/// The sample written into a new folder, with a copy of its first file beside it (a
+/// repeated id): the folder the reports' tests read whole and in parts.
+#[cfg(test)]
+pub fn sample_with_a_repeated_id() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::sample::write_to(dir.path()).unwrap();
+    let first = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "ron"))
+        .min()
+        .unwrap();
+    twe_core::files::write_new(dir.path(), "zz-copy.ron", &std::fs::read(&first).unwrap()).unwrap();
+    dir
+}
+
 /// Loads `paths` whole, keeping only `counsellor`'s dossiers when one is named: what the
 /// reports read a part at a time are held to.
 #[cfg(test)]

@@ -1,6 +1,6 @@
 //! `check`: every rule on dossier files or folders, as text or JSON.
 
-use super::args::{Io, JsonLoadError, LangArg, context, parse_date};
+use super::args::{Io, JsonLoadError, LangArg, context, of_counsellor, parse_date};
 use super::{EXIT_FINDINGS, EXIT_LOAD, EXIT_OK};
 use chrono::NaiveDate;
 use clap::ValueEnum;
@@ -95,14 +95,7 @@ fn text_in_parts(
         if written.is_err() {
             return;
         }
-        let part: Vec<&LoadedDossier> = part
-            .iter()
-            .filter(|d| {
-                args.counsellor
-                    .as_deref()
-                    .is_none_or(|n| d.dossier.has_counsellor(n))
-            })
-            .collect();
+        let part = of_counsellor(part, args.counsellor.as_deref());
         let checked: Vec<(&LoadedDossier, Findings)> = part
             .iter()
             .copied()
@@ -204,10 +197,7 @@ impl Serialize for DossiersInParts<'_> {
             if failed.is_some() {
                 return;
             }
-            let part: Vec<&LoadedDossier> = part
-                .iter()
-                .filter(|d| counsellor.is_none_or(|n| d.dossier.has_counsellor(n)))
-                .collect();
+            let part = of_counsellor(part, counsellor);
             let checked: Vec<(&LoadedDossier, Findings)> = part
                 .iter()
                 .copied()
@@ -344,16 +334,7 @@ mod tests {
     /// seven, of all; a repeated id and a missing path among them.
     #[test]
     fn a_report_in_parts_is_the_report_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        twe_core::sample::write_to(dir.path()).unwrap();
-        let first = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .min()
-            .unwrap();
-        twe_core::files::write_new(dir.path(), "zz-copy.ron", &std::fs::read(&first).unwrap())
-            .unwrap();
+        let dir = super::super::args::sample_with_a_repeated_id();
         let folder = dir.path().to_str().unwrap();
         let args = parse(&[
             folder,
@@ -399,16 +380,7 @@ mod tests {
     /// seven, of all; a repeated id, a missing path and a counsellor among them.
     #[test]
     fn the_json_report_in_parts_is_the_object_whole() {
-        let dir = tempfile::tempdir().unwrap();
-        twe_core::sample::write_to(dir.path()).unwrap();
-        let first = std::fs::read_dir(dir.path())
-            .unwrap()
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.extension().is_some_and(|x| x == "ron"))
-            .min()
-            .unwrap();
-        twe_core::files::write_new(dir.path(), "zz-copy.ron", &std::fs::read(&first).unwrap())
-            .unwrap();
+        let dir = super::super::args::sample_with_a_repeated_id();
         let folder = dir.path().to_str().unwrap();
         for extra in [
             &["nergens.ron"][..],
