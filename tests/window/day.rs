@@ -520,6 +520,50 @@ fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
     assert!(h.query_by_label_contains("no OCMW filled in").is_some());
 }
 
+/// A new dossier made while the list is searched and filtered is listed: the search and
+/// the filters that leave it out are cleared (it was made and nowhere to be seen until the
+/// search was), "my clients" and the order are kept, and the status says so. A copy too.
+#[test]
+fn a_new_dossier_made_while_the_list_is_searched_is_listed() {
+    let mut h = crate::common::sample(Lang::En);
+    h.state_mut()
+        .act(twe_app::Action::Setting(twe_app::action::Setting::SetMe(
+            Some("Sofie Peeters".into()),
+        )));
+    h.run();
+    h.get_by_label_contains("My clients").click();
+    h.run();
+    crate::common::retype(&mut h, "Search", "Elif");
+    assert!(
+        h.query_by_label_contains("1 of 30").is_some(),
+        "searched: one row"
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::N);
+    h.run();
+    let d = h.state().shown_dossier().unwrap().clone();
+    assert!(
+        h.query_all_by_label_contains(&format!("{}  ", d.id))
+            .next()
+            .is_some(),
+        "the new dossier is a row of the list"
+    );
+    assert!(
+        h.query_by_label_contains("Search and filters cleared")
+            .is_some(),
+        "and it says why the search is gone"
+    );
+    assert!(
+        h.query_by_label_contains("My clients (Sofie Peeters)")
+            .is_some(),
+        "my clients kept"
+    );
+    assert!(
+        h.query_by_label_contains("10 of 31").is_some(),
+        "my clients, the new one among them"
+    );
+    assert_eq!(d.counsellor.as_deref(), Some("Sofie Peeters"));
+}
+
 /// A new dossier made on the sample and saved by Ctrl+S where the dialog says: its folder
 /// is the first recent workspace and the one the next start opens (it was nowhere after a
 /// restart).

@@ -221,6 +221,22 @@ impl DossierList {
         self.filter.counsellor.as_deref()
     }
 
+    /// Makes entry `i` (a dossier just made) a row of the list: where the search or a
+    /// filter leaves it out (a new dossier has no client yet, so any search does), they are
+    /// cleared, keeping "my clients" (a new dossier is theirs) and the order. Answers
+    /// whether they were: the window says so.
+    pub fn reveal(&mut self, ws: &Workspace, i: usize) -> bool {
+        if self.rows(ws).rows.contains(&i) {
+            return false;
+        }
+        self.filter = super::rows::ListFilter {
+            counsellor: self.filter.counsellor.take(),
+            sort: self.filter.sort,
+            ..super::rows::ListFilter::default()
+        };
+        true
+    }
+
     pub fn rows(&mut self, ws: &Workspace) -> &ListCache {
         self.cache.refresh(ws, &self.filter);
         &self.cache

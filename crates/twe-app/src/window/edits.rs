@@ -26,6 +26,7 @@ impl Window {
                     .shared
                     .ws
                     .add(new_dossier(&self.shared.ws, me.as_deref()));
+                self.reveal(i);
                 self.open_entry(i);
                 // The first thing to write is who the client is.
                 self.shared.layout.view = super::View::Dossier;
@@ -36,6 +37,7 @@ impl Window {
             Edit::CopyDossier(i) => {
                 if let Some(copy) = copy_of(&self.shared.ws, i) {
                     let k = self.shared.ws.add(copy);
+                    self.reveal(k);
                     self.open_entry(k);
                 }
             }
@@ -67,6 +69,20 @@ impl Window {
 
     /// Deletes entry `i` (the user was asked), and writes the journal at once so that it
     /// no longer holds the dossier either.
+    /// Lists entry `i`, a dossier just made: a search or filter that leaves it out is
+    /// cleared, and said (it was made and then nowhere to be seen).
+    fn reveal(&mut self, i: usize) {
+        if self.list.reveal(&self.shared.ws, i) {
+            self.say(|lang| {
+                lang.pick(
+                    "Zoekopdracht en filters gewist, zodat het nieuwe dossier in de lijst staat",
+                    "Search and filters cleared, so that the new dossier is in the list",
+                )
+                .to_string()
+            });
+        }
+    }
+
     pub(super) fn delete(&mut self, i: usize) {
         let name = self
             .shared
