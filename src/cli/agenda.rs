@@ -2,7 +2,7 @@
 //! an iCalendar file.
 
 use super::args::{Io, JsonLoadError, LangArg, context, of_counsellor, parse_date};
-use super::{EXIT_LOAD, EXIT_OK};
+use super::exit_status;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use serde::Serialize;
@@ -123,18 +123,14 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             )?;
         }
     }
-    Ok(if errors.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_LOAD
-    })
+    Ok(exit_status(!errors.is_empty(), false))
 }
 
-/// The items and the overdue findings as a calendar on standard output. RFC 5545 wants at least one event in a
-/// calendar: with none, nothing is written and standard error says why.
-/// The calendar: the folder read a part at a time, each part's agenda items and overdue
-/// findings made into events and the dossiers let go, the events then written in the
-/// agenda's order. Memory holds a part and the events, never the caseload.
+/// The items and the overdue findings as a calendar on standard output: the folder read a
+/// part at a time, each part's items and overdue findings made into events and the
+/// dossiers let go, the events then written in the agenda's order (memory holds a part and
+/// the events, never the caseload). RFC 5545 wants at least one event in a calendar: with
+/// none, nothing is written and standard error says why.
 fn calendar(
     args: &Args,
     ctx: &CheckContext<'_>,
@@ -149,21 +145,13 @@ fn calendar(
     };
     let mut entries: Vec<Entry> = Vec::new();
     let errors = twe_core::files::load_paths_in_parts(&args.paths, twe_core::files::PART, |part| {
-        let dossiers: Vec<&twe_core::model::Dossier> =
-            of_counsellor(part, args.counsellor.as_deref())
-                .into_iter()
-                .map(|d| &d.dossier)
-                .collect();
-        let agendas = agenda::all(dossiers.iter().copied(), ctx);
-        for (d, agenda) in dossiers.iter().zip(&agendas) {
-            for item in agenda
-                .iter()
-                .filter(|i| args.until.is_none_or(|u| i.due.day <= u))
-            {
-                entries.push(Entry::item(d, *item, &options));
-            }
-        }
+        let kept = of_counsellor(part, args.counsellor.as_deref());
+        each_due(args, ctx, &kept, |d, item| {
+            entries.push(Entry::item(&d.dossier, item, &options));
+        });
         if !args.without_overdue {
+            let dossiers: Vec<&twe_core::model::Dossier> =
+                kept.iter().map(|d| &d.dossier).collect();
             for (d, found) in dossiers
                 .iter()
                 .zip(twe_core::rules::check_all(dossiers.iter().copied(), ctx))
@@ -185,11 +173,26 @@ fn calendar(
     } else {
         twe_documents::ics::write_calendar(entries, &mut *io.out, &options)?;
     }
-    Ok(if errors.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_LOAD
-    })
+    Ok(exit_status(!errors.is_empty(), false))
+}
+
+/// Each item of `dossiers` due by `--until` (all without it), with its dossier, in the
+/// order of the dossiers and of each one's agenda.
+fn each_due<'a>(
+    args: &Args,
+    ctx: &CheckContext<'_>,
+    dossiers: &[&'a LoadedDossier],
+    mut each: impl FnMut(&'a LoadedDossier, Item),
+) {
+    let agendas = agenda::all(dossiers.iter().map(|d| &d.dossier), ctx);
+    for (d, a) in dossiers.iter().zip(&agendas) {
+        for i in a
+            .iter()
+            .filter(|i| args.until.is_none_or(|u| i.due.day <= u))
+        {
+            each(d, *i);
+        }
+    }
 }
 
 /// Every item due (to `--until`) of the dossiers at `args.paths`, worded, sorted by due
@@ -204,16 +207,10 @@ fn items_in_parts(
 ) -> (Vec<Worded>, Vec<twe_core::files::LoadError>) {
     let mut items: Vec<Worded> = Vec::new();
     let errors = twe_core::files::load_paths_in_parts(&args.paths, part, |part| {
-        let part = of_counsellor(part, args.counsellor.as_deref());
-        let agendas = agenda::all(part.iter().map(|d| &d.dossier), ctx);
-        for (d, a) in part.iter().zip(&agendas) {
-            for i in a
-                .iter()
-                .filter(|i| args.until.is_none_or(|u| i.due.day <= u))
-            {
-                items.push(Worded::of(d, *i, lang, args.names));
-            }
-        }
+        let kept = of_counsellor(part, args.counsellor.as_deref());
+        each_due(args, ctx, &kept, |d, i| {
+            items.push(Worded::of(d, i, lang, args.names));
+        });
     });
     // Stable: an item keeps the order of its dossier's agenda, as when read whole.
     items.sort_by(|a, b| (a.due, &a.id, a.kind).cmp(&(b.due, &b.id, b.kind)));

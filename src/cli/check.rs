@@ -1,7 +1,7 @@
 //! `check`: every rule on dossier files or folders, as text or JSON.
 
 use super::args::{Io, JsonLoadError, LangArg, context, of_counsellor, parse_date};
-use super::{EXIT_FINDINGS, EXIT_LOAD, EXIT_OK};
+use super::exit_status;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use rayon::prelude::*;
@@ -78,6 +78,17 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
     }
 }
 
+/// The dossiers of a part read that `--counsellor` keeps, each with its findings.
+fn checked<'a>(
+    part: &'a [LoadedDossier],
+    args: &Args,
+    ctx: &CheckContext<'_>,
+) -> Vec<(&'a LoadedDossier, Findings)> {
+    let kept = of_counsellor(part, args.counsellor.as_deref());
+    let findings = check_all(kept.iter().map(|d| &d.dossier), ctx);
+    kept.into_iter().zip(findings).collect()
+}
+
 /// The text report, the folder read a part at a time: each part's dossiers checked,
 /// worded on every core and written, then let go (memory holds a part, never the
 /// caseload); the load problems, found by then, on standard error, then the totals.
@@ -95,12 +106,7 @@ fn text_in_parts(
         if written.is_err() {
             return;
         }
-        let part = of_counsellor(part, args.counsellor.as_deref());
-        let checked: Vec<(&LoadedDossier, Findings)> = part
-            .iter()
-            .copied()
-            .zip(check_all(part.iter().map(|d| &d.dossier), ctx))
-            .collect();
+        let checked = checked(part, args, ctx);
         dossiers += checked.len();
         for (_, findings) in &checked {
             total.add(SeverityCounts::of(findings));
@@ -110,13 +116,7 @@ fn text_in_parts(
     written?;
     io.load_errors(&errors, lang)?;
     totals(dossiers, total, errors.len(), lang, io)?;
-    Ok(if !errors.is_empty() {
-        EXIT_LOAD
-    } else if total.errors > 0 {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    })
+    Ok(exit_status(!errors.is_empty(), total.errors > 0))
 }
 
 /// The JSON report: one object, the dossiers and the load problems, written as the folder
@@ -142,13 +142,10 @@ fn json_in_parts(
     serde_json::to_writer_pretty(&mut *io.out, &report)?;
     writeln!(io.out)?;
     let errors = report.dossiers.errors.borrow();
-    Ok(if !errors.is_empty() {
-        EXIT_LOAD
-    } else if report.dossiers.any_error.get() {
-        EXIT_FINDINGS
-    } else {
-        EXIT_OK
-    })
+    Ok(exit_status(
+        !errors.is_empty(),
+        report.dossiers.any_error.get(),
+    ))
 }
 
 /// [`JsonCheck`] as it is written a part at a time: the dossiers first, then the load
@@ -192,17 +189,11 @@ impl Serialize for DossiersInParts<'_> {
         use serde::ser::SerializeSeq;
         let mut seq = s.serialize_seq(None)?;
         let mut failed = None;
-        let counsellor = self.args.counsellor.as_deref();
         let errors = twe_core::files::load_paths_in_parts(&self.args.paths, self.part, |part| {
             if failed.is_some() {
                 return;
             }
-            let part = of_counsellor(part, counsellor);
-            let checked: Vec<(&LoadedDossier, Findings)> = part
-                .iter()
-                .copied()
-                .zip(check_all(part.iter().map(|d| &d.dossier), self.ctx))
-                .collect();
+            let checked = checked(part, self.args, self.ctx);
             if checked
                 .iter()
                 .any(|(_, f)| f.iter().any(|f| f.severity() == Severity::Error))
@@ -318,7 +309,7 @@ fn dossier_text(d: &LoadedDossier, findings: &[Finding], lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::{Cli, Command};
+    use super::super::{Cli, Command, EXIT_LOAD};
     use super::*;
     use clap::Parser;
 
@@ -409,16 +400,12 @@ mod tests {
             };
             let mut expected = serde_json::to_string_pretty(&whole).unwrap();
             expected.push('\n');
-            let status = if !report.errors.is_empty() {
-                EXIT_LOAD
-            } else if findings
-                .iter()
-                .any(|f| f.iter().any(|f| f.severity() == Severity::Error))
-            {
-                EXIT_FINDINGS
-            } else {
-                EXIT_OK
-            };
+            let status = exit_status(
+                !report.errors.is_empty(),
+                findings
+                    .iter()
+                    .any(|f| f.iter().any(|f| f.severity() == Severity::Error)),
+            );
             assert!(whole.dossiers.len() > 1, "{extra:?}");
             for part in [1, 7, usize::MAX] {
                 let (mut out, mut err) = (Vec::new(), Vec::new());

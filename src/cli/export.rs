@@ -2,7 +2,7 @@
 //! `.csv`.
 
 use super::args::{Io, LangArg};
-use super::{EXIT_LOAD, EXIT_OK, document};
+use super::{EXIT_LOAD, document, exit_status};
 use std::io::Seek as _;
 use std::path::PathBuf;
 use twe_core::lang;
@@ -124,11 +124,7 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         lang::number(n as i64, lang),
         file.display()
     ))?;
-    Ok(if errors.is_empty() {
-        EXIT_OK
-    } else {
-        EXIT_LOAD
-    })
+    Ok(exit_status(!errors.is_empty(), false))
 }
 
 #[cfg(test)]

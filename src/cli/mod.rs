@@ -112,6 +112,18 @@ pub const EXIT_FINDINGS: u8 = 1;
 /// Exit code: a file could not be loaded or written, or the arguments are wrong.
 pub const EXIT_LOAD: u8 = 2;
 
+/// The exit code of a report: [`EXIT_LOAD`] when a file did not load, else
+/// [`EXIT_FINDINGS`] when a finding is an error, else [`EXIT_OK`].
+pub fn exit_status(load_problems: bool, error_findings: bool) -> u8 {
+    if load_problems {
+        EXIT_LOAD
+    } else if error_findings {
+        EXIT_FINDINGS
+    } else {
+        EXIT_OK
+    }
+}
+
 /// Parses the process arguments and runs.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
