@@ -496,10 +496,8 @@ fn counts_read_in_the_singular_and_the_plural() {
     assert!(has(&h, "30 dossiers · 9 fouten"));
 }
 
-/// A new dossier made with "my clients" on is the counsellor's (it stays in the list), its
-/// plan starts empty; an empty OCMW says so in the header.
-#[test]
-fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
+/// The sample in English, its user Sofie Peeters, the list on "My clients".
+fn sofies_clients() -> egui_kittest::Harness<'static, twe_app::Window> {
     let mut h = crate::common::sample(Lang::En);
     h.state_mut()
         .act(twe_app::Action::Setting(twe_app::action::Setting::SetMe(
@@ -508,6 +506,14 @@ fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
     h.run();
     h.get_by_label_contains("My clients").click();
     h.run();
+    h
+}
+
+/// A new dossier made with "my clients" on is the counsellor's (it stays in the list), its
+/// plan starts empty; an empty OCMW says so in the header.
+#[test]
+fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
+    let mut h = sofies_clients();
     h.key_press_modifiers(Modifiers::COMMAND, Key::N);
     h.run();
     let d = h.state().shown_dossier().unwrap().clone();
@@ -525,14 +531,7 @@ fn a_new_dossier_is_mine_with_no_plan_and_says_it_has_no_ocmw() {
 /// search was), "my clients" and the order are kept, and the status says so. A copy too.
 #[test]
 fn a_new_dossier_made_while_the_list_is_searched_is_listed() {
-    let mut h = crate::common::sample(Lang::En);
-    h.state_mut()
-        .act(twe_app::Action::Setting(twe_app::action::Setting::SetMe(
-            Some("Sofie Peeters".into()),
-        )));
-    h.run();
-    h.get_by_label_contains("My clients").click();
-    h.run();
+    let mut h = sofies_clients();
     crate::common::retype(&mut h, "Search", "Elif");
     assert!(
         h.query_by_label_contains("1 of 30").is_some(),
