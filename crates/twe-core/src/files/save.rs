@@ -405,8 +405,9 @@ pub struct Adding {
     dir: PathBuf,
     /// Each id of the workspace, and the file that has it first.
     files: std::collections::HashMap<String, PathBuf>,
-    /// The ids the folder holds now, those added included.
-    ids: std::collections::HashSet<String>,
+    /// The ids added so far (the folder's own are the keys of `files`): a second set of
+    /// the workspace's ids held them twice, a quarter of a million of them.
+    added_ids: std::collections::HashSet<String>,
     /// The file names taken in the folder.
     taken: std::collections::HashSet<String>,
     added: Added,
@@ -418,6 +419,17 @@ pub struct Adding {
 }
 
 impl Adding {
+    /// Whether the folder holds `id` now, those added included.
+    fn has(&self, id: &str) -> bool {
+        self.files.contains_key(id) || self.added_ids.contains(id)
+    }
+
+    /// The copy's id for `id` (`ID-kopie-N`) that the folder does not hold.
+    fn free_id(&self, id: &str) -> String {
+        let count = self.files.len() + self.added_ids.len();
+        crate::model::copy_id(id, count, |c| self.has(c))
+    }
+
     /// Reads the ids of the workspace in `dir`, a part at a time.
     pub fn open(dir: &Path) -> Result<Self, NewWorkspaceError> {
         let io = |e| NewWorkspaceError::Io(dir.to_path_buf(), e);
@@ -434,7 +446,7 @@ impl Adding {
         });
         Ok(Adding {
             dir: dir.to_path_buf(),
-            ids: files.keys().cloned().collect(),
+            added_ids: std::collections::HashSet::new(),
             files,
             taken: super::names::taken_in(dir),
             added: Added::default(),
@@ -454,7 +466,7 @@ impl Adding {
         let mut renamed: Vec<Dossier> = Vec::with_capacity(dossiers.len());
         for d in dossiers {
             let mut d = d.clone();
-            if self.ids.contains(&d.id) {
+            if self.has(&d.id) {
                 match (on_clash(&d.id), self.files.get(d.id.as_str())) {
                     (OnClash::KeepMine, _) => {
                         self.added.kept_mine.push(d.id.clone());
@@ -471,11 +483,11 @@ impl Adding {
                     // longer loads): both kept.
                     (OnClash::TakeTheirs | OnClash::KeepBoth, _) => {}
                 }
-                let free = crate::model::copy_id(&d.id, self.ids.len(), |c| self.ids.contains(c));
+                let free = self.free_id(&d.id);
                 self.added.clashes.push((d.id.clone(), free.clone()));
                 d.id = free;
             }
-            self.ids.insert(d.id.clone());
+            self.added_ids.insert(d.id.clone());
             renamed.push(d);
         }
         write_files(&self.dir, &renamed, &mut self.taken, &mut self.written)
@@ -490,9 +502,8 @@ impl Adding {
                 Err(why) => {
                     // Kept as a copy instead, so nothing imported is lost.
                     let original = d.id.clone();
-                    let free =
-                        crate::model::copy_id(&original, self.ids.len(), |c| self.ids.contains(c));
-                    self.ids.insert(free.clone());
+                    let free = self.free_id(&original);
+                    self.added_ids.insert(free.clone());
                     let mut copy = d;
                     copy.id.clone_from(&free);
                     let made = write_files(
