@@ -101,20 +101,9 @@ impl ImportPanel {
             return;
         }
         let preview = self.preview.clone();
-        let (tx, done) = std::sync::mpsc::channel();
-        let spawned = std::thread::Builder::new()
-            .name("twe-import-preview".into())
-            .spawn(move || {
-                // Fails only when the preview was closed or read again meanwhile.
-                let _ = tx.send(import(&preview));
-            });
-        if spawned.is_ok() {
-            self.reading = Some(done);
-        } else {
-            // No thread: read here, the window waiting, as it did.
-            self.reading = None;
-            self.imported = import(&self.preview);
-        }
+        self.reading = Some(twe_core::beside::beside("twe-import-preview", move || {
+            import(&preview)
+        }));
     }
 
     /// Whether the rows are being read again.

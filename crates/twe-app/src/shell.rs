@@ -58,26 +58,17 @@ struct Watching {
 impl Watching {
     /// Starts making the watcher of `root`.
     fn start(root: &std::path::Path, ctx: &egui::Context) -> Self {
-        let (tx, made) = std::sync::mpsc::channel();
         let (dir, wake) = (root.to_path_buf(), ctx.clone());
-        let spawned = std::thread::Builder::new()
-            .name("twe-watch".into())
-            .spawn(move || {
-                // Fails only when the window has moved on to another folder.
-                let _ = tx.send(Watcher::new(&dir, &wake));
-                wake.request_repaint();
-            });
-        let mut watching = Self {
+        let made = twe_core::beside::beside("twe-watch", move || {
+            let watcher = Watcher::new(&dir, &wake);
+            wake.request_repaint();
+            watcher
+        });
+        Self {
             root: root.to_path_buf(),
             watcher: None,
             making: Some(made),
-        };
-        if spawned.is_err() {
-            // No thread: made here, the first frame waiting for it, as before.
-            watching.making = None;
-            watching.watcher = Watcher::new(root, ctx);
         }
-        watching
     }
 
     /// The files created, changed or removed since the last call (none before the

@@ -13,6 +13,7 @@
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 pub mod about;
+pub mod beside;
 pub mod colour;
 pub mod files;
 pub mod generate;

@@ -116,20 +116,10 @@ impl Window {
     /// Reads the spreadsheet `file` and shows how it would be imported; says why when it
     /// cannot be read at all.
     pub(super) fn preview_import(&mut self, file: PathBuf) {
-        let (tx, done) = std::sync::mpsc::channel();
         let path = file.clone();
-        let spawned = std::thread::Builder::new()
-            .name("twe-import-read".into())
-            .spawn(move || {
-                // Fails only when another file was asked for meanwhile.
-                let _ = tx.send(twe_documents::spreadsheet::read_path(&path));
-            });
-        if spawned.is_err() {
-            // No thread: read here, the window waiting, as it did.
-            let read = twe_documents::spreadsheet::read_path(&file);
-            self.preview_read(file, read);
-            return;
-        }
+        let done = twe_core::beside::beside("twe-import-read", move || {
+            twe_documents::spreadsheet::read_path(&path)
+        });
         let name = file
             .file_name()
             .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
