@@ -410,7 +410,7 @@ impl Window {
         // Three quarters of the time between the last two frames (4 to 150 ms): the hand-over
         // keeps pace with the drawing whatever the renderer (a user at work draws every
         // few ms, and the hand-over takes a few ms a frame; left alone, the window looks
-        // five times a second and the hand-over takes most of it), and since that time
+        // once a second and the hand-over takes up to 150 ms of it), and since that time
         // includes the last hand-over, it cannot feed itself into ever longer frames.
         let frame = ctx.input(|i| i.unstable_dt);
         let budget = std::time::Duration::from_secs_f32((frame * 0.75).clamp(0.004, 0.15));
@@ -611,5 +611,6 @@ fn make_typed_folder(dir: &std::path::Path) -> bool {
 
 /// How often the window looks at a folder being read, without input: the progress moves
 /// each second (a quarter of a million dossiers on a software renderer took a minute with a
-/// frame every 30 ms, 71 % of the CPU in the rasteriser; 10–14 s now, BENCHMARKS.md).
+/// frame every 30 ms, 71 % of the CPU in the rasteriser; 6–8 s now, the reading waiting
+/// for the window when 32 batches ahead: BENCHMARKS.md).
 const LOADING_REPAINT: std::time::Duration = std::time::Duration::from_secs(1);
