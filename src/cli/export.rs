@@ -6,7 +6,7 @@ use super::{EXIT_LOAD, document, exit_status};
 use std::io::Seek as _;
 use std::path::PathBuf;
 use twe_core::lang;
-use twe_documents::spreadsheet::{CaseloadWriter, Format, WriteError, unpacked_within};
+use twe_documents::spreadsheet::{CaseloadWriter, Format, WriteError};
 
 /// `export`'s arguments.
 #[derive(clap::Args, Debug)]
@@ -101,10 +101,6 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
             result?;
         }
         book.finish()?;
-        if !csv {
-            scratch.rewind().map_err(WriteError::Io)?;
-            unpacked_within(&mut scratch)?;
-        }
         Ok::<(), WriteError>(())
     })();
     io.load_errors(&errors, lang)?;

@@ -26,7 +26,7 @@ pub use read::{
     GLANCE_ROWS, Glance, MAX_CELL_CHARS, MAX_COLUMNS, ReadError, Row, Source, Table, Value, choose,
     read_csv, read_path, read_workbook, read_xlsx,
 };
-pub use write::{CaseloadWriter, Format, caseload_bytes, unpacked_within};
+pub use write::{CaseloadWriter, Format, caseload_bytes};
 
 use chrono::NaiveDate;
 use twe_core::lang::Lang;

@@ -9,7 +9,7 @@ use super::columns::SheetKind;
 use super::limits::{Bound, Cost, MAX_FILE_BYTES, MAX_SHEET_ROWS};
 use super::{Cell, WriteError, formula_safe};
 use chrono::NaiveDate;
-use std::io::Write;
+use std::io::{Read, Seek, Write};
 use std::path::Path;
 use twe_core::lang::Lang;
 use twe_core::model::Dossier;
@@ -267,7 +267,7 @@ impl<W: Write> CsvWriter<W> {
 /// Whether a workbook written (`file`, read from its start) unpacks within the import's
 /// bound: its parts' sizes as its own zip states them (the export wrote it; the import
 /// measures a file it did not write by unpacking it).
-pub fn unpacked_within<R: std::io::Read + std::io::Seek>(file: R) -> Result<(), WriteError> {
+fn unpacked_within<R: std::io::Read + std::io::Seek>(file: R) -> Result<(), WriteError> {
     let failed = |e| WriteError::Io(std::io::Error::other(e));
     let mut zip = zip::ZipArchive::new(file).map_err(failed)?;
     let mut total = 0u64;
@@ -298,20 +298,22 @@ pub enum Format {
     clippy::large_enum_variant,
     reason = "one a file written: boxing the workbook would buy nothing"
 )]
-enum Out<W: Write + Send> {
+enum Out<W: Write + Read + Seek + Send> {
     Book { book: BookWriter, to: W },
     Csv(CsvWriter<W>),
 }
 
 /// A caseload written to a spreadsheet a dossier at a time: memory holds a row, never the
-/// caseload (a quarter of a million dossiers hold the same as ten).
-pub struct CaseloadWriter<W: Write + Send> {
+/// caseload (a quarter of a million dossiers hold the same as ten). The output holds the
+/// spreadsheet alone, from its start: a workbook is read back there to hold it to the
+/// import's bound on what it unpacks to.
+pub struct CaseloadWriter<W: Write + Read + Seek + Send> {
     out: Out<W>,
     lang: Lang,
     notes: bool,
 }
 
-impl<W: Write + Send> CaseloadWriter<W> {
+impl<W: Write + Read + Seek + Send> CaseloadWriter<W> {
     /// Starts a caseload in `format` and `lang` on `to`; a workbook's sheets wait in unnamed
     /// temporary files in `temp_dir` (the system's when none) until [`Self::finish`].
     pub fn new(
@@ -360,7 +362,13 @@ impl<W: Write + Send> CaseloadWriter<W> {
     pub fn finish(self) -> Result<(), WriteError> {
         match self.out {
             Out::Csv(csv) => csv.finish().map(drop),
-            Out::Book { book, to } => book.finish(to),
+            Out::Book { book, mut to } => {
+                book.finish(&mut to)?;
+                // XML escaping can grow a workbook past the estimate its rows were held to:
+                // measured from its own zip, so that nothing the import refuses is written.
+                to.rewind().map_err(WriteError::Io)?;
+                unpacked_within(&mut to)
+            }
         }
     }
 }
@@ -373,13 +381,13 @@ pub fn caseload_bytes(
     lang: Lang,
     temp_dir: Option<&Path>,
 ) -> Result<Vec<u8>, WriteError> {
-    let mut bytes = Vec::new();
+    let mut bytes = std::io::Cursor::new(Vec::new());
     let mut book = CaseloadWriter::new(&mut bytes, format, lang, temp_dir)?;
     for d in dossiers {
         book.add(d)?;
     }
     book.finish()?;
-    Ok(bytes)
+    Ok(bytes.into_inner())
 }
 
 /// The rows of `d` on each sheet, in the sheets' column order: a row per instrument (one
