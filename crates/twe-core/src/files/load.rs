@@ -2,6 +2,7 @@
 //! never stops the others from loading.
 
 use super::error::{LoadError, LoadErrorKind};
+use super::listing::Listing;
 use crate::model::Dossier;
 use crate::model::date_serde::INVALID_DATE;
 use rayon::prelude::*;
@@ -431,7 +432,7 @@ fn ron_files(
 /// The dossier files named by `paths` (every `.ron` below a folder), sorted and without
 /// repeats, and what could not be listed. Each file says whether a directory listing saw it
 /// as a regular file (see [`read_regular`]).
-pub fn list_paths(paths: &[PathBuf]) -> (Vec<ListedFile>, Vec<LoadError>) {
+pub fn list_paths(paths: &[PathBuf]) -> (Listing, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -455,37 +456,27 @@ pub fn list_paths(paths: &[PathBuf]) -> (Vec<ListedFile>, Vec<LoadError>) {
     }
     files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     files.dedup_by(|a, b| a.0 == b.0);
-    let files = files
-        .into_iter()
-        .map(|(path, listed)| ListedFile { path, listed })
-        .collect();
-    (files, errors)
+    (Listing::of(files), errors)
 }
 
-/// A dossier file found by [`list_paths`].
-#[derive(Clone, Debug)]
-pub struct ListedFile {
-    /// Where it is.
-    pub path: PathBuf,
-    /// Whether a directory listing saw it as a regular file, not a link.
-    listed: bool,
-}
-
-/// Reads and parses `files` on every core, in their order: the dossiers that loaded and
-/// the errors of those that did not.
-pub fn read_files(files: &[ListedFile]) -> LoadReport {
-    let results: Vec<(&ListedFile, Loaded)> = files
-        .par_iter()
-        .map(|f| (f, load_file_stamped(&f.path, f.listed)))
+/// Reads and parses the files numbered `which` of `files` on every core, in their order:
+/// the dossiers that loaded and the errors of those that did not.
+pub fn read_files(files: &Listing, which: std::ops::Range<usize>) -> LoadReport {
+    let results: Vec<(&Path, Loaded)> = which
+        .into_par_iter()
+        .filter_map(|n| {
+            let path = files.path(n)?;
+            Some((path, load_file_stamped(path, files.listed(n))))
+        })
         .collect();
     let mut report = LoadReport {
         dossiers: Vec::with_capacity(results.len()),
         errors: Vec::new(),
     };
-    for (file, result) in results {
+    for (path, result) in results {
         match result {
             Ok((dossier, stamp)) => report.dossiers.push(LoadedDossier {
-                path: file.path.clone(),
+                path: path.to_path_buf(),
                 dossier,
                 stamp: Some(stamp),
             }),
@@ -499,7 +490,7 @@ pub fn read_files(files: &[ListedFile]) -> LoadReport {
 /// is in the report, whatever happened to the others.
 pub fn load_paths(paths: &[PathBuf]) -> LoadReport {
     let (files, mut errors) = list_paths(paths);
-    let mut report = read_files(&files);
+    let mut report = read_files(&files, 0..files.len());
     errors.append(&mut report.errors);
     errors.extend(duplicate_ids(&report.dossiers));
     errors.sort_by(|a, b| a.path.cmp(&b.path));
@@ -523,8 +514,8 @@ pub fn load_paths_in_parts(
 ) -> Vec<LoadError> {
     let (files, mut errors) = list_paths(paths);
     let mut seen = IdsSeen::for_files(files.len());
-    for chunk in files.chunks(part.max(1)) {
-        let mut report = read_files(chunk);
+    for which in files.parts(part) {
+        let mut report = read_files(&files, which);
         errors.append(&mut report.errors);
         errors.extend(report.dossiers.iter().filter_map(|d| seen.check(d, &files)));
         each(&report.dossiers);
@@ -594,26 +585,20 @@ impl IdsSeen {
         path_of: impl Fn(usize) -> Option<&'p Path>,
     ) -> Option<LoadError> {
         let earlier = path_of(self.first(&d.dossier.id, file)?)?;
-        Some(LoadError {
-            path: d.path.clone(),
-            line: None,
-            column: None,
-            field: Some("id".into()),
-            kind: LoadErrorKind::DuplicateId {
-                id: d.dossier.id.clone(),
-                first: earlier.to_path_buf(),
-            },
-        })
+        Some(repeated_id(&d.path, &d.dossier.id, earlier))
     }
 
     /// The error for `d`, read from one of `files` (as [`list_paths`] lists them), if an
     /// earlier file of them had its id; else remembers it.
-    pub fn check(&mut self, d: &LoadedDossier, files: &[ListedFile]) -> Option<LoadError> {
+    pub fn check(&mut self, d: &LoadedDossier, files: &Listing) -> Option<LoadError> {
         // The list is sorted by path, as it is read: the file's number is its place in it.
-        let found = files.binary_search_by(|f| f.path.as_os_str().cmp(d.path.as_os_str()));
-        debug_assert!(found.is_ok(), "{} is not in the listing", d.path.display());
-        let file = found.ok()?;
-        self.check_numbered(d, file, |n| files.get(n).map(|f| f.path.as_path()))
+        let found = files.position(&d.path);
+        debug_assert!(
+            found.is_some(),
+            "{} is not in the listing",
+            d.path.display()
+        );
+        self.check_numbered(d, found?, |n| files.path(n))
     }
 }
 
@@ -623,14 +608,58 @@ fn id_at<'t>(text: &'t str, ids: &[(usize, usize)], k: usize) -> &'t str {
     &text[start..ids[k].0]
 }
 
+/// The error for the file at `path` whose dossier id `id` the file at `first` had first.
+fn repeated_id(path: &Path, id: &str, first: &Path) -> LoadError {
+    LoadError {
+        path: path.to_path_buf(),
+        line: None,
+        column: None,
+        field: Some("id".into()),
+        kind: LoadErrorKind::DuplicateId {
+            id: id.to_owned(),
+            first: first.to_path_buf(),
+        },
+    }
+}
+
 /// One error for every file whose dossier id an earlier file already has.
 pub fn duplicate_ids(dossiers: &[LoadedDossier]) -> Vec<LoadError> {
-    let mut seen = IdsSeen::default();
-    dossiers
-        .iter()
-        .enumerate()
-        .filter_map(|(n, d)| {
-            seen.check_numbered(d, n, |k| dossiers.get(k).map(|e| e.path.as_path()))
-        })
-        .collect()
+    repeated_ids(dossiers.len(), |n| {
+        dossiers
+            .get(n)
+            .map(|d| (d.path.as_path(), d.dossier.id.as_str()))
+    })
+}
+
+/// One error for every file whose dossier id an earlier file already has, of `count` files
+/// in path order, file `n` being `file(n)`: its path and its dossier's id, or `None` for one
+/// to pass over. The ids are looked at where they are, not copied: memory holds a table of
+/// file numbers (4.5 MB at a quarter of a million files), for as long as this runs.
+pub fn repeated_ids<'a>(
+    count: usize,
+    file: impl Fn(usize) -> Option<(&'a Path, &'a str)>,
+) -> Vec<LoadError> {
+    use std::hash::BuildHasher;
+    // Keyed per process: a folder's ids cannot be chosen to collide.
+    let hasher = std::collections::hash_map::RandomState::new();
+    let id_of = |k: usize| file(k).map(|(_, id)| id);
+    let mut table: hashbrown::HashTable<usize> = hashbrown::HashTable::with_capacity(count);
+    let mut errors = Vec::new();
+    for n in 0..count {
+        let Some((path, id)) = file(n) else {
+            continue;
+        };
+        let hash = hasher.hash_one(id);
+        match table.find(hash, |&k| id_of(k) == Some(id)) {
+            Some(&k) => {
+                if let Some((first, _)) = file(k) {
+                    errors.push(repeated_id(path, id, first));
+                }
+            }
+            None => {
+                table.insert_unique(hash, n, |&k| hasher.hash_one(id_of(k).unwrap_or("")));
+            }
+        }
+    }
+    errors
 }

@@ -828,6 +828,44 @@ proptest! {
             prop_assert_eq!(seen.first(id, file), expected, "{:?} at {}", id, file);
         }
     }
+
+    /// The repeated ids of files looked at where they are (the window's load, among the
+    /// dossiers it holds) are those a map from each id to its first file finds: each later
+    /// file with an earlier one's id, naming that first file; files passed over count for
+    /// nothing.
+    #[test]
+    fn repeated_ids_answer_as_a_map_of_first_files(
+        files in proptest::collection::vec(
+            proptest::option::weighted(
+                0.9,
+                proptest::sample::select(vec!["", "A", "AA", "A A", "a", "Ä", "ANTW-1", "ANTW-10"]),
+            ),
+            0..40,
+        )
+    ) {
+        let paths: Vec<PathBuf> =
+            (0..files.len()).map(|n| PathBuf::from(format!("/w/{n:02}.ron"))).collect();
+        let got = repeated_ids(files.len(), |n| Some((paths[n].as_path(), (*files.get(n)?)?)));
+        let mut oracle: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+        let mut expected = Vec::new();
+        for (n, id) in files.iter().enumerate() {
+            let Some(id) = id else { continue };
+            match oracle.get(id) {
+                Some(&first) => expected.push((paths[n].clone(), (*id).to_owned(), paths[first].clone())),
+                None => {
+                    oracle.insert(id, n);
+                }
+            }
+        }
+        let got: Vec<(PathBuf, String, PathBuf)> = got
+            .into_iter()
+            .map(|e| match e.kind {
+                LoadErrorKind::DuplicateId { id, first } => (e.path, id, first),
+                other => panic!("{other:?}"),
+            })
+            .collect();
+        prop_assert_eq!(got, expected);
+    }
 }
 
 /// A repeated id names the file that had it first, whether the folder is read in one go or

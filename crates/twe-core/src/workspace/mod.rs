@@ -435,10 +435,20 @@ impl Workspace {
         self.load_errors.extend(errors);
     }
 
-    /// The end of a load: its last errors join the others, sorted by path, and the files
-    /// other windows hold (the loader read their lock files) are marked.
+    /// The end of a load: its last errors and the ids its files repeat join the others,
+    /// sorted by path, and the files other windows hold (the loader read their lock files)
+    /// are marked.
     pub fn finish_loading(&mut self, done: loading::Done) {
         self.load_errors.extend(done.errors);
+        // The dossiers came in path order: a later file with an earlier one's id is
+        // reported as a folder read in one go reports it. Those deleted since, and dossiers
+        // without a file (made while it loaded), are passed over.
+        let entries = &self.entries;
+        self.load_errors
+            .extend(crate::files::repeated_ids(entries.len(), |n| {
+                let e = entries.get(n).filter(|e| !e.deleted)?;
+                Some((e.path.as_deref()?, e.dossier.id.as_str()))
+            }));
         self.load_errors.sort_by(|a, b| a.path.cmp(&b.path));
         self.mark_locked(done.locks);
     }

@@ -1225,6 +1225,52 @@ mod loading_tests {
         ws
     }
 
+    /// The ids a load repeats are found among the dossiers the workspace holds when it is
+    /// done: one deleted while the folder was read names no later file, and the next file
+    /// with its id is then the first.
+    #[test]
+    fn a_repeated_id_is_found_among_the_dossiers_held_at_the_end() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut d = crate::sample::load().dossiers.remove(0).dossier;
+        d.id = "GENT-1".into();
+        for name in ["a.ron", "b.ron", "c.ron"] {
+            crate::files::save_dossier(&dir.path().join(name), &d).unwrap();
+        }
+        let today = parse("2026-06-01").unwrap();
+        let pace = super::super::loading::Pace {
+            batch: 1,
+            read_ahead: 8,
+        };
+        let loader =
+            Loader::start_paced(dir.path().to_path_buf(), today, YearMode::Trajectory, pace);
+        let mut ws = Workspace::opening(dir.path().to_path_buf(), today);
+        let repeated = |ws: &Workspace| -> Vec<(PathBuf, PathBuf)> {
+            ws.load_errors()
+                .iter()
+                .filter_map(|e| match &e.kind {
+                    crate::files::LoadErrorKind::DuplicateId { first, .. } => {
+                        Some((e.path.clone(), first.clone()))
+                    }
+                    _ => None,
+                })
+                .collect()
+        };
+        for u in loader.wait() {
+            match u {
+                Update::Batch(b) => {
+                    ws.append(b);
+                    if ws.len() == 1 {
+                        // a.ron, deleted while the others are still being read.
+                        ws.delete(0).unwrap();
+                    }
+                }
+                Update::Done(done) => ws.finish_loading(done),
+            }
+        }
+        let (b, c) = (dir.path().join("b.ron"), dir.path().join("c.ron"));
+        assert_eq!(repeated(&ws), [(c, b)]);
+    }
+
     /// Loading in batches gives the workspace a load in one go gives: the same dossiers in
     /// the same order, the same findings and the same problems, a repeated id across
     /// batches included.
