@@ -5,8 +5,11 @@ use super::args::{Io, LangArg, context, parse_date};
 use super::{EXIT_LOAD, EXIT_OK};
 use chrono::NaiveDate;
 use std::path::PathBuf;
+use twe_core::files::LoadedDossier;
 use twe_core::lang::{self, Lang};
+use twe_core::model::Dossier;
 use twe_core::rules::CheckContext;
+use twe_core::rules::fixes::{Applied, fix_all};
 use twe_core::workspace::{EditKey, Workspace};
 
 /// `fix`'s arguments.
@@ -62,10 +65,17 @@ struct Fixer<'a> {
     failed: bool,
 }
 
-/// Every path as a workspace, so the saves are the window's (never over a file changed
-/// meanwhile, locks taken and given back). A dossier another window edits is skipped and
-/// counts as not saved. Exit 2 when something was not loaded or not saved, else 0.
+/// Every path read a part at a time (memory holds a part, whatever the folder's size); the
+/// dossiers of a part that have something to fix become a workspace of their own, so the
+/// saves are the window's (never over a file changed meanwhile, locks taken and given back).
+/// A dossier another window edits is skipped and counts as not saved. Exit 2 when something
+/// was not loaded or not saved, else 0.
 pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
+    run_in_parts(args, twe_core::files::PART, io)
+}
+
+/// [`run`], reading `part` files at a time.
+fn run_in_parts(args: &Args, part: usize, io: &mut Io<'_>) -> std::io::Result<u8> {
     let lang = LangArg::or_env(args.lang);
     let mut run = Fixer {
         ctx: context(args.today, args.calendar_years),
@@ -79,23 +89,67 @@ pub fn run(args: &Args, io: &mut Io<'_>) -> std::io::Result<u8> {
         failed: false,
     };
     for path in &args.paths {
-        let mut ws = Workspace::open(path, run.ctx.today);
-        ws.set_context(run.ctx.today, run.ctx.year_mode);
-        for e in ws.load_errors() {
+        // Absolute, so that a file named alone has a folder, as `Workspace::open` does.
+        let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+        let root = if path.is_dir() {
+            path.clone()
+        } else {
+            path.parent()
+                .map_or_else(|| PathBuf::from("."), std::path::Path::to_path_buf)
+        };
+        let mut written = Ok(());
+        let errors =
+            twe_core::files::load_paths_in_parts(std::slice::from_ref(&path), part, |dossiers| {
+                if written.is_ok() {
+                    written = run.part(dossiers, &root, io);
+                }
+            });
+        written?;
+        for e in errors {
             io.warn(&e.display(lang))?;
             run.failed = true;
-        }
-        for i in 0..ws.len() {
-            run.entry(&mut ws, i, io)?;
-            // Said as it is done: what was saved before a kill was also said.
-            io.out.flush()?;
         }
     }
     io.say(&run.summary())?;
     Ok(if run.failed { EXIT_LOAD } else { EXIT_OK })
 }
 
+/// A dossier's fixes: the dossier with all of them applied, and what each did.
+type Fixes = (Dossier, Vec<Applied>);
+
 impl Fixer<'_> {
+    /// Fixes and saves the dossiers of `part` (read from below `root`) that have something
+    /// to fix, in their order.
+    fn part(
+        &mut self,
+        part: &[LoadedDossier],
+        root: &std::path::Path,
+        io: &mut Io<'_>,
+    ) -> std::io::Result<()> {
+        use rayon::prelude::*;
+        // Found on every core: most dossiers have nothing to fix.
+        let found: Vec<(usize, Fixes)> = part
+            .par_iter()
+            .enumerate()
+            .filter_map(|(n, d)| {
+                let (fixed, applied) = fix_all(&d.dossier, &self.ctx, &self.only);
+                (!applied.is_empty()).then_some((n, (fixed, applied)))
+            })
+            .collect();
+        if found.is_empty() {
+            return Ok(());
+        }
+        let dossiers = found.iter().map(|(n, _)| part[*n].clone()).collect();
+        let mut ws = Workspace::of_some(root.to_path_buf(), dossiers, self.ctx.today);
+        ws.set_context(self.ctx.today, self.ctx.year_mode);
+        for (i, (_, fixes)) in found.into_iter().enumerate() {
+            self.entry(&mut ws, i, fixes, io)?;
+            // Said as it is done: what was saved before a kill was also said.
+            io.out.flush()?;
+        }
+        Ok(())
+    }
+
     /// The last line: what was saved, what was not.
     fn summary(&self) -> String {
         let lang = self.lang;
@@ -130,9 +184,15 @@ impl Fixer<'_> {
         text
     }
 
-    /// Fixes and saves entry `i` of `ws`, saying each change on standard output and what
-    /// was skipped or not saved on standard error.
-    fn entry(&mut self, ws: &mut Workspace, i: usize, io: &mut Io<'_>) -> std::io::Result<()> {
+    /// Saves entry `i` of `ws` with its `fixes` applied, saying each change on standard
+    /// output and what was skipped or not saved on standard error.
+    fn entry(
+        &mut self,
+        ws: &mut Workspace,
+        i: usize,
+        (fixed, applied): Fixes,
+        io: &mut Io<'_>,
+    ) -> std::io::Result<()> {
         let lang = self.lang;
         let Some(entry) = ws.entry(i) else {
             return Ok(());
@@ -140,11 +200,6 @@ impl Fixer<'_> {
         let shown = entry
             .path()
             .map_or_else(|| entry.name().to_string(), |p| p.display().to_string());
-        let (fixed, applied) =
-            twe_core::rules::fixes::fix_all(entry.dossier(), &self.ctx, &self.only);
-        if applied.is_empty() {
-            return Ok(());
-        }
         // A lock this user left on this machine whose process is gone (a killed `fix`):
         // taken over, and said so. Any other lock is another window's (or was, and it may
         // come back: a stale lock is taken over in the window, after asking, never here).
@@ -222,6 +277,80 @@ mod tests {
         match cli.command {
             Some(Command::Fix(a)) => Ok(a),
             other => panic!("{other:?}"),
+        }
+    }
+
+    /// The folder fixed a part at a time is the folder fixed whole: the same lines, the same
+    /// exit status and the same files after, for parts of one file, of seven, of all; a
+    /// repeated id, another window's lock and a missing path among them.
+    #[test]
+    fn a_folder_fixed_in_parts_is_the_folder_fixed_whole() {
+        let fixed = |part: usize| {
+            let dir = super::super::args::sample_with_a_repeated_id();
+            std::fs::write(
+                dir.path().join(".~lock.gent-2017-0004.ron#"),
+                "sofie,ocmw-pc-7,4242,2026-11-27T09:15\n",
+            )
+            .unwrap();
+            let folder = dir.path().to_str().unwrap();
+            let args = parse(&[
+                folder,
+                "nergens.ron",
+                "--today",
+                "2026-06-01",
+                "--lang",
+                "en",
+            ])
+            .unwrap();
+            let (mut out, mut err) = (Vec::new(), Vec::new());
+            let code = run_in_parts(&args, part, &mut Io::new(&mut out, &mut err)).unwrap();
+            let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap())
+                .map(|e| {
+                    let name = e.file_name().to_string_lossy().into_owned();
+                    (name, std::fs::read(e.path()).unwrap())
+                })
+                .collect();
+            files.sort();
+            // The folder's own name differs from run to run.
+            let words = |bytes: Vec<u8>| {
+                String::from_utf8(bytes)
+                    .unwrap()
+                    .replace(folder, "MAP")
+                    .replace(
+                        &std::path::absolute("nergens.ron")
+                            .unwrap()
+                            .display()
+                            .to_string(),
+                        "NERGENS",
+                    )
+            };
+            (code, words(out), words(err), files)
+        };
+        let whole = fixed(usize::MAX);
+        assert_eq!(whole.0, EXIT_LOAD);
+        assert!(
+            whole.2.contains("gent-2017-0004.ron: skipped"),
+            "{}",
+            whole.2
+        );
+        assert!(
+            whole.2.contains("zz-copy.ron") && whole.2.contains("NERGENS"),
+            "{}",
+            whole.2
+        );
+        assert!(
+            whole.1.lines().filter(|l| l.contains(".ron: ")).count() >= 5,
+            "{}",
+            whole.1
+        );
+        for part in [1, 7] {
+            let parts = fixed(part);
+            assert_eq!(parts.0, whole.0, "parts of {part}");
+            assert_eq!(parts.1, whole.1, "parts of {part}");
+            assert_eq!(parts.2, whole.2, "parts of {part}");
+            assert_eq!(parts.3, whole.3, "parts of {part}");
         }
     }
 

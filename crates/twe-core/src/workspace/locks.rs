@@ -243,6 +243,16 @@ pub fn scan<'a>(files: impl Iterator<Item = &'a Path> + Clone) -> Vec<(PathBuf, 
     out
 }
 
+/// The locks on `files`, each looked up at its own name (one look a file): for a few files
+/// of a large folder, where [`scan`]'s listing of the whole folder would cost more than the
+/// files themselves (`fix` saves a part of a folder at a time). Locks this window holds are
+/// left out.
+pub fn look_up<'a>(files: impl Iterator<Item = &'a Path>) -> Vec<(PathBuf, LockInfo)> {
+    files
+        .filter_map(|file| Some((file.to_path_buf(), read(file).filter(|l| !l.is_mine())?)))
+        .collect()
+}
+
 /// The lock on `file`, if anything stands at its lock's name: what it says, or, where it
 /// cannot be read or is not a lock of ours, a lock held by someone unknown.
 pub fn read(file: &Path) -> Option<LockInfo> {

@@ -404,6 +404,21 @@ impl Workspace {
         ws
     }
 
+    /// A workspace of a few dossiers of the folder at `root`, read by the caller (a part
+    /// of a folder read a part at a time): as [`Workspace::new`], but their locks looked up
+    /// at their own names rather than by listing their folders, which may be far larger.
+    pub fn of_some(root: PathBuf, dossiers: Vec<LoadedDossier>, today: NaiveDate) -> Self {
+        let mut ws = Self::new(None, LoadReport::default(), today);
+        ws.root = Some(root);
+        ws.locking = true;
+        let ctx = ws.ctx();
+        let checked = crate::rules::review_all(dossiers.iter().map(|d| &d.dossier), &ctx);
+        ws.append_checked(dossiers, checked);
+        let found = locks::look_up(ws.entries.iter().filter_map(|e| e.path.as_deref()));
+        ws.mark_locked(found);
+        ws
+    }
+
     /// An empty workspace for the folder at `root` whose dossiers a [`loading::Loader`]
     /// brings in batches ([`Workspace::append`]).
     pub fn opening(root: PathBuf, today: NaiveDate) -> Self {
