@@ -131,7 +131,15 @@ mod tests {
             bytes.push(0xff);
             PathBuf::from(std::ffi::OsString::from_vec(bytes))
         }
-        #[cfg(not(unix))]
+        #[cfg(windows)]
+        {
+            use std::os::windows::ffi::OsStringExt;
+            // A lone surrogate: a name Windows allows that is not UTF-8.
+            let mut wide: Vec<u16> = bytes.into_iter().map(u16::from).collect();
+            wide.push(0xD800);
+            PathBuf::from(std::ffi::OsString::from_wide(&wide))
+        }
+        #[cfg(not(any(unix, windows)))]
         {
             PathBuf::from(format!("n{}", bytes.len()))
         }
@@ -165,6 +173,24 @@ mod tests {
             let numbers: Vec<usize> = listing.parts(size).flatten().collect();
             prop_assert_eq!(numbers, (0..files.len()).collect::<Vec<_>>());
             prop_assert!(listing.parts(size).all(|r| !r.is_empty() && r.len() <= size));
+        }
+    }
+
+    /// An empty path (a caller's, not a folder's) and paths that are not UTF-8 side by side
+    /// keep their places.
+    #[test]
+    fn empty_and_odd_paths_keep_their_places() {
+        let files = vec![
+            (PathBuf::new(), false),
+            (not_utf8(vec![b'a']), true),
+            (not_utf8(vec![b'b']), false),
+            (PathBuf::from("/w/c.ron"), true),
+            (not_utf8(vec![b'd']), true),
+        ];
+        let listing = Listing::of(files.clone());
+        for (n, (path, listed)) in files.iter().enumerate() {
+            assert_eq!(listing.path(n), Some(path.as_path()), "{n}");
+            assert_eq!(listing.listed(n), *listed, "{n}");
         }
     }
 

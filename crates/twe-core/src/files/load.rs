@@ -524,13 +524,14 @@ pub fn load_paths_in_parts(
     errors
 }
 
-/// The dossier ids read so far, in path order, to find a later file with one of them
-/// whether a folder is read in one go or a part at a time. Each file is known by its number
-/// in the caller's list, not by its path, and the ids are kept in one buffer: a map from
-/// each id's `String` to its file's `PathBuf` held 41 MB at a quarter of a million files,
-/// while a window was loading them; this holds about 13.
+/// The dossier ids read so far, in path order, to find a later file with one of them when a
+/// folder is read a part at a time (the commands' reports: the dossiers read before are
+/// gone). Each file is known by its number in the listing, not by its path, and the ids are
+/// kept in one buffer: a map from each id's `String` to its file's `PathBuf` held 41 MB at a
+/// quarter of a million files; this holds about 13. Where the dossiers stay in memory (a
+/// window's workspace), [`repeated_ids`] looks at them where they are instead.
 #[derive(Default)]
-pub struct IdsSeen {
+pub(crate) struct IdsSeen {
     /// Every id seen, one after the other.
     text: String,
     /// For each id seen: where it ends in `text` (it starts where the one before ends) and
@@ -544,9 +545,8 @@ pub struct IdsSeen {
 
 impl IdsSeen {
     /// Room for the ids of `files` files at once: grown step by step, the old and the new
-    /// table and lists were held together at each step, at the end of a load, when memory
-    /// is fullest.
-    pub fn for_files(files: usize) -> Self {
+    /// table and lists were held together at each step.
+    pub(crate) fn for_files(files: usize) -> Self {
         Self {
             // Ids as they are usually written (ANTW-2025-0001): 16 bytes.
             text: String::with_capacity(files.saturating_mul(16)),
@@ -558,7 +558,7 @@ impl IdsSeen {
 
     /// The number of the file that had `id` first, if an earlier one did; else remembers
     /// `id` as file `file`'s.
-    pub fn first(&mut self, id: &str, file: usize) -> Option<usize> {
+    pub(crate) fn first(&mut self, id: &str, file: usize) -> Option<usize> {
         use std::hash::BuildHasher;
         let hash = self.hasher.hash_one(id);
         if let Some(&k) = self
@@ -590,7 +590,7 @@ impl IdsSeen {
 
     /// The error for `d`, read from one of `files` (as [`list_paths`] lists them), if an
     /// earlier file of them had its id; else remembers it.
-    pub fn check(&mut self, d: &LoadedDossier, files: &Listing) -> Option<LoadError> {
+    pub(crate) fn check(&mut self, d: &LoadedDossier, files: &Listing) -> Option<LoadError> {
         // The list is sorted by path, as it is read: the file's number is its place in it.
         let found = files.position(&d.path);
         debug_assert!(

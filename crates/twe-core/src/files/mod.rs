@@ -14,9 +14,11 @@ pub mod write;
 pub use document::{DocumentError, Replace, document_target, write_document, write_document_with};
 pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
 pub use listing::Listing;
+#[cfg(test)]
+use load::IdsSeen;
 pub use load::open_no_wait;
 pub use load::{
-    DiskStamp, IdsSeen, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, PART, content_hash,
+    DiskStamp, LoadReport, LoadedDossier, MAX_FILE_BYTES, MAX_NESTING, PART, content_hash,
     duplicate_ids, has_comments, has_ron_extension, list_paths, load_file, load_paths,
     load_paths_in_parts, parse_dossier, parse_file_bytes, read_file, read_files, repeated_ids,
 };

@@ -455,14 +455,15 @@ impl Workspace {
     /// are marked.
     pub fn finish_loading(&mut self, done: loading::Done) {
         self.load_errors.extend(done.errors);
-        // The dossiers came in path order: a later file with an earlier one's id is
-        // reported as a folder read in one go reports it. Those deleted since, and dossiers
-        // without a file (made while it loaded), are passed over.
+        // The dossiers came in path order (a window changes nothing while a folder opens):
+        // a later file with an earlier one's id is reported as a folder read in one go
+        // reports it. The id is the file's (as last read or saved, not as edited since);
+        // files deleted since, and dossiers without a file, are passed over.
         let entries = &self.entries;
         self.load_errors
             .extend(crate::files::repeated_ids(entries.len(), |n| {
                 let e = entries.get(n).filter(|e| !e.deleted)?;
-                Some((e.path.as_deref()?, e.dossier.id.as_str()))
+                Some((e.path.as_deref()?, e.saved.as_deref()?.id.as_str()))
             }));
         self.load_errors.sort_by(|a, b| a.path.cmp(&b.path));
         self.mark_locked(done.locks);

@@ -1226,8 +1226,8 @@ mod loading_tests {
     }
 
     /// The ids a load repeats are found among the dossiers the workspace holds when it is
-    /// done: one deleted while the folder was read names no later file, and the next file
-    /// with its id is then the first.
+    /// done: one deleted before the other batches joined names no later file, and the next
+    /// file with its id is then the first; the id counted is the file's, not an edit's.
     #[test]
     fn a_repeated_id_is_found_among_the_dossiers_held_at_the_end() {
         let dir = tempfile::tempdir().unwrap();
@@ -1260,8 +1260,12 @@ mod loading_tests {
                 Update::Batch(b) => {
                     ws.append(b);
                     if ws.len() == 1 {
-                        // a.ron, deleted while the others are still being read.
+                        // a.ron, deleted before b.ron and c.ron join.
                         ws.delete(0).unwrap();
+                    }
+                    if ws.len() == 2 {
+                        // b.ron's id edited, not saved: its file still has GENT-1.
+                        ws.edit(1, |d| d.id = "GENT-2".into()).unwrap();
                     }
                 }
                 Update::Done(done) => ws.finish_loading(done),
