@@ -893,6 +893,31 @@ fn walkthrough_the_layout_holds_from_1024_by_600_to_1920_by_1080() {
     }
 }
 
+/// A folder with a repeated id and a broken file, opened in the background: the status bar
+/// counts the problems as the command line does ("2 load problems", not "files not
+/// loaded": the copy did load), and says each of them, the copy naming its first file.
+#[test]
+fn a_folder_opened_in_the_background_says_its_repeated_ids() {
+    let dir = tempfile::tempdir().unwrap();
+    twe_core::sample::write_to(dir.path()).unwrap();
+    let first = dir.path().join("gent-2017-0004.ron");
+    std::fs::copy(&first, dir.path().join("zz-copy.ron")).unwrap();
+    std::fs::write(dir.path().join("broken.ron"), "Dossier(").unwrap();
+    let mut h = sample(Lang::En);
+    h.state_mut().open_workspace(dir.path());
+    crate::common::until_opened(&mut h);
+    assert_eq!(h.state().workspace().len(), 31, "the copy is in the list");
+    let problems = h.get_by_label("2 load problems");
+    problems.hover();
+    h.run();
+    assert!(
+        h.query_by_label_contains("zz-copy.ron").is_some()
+            && h.query_by_label_contains("gent-2017-0004.ron").is_some(),
+        "the copy and its first file are named"
+    );
+    assert!(h.query_by_label_contains("broken.ron").is_some());
+}
+
 /// Opening a folder: the window draws at once (nothing read yet), shows how far the load
 /// is and can cancel it (the workspace before comes back); opened again, it fills as the
 /// dossiers arrive, opens the one open last time, and says when it is done.

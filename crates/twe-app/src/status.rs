@@ -125,13 +125,12 @@ impl Panel for StatusBar {
             }
             if !ws.load_errors().is_empty() {
                 ui.separator();
-                let n = ws.load_errors().len();
+                // Counted as the command line counts them ("1 laadprobleem"): a repeated id
+                // is a problem of a file that did load, so not "files not loaded".
+                let n = i64::try_from(ws.load_errors().len()).unwrap_or(i64::MAX);
                 ui.colored_label(
                     palette::severity(Severity::Error, ui.visuals().dark_mode),
-                    format!(
-                        "{n} {}",
-                        lang.pick("bestanden niet geladen", "files not loaded")
-                    ),
+                    lang::load_problems(n, lang),
                 )
                 .on_hover_ui(|ui| load_errors_ui(ui, ws, lang));
             }
