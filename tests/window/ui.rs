@@ -1375,3 +1375,36 @@ fn a_folder_read_while_the_window_is_hidden_comes_in_without_a_frame() {
     assert_eq!(window.workspace().len(), expected);
     assert_eq!(window.workspace().root(), Some(dir.path()));
 }
+
+/// A status message longer than a 1024-pixel window is wide is cut with "…" on one line,
+/// and the whole of it shows on hover (it was cut off at the window's edge, unseen).
+#[test]
+fn a_long_status_message_shows_whole_on_hover() {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(
+            |ui, w: &mut Window| w.ui(ui),
+            Window::new(Workspace::sample(today()), Lang::En),
+        );
+    h.run();
+    let tail = "de-ploeg-activering/dossiers-2026 (41 dossiers)";
+    let long = format!(
+        "Opened: /srv/ocmw/{}{tail}",
+        "een-heel-lange-mapnaam-van-het-sociaal-huis/".repeat(4)
+    );
+    h.state_mut()
+        .act(Action::Setting(Setting::Status(twe_core::lang::Text::new(
+            long.clone(),
+            long.clone(),
+        ))));
+    h.run();
+    let shown = h.get_by_label_contains("Opened: /srv/ocmw/");
+    let rect = shown.rect();
+    assert!(rect.max.x <= 1024.0, "on the window: {rect:?}");
+    shown.hover();
+    h.run();
+    assert!(
+        h.query_all_by_label_contains(tail).count() >= 2,
+        "the whole message in a tooltip"
+    );
+}

@@ -136,7 +136,9 @@ impl Panel for StatusBar {
             }
             if let Some(s) = cx.status {
                 ui.separator();
-                ui.label(s);
+                // On one line, cut with "…" where the window is narrow (1024 px cut the end
+                // of a long message off unseen): the whole message shows on hover.
+                ui.add(egui::Label::new(s).truncate());
             }
         });
     }
