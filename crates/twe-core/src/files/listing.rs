@@ -20,6 +20,19 @@ pub struct Listing {
     other: Vec<(usize, PathBuf)>,
     /// For each file: whether a directory listing saw it as a regular file.
     listed: Vec<bool>,
+    /// What the folders listed held beside the dossiers.
+    pub(super) beside: Beside,
+}
+
+/// The hidden files a listing met beside the dossiers that a load still looks at: few,
+/// whatever the folder's size. Kept so that a load of a large folder on a network share
+/// need not list it twice more (for the locks, and for the leftovers of killed saves).
+#[derive(Clone, Debug, Default)]
+pub struct Beside {
+    /// Lock files (`.~lock.NAME#`): who edits which dossier elsewhere.
+    pub locks: Vec<PathBuf>,
+    /// Temporary files of ours: the leftovers of saves killed midway, or saves in flight.
+    pub temps: Vec<PathBuf>,
 }
 
 impl Listing {
@@ -36,6 +49,7 @@ impl Listing {
             ends: Vec::with_capacity(files.len()),
             other: Vec::new(),
             listed: Vec::with_capacity(files.len()),
+            beside: Beside::default(),
         };
         for (path, listed) in files {
             match path.to_str() {
@@ -46,6 +60,12 @@ impl Listing {
             listing.listed.push(listed);
         }
         listing
+    }
+
+    /// The lock files and temporary files met in the folders listed (none for a file
+    /// named alone: its folder was not listed).
+    pub fn beside(&self) -> &Beside {
+        &self.beside
     }
 
     /// How many files it holds.

@@ -353,13 +353,16 @@ pub fn has_ron_extension(path: &Path) -> bool {
         .is_some_and(|x| x.eq_ignore_ascii_case("ron"))
 }
 
-/// What a folder walk skipped, to say so when it found nothing.
-#[derive(Clone, Copy, Debug, Default)]
+/// What a folder walk skipped, to say so when it found nothing, and the hidden files it met
+/// that a load still has to look at.
+#[derive(Debug, Default)]
 struct Skipped {
     /// Hidden `.ron` files.
     hidden: usize,
     /// Links to folders, not followed.
     links: usize,
+    /// What stands beside the dossiers: lock files and temporary files.
+    beside: super::listing::Beside,
 }
 
 /// What an entry is, from the directory listing (a stat only for a link).
@@ -390,9 +393,17 @@ fn ron_files(
     let mut paths: Vec<(PathBuf, Kind)> = Vec::new();
     for e in entries.filter_map(Result::ok) {
         let path = e.path();
-        if skipped(&e.file_name().to_string_lossy()) {
+        let name = e.file_name();
+        let name = name.to_string_lossy();
+        if skipped(&name) {
             if has_ron_extension(&path) {
                 skip.hidden += 1;
+            }
+            // Seen here, so that a load need not list every folder again for them.
+            if crate::workspace::locks::is_lock_name(&name) {
+                skip.beside.locks.push(path);
+            } else if super::write::is_temp_name(&name) {
+                skip.beside.temps.push(path);
             }
             continue;
         }
@@ -435,6 +446,7 @@ fn ron_files(
 pub fn list_paths(paths: &[PathBuf]) -> (Listing, Vec<LoadError>) {
     let mut files = Vec::new();
     let mut errors = Vec::new();
+    let mut beside = super::listing::Beside::default();
     for path in paths {
         if path.is_dir() {
             let before = files.len();
@@ -450,13 +462,17 @@ pub fn list_paths(paths: &[PathBuf]) -> (Listing, Vec<LoadError>) {
                     },
                 ));
             }
+            beside.locks.append(&mut skip.beside.locks);
+            beside.temps.append(&mut skip.beside.temps);
         } else {
             files.push((path.clone(), false));
         }
     }
     files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
     files.dedup_by(|a, b| a.0 == b.0);
-    (Listing::of(files), errors)
+    let mut listing = Listing::of(files);
+    listing.beside = beside;
+    (listing, errors)
 }
 
 /// Reads and parses the files numbered `which` of `files` on every core, in their order:

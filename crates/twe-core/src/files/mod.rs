@@ -13,7 +13,7 @@ pub mod write;
 
 pub use document::{DocumentError, Replace, document_target, write_document, write_document_with};
 pub use error::{LoadError, LoadErrorKind, io_message, io_words, without_path};
-pub use listing::Listing;
+pub use listing::{Beside, Listing};
 #[cfg(test)]
 use load::IdsSeen;
 pub use load::open_no_wait;
@@ -28,7 +28,7 @@ pub use save::{
 };
 pub use write::{
     Fill, Mode, TEMP_PREFIX, TEMP_SUFFIX, clean_stale_temps, create_dir, is_temp_name, may_write,
-    read_only, scratch_file, sync_dir, write_atomic, write_new, write_private,
+    read_only, remove_stale_temps, scratch_file, sync_dir, write_atomic, write_new, write_private,
 };
 
 #[cfg(test)]

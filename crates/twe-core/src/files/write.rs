@@ -425,17 +425,44 @@ pub fn clean_stale_temps(dir: &Path, age: std::time::Duration) -> usize {
         let name = name.to_string_lossy();
         if kind.is_dir() && !name.starts_with('.') {
             removed += clean_stale_temps(&entry.path(), age);
-        } else if kind.is_file() && is_temp_name(&name) {
-            let old = entry
-                .metadata()
-                .and_then(|m| m.modified())
-                .ok()
-                .and_then(|t| now.duration_since(t).ok())
-                .is_some_and(|d| d > age);
-            if old && std::fs::remove_file(entry.path()).is_ok() {
-                removed += 1;
-            }
+        } else if kind.is_file()
+            && is_temp_name(&name)
+            && remove_if_stale(&entry.path(), entry.metadata().ok(), now, age)
+        {
+            removed += 1;
         }
     }
     removed
+}
+
+/// Removes those of `temps` (temporary files of ours a listing met) that are still regular
+/// files and older than `age`: [`clean_stale_temps`] without walking the folders again.
+/// Returns how many were removed.
+pub fn remove_stale_temps(temps: &[PathBuf], age: std::time::Duration) -> usize {
+    let now = std::time::SystemTime::now();
+    temps
+        .iter()
+        .filter(|path| {
+            // Looked at again, not followed: a link put in its place is left alone.
+            let meta = std::fs::symlink_metadata(path)
+                .ok()
+                .filter(std::fs::Metadata::is_file);
+            meta.is_some() && remove_if_stale(path, meta, now, age)
+        })
+        .count()
+}
+
+/// Removes the file at `path` if `meta` says it was last changed more than `age` before
+/// `now`; whether it was removed.
+fn remove_if_stale(
+    path: &Path,
+    meta: Option<std::fs::Metadata>,
+    now: std::time::SystemTime,
+    age: std::time::Duration,
+) -> bool {
+    let old = meta
+        .and_then(|m| m.modified().ok())
+        .and_then(|t| now.duration_since(t).ok())
+        .is_some_and(|d| d > age);
+    old && std::fs::remove_file(path).is_ok()
 }

@@ -331,18 +331,21 @@ fn load(
             return;
         }
     }
-    // The folder's own chores, here rather than on the window's thread: each lists the
-    // whole folder again.
-    let locks = super::locks::scan(files.paths());
-    drop(files);
-    let root = if path.is_dir() {
-        Some(path)
+    // The folder's own chores, here rather than on the window's thread: the locks read and
+    // the leftovers of killed saves removed, both from what the listing met (few files).
+    // A file opened alone: its folder was not listed, so it is looked through.
+    let locks = if path.is_dir() {
+        let locks = super::locks::of_listing(&files);
+        crate::files::remove_stale_temps(&files.beside().temps, LEFTOVER_AGE);
+        locks
     } else {
-        path.parent()
+        let locks = super::locks::scan(files.paths());
+        if let Some(root) = path.parent() {
+            crate::files::clean_stale_temps(root, LEFTOVER_AGE);
+        }
+        locks
     };
-    if let Some(root) = root {
-        crate::files::clean_stale_temps(root, LEFTOVER_AGE);
-    }
+    drop(files);
     tx(Update::Done(Done {
         errors,
         locks,

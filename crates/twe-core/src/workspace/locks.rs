@@ -197,6 +197,11 @@ pub fn lock_path(file: &Path) -> PathBuf {
     file.with_file_name(format!(".~lock.{name}#"))
 }
 
+/// Whether a file named `name` is a lock file (`.~lock.NAME#`, as office programs name theirs).
+pub fn is_lock_name(name: &str) -> bool {
+    name.len() > ".~lock.#".len() && name.starts_with(".~lock.") && name.ends_with('#')
+}
+
 /// The dossier file a lock file stands for, if `lock` is named like one.
 pub fn locked_file(lock: &Path) -> Option<PathBuf> {
     let name = lock.file_name()?.to_str()?;
@@ -241,6 +246,30 @@ pub fn scan<'a>(files: impl Iterator<Item = &'a Path> + Clone) -> Vec<(PathBuf, 
         }
     }
     out
+}
+
+/// The locks on the files of `files` among the lock files its listing met
+/// ([`crate::files::Listing::beside`]), read, in the files' order: what [`scan`] finds, without
+/// listing the folders again (a load of a large folder on a network share listed it twice
+/// more). Locks this window holds are left out.
+pub fn of_listing(files: &crate::files::Listing) -> Vec<(PathBuf, LockInfo)> {
+    let mut found: Vec<(usize, PathBuf, LockInfo)> = files
+        .beside()
+        .locks
+        .iter()
+        .filter_map(|lock| {
+            let file = locked_file(lock)?;
+            let n = files.position(&file)?;
+            let info = read(&file).filter(|l| !l.is_mine())?;
+            Some((n, file, info))
+        })
+        .collect();
+    found.sort_by_key(|(n, ..)| *n);
+    found.dedup_by_key(|(n, ..)| *n);
+    found
+        .into_iter()
+        .map(|(_, file, info)| (file, info))
+        .collect()
 }
 
 /// The locks on `files`, each looked up at its own name (one look a file): for a few files

@@ -57,7 +57,7 @@ fn nanos(time: Option<SystemTime>) -> i64 {
 /// Whether a sweep looks at `name`: a dossier file (not hidden) or a lock file.
 fn watched(name: &str, path: &Path) -> bool {
     if name.starts_with(".~lock.") {
-        return name.ends_with('#');
+        return super::locks::is_lock_name(name);
     }
     !name.starts_with('.') && !name.ends_with('~') && crate::files::has_ron_extension(path)
 }

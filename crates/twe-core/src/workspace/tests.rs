@@ -1225,6 +1225,70 @@ mod loading_tests {
         ws
     }
 
+    /// A load takes the lock files and the leftovers of killed saves from its own listing
+    /// (it listed the folder three times): another window's lock, in a subfolder too, marks
+    /// its dossier as opening the folder in one go does; a lock without its dossier counts
+    /// for nothing; an old leftover goes, a save in flight stays.
+    #[test]
+    fn a_load_reads_locks_and_clears_leftovers_from_its_own_listing() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::sample::write_to(dir.path()).unwrap();
+        let sub = dir.path().join("2026");
+        std::fs::create_dir(&sub).unwrap();
+        std::fs::rename(
+            dir.path().join("gent-2017-0004.ron"),
+            sub.join("gent-2017-0004.ron"),
+        )
+        .unwrap();
+        let since = chrono::Local::now().naive_local() - chrono::Duration::minutes(5);
+        let lock = format!("sofie,ocmw-pc-7,4242,{}\n", since.format("%Y-%m-%dT%H:%M"));
+        std::fs::write(dir.path().join(".~lock.leuven-2018-0006.ron#"), &lock).unwrap();
+        std::fs::write(sub.join(".~lock.gent-2017-0004.ron#"), &lock).unwrap();
+        std::fs::write(dir.path().join(".~lock.weg.ron#"), &lock).unwrap();
+        let leftover = sub.join(format!(
+            "{}x.ron.1{}",
+            crate::files::TEMP_PREFIX,
+            crate::files::TEMP_SUFFIX
+        ));
+        let in_flight = dir.path().join(format!(
+            "{}y.ron.2{}",
+            crate::files::TEMP_PREFIX,
+            crate::files::TEMP_SUFFIX
+        ));
+        for temp in [&leftover, &in_flight] {
+            std::fs::write(temp, "Dossier(").unwrap();
+        }
+        std::fs::File::options()
+            .write(true)
+            .open(&leftover)
+            .unwrap()
+            .set_modified(std::time::SystemTime::now() - std::time::Duration::from_hours(1))
+            .unwrap();
+        let today = parse("2026-06-01").unwrap();
+        let batched = load_in_batches(dir.path(), today);
+        let locked = |ws: &Workspace| -> Vec<(String, String)> {
+            ws.entries()
+                .iter()
+                .filter_map(|e| {
+                    let by = e.locked_by()?;
+                    Some((e.dossier().id.clone(), by.describe(crate::lang::Lang::En)))
+                })
+                .collect()
+        };
+        let mut got = locked(&batched);
+        got.sort();
+        assert_eq!(got.len(), 2, "{got:?}");
+        assert_eq!(got[0].0, "GENT-2017-0004");
+        assert_eq!(got[1].0, "LEUV-2018-0006");
+        assert!(got[0].1.contains("sofie"), "{got:?}");
+        let whole = Workspace::open(dir.path(), today);
+        let mut expected = locked(&whole);
+        expected.sort();
+        assert_eq!(got, expected, "as a folder opened in one go");
+        assert!(!leftover.exists(), "the old leftover is removed");
+        assert!(in_flight.exists(), "a save in flight is left alone");
+    }
+
     /// The ids a load repeats are found among the dossiers the workspace holds when it is
     /// done: one deleted before the other batches joined names no later file, and the next
     /// file with its id is then the first; the id counted is the file's, not an edit's.
