@@ -736,6 +736,95 @@ fn walkthrough_the_date_picker_works_by_keyboard() {
     assert_eq!(h.state().returned, None);
 }
 
+/// The calendar opened from the keyboard keeps the keyboard until it closes: the arrows
+/// move its day, not the focus to the button beside it, and Enter picks the day rather than
+/// pressing that button (it duplicated an instrument).
+#[test]
+fn the_date_picker_opened_by_keyboard_keeps_the_keyboard() {
+    struct Beside {
+        field: DateField,
+        pressed: usize,
+    }
+    let state = Beside {
+        field: DateField {
+            value: chrono::NaiveDate::from_ymd_opt(2019, 4, 15).unwrap(),
+            lang: Lang::En,
+            returned: None,
+        },
+        pressed: 0,
+    };
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(700.0, 420.0))
+        .build_ui_state(
+            |ui, s: &mut Beside| {
+                ui.horizontal(|ui| {
+                    if let Some(d) =
+                        twe_app::dates::date_edit(ui, "f", "Start", s.field.value, s.field.lang)
+                    {
+                        s.field.returned = Some(d);
+                        s.field.value = d;
+                    }
+                    if ui.button("Duplicate").clicked() {
+                        s.pressed += 1;
+                    }
+                });
+            },
+            state,
+        );
+    h.run();
+    h.get_by_label("Open the calendar: Monday 15 April 2019")
+        .focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    assert!(h.query_by_label("April 2019").is_some(), "open");
+    let focused = h.ctx.memory(egui::Memory::focused);
+    assert!(focused.is_some());
+    h.key_press(Key::ArrowRight);
+    h.run();
+    h.key_press(Key::ArrowRight);
+    h.run();
+    assert_eq!(
+        h.ctx.memory(egui::Memory::focused),
+        focused,
+        "the arrows moved the day, not the focus"
+    );
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().pressed, 0, "the button beside was not pressed");
+    assert_eq!(
+        h.state().field.returned,
+        chrono::NaiveDate::from_ymd_opt(2019, 4, 17)
+    );
+    assert!(h.query_by_label("April 2019").is_none(), "closed");
+    // Tab does not leave it either; Esc closes it and the keyboard goes on from its button.
+    h.get_by_label("Open the calendar: Wednesday 17 April 2019")
+        .focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    let focused = h.ctx.memory(egui::Memory::focused);
+    h.key_press(Key::Tab);
+    h.run();
+    assert_eq!(h.ctx.memory(egui::Memory::focused), focused, "Tab stays");
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().pressed, 0, "Tab stayed in the calendar");
+    assert_eq!(
+        h.state().field.value,
+        chrono::NaiveDate::from_ymd_opt(2019, 4, 17).unwrap()
+    );
+    h.get_by_label("Open the calendar: Wednesday 17 April 2019")
+        .focus();
+    h.run();
+    h.key_press(Key::Space);
+    h.run();
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(h.query_by_label("April 2019").is_none(), "Esc closed it");
+    assert_eq!(h.state().pressed, 0);
+}
+
 /// Buttons that show only an icon still say what they do to a screen reader: the play
 /// button of the year slider (and its pause), the bin of a document row, the calendar.
 #[test]

@@ -190,9 +190,31 @@ pub fn unfinished(ctx: &egui::Context) -> Option<Text> {
 /// day, a week), Page Up/Down (a month; with Shift a year) and pick with Enter; Esc closes.
 /// Returns the picked date.
 fn calendar_button(ui: &mut egui::Ui, id: &str, value: NaiveDate, lang: Lang) -> Option<NaiveDate> {
+    let popup_id = ui.make_persistent_id(("calendar", id));
+    let cursor_id = popup_id.with("cursor");
+    // An open calendar has the keyboard: its keys are taken before its own button sees
+    // Enter or Space (which would close it unpicked), and the arrows and Tab do not move the
+    // focus while it is open (they moved it to the button beside, "Duplicate", which Enter
+    // then pressed).
+    let open = egui::Popup::is_id_open(ui.ctx(), popup_id);
+    let mut cursor = ui.data(|d| d.get_temp(cursor_id)).unwrap_or(value);
+    let keys = open.then(|| calendar_keys(ui, &mut cursor));
     let button = ui
         .button("📅")
         .on_hover_text(lang.pick("Kalender", "Calendar"));
+    if open {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                button.id,
+                egui::EventFilter {
+                    tab: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: true,
+                },
+            );
+        });
+    }
     button.widget_info(|| {
         let name = format!(
             "{}: {}",
@@ -201,24 +223,20 @@ fn calendar_button(ui: &mut egui::Ui, id: &str, value: NaiveDate, lang: Lang) ->
         );
         egui::WidgetInfo::labeled(egui::Role::Button, true, name)
     });
-    let popup_id = ui.make_persistent_id(("calendar", id));
-    let cursor_id = popup_id.with("cursor");
     if button.clicked() {
         // Each opening starts at the field's date.
-        ui.data_mut(|d| d.insert_temp(cursor_id, value));
+        cursor = value;
     }
     let mut picked = None;
-    let mut close = false;
+    let mut close = keys.as_ref().is_some_and(|k| k.close);
     egui::Popup::from_toggle_button_response(&button)
         .id(popup_id)
         .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
         .show(|ui| {
-            let mut cursor = ui.data(|d| d.get_temp(cursor_id)).unwrap_or(value);
-            let keys = calendar_keys(ui, &mut cursor);
-            picked = month_ui(ui, &mut cursor, value, lang).or(keys.picked);
-            close = keys.close || picked.is_some();
-            ui.data_mut(|d| d.insert_temp(cursor_id, cursor));
+            picked = month_ui(ui, &mut cursor, value, lang).or(keys.and_then(|k| k.picked));
+            close |= picked.is_some();
         });
+    ui.data_mut(|d| d.insert_temp(cursor_id, cursor));
     if close {
         egui::Popup::close_id(ui.ctx(), popup_id);
     }
