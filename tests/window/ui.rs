@@ -1408,3 +1408,37 @@ fn a_long_status_message_shows_whole_on_hover() {
         "the whole message in a tooltip"
     );
 }
+
+/// A folder that is not there (typed in the fallback for a missing file dialog) is not
+/// opened: the workspace from before stays, the status says why and what happened, and
+/// the path is not remembered among the recent folders. An empty folder does open.
+#[test]
+fn a_folder_that_is_not_there_is_not_opened() {
+    let mut h = sample(Lang::En);
+    let missing = std::env::temp_dir().join("twe-planner-no-such-folder-8d1f");
+    h.state_mut().open_workspace(&missing);
+    crate::common::until_opened(&mut h);
+    assert_eq!(h.state().workspace().len(), 30, "the sample stays");
+    assert!(h.state().workspace().root().is_none());
+    assert!(
+        h.query_by_label_contains(
+            "the folder was not opened and the previous workspace stays open"
+        )
+        .is_some()
+    );
+    assert!(
+        !h.state()
+            .recent()
+            .iter()
+            .any(|p| p.ends_with("twe-planner-no-such-folder-8d1f"))
+    );
+    let empty = tempfile::tempdir().unwrap();
+    h.state_mut().open_workspace(empty.path());
+    crate::common::until_opened(&mut h);
+    assert_eq!(
+        h.state().workspace().len(),
+        0,
+        "an empty folder opens, to start in"
+    );
+    assert!(h.state().workspace().root().is_some());
+}

@@ -462,6 +462,23 @@ impl Window {
         };
         self.shared.loading = None;
         let path = opening.path().to_path_buf();
+        if let Some(why) = self.shared.ws.could_not_open(&path) {
+            // Nothing there to work in (the folder is not there, or may not be read): the
+            // workspace from before stays, and the path is not remembered.
+            let why = why.clone();
+            self.back_to(opening);
+            self.say(move |lang| {
+                format!(
+                    "{}; {}",
+                    why.display(lang),
+                    lang.pick(
+                        "de map is niet geopend en de vorige werkmap blijft open",
+                        "the folder was not opened and the previous workspace stays open",
+                    )
+                )
+            });
+            return;
+        }
         if self.shared.sel.entry.is_none() && !self.shared.ws.is_empty() {
             self.shared.sel.entry = Some(0);
         }
@@ -501,14 +518,7 @@ impl Window {
             return;
         };
         let path = opening.path().to_path_buf();
-        opening.cancel(&mut self.shared.ws);
-        self.shared.loading = None;
-        self.shared.sel = Selection {
-            entry: (!self.shared.ws.is_empty()).then_some(0),
-            ..Default::default()
-        };
-        self.list.reset();
-        self.timeline.reset();
+        self.back_to(opening);
         self.say(|lang| {
             format!(
                 "{} {}",
@@ -519,6 +529,19 @@ impl Window {
                 )
             )
         });
+    }
+
+    /// Stops `opening` and goes back to the workspace from before it, its first dossier
+    /// shown.
+    fn back_to(&mut self, opening: crate::opening::Opening) {
+        opening.cancel(&mut self.shared.ws);
+        self.shared.loading = None;
+        self.shared.sel = Selection {
+            entry: (!self.shared.ws.is_empty()).then_some(0),
+            ..Default::default()
+        };
+        self.list.reset();
+        self.timeline.reset();
     }
 
     /// Whether a folder is still being opened.

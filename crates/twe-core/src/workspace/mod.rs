@@ -450,6 +450,23 @@ impl Workspace {
         self.load_errors.extend(errors);
     }
 
+    /// Why the folder or file at `path` could not be opened at all, if it could not: nothing
+    /// was read and `path` itself could not be (it is not there, may not be read, or is no
+    /// folder or file). An empty folder opens (to start a workspace in), and so does a file
+    /// with mistakes (they are shown).
+    pub fn could_not_open(&self, path: &Path) -> Option<&LoadError> {
+        if !self.is_empty() {
+            return None;
+        }
+        self.load_errors.iter().find(|e| {
+            e.path == path
+                && matches!(
+                    e.kind,
+                    crate::files::LoadErrorKind::Io(..) | crate::files::LoadErrorKind::NotAFile
+                )
+        })
+    }
+
     /// The end of a load: its last errors and the ids its files repeat join the others,
     /// sorted by path, and the files other windows hold (the loader read their lock files)
     /// are marked.
