@@ -1442,3 +1442,44 @@ fn a_folder_that_is_not_there_is_not_opened() {
     );
     assert!(h.state().workspace().root().is_some());
 }
+
+/// F8 brings the finding it selects into view at 1024×600: the findings panel is short
+/// there, and the selection moved below its edge while the panel went on showing another
+/// finding (found by a walkthrough).
+#[test]
+fn the_finding_selected_by_keyboard_is_brought_into_view() {
+    let mut ws = Workspace::sample(today());
+    // The sample's dossier with the most findings, given more: its instruments doubled.
+    let most = (0..ws.len())
+        .max_by_key(|&i| ws.entries()[i].findings().len())
+        .unwrap();
+    let mut d = ws.entries()[most].dossier().clone();
+    d.id = "MANY-2019-0001".into();
+    let twice = d.instruments.clone();
+    d.instruments.extend(twice);
+    let i = ws.add(d);
+    let count = ws.entries()[i].findings().len();
+    assert!(count >= 4, "{count} findings");
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), Window::new(ws, Lang::En));
+    h.run();
+    h.state_mut().act(Action::Select(Select::OpenEntry(i)));
+    h.run();
+    for _ in 0..count {
+        h.key_press(Key::F8);
+        h.run();
+    }
+    let last = count - 1;
+    assert_eq!(h.state().selected_finding(), Some(last));
+    let message = {
+        let ws = h.state().workspace();
+        let e = &ws.entries()[i];
+        e.findings()[last].message(e.dossier(), Lang::En)
+    };
+    let rect = h.get_by_label(&message).rect();
+    assert!(
+        rect.min.y >= 0.0 && rect.max.y <= 600.0 - 20.0,
+        "the selected finding is on the screen: {rect:?}"
+    );
+}

@@ -37,6 +37,9 @@ pub struct FindingsPanel {
     cache: Option<FixCache>,
     /// The fix whose effect was shown in the last frame: entry, finding, fix.
     previewing: Option<(usize, (usize, usize))>,
+    /// The selected finding last brought into view (entry, finding): a finding selected
+    /// with F8 below the panel's edge is scrolled to once, not every frame.
+    shown: Option<(usize, usize)>,
 }
 
 impl FindingsPanel {
@@ -99,7 +102,7 @@ struct Row<'a> {
 
 impl<'a> Row<'a> {
     /// Draws the row; `preview` becomes the dossier of a fix the pointer (or the keyboard
-    /// focus) is on.
+    /// focus) is on. Returns the row's message, the button that selects it.
     fn ui(
         &self,
         ui: &mut egui::Ui,
@@ -107,9 +110,10 @@ impl<'a> Row<'a> {
         lang: Lang,
         preview: &mut Option<((usize, usize), &'a twe_core::model::Dossier)>,
         out: &mut Vec<Action>,
-    ) {
+    ) -> Option<egui::Response> {
         let f = self.finding;
         let s = f.severity();
+        let mut shown = None;
         ui.horizontal_wrapped(|ui| {
             ui.colored_label(
                 palette::severity(s, ui.visuals().dark_mode),
@@ -124,12 +128,11 @@ impl<'a> Row<'a> {
                     "The rule's id (as the command line and JSON name it)",
                 ));
             let message = f.message(self.entry.dossier(), lang);
-            if ui
-                .add(egui::Button::selectable(self.selected, message).wrap())
-                .clicked()
-            {
+            let button = ui.add(egui::Button::selectable(self.selected, message).wrap());
+            if button.clicked() {
                 out.push(Action::Select(Select::SelectFinding(self.k)));
             }
+            shown = Some(button);
             for (j, fix) in self.fixes.iter().enumerate() {
                 let button = ui.add(egui::Button::new(format!("🔧 {}", fix.label(lang))).wrap());
                 if button.hovered() || button.has_focus() {
@@ -145,12 +148,14 @@ impl<'a> Row<'a> {
                 }
             }
         });
-        ui.weak(format!(
+        let source = ui.weak(format!(
             "{}: {}",
             lang.pick("Bron", "Source"),
             f.rule.source.cite(lang)
         ));
         ui.add_space(4.0);
+        // The whole row, from its first line to its source, is what is brought into view.
+        shown.map(|message| message.union(source))
     }
 }
 
@@ -162,6 +167,7 @@ impl Panel for FindingsPanel {
             return;
         };
         let previewing = self.previewing;
+        let mut shown = self.shown;
         let all_fixes = self.fixes_of(cx, i, entry);
         let mut preview = None;
         // Ctrl+. applies the selected finding's first fix (its preview is on the timeline
@@ -201,7 +207,16 @@ impl Panel for FindingsPanel {
                         selected: cx.sel.finding == Some(k),
                         fixes: all_fixes.get(k).map_or(&[], Vec::as_slice),
                     };
-                    row.ui(ui, i, lang, &mut preview, out);
+                    let drawn = row.ui(ui, i, lang, &mut preview, out);
+                    if row.selected
+                        && shown != Some((i, k))
+                        && let Some(drawn) = drawn
+                    {
+                        // Selected from the keyboard (F8) below or above the visible part:
+                        // brought into view, as little as it takes.
+                        drawn.scroll_to_me(None);
+                        shown = Some((i, k));
+                    }
                 }
             });
         // What a fix would change is shown on the timeline while the pointer is on it
@@ -213,6 +228,7 @@ impl Panel for FindingsPanel {
             )));
         }
         self.previewing = key;
+        self.shown = shown;
     }
 }
 

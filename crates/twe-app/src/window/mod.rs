@@ -308,6 +308,11 @@ impl Window {
         std::mem::take(&mut self.for_shell)
     }
 
+    /// The selected finding of the open dossier, by its place in the findings panel.
+    pub fn selected_finding(&self) -> Option<usize> {
+        self.shared.sel.finding
+    }
+
     /// The open dossier, as shown: the drag preview while a bar is being dragged.
     pub fn shown_dossier(&self) -> Option<&Dossier> {
         self.timeline.preview().or_else(|| {
