@@ -1483,3 +1483,27 @@ fn the_finding_selected_by_keyboard_is_brought_into_view() {
         "the selected finding is on the screen: {rect:?}"
     );
 }
+
+/// A calendar of only what is overdue can be exported (the button was grey whenever nothing
+/// was still to come, with no word why); left out, the grey button says why.
+#[test]
+fn a_calendar_of_only_what_is_overdue_can_be_exported() {
+    use egui_kittest::kittest::NodeT;
+    let late = twe_core::model::date_serde::parse("2040-01-01").unwrap();
+    let mut h = harness(Window::new(Workspace::sample(late), Lang::En));
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Num4);
+    h.run();
+    assert!(h.query_by_label_contains("overdue").is_some());
+    let disabled = |h: &egui_kittest::Harness<'static, Window>| {
+        h.get_by_label("📅 Export to calendar…")
+            .accesskit_node()
+            .is_disabled()
+    };
+    assert!(!disabled(&h), "overdue items make a calendar");
+    h.get_by_label("with what is overdue").click();
+    h.run();
+    assert!(disabled(&h));
+    h.get_by_label("📅 Export to calendar…").hover();
+    h.run();
+    assert!(h.query_by_label_contains("Nothing to export").is_some());
+}

@@ -409,7 +409,14 @@ impl Panel for AgendaView {
                 lang::long_date(cx.ws.today(), lang)
             ));
             ui.separator();
-            let count = self.items().count();
+            // What the calendar would hold: the items listed, and what is overdue unless it
+            // is left out (only overdue items made the button grey, with no word why).
+            let overdue = self
+                .lines
+                .iter()
+                .filter(|l| matches!(l, Line::Overdue(..)))
+                .count();
+            let count = self.items().count() + if self.without_overdue { 0 } else { overdue };
             let export = ui
                 .add_enabled(
                     count > 0,
@@ -423,7 +430,20 @@ impl Panel for AgendaView {
                      de afspraken in plaats van ze te verdubbelen.",
                     "An iCalendar file for Outlook or Thunderbird: a later export moves the events \
                      instead of adding them again.",
-                ));
+                ))
+                .on_disabled_hover_text(if overdue > 0 {
+                    lang.pick(
+                        "Niets om te exporteren: er staat niets meer te doen, en wat te laat is, \
+                         is weggelaten (vink 'met wat te laat is' aan).",
+                        "Nothing to export: nothing is still to do, and what is overdue is left \
+                         out (tick 'with what is overdue').",
+                    )
+                } else {
+                    lang.pick(
+                        "Niets om te exporteren: de dossiers in de lijst hebben niets te doen.",
+                        "Nothing to export: the dossiers listed have nothing to do.",
+                    )
+                });
             ui.checkbox(
                 &mut self.names,
                 lang.pick("met namen van cliënten", "with client names"),
