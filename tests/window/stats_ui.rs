@@ -941,3 +941,24 @@ fn walkthrough_the_trainings_slide_wraps_its_names() {
     let names = h.get_by_label_contains("Stukadoor").rect();
     assert!(names.max.x <= 1024.0, "{names:?}");
 }
+
+/// A presenter with a mouse and no clicker goes on and leaves with buttons that show while
+/// the pointer moves (clicks did nothing, and nothing on the slide said how to leave).
+#[test]
+fn a_presentation_goes_on_and_ends_by_mouse() {
+    let mut window = Window::new(Workspace::sample(today()), Lang::En);
+    window.start_presenting();
+    let mut h = harness(window);
+    assert!(h.query_by_label_contains("Slide 1 /").is_some());
+    h.hover_at(egui::pos2(600.0, 300.0));
+    h.run();
+    h.get_by_label("▶ Next slide").click();
+    h.run();
+    assert!(h.query_by_label_contains("Slide 2 /").is_some());
+    h.get_by_label("◀ Previous slide").click();
+    h.run();
+    assert!(h.query_by_label_contains("Slide 1 /").is_some());
+    h.get_by_label("✖ Leave the presentation").click();
+    h.run();
+    assert!(!h.state().presenting());
+}

@@ -29,6 +29,8 @@ pub struct Slides {
     pub blank: Option<Blank>,
     /// Whether the keys are listed over the slide (F1).
     pub keys_shown: bool,
+    /// The mouse's button clicked in the frame before, taken as its key.
+    clicked: Option<Command>,
 }
 
 impl Slides {
@@ -57,7 +59,9 @@ impl Slides {
     ) {
         let slides = Self::pages(choices);
         let years = source_years(cx.ws, choices);
-        let pressed = Command::pressed(ui.ctx(), Scope::Presentation);
+        let mut pressed = Command::pressed(ui.ctx(), Scope::Presentation);
+        // The mouse's buttons of the frame before (drawn under the slide, after the keys).
+        pressed.extend(self.clicked.take());
         let has = |c: Command| pressed.contains(&c);
         // F1 is the window's Help: in the presentation it lists the presentation's keys.
         if ui.input_mut(|i| Command::Help.consume(i)) {
@@ -138,8 +142,12 @@ impl Slides {
                         slides.len()
                     ));
                     ui.weak(format!("· F1: {}", lang.pick("toetsen", "keys")));
+                    self.mouse_ui(ui, lang);
                 });
             });
+        if self.clicked.is_some() {
+            ui.ctx().request_repaint();
+        }
         egui::CentralPanel::default().show(ui, |ui| {
             scale(ui);
             ui.add_space(12.0);
@@ -150,6 +158,39 @@ impl Slides {
         }
     }
 }
+
+impl Slides {
+    /// Buttons for a mouse (a presenter without a clicker could neither go on nor leave):
+    /// shown while the pointer moves or rests on them, out of the room's sight otherwise, as
+    /// presentation programs do. Their labels and keys are the registry's.
+    fn mouse_ui(&mut self, ui: &mut egui::Ui, lang: twe_core::lang::Lang) {
+        let moved = ui.input(|i| i.pointer.time_since_last_movement());
+        let over = ui.rect_contains_pointer(ui.max_rect());
+        if moved > MOUSE_SHOWN && !over {
+            return;
+        }
+        ui.ctx()
+            .request_repaint_after(std::time::Duration::from_secs_f32(MOUSE_SHOWN));
+        ui.separator();
+        for (command, icon) in [
+            (Command::SlidePrevious, "◀"),
+            (Command::SlideNext, "▶"),
+            (Command::LeavePresentation, "✖"),
+        ] {
+            let keys = command.all_shortcuts_text(ui.ctx(), lang);
+            if ui
+                .button(format!("{icon} {}", command.label(lang)))
+                .on_hover_text(keys)
+                .clicked()
+            {
+                self.clicked = Some(command);
+            }
+        }
+    }
+}
+
+/// How long the mouse's buttons stay after the pointer last moved, in seconds.
+const MOUSE_SHOWN: f32 = 3.0;
 
 /// The presentation's keys over the slide, from the registry.
 fn keys_ui(ctx: &egui::Context, lang: twe_core::lang::Lang) {
