@@ -65,9 +65,64 @@ pub struct Help {
     open: bool,
     /// The build it names under «About» (the binary sets it).
     pub build: Option<twe_core::about::Build>,
+    /// Where its list is scrolled to, and how much of it shows and there is (from the last
+    /// frame), for the keys that scroll it.
+    scroll: HelpScroll,
+}
+
+/// The help's scroll position as the keys move it.
+#[derive(Clone, Copy, Debug, Default)]
+struct HelpScroll {
+    /// The offset from the top, in points.
+    offset: f32,
+    /// The height shown.
+    shown: f32,
+    /// The height of all of it.
+    all: f32,
+    /// Whether a key moved it this frame (else the wheel and the bar move it).
+    moved: bool,
 }
 
 impl Help {
+    /// While it is open, takes the keys that scroll a page, before the list and the
+    /// timeline (which step through dossiers and bars with them) see them: Page Up/Down, the
+    /// up and down arrows, Home and End. Called before anything else is drawn.
+    pub fn take_keys(&mut self, ctx: &egui::Context) {
+        self.scroll.moved = false;
+        if !self.open
+            || egui::Popup::is_any_open(ctx)
+            || ctx.memory(egui::Memory::top_modal_layer).is_some()
+            // A field being typed in keeps its keys.
+            || ctx.memory(egui::Memory::focused).is_some_and(|id| {
+                egui::TextEdit::load_state(ctx, id).is_some()
+            })
+        {
+            return;
+        }
+        let HelpScroll { shown, all, .. } = self.scroll;
+        let line = 24.0;
+        let page = (shown - line).max(line);
+        let end = (all - shown).max(0.0);
+        let mut offset = self.scroll.offset;
+        ctx.input_mut(|i| {
+            use egui::{Key, Modifiers};
+            for (key, to) in [
+                (Key::PageDown, offset + page),
+                (Key::PageUp, offset - page),
+                (Key::ArrowDown, offset + line),
+                (Key::ArrowUp, offset - line),
+                (Key::Home, 0.0),
+                (Key::End, end),
+            ] {
+                if i.consume_key(Modifiers::NONE, key) {
+                    offset = to.clamp(0.0, end);
+                    self.scroll.moved = true;
+                }
+            }
+        });
+        self.scroll.offset = offset;
+    }
+
     /// Opens or closes it.
     pub fn toggle(&mut self) {
         self.open = !self.open;
@@ -147,11 +202,18 @@ impl Panel for Help {
             .show(&ctx, |ui| {
                 // On a small screen (1024×600) the list scrolls inside the window.
                 let max = (ctx.content_rect().height() - 90.0).max(150.0);
-                egui::ScrollArea::vertical().max_height(max).show(ui, |ui| {
+                let mut area = egui::ScrollArea::vertical().max_height(max);
+                if self.scroll.moved {
+                    area = area.vertical_scroll_offset(self.scroll.offset);
+                }
+                let shown = area.show(ui, |ui| {
                     Self::rows_ui(ui, lang);
                     ui.add_space(8.0);
                     about_ui(ui, self.build, lang);
                 });
+                self.scroll.offset = shown.state.clamped_offset().y;
+                self.scroll.shown = shown.inner_rect.height();
+                self.scroll.all = shown.content_size.y;
             });
     }
 }

@@ -383,6 +383,8 @@ impl Window {
                 egui::Popup::close_all(ui.ctx());
                 super::combo::note_escape(ui.ctx());
             }
+            // The open help scrolls with the page keys before the list steps with them.
+            self.help.take_keys(ui.ctx());
             shortcuts(&self.shared.cx(), ui, &mut out);
             self.journal(ui);
             self.panels_ui(ui, &mut out);
