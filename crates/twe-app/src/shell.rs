@@ -257,10 +257,10 @@ fn restore(settings: Settings, path: Option<PathBuf>, today: chrono::NaiveDate) 
     let reopen = path.or(settings.last_workspace.filter(|p| p.exists()));
     // The window draws from its first frame; a folder is read in the background (the
     // sample stands behind it, for a cancelled opening).
-    let mut window = Window::new(
-        Workspace::sample(today),
-        settings.lang.unwrap_or_else(Lang::from_env),
-    );
+    let mut window = Window::new(Workspace::sample(today), Lang::from_env());
+    if let Some(lang) = settings.lang {
+        window.act(Action::Setting(Setting::SetLang(lang)));
+    }
     window.act(Action::Setting(Setting::SetDark(!settings.light)));
     window.act(Action::Setting(Setting::SetMe(settings.me)));
     window.set_recent(settings.recent);
@@ -291,7 +291,9 @@ fn settings_of(window: &Window) -> Settings {
     Settings {
         last_workspace: window.reopen_at().map(std::path::Path::to_path_buf),
         recent: window.recent().to_vec(),
-        lang: Some(window.lang()),
+        // The system's language is not written down as a choice: a later start follows
+        // the system (a laptop set to English opened in Dutch after one Dutch start).
+        lang: window.chosen_lang(),
         light: !window.layout().dark,
         last_dossier: window.selected_id().map(str::to_string),
         me: window.me().map(str::to_string),
@@ -578,6 +580,9 @@ mod tests {
     #[test]
     fn settings_remember_me_across_a_restart() {
         let mut window = Window::new(Workspace::sample(day("2026-06-01")), Lang::En);
+        // The language the system gives is not a choice to keep; one chosen is.
+        assert_eq!(settings_of(&window).lang, None);
+        window.act(Action::Setting(Setting::SetLang(Lang::En)));
         window.act(Action::Setting(Setting::SetMe(Some(
             "  Sofie   Peeters ".into(),
         ))));

@@ -120,6 +120,9 @@ pub struct Window {
     slides: Slides,
     help: Help,
     dialogs: Dialogs,
+    /// The language chosen (in the window, or in the settings), if it was rather than taken
+    /// from the system: only a chosen one is kept for the next start.
+    lang_chosen: Option<Lang>,
     /// The spreadsheet import being prepared, if any.
     import: Option<ImportPanel>,
     /// The spreadsheet being read for a preview, on a thread of its own (a workbook of a
@@ -171,6 +174,7 @@ impl Window {
             slides: Slides::default(),
             help: Help::default(),
             dialogs: Dialogs::default(),
+            lang_chosen: None,
             import: None,
             import_reading: None,
             column_choices: Vec::new(),
@@ -195,6 +199,12 @@ impl Window {
     /// The UI language.
     pub fn lang(&self) -> Lang {
         self.shared.lang
+    }
+
+    /// The UI language if it was chosen (the settings keep it), `None` if it is the
+    /// system's (a later start follows the system).
+    pub fn chosen_lang(&self) -> Option<Lang> {
+        self.lang_chosen
     }
 
     /// The view, theme and shown panels.
@@ -553,7 +563,10 @@ impl Window {
     /// The window's settings and layout.
     fn setting(&mut self, action: Setting) {
         match action {
-            Setting::SetLang(l) => self.shared.lang = l,
+            Setting::SetLang(l) => {
+                self.shared.lang = l;
+                self.lang_chosen = Some(l);
+            }
             Setting::SetDark(dark) => self.shared.layout.dark = dark,
             Setting::ShowList(on) => self.shared.layout.show_list = on,
             Setting::ShowEditor(on) => self.shared.layout.show_editor = on,
