@@ -414,6 +414,12 @@ fn a_note_by_ctrl_m_is_typed_saved_and_kept_off_the_clients_plan() {
     );
     assert_eq!(saved.notes[0].date, today());
     assert_eq!(saved.notes[0].kind, twe_core::model::NoteKind::Conversation);
+    // Nobody named as "me": the note is the dossier's counsellor's (it was left nobody's).
+    assert_eq!(
+        Some(saved.notes[0].author.as_str()),
+        saved.counsellor.as_deref().filter(|c| !c.is_empty()),
+        "by the dossier's counsellor"
+    );
     // A second note, older: listed after the first.
     h.get_by_label("+ Note").click();
     h.run();

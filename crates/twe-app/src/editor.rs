@@ -530,12 +530,19 @@ fn notes_section_ui(
     header.show(ui, |ui| notes_ui(ui, d, key, cx));
 }
 
-/// A note of today by the one "my clients" names, the keyboard asked for its text.
+/// A note of today by the one "my clients" names (else by the dossier's counsellor, who
+/// most often writes its notes; the field says it and can be changed), the keyboard asked
+/// for its text.
 fn add_note(d: &mut Dossier, key: &mut Option<EditKey>, cx: &ViewCx<'_>, ctx: &egui::Context) {
+    let author = cx
+        .me
+        .or(d.counsellor.as_deref())
+        .map(str::to_string)
+        .unwrap_or_default();
     d.notes.push(Note {
         date: cx.ws.today(),
         kind: NoteKind::Conversation,
-        author: cx.me.map(str::to_string).unwrap_or_default(),
+        author,
         text: String::new(),
     });
     *key = Some(EditKey::Single);
