@@ -128,11 +128,25 @@ impl Panel for StatusBar {
                 // Counted as the command line counts them ("1 laadprobleem"): a repeated id
                 // is a problem of a file that did load, so not "files not loaded".
                 let n = i64::try_from(ws.load_errors().len()).unwrap_or(i64::MAX);
-                ui.colored_label(
-                    palette::severity(Severity::Error, ui.visuals().dark_mode),
-                    lang::load_problems(n, lang),
-                )
-                .on_hover_ui(|ui| load_errors_ui(ui, ws, lang));
+                // A button (it did nothing when clicked): the list stays open to be read,
+                // by mouse or keyboard, where hovering showed it only while the pointer
+                // rested on it.
+                let text = egui::RichText::new(lang::load_problems(n, lang))
+                    .color(palette::severity(Severity::Error, ui.visuals().dark_mode));
+                let button = ui
+                    .add(egui::Button::new(text).frame(false))
+                    .on_hover_text(lang.pick(
+                        "Klik: welke bestanden, en wat er mis is",
+                        "Click: which files, and what is wrong",
+                    ));
+                egui::Popup::from_toggle_button_response(&button)
+                    .close_behavior(egui::PopupCloseBehavior::CloseOnClickOutside)
+                    .show(|ui| {
+                        ui.set_max_width(720.0);
+                        egui::ScrollArea::vertical()
+                            .max_height(360.0)
+                            .show(ui, |ui| load_errors_ui(ui, ws, lang));
+                    });
             }
             if let Some(s) = cx.status {
                 ui.separator();
