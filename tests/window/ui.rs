@@ -1551,3 +1551,39 @@ fn the_help_scrolls_by_keyboard_not_the_list_behind_it() {
     h.run();
     assert!(!h.state().help_open());
 }
+
+/// A date that is not one says why without widening the editor at 1024×600: the reason
+/// wraps after the calendar button, and the panel keeps its width once the date is mended
+/// (it grew to hold the reason on one line, and stayed; found by a walkthrough).
+#[test]
+fn a_date_that_is_not_one_does_not_widen_the_editor() {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(
+            |ui, w: &mut Window| w.ui(ui),
+            Window::new(Workspace::sample(today()), Lang::En),
+        );
+    h.run();
+    let width = |h: &egui_kittest::Harness<'static, Window>| {
+        h.get_by_role_and_label(Role::TextInput, "Client")
+            .rect()
+            .width()
+    };
+    let before = width(&h);
+    retype(&mut h, "Trajectory start", "31/02/2019");
+    assert!(h.query_by_label_contains("28 days").is_some());
+    assert!(
+        (width(&h) - before).abs() < 1.0,
+        "{} → {}",
+        before,
+        width(&h)
+    );
+    retype(&mut h, "Trajectory start", "28/02/2019");
+    assert!(h.query_by_label_contains("28 days").is_none());
+    assert!(
+        (width(&h) - before).abs() < 1.0,
+        "{} → {}",
+        before,
+        width(&h)
+    );
+}

@@ -114,16 +114,21 @@ pub fn date_edit_by(
             }
         }
         let now = ui.ctx().cumulative_frame_nr();
-        match (&invalid, escaped) {
-            (Some(why), false) => {
-                ui.colored_label(red, why.get(lang));
-                note_unfinished(ui.ctx(), text_id, now, Some((text.clone(), why.clone())));
-            }
-            _ => note_unfinished(ui.ctx(), text_id, now, None),
-        }
+        let why = invalid.as_ref().filter(|_| !escaped);
+        note_unfinished(
+            ui.ctx(),
+            text_id,
+            now,
+            why.map(|why| (text.clone(), why.clone())),
+        );
         if let Some(d) = calendar_button(ui, id, value, lang) {
             ui.data_mut(|d| d.remove::<String>(text_id));
             out = Some(d);
+        }
+        if let Some(why) = why {
+            // After the calendar, wrapped in the room the row has left: on one line, a
+            // reason widened the editor's panel, which kept the width once it was mended.
+            ui.add(egui::Label::new(egui::RichText::new(why.get(lang)).color(red)).wrap());
         }
     });
     out
