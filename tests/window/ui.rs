@@ -1587,3 +1587,37 @@ fn a_date_that_is_not_one_does_not_widen_the_editor() {
         width(&h)
     );
 }
+
+/// At 1024×600 an unsaved dossier of a long-named OCMW keeps the timeline's header, legend
+/// and hint inside their panel: "• unsaved" on the title's line made the row wider than
+/// the panel, and what came below was cut at the editor's edge (found by a walkthrough).
+#[test]
+fn an_unsaved_long_title_keeps_the_legend_in_its_panel() {
+    let mut h = egui_kittest::Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(
+            |ui, w: &mut Window| w.ui(ui),
+            Window::new(Workspace::sample(today()), Lang::En),
+        );
+    h.run();
+    retype(&mut h, "OCMW", "Sint-Katelijne-Waver");
+    h.run();
+    assert!(h.query_all_by_label_contains("• unsaved").count() >= 2);
+    let editor = h
+        .get_by_role_and_label(Role::TextInput, "Client")
+        .rect()
+        .min
+        .x;
+    // The header's "• unsaved" (the list has one too, further left) and the line below.
+    for part in ["• unsaved", "(closed)"] {
+        let rect = h
+            .query_all_by_label_contains(part)
+            .map(|n| n.rect())
+            .max_by(|a, b| a.min.x.total_cmp(&b.min.x))
+            .unwrap();
+        assert!(
+            rect.max.x <= editor,
+            "{part} at {rect:?}, the editor from {editor}"
+        );
+    }
+}

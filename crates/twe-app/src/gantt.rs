@@ -609,7 +609,9 @@ fn keys_hint(part: Part, ctx: &egui::Context, lang: Lang) -> String {
 
 /// The dossier's id and OCMW, whether it is unsaved, and its trajectory's dates.
 fn header_ui(ui: &mut egui::Ui, d: &Dossier, dirty: bool, lang: Lang) {
-    ui.horizontal(|ui| {
+    // Wrapped: on one line, "• unsaved" beside a long OCMW's name made the row wider than
+    // the panel at 1024×600, and the legend and the hint below were then cut at its edge.
+    ui.horizontal_wrapped(|ui| {
         // An empty OCMW says so, rather than "OCMW" and nothing.
         let ocmw = if d.ocmw.trim().is_empty() {
             lang.pick("geen OCMW ingevuld", "no OCMW filled in")
