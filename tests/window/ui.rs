@@ -1621,3 +1621,29 @@ fn an_unsaved_long_title_keeps_the_legend_in_its_panel() {
         );
     }
 }
+
+/// Deleting an instrument with the editor's button says what went and how to bring it
+/// back, as the timeline's Delete key says it (the button said nothing, the status kept
+/// the last save's word; found by a walkthrough); Ctrl+Z brings it back.
+#[test]
+fn an_instrument_deleted_in_the_editor_says_how_to_bring_it_back() {
+    let mut h = sample(Lang::En);
+    open(&mut h, "GENT-2017-0004");
+    let before = h.state().shown_dossier().unwrap().instruments.len();
+    h.state_mut()
+        .act(Action::Select(Select::SelectInstrument(Some(0))));
+    h.run();
+    h.get_by_role_and_label(Role::Button, "Delete").click();
+    h.run();
+    assert_eq!(
+        h.state().shown_dossier().unwrap().instruments.len(),
+        before - 1
+    );
+    assert!(
+        h.query_by_label_contains("deleted (Ctrl+Z brings it back).")
+            .is_some()
+    );
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().shown_dossier().unwrap().instruments.len(), before);
+}

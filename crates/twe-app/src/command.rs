@@ -822,6 +822,21 @@ fn keys_of(scope: Scope) -> &'static [Bound] {
         .map_or(&[], |(_, keys)| keys.as_slice())
 }
 
+/// The status after something was deleted: what went, and the key that brings it back
+/// (every road that deletes says it the same way).
+pub fn deleted_status(ctx: &egui::Context, what: impl Fn(Lang) -> String + 'static) -> Text {
+    let ctx = ctx.clone();
+    Text::from_fn(move |lang| {
+        format!(
+            "{} {} ({} {})",
+            what(lang),
+            lang.pick("verwijderd", "deleted"),
+            Command::Undo.shortcut_text(&ctx, lang).unwrap_or_default(),
+            lang.pick("zet het terug).", "brings it back)."),
+        )
+    })
+}
+
 /// `shortcut` as the platform writes it (egui's `format_shortcut`: "Ctrl+S", "⌘S"), with
 /// the key's short name in `lang` ("Links", "`PgUp`", ".").
 pub fn shortcut_text(ctx: &egui::Context, shortcut: &KeyboardShortcut, lang: Lang) -> String {

@@ -1,6 +1,6 @@
 //! The editor panel: the open dossier's fields and the selected instrument.
 
-use super::action::{Action, Edit, Select};
+use super::action::{Action, Edit, Select, Setting};
 use super::command::Command;
 use super::cx::ViewCx;
 use super::dates::{date_edit, date_edit_by};
@@ -844,12 +844,14 @@ fn locked_notice_ui(
 }
 
 /// The buttons that add, duplicate and delete instruments; returns the instrument to select.
+/// A deletion says so, with the key that undoes it, as the timeline's Delete does.
 fn instrument_buttons_ui(
     ui: &mut egui::Ui,
     d: &mut Dossier,
     select: Option<usize>,
     key: &mut Option<EditKey>,
     lang: Lang,
+    out: &mut Vec<Action>,
 ) -> Option<usize> {
     let mut select = select;
     // Wrapped: the buttons go to a second line rather than widen the panel (and narrow the
@@ -872,7 +874,10 @@ fn instrument_buttons_ui(
                 *key = Some(EditKey::Single);
             }
             if ui.button(lang.pick("Verwijderen", "Delete")).clicked() {
-                d.instruments.remove(k);
+                let gone = d.instruments.remove(k);
+                out.push(Action::Setting(Setting::Status(
+                    super::command::deleted_status(ui.ctx(), move |lang| gone.label(lang)),
+                )));
                 select = None;
                 *key = Some(EditKey::Single);
             }
@@ -937,7 +942,7 @@ impl Panel for Editor {
                 ui.add_enabled_ui(locked.is_none() && !read_only, |ui| {
                     dossier_fields_ui(ui, &mut d, &mut key, cx);
                     ui.separator();
-                    select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang);
+                    select = instrument_buttons_ui(ui, &mut d, select, &mut key, lang, out);
                     match select.and_then(|k| d.instruments.get_mut(k)) {
                         Some(inst) => {
                             instrument_ui(ui, inst, &mut self.keep_length, &mut key, lang);

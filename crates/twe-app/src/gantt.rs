@@ -420,17 +420,8 @@ impl Timeline {
                 let mut d = k.d.clone();
                 if i < d.instruments.len() {
                     let gone = d.instruments.remove(i);
-                    let ctx = ui.ctx().clone();
                     out.push(Action::Setting(Setting::Status(
-                        twe_core::lang::Text::from_fn(|lang| {
-                            format!(
-                                "{} {} ({} {})",
-                                gone.label(lang),
-                                lang.pick("verwijderd", "deleted"),
-                                Command::Undo.shortcut_text(&ctx, lang).unwrap_or_default(),
-                                lang.pick("zet het terug).", "brings it back)."),
-                            )
-                        }),
+                        super::command::deleted_status(ui.ctx(), move |lang| gone.label(lang)),
                     )));
                     out.push(edit(d, EditKey::Single));
                     // The bar below, or above when it was the last (indices after it shift).
