@@ -1647,3 +1647,40 @@ fn an_instrument_deleted_in_the_editor_says_how_to_bring_it_back() {
     h.run();
     assert_eq!(h.state().shown_dossier().unwrap().instruments.len(), before);
 }
+
+/// A dossier whose file repeats another's id says so at the top of its findings (it was
+/// said only in the status bar's count); mended and saved, the problem goes from the
+/// dossier and from the count (it stayed until the folder was opened again).
+#[test]
+fn a_repeated_id_is_said_on_the_dossier_and_goes_when_mended() {
+    let dir = sample_folder();
+    std::fs::copy(
+        dir.path().join("gent-2017-0004.ron"),
+        dir.path().join("zz-copy.ron"),
+    )
+    .unwrap();
+    let mut h = harness(Window::new(Workspace::open(dir.path(), today()), Lang::En));
+    assert!(h.query_by_label("1 load problem").is_some());
+    let copy = (0..h.state().workspace().len())
+        .find(|&i| {
+            h.state().workspace().entries()[i]
+                .path()
+                .is_some_and(|p| p.ends_with("zz-copy.ron"))
+        })
+        .unwrap();
+    h.state_mut().act(Action::Select(Select::OpenEntry(copy)));
+    h.run();
+    assert!(
+        h.query_by_label_contains("dossier id «GENT-2017-0004» is also used by")
+            .is_some(),
+        "said on the dossier"
+    );
+    retype(&mut h, "Id", "GENT-2017-0099");
+    h.key_press_modifiers(Modifiers::COMMAND, Key::S);
+    h.run();
+    assert!(h.query_by_label_contains("is also used by").is_none());
+    assert!(
+        h.query_by_label("1 load problem").is_none(),
+        "the count too"
+    );
+}

@@ -193,7 +193,29 @@ impl Panel for FindingsPanel {
             .id_salt(("findings", i))
             .auto_shrink(false)
             .show(ui, |ui| {
-                if entry.findings().is_empty() {
+                // The file's own problem first (its id is another file's too): it was said
+                // only in the status bar's count, nowhere on the dossier.
+                let mut file_problems = 0;
+                for e in entry
+                    .path()
+                    .into_iter()
+                    .flat_map(|p| cx.ws.load_errors_of(p))
+                {
+                    file_problems += 1;
+                    ui.horizontal_wrapped(|ui| {
+                        ui.colored_label(
+                            palette::severity(Severity::Error, ui.visuals().dark_mode),
+                            format!(
+                                "{} {}",
+                                palette::severity_icon(Severity::Error),
+                                lang.pick("het bestand", "the file")
+                            ),
+                        );
+                        ui.label(e.message(lang));
+                    });
+                    ui.add_space(4.0);
+                }
+                if entry.findings().is_empty() && file_problems == 0 {
                     ui.label(lang.pick(
                         "Geen bevindingen: dit traject volgt elke regel.",
                         "No findings: this trajectory follows every rule.",

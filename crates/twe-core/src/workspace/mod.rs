@@ -681,6 +681,12 @@ impl Workspace {
         &self.load_errors
     }
 
+    /// The problems of the file at `path` (a dossier that loaded can have one: an id an
+    /// earlier file has too). Few: looked through, not indexed.
+    pub fn load_errors_of<'a>(&'a self, path: &'a Path) -> impl Iterator<Item = &'a LoadError> {
+        self.load_errors.iter().filter(move |e| e.path == path)
+    }
+
     /// The context the dossiers are checked in.
     pub fn ctx(&self) -> CheckContext<'static> {
         let mut ctx = CheckContext::new(self.today);
@@ -967,6 +973,36 @@ impl Workspace {
             e.disk = None;
             e.saved = Some(e.dossier.clone());
         });
+        if self.repeats_an_id() {
+            self.find_repeated_ids_again();
+        }
+    }
+
+    /// Whether a file is reported for an id an earlier file has.
+    pub(super) fn repeats_an_id(&self) -> bool {
+        self.load_errors
+            .iter()
+            .any(|e| matches!(e.kind, crate::files::LoadErrorKind::DuplicateId { .. }))
+    }
+
+    /// The repeated ids looked for again among the files the workspace holds, as their ids
+    /// were last read or saved, in path order: after a save changed an id, or a file went
+    /// or came back. The errors of a load describe the files as they were read, and an id
+    /// mended and saved went on being reported (in the status bar's count, until the folder
+    /// was opened again). O(files) and a sort, only where an id changed or repeats.
+    pub(super) fn find_repeated_ids_again(&mut self) {
+        let mut files: Vec<(&Path, &str)> = self
+            .entries
+            .iter()
+            .filter(|e| !e.deleted)
+            .filter_map(|e| Some((e.path.as_deref()?, e.saved.as_deref()?.id.as_str())))
+            .collect();
+        files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+        let found = crate::files::repeated_ids(files.len(), |n| files.get(n).copied());
+        self.load_errors
+            .retain(|e| !matches!(e.kind, crate::files::LoadErrorKind::DuplicateId { .. }));
+        self.load_errors.extend(found);
+        self.load_errors.sort_by(|a, b| a.path.cmp(&b.path));
     }
 
     /// Deletes entry `i` (the user was asked): its file, its backup and its lock go, and
@@ -1072,6 +1108,8 @@ impl Workspace {
             }
             e.disk = stamp;
         });
+        // Its file is back: its id may repeat another's again.
+        self.find_repeated_ids_again();
         if self.entries[i].dirty {
             let _ = self.lock_for_edit(i);
         }

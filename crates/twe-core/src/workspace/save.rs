@@ -138,6 +138,7 @@ impl Workspace {
         let Some(entry) = self.entries.get(i) else {
             return Ok(());
         };
+        let id_before = entry.saved.as_ref().map(|d| d.id.clone());
         save_dossier(&path, &entry.dossier).map_err(SaveError::Failed)?;
         let stamp = DiskStamp::of(&path);
         self.update(i, |e| {
@@ -145,6 +146,21 @@ impl Workspace {
             e.saved = Some(e.dossier.clone());
             e.set_file(path);
         });
+        // An id written that differs from the file's before (or a workspace whose files
+        // repeat an id) has its repeated ids looked for again: a mended id stops being
+        // reported, a repeated one typed starts.
+        let id = self.entries[i].dossier.id.as_str();
+        let another_has_it = || {
+            self.entries.iter().enumerate().any(|(k, e)| {
+                k != i
+                    && !e.deleted
+                    && e.path.is_some()
+                    && e.saved.as_ref().is_some_and(|d| d.id == id)
+            })
+        };
+        if self.repeats_an_id() || (id_before.as_deref() != Some(id) && another_has_it()) {
+            self.find_repeated_ids_again();
+        }
         Ok(())
     }
 

@@ -1208,6 +1208,57 @@ mod review {
     }
 }
 
+/// A repeated id is reported for the files as they are, not only as a load read them: an
+/// id mended and saved stops being reported, one typed again and saved is reported again,
+/// the first file's deletion moves the report and its undo brings it back.
+#[test]
+fn repeated_ids_follow_saves_deletions_and_undo() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut d = crate::sample::load().dossiers.remove(0).dossier;
+    d.id = "GENT-1".into();
+    for name in ["a.ron", "b.ron"] {
+        crate::files::save_dossier(&dir.path().join(name), &d).unwrap();
+    }
+    let mut ws = Workspace::open(dir.path(), today());
+    let repeated = |ws: &Workspace| -> Vec<(String, String)> {
+        ws.load_errors()
+            .iter()
+            .filter_map(|e| match &e.kind {
+                crate::files::LoadErrorKind::DuplicateId { first, .. } => Some((
+                    e.path.file_name()?.to_string_lossy().into_owned(),
+                    first.file_name()?.to_string_lossy().into_owned(),
+                )),
+                _ => None,
+            })
+            .collect()
+    };
+    let pair = |a: &str, b: &str| vec![(a.to_string(), b.to_string())];
+    assert_eq!(repeated(&ws), pair("b.ron", "a.ron"));
+    let b = (0..ws.len())
+        .find(|&i| ws.entries()[i].path().is_some_and(|p| p.ends_with("b.ron")))
+        .unwrap();
+    let a = 1 - b;
+    ws.edit(b, |d| d.id = "GENT-2".into()).unwrap();
+    assert_eq!(
+        repeated(&ws),
+        pair("b.ron", "a.ron"),
+        "not saved yet: the file repeats"
+    );
+    ws.save(b).unwrap();
+    assert_eq!(repeated(&ws), vec![], "mended and saved");
+    ws.edit(b, |d| d.id = "GENT-1".into()).unwrap();
+    ws.save(b).unwrap();
+    assert_eq!(
+        repeated(&ws),
+        pair("b.ron", "a.ron"),
+        "typed again and saved"
+    );
+    ws.delete(a).unwrap();
+    assert_eq!(repeated(&ws), vec![], "the first file went");
+    ws.undo();
+    assert_eq!(repeated(&ws), pair("b.ron", "a.ron"), "and came back");
+}
+
 mod loading_tests {
     use super::*;
     use crate::workspace::loading::{Loader, Update};
