@@ -28,6 +28,16 @@ pub fn harness(window: Window) -> Harness<'static, Window> {
     h
 }
 
+/// A harness on the whole window at the smallest screen the window is made for (a
+/// 1024×600 netbook), run until it settles.
+pub fn small(window: Window) -> Harness<'static, Window> {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1024.0, 600.0))
+        .build_ui_state(|ui, w: &mut Window| w.ui(ui), window);
+    h.run();
+    h
+}
+
 /// The whole window on the built-in sample.
 pub fn sample(lang: Lang) -> Harness<'static, Window> {
     harness(Window::new(Workspace::sample(today()), lang))

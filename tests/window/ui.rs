@@ -1380,13 +1380,7 @@ fn a_folder_read_while_the_window_is_hidden_comes_in_without_a_frame() {
 /// and the whole of it shows on hover (it was cut off at the window's edge, unseen).
 #[test]
 fn a_long_status_message_shows_whole_on_hover() {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1024.0, 600.0))
-        .build_ui_state(
-            |ui, w: &mut Window| w.ui(ui),
-            Window::new(Workspace::sample(today()), Lang::En),
-        );
-    h.run();
+    let mut h = crate::common::small(Window::new(Workspace::sample(today()), Lang::En));
     let tail = "de-ploeg-activering/dossiers-2026 (41 dossiers)";
     let long = format!(
         "Opened: /srv/ocmw/{}{tail}",
@@ -1460,10 +1454,7 @@ fn the_finding_selected_by_keyboard_is_brought_into_view() {
     let i = ws.add(d);
     let count = ws.entries()[i].findings().len();
     assert!(count >= 4, "{count} findings");
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1024.0, 600.0))
-        .build_ui_state(|ui, w: &mut Window| w.ui(ui), Window::new(ws, Lang::En));
-    h.run();
+    let mut h = crate::common::small(Window::new(ws, Lang::En));
     h.state_mut().act(Action::Select(Select::OpenEntry(i)));
     h.run();
     for _ in 0..count {
@@ -1514,13 +1505,7 @@ fn a_calendar_of_only_what_is_overdue_can_be_exported() {
 /// again.
 #[test]
 fn the_help_scrolls_by_keyboard_not_the_list_behind_it() {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1024.0, 600.0))
-        .build_ui_state(
-            |ui, w: &mut Window| w.ui(ui),
-            Window::new(Workspace::sample(today()), Lang::En),
-        );
-    h.run();
+    let mut h = crate::common::small(Window::new(Workspace::sample(today()), Lang::En));
     let before = h.state().selection().entry;
     h.key_press(Key::F1);
     h.run();
@@ -1557,13 +1542,7 @@ fn the_help_scrolls_by_keyboard_not_the_list_behind_it() {
 /// (it grew to hold the reason on one line, and stayed; found by a walkthrough).
 #[test]
 fn a_date_that_is_not_one_does_not_widen_the_editor() {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1024.0, 600.0))
-        .build_ui_state(
-            |ui, w: &mut Window| w.ui(ui),
-            Window::new(Workspace::sample(today()), Lang::En),
-        );
-    h.run();
+    let mut h = crate::common::small(Window::new(Workspace::sample(today()), Lang::En));
     let width = |h: &egui_kittest::Harness<'static, Window>| {
         h.get_by_role_and_label(Role::TextInput, "Client")
             .rect()
@@ -1593,13 +1572,7 @@ fn a_date_that_is_not_one_does_not_widen_the_editor() {
 /// the panel, and what came below was cut at the editor's edge (found by a walkthrough).
 #[test]
 fn an_unsaved_long_title_keeps_the_legend_in_its_panel() {
-    let mut h = egui_kittest::Harness::builder()
-        .with_size(egui::vec2(1024.0, 600.0))
-        .build_ui_state(
-            |ui, w: &mut Window| w.ui(ui),
-            Window::new(Workspace::sample(today()), Lang::En),
-        );
-    h.run();
+    let mut h = crate::common::small(Window::new(Workspace::sample(today()), Lang::En));
     retype(&mut h, "OCMW", "Sint-Katelijne-Waver");
     h.run();
     assert!(h.query_all_by_label_contains("• unsaved").count() >= 2);
