@@ -955,6 +955,15 @@ fn a_presentation_goes_on_and_ends_by_mouse() {
     h.get_by_label("▶ Next slide").click();
     h.run();
     assert!(h.query_by_label_contains("Slide 2 /").is_some());
+    // A clicker's key after a click goes on by one slide, not by the button as well.
+    h.key_press(Key::Space);
+    h.run();
+    assert!(
+        h.query_by_label_contains("Slide 3 /").is_some(),
+        "one slide on"
+    );
+    h.get_by_label("◀ Previous slide").click();
+    h.run();
     h.get_by_label("◀ Previous slide").click();
     h.run();
     assert!(h.query_by_label_contains("Slide 1 /").is_some());
