@@ -472,17 +472,9 @@ impl Workspace {
     /// are marked.
     pub fn finish_loading(&mut self, done: loading::Done) {
         self.load_errors.extend(done.errors);
-        // The dossiers came in path order (a window changes nothing while a folder opens):
-        // a later file with an earlier one's id is reported as a folder read in one go
-        // reports it. The id is the file's (as last read or saved, not as edited since);
-        // files deleted since, and dossiers without a file, are passed over.
-        let entries = &self.entries;
-        self.load_errors
-            .extend(crate::files::repeated_ids(entries.len(), |n| {
-                let e = entries.get(n).filter(|e| !e.deleted)?;
-                Some((e.path.as_deref()?, e.saved.as_deref()?.id.as_str()))
-            }));
-        self.load_errors.sort_by(|a, b| a.path.cmp(&b.path));
+        // A later file with an earlier one's id is reported as a folder read in one go
+        // reports it.
+        self.find_repeated_ids_again();
         self.mark_locked(done.locks);
     }
 
@@ -991,14 +983,28 @@ impl Workspace {
     /// mended and saved went on being reported (in the status bar's count, until the folder
     /// was opened again). O(files) and a sort, only where an id changed or repeats.
     pub(super) fn find_repeated_ids_again(&mut self) {
-        let mut files: Vec<(&Path, &str)> = self
-            .entries
+        // A file: its path and its id as last read or saved (not as edited since); deleted
+        // dossiers and dossiers without a file are passed over.
+        fn file(e: &Entry) -> Option<(&Path, &str)> {
+            if e.deleted {
+                return None;
+            }
+            Some((e.path.as_deref()?, e.saved.as_deref()?.id.as_str()))
+        }
+        let entries = &self.entries;
+        // A loaded folder's entries are in path order already: looked at where they are
+        // (no list of a quarter of a million paths made at the end of a load); else sorted.
+        let in_order = entries
             .iter()
-            .filter(|e| !e.deleted)
-            .filter_map(|e| Some((e.path.as_deref()?, e.saved.as_deref()?.id.as_str())))
-            .collect();
-        files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
-        let found = crate::files::repeated_ids(files.len(), |n| files.get(n).copied());
+            .filter_map(file)
+            .is_sorted_by(|a, b| a.0.as_os_str() <= b.0.as_os_str());
+        let found = if in_order {
+            crate::files::repeated_ids(entries.len(), |n| entries.get(n).and_then(file))
+        } else {
+            let mut files: Vec<(&Path, &str)> = entries.iter().filter_map(file).collect();
+            files.sort_by(|a, b| a.0.as_os_str().cmp(b.0.as_os_str()));
+            crate::files::repeated_ids(files.len(), |n| files.get(n).copied())
+        };
         self.load_errors
             .retain(|e| !matches!(e.kind, crate::files::LoadErrorKind::DuplicateId { .. }));
         self.load_errors.extend(found);
