@@ -28,6 +28,9 @@ enum Line {
 #[derive(Default)]
 pub struct AgendaView {
     lines: Vec<Line>,
+    /// How many of the lines are items still to do, and how many are overdue: counted when
+    /// the lines are made, not every frame.
+    counts: (usize, usize),
     /// The workspace generation and list rows the lines were built from.
     built_for: Option<(u64, u64)>,
     /// Whether a calendar export names the clients.
@@ -49,6 +52,11 @@ impl AgendaView {
         }
         self.built_for = Some(key);
         self.lines = lines(cx, rows);
+        self.counts = self.lines.iter().fold((0, 0), |(items, late), l| match l {
+            Line::Item(..) => (items + 1, late),
+            Line::Overdue(..) => (items, late + 1),
+            Line::Heading(..) => (items, late),
+        });
     }
 
     /// The items the view lists (without headings or overdue findings), for the export.
@@ -411,12 +419,8 @@ impl Panel for AgendaView {
             ui.separator();
             // What the calendar would hold: the items listed, and what is overdue unless it
             // is left out (only overdue items made the button grey, with no word why).
-            let overdue = self
-                .lines
-                .iter()
-                .filter(|l| matches!(l, Line::Overdue(..)))
-                .count();
-            let count = self.items().count() + if self.without_overdue { 0 } else { overdue };
+            let (items, overdue) = self.counts;
+            let count = items + if self.without_overdue { 0 } else { overdue };
             let export = ui
                 .add_enabled(
                     count > 0,
